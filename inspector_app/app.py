@@ -1,0 +1,68 @@
+"""Composition root: paths, database (migrated), checklist library and services, built once and passed down.
+
+Nothing here imports Qt; `launch_gui` hands the finished context to the ui package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from inspector_app.catalog.loader import Library, load_library
+from inspector_app.paths import AppPaths, resolve_paths
+from inspector_app.resources import forms_dir
+from inspector_app.services.context import ServiceContext, utc_now
+from inspector_app.services.findings import FindingService
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.journal import JournalService
+from inspector_app.services.queries import QueryService
+from inspector_app.services.roster import RosterService
+from inspector_app.storage.blob_store import BlobStore
+from inspector_app.storage.migrate import MigrationResult, open_database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    engine: Engine
+    migration: MigrationResult
+    library: Library
+    ctx: ServiceContext
+    roster: RosterService
+    inspections: InspectionService
+    findings: FindingService
+    queries: QueryService
+    journal: JournalService
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
+                  device: str | None = None) -> AppContext:
+    paths = resolve_paths(data_dir).ensure()
+    migration = open_database(paths.database, paths.backups_dir)
+    if migration.backup:
+        log.info("database backed up to %s before migrating %s → %s", migration.backup,
+                 migration.from_revision, migration.to_revision)
+    library = load_library(forms_dir())
+    for problem in library.problems:
+        log.warning("checklist refused: %s", problem)
+    ctx = ServiceContext(migration.engine, BlobStore(paths.blobs_dir), clock=clock, device=device)
+    return AppContext(
+        paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,
+        roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
+        queries=QueryService(ctx), journal=JournalService(ctx),
+    )
+
+
+def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:
+    from inspector_app.ui.launch import run
+
+    return run(lambda: build_context(data_dir), lang=lang)

@@ -1,0 +1,171 @@
+"""The `inspector` command. With no subcommand it starts the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from inspector_app import __version__
+
+
+def _add_data_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="workspace directory (default: INSPECTOR_HOME, else the platform's user data directory)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector",
+        description="医保基金现场检查 — offline field-inspection client. Without a command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"inspector {__version__}")
+    _add_data_dir(parser)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language (default: system locale)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    forms = sub.add_parser("forms", help="checklist library: list, validate, show",
+                           description="Work with the checklist templates in forms/.")
+    fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    flist = fsub.add_parser("list", help="list the templates that load, with item counts and content hashes")
+    flist.add_argument("--json", action="store_true", help="machine-readable output")
+    fval = fsub.add_parser("validate", help="check template files and report every problem",
+                           description="Exit status 0 when every file is valid, 1 otherwise.")
+    fval.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a .toml file or a folder of them")
+    fshow = fsub.add_parser("show", help="print one template as the app reads it")
+    fshow.add_argument("template_id", metavar="ID")
+    fshow.add_argument("--json", action="store_true", help="print the parsed template as JSON")
+
+    demo = sub.add_parser("demo", help="create a demo workspace (fictional roster and sample inspections)",
+                          description="Create a demo workspace: institutions of every category and level, "
+                                      "officers (one with an expired certificate) and sample inspections.")
+    _add_data_dir(demo)
+    demo.add_argument("--launch", action="store_true", help="start the desktop app on the workspace afterwards")
+
+    insp = sub.add_parser("inspections", help="list inspections in the workspace")
+    isub = insp.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
+    ilist = isub.add_parser("list", help="list inspections with status, team and completion")
+    _add_data_dir(ilist)
+    ilist.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> str | None:
+    return getattr(args, "data_dir", None)
+
+
+def _cmd_forms(args: argparse.Namespace) -> int:
+    from inspector_app.catalog.loader import load_library, validate_paths
+    from inspector_app.resources import forms_dir
+
+    if args.forms_command == "validate":
+        templates, problems = validate_paths(args.paths)
+        for t in templates:
+            print(f"OK   {t.id} {t.version}: {len(t.items())} 项 ({t.title})")
+        for p in problems:
+            print(f"FAIL {p}", file=sys.stderr)
+        if problems:
+            print(f"{len(problems)} 个问题", file=sys.stderr)
+        return 1 if problems else 0
+    lib = load_library(forms_dir())
+    for p in lib.problems:
+        print(f"已拒绝 {p}", file=sys.stderr)
+    if args.forms_command == "list":
+        rows = [{"id": t.id, "version": t.version, "title": t.title, "items": len(t.items()),
+                 "applies_to": list(t.applies_to), "content_hash": t.content_hash}
+                for t in sorted(lib.templates.values(), key=lambda t: t.id)]
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                print(f"{r['id']:<22} {r['version']:<8} {r['items']:>3} 项  {r['title']}  "
+                      f"[{'、'.join(r['applies_to'])}]  {r['content_hash'][:12]}")
+            print(f"共 {len(rows)} 个模板，{sum(r['items'] for r in rows)} 个检查项")
+        return 0
+    template = lib.templates.get(args.template_id)
+    if template is None:
+        print(f"没有模板 {args.template_id!r}（可用：{', '.join(sorted(lib.templates))}）", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(template.source, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{template.title} ({template.id} {template.version}, {template.content_hash[:16]})")
+    for section in template.sections:
+        print(f"\n[{section.title}]")
+        for item in section.items:
+            extra = f"  阈值 {item.threshold.describe()}{item.unit}" if item.threshold else ""
+            print(f"  {item.id:<8} {item.label} <{item.answer.value}>{extra}")
+            if item.legal_basis:
+                print(f"           依据：{item.legal_basis}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from inspector_app.app import build_context, launch_gui
+    from inspector_app.services.demo import create_demo
+
+    app = build_context(_data_dir(args))
+    try:
+        if app.roster.institutions():
+            print(f"工作区 {app.paths.data_dir} 已有数据，未重复创建演示数据。")
+        else:
+            counts = create_demo(app, progress=lambda msg: print(f"  已创建 {msg}"))
+            print(f"演示工作区已创建：{app.paths.data_dir}（{counts['institutions']} 家机构，"
+                  f"{counts['officers']} 名执法人员，{counts['inspections']} 次检查）")
+    finally:
+        app.close()
+    if args.launch:
+        return launch_gui(_data_dir(args), getattr(args, "lang", None))
+    return 0
+
+
+def _cmd_inspections(args: argparse.Namespace) -> int:
+    from inspector_app.app import build_context
+
+    app = build_context(_data_dir(args))
+    try:
+        rows = app.queries.inspections()
+    finally:
+        app.close()
+    if args.json:
+        print(json.dumps([{
+            "id": r.id, "institution": r.institution_name, "category": r.institution_category,
+            "type": r.inspection_type, "mode": r.mode, "status": r.status, "planned_at": r.planned_at.isoformat(),
+            "started_at": r.started_at.isoformat() if r.started_at else None,
+            "ended_at": r.ended_at.isoformat() if r.ended_at else None, "team": list(r.team),
+            "items_total": r.items_total, "items_answered": r.items_answered, "violations": r.violations,
+            "findings": r.findings, "unsynced": r.unsynced,
+        } for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    from inspector_app.domain.inspection import STATUS_LABELS_ZH, Status
+
+    for r in rows:
+        print(f"{r.planned_at.astimezone():%Y-%m-%d %H:%M}  {STATUS_LABELS_ZH[Status(r.status)]:<5} "
+              f"{r.inspection_type:<6} {r.institution_name}  {r.completion:5.1f}%  问题 {r.findings}  "
+              f"[{'、'.join(r.team)}]")
+    print(f"共 {len(rows)} 次检查")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    from inspector_app.domain.errors import DomainError
+    from inspector_app.storage.migrate import NewerDatabaseError, NotOurDatabaseError
+
+    try:
+        if args.command == "forms":
+            return _cmd_forms(args)
+        if args.command == "demo":
+            return _cmd_demo(args)
+        if args.command == "inspections":
+            return _cmd_inspections(args)
+        from inspector_app.app import launch_gui
+
+        return launch_gui(_data_dir(args), args.lang)
+    except (NewerDatabaseError, NotOurDatabaseError, DomainError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,79 @@
+"""Inspection types, modes and the status machine of domain.md §4.3."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from inspector_app.domain.errors import IllegalTransition
+
+
+class InspectionType(StrEnum):
+    ROUTINE = "日常稽核"
+    SPECIAL = "专项检查"
+    FLYING = "飞行检查"
+    RANDOM = "双随机抽查"
+    CROSS = "交叉检查"
+    RECHECK = "抽查复查"
+
+
+class InspectionMode(StrEnum):
+    ADMINISTRATIVE = "行政检查"
+    AGREEMENT = "经办稽核/协议检查"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    ON_SITE = "on_site"
+    AWAITING_SIGNATURE = "awaiting_signature"
+    SIGNED = "signed"
+    SUBMITTED = "submitted"
+    UNDER_REVIEW = "under_review"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    RECTIFICATION = "rectification"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+STATUS_LABELS_ZH = {
+    Status.DRAFT: "草稿",
+    Status.ON_SITE: "检查中",
+    Status.AWAITING_SIGNATURE: "待签字",
+    Status.SIGNED: "已签字",
+    Status.SUBMITTED: "已提交",
+    Status.UNDER_REVIEW: "审核中",
+    Status.RETURNED: "已退回",
+    Status.APPROVED: "已批准",
+    Status.RECTIFICATION: "整改跟踪",
+    Status.CLOSED: "已关闭",
+    Status.CANCELLED: "已作废",
+}
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.DRAFT: frozenset({Status.ON_SITE, Status.CANCELLED}),
+    Status.ON_SITE: frozenset({Status.AWAITING_SIGNATURE}),
+    Status.AWAITING_SIGNATURE: frozenset({Status.ON_SITE, Status.SIGNED}),
+    Status.SIGNED: frozenset({Status.SUBMITTED}),
+    Status.SUBMITTED: frozenset({Status.UNDER_REVIEW}),
+    Status.UNDER_REVIEW: frozenset({Status.RETURNED, Status.APPROVED}),
+    Status.RETURNED: frozenset({Status.SUBMITTED}),
+    Status.APPROVED: frozenset({Status.RECTIFICATION, Status.CLOSED}),
+    Status.RECTIFICATION: frozenset({Status.CLOSED}),
+    Status.CLOSED: frozenset(),
+    Status.CANCELLED: frozenset(),
+}
+
+# Once signed, the record's content is frozen; only addenda and review artefacts may follow.
+FROZEN_STATUSES = frozenset(
+    {Status.SIGNED, Status.SUBMITTED, Status.UNDER_REVIEW, Status.RETURNED, Status.APPROVED,
+     Status.RECTIFICATION, Status.CLOSED}
+)
+EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.ON_SITE, Status.AWAITING_SIGNATURE})
+
+
+def check_transition(current: Status, target: Status) -> None:
+    if target not in TRANSITIONS[current]:
+        allowed = "、".join(STATUS_LABELS_ZH[s] for s in sorted(TRANSITIONS[current])) or "无"
+        raise IllegalTransition(
+            f"不能从“{STATUS_LABELS_ZH[current]}”变为“{STATUS_LABELS_ZH[target]}”（允许：{allowed}）"
+        )

@@ -1,0 +1,65 @@
+"""Where the app keeps its data. One module; `--data-dir` or INSPECTOR_HOME override the platform defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "inspector-app"
+ENV_HOME = "INSPECTOR_HOME"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    data_dir: Path
+    cache_dir: Path
+    config_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "inspector.sqlite3"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def blobs_dir(self) -> Path:
+        return self.data_dir / "blobs"
+
+    @property
+    def thumbnails_dir(self) -> Path:
+        return self.cache_dir / "thumbnails"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / "exports"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.ini"
+
+    def ensure(self) -> "AppPaths":
+        for d in (self.data_dir, self.cache_dir, self.config_dir, self.backups_dir, self.blobs_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """--data-dir wins, then INSPECTOR_HOME, then the platform's user directories."""
+    base = data_dir or os.environ.get(ENV_HOME)
+    if base:
+        root = Path(base).expanduser().resolve()
+        return AppPaths(data_dir=root, cache_dir=root / "cache", config_dir=root / "config")
+    return AppPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+    )

@@ -1,0 +1,295 @@
+"""Inspection use cases: create with a lawful team, 亮证 and 回避, go on site, answer items, move through statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.catalog.loader import Library
+from inspector_app.domain.checklist import ItemState, item_state, normalise_answer
+from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.inspection import (
+    EDITABLE_STATUSES,
+    STATUS_LABELS_ZH,
+    InspectionMode,
+    InspectionType,
+    Status,
+    check_transition,
+)
+from inspector_app.domain.team import TeamMember, check_ready_for_site, check_team_formation
+from inspector_app.services import templates
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
+from inspector_app.storage.orm import (
+    AnswerRow,
+    InspectionRow,
+    InspectionTemplateRow,
+    InstitutionRow,
+    OfficerRow,
+    TeamMemberRow,
+)
+
+
+def _iso(value: dt.datetime | dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def team_members(session: Session, inspection_id: str) -> list[TeamMember]:
+    rows = session.execute(
+        select(TeamMemberRow, OfficerRow).join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
+        .where(TeamMemberRow.inspection_id == inspection_id, TeamMemberRow.deleted_at.is_(None))
+        .order_by(TeamMemberRow.created_at)
+    ).all()
+    return [TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry, m.credentials_shown_at,
+                       m.recusal_declared_at, m.has_conflict, m.conflict_note) for m, o in rows]
+
+
+def load_inspection(session: Session, inspection_id: str) -> InspectionRow:
+    row = session.get(InspectionRow, inspection_id)
+    if row is None or row.deleted_at is not None:
+        raise ValidationError("检查记录不存在")
+    return row
+
+
+def require_editable(row: InspectionRow) -> None:
+    if Status(row.status) not in EDITABLE_STATUSES:
+        raise FrozenRecord(
+            f"检查记录处于“{STATUS_LABELS_ZH[Status(row.status)]}”状态，内容已固定；如需更正请制作补正记录（附注）"
+        )
+
+
+class InspectionService:
+    def __init__(self, ctx: ServiceContext, library: Library):
+        self._ctx = ctx
+        self._library = library
+
+    # ------------------------------------------------------------------ creation and team
+
+    def create(self, actor: Actor, *, institution_id: str, inspection_type: InspectionType, mode: InspectionMode,
+               planned_at: dt.datetime, officer_ids: Sequence[str], template_ids: Sequence[str], place: str = "",
+               period_from: dt.date | None = None, period_to: dt.date | None = None,
+               leader_id: str | None = None) -> tuple[str, Changes]:
+        if not template_ids:
+            raise ValidationError("请至少选择一个检查表")
+        missing = [t for t in template_ids if t not in self._library.templates]
+        if missing:
+            raise ValidationError(f"检查表不存在或未通过校验：{'、'.join(missing)}")
+        if period_from and period_to and period_from > period_to:
+            raise ValidationError("检查期间的开始日期晚于结束日期")
+        if planned_at.tzinfo is None:
+            raise ValidationError("检查时间须带时区")
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            inst = s.get(InstitutionRow, institution_id)
+            if inst is None or inst.deleted_at is not None:
+                raise ValidationError("被检查机构不存在")
+            officers = [s.get(OfficerRow, oid) for oid in officer_ids]
+            if any(o is None for o in officers):
+                raise ValidationError("检查组中有不存在的执法人员")
+            members = [TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry) for o in officers if o]
+            check_team_formation(members, planned_at.astimezone().date())
+            row = InspectionRow(id=new_id(), institution_id=inst.id, inspection_type=inspection_type.value,
+                                mode=mode.value, place=place or inst.address, planned_at=planned_at,
+                                period_from=period_from, period_to=period_to, status=Status.DRAFT.value,
+                                created_by=actor.label, created_at=uow.now, updated_at=uow.now)
+            s.add(row)
+            s.flush()
+            uow.record(row.id, "inspection.created", "inspection", row.id, "create", {"data": {
+                "institution_id": inst.id, "institution_name": inst.name, "credit_code": inst.credit_code,
+                "inspection_type": row.inspection_type, "mode": row.mode, "place": row.place,
+                "planned_at": _iso(planned_at), "period_from": _iso(period_from), "period_to": _iso(period_to),
+                "status": row.status}})
+            leader = leader_id or (officers[0].id if officers and officers[0] else None)
+            for o in officers:
+                assert o is not None
+                self._add_member(uow, row.id, o, "leader" if o.id == leader else "member")
+            answers: list[str] = []
+            for position, tid in enumerate(template_ids):
+                answers.extend(self._attach_template(uow, row.id, tid, position))
+            return row.id, Changes(inspections=frozenset({row.id}), answers=frozenset(answers))
+
+    def _add_member(self, uow: UnitOfWork, inspection_id: str, officer: OfficerRow, role: str) -> None:
+        m = TeamMemberRow(id=new_id(), inspection_id=inspection_id, officer_id=officer.id, role=role,
+                          created_at=uow.now, updated_at=uow.now)
+        uow.session.add(m)
+        uow.record(inspection_id, "team.member_added", "team_member", m.id, "create", {"data": {
+            "inspection_id": inspection_id, "officer_id": officer.id, "name": officer.name,
+            "certificate_no": officer.certificate_no, "certificate_expiry": _iso(officer.certificate_expiry),
+            "role": role}})
+
+    def _attach_template(self, uow: UnitOfWork, inspection_id: str, template_id: str, position: int) -> list[str]:
+        template = self._library.templates[template_id]
+        templates.pin(uow.session, template)
+        uow.session.add(InspectionTemplateRow(inspection_id=inspection_id, template_hash=template.content_hash,
+                                              position=position))
+        uow.journal(inspection_id, "template.pinned", {"template_id": template.id, "version": template.version,
+                                                       "content_hash": template.content_hash})
+        uow.outbox("inspection_template", inspection_id, "append",
+                   {"inspection_id": inspection_id, "template_hash": template.content_hash, "position": position})
+        ids = []
+        for n, item in enumerate(template.items()):
+            a = AnswerRow(id=new_id(), inspection_id=inspection_id, template_hash=template.content_hash,
+                          item_id=item.id, position=n, value=None, state=ItemState.UNANSWERED.value,
+                          updated_at=uow.now)
+            uow.session.add(a)
+            uow.outbox("answer", a.id, "create", {"data": {"inspection_id": inspection_id,
+                                                           "template_hash": template.content_hash,
+                                                           "item_id": item.id, "value": None, "verdict": None,
+                                                           "note": ""}})
+            ids.append(a.id)
+        return ids
+
+    def add_template(self, actor: Actor, inspection_id: str, template_id: str) -> Changes:
+        if template_id not in self._library.templates:
+            raise ValidationError(f"检查表不存在或未通过校验：{template_id}")
+        with self._ctx.unit(actor) as uow:
+            row = load_inspection(uow.session, inspection_id)
+            require_editable(row)
+            existing = uow.session.scalars(select(InspectionTemplateRow).where(
+                InspectionTemplateRow.inspection_id == inspection_id)).all()
+            if any(e.template_hash == self._library.templates[template_id].content_hash for e in existing):
+                raise ValidationError("该检查表已在本次检查中")
+            ids = self._attach_template(uow, inspection_id, template_id, len(existing))
+            return Changes(inspections=frozenset({inspection_id}), answers=frozenset(ids))
+
+    def record_credentials_shown(self, actor: Actor, inspection_id: str, officer_id: str,
+                                 at: dt.datetime | None = None) -> Changes:
+        """亮证: the officer showed the enforcement certificate to the inspected party."""
+        with self._ctx.unit(actor) as uow:
+            row = load_inspection(uow.session, inspection_id)
+            require_editable(row)
+            m = self._member(uow.session, inspection_id, officer_id)
+            when = at or uow.now
+            old = _iso(m.credentials_shown_at)
+            m.credentials_shown_at = when
+            m.updated_at = uow.now
+            uow.record(inspection_id, "team.credentials_shown", "team_member", m.id, "patch",
+                       {"fields": {"credentials_shown_at": [old, _iso(when)]}})
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def declare_recusal(self, actor: Actor, inspection_id: str, officer_id: str, has_conflict: bool,
+                        note: str = "") -> Changes:
+        """回避 declaration: whether the officer has an interest in the inspected institution."""
+        if has_conflict and not note.strip():
+            raise ValidationError("声明存在利害关系时须说明情况")
+        with self._ctx.unit(actor) as uow:
+            row = load_inspection(uow.session, inspection_id)
+            require_editable(row)
+            m = self._member(uow.session, inspection_id, officer_id)
+            fields: dict[str, Any] = {
+                "has_conflict": [m.has_conflict, has_conflict],
+                "conflict_note": [m.conflict_note, note],
+                "recusal_declared_at": [_iso(m.recusal_declared_at), _iso(uow.now)],
+            }
+            m.has_conflict, m.conflict_note, m.recusal_declared_at = has_conflict, note, uow.now
+            m.updated_at = uow.now
+            uow.record(inspection_id, "team.recusal_declared", "team_member", m.id, "patch", {"fields": fields})
+            return Changes(inspections=frozenset({inspection_id}))
+
+    @staticmethod
+    def _member(session: Session, inspection_id: str, officer_id: str) -> TeamMemberRow:
+        m = session.scalar(select(TeamMemberRow).where(TeamMemberRow.inspection_id == inspection_id,
+                                                       TeamMemberRow.officer_id == officer_id,
+                                                       TeamMemberRow.deleted_at.is_(None)))
+        if m is None:
+            raise ValidationError("该执法人员不在本次检查组中")
+        return m
+
+    # ------------------------------------------------------------------ status
+
+    def start_on_site(self, actor: Actor, inspection_id: str) -> Changes:
+        with self._ctx.unit(actor) as uow:
+            row = load_inspection(uow.session, inspection_id)
+            check_transition(Status(row.status), Status.ON_SITE)
+            check_ready_for_site(team_members(uow.session, inspection_id), uow.now.astimezone().date())
+            self._set_status(uow, row, Status.ON_SITE, started_at=row.started_at or uow.now)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def finish_on_site(self, actor: Actor, inspection_id: str) -> Changes:
+        """On site → awaiting signature: every required item must be answered first."""
+        with self._ctx.unit(actor) as uow:
+            row = load_inspection(uow.session, inspection_id)
+            check_transition(Status(row.status), Status.AWAITING_SIGNATURE)
+            missing = self._unanswered_required(uow.session, inspection_id)
+            if missing:
+                shown = "、".join(missing[:10]) + ("等" if len(missing) > 10 else "")
+                raise ValidationError(f"还有 {len(missing)} 个必答检查项未作答：{shown}")
+            self._set_status(uow, row, Status.AWAITING_SIGNATURE, ended_at=uow.now)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def transition(self, actor: Actor, inspection_id: str, target: Status, reason: str = "") -> Changes:
+        """Moves without extra preconditions (signing, review and closing add theirs in their own services)."""
+        with self._ctx.unit(actor) as uow:
+            row = load_inspection(uow.session, inspection_id)
+            check_transition(Status(row.status), target)
+            if target is Status.ON_SITE and Status(row.status) is Status.DRAFT:
+                check_ready_for_site(team_members(uow.session, inspection_id), uow.now.astimezone().date())
+            if target is Status.CANCELLED and not reason.strip():
+                raise ValidationError("作废检查记录须说明理由")
+            self._set_status(uow, row, target, reason=reason)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def _set_status(self, uow: UnitOfWork, row: InspectionRow, target: Status, reason: str = "",
+                    **times: dt.datetime) -> None:
+        fields: dict[str, Any] = {"status": [row.status, target.value]}
+        for name, value in times.items():
+            fields[name] = [_iso(getattr(row, name)), _iso(value)]
+            setattr(row, name, value)
+        row.status = target.value
+        row.updated_at = uow.now
+        payload: dict[str, Any] = {"fields": fields}
+        if reason:
+            payload["reason"] = reason
+        uow.record(row.id, f"inspection.status.{target.value}", "inspection", row.id, "patch", payload)
+
+    def _unanswered_required(self, session: Session, inspection_id: str) -> list[str]:
+        out = []
+        rows = session.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection_id,
+                                                       AnswerRow.state == ItemState.UNANSWERED.value)
+                               .order_by(AnswerRow.template_hash, AnswerRow.position)).all()
+        for a in rows:
+            if templates.pinned(session, a.template_hash).item(a.item_id).required:
+                out.append(a.item_id)
+        return out
+
+    # ------------------------------------------------------------------ answers
+
+    def answer(self, actor: Actor, answer_id: str, value: Any, verdict: str | None = None,
+               note: str | None = None) -> tuple[str, Changes]:
+        """Record an answer. Returns the item's resulting state (a threshold may flag a violation by itself)."""
+        if verdict is not None and verdict not in {s.value for s in ItemState} - {"unanswered"}:
+            raise ValidationError(f"未知的判定 {verdict!r}")
+        with self._ctx.unit(actor) as uow:
+            a = uow.session.get(AnswerRow, answer_id)
+            if a is None:
+                raise ValidationError("检查项不存在")
+            row = load_inspection(uow.session, a.inspection_id)
+            require_editable(row)
+            if Status(row.status) is Status.DRAFT:
+                raise ValidationError("请先完成亮证和回避声明并开始现场检查，再填写检查项")
+            item = templates.pinned(uow.session, a.template_hash).item(a.item_id)
+            new_value = normalise_answer(item, value)
+            fields: dict[str, Any] = {}
+            if new_value != a.value:
+                fields["value"] = [a.value, new_value]
+                a.value = new_value
+            if verdict != a.verdict:
+                fields["verdict"] = [a.verdict, verdict]
+                a.verdict = verdict
+            if note is not None and note != a.note:
+                fields["note"] = [a.note, note]
+                a.note = note
+            state = item_state(item, a.value, a.verdict).value
+            if not fields:
+                return state, Changes()
+            a.state = state
+            a.updated_at = uow.now
+            uow.journal(row.id, "answer.changed", {"entity": "answer", "id": a.id, "item": a.item_id,
+                                                   "fields": fields, "state": state})
+            uow.outbox("answer", a.id, "patch", {"fields": fields})
+            return state, Changes(inspections=frozenset({row.id}), answers=frozenset({a.id}))

@@ -1,0 +1,123 @@
+"""Read side: inspection list rows and details, computed with a few aggregate queries (not per-row loops)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.errors import ValidationError
+from inspector_app.services.context import ServiceContext
+from inspector_app.services.dto import InspectionDetail, InspectionSummary, TeamMemberDTO
+from inspector_app.services.mappers import answer_dto, institution_dto
+from inspector_app.storage.orm import (
+    AnswerRow,
+    FindingRow,
+    InspectionRow,
+    InspectionTemplateRow,
+    InstitutionRow,
+    OfficerRow,
+    OutboxRow,
+    TeamMemberRow,
+)
+
+
+def _summaries(s: Session, ids: Sequence[str] | None = None) -> list[InspectionSummary]:
+    q = (select(InspectionRow, InstitutionRow.name, InstitutionRow.category)
+         .join(InstitutionRow, InstitutionRow.id == InspectionRow.institution_id)
+         .where(InspectionRow.deleted_at.is_(None)))
+    if ids is not None:
+        q = q.where(InspectionRow.id.in_(ids))
+    rows = s.execute(q.order_by(InspectionRow.planned_at.desc())).all()
+    wanted = [r[0].id for r in rows]
+    answered = func.sum(case((AnswerRow.state != "unanswered", 1), else_=0))
+    violations = func.sum(case((AnswerRow.state == "violation", 1), else_=0))
+    counts_q = select(AnswerRow.inspection_id, func.count(), answered, violations).group_by(AnswerRow.inspection_id)
+    findings_q = (select(FindingRow.inspection_id, func.count()).where(FindingRow.deleted_at.is_(None))
+                  .group_by(FindingRow.inspection_id))
+    team_q = (select(TeamMemberRow.inspection_id, OfficerRow.name)
+              .join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
+              .where(TeamMemberRow.deleted_at.is_(None)).order_by(TeamMemberRow.created_at))
+    if ids is not None:
+        counts_q = counts_q.where(AnswerRow.inspection_id.in_(wanted))
+        findings_q = findings_q.where(FindingRow.inspection_id.in_(wanted))
+        team_q = team_q.where(TeamMemberRow.inspection_id.in_(wanted))
+    counts = {r[0]: (r[1], r[2] or 0, r[3] or 0) for r in s.execute(counts_q)}
+    findings = dict(s.execute(findings_q).all())
+    team: dict[str, list[str]] = defaultdict(list)
+    for iid, name in s.execute(team_q):
+        team[iid].append(name)
+    unsynced = _unsynced_by_inspection(s)
+    out = []
+    for insp, inst_name, inst_cat in rows:
+        total, done, viol = counts.get(insp.id, (0, 0, 0))
+        out.append(InspectionSummary(
+            id=insp.id, institution_id=insp.institution_id, institution_name=inst_name,
+            institution_category=inst_cat, inspection_type=insp.inspection_type, mode=insp.mode,
+            status=insp.status, planned_at=insp.planned_at, started_at=insp.started_at, ended_at=insp.ended_at,
+            team=tuple(team.get(insp.id, ())), items_total=total, items_answered=done, violations=viol,
+            findings=findings.get(insp.id, 0), unsynced=unsynced.get(insp.id, 0)))
+    return out
+
+
+def _unsynced_by_inspection(s: Session) -> dict[str, int]:
+    """Pending outbox rows per inspection; answer rows map to their inspection through the answers table."""
+    pending = OutboxRow.status == "pending"
+    direct = s.execute(select(OutboxRow.entity_id, func.count()).where(pending, OutboxRow.entity == "inspection")
+                       .group_by(OutboxRow.entity_id)).all()
+    via_answers = s.execute(select(AnswerRow.inspection_id, func.count()).select_from(OutboxRow)
+                            .join(AnswerRow, AnswerRow.id == OutboxRow.entity_id)
+                            .where(pending, OutboxRow.entity == "answer").group_by(AnswerRow.inspection_id)).all()
+    via_findings = s.execute(select(FindingRow.inspection_id, func.count()).select_from(OutboxRow)
+                             .join(FindingRow, FindingRow.id == OutboxRow.entity_id)
+                             .where(pending, OutboxRow.entity == "finding").group_by(FindingRow.inspection_id)).all()
+    out: dict[str, int] = defaultdict(int)
+    for rows in (direct, via_answers, via_findings):
+        for iid, n in rows:
+            out[iid] += n
+    return out
+
+
+class QueryService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def inspections(self) -> list[InspectionSummary]:
+        with self._ctx.read() as s:
+            return _summaries(s)
+
+    def summary(self, inspection_id: str) -> InspectionSummary:
+        with self._ctx.read() as s:
+            found = _summaries(s, [inspection_id])
+            if not found:
+                raise ValidationError("检查记录不存在")
+            return found[0]
+
+    def detail(self, inspection_id: str) -> InspectionDetail:
+        with self._ctx.read() as s:
+            found = _summaries(s, [inspection_id])
+            if not found:
+                raise ValidationError("检查记录不存在")
+            insp = s.get(InspectionRow, inspection_id)
+            assert insp is not None
+            inst = s.get(InstitutionRow, insp.institution_id)
+            assert inst is not None
+            hashes = s.scalars(select(InspectionTemplateRow.template_hash)
+                               .where(InspectionTemplateRow.inspection_id == inspection_id)
+                               .order_by(InspectionTemplateRow.position)).all()
+            team_rows = s.execute(select(TeamMemberRow, OfficerRow)
+                                  .join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
+                                  .where(TeamMemberRow.inspection_id == inspection_id,
+                                         TeamMemberRow.deleted_at.is_(None))
+                                  .order_by(TeamMemberRow.created_at)).all()
+            team = tuple(TeamMemberDTO(o.id, o.name, o.certificate_no, o.certificate_expiry, m.role,
+                                       m.credentials_shown_at, m.recusal_declared_at, m.has_conflict,
+                                       m.conflict_note) for m, o in team_rows)
+            answers = s.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection_id)
+                                .order_by(AnswerRow.template_hash, AnswerRow.position)).all()
+            return InspectionDetail(summary=found[0], institution=institution_dto(inst), place=insp.place,
+                                    period_from=insp.period_from, period_to=insp.period_to,
+                                    template_hashes=tuple(hashes), team=team,
+                                    answers=tuple(answer_dto(a) for a in answers), content_hash=insp.content_hash)

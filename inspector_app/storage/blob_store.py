@@ -1,0 +1,103 @@
+"""Content-addressed evidence files: blobs/ab/cd/<sha256>. Written (temp, fsync, rename) before any row points at them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBlob:
+    sha256: str
+    size: int
+    path: Path
+    already_present: bool
+
+
+class BlobStore:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).exists()
+
+    def put_file(self, source: Path, cancelled: Callable[[], bool] | None = None) -> StoredBlob:
+        """Copy `source` in, hashing as we go. The original bytes are kept exactly."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        tmp = Path(tmp_name)
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                while chunk := src.read(CHUNK):
+                    if cancelled and cancelled():
+                        raise InterruptedError("cancelled")
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            final = self.path_for(sha)
+            if final.exists():
+                tmp.unlink()
+                return StoredBlob(sha, size, final, True)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
+            return StoredBlob(sha, size, final, False)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def put_bytes(self, data: bytes) -> StoredBlob:
+        sha = hashlib.sha256(data).hexdigest()
+        final = self.path_for(sha)
+        if final.exists():
+            return StoredBlob(sha, len(data), final, True)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=final.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp_name, final)
+            _fsync_dir(final.parent)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+        return StoredBlob(sha, len(data), final, False)
+
+    def verify(self, sha256: str) -> bool:
+        path = self.path_for(sha256)
+        if not path.exists():
+            return False
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            while chunk := f.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest() == sha256
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not supported on this platform (Windows)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,110 @@
+"""Open the local store: refuse a database from a newer version untouched, back it up, then migrate.
+
+Order matters: the version check opens the file read-only and changes nothing (not even the journal mode);
+only a database we know how to handle is switched to WAL, copied with SQLite's backup API and upgraded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from alembic import command
+from inspector_app.storage.db import make_engine
+
+_SCRIPT_LOCATION = str(Path(__file__).resolve().parent / "alembic")
+
+
+class NewerDatabaseError(RuntimeError):
+    """The database was written by a newer version of the app; it has not been touched."""
+
+
+class NotOurDatabaseError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    engine: Engine
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", _SCRIPT_LOCATION)
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision of an existing database, read without modifying the file."""
+    uri = f"file:{path}?mode=ro"
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise NotOurDatabaseError(f"{path} 不是本程序的数据库（没有版本信息），未作任何修改")
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotOurDatabaseError(f"{path} 无法作为 SQLite 数据库打开：{exc}") from None
+    finally:
+        con.close()
+
+
+def backup_database(path: Path, backups_dir: Path, revision: str | None) -> Path:
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backups_dir / f"{path.stem}-before-migration-{revision or 'empty'}-{stamp}.sqlite3"
+    src = sqlite3.connect(str(path))
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def open_database(path: Path, backups_dir: Path, target: str = "head") -> MigrationResult:
+    """Open (creating if needed) and upgrade the database at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current: str | None = None
+    if path.exists() and path.stat().st_size > 0:
+        current = read_revision(path)
+        if current is not None and current not in known_revisions():
+            raise NewerDatabaseError(
+                f"数据库 {path} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。"
+                "文件未作任何修改，请升级程序后再打开。"
+            )
+    goal = head_revision() if target == "head" else target
+    backup = None
+    if current is not None and current != goal:
+        backup = backup_database(path, backups_dir, current)
+    engine = make_engine(path)
+    if current != goal:
+        cfg = _alembic_config()
+        with engine.connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, goal)
+            conn.commit()
+    return MigrationResult(engine=engine, from_revision=current, to_revision=goal, backup=backup)

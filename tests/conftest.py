@@ -1,0 +1,70 @@
+"""Shared fixtures: a fresh workspace per test, a controllable clock, and a small officer roster."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+
+
+class Clock:
+    """A settable UTC clock; tests advance it instead of sleeping."""
+
+    def __init__(self, start: dt.datetime):
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> None:
+        self.now += dt.timedelta(**kw)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(dt.datetime(2026, 11, 20, 1, 30, tzinfo=dt.timezone.utc))
+
+
+@pytest.fixture
+def mini_forms(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("INSPECTOR_FORMS", str(FIXTURES / "forms"))
+    return FIXTURES / "forms"
+
+
+@pytest.fixture
+def app(tmp_path: Path, clock: Clock, mini_forms: Path) -> Iterator[object]:
+    from inspector_app.app import build_context
+
+    ctx = build_context(str(tmp_path / "ws"), clock=clock, device="test-laptop")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def roster(app):  # type: ignore[no-untyped-def]
+    """Two institutions and four officers (one with an expired certificate)."""
+    from inspector_app.domain.credit_code import make_credit_code
+    from inspector_app.domain.roster import Category, InstitutionData, Level, OfficerData, Ownership
+    from inspector_app.services.context import Actor
+
+    admin = Actor("管理员")
+    hosp, _ = app.roster.add_institution(admin, InstitutionData(
+        "测试市人民医院", Category.HOSPITAL, Level.SECONDARY, Ownership.PUBLIC,
+        make_credit_code("12379902MB0000011"), "H37990200001", "测试市和平路1号", "林书远", "测试市"))
+    pharm, _ = app.roster.add_institution(admin, InstitutionData(
+        "测试大药房", Category.RETAIL_PHARMACY, Level.UNRATED, Ownership.PRIVATE,
+        make_credit_code("91379902MA0000022"), "P37990200001"))
+    officers = []
+    for n, (name, days) in enumerate([("陈明哲", 400), ("许若溪", 500), ("韩景行", 600), ("冯立诚", -10)]):
+        o, _ = app.roster.add_officer(admin, OfficerData(name, "基金监督科", f"测执{n:05d}",
+                                                         dt.date(2026, 11, 20) + dt.timedelta(days=days)))
+        officers.append(o)
+    return {"hospital": hosp, "pharmacy": pharm, "officers": officers}

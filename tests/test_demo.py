@@ -1,0 +1,60 @@
+"""`inspector demo`: a realistic, fictional roster with valid codes, across every category and level."""
+
+import datetime as dt
+
+import pytest
+
+from inspector_app.cli import main
+from inspector_app.domain.credit_code import is_valid_credit_code
+from inspector_app.domain.roster import Category, Level
+from inspector_app.services.demo import ORG_ALPHABET, org_code_with_check
+
+
+@pytest.fixture(scope="module")
+def demo_ws(tmp_path_factory):  # type: ignore[no-untyped-def]
+    ws = tmp_path_factory.mktemp("demo")
+    assert main(["demo", "--data-dir", str(ws)]) == 0
+    return ws
+
+
+def test_roster_covers_every_category_and_level(demo_ws) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.app import build_context
+
+    app = build_context(str(demo_ws))
+    try:
+        insts = app.roster.institutions()
+        officers = app.roster.officers()
+    finally:
+        app.close()
+    assert len(insts) >= 30
+    assert {i.category for i in insts} == {c.value for c in Category}
+    assert {i.level for i in insts} == {lv.value for lv in Level}
+    assert all(is_valid_credit_code(i.credit_code) for i in insts)
+    assert len({i.credit_code for i in insts}) == len(insts)
+    for i in insts:  # positions 9–17 are a GB 11714 organisation code with its own check character
+        org = i.credit_code[8:17]
+        assert all(c in ORG_ALPHABET for c in org[:8]) and org_code_with_check(org[:8]) == org
+    assert len(officers) >= 12
+    today = dt.date.today()
+    expired = [o for o in officers if o.certificate_expiry < today]
+    assert len(expired) == 1
+    assert len({o.certificate_no for o in officers}) == len(officers)
+
+
+def test_running_demo_twice_does_not_duplicate(demo_ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["demo", "--data-dir", str(demo_ws)]) == 0
+    assert "已有数据" in capsys.readouterr().out
+
+
+def test_demo_has_sample_inspections(demo_ws) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.app import build_context
+
+    app = build_context(str(demo_ws))
+    try:
+        rows = app.queries.inspections()
+        assert len(rows) >= 2
+        on_site = [r for r in rows if r.status == "on_site"]
+        assert on_site and on_site[0].items_answered > 0 and on_site[0].violations >= 1
+        assert all(app.journal.verify(r.id).ok for r in rows)
+    finally:
+        app.close()
