@@ -12,8 +12,9 @@ from pathlib import Path
 from inspector_app import __version__
 
 
-def _add_data_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", metavar="DIR",
+def _add_data_dir(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # Accepted before or after the subcommand; SUPPRESS keeps a subcommand from resetting the top-level value.
+    p.add_argument("--data-dir", metavar="DIR", default=None if top else argparse.SUPPRESS,
                    help="workspace directory (default: INSPECTOR_HOME, else the platform's user data directory)")
 
 
@@ -23,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="医保基金现场检查 — offline field-inspection client. Without a command, starts the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"inspector {__version__}")
-    _add_data_dir(parser)
+    _add_data_dir(parser, top=True)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language (default: system locale)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

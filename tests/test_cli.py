@@ -63,3 +63,12 @@ def test_data_dir_and_inspector_home(tmp_path, monkeypatch, mini_forms) -> None:
     assert resolve_paths(tmp_path / "explicit").data_dir == tmp_path / "explicit"
     monkeypatch.delenv("INSPECTOR_HOME")
     assert "inspector-app" in str(resolve_paths().data_dir)
+
+
+def test_data_dir_before_or_after_the_subcommand(tmp_path, mini_forms) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["--data-dir", "A", "demo"]).data_dir == "A"
+    assert parser.parse_args(["demo", "--data-dir", "B"]).data_dir == "B"
+    assert parser.parse_args(["inspections", "list"]).data_dir is None

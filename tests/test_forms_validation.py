@@ -143,3 +143,9 @@ def test_library_refuses_the_broken_template_and_keeps_the_others(tmp_path: Path
     lib = load_library(forms)
     assert set(lib.templates) == {"mini"}
     assert lib.problems and "zz-broken.toml" in lib.problems[0].file
+
+
+def test_template_seed_refs_must_be_a_list(tmp_path: Path) -> None:
+    [p] = problems_for(tmp_path, GOOD.replace('applies_to = ["医院", "零售药店"]',
+                                              'applies_to = ["医院", "零售药店"]\nseed_refs = "S:000"'))
+    assert "seed_refs" in p.message

@@ -233,8 +233,9 @@ def _parse_item(ctx: _Ctx, raw: Any, section_id: str, n: int, seen: dict[str, in
         legal_basis=_str(ctx, raw, "legal_basis", where, item_id, line, required=False),
         penalty=_str(ctx, raw, "penalty", where, item_id, line, required=False),
         seed_refs=_str_list(ctx, raw, "seed_refs", where, item_id, line),
-        unit=_str(ctx, raw, "unit", where, item_id, line, required=False),
+        unit=_str(ctx, raw, "unit", where, item_id, line, required=False) or str((raw.get("threshold") or {}).get("unit", "")),
         required=required,
+        label_en=_str(ctx, raw, "label_en", where, item_id, line, required=False),
     )
 
 
@@ -244,7 +245,8 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> TemplateDef | None:
         ctx.add(f"模板含未知字段 {sorted(unknown)}", None, 1)
     schema = data.get("schema")
     if schema != SCHEMA_VERSION:
-        ctx.add(f"schema 应为 {SCHEMA_VERSION}，实际为 {schema!r}（此版本程序无法读取）", None, ctx.line_of("schema", "") or 1)
+        line = next((n for n, text in enumerate(ctx.lines, start=1) if text.strip().startswith("schema")), None)
+        ctx.add(f"schema 应为 {SCHEMA_VERSION}，实际为 {schema!r}（此版本程序无法读取）", None, line)
     tid = _str(ctx, data, "id", "模板", None, 1)
     if tid and not re.match(r"^[a-z][a-z0-9-]*$", tid):
         ctx.add(f"模板 id {tid!r} 应为小写英文、数字和连字符", None, ctx.line_of("id", tid))
@@ -284,13 +286,14 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> TemplateDef | None:
             continue
         items = [it for n, r in enumerate(items_raw, start=1) if (it := _parse_item(ctx, r, sid, n, seen_items))]
         sections.append(SectionDef(id=sid, title=stitle, items=tuple(items)))
+    seed_refs = _str_list(ctx, data, "seed_refs", "模板", None, None)
     if ctx.problems:
         return None
     source = _jsonable(data)
     return TemplateDef(
         id=tid, version=str(version), title=title, title_en=str(data.get("title_en", "")),
         applies_to=applies_to, sections=tuple(sections), content_hash=content_hash(source),
-        description=str(data.get("description", "")), seed_refs=_str_list(ctx, data, "seed_refs", "模板", None, None),
+        description=str(data.get("description", "")), seed_refs=seed_refs,
         source=source,
     )
 

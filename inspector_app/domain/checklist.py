@@ -85,6 +85,7 @@ class ItemDef:
     seed_refs: tuple[str, ...] = ()
     unit: str = ""
     required: bool = True
+    label_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +271,8 @@ def item_state(item: ItemDef, value: Any, verdict: str | None) -> ItemState:
     """Final state of an item: threshold/boolean rules win when they flag a violation; else the inspector's verdict."""
     auto = auto_state(item, value)
     if auto is ItemState.UNANSWERED:
-        return auto
+        # An inspector may judge an item without a value (e.g. 不适用 for a text question).
+        return ItemState(verdict) if verdict else auto
     if auto is ItemState.VIOLATION:
         return auto
     if verdict:
