@@ -28,6 +28,25 @@ class Clock:
         self.now += dt.timedelta(**kw)
 
 
+def _font_cache() -> Path:
+    """One font build per machine for the whole suite (about 30 s the first time, then a stamp check)."""
+    import platformdirs
+
+    return Path(os.environ.get("INSPECTOR_TEST_FONT_CACHE")
+                or Path(platformdirs.user_cache_dir("inspector-app-tests")) / "fonts")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_fonts() -> Path:
+    """The app finds the fonts through INSPECTOR_FONT_CACHE, so every test workspace shares one build."""
+    from inspector_app import fonts
+
+    cache = _font_cache()
+    os.environ["INSPECTOR_FONT_CACHE"] = str(cache)
+    fonts.ensure_fonts(cache, jobs=2)
+    return cache
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock(dt.datetime(2026, 11, 20, 1, 30, tzinfo=dt.timezone.utc))
