@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -16,6 +17,7 @@ from inspector_app.catalog.loader import Library, load_library
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
 from inspector_app.services.context import ServiceContext, utc_now
+from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.findings import FindingService
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.journal import JournalService
@@ -39,6 +41,7 @@ class AppContext:
     findings: FindingService
     queries: QueryService
     journal: JournalService
+    evidence: EvidenceService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -59,7 +62,14 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,
         roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
         queries=QueryService(ctx), journal=JournalService(ctx),
+        evidence=EvidenceService(ctx, paths.thumbnails_dir),
     )
+
+
+def render_screenshots(app: AppContext, out: Path, lang: str) -> list[Path]:
+    from inspector_app.ui.screenshot import render
+
+    return render(app, out, lang)
 
 
 def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:

@@ -51,7 +51,54 @@ def build_parser() -> argparse.ArgumentParser:
     ilist = isub.add_parser("list", help="list inspections with status, team and completion")
     _add_data_dir(ilist)
     ilist.add_argument("--json", action="store_true", help="machine-readable output")
+    shot = sub.add_parser("screenshot", help="render the main screens to PNG (offscreen)",
+                          description="Render the main screens of a workspace to PNG files, offscreen. Without "
+                                      "--data-dir a temporary demo workspace is created.")
+    _add_data_dir(shot)
+    shot.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
+    shot.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="interface language (default zh_CN)")
+
+    fonts = sub.add_parser("fonts", help="build the bundled Chinese fonts (Noto Sans SC) into the cache",
+                           description="Build static Noto Sans SC Regular/Bold from the installed variable font "
+                                       "(OFL-1.1) for the interface and the PDF records. Runs once; later calls "
+                                       "return at once.")
+    fonts_sub = fonts.add_subparsers(dest="fonts_command", metavar="ACTION", required=True)
+    fbuild = fonts_sub.add_parser("build", help="build (or check) the font cache")
+    _add_data_dir(fbuild)
     return parser
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from inspector_app.app import build_context, render_screenshots
+    from inspector_app.services.demo import create_demo
+
+    data_dir = _data_dir(args) or tempfile.mkdtemp(prefix="inspector-screens-")
+    app = build_context(data_dir)
+    try:
+        if not app.roster.institutions():
+            create_demo(app)
+        for path in render_screenshots(app, args.out, args.lang):
+            print(path)
+    finally:
+        app.close()
+    return 0
+
+
+def _cmd_fonts(args: argparse.Namespace) -> int:
+    import time
+
+    from inspector_app.fonts import ensure_fonts
+    from inspector_app.paths import resolve_paths
+
+    cache = resolve_paths(_data_dir(args)).cache_dir / "fonts"
+    started = time.perf_counter()
+    fontset = ensure_fonts(cache, progress=lambda pct, msg: print(f"  {pct:3d}% {msg}", flush=True))
+    print(f"{fontset.family}: {fontset.regular}, {fontset.bold} ({time.perf_counter() - started:.1f} s)")
+    return 0
 
 
 def _data_dir(args: argparse.Namespace) -> str | None:
@@ -164,6 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_demo(args)
         if args.command == "inspections":
             return _cmd_inspections(args)
+        if args.command == "screenshot":
+            return _cmd_screenshot(args)
+        if args.command == "fonts":
+            return _cmd_fonts(args)
         from inspector_app.app import launch_gui
 
         return launch_gui(_data_dir(args), args.lang)

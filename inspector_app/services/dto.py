@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from inspector_app.domain.checklist import TemplateDef
+
 
 @dataclass(frozen=True, slots=True)
 class InstitutionDTO:
@@ -133,3 +135,11 @@ class InspectionDetail:
     team: tuple[TeamMemberDTO, ...]
     answers: tuple[AnswerDTO, ...]
     content_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistPart:
+    """One pinned template of an inspection and its answers by item id."""
+
+    template: TemplateDef
+    answers: dict[str, AnswerDTO]

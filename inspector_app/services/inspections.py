@@ -25,6 +25,8 @@ from inspector_app.domain.team import TeamMember, check_ready_for_site, check_te
 from inspector_app.services import templates
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
+from inspector_app.services.dto import AnswerDTO
+from inspector_app.services.mappers import answer_dto
 from inspector_app.storage.orm import (
     AnswerRow,
     InspectionRow,
@@ -262,6 +264,12 @@ class InspectionService:
     def answer(self, actor: Actor, answer_id: str, value: Any, verdict: str | None = None,
                note: str | None = None) -> tuple[str, Changes]:
         """Record an answer. Returns the item's resulting state (a threshold may flag a violation by itself)."""
+        dto, changes = self.save_answer(actor, answer_id, value, verdict, note)
+        return dto.state, changes
+
+    def save_answer(self, actor: Actor, answer_id: str, value: Any, verdict: str | None = None,
+                    note: str | None = None) -> tuple[AnswerDTO, Changes]:
+        """Record an answer and return it as stored (normalised value, resulting state)."""
         if verdict is not None and verdict not in {s.value for s in ItemState} - {"unanswered"}:
             raise ValidationError(f"未知的判定 {verdict!r}")
         with self._ctx.unit(actor) as uow:
@@ -286,10 +294,10 @@ class InspectionService:
                 a.note = note
             state = item_state(item, a.value, a.verdict).value
             if not fields:
-                return state, Changes()
+                return answer_dto(a), Changes()
             a.state = state
             a.updated_at = uow.now
             uow.journal(row.id, "answer.changed", {"entity": "answer", "id": a.id, "item": a.item_id,
                                                    "fields": fields, "state": state})
             uow.outbox("answer", a.id, "patch", {"fields": fields})
-            return state, Changes(inspections=frozenset({row.id}), answers=frozenset({a.id}))
+            return answer_dto(a), Changes(inspections=frozenset({row.id}), answers=frozenset({a.id}))

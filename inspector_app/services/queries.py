@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import ValidationError
 from inspector_app.services.context import ServiceContext
-from inspector_app.services.dto import InspectionDetail, InspectionSummary, TeamMemberDTO
+from inspector_app.services.dto import AnswerDTO, ChecklistPart, InspectionDetail, InspectionSummary, TeamMemberDTO
 from inspector_app.services.mappers import answer_dto, institution_dto
 from inspector_app.storage.orm import (
     AnswerRow,
@@ -95,6 +95,18 @@ class QueryService:
                 raise ValidationError("检查记录不存在")
             return found[0]
 
+    def pending_changes(self) -> int:
+        """Changes recorded locally and not yet acknowledged by the sync server."""
+        from inspector_app.storage.outbox_repo import pending_count
+
+        with self._ctx.read() as s:
+            return pending_count(s)
+
+    def checklist(self, inspection_id: str) -> list[ChecklistPart]:
+        """The pinned templates of an inspection with their answers, for the checklist runner."""
+        with self._ctx.read() as s:
+            return _checklist(s, inspection_id)
+
     def detail(self, inspection_id: str) -> InspectionDetail:
         with self._ctx.read() as s:
             found = _summaries(s, [inspection_id])
@@ -121,3 +133,16 @@ class QueryService:
                                     period_from=insp.period_from, period_to=insp.period_to,
                                     template_hashes=tuple(hashes), team=team,
                                     answers=tuple(answer_dto(a) for a in answers), content_hash=insp.content_hash)
+
+
+def _checklist(s: Session, inspection_id: str) -> list[ChecklistPart]:
+    from inspector_app.services.templates import pinned
+
+    hashes = s.scalars(select(InspectionTemplateRow.template_hash)
+                       .where(InspectionTemplateRow.inspection_id == inspection_id)
+                       .order_by(InspectionTemplateRow.position)).all()
+    answers = s.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection_id)).all()
+    by_hash: dict[str, dict[str, AnswerDTO]] = defaultdict(dict)
+    for a in answers:
+        by_hash[a.template_hash][a.item_id] = answer_dto(a)
+    return [ChecklistPart(pinned(s, h), by_hash[h]) for h in hashes]

@@ -1,0 +1,312 @@
+"""Evidence: photos, documents and recordings taken or received during an inspection.
+
+Importing is split in two so a UI can run it in parallel:
+* `prepare(path)` — the expensive part (identify and verify by content, hash, copy into the blob store, thumbnail).
+  It touches no database row and is safe to call from any number of worker threads;
+* `commit(actor, inspection_id, prepared)` — one short write transaction (row + journal + outbox), to be called
+  from a single writer thread (SQLite serialises writers anyway, BEGIN IMMEDIATE).
+`import_files` chains both, file by file, for callers that do not need the parallelism.
+
+A file is held in memory while it is verified and stored (up to IN_MEMORY_LIMIT), so the bytes checked are
+exactly the bytes stored; larger files (videos) are streamed.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.errors import DomainError, FrozenRecord, ValidationError
+from inspector_app.domain.evidence import Measure
+from inspector_app.domain.ids import new_id
+from inspector_app.services import evidence_links as links
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.services.dto import EvidenceDTO
+from inspector_app.services.inspections import load_inspection, require_editable
+from inspector_app.services.mappers import evidence_dto
+from inspector_app.storage import media
+from inspector_app.storage.media import MediaInfo, MediaRefused
+from inspector_app.storage.orm import EvidenceRow
+
+THUMB_PX = 320
+IN_MEMORY_LIMIT = 64 << 20
+_CHUNK = 1 << 20
+
+Cancelled = Callable[[], bool]
+Progress = Callable[[int, int, str], None]
+Link = tuple[str, str]  # (target_type "answer" | "finding", target_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A verified file whose bytes are already in the blob store; no row points at it yet."""
+
+    name: str
+    info: MediaInfo
+    sha256: str
+    size: int
+    thumbnail: Path | None
+    origin: str  # "file" (imported from disk) | "paste" | "camera"
+
+
+@dataclass(frozen=True, slots=True)
+class Committed:
+    evidence: EvidenceDTO
+    duplicate: bool  # the same content was already evidence of this inspection: nothing new was stored
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    name: str
+    evidence_id: str
+
+
+@dataclass
+class ImportReport:
+    imported: list[EvidenceDTO] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    cancelled: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+
+def _read(path: Path, cancelled: Cancelled | None) -> bytes:
+    parts = []
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            if cancelled and cancelled():
+                raise InterruptedError("cancelled")
+            parts.append(chunk)
+    return b"".join(parts)
+
+
+def _io_message(e: OSError) -> str:
+    if e.errno == errno.ENOSPC:
+        return "本机磁盘空间不足，文件未能保存"
+    return f"文件读写失败：{e.strerror or e}"
+
+
+def _measure(value: str) -> Measure:
+    try:
+        return Measure(value)
+    except ValueError:
+        raise ValidationError(f"未知的取证方式：{value}") from None
+
+
+def _data(row: EvidenceRow) -> dict[str, Any]:
+    return {"inspection_id": row.inspection_id, "sha256": row.sha256, "kind": row.kind, "measure": row.measure,
+            "caption": row.caption, "captured_at": row.captured_at.isoformat() if row.captured_at else None,
+            "source_name": row.source_name, "mime": row.mime, "size": row.size, "meta": row.meta}
+
+
+class EvidenceService:
+    def __init__(self, ctx: ServiceContext, thumbnails_dir: Path):
+        self._ctx = ctx
+        self._thumbs = thumbnails_dir
+
+    # ------------------------------------------------------------------ the parallel-safe half
+
+    def prepare(self, path: str | Path, cancelled: Cancelled | None = None) -> Prepared:
+        """Verify `path` by content and store its bytes. Raises MediaRefused, or InterruptedError if cancelled."""
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise MediaRefused("不是普通文件，不能作为证据导入")
+            if size <= IN_MEMORY_LIMIT:
+                return self.prepare_bytes(_read(path, cancelled), path.name, "file", cancelled)
+            info, thumb = media.analyse(path, THUMB_PX)
+            blob = self._ctx.blobs.put_file(path, cancelled)
+        except InterruptedError:
+            raise
+        except OSError as e:
+            raise MediaRefused(_io_message(e)) from None
+        return Prepared(path.name, info, blob.sha256, blob.size, self._save_thumb(blob.sha256, thumb), "file")
+
+    def prepare_bytes(self, data: bytes, name: str, origin: str = "paste",
+                      cancelled: Cancelled | None = None) -> Prepared:
+        info, thumb = media.analyse(data, THUMB_PX)
+        if cancelled and cancelled():
+            raise InterruptedError("cancelled")
+        try:
+            blob = self._ctx.blobs.put_bytes(data)
+        except OSError as e:
+            raise MediaRefused(_io_message(e)) from None
+        return Prepared(name, info, blob.sha256, blob.size, self._save_thumb(blob.sha256, thumb), origin)
+
+    def _save_thumb(self, sha256: str, thumb: Any) -> Path | None:
+        if thumb is None:
+            return None
+        return media.save_jpeg_atomic(thumb, media.thumbnail_path(self._thumbs, sha256, THUMB_PX))
+
+    # ------------------------------------------------------------------ the single-writer half
+
+    def commit(self, actor: Actor, inspection_id: str, prepared: Prepared, measure: Measure = Measure.PHOTO,
+               caption: str = "", link: Link | None = None) -> Committed:
+        """Record a prepared file as evidence of the inspection, in one transaction (row + journal + outbox).
+        The same content twice in one inspection is stored once: the existing evidence is returned (and linked)."""
+        p, measure = prepared, _measure(measure)
+        if not self._ctx.blobs.has(p.sha256):
+            raise ValidationError("证据文件尚未保存到本机存储，请重新导入")
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            require_editable(load_inspection(s, inspection_id))
+            target = links.check_target(s, inspection_id, link) if link else None
+            row = s.scalar(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
+                                                     EvidenceRow.sha256 == p.sha256))
+            duplicate, new = row is not None and row.deleted_at is None, row is None
+            if row is None:
+                row = EvidenceRow(
+                    id=new_id(), inspection_id=inspection_id, sha256=p.sha256, kind=p.info.kind.value,
+                    measure=measure.value, caption=caption.strip(), captured_at=p.info.captured_at,
+                    source_name=p.name[:300], mime=p.info.mime, size=p.size,
+                    meta={**p.info.meta(), "origin": p.origin}, created_at=uow.now, updated_at=uow.now)
+                s.add(row)
+                uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", {"data": _data(row)})
+            elif not duplicate:  # removed earlier, brought back by importing the same content again
+                row.deleted_at, row.updated_at = None, uow.now
+                uow.record(inspection_id, "evidence.restored", "evidence", row.id, "patch",
+                           {"fields": {"deleted": [True, False]}, "source_name": p.name})
+            changes = Changes(inspections=frozenset({inspection_id}), evidence=frozenset({row.id}))
+            if target:
+                changes |= links.attach(uow, row, *target)
+            row_links = ((target,) if target else ()) if new else links.active(s, [row.id]).get(row.id, ())
+            return Committed(evidence_dto(row, row_links), duplicate, changes)
+
+    # ------------------------------------------------------------------ convenience entry points
+
+    def import_files(self, actor: Actor, inspection_id: str, paths: Iterable[str | Path],
+                     measure: Measure = Measure.PHOTO, caption: str = "", link: Link | None = None,
+                     progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportReport:
+        """Import files one by one: a refused file is reported and the batch goes on. progress(done, total, name)
+        is called after each file; cancelled() is checked between files and while reading."""
+        paths, measure = [Path(p) for p in paths], _measure(measure)
+        with self._ctx.read() as s:
+            require_editable(load_inspection(s, inspection_id))
+            if link:
+                links.check_target(s, inspection_id, link)
+        report = ImportReport()
+        for done, path in enumerate(paths, 1):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            try:
+                result = self.commit(actor, inspection_id, self.prepare(path, cancelled), measure, caption, link)
+            except InterruptedError:
+                report.cancelled = True
+                break
+            except FrozenRecord as e:  # frozen meanwhile (signed elsewhere): the rest cannot go in either
+                report.refused.extend(Refusal(p.name, str(e)) for p in paths[done - 1:])
+                break
+            except DomainError as e:
+                report.refused.append(Refusal(path.name, str(e)))
+            else:
+                report.changes |= result.changes
+                if result.duplicate:
+                    report.duplicates.append(Duplicate(path.name, result.evidence.id))
+                else:
+                    report.imported.append(result.evidence)
+            if progress:
+                progress(done, len(paths), path.name)
+        return report
+
+    def add_bytes(self, actor: Actor, inspection_id: str, data: bytes, name: str,
+                  measure: Measure = Measure.PHOTO, caption: str = "", link: Link | None = None,
+                  origin: str = "paste") -> Committed:
+        """A pasted image or a webcam frame, under the same rules as a file. Raises MediaRefused."""
+        with self._ctx.read() as s:
+            require_editable(load_inspection(s, inspection_id))
+        return self.commit(actor, inspection_id, self.prepare_bytes(data, name, origin), measure, caption, link)
+
+    # ------------------------------------------------------------------ editing
+
+    def _editable(self, s: Session, evidence_id: str) -> EvidenceRow:
+        row = s.get(EvidenceRow, evidence_id)
+        if row is None or row.deleted_at is not None:
+            raise ValidationError("证据不存在或已删除")
+        require_editable(load_inspection(s, row.inspection_id))
+        return row
+
+    def set_caption(self, actor: Actor, evidence_id: str, caption: str) -> tuple[EvidenceDTO, Changes]:
+        with self._ctx.unit(actor) as uow:
+            row = self._editable(uow.session, evidence_id)
+            caption = caption.strip()
+            if caption != row.caption:
+                uow.record(row.inspection_id, "evidence.changed", "evidence", row.id, "patch",
+                           {"fields": {"caption": [row.caption, caption]}})
+                row.caption, row.updated_at = caption, uow.now
+            dto = evidence_dto(row, links.active(uow.session, [row.id]).get(row.id, ()))
+            return dto, Changes(inspections=frozenset({row.inspection_id}), evidence=frozenset({row.id}))
+
+    def link(self, actor: Actor, evidence_id: str, target_type: str, target_id: str) -> Changes:
+        with self._ctx.unit(actor) as uow:
+            row = self._editable(uow.session, evidence_id)
+            target = links.check_target(uow.session, row.inspection_id, (target_type, target_id))
+            return links.attach(uow, row, *target)
+
+    def unlink(self, actor: Actor, evidence_id: str, target_type: str, target_id: str) -> Changes:
+        with self._ctx.unit(actor) as uow:
+            return links.detach(uow, self._editable(uow.session, evidence_id), target_type, target_id)
+
+    def remove(self, actor: Actor, evidence_id: str, reason: str) -> Changes:
+        """Soft delete, journaled with the reason; the original file stays in the blob store."""
+        if not reason.strip():
+            raise ValidationError("删除证据须填写原因")
+        with self._ctx.unit(actor) as uow:
+            row = self._editable(uow.session, evidence_id)
+            detached = links.detach_all(uow, row)
+            row.deleted_at, row.updated_at = uow.now, uow.now
+            uow.record(row.inspection_id, "evidence.removed", "evidence", row.id, "patch",
+                       {"fields": {"deleted": [False, True]}, "reason": reason.strip(), "sha256": row.sha256,
+                        "source_name": row.source_name, "links": [list(t) for t in detached]})
+            return Changes(inspections=frozenset({row.inspection_id}), evidence=frozenset({row.id}),
+                           answers=frozenset(i for t, i in detached if t == "answer"),
+                           findings=frozenset(i for t, i in detached if t == "finding"))
+
+    # ------------------------------------------------------------------ reading
+
+    def list(self, inspection_id: str) -> list[EvidenceDTO]:
+        with self._ctx.read() as s:
+            rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
+                                                       EvidenceRow.deleted_at.is_(None))
+                             .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
+            by_id = links.active(s, [r.id for r in rows])
+            return [evidence_dto(r, by_id.get(r.id, ())) for r in rows]
+
+    def get(self, evidence_id: str) -> EvidenceDTO:
+        """One evidence item, also when removed (the journal and the record still refer to it)."""
+        with self._ctx.read() as s:
+            row = s.get(EvidenceRow, evidence_id)
+            if row is None:
+                raise ValidationError("证据不存在")
+            return evidence_dto(row, links.active(s, [row.id]).get(row.id, ()))
+
+    def original_path(self, evidence_id: str) -> Path:
+        path = self._ctx.blobs.path_for(self.get(evidence_id).sha256)
+        if not path.exists():
+            raise ValidationError("证据原始文件在本机缺失（可能尚未从服务器下载）")
+        return path
+
+    def thumbnail(self, evidence_id: str, max_px: int = THUMB_PX) -> Path | None:
+        """Path of an upright JPEG thumbnail, made on demand (cache: derived data); None for non-images."""
+        ev = self.get(evidence_id)
+        if ev.kind != "photo":
+            return None
+        path = media.thumbnail_path(self._thumbs, ev.sha256, max_px)
+        if not path.exists() or path.stat().st_size == 0:
+            media.make_thumbnail(self.original_path(evidence_id), path, max_px)
+        return path

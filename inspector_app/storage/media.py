@@ -1,0 +1,262 @@
+"""Evidence files identified by their content (never by their extension), verified, described and thumbnailed.
+
+Pillow only, no Qt. Everything here is safe to call from worker threads: no global Pillow setting is changed
+(ImageFile.LOAD_TRUNCATED_IMAGES must stay at its default False for the truncation check to work; warnings filters
+are process-wide and not thread-safe, so the pixel limit is checked explicitly instead of via DecompressionBombWarning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import mmap
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL.JpegImagePlugin import JpegImageFile
+
+from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.evidence import EvidenceKind
+from inspector_app.storage.exif import CHINA_TZ, PhotoFacts, read_facts
+
+MAX_PIXELS = 120_000_000  # above the 108 MP of current phone sensors, far below what exhausts a laptop
+MAX_FRAMES = 500
+SUPPORTED_ZH = "支持的格式：JPEG、PNG、TIFF、WebP 图片，PDF 文档，MP4、MOV、MP3、WAV、M4A 音视频"
+
+Source = Path | bytes
+
+
+class MediaRefused(ValidationError):
+    """The file cannot become evidence; the message says why, in words an inspector understands."""
+
+
+@dataclass(frozen=True, slots=True)
+class MediaInfo:
+    kind: EvidenceKind
+    mime: str
+    format: str  # JPEG, PNG, TIFF, WEBP, PDF, MP4, MOV, 3GP, M4A, MP3, WAV, AMR, AVI
+    width: int | None = None  # stored pixels, before EXIF orientation is applied
+    height: int | None = None
+    facts: PhotoFacts = PhotoFacts()
+    pages: int | None = None
+    frames: int = 1
+
+    @property
+    def captured_at(self) -> dt.datetime | None:
+        return self.facts.captured_at
+
+    def meta(self) -> dict[str, Any]:
+        """JSON for EvidenceRow.meta and the journal: text and integers only (hashed payloads refuse floats)."""
+        f = self.facts
+        out: dict[str, Any] = {"format": self.format}
+        if self.width is not None and self.height is not None:
+            out.update(width=self.width, height=self.height, orientation=f.orientation)
+        if self.frames > 1:
+            out["frames"] = self.frames
+        if self.pages is not None:
+            out["pages"] = self.pages
+        if f.camera_make or f.camera_model:
+            out["camera"] = {"make": f.camera_make, "model": f.camera_model}
+        if f.gps is not None:
+            out["gps"] = f.gps.as_json()
+        if f.captured_local:
+            out["captured_local"] = f.captured_local
+            out["captured_offset"] = f.captured_offset
+            out["captured_offset_assumed"] = f.offset_assumed
+        return out
+
+
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1",
+                b"avif", b"avis"}
+_AV = EvidenceKind.AUDIO_VIDEO
+
+
+def _mp3_frame(h: bytes) -> bool:
+    if len(h) < 4 or h[0] != 0xFF or (h[1] & 0xE0) != 0xE0:
+        return False
+    version, layer = (h[1] >> 3) & 3, (h[1] >> 1) & 3
+    return version != 1 and layer != 0 and (h[2] >> 4) != 0xF and ((h[2] >> 2) & 3) != 3
+
+
+def sniff(head: bytes) -> tuple[EvidenceKind, str, str]:
+    """(kind, mime, format) from the first bytes of a file, or MediaRefused with the reason."""
+    if not head:
+        raise MediaRefused("文件为空（0 字节），不能作为证据")
+    if head.startswith(b"\xff\xd8\xff"):
+        return EvidenceKind.PHOTO, "image/jpeg", "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return EvidenceKind.PHOTO, "image/png", "PNG"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return EvidenceKind.PHOTO, "image/tiff", "TIFF"
+    if head[:4] == b"RIFF":
+        riff = {b"WEBP": (EvidenceKind.PHOTO, "image/webp", "WEBP"), b"WAVE": (_AV, "audio/wav", "WAV"),
+                b"AVI ": (_AV, "video/x-msvideo", "AVI")}.get(head[8:12])
+        if riff:
+            return riff
+    if b"%PDF-" in head[:1024]:
+        return EvidenceKind.DOCUMENT, "application/pdf", "PDF"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in _HEIF_BRANDS:
+            raise MediaRefused("暂不支持 HEIC/HEIF/AVIF 格式照片。请在手机“设置 → 相机 → 格式”中选择“兼容性最佳”"
+                               "（JPEG），或先将照片转换为 JPEG 再导入")
+        if brand in (b"M4A ", b"M4B "):
+            return _AV, "audio/mp4", "M4A"
+        if brand == b"qt  ":
+            return _AV, "video/quicktime", "MOV"
+        if brand.startswith(b"3g"):
+            return _AV, "video/3gpp", "3GP"
+        return _AV, "video/mp4", "MP4"
+    if head.startswith(b"ID3") or _mp3_frame(head):
+        return _AV, "audio/mpeg", "MP3"
+    if head.startswith(b"#!AMR"):
+        return _AV, "audio/amr", "AMR"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise MediaRefused(f"Word/Excel 等办公文档或压缩包不能直接作为证据导入，请先另存为 PDF。{SUPPORTED_ZH}")
+    if head[:6] in (b"GIF87a", b"GIF89a") or head[:2] == b"BM":
+        raise MediaRefused(f"不支持 GIF/BMP 图片，请转换为 JPEG 或 PNG 后再导入。{SUPPORTED_ZH}")
+    raise MediaRefused(f"无法识别的文件类型（按文件内容判断，与扩展名无关）。{SUPPORTED_ZH}")
+
+
+def _head(src: Source, n: int = 1024) -> bytes:
+    if isinstance(src, bytes):
+        return src[:n]
+    with open(src, "rb") as f:
+        return f.read(n)
+
+
+def _open(src: Source) -> Image.Image:
+    """Open (header only) with the pixel limit checked before any pixel is decoded."""
+    im = Image.open(io.BytesIO(src) if isinstance(src, bytes) else src)
+    if im.width * im.height > MAX_PIXELS:
+        im.close()
+        raise MediaRefused(_bomb_message(im.size))
+    return im
+
+
+def _bomb_message(size: tuple[int, int] | None) -> str:
+    dims = f"（{size[0]}×{size[1]}）" if size else ""
+    return (f"图片像素数过大{dims}，超过 {MAX_PIXELS // 1_000_000} 百万像素的上限，可能是异常或恶意文件（解压炸弹），"
+            "已拒绝导入")
+
+
+@contextmanager
+def _image_errors() -> Iterator[None]:
+    """Whatever Pillow raises on a malformed file becomes a refusal with a message (it raises many types)."""
+    try:
+        yield
+    except MediaRefused:
+        raise
+    except Image.DecompressionBombError:
+        raise MediaRefused(_bomb_message(None)) from None
+    except UnidentifiedImageError:
+        raise MediaRefused("图片无法识别，文件可能已损坏") from None
+    except OSError as e:
+        if "truncated" in str(e):
+            raise MediaRefused("图片文件不完整（可能在拷贝或传输中被截断），请从原始设备重新拷贝") from None
+        raise MediaRefused(f"图片无法解码，文件可能已损坏（{e}）") from None
+    except Exception as e:  # noqa: BLE001
+        raise MediaRefused(f"图片无法解码，文件可能已损坏（{type(e).__name__}: {e}）") from None
+
+
+def _decode(im: Image.Image, draft_px: int) -> None:
+    """Decode every frame. For JPEG a reduced DCT scale is enough: libjpeg still reads the whole entropy-coded
+    stream, so a truncated file fails just the same, at a fraction of the cost."""
+    frames = min(getattr(im, "n_frames", 1), MAX_FRAMES)
+    for i in range(1, frames):  # further pages/frames first: seeking after draft() is unreliable (MPO)
+        im.seek(i)
+        if im.width * im.height > MAX_PIXELS:
+            raise MediaRefused(_bomb_message(im.size))
+        im.load()
+    if frames > 1:
+        im.seek(0)
+    if isinstance(im, JpegImageFile):  # JPEG and MPO
+        im.draft("RGB", (draft_px, draft_px))
+    im.load()
+
+
+def _oriented(im: Image.Image, max_px: int | None) -> Image.Image:
+    """Upright (EXIF orientation applied), at most max_px on the long edge, RGB (transparency on white)."""
+    out = ImageOps.exif_transpose(im) or im
+    if max_px:
+        out.thumbnail((max_px, max_px), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if out.mode in ("RGBA", "LA", "PA") or (out.mode == "P" and "transparency" in out.info):
+        rgba = out.convert("RGBA")
+        out = Image.new("RGB", rgba.size, (255, 255, 255))
+        out.paste(rgba, mask=rgba.getchannel("A"))
+    elif out.mode != "RGB":
+        out = out.convert("RGB")
+    return out
+
+
+def _pdf_facts(src: Source) -> int | None:
+    """Page count when cheap (pages not hidden in compressed object streams); refuses a PDF without %%EOF."""
+    def scan(data: Any) -> int | None:
+        if data.rfind(b"%%EOF") < 0:
+            raise MediaRefused("PDF 文件不完整（缺少文件结束标记），可能在拷贝或下载中被截断")
+        return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) or None
+
+    if isinstance(src, bytes):
+        return scan(src)
+    with open(src, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        return scan(m)
+
+
+def analyse(src: Source, thumb_px: int | None = None,
+            default_tz: dt.tzinfo = CHINA_TZ) -> tuple[MediaInfo, Image.Image | None]:
+    """Identify and verify `src` (a path or the file's bytes); for images also return an upright thumbnail
+    of at most thumb_px, produced from the same decode. Raises MediaRefused."""
+    kind, mime, fmt = sniff(_head(src))
+    if kind is EvidenceKind.DOCUMENT:
+        return MediaInfo(kind, mime, fmt, pages=_pdf_facts(src)), None
+    if kind is not EvidenceKind.PHOTO:
+        return MediaInfo(kind, mime, fmt), None
+    with _image_errors(), _open(src) as im:
+        width, height = im.size
+        facts = read_facts(im, default_tz)
+        frames = getattr(im, "n_frames", 1)
+        _decode(im, thumb_px or 64)
+        thumb = _oriented(im, thumb_px) if thumb_px else None
+    return MediaInfo(kind, mime, fmt, width, height, facts, frames=frames), thumb
+
+
+def probe(src: Source, default_tz: dt.tzinfo = CHINA_TZ) -> MediaInfo:
+    """Identify and verify a file (path or bytes) by its content. Raises MediaRefused with a Chinese message."""
+    return analyse(src, None, default_tz)[0]
+
+
+def display_image(src: Source, max_px: int | None = None) -> Image.Image:
+    """An upright RGB image for a viewer, decoded at reduced scale when max_px allows (JPEG draft)."""
+    with _image_errors(), _open(src) as im:
+        _decode(im, max_px or max(im.size))
+        return _oriented(im, max_px)
+
+
+def save_jpeg_atomic(img: Image.Image, dst: Path, quality: int = 82) -> Path:
+    """Write a JPEG via temp file + rename, so a reader never sees a half-written file (derived data: no fsync)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".jpg", dir=dst.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            img.save(out, "JPEG", quality=quality, optimize=True)
+        os.replace(tmp, dst)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return dst
+
+
+def thumbnail_path(cache_dir: Path, sha256: str, max_px: int = 320) -> Path:
+    return cache_dir / sha256[:2] / f"{sha256}-{max_px}.jpg"
+
+
+def make_thumbnail(src: Source, dst: Path, max_px: int = 320) -> Path:
+    """An upright JPEG thumbnail of at most max_px on the long edge, written atomically to dst."""
+    return save_jpeg_atomic(display_image(src, max_px), dst)

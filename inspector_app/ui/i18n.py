@@ -1,0 +1,55 @@
+"""Translations: English source strings, zh_CN from resources/i18n/*.ts compiled to .qm.
+
+An installed package ships compiled .qm files (setup.py compiles them); a source checkout compiles the .ts into
+the cache directory on first use, so no generated file is committed."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6 import __file__ as _pyside_file
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from inspector_app.resources import resources_dir
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+def default_language() -> str:
+    name = QLocale.system().name()
+    return "zh_CN" if name.startswith("zh") else "en"
+
+
+def _compiled(lang: str, cache_dir: Path) -> Path | None:
+    src_dir = resources_dir() / "i18n"
+    shipped = src_dir / f"inspector_{lang}.qm"
+    if shipped.exists():
+        return shipped
+    ts = src_dir / f"inspector_{lang}.ts"
+    if not ts.exists():
+        return None
+    out = cache_dir / "i18n" / f"inspector_{lang}.qm"
+    if not out.exists() or out.stat().st_mtime < ts.stat().st_mtime:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        lrelease = Path(_pyside_file).parent / "lrelease"
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(out)], check=True, timeout=60)
+    return out
+
+
+def install_translators(app: QCoreApplication, lang: str, cache_dir: Path) -> list[QTranslator]:
+    """Install Qt's own and the app's translators; returns them so the caller keeps them alive."""
+    if lang == "en":
+        return []
+    translators = []
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    qm = _compiled(lang, cache_dir)
+    ours = QTranslator(app)
+    if qm is not None and ours.load(str(qm)):
+        app.installTranslator(ours)
+        translators.append(ours)
+    QLocale.setDefault(QLocale(lang))
+    return translators

@@ -1,0 +1,83 @@
+"""Evidence import off the GUI thread: files are prepared (verified, hashed, stored, thumbnailed) on the worker
+pool in parallel and committed one by one on the writer; a progress dialog shows it and can cancel."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from inspector_app.domain.errors import DomainError
+from inspector_app.domain.evidence import Measure
+from inspector_app.ui.operations import Operations
+
+
+class ImportJob(QObject):
+    finished = Signal(object)  # {"imported": [...], "duplicates": [...], "refused": [(name, reason)], "cancelled": bool}
+
+    def __init__(self, ops: Operations, inspection_id: str, paths: Sequence[Path], parent: QWidget | None,
+                 measure: Measure = Measure.PHOTO, link: tuple[str, str] | None = None, show_progress: bool = True):
+        super().__init__(parent)
+        self.ops, self.inspection_id, self.paths = ops, inspection_id, list(paths)
+        self.measure, self.link = measure, link
+        self._cancel = threading.Event()
+        self._done = 0
+        self.result: dict[str, Any] = {"imported": [], "duplicates": [], "refused": [], "cancelled": False}
+        self.progress: QProgressDialog | None = None
+        if show_progress and parent is not None:
+            self.progress = QProgressDialog(self.tr("Importing evidence…"), self.tr("Cancel"), 0, len(self.paths), parent)
+            self.progress.setObjectName("import_progress")
+            self.progress.setMinimumDuration(300)
+            self.progress.canceled.connect(self.cancel)
+
+    def start(self) -> None:
+        if not self.paths:
+            self._finish()
+            return
+        for path in self.paths:
+            self.ops.runner.run(lambda p=path: self.ops.app.evidence.prepare(p, self._cancel.is_set),
+                                lambda prepared, p=path: self._commit(p, prepared),
+                                lambda exc, p=path: self._failed(p, exc))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.result["cancelled"] = True
+
+    def _commit(self, path: Path, prepared: Any) -> None:
+        if self._cancel.is_set():
+            self._step()
+            return
+        actor, iid, measure, link = self.ops.actor, self.inspection_id, self.measure, self.link
+        self.ops.write(lambda: self.ops.app.evidence.commit(actor, iid, prepared, measure, "", link),
+                       lambda committed: self._committed(path, committed), lambda exc: self._failed(path, exc))
+
+    def _committed(self, path: Path, committed: Any) -> None:
+        self.ops.changed.emit(committed.changes)
+        key = "duplicates" if committed.duplicate else "imported"
+        self.result[key].append((path.name, committed.evidence))
+        self._step()
+
+    def _failed(self, path: Path, exc: BaseException) -> None:
+        if isinstance(exc, InterruptedError):
+            self.result["cancelled"] = True
+        elif isinstance(exc, DomainError):
+            self.result["refused"].append((path.name, str(exc)))
+        else:
+            self.result["refused"].append((path.name, f"{type(exc).__name__}: {exc}"))
+        self._step()
+
+    def _step(self) -> None:
+        self._done += 1
+        if self.progress is not None:
+            self.progress.setValue(self._done)
+        if self._done == len(self.paths):
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+        self.finished.emit(self.result)

@@ -1,0 +1,74 @@
+"""Translatable display names for domain values (the domain stores the Chinese legal terms as data)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from inspector_app.domain.checklist import ItemState
+from inspector_app.domain.inspection import InspectionMode, InspectionType, Status
+
+
+def status(value: str) -> str:
+    return {
+        Status.DRAFT: QCoreApplication.translate("Labels", "Draft"),
+        Status.ON_SITE: QCoreApplication.translate("Labels", "On site"),
+        Status.AWAITING_SIGNATURE: QCoreApplication.translate("Labels", "Awaiting signature"),
+        Status.SIGNED: QCoreApplication.translate("Labels", "Signed"),
+        Status.SUBMITTED: QCoreApplication.translate("Labels", "Submitted"),
+        Status.UNDER_REVIEW: QCoreApplication.translate("Labels", "Under review"),
+        Status.RETURNED: QCoreApplication.translate("Labels", "Returned"),
+        Status.APPROVED: QCoreApplication.translate("Labels", "Approved"),
+        Status.RECTIFICATION: QCoreApplication.translate("Labels", "Rectification"),
+        Status.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+        Status.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+    }.get(Status(value), value)
+
+
+def inspection_type(value: str) -> str:
+    return {
+        InspectionType.ROUTINE: QCoreApplication.translate("Labels", "Routine audit"),
+        InspectionType.SPECIAL: QCoreApplication.translate("Labels", "Special inspection"),
+        InspectionType.FLYING: QCoreApplication.translate("Labels", "Unannounced inspection"),
+        InspectionType.RANDOM: QCoreApplication.translate("Labels", "Random inspection"),
+        InspectionType.CROSS: QCoreApplication.translate("Labels", "Cross inspection"),
+        InspectionType.RECHECK: QCoreApplication.translate("Labels", "Follow-up check"),
+    }.get(InspectionType(value), value)
+
+
+def mode(value: str) -> str:
+    return {InspectionMode.ADMINISTRATIVE: QCoreApplication.translate("Labels", "Administrative inspection"),
+            InspectionMode.AGREEMENT: QCoreApplication.translate("Labels", "Agency / agreement audit")}.get(InspectionMode(value), value)
+
+
+def item_state(value: str) -> str:
+    return {ItemState.UNANSWERED: QCoreApplication.translate("Labels", "Unanswered"),
+        ItemState.COMPLIANT: QCoreApplication.translate("Labels", "Compliant"),
+            ItemState.VIOLATION: QCoreApplication.translate("Labels", "Violation"),
+        ItemState.NOT_APPLICABLE: QCoreApplication.translate("Labels", "Not applicable")}.get(
+        ItemState(value), value)
+
+
+def severity(value: str) -> str:
+    return {"一般": QCoreApplication.translate("Labels", "Minor"),
+        "较重": QCoreApplication.translate("Labels", "Serious"),
+        "严重": QCoreApplication.translate("Labels", "Grave")}.get(value, value)
+
+
+def measure(value: str) -> str:
+    return {"拍照": QCoreApplication.translate("Labels", "Photograph"),
+        "复印": QCoreApplication.translate("Labels", "Copy"),
+        "录音录像": QCoreApplication.translate("Labels", "Audio/video recording"),
+            "调取数据": QCoreApplication.translate("Labels", "Data extract"),
+        "封存": QCoreApplication.translate("Labels", "Sealing")}.get(value, value)
+
+
+def category(value: str) -> str:
+    return {"医院": QCoreApplication.translate("Labels", "Hospital"),
+        "乡镇卫生院": QCoreApplication.translate("Labels", "Township health centre"),
+            "社区卫生服务中心": QCoreApplication.translate("Labels", "Community health centre"),
+        "诊所": QCoreApplication.translate("Labels", "Clinic"),
+        "村卫生室": QCoreApplication.translate("Labels", "Village clinic"),
+            "零售药店": QCoreApplication.translate("Labels", "Retail pharmacy"),
+        "长期护理机构": QCoreApplication.translate("Labels", "Long-term care provider"),
+            "经办机构": QCoreApplication.translate("Labels", "Handling agency"),
+        "用人单位": QCoreApplication.translate("Labels", "Employer")}.get(value, value)

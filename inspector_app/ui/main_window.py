@@ -1,0 +1,164 @@
+"""The frame: the inspection list and the inspection page on a stack, menus, status bar. Nothing else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+
+from inspector_app import __version__
+from inspector_app.services.changes import Changes
+from inspector_app.ui.actions import build_menus, create_actions
+from inspector_app.ui.dialogs.new_inspection_dialog import NewInspectionDialog
+from inspector_app.ui.operations import Operations
+from inspector_app.ui.pages.inspection_page import InspectionPage
+from inspector_app.ui.pages.inspections_page import InspectionsPage
+from inspector_app.ui.settings import UiSettings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ops: Operations, settings: UiSettings, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.settings = settings
+        self.language = language
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Medical-insurance fund inspection"))
+        self.resize(1280, 820)
+        self.undo_stack = QUndoStack(self)
+        self.list_page = InspectionsPage(self)
+        self.inspection_page = InspectionPage(ops, self.undo_stack, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.inspection_page)
+        self.setCentralWidget(self.stack)
+        self.actions_ = create_actions(self, self.undo_stack)
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        build_menus(self.menuBar(), toolbar, self.actions_)
+        self.status_user = QLabel(self)
+        self.status_pending = QLabel(self)
+        self.status_pending.setObjectName("pending_changes")
+        self.statusBar().addPermanentWidget(self.status_pending)
+        self.statusBar().addPermanentWidget(self.status_user)
+        self._connect()
+        self._restore()
+        self.refresh_list()
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.new_inspection.triggered.connect(self.new_inspection)
+        a.open_inspection.triggered.connect(self._open_selected)
+        a.show_list.triggered.connect(self.show_list)
+        a.search.triggered.connect(lambda: (self.show_list(), self.list_page.search.setFocus()))
+        a.refresh.triggered.connect(self.refresh_list)
+        a.next_item.triggered.connect(self.inspection_page.checklist.next_item)
+        a.previous_item.triggered.connect(self.inspection_page.checklist.previous_item)
+        a.next_unanswered.triggered.connect(self.inspection_page.checklist.next_unanswered)
+        a.language_zh.triggered.connect(lambda: self._set_language("zh_CN"))
+        a.language_en.triggered.connect(lambda: self._set_language("en"))
+        a.about.triggered.connect(self._about)
+        a.quit.triggered.connect(self.close)
+        a.language_zh.setChecked(self.language == "zh_CN")
+        a.language_en.setChecked(self.language == "en")
+        self.list_page.open_requested.connect(self.open_inspection)
+        self.inspection_page.back_requested.connect(self.show_list)
+        self.ops.changed.connect(self._changed)
+        self.ops.failed.connect(self._show_error)
+        self.status_user.setText(self.tr("Officer: %1").replace("%1", self.ops.actor.name))
+
+    # -- navigation
+    def show_list(self) -> None:
+        self.inspection_page.flush()
+        self.stack.setCurrentWidget(self.list_page)
+        if self.inspection_page.inspection_id:
+            self.list_page.select(self.inspection_page.inspection_id)
+
+    def open_inspection(self, inspection_id: str) -> None:
+        self.inspection_page.open(inspection_id)
+        self.stack.setCurrentWidget(self.inspection_page)
+
+    def _open_selected(self) -> None:
+        iid = self.list_page.current_id()
+        if iid:
+            self.open_inspection(iid)
+
+    def new_inspection(self) -> None:
+        app = self.ops.app
+        self.ops.read(lambda: (app.roster.institutions(), app.roster.officers()), self._show_new_dialog)
+
+    def _show_new_dialog(self, roster: Any) -> None:
+        dialog = NewInspectionDialog(self.ops, roster, self)
+        if dialog.exec() and dialog.created_id:
+            self.open_inspection(dialog.created_id)
+
+    # -- data
+    def refresh_list(self) -> None:
+        self.ops.read(self.ops.app.queries.inspections, self.list_page.set_rows)
+        self._refresh_pending()
+
+    def _refresh_pending(self) -> None:
+        self.ops.read(self.ops.app.queries.pending_changes, self._show_pending)
+
+    def _show_pending(self, count: int) -> None:
+        self.status_pending.setText(self.tr("%n change(s) waiting to sync", "", count) if count
+                                    else self.tr("All changes synced"))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.roster:
+            self.refresh_list()
+            return
+        ids = sorted(changes.inspections)
+        if ids:
+            self.ops.read(lambda: [self.ops.app.queries.summary(i) for i in ids], self.list_page.update_rows)
+        self._refresh_pending()
+
+    def _show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), message, parent=self)
+        box.setObjectName("error_box")
+        box.open()
+
+    # -- settings
+    def _set_language(self, lang: str) -> None:
+        self.settings.set_language(lang)
+        self.actions_.language_zh.setChecked(lang == "zh_CN")
+        self.actions_.language_en.setChecked(lang == "en")
+        if lang != self.language:
+            QMessageBox.information(self, self.tr("Language"),
+                                    self.tr("The new language applies the next time the app starts."))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr("Medical-insurance fund inspection %1\nWorkspace: %2")
+                          .replace("%1", __version__).replace("%2", str(self.ops.app.paths.data_dir)))
+
+    def _restore(self) -> None:
+        geometry = self.settings.bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.bytes("window/checklist_splitter")
+        if splitter is not None:
+            self.inspection_page.checklist.splitter.restoreState(splitter)
+        header = self.settings.bytes("window/list_header")
+        if header is not None:
+            self.list_page.view.horizontalHeader().restoreState(header)
+        filters = self.settings.filters()
+        if filters:
+            QTimer.singleShot(0, lambda: self.list_page.restore_filters(filters))
+
+    def save_state(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/checklist_splitter", self.inspection_page.checklist.splitter.saveState())
+        self.settings.set_bytes("window/list_header", self.list_page.view.horizontalHeader().saveState())
+        self.settings.set_filters(self.list_page.filter_state())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.inspection_page.flush()  # anything typed but not yet committed goes to the writer queue
+        self.save_state()
+        self.ops.runner.wait()
+        super().closeEvent(event)

@@ -1,0 +1,168 @@
+"""The checklist runner's tree: sections (per pinned template) → items, each with its answer state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from inspector_app.domain.checklist import ItemDef, ItemState
+from inspector_app.services.dto import AnswerDTO, ChecklistPart
+from inspector_app.ui import labels
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+AnswerIdRole = Qt.ItemDataRole.UserRole + 1
+StateRole = Qt.ItemDataRole.UserRole + 2
+
+STATE_COLOURS = {
+    ItemState.COMPLIANT: "#1b7f3b", ItemState.VIOLATION: "#b3261e", ItemState.NOT_APPLICABLE: "#6b6b6b",
+    ItemState.UNANSWERED: "#8a6d00",
+}
+STATE_MARKS = {ItemState.COMPLIANT: "✓", ItemState.VIOLATION: "✗", ItemState.NOT_APPLICABLE: "—",
+               ItemState.UNANSWERED: "○"}
+
+
+@dataclass
+class _Section:
+    title: str
+    items: list[ItemDef] = field(default_factory=list)
+
+
+class ChecklistTreeModel(QAbstractItemModel):
+    """Two levels. Internal ids: sections use -1 - n as their pointer-free id; items store their section number."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._sections: list[_Section] = []
+        self._answers: dict[str, AnswerDTO] = {}  # by answer id
+        self._answer_of: dict[tuple[int, int], str] = {}
+        self._position: dict[str, tuple[int, int]] = {}
+
+    def set_checklist(self, parts: list[ChecklistPart]) -> None:
+        self.beginResetModel()
+        self._sections, self._answers, self._answer_of, self._position = [], {}, {}, {}
+        multi = len(parts) > 1
+        for part in parts:
+            for section in part.template.sections:
+                title = f"{part.template.title} · {section.title}" if multi else section.title
+                sec = _Section(title, list(section.items))
+                s_no = len(self._sections)
+                self._sections.append(sec)
+                for i_no, item in enumerate(sec.items):
+                    answer = part.answers.get(item.id)
+                    if answer is not None:
+                        self._answers[answer.id] = answer
+                        self._answer_of[(s_no, i_no)] = answer.id
+                        self._position[answer.id] = (s_no, i_no)
+        self.endResetModel()
+
+    def update_answer(self, answer: AnswerDTO) -> None:
+        pos = self._position.get(answer.id)
+        if pos is None:
+            return
+        self._answers[answer.id] = answer
+        idx = self.index(pos[1], 0, self.index(pos[0], 0))
+        self.dataChanged.emit(idx, idx.siblingAtColumn(1))
+        sec = self.index(pos[0], 0)
+        self.dataChanged.emit(sec, sec.siblingAtColumn(1))
+
+    # -- lookups used by the runner
+    def item_at(self, index: ModelIndex) -> tuple[ItemDef, AnswerDTO] | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        s_no, i_no = index.internalId() - 1, index.row()
+        answer_id = self._answer_of.get((s_no, i_no))
+        if answer_id is None:
+            return None
+        return self._sections[s_no].items[i_no], self._answers[answer_id]
+
+    def index_of_answer(self, answer_id: str) -> QModelIndex:
+        pos = self._position.get(answer_id)
+        return self.index(pos[1], 0, self.index(pos[0], 0)) if pos else QModelIndex()
+
+    def item_indexes(self) -> list[QModelIndex]:
+        return [self.index(i, 0, self.index(s, 0)) for s in range(len(self._sections))
+                for i in range(len(self._sections[s].items))]
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in ItemState}
+        for a in self._answers.values():
+            out[a.state] += 1
+        return out
+
+    def _section_counts(self, s_no: int) -> tuple[int, int, int]:
+        states = [self._answers[self._answer_of[(s_no, i)]].state
+                  for i in range(len(self._sections[s_no].items)) if (s_no, i) in self._answer_of]
+        return (sum(st != ItemState.UNANSWERED for st in states), len(states),
+                sum(st == ItemState.VIOLATION for st in states))
+
+    # -- QAbstractItemModel
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        if not parent.isValid():
+            return len(self._sections)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._sections[parent.row()].items)
+        return 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Item") if section == 0 else self.tr("State")
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._section_data(index, role)
+        found = self.item_at(index)
+        if found is None:
+            return None
+        item, answer = found
+        state = ItemState(answer.state)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return f"{item.id}  {item.label}"
+            return f"{STATE_MARKS[state]} {labels.item_state(state)}"
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            return QBrush(QColor(STATE_COLOURS[state]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.checks
+        if role == AnswerIdRole:
+            return answer.id
+        if role == StateRole:
+            return answer.state
+        return None
+
+    def _section_data(self, index: ModelIndex, role: int) -> Any:
+        sec = self._sections[index.row()]
+        done, total, violations = self._section_counts(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return sec.title
+            text = f"{done}/{total}"
+            return text + (self.tr(", %n violation(s)", "", violations) if violations else "")
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and violations:
+            return QBrush(QColor(STATE_COLOURS[ItemState.VIOLATION]))
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

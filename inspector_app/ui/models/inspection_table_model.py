@@ -1,0 +1,170 @@
+"""The inspection list: a table model over InspectionSummary DTOs and a proxy for search and filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from inspector_app.services.dto import InspectionSummary
+from inspector_app.ui import labels
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+StatusRole = Qt.ItemDataRole.UserRole + 3
+TypeRole = Qt.ItemDataRole.UserRole + 4
+DateRole = Qt.ItemDataRole.UserRole + 5
+
+COLUMNS = ("institution", "type", "mode", "status", "planned", "team", "completion", "findings", "sync")
+
+
+class InspectionTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[InspectionSummary] = []
+        self._index: dict[str, int] = {}
+
+    def set_rows(self, rows: list[InspectionSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._index = {r.id: n for n, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_rows(self, rows: list[InspectionSummary]) -> None:
+        """Replace changed rows in place, append new ones: the selection and scroll position survive."""
+        for r in rows:
+            n = self._index.get(r.id)
+            if n is None:
+                pos = len(self._rows)
+                self.beginInsertRows(QModelIndex(), pos, pos)
+                self._rows.append(r)
+                self._index[r.id] = pos
+                self.endInsertRows()
+            else:
+                self._rows[n] = r
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+
+    def row_of(self, inspection_id: str) -> int | None:
+        return self._index.get(inspection_id)
+
+    def summary(self, row: int) -> InspectionSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Institution"), self.tr("Type"), self.tr("Mode"), self.tr("Status"), self.tr("Date"),
+                self.tr("Team"), self.tr("Checklist"), self.tr("Findings"), self.tr("Sync")][section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == SortRole:
+            return {"planned": r.planned_at.timestamp(), "completion": r.completion, "findings": r.findings,
+                    "sync": r.unsynced}.get(col, self._display(r, col))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "sync":
+                return self.tr("%n change(s) not yet synced", "", r.unsynced) if r.unsynced else self.tr("Synced")
+            if col == "institution":
+                return f"{r.institution_name}\n{labels.category(r.institution_category)}"
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col == "findings" and r.violations:
+            return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("completion", "findings", "sync"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == IdRole:
+            return r.id
+        if role == StatusRole:
+            return r.status
+        if role == TypeRole:
+            return r.inspection_type
+        if role == DateRole:
+            return r.planned_at.astimezone().date()
+        return None
+
+    def _display(self, r: InspectionSummary, col: str) -> str:
+        if col == "institution":
+            return r.institution_name
+        if col == "type":
+            return labels.inspection_type(r.inspection_type)
+        if col == "mode":
+            return labels.mode(r.mode)
+        if col == "status":
+            return labels.status(r.status)
+        if col == "planned":
+            return f"{r.planned_at.astimezone():%Y-%m-%d %H:%M}"
+        if col == "team":
+            return "、".join(r.team)
+        if col == "completion":
+            return f"{r.completion:.0f}%  ({r.items_answered}/{r.items_total})"
+        if col == "findings":
+            return str(r.findings)
+        if col == "sync":
+            return "●" if r.unsynced else ""
+        return ""
+
+
+class InspectionFilterProxy(QSortFilterProxyModel):
+    """Free-text search over institution, team and type, plus status, type and date-range filters."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._text = ""
+        self._status: str | None = None
+        self._type: str | None = None
+        self._from: dt.date | None = None
+        self._to: dt.date | None = None
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().lower()
+        self.endFilterChange()
+
+    def set_status(self, status: str | None) -> None:
+        self.beginFilterChange()
+        self._status = status or None
+        self.endFilterChange()
+
+    def set_type(self, inspection_type: str | None) -> None:
+        self.beginFilterChange()
+        self._type = inspection_type or None
+        self.endFilterChange()
+
+    def set_date_range(self, start: dt.date | None, end: dt.date | None) -> None:
+        self.beginFilterChange()
+        self._from, self._to = start, end
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, InspectionTableModel)
+        r = model.summary(source_row)
+        if self._status and r.status != self._status:
+            return False
+        if self._type and r.inspection_type != self._type:
+            return False
+        day = r.planned_at.astimezone().date()
+        if self._from and day < self._from:
+            return False
+        if self._to and day > self._to:
+            return False
+        if self._text:
+            hay = " ".join((r.institution_name, " ".join(r.team), r.inspection_type, labels.inspection_type(
+                r.inspection_type), labels.status(r.status))).lower()
+            return all(word in hay for word in self._text.split())
+        return True

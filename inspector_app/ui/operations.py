@@ -1,0 +1,65 @@
+"""Service calls from the UI: writes go to the single writer thread, reads to the pool, results come back on the
+GUI thread as signals. Widgets call these methods; they never touch services' sessions or storage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from inspector_app.domain.errors import DomainError
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor
+from inspector_app.services.dto import AnswerDTO
+from inspector_app.ui.tasks import TaskRunner
+
+
+class Operations(QObject):
+    changed = Signal(object)        # Changes, after any successful write
+    answer_saved = Signal(object)   # AnswerDTO as stored
+    failed = Signal(str)            # a message for the user
+
+    def __init__(self, app: Any, runner: TaskRunner, actor: Actor, parent: QObject | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.runner = runner
+        self.actor = actor
+        runner.error.connect(self._report)
+
+    def _report(self, exc: BaseException) -> None:
+        self.failed.emit(str(exc) if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}")
+
+    def write(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run a service write; a returned Changes (alone or last in a tuple) is broadcast."""
+
+        def done(result: Any) -> None:
+            changes = result if isinstance(result, Changes) else (
+                result[-1] if isinstance(result, tuple) and result and isinstance(result[-1], Changes) else None)
+            if changes is not None:
+                self.changed.emit(changes)
+            if on_done:
+                on_done(result)
+
+        def error(exc: BaseException) -> None:
+            self._report(exc)
+            if on_error:
+                on_error(exc)
+
+        self.runner.write(fn, done, error)
+
+    def read(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.runner.run(fn, on_done, on_error or self._report)
+
+    def save_answer(self, answer_id: str, value: Any, verdict: str | None, note: str | None = None,
+                    on_done: Callable[[AnswerDTO], None] | None = None) -> None:
+        actor = self.actor
+
+        def done(result: tuple[AnswerDTO, Changes]) -> None:
+            self.answer_saved.emit(result[0])
+            if on_done:
+                on_done(result[0])
+
+        self.write(lambda: self.app.inspections.save_answer(actor, answer_id, value, verdict, note), done)

@@ -1,0 +1,191 @@
+"""Evidence grid: add by file dialog, drag and drop, paste or the laptop camera; caption, link, view, remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.services.dto import EvidenceDTO
+from inspector_app.ui.import_job import ImportJob
+from inspector_app.ui.models.evidence_list_model import THUMB, EvidenceListModel
+from inspector_app.ui.operations import Operations
+from inspector_app.ui.widgets.image_viewer import EvidenceViewer
+
+FILE_FILTER = "Evidence (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.pdf *.mp4 *.mov *.mp3 *.wav *.m4a);;All files (*)"
+
+
+class EvidencePage(QWidget):
+    import_finished = Signal(object)
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.inspection_id: str | None = None
+        self.read_only = False
+        self.setAcceptDrops(True)
+        self.model = EvidenceListModel(ops, self)
+        self.view = QListView(self)
+        self.view.setObjectName("evidence_grid")
+        self.view.setModel(self.model)
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setIconSize(THUMB)
+        self.view.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 60))
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(True)
+        self.view.setWordWrap(True)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.activated.connect(lambda idx: self.open_viewer(self.model.evidence(idx.row())))
+        self.add_button = QPushButton(self.tr("&Add files… (Ctrl+O)"), self)
+        self.add_button.setShortcut("Ctrl+O")
+        self.paste_button = QPushButton(self.tr("&Paste image (Ctrl+V)"), self)
+        self.camera_button = QPushButton(self.tr("&Camera…"), self)
+        self.caption_button = QPushButton(self.tr("Ca&ption…"), self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.add_button.clicked.connect(self.choose_files)
+        self.paste_button.clicked.connect(self.paste)
+        self.camera_button.clicked.connect(self.open_camera)
+        self.caption_button.clicked.connect(self.edit_caption)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.camera_button.setVisible(_has_camera())
+        QShortcut(QKeySequence.StandardKey.Paste, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+                  ).activated.connect(self.paste)
+        self.hint = QLabel(self.tr("Drop photos, scans or recordings here. Originals are kept byte-identical "
+                                   "under their SHA-256."), self)
+        self.hint.setStyleSheet("color: #666;")
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+
+    def set_evidence(self, inspection_id: str, rows: list[EvidenceDTO], read_only: bool) -> None:
+        self.inspection_id, self.read_only = inspection_id, read_only
+        self.model.set_rows(rows)
+        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button):
+            b.setEnabled(not read_only)
+
+    # -- adding
+    def choose_files(self, link: tuple[str, str] | None = None) -> None:
+        if self.read_only or self.inspection_id is None:
+            return
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence"), str(Path.home()), FILE_FILTER)
+        if names:
+            self.import_paths([Path(n) for n in names], link)
+
+    def import_paths(self, paths: list[Path], link: tuple[str, str] | None = None) -> ImportJob | None:
+        if self.read_only or self.inspection_id is None:
+            return None
+        job = ImportJob(self.ops, self.inspection_id, paths, self, link=link)
+        job.finished.connect(self._import_done)
+        job.start()
+        return job
+
+    def _import_done(self, result: dict[str, Any]) -> None:
+        self.import_finished.emit(result)
+        lines = []
+        if result["duplicates"]:
+            lines.append(self.tr("Already recorded (not stored twice): %1").replace(
+                "%1", "、".join(name for name, _ in result["duplicates"])))
+        if result["refused"]:
+            lines.append(self.tr("Refused:"))
+            lines.extend(f"• {name}: {reason}" for name, reason in result["refused"])
+        if result["cancelled"]:
+            lines.append(self.tr("Import cancelled; the files already imported are kept."))
+        if lines:
+            box = QMessageBox(QMessageBox.Icon.Warning if result["refused"] else QMessageBox.Icon.Information,
+                              self.tr("Evidence import"),
+                              self.tr("%n file(s) imported.", "", len(result["imported"])), parent=self)
+            box.setObjectName("import_report")
+            box.setInformativeText("\n".join(lines))
+            box.open()
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and not self.read_only:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+            event.acceptProposedAction()
+
+    def paste(self) -> None:
+        if self.read_only or self.inspection_id is None:
+            return
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime.hasUrls():
+            self.import_paths([Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()])
+        elif mime.hasImage():
+            self.add_image(QImage(mime.imageData()), "pasted.png", "paste")
+
+    def add_image(self, image: QImage, name: str, origin: str) -> None:
+        buf = QBuffer()
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buf, "PNG" if name.endswith(".png") else "JPEG", 92)
+        data = bytes(buf.data())
+        iid, actor = self.inspection_id, self.ops.actor
+        self.ops.write(lambda: self.ops.app.evidence.add_bytes(actor, iid, data, name, origin=origin),
+                       lambda committed: self.ops.changed.emit(committed.changes))
+
+    def open_camera(self) -> None:
+        from inspector_app.ui.dialogs.camera_dialog import CameraDialog
+
+        dialog = CameraDialog(self)
+        dialog.captured.connect(lambda img: self.add_image(img, "camera.jpg", "camera"))
+        dialog.exec()
+
+    # -- editing
+    def _selected(self) -> EvidenceDTO | None:
+        idx = self.view.currentIndex()
+        return self.model.evidence(idx.row()) if idx.isValid() else None
+
+    def edit_caption(self) -> None:
+        ev = self._selected()
+        if ev is None or self.read_only:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Caption"), self.tr("What does this evidence show?"),
+                                        text=ev.caption)
+        if ok:
+            actor = self.ops.actor
+            self.ops.write(lambda: self.ops.app.evidence.set_caption(actor, ev.id, text))
+
+    def remove_selected(self) -> None:
+        ev = self._selected()
+        if ev is None or self.read_only:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Remove evidence"),
+                                          self.tr("Why is this evidence removed? (kept in the whole-process record)"))
+        if ok and reason.strip():
+            actor = self.ops.actor
+            self.ops.write(lambda: self.ops.app.evidence.remove(actor, ev.id, reason.strip()))
+
+    def open_viewer(self, ev: EvidenceDTO) -> None:
+        viewer = EvidenceViewer(ev, self)
+        if ev.kind == "photo":
+            self.ops.read(lambda: QImage(str(self.ops.app.evidence.display_path(ev.id))), viewer.set_image)
+        viewer.show()
+
+
+def _has_camera() -> bool:
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:
+        return False
+    return bool(QMediaDevices.videoInputs())

@@ -1,0 +1,126 @@
+"""One inspection: header with status and next step, and tabs for the procedure, checklist, findings and evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from inspector_app.domain.inspection import EDITABLE_STATUSES, Status
+from inspector_app.services.changes import Changes
+from inspector_app.services.dto import InspectionDetail
+from inspector_app.ui import labels
+from inspector_app.ui.operations import Operations
+from inspector_app.ui.pages.checklist_page import ChecklistPage
+from inspector_app.ui.pages.evidence_page import EvidencePage
+from inspector_app.ui.pages.findings_page import FindingsPage
+from inspector_app.ui.pages.team_page import TeamPage
+
+
+class InspectionPage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, ops: Operations, undo: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.undo = undo
+        self.inspection_id: str | None = None
+        self.detail: InspectionDetail | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("inspection_title")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.status = QLabel(self)
+        self.finish_button = QPushButton(self.tr("&Finish on-site work"), self)
+        self.finish_button.setObjectName("finish_on_site")
+        self.finish_button.clicked.connect(self._finish)
+        back = QPushButton(self.tr("← Inspections (Alt+Left)"), self)
+        back.setShortcut("Alt+Left")
+        back.clicked.connect(self.back_requested)
+        self.tabs = QTabWidget(self)
+        self.team = TeamPage(ops, self)
+        self.checklist = ChecklistPage(ops, undo, self)
+        self.findings = FindingsPage(ops, self)
+        self.evidence = EvidencePage(ops, self)
+        self.tabs.addTab(self.team, self.tr("Team && procedure"))
+        self.tabs.addTab(self.checklist, self.tr("Checklist"))
+        self.tabs.addTab(self.findings, self.tr("Findings"))
+        self.tabs.addTab(self.evidence, self.tr("Evidence"))
+        self.team.start_requested.connect(self._start)
+        self.checklist.finding_requested.connect(self._finding_for_item)
+        self.checklist.evidence_requested.connect(
+            lambda answer_id: self.evidence.choose_files(link=("answer", answer_id)))
+        head = QHBoxLayout()
+        head.addWidget(back)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.status)
+        head.addWidget(self.finish_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+        ops.changed.connect(self._changed)
+
+    def open(self, inspection_id: str) -> None:
+        if inspection_id != self.inspection_id:
+            self.checklist.flush()
+            self.undo.clear()
+        self.inspection_id = inspection_id
+        self.reload(select_tab=True)
+
+    def reload(self, select_tab: bool = False) -> None:
+        iid = self.inspection_id
+        if iid is None:
+            return
+        app = self.ops.app
+        self.ops.read(lambda: (app.queries.detail(iid), app.queries.checklist(iid), app.findings.list(iid),
+                               app.evidence.list(iid)),
+                      lambda data: self._loaded(data, select_tab))
+
+    def _loaded(self, data: tuple[Any, ...], select_tab: bool) -> None:
+        detail, parts, findings, evidence = data
+        if detail.summary.id != self.inspection_id:
+            return
+        self.detail = detail
+        status = Status(detail.summary.status)
+        read_only = status not in EDITABLE_STATUSES or status is Status.DRAFT
+        s = detail.summary
+        self.title.setText(f"{s.institution_name} — {labels.inspection_type(s.inspection_type)}")
+        self.status.setText(labels.status(s.status))
+        self.finish_button.setVisible(status is Status.ON_SITE)
+        self.team.set_detail(detail)
+        self.checklist.set_checklist(parts, read_only)
+        self.findings.set_findings(detail.summary.id, findings, status not in EDITABLE_STATUSES)
+        self.evidence.set_evidence(detail.summary.id, evidence, status not in EDITABLE_STATUSES)
+        if select_tab:
+            self.tabs.setCurrentWidget(self.team if status is Status.DRAFT else self.checklist)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.inspection_id is None or self.inspection_id not in changes.inspections:
+            return
+        if changes.answers and not (changes.findings or changes.evidence) and self.detail is not None \
+                and self.detail.summary.status != Status.DRAFT:
+            return  # answers update in place through answer_saved; no reload needed
+        self.reload()
+
+    def _start(self) -> None:
+        iid, actor = self.inspection_id, self.ops.actor
+        self.ops.write(lambda: self.ops.app.inspections.start_on_site(actor, iid),
+                       lambda _r: self.tabs.setCurrentWidget(self.checklist))
+
+    def _finish(self) -> None:
+        self.checklist.flush()
+        answer = QMessageBox.question(self, self.tr("Finish on-site work"),
+                                      self.tr("Finish the on-site work? The record then waits for signatures; "
+                                              "answers can still be corrected until it is signed."))
+        if answer == QMessageBox.StandardButton.Yes:
+            iid, actor = self.inspection_id, self.ops.actor
+            self.ops.write(lambda: self.ops.app.inspections.finish_on_site(actor, iid))
+
+    def _finding_for_item(self, answer_id: str) -> None:
+        self.ops.read(lambda: self.ops.app.findings.prefill_from_item(answer_id),
+                      lambda draft: (self.tabs.setCurrentWidget(self.findings),
+                                     self.findings.add_for_item(draft, answer_id)))
+
+    def flush(self) -> None:
+        self.checklist.flush()

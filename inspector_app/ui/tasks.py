@@ -1,0 +1,86 @@
+"""A small task runner: work runs on worker threads, results and errors always come back on the GUI thread.
+
+Two pools: `run` for reads, file work and rendering (parallel); `write` for service calls that write the database
+(one thread, so writes stay in order and never contend). Callbacks are invoked through a queued signal, so they
+run on the thread that owns the runner (the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # (callback, result)
+    failed = Signal(object, object)  # (errback, exception)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None):
+        super().__init__()
+        self._fn, self._relay, self._on_done, self._on_error = fn, relay, on_done, on_error
+
+    def run(self) -> None:
+        try:
+            try:
+                result = self._fn()
+            except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+                log.debug("task failed: %s", "".join(traceback.format_exception(exc)))
+                self._relay.failed.emit(self._on_error, exc)
+                return
+            self._relay.done.emit(self._on_done, result)
+        except RuntimeError:
+            # The relay is gone: the application is shutting down and nobody is left to tell.
+            log.debug("task finished after shutdown; result dropped")
+
+
+class TaskRunner(QObject):
+    error = Signal(object)  # exceptions without an errback: the window shows them
+
+    def __init__(self, parent: QObject | None = None, workers: int = 4):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max(2, workers))
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._background = QThreadPool(self)  # long one-off jobs (font build): never waited for at shutdown
+        self._background.setMaxThreadCount(1)
+        self._relay = _Relay()
+        self._relay.done.connect(self._deliver)
+        self._relay.failed.connect(self._fail)
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._pool.start(_Job(fn, self._relay, on_done, on_error))
+
+    def write(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._writer.start(_Job(fn, self._relay, on_done, on_error))
+
+    def background(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+                   on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._background.start(_Job(fn, self._relay, on_done, on_error))
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None] | None, result: Any) -> None:
+        if callback is not None:
+            callback(result)
+
+    @Slot(object, object)
+    def _fail(self, errback: Callable[[BaseException], None] | None, exc: BaseException) -> None:
+        if errback is not None:
+            errback(exc)
+        else:
+            self.error.emit(exc)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until queued work is finished (shutdown and tests only)."""
+        return self._writer.waitForDone(msecs) and self._pool.waitForDone(msecs)
