@@ -149,3 +149,8 @@ def test_template_seed_refs_must_be_a_list(tmp_path: Path) -> None:
     [p] = problems_for(tmp_path, GOOD.replace('applies_to = ["医院", "零售药店"]',
                                               'applies_to = ["医院", "零售药店"]\nseed_refs = "S:000"'))
     assert "seed_refs" in p.message
+
+
+def test_primary_category_must_be_applicable(tmp_path: Path) -> None:
+    [p] = problems_for(tmp_path, GOOD.replace('primary_for = ["医院"]', 'primary_for = ["诊所"]'))
+    assert "primary_for" in p.message and "诊所" in p.message

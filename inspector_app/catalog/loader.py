@@ -30,7 +30,8 @@ from inspector_app.domain.checklist import (
 from inspector_app.domain.roster import Category
 
 SCHEMA_VERSION = 1
-TEMPLATE_KEYS = {"schema", "id", "version", "title", "title_en", "applies_to", "description", "seed_refs", "sections"}
+TEMPLATE_KEYS = {"schema", "id", "version", "title", "title_en", "applies_to", "primary_for", "description", "seed_refs",
+                 "sections"}
 SECTION_KEYS = {"id", "title", "items"}
 ITEM_KEYS = {
     "id", "label", "checks", "answer", "threshold", "compliant", "choices", "columns", "evidence_hint",
@@ -260,6 +261,10 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> TemplateDef | None:
         if cat not in known_categories:
             ctx.add(f"applies_to 含未知机构类别 {cat!r}（可用：{'、'.join(known_categories)}）", None,
                     ctx.line_of("applies_to", cat))
+    primary_for = _str_list(ctx, data, "primary_for", "模板", None, None)
+    for cat in primary_for:
+        if cat not in applies_to:
+            ctx.add(f"primary_for 中的 {cat!r} 不在 applies_to 中", None, ctx.line_of("primary_for", cat))
     sections_raw = data.get("sections")
     if not isinstance(sections_raw, list) or not sections_raw:
         ctx.add("模板须至少有一个 [[sections]] 分节", None, None)
@@ -292,7 +297,7 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> TemplateDef | None:
     source = _jsonable(data)
     return TemplateDef(
         id=tid, version=str(version), title=title, title_en=str(data.get("title_en", "")),
-        applies_to=applies_to, sections=tuple(sections), content_hash=content_hash(source),
+        applies_to=applies_to, primary_for=primary_for, sections=tuple(sections), content_hash=content_hash(source),
         description=str(data.get("description", "")), seed_refs=seed_refs,
         source=source,
     )
@@ -339,7 +344,9 @@ class Library:
     problems: list[FormProblem] = field(default_factory=list)
 
     def for_category(self, category: str) -> list[TemplateDef]:
-        return [t for t in self.templates.values() if category in t.applies_to]
+        """Templates that apply to the category, the primary ones (checked by default) first."""
+        found = [t for t in self.templates.values() if category in t.applies_to]
+        return sorted(found, key=lambda t: (category not in t.primary_for, t.id))
 
     def by_hash(self, digest: str) -> TemplateDef | None:
         return next((t for t in self.templates.values() if t.content_hash == digest), None)

@@ -106,6 +106,7 @@ class TemplateDef:
     content_hash: str
     description: str = ""
     seed_refs: tuple[str, ...] = ()
+    primary_for: tuple[str, ...] = ()  # categories for which the app preselects this template
     source: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def items(self) -> list[ItemDef]:

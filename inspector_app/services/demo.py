@@ -18,6 +18,7 @@ from inspector_app.domain.roster import Category, CreditRating, InstitutionData,
 from inspector_app.catalog.loader import Library
 from inspector_app.domain.checklist import AnswerType
 from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.findings import FindingService
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.queries import QueryService
@@ -34,6 +35,7 @@ class Workspace(Protocol):
     inspections: InspectionService
     findings: FindingService
     queries: QueryService
+    evidence: EvidenceService
 
 REGION_CODE = "379902"  # fictional prefecture-level code used only by the demo
 CITY = "青川市"
@@ -184,7 +186,8 @@ def _demo_inspections(app: Workspace, institutions: list, officers: list, clock:
         (institutions[13], InspectionType.ROUTINE, InspectionMode.AGREEMENT, False),
     ]
     for inst, itype, mode, on_site in plans:
-        template_ids = [t.id for t in library.for_category(inst.category)][:2]
+        template_ids = [t.id for t in library.for_category(inst.category)
+                        if inst.category in t.primary_for or t.id == "drug-list"][:2]
         if not template_ids:
             continue
         iid, _ = svc.create(actor, institution_id=inst.id, inspection_type=itype, mode=mode,
@@ -199,7 +202,20 @@ def _demo_inspections(app: Workspace, institutions: list, officers: list, clock:
             svc.declare_recusal(actor, iid, officer.id, has_conflict=False)
         svc.start_on_site(actor, iid)
         _answer_some(app, actor, iid)
+        _add_photos(app, actor, iid, now)
     return count
+
+
+def _add_photos(app: Workspace, actor: Actor, inspection_id: str, now: dt.datetime) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from inspector_app.services.demo_media import write_demo_files
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for path, caption in write_demo_files(Path(tmp), now.astimezone() - dt.timedelta(minutes=50)):
+            committed = app.evidence.commit(actor, inspection_id, app.evidence.prepare(path), caption=caption)
+            assert committed.evidence.id
 
 
 def _sample_cell(column_type: str) -> object:

@@ -310,3 +310,13 @@ class EvidenceService:
         if not path.exists() or path.stat().st_size == 0:
             media.make_thumbnail(self.original_path(evidence_id), path, max_px)
         return path
+
+    def display_path(self, evidence_id: str, max_px: int = 2400) -> Path:
+        """An upright JPEG copy for the on-screen viewer (EXIF orientation applied), cached like thumbnails."""
+        ev = self.get(evidence_id)
+        if ev.kind != "photo":
+            raise ValidationError("只有照片可以在查看器中显示")
+        path = media.thumbnail_path(self._thumbs, ev.sha256, max_px)
+        if not path.exists() or path.stat().st_size == 0:
+            media.make_thumbnail(self.original_path(evidence_id), path, max_px)
+        return path

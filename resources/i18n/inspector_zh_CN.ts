@@ -4,12 +4,12 @@
 <context>
     <name>AttachmentEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="313"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="321"/>
         <source>Add evidence for this item…</source>
         <translation>为本检查项添加证据…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="323"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="331"/>
         <source>%n file(s) linked</source>
         <translation>
             <numerusform>已关联 %n 个文件</numerusform>
@@ -70,17 +70,17 @@
 <context>
     <name>ChoiceButtonsEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="61"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="60"/>
         <source>&amp;Yes (Y)</source>
         <translation>是(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="61"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="60"/>
         <source>&amp;No (N)</source>
         <translation>否(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="63"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="62"/>
         <source>Not &amp;applicable (A)</source>
         <translation>不适用(&amp;A)</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="242"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="250"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
@@ -96,12 +96,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="175"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="183"/>
         <source>(no date)</source>
         <translation>（无日期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="178"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="186"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -293,34 +293,34 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="49"/>
         <source>&amp;New finding…</source>
         <translation>新增问题(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="50"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="51"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="71"/>
         <source>%n finding(s) · involved %1 yuan · to recover %2 yuan</source>
         <translation>
             <numerusform>问题 %n 个 · 涉及金额 %1 元 · 应追回金额 %2 元</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="105"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="109"/>
         <source>Remove finding</source>
         <translation>移除问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="106"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="110"/>
         <source>Remove this finding? It stays in the whole-process record.</source>
         <translation>确定移除该问题？该问题仍保留在全过程记录中。</translation>
     </message>
@@ -1011,27 +1011,27 @@ Workspace: %2</source>
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="104"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="112"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="117"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="125"/>
         <source>Threshold: %1</source>
         <translation>限值：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="136"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="144"/>
         <source>Not a number</source>
         <translation>不是有效数字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="144"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="152"/>
         <source>Within the threshold (%1)</source>
         <translation>未超过限值（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="147"/>
+        <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="155"/>
         <source>Violation: exceeds the threshold (%1)</source>
         <translation>违规：超过限值（%1）</translation>
     </message>
@@ -1044,7 +1044,7 @@ Workspace: %2</source>
         <translation>（执法证已于 %1 过期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/roster_models.py" line="93"/>
+        <location filename="../../inspector_app/ui/models/roster_models.py" line="95"/>
         <source>Certificate %1 expired on %2: this officer cannot take part in an inspection (Regulation art. 29).</source>
         <translation>执法证 %1 已于 %2 过期，该执法人员不得参加检查（《医疗保障基金使用监督管理条例》第二十九条）。</translation>
     </message>
@@ -1117,67 +1117,67 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/team_page.py" line="41"/>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="132"/>
         <source>Conflict of interest</source>
         <translation>回避情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="46"/>
         <source>Record credentials &amp;shown now</source>
         <translation>记录已亮证(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="47"/>
         <source>Declare &amp;no conflict</source>
         <translation>声明无需回避(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="48"/>
         <source>Declare a &amp;conflict…</source>
         <translation>申报回避事由(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="49"/>
         <source>&amp;Start on-site inspection</source>
         <translation>开始现场检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="76"/>
         <source>Period under inspection: %1 to %2</source>
         <translation>检查时间范围：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="84"/>
         <source>not declared</source>
         <translation>未声明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="84"/>
         <source>none declared</source>
         <translation>无需回避</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="85"/>
         <source>conflict: %1</source>
         <translation>需回避：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="86"/>
         <source> (leader)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="87"/>
         <source> — expired</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="103"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="104"/>
         <source>Ready: the team meets the two-officer rule, credentials were shown and every officer declared on conflicts of interest.</source>
         <translation>可以开始：检查组执法人员不少于两名，已亮证，且每名执法人员均已作出回避声明。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="133"/>
         <source>Describe the relationship with the inspected institution:</source>
         <translation>请说明与被检查机构的关系：</translation>
     </message>
@@ -1185,11 +1185,16 @@ Workspace: %2</source>
 <context>
     <name>TemplateCheckModel</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/models/roster_models.py" line="146"/>
+        <location filename="../../inspector_app/ui/models/roster_models.py" line="151"/>
         <source>%1  (%n item(s), version %2)</source>
         <translation>
             <numerusform>%1（%n 项，版本 %2）</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/roster_models.py" line="153"/>
+        <source>applicable</source>
+        <translation>适用</translation>
     </message>
 </context>
 </TS>

@@ -24,7 +24,7 @@ def create_via_dialog(qtbot: Any, window: Any, roster: dict[str, Any]) -> str:
     dialog.search.insert("人民医院")  # QTest cannot type non-ASCII keys; insert() is what an IME delivers
     assert dialog.proxy.rowCount() == 1
     dialog.inst_view.setCurrentIndex(dialog.proxy.index(0, 0))
-    assert dialog.templates.checked_ids() == ["mini"], "suggested from the institution's category"
+    assert dialog.templates.checked_ids() == ["mini"], "ticked for the institution's category"
     # The expired officer is shown but cannot be ticked.
     expired_row = [n for n in range(dialog.officers.rowCount())
                    if dialog.officers.index(n).data(Qt.ItemDataRole.UserRole + 1) == roster["officers"][3].id][0]

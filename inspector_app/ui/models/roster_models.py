@@ -85,10 +85,12 @@ class OfficerCheckModel(QAbstractListModel):
         r = self._rows[index.row()]
         valid = r.valid_on(self._day)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = f"{r.name}  ·  {r.certificate_no}  ·  {r.department}"
+            text = f"{r.name}  ·  {r.certificate_no}"
             if not valid:
                 text += "  " + self.tr("(certificate expired %1)").replace("%1", r.certificate_expiry.isoformat())
             return text
+        if role == Qt.ItemDataRole.ToolTipRole and valid:
+            return r.department
         if role == Qt.ItemDataRole.ToolTipRole and not valid:
             return self.tr("Certificate %1 expired on %2: this officer cannot take part in an inspection "
                            "(Regulation art. 29).").replace("%1", r.certificate_no).replace(
@@ -125,11 +127,14 @@ class TemplateCheckModel(QAbstractListModel):
         super().__init__(parent)
         self._rows = sorted(templates, key=lambda t: t.id)
         self._checked: set[str] = set()
+        self._applicable: set[str] = set()
 
     def suggest_for(self, category: str) -> None:
+        """Tick the templates made for the category; list the other applicable ones next, then the rest."""
         self.beginResetModel()
-        self._checked = {t.id for t in self._rows if category in t.applies_to}
-        self._rows.sort(key=lambda t: (t.id not in self._checked, t.id))
+        self._checked = {t.id for t in self._rows if category in t.primary_for}
+        self._applicable = {t.id for t in self._rows if category in t.applies_to}
+        self._rows.sort(key=lambda t: (t.id not in self._checked, t.id not in self._applicable, t.id))
         self.endResetModel()
 
     def checked_ids(self) -> list[str]:
@@ -143,8 +148,10 @@ class TemplateCheckModel(QAbstractListModel):
             return None
         t = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("%1  (%n item(s), version %2)", "", len(t.items())).replace("%1", t.title).replace(
+            text = self.tr("%1  (%n item(s), version %2)", "", len(t.items())).replace("%1", t.title).replace(
                 "%2", t.version)
+            return text + ("  ·  " + self.tr("applicable") if t.id in self._applicable and t.id not in self._checked
+                           else "")
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if t.id in self._checked else Qt.CheckState.Unchecked
         if role == IdRole:

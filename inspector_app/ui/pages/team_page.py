@@ -41,6 +41,7 @@ class TeamPage(QWidget):
                                               self.tr("Credentials shown"), self.tr("Conflict of interest")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.shown_button = QPushButton(self.tr("Record credentials &shown now"), self)
         self.no_conflict_button = QPushButton(self.tr("Declare &no conflict"), self)
