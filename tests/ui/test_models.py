@@ -48,3 +48,20 @@ def test_findings_samples_and_roster_models(qtmodeltester, app, roster) -> None:
     qtmodeltester.check(InstitutionListModel(app.roster.institutions()))
     qtmodeltester.check(OfficerCheckModel(app.roster.officers(), dt.date(2026, 11, 20)))
     qtmodeltester.check(TemplateCheckModel(list(app.library.templates.values())))
+
+
+def test_sorting_is_done_by_the_source_and_keeps_filters(qtmodeltester, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    model = InspectionTableModel()
+    model.set_rows([summary(n) for n in range(30)])
+    proxy = InspectionFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_text("医院2")
+    proxy.sort(7, Qt.SortOrder.DescendingOrder)  # findings
+    findings = [int(proxy.index(r, 7).data()) for r in range(proxy.rowCount())]
+    assert findings == sorted(findings, reverse=True) and proxy.rowCount() == 11
+    proxy.sort(4, Qt.SortOrder.AscendingOrder)  # date
+    dates = [proxy.index(r, 4).data() for r in range(proxy.rowCount())]
+    assert dates == sorted(dates)
+    qtmodeltester.check(proxy)

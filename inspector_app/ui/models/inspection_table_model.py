@@ -12,7 +12,6 @@ from inspector_app.services.dto import InspectionSummary
 from inspector_app.ui import labels
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 StatusRole = Qt.ItemDataRole.UserRole + 3
 TypeRole = Qt.ItemDataRole.UserRole + 4
@@ -47,6 +46,24 @@ class InspectionTableModel(QAbstractTableModel):
                 self._rows[n] = r
                 self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python on precomputed keys: 10,000 rows in milliseconds, where a proxy sort calling data()
+        through the bindings for every comparison takes seconds on the GUI thread."""
+        col = COLUMNS[column]
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()].id for i in persistent]
+        self._rows.sort(key=lambda r: self._sort_key(r, col), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._index = {r.id: n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(persistent, [self.index(self._index[i], p.column()) for i, p in
+                                                    zip(ids, persistent)])
+        self.layoutChanged.emit()
+
+    def _sort_key(self, r: InspectionSummary, col: str) -> Any:
+        numeric = {"planned": r.planned_at.timestamp(), "completion": r.completion, "findings": r.findings,
+                   "sync": r.unsynced}
+        return (0, numeric[col], "") if col in numeric else (1, 0, self._display(r, col))
+
     def row_of(self, inspection_id: str) -> int | None:
         return self._index.get(inspection_id)
 
@@ -72,9 +89,6 @@ class InspectionTableModel(QAbstractTableModel):
         col = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
-        if role == SortRole:
-            return {"planned": r.planned_at.timestamp(), "completion": r.completion, "findings": r.findings,
-                    "sync": r.unsynced}.get(col, self._display(r, col))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "sync":
                 return self.tr("%n change(s) not yet synced", "", r.unsynced) if r.unsynced else self.tr("Synced")
@@ -122,7 +136,6 @@ class InspectionFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.setSortRole(SortRole)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._text = ""
         self._status: str | None = None
@@ -149,6 +162,11 @@ class InspectionFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._from, self._to = start, end
         self.endFilterChange()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source sorts itself (fast); the proxy keeps the source order and only filters.
+        if column >= 0:
+            self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()

@@ -96,6 +96,8 @@ class InspectionsPage(QWidget):
 
     def set_rows(self, rows: list[InspectionSummary]) -> None:
         self.model.set_rows(rows)
+        header = self.view.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._update_count()
 
     def update_rows(self, rows: list[InspectionSummary]) -> None:
