@@ -1,0 +1,382 @@
+"""Frozen snapshots of what a signed record prints: 现场检查笔录 + 证据清单 (D4/D7), the addendum to a signed
+record, and the 责令改正(限期整改)通知书 (D12).
+
+A snapshot is taken once, when the record goes to signature; it is never edited afterwards (corrections become an
+`AddendumSnapshot`). `content_hash()` is SHA-256 over the canonical JSON of `canonical()`: no floats, decimals as
+text, times as ISO 8601, image bytes as their SHA-256, local file paths left out (they are not content). The hash is
+printed in the PDF, written to its /Info dictionary and embedded with the record JSON, so the signatures bind to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from inspector_app.domain.canonical import canonical_json, content_hash as _content_hash
+from inspector_app.domain.errors import ValidationError
+
+#: China Standard Time; records print local time (no DST in China).
+CN_TZ = dt.timezone(dt.timedelta(hours=8), "UTC+8")
+
+#: Keys of `SignatureImage.signer` that are not officer ids.
+PARTY = "party"
+WITNESS = "witness"
+LEAD = "lead"
+
+_NOT_HASHED = {"hash": False}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """被检查单位 (the inspected unit)."""
+
+    name: str
+    credit_code: str                 # 统一社会信用代码
+    designation_code: str = ""       # 医保定点编码
+    address: str = ""
+    legal_representative: str = ""  # 法定代表人/主要负责人
+    phone: str = ""
+    category: str = ""               # e.g. 医院, 零售药店
+    level: str = ""                  # e.g. 二级
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """On-site contact (现场负责人)."""
+
+    name: str
+    position: str = ""
+    id_number: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    officer_id: str
+    name: str
+    certificate_no: str                          # 执法证号
+    credentials_shown_at: dt.datetime | None = None  # 亮证 time
+    department: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Recusal:
+    """An officer's 回避 declaration."""
+
+    officer_name: str
+    has_conflict: bool
+    declared_at: dt.datetime
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRow:
+    template_title: str
+    section_title: str
+    item_id: str
+    label: str
+    answer_text: str          # the answer rendered as text (是/否, 12.5%, 3 条 ...)
+    state: str                # domain.checklist.ItemState value
+    threshold_text: str = ""  # e.g. "≤ 8%"
+    legal_basis: str = ""
+    note: str = ""
+
+    @property
+    def is_violation(self) -> bool:
+        return self.state == "violation"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    number: int
+    description: str
+    severity: str                      # domain.findings.Severity value
+    amount_involved: Decimal = Decimal("0.00")
+    amount_to_recover: Decimal = Decimal("0.00")
+    legal_basis: str = ""
+    penalty_article: str = ""
+    item_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRow:
+    number: str                   # e.g. "E-01"
+    caption: str
+    kind: str                     # domain.evidence.EvidenceKind value or its label
+    measure: str                  # 取证方式, domain.evidence.Measure value
+    captured_at: dt.datetime | None
+    source_name: str              # 提供人/来源
+    sha256: str                   # of the original file
+    print_image: Path | None = field(default=None, metadata=_NOT_HASHED)  # pre-scaled JPEG for print
+    proves: str = ""              # 证明对象
+
+
+@dataclass(frozen=True, slots=True)
+class Witness:
+    name: str
+    id_number: str
+    relation: str  # 与当事人关系
+
+
+@dataclass(frozen=True, slots=True)
+class PartySignOff:
+    """The party's confirmation, or its refusal noted with a witness (行政强制法 第十八条)."""
+
+    signer_name: str = ""
+    opinion: str = "以上记录已阅，属实。"
+    signed_at: dt.datetime | None = None
+    refused: bool = False
+    refusal_reason: str = ""
+    witness: Witness | None = None
+    officer_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureImage:
+    """A handwritten signature captured on the device (PNG with alpha)."""
+
+    signer: str  # PARTY, WITNESS, LEAD or an officer_id
+    png: bytes
+
+
+def _canon(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canon(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.metadata.get("hash", True)}
+    if isinstance(value, Enum):
+        return _canon(value.value)
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, (bytes, bytearray)):
+        return {"sha256": hashlib.sha256(value).hexdigest(), "size": len(value)}
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise ValidationError(f"时间 {value.isoformat()} 缺少时区")
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _canon(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canon(v) for v in value]
+    if isinstance(value, Path):
+        return None
+    if isinstance(value, float):
+        raise ValidationError("哈希内容不得包含浮点数")
+    raise TypeError(f"not canonicalisable: {type(value).__name__}")
+
+
+class _Hashable:
+    """Mixin: canonical form and content hash of a frozen snapshot."""
+
+    KIND = ""
+
+    def canonical(self) -> dict[str, Any]:
+        return {"kind": self.KIND, "format": 1, **_canon(self)}
+
+    def canonical_json(self) -> str:
+        return canonical_json(self.canonical())
+
+    def content_hash(self) -> str:
+        return _content_hash(self.canonical())
+
+    def image_for(self, signer: str) -> bytes | None:
+        for img in getattr(self, "signature_images", ()):
+            if img.signer == signer:
+                return img.png
+        return None
+
+
+def _check_signoff(signoff: PartySignOff, images: tuple[SignatureImage, ...], problems: list[str]) -> None:
+    have = {i.signer for i in images}
+    if signoff.refused:
+        if not signoff.refusal_reason.strip():
+            problems.append("当事人拒绝签字时须记录拒签理由")
+        w = signoff.witness
+        if w is None or not (w.name.strip() and w.id_number.strip() and w.relation.strip()):
+            problems.append("当事人拒绝签字时须记录见证人姓名、身份证号和与当事人关系")
+        elif WITNESS not in have:
+            problems.append("缺少见证人签名")
+    else:
+        if not signoff.signer_name.strip():
+            problems.append("缺少当事人签字人姓名")
+        if PARTY not in have:
+            problems.append("缺少当事人签名")
+
+
+def _check_officers(officers: tuple[Officer, ...], problems: list[str]) -> None:
+    if len({o.officer_id for o in officers}) < 2 or len({o.certificate_no.strip() for o in officers}) < 2:
+        problems.append("笔录须载明不少于 2 名执法人员及其不同的执法证号（条例第二十九条）")
+    for o in officers:
+        if not o.certificate_no.strip():
+            problems.append(f"{o.name} 缺少执法证号")
+
+
+def _check_journal(journal: tuple[dict[str, Any], ...], head: str, problems: list[str]) -> None:
+    if journal and journal[-1].get("hash") != head:
+        problems.append("全过程记录的链头哈希与最后一条事件不符")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSnapshot(_Hashable):
+    """Everything printed on a 现场检查笔录 with its 证据清单, frozen at signing time."""
+
+    KIND = "inspection_record"
+
+    number: str                      # 编号/文号, e.g. 青医保检〔2026〕15号
+    agency: str                      # 制作机关, e.g. 青川市医疗保障局
+    party: Party
+    contact: Contact
+    started_at: dt.datetime
+    ended_at: dt.datetime
+    place: str
+    inspection_type: str             # domain.inspection.InspectionType value
+    inspection_mode: str             # domain.inspection.InspectionMode value
+    officers: tuple[Officer, ...]
+    recorder: str
+    period_from: dt.date | None = None  # 检查期间 (the period the check covers)
+    period_to: dt.date | None = None
+    team_lead: Officer | None = None    # countersigns after the officers
+    recusals: tuple[Recusal, ...] = ()
+    party_recusal_answer: str = ""      # answer to "是否申请回避"
+    rights_notice: tuple[str, ...] = ()
+    checklist: tuple[ChecklistRow, ...] = ()
+    findings: tuple[FindingRow, ...] = ()
+    evidence: tuple[EvidenceRow, ...] = ()
+    party_signoff: PartySignOff = PartySignOff()
+    signature_images: tuple[SignatureImage, ...] = ()
+    journal: tuple[dict[str, Any], ...] = ()  # inspector_app.domain.journal.events_to_json(...)
+    chain_head: str = ""
+    inspection_id: str = ""
+    title: str = "现场检查笔录"
+
+    def problems(self) -> list[str]:
+        problems: list[str] = []
+        if not self.number.strip():
+            problems.append("缺少笔录编号")
+        if self.ended_at < self.started_at:
+            problems.append("检查结束时间早于开始时间")
+        _check_officers(self.officers, problems)
+        for o in self.officers:
+            if o.credentials_shown_at is None:
+                problems.append(f"{o.name} 未记录亮证时间")
+        _check_signoff(self.party_signoff, self.signature_images, problems)
+        if not self.journal:
+            problems.append("缺少全过程记录（行政处罚法第四十七条）")
+        _check_journal(self.journal, self.chain_head, problems)
+        return problems
+
+    def validate(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ValidationError("；".join(problems))
+
+    @property
+    def total_involved(self) -> Decimal:
+        return sum((f.amount_involved for f in self.findings), Decimal("0.00"))
+
+    @property
+    def total_to_recover(self) -> Decimal:
+        return sum((f.amount_to_recover for f in self.findings), Decimal("0.00"))
+
+
+@dataclass(frozen=True, slots=True)
+class AddendumChange:
+    field: str    # what is corrected, e.g. "发现问题 2 涉及金额"
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddendumSnapshot(_Hashable):
+    """A correction after signing (补正说明): the signed record is never edited; it gains an addendum."""
+
+    KIND = "record_addendum"
+
+    number: str
+    agency: str
+    original_number: str        # the corrected record's number
+    original_content_hash: str  # and its content hash
+    party: Party
+    made_at: dt.datetime
+    reason: str
+    changes: tuple[AddendumChange, ...]
+    officers: tuple[Officer, ...]
+    team_lead: Officer | None = None
+    party_signoff: PartySignOff = PartySignOff(opinion="以上补正内容已阅，属实。")
+    signature_images: tuple[SignatureImage, ...] = ()
+    journal: tuple[dict[str, Any], ...] = ()
+    chain_head: str = ""
+    title: str = "现场检查笔录补正说明"
+
+    def problems(self) -> list[str]:
+        problems: list[str] = []
+        if not self.reason.strip():
+            problems.append("补正须说明理由")
+        if not self.changes:
+            problems.append("补正须列明更正内容")
+        if len(self.original_content_hash) != 64:
+            problems.append("补正须关联原笔录的内容哈希")
+        _check_officers(self.officers, problems)
+        _check_signoff(self.party_signoff, self.signature_images, problems)
+        _check_journal(self.journal, self.chain_head, problems)
+        return problems
+
+    def validate(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ValidationError("；".join(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationItem:
+    problem: str       # the violation found
+    legal_basis: str   # e.g. 《医疗保障基金使用监督管理条例》第三十八条
+    requirement: str   # what to correct
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationNotice(_Hashable):
+    """责令改正(限期整改)通知书 (D12)."""
+
+    KIND = "rectification_notice"
+
+    number: str
+    agency: str
+    party: Party
+    record_number: str            # the 现场检查笔录 it is based on
+    inspected_on: dt.date
+    issued_on: dt.date
+    items: tuple[RectificationItem, ...]
+    deadline: dt.date
+    report_method: str            # how to report (整改报告报送方式)
+    consequence: str              # consequence of not correcting
+    contact_person: str = ""
+    contact_phone: str = ""
+    signer: Officer | None = None  # the officer who signs for the agency
+    title: str = "责令改正（限期整改）通知书"
+
+    def problems(self) -> list[str]:
+        problems: list[str] = []
+        if not self.items:
+            problems.append("通知书须列明需整改的问题")
+        if self.deadline <= self.issued_on:
+            problems.append("整改期限须晚于发文日期")
+        if not self.report_method.strip() or not self.consequence.strip():
+            problems.append("通知书须写明整改报告方式和逾期不改的后果")
+        return problems
+
+    def validate(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ValidationError("；".join(problems))

@@ -1,0 +1,200 @@
+"""A demo/test organisation PKI built with `cryptography` (RSA): a root CA, officer certificates, PKCS#12 files
+and an (empty) CRL for offline validation. Real deployments import the officers' PKCS#12 files or use tokens; the
+key-usage policy here is the single place both signing and verification take their settings from.
+
+Nothing here is meant for production keys: the CA key lives in memory of the process that made it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
+
+# ------------------------------------------------------------------------------------------------ key-usage policy
+# pyHanko's default (signing and validation) is {"non_repudiation"}; certificates with only digitalSignature then
+# validate as UNTRUSTED (pdf-records.md §5). Our CA issues digitalSignature + contentCommitment and EKU
+# emailProtection + documentSigning. signing.py and verify.py both read these two constants.
+
+#: Key usages (asn1crypto names); the certificate must carry at least one of them.
+SIGNER_KEY_USAGE = frozenset({"non_repudiation"})
+#: Acceptable extended key usages when the certificate has an EKU extension (absent EKU is accepted).
+SIGNER_EXTD_KEY_USAGE = frozenset({"email_protection", "1.3.6.1.5.5.7.3.36"})
+
+DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.5.5.7.3.36")  # id-kp-documentSigning, RFC 9336
+DESCRIPTION = ObjectIdentifier("2.5.4.13")  # X.520 description (UTF8String)
+CRL_URL = "http://ca.example.invalid/crl/root.crl"  # documentary; validation is offline with cached CRLs
+
+
+class PkiError(Exception):
+    """A key or certificate file cannot be used; the message is shown to the user."""
+
+
+@dataclass(frozen=True)
+class CertKey:
+    cert: x509.Certificate
+    key: rsa.RSAPrivateKey
+    chain: tuple[x509.Certificate, ...] = ()  # issuing CA certificate(s), not including `cert`
+
+    @property
+    def subject_cn(self) -> str:
+        attrs = self.cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        return str(attrs[0].value) if attrs else self.cert.subject.rfc4514_string()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _name(cn: str, org: str, unit: str = "") -> x509.Name:
+    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org)]
+    if unit:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
+    attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, cn))
+    return x509.Name(attrs)
+
+
+def create_ca(org: str = "青川市医疗保障局", cn: str | None = None, *, days: int = 3650,
+              key_size: int = 3072, not_before: dt.datetime | None = None) -> CertKey:
+    """A self-signed root: BasicConstraints CA (path length 0), KU keyCertSign + cRLSign."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=key_size)
+    start = not_before or _now() - dt.timedelta(days=1)
+    name = _name(cn or f"{org} 执法签名根证书（测试）", org)
+    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(ski, critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return CertKey(cert, key)
+
+
+def issue_officer(ca: CertKey, name: str, certificate_no: str, *, unit: str = "基金监督科",
+                  email: str | None = None, not_before: dt.datetime | None = None,
+                  not_after: dt.datetime | None = None, key_size: int = 2048) -> CertKey:
+    """An officer's signing certificate: KU digitalSignature + contentCommitment, EKU emailProtection +
+    documentSigning, Chinese subject (CN = name; 执法证号 as serialNumber, or description if not ASCII), SAN e-mail, AKI/SKI, CRL DP."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=key_size)
+    start = not_before or _now() - dt.timedelta(days=1)
+    end = not_after or start + dt.timedelta(days=3 * 365)
+    org = ca.cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value
+    number = (x509.NameAttribute(NameOID.SERIAL_NUMBER, certificate_no) if certificate_no.isascii()
+              else x509.NameAttribute(DESCRIPTION, f"执法证号：{certificate_no}"))  # serialNumber is PrintableString
+    subject = x509.Name([*_name(name, str(org), unit), number])
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject).issuer_name(ca.cert.subject).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start).not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, DOCUMENT_SIGNING]),
+                       critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False)
+        .add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+            full_name=[x509.UniformResourceIdentifier(CRL_URL)], relative_name=None, reasons=None,
+            crl_issuer=None)]), critical=False)
+    )
+    if email:
+        builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
+    return CertKey(builder.sign(ca.key, hashes.SHA256()), key, (ca.cert,))
+
+
+def issue_from_other_ca(name: str, certificate_no: str, org: str = "某未知机构") -> tuple[CertKey, CertKey]:
+    """A certificate issued by a fresh, unrelated CA (for the 'untrusted' case). Returns (officer, foreign CA)."""
+    foreign = create_ca(org, key_size=2048)
+    return issue_officer(foreign, name, certificate_no), foreign
+
+
+def issue_shifted(ca: CertKey, name: str, certificate_no: str, *, starts_in: dt.timedelta | None = None,
+                  ended_ago: dt.timedelta | None = None) -> CertKey:
+    """A certificate whose validity starts in the future (`starts_in`) or has already ended (`ended_ago`)."""
+    now = _now()
+    if starts_in is not None:
+        return issue_officer(ca, name, certificate_no, not_before=now + starts_in,
+                             not_after=now + starts_in + dt.timedelta(days=365))
+    if ended_ago is not None:
+        return issue_officer(ca, name, certificate_no, not_before=now - ended_ago - dt.timedelta(days=365),
+                             not_after=now - ended_ago)
+    raise ValueError("give starts_in or ended_ago")
+
+
+def make_crl(ca: CertKey, revoked: tuple[x509.Certificate, ...] = (), *, days: int = 30) -> bytes:
+    """A DER CRL signed by `ca` (empty unless `revoked` is given), valid for `days`."""
+    now = _now()
+    builder = (x509.CertificateRevocationListBuilder().issuer_name(ca.cert.subject)
+               .last_update(now - dt.timedelta(minutes=5)).next_update(now + dt.timedelta(days=days))
+               .add_extension(x509.CRLNumber(1), critical=False)
+               .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()),
+                              critical=False))
+    for cert in revoked:
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder().serial_number(cert.serial_number).revocation_date(now).build())
+    return builder.sign(ca.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
+
+# ------------------------------------------------------------------------------------------------ files
+
+
+def save_pkcs12(ck: CertKey, path: Path, password: str) -> Path:
+    """Write key + certificate + chain as a password-protected PKCS#12 (PBES2/AES-256, SHA-256 MAC)."""
+    if not password:
+        raise PkiError("PKCS#12 文件必须设置密码")
+    data = pkcs12.serialize_key_and_certificates(
+        name=ck.subject_cn.encode("utf-8"), key=ck.key, cert=ck.cert, cas=list(ck.chain) or None,
+        encryption_algorithm=serialization.BestAvailableEncryption(password.encode("utf-8")))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def load_pkcs12(path: Path, password: str) -> CertKey:
+    """Read a PKCS#12 file. A wrong password or a damaged file raises PkiError with a message for the user."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PkiError(f"无法读取证书文件 {path.name}：{exc.strerror or exc}") from exc
+    try:
+        key, cert, cas = pkcs12.load_key_and_certificates(data, password.encode("utf-8") if password else None)
+    except ValueError as exc:
+        raise PkiError(f"证书文件 {path.name} 的密码不正确，或文件已损坏") from exc
+    if key is None or cert is None:
+        raise PkiError(f"证书文件 {path.name} 中没有私钥或证书")
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise PkiError(f"证书文件 {path.name} 的密钥类型不受支持（需要 RSA）")
+    return CertKey(cert, key, tuple(cas or ()))
+
+
+def cert_pem(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def load_cert(path: Path) -> x509.Certificate:
+    data = Path(path).read_bytes()
+    try:
+        return x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data else x509.load_der_x509_certificate(data)
+    except ValueError as exc:
+        raise PkiError(f"无法读取证书 {Path(path).name}") from exc
+
+
+def subject_cn(cert: x509.Certificate) -> str:
+    attrs = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(attrs[0].value) if attrs else cert.subject.rfc4514_string()
