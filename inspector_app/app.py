@@ -17,12 +17,16 @@ from inspector_app.catalog.loader import Library, load_library
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
 from inspector_app.services.context import ServiceContext, utc_now
+from inspector_app.services.documents import DocumentService
 from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.findings import FindingService
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.queries import QueryService
+from inspector_app.services.keys import KeyService
 from inspector_app.services.roster import RosterService
+from inspector_app.services.signing import SigningService
+from inspector_app.services.verification import VerificationService
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.migrate import MigrationResult, open_database
 
@@ -41,6 +45,10 @@ class AppContext:
     findings: FindingService
     queries: QueryService
     journal: JournalService
+    keys: KeyService
+    signing: SigningService
+    documents: DocumentService
+    verification: VerificationService
     evidence: EvidenceService
 
     def close(self) -> None:
@@ -58,11 +66,17 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
     for problem in library.problems:
         log.warning("checklist refused: %s", problem)
     ctx = ServiceContext(migration.engine, BlobStore(paths.blobs_dir), clock=clock, device=device)
+    evidence = EvidenceService(ctx, paths.thumbnails_dir)
+    keys = KeyService(paths.keys_dir)
+    def print_image(evidence_id: str) -> Path:
+        return evidence.display_path(evidence_id, 1600)
+
+    signing = SigningService(ctx, keys, print_image=print_image)
     return AppContext(
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,
         roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
-        queries=QueryService(ctx), journal=JournalService(ctx),
-        evidence=EvidenceService(ctx, paths.thumbnails_dir),
+        queries=QueryService(ctx), journal=JournalService(ctx), evidence=evidence, keys=keys, signing=signing,
+        documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
     )
 
 

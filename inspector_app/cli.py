@@ -51,6 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
     ilist = isub.add_parser("list", help="list inspections with status, team and completion")
     _add_data_dir(ilist)
     ilist.add_argument("--json", action="store_true", help="machine-readable output")
+    verify = sub.add_parser("verify", help="verify a signed PDF record (signatures, changes, embedded journal)",
+                            description="Verify every signature of a signed record against the organisation CA, "
+                                        "what changed after each, and the embedded whole-process journal. "
+                                        "Exit status 0 only when everything holds.")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument("--trust", type=Path, action="append", metavar="CA.pem",
+                        help="trusted CA certificate (repeatable; default: the workspace's trust roots)")
+    verify.add_argument("--crl", type=Path, action="append", metavar="CA.crl", help="cached CRL (repeatable)")
+    verify.add_argument("--json", action="store_true", help="machine-readable report")
+    _add_data_dir(verify)
+
+    export = sub.add_parser("export", help="export an inspection's signed record",
+                            description="Copy the latest signed revision of an inspection's record.")
+    export.add_argument("inspection_id", metavar="ID", help="inspection id (see: inspector inspections list --json)")
+    export.add_argument("--pdf", type=Path, required=True, metavar="FILE", help="where to write the PDF")
+    export.add_argument("--kind", choices=["record", "notice", "addendum"], default="record")
+    _add_data_dir(export)
+
     shot = sub.add_parser("screenshot", help="render the main screens to PNG (offscreen)",
                           description="Render the main screens of a workspace to PNG files, offscreen. Without "
                                       "--data-dir a temporary demo workspace is created.")
@@ -83,6 +101,43 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
             create_demo(app)
         for path in render_screenshots(app, args.out, args.lang):
             print(path)
+    finally:
+        app.close()
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from inspector_app.records.verify import describe, verify_pdf
+
+    if not args.file.is_file():
+        print(f"错误：找不到文件 {args.file}", file=sys.stderr)
+        return 2
+    trust, crls = args.trust, args.crl
+    if not trust:
+        from inspector_app.paths import resolve_paths
+        from inspector_app.services.keys import KeyService
+
+        keys = KeyService(resolve_paths(_data_dir(args)).keys_dir)
+        trust, crls = keys.trust_roots(), crls or keys.crls()
+    if not trust:
+        print("错误：没有可信根证书：请用 --trust CA.pem 指定机构 CA 证书", file=sys.stderr)
+        return 2
+    report = verify_pdf(args.file, trust, crls or [], revocation_mode="hard-fail" if crls else "soft-fail")
+    print(report.to_json() if args.json else describe(report))
+    return 0 if report.ok else 1
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from inspector_app.app import build_context
+
+    app = build_context(_data_dir(args))
+    try:
+        matches = [r.id for r in app.queries.inspections() if r.id.startswith(args.inspection_id)]
+        if len(matches) != 1:
+            print(f"错误：{'没有' if not matches else '有多个'}检查的编号以 {args.inspection_id} 开头", file=sys.stderr)
+            return 2
+        out = app.verification.export_record(matches[0], args.pdf, args.kind)
+        print(out)
     finally:
         app.close()
     return 0
@@ -211,6 +266,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_demo(args)
         if args.command == "inspections":
             return _cmd_inspections(args)
+        if args.command == "verify":
+            return _cmd_verify(args)
+        if args.command == "export":
+            return _cmd_export(args)
         if args.command == "screenshot":
             return _cmd_screenshot(args)
         if args.command == "fonts":

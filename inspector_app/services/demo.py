@@ -9,7 +9,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from inspector_app.domain.credit_code import make_credit_code
 from inspector_app.domain.findings import FindingData, Severity
@@ -36,6 +36,9 @@ class Workspace(Protocol):
     findings: FindingService
     queries: QueryService
     evidence: EvidenceService
+    signing: Any
+    documents: Any
+    keys: Any
 
 REGION_CODE = "379902"  # fictional prefecture-level code used only by the demo
 CITY = "青川市"
@@ -168,7 +171,13 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
         dto, _ = roster.add_officer(admin, data)
         officers.append(dto)
     say(f"{len(officers)} 名执法人员")
+    from inspector_app.services.demo_signed import setup_workspace, signed_sample
+
+    passwords = setup_workspace(app, officers, clock())
+    say(f"演示签名证书 {len(passwords)} 张（密码见 keys/demo-passwords.txt）")
     inspections = _demo_inspections(app, institutions, officers, clock)
+    signed_sample(app, institutions[0], officers, passwords, clock(), say)
+    inspections += 1
     say(f"{inspections} 次检查")
     return {"institutions": len(institutions), "officers": len(officers), "inspections": inspections}
 

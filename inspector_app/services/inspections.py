@@ -59,6 +59,8 @@ def load_inspection(session: Session, inspection_id: str) -> InspectionRow:
 
 
 def require_editable(row: InspectionRow) -> None:
+    if row.content_hash:  # the first signature froze the content, whatever the status says
+        raise FrozenRecord("笔录已签名，内容已固定；如需更正请制作补正记录（附注）")
     if Status(row.status) not in EDITABLE_STATUSES:
         raise FrozenRecord(
             f"检查记录处于“{STATUS_LABELS_ZH[Status(row.status)]}”状态，内容已固定；如需更正请制作补正记录（附注）"

@@ -98,7 +98,8 @@ class InspectionRow(Timestamps, Base):
     period_from: Mapped[dt.date | None] = mapped_column(Date)
     period_to: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(24), index=True)
-    content_hash: Mapped[str | None] = mapped_column(String(64))
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # set when the record is first signed: frozen
+    record_number: Mapped[str | None] = mapped_column(String(60))  # 现场检查笔录 编号, assigned once, never reused
     created_by: Mapped[str] = mapped_column(String(100), default="")
     server_version: Mapped[int | None] = mapped_column(Integer)
 
@@ -229,3 +230,8 @@ class DocumentCounterRow(Base):
     doc_type: Mapped[str] = mapped_column(String(40), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The sync client's tables live in their own module but on this metadata (migrations compare against it).
+from inspector_app.storage import sync_orm as _sync_orm  # noqa: E402,F401
+from inspector_app.storage import records_orm as _records_orm  # noqa: E402,F401

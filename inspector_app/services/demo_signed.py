@@ -1,0 +1,150 @@
+"""The demo's signed sample: a demo CA and officer certificates (PKCS#12, generated passwords), and one
+inspection taken all the way to a signed 现场检查笔录 and a signed 责令整改通知书 — so a newcomer sees a real
+record at once. Everything is fictional and generated on the spot; no key or password comes from the repo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from inspector_app.domain.checklist import AnswerType, ItemDef
+from inspector_app.domain.findings import FindingData, Severity
+from inspector_app.domain.inspection import InspectionMode, InspectionType
+from inspector_app.records import pki
+from inspector_app.services.context import Actor
+from inspector_app.services.record_builder import set_setting
+from inspector_app.services.signature_art import demo_strokes, strokes_to_png
+from inspector_app.services.signing import PartySignoff
+
+AGENCY = "青川市医疗保障局"
+VIOLATIONS = {"H-04.3", "H-09.1", "H-08.1"}  # items the sample inspection finds violated
+
+
+def setup_workspace(app: Any, officers: list[Any], now: dt.datetime) -> dict[str, str]:
+    """Agency settings and a demo PKI; returns {officer name: PKCS#12 password} for officers with a certificate."""
+    with app.ctx.unit(Actor("系统管理员")) as uow:
+        set_setting(uow.session, "agency", AGENCY)
+        set_setting(uow.session, "record_number_pattern", "青医保检〔{year}〕{n}号")
+        set_setting(uow.session, "notice_number_pattern", "青医保改〔{year}〕{n}号")
+        set_setting(uow.session, "addendum_number_pattern", "青医保补〔{year}〕{n}号")
+    start = now - dt.timedelta(days=60)
+    ca = pki.create_ca(AGENCY, cn=f"{AGENCY} 执法签名根证书（演示）", not_before=start)
+    app.keys.add_trust_root(ca.cert)
+    app.keys.add_crl(pki.make_crl(ca))
+    passwords = {}
+    today = now.astimezone().date()
+    for o in officers:
+        if o.certificate_expiry < today:
+            continue  # no signing certificate for an officer whose enforcement certificate has lapsed
+        password = secrets.token_urlsafe(9)
+        app.keys.save(o.id, pki.issue_officer(ca, o.name, o.certificate_no, not_before=start), password)
+        passwords[o.id] = password
+    lines = ["# 演示工作区的签名证书密码（仅用于演示，由 inspector demo 随机生成）", ""]
+    lines += [f"{o.name}\t{o.certificate_no}\t{passwords[o.id]}" for o in officers if o.id in passwords]
+    (app.keys.root / "demo-passwords.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return passwords
+
+
+def _value(item: ItemDef, n: int) -> object:
+    bad = item.id in VIOLATIONS
+    t = item.answer
+    if t in (AnswerType.BOOL, AnswerType.BOOL_NA):
+        good = item.compliant
+        return ("no" if good == "yes" else "yes") if bad else good
+    if t is AnswerType.COUNT:
+        return 3 + n % 7
+    if t is AnswerType.PCT:
+        if item.threshold is not None:
+            limit = item.threshold.value
+            return str(limit + 2 if bad and item.threshold.op in ("<=", "<") else
+                       limit if item.threshold.op in ("<=", ">=", "==") else limit - 1)
+        return "96"
+    if t is AnswerType.MONEY:
+        return "0.00" if item.threshold is not None else "12860.00"
+    if t is AnswerType.DATE:
+        return "2026-03-15"
+    if t is AnswerType.TEXT:
+        return "已查阅相关资料，未见异常。"
+    if t is AnswerType.CHOICE:
+        return item.choices[0]
+    if t is AnswerType.MULTI:
+        return list(item.choices[:2])
+    if t is AnswerType.SAMPLE:
+        cells = {"text": "ZY2026-0412", "money": "860.00", "count": 1, "date": "2026-04-12", "bool": "yes",
+                 "pct": "5"}
+        row = {c.id: cells[c.type] for c in item.columns}
+        return {"rows": [dict(row, violation=True) if bad else row]}
+    return []  # attachment
+
+
+class ScriptedClock:
+    """Plays the sample inspection out over a realistic morning three days ago: each call moves time on."""
+
+    def __init__(self, start: dt.datetime, step: dt.timedelta = dt.timedelta(seconds=70)):
+        self.now, self.step = start, step
+
+    def __call__(self) -> dt.datetime:
+        self.now += self.step
+        return self.now
+
+
+def signed_sample(app: Any, institution: Any, officers: list[Any], passwords: dict[str, str],
+                  now: dt.datetime, say: Callable[[str], None]) -> str:
+    real_clock = app.ctx.clock
+    morning = (now - dt.timedelta(days=3)).astimezone(dt.timezone(dt.timedelta(hours=8)))
+    app.ctx.clock = ScriptedClock(morning.replace(hour=9, minute=0, second=0, microsecond=0))
+    try:
+        return _signed_sample(app, institution, officers, passwords, say)
+    finally:
+        app.ctx.clock = real_clock
+
+
+def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: dict[str, str],
+                   say: Callable[[str], None]) -> str:
+    now = app.ctx.clock()
+    o1, o2 = officers[0], officers[1]
+    actor = Actor(o1.name, o1.id)
+    svc = app.inspections
+    iid, _ = svc.create(actor, institution_id=institution.id, inspection_type=InspectionType.SPECIAL,
+                        mode=InspectionMode.ADMINISTRATIVE, planned_at=now,
+                        officer_ids=[o1.id, o2.id], template_ids=["medical-institution"],
+                        period_from=dt.date(now.year - 1, 1, 1), period_to=dt.date(now.year - 1, 12, 31))
+    for o in (o1, o2):
+        svc.record_credentials_shown(actor, iid, o.id)
+        svc.declare_recusal(actor, iid, o.id, has_conflict=False)
+    svc.start_on_site(actor, iid)
+    with app.ctx.read() as s:
+        from inspector_app.services.templates import pinned
+
+        items = {a.id: pinned(s, a.template_hash).item(a.item_id) for a in app.queries.detail(iid).answers}
+    for n, (answer_id, item) in enumerate(items.items()):
+        state, _ = svc.answer(actor, answer_id, _value(item, n),
+                              verdict="violation" if item.id in VIOLATIONS and item.answer is AnswerType.TEXT else None)
+        if state == "violation":
+            amount = Decimal("12860.00") if item.id == "H-08.1" else Decimal("2320.00")
+            app.findings.add(actor, iid, FindingData(
+                description=f"{item.label}：抽查住院病历 ZY2026-0412 等，发现违规情形，涉及医保基金 {amount} 元。",
+                severity=Severity.SERIOUS, amount_involved=amount, amount_to_recover=amount,
+                legal_basis=item.legal_basis, penalty_article=item.penalty, item_id=item.id), answer_id=answer_id)
+    from inspector_app.services.demo import _add_photos
+
+    _add_photos(app, actor, iid, app.ctx.clock())
+    svc.finish_on_site(actor, iid)
+    for n, o in enumerate((o1, o2)):
+        strokes = demo_strokes(100 + n)
+        app.signing.capture_signature(actor, iid, "officer", o.name, strokes, strokes_to_png(strokes), o.id)
+    strokes = demo_strokes(200)
+    app.signing.capture_signature(actor, iid, "party", "郑嘉禾", strokes, strokes_to_png(strokes))
+    app.signing.record_party_signoff(actor, iid, PartySignoff(
+        refused=False, signer_name="郑嘉禾", title="医保办主任", id_number="37990219800101001X", phone="0537-4012000"))
+    for o in (o1, o2):
+        app.signing.sign_record(Actor(o.name, o.id), iid, o.id, passwords[o.id])
+    say("已签名的现场检查笔录")
+    app.documents.create_notice(actor, iid, deadline=now.date() + dt.timedelta(days=30),
+                                officer_id=o1.id, password=passwords[o1.id], contact_person=o2.name,
+                                contact_phone="0537-2601234")
+    say("已签发的责令整改通知书")
+    return iid

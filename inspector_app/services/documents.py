@@ -1,0 +1,153 @@
+"""Documents after the record is signed: the 责令整改通知书 built from the findings, and addenda (补正说明) that
+correct a signed record without touching it. Each is numbered, rendered, signed (certified) and journaled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import select
+
+from inspector_app import fonts
+from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.journal import events_to_json
+from inspector_app.domain.money import format_yuan
+from inspector_app.records import model as rm
+from inspector_app.records import render, signing
+from inspector_app.services import numbering
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.services.inspections import load_inspection
+from inspector_app.services.keys import KeyService
+from inspector_app.services.record_builder import _images, build_snapshot, setting
+from inspector_app.services.signing import DocumentDTO, document_dto
+from inspector_app.storage import journal_repo
+from inspector_app.storage.orm import FindingRow
+from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow
+
+Progress = Callable[[int, str], None]
+DEFAULT_REPORT = "请于整改期限届满前将书面整改报告及相关证明材料报送本局基金监督科。"
+DEFAULT_CONSEQUENCE = ("逾期不改正或拒不改正的，依照《医疗保障基金使用监督管理条例》第三十八条、第三十九条等规定"
+                       "依法处理。")
+
+
+def _requirement(f: FindingRow) -> str:
+    base = "立即停止违规行为，完善内部管理制度"
+    if f.amount_to_recover > 0:
+        base += f"，退回违规使用的医保基金 {format_yuan(f.amount_to_recover)} 元"
+    return base + "。"
+
+
+class DocumentService:
+    def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], object]):
+        self._ctx = ctx
+        self._keys = keys
+        self._print_image = print_image
+
+    def create_notice(self, actor: Actor, inspection_id: str, *, deadline: dt.date, officer_id: str,
+                      password: str, report_method: str = DEFAULT_REPORT, consequence: str = DEFAULT_CONSEQUENCE,
+                      contact_person: str = "", contact_phone: str = "",
+                      progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
+        say = progress or (lambda _p, _m: None)
+        ck = self._keys.load(officer_id, password)
+        with self._ctx.read() as s:
+            insp = load_inspection(s, inspection_id)
+            if not insp.content_hash or not insp.record_number:
+                raise ValidationError("请先签署现场检查笔录，再制作责令整改通知书")
+            findings = s.scalars(select(FindingRow).where(FindingRow.inspection_id == inspection_id,
+                                                          FindingRow.deleted_at.is_(None))
+                                 .order_by(FindingRow.created_at)).all()
+            if not findings:
+                raise ValidationError("本次检查没有发现问题，无需责令整改")
+            snapshot = build_snapshot(s, self._ctx.blobs, inspection_id)
+            signer = next((o for o in snapshot.officers if o.officer_id == officer_id), None)
+            if signer is None:
+                raise ValidationError("只有本次检查组的执法人员可以签发通知书")
+            items = tuple(rm.RectificationItem(f.description, f.legal_basis or "《医疗保障基金使用监督管理条例》",
+                                               _requirement(f)) for f in findings)
+        with self._ctx.unit(actor) as uow:
+            number = numbering.next_number(uow.session, "notice", uow.now)
+            today = uow.now.astimezone().date()
+            notice = rm.RectificationNotice(
+                number=number, agency=setting(uow.session, "agency"), party=snapshot.party,
+                record_number=snapshot.number, inspected_on=snapshot.started_at.astimezone().date(), issued_on=today,
+                items=items, deadline=deadline, report_method=report_method, consequence=consequence,
+                contact_person=contact_person, contact_phone=contact_phone, signer=signer)
+            notice.validate()
+            say(30, "生成 PDF")
+            rendered = render.render_notice(notice, fonts.ensure_fonts(fonts.default_cache_dir()))
+            say(70, "数字签名")
+            signed = signing.certify_rendered(rendered, ck, officer_id, signing_time=uow.now,
+                                              reason="责令整改通知书：签发")
+            blob = self._ctx.blobs.put_bytes(signed)  # file first: the row below points at it
+            row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="notice", number=number,
+                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256,
+                              signed_fields=[rendered.field_for(officer_id).field_name], pending_fields=[],
+                              payload={"deadline": deadline.isoformat(), "items": len(items),
+                                       "record_number": snapshot.number},
+                              created_at=uow.now, updated_at=uow.now)
+            uow.session.add(row)
+            uow.record(inspection_id, "notice.issued", "document", row.id, "create", {"data": {
+                "kind": "notice", "number": number, "deadline": deadline.isoformat(),
+                "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "officer_id": officer_id}})
+            return document_dto(row), Changes(inspections=frozenset({inspection_id}))
+
+    def create_addendum(self, actor: Actor, inspection_id: str, *, reason: str,
+                        changes: Sequence[tuple[str, str, str]], officer_id: str, password: str,
+                        progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
+        """A correction to a signed record: (what, before, after) rows, signed like the record; the record
+        itself stays exactly as signed."""
+        say = progress or (lambda _p, _m: None)
+        ck = self._keys.load(officer_id, password)
+        with self._ctx.unit(actor) as uow:
+            insp = load_inspection(uow.session, inspection_id)
+            if not insp.content_hash or not insp.record_number:
+                raise ValidationError("笔录尚未签名，可直接修改，无需补正")
+            if uow.session.scalar(select(PartySignoffRow.id).where(
+                    PartySignoffRow.inspection_id == inspection_id, PartySignoffRow.document_kind == "addendum")) is None:
+                raise ValidationError("请先记录当事人对补正内容的签字（或拒签及见证人）")
+            number = numbering.next_number(uow.session, "addendum", uow.now)
+            uow.record(inspection_id, "addendum.started", "inspection", inspection_id, "append",
+                       {"number": number, "reason": reason})
+        with self._ctx.read() as s:
+            record = build_snapshot(s, self._ctx.blobs, inspection_id)
+            signoff_row = s.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
+                                                                 PartySignoffRow.document_kind == "addendum"))
+            assert signoff_row is not None
+            images = _images(s, self._ctx.blobs, inspection_id, "addendum")
+            events = journal_repo.load_chain(s, inspection_id)
+        witness = (rm.Witness(signoff_row.witness_name, signoff_row.witness_id_number, signoff_row.witness_relation)
+                   if signoff_row.refused else None)
+        addendum = rm.AddendumSnapshot(
+            number=number, agency=record.agency, original_number=record.number,
+            original_content_hash=insp.content_hash, party=record.party, made_at=self._ctx.clock(), reason=reason,
+            changes=tuple(rm.AddendumChange(*c) for c in changes), officers=record.officers,
+            team_lead=record.team_lead,
+            party_signoff=rm.PartySignOff(signer_name=signoff_row.signer_name,
+                                          opinion=signoff_row.opinion or "以上补正内容已阅，属实。",
+                                          signed_at=signoff_row.created_at, refused=signoff_row.refused,
+                                          refusal_reason=signoff_row.refusal_reason, witness=witness,
+                                          officer_note=signoff_row.officer_note),
+            signature_images=images, journal=tuple(events_to_json(events)),
+            chain_head=events[-1].hash if events else "")
+        addendum.validate()
+        say(30, "生成 PDF")
+        rendered = render.render_addendum(addendum, fonts.ensure_fonts(fonts.default_cache_dir()))
+        say(70, "数字签名")
+        signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=addendum.image_for(officer_id),
+                                          signing_time=self._ctx.clock(), reason="补正说明：执法人员签名")
+        blob = self._ctx.blobs.put_bytes(signed)
+        with self._ctx.unit(actor) as uow:
+            field = rendered.field_for(officer_id).field_name
+            row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="addendum", number=number,
+                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256, signed_fields=[field],
+                              pending_fields=[f.field_name for f in rendered.fields if f.field_name != field],
+                              payload={"reason": reason, "changes": [list(c) for c in changes],
+                                       "original_number": record.number, "original_content_hash": insp.content_hash},
+                              created_at=uow.now, updated_at=uow.now)
+            uow.session.add(row)
+            uow.record(inspection_id, "addendum.signed", "document", row.id, "create", {"data": {
+                "kind": "addendum", "number": number, "content_hash": rendered.content_hash,
+                "pdf_sha256": blob.sha256, "original_content_hash": insp.content_hash, "officer_id": officer_id}})
+            return document_dto(row), Changes(inspections=frozenset({inspection_id}))

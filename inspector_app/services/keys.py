@@ -1,0 +1,97 @@
+"""Officers' signing certificates (password-protected PKCS#12 in the workspace) and the organisation's trust
+roots and CRLs used for offline verification.
+
+    keys/officers/<officer_id>.p12     one per officer; the password is never stored
+    keys/trust/*.pem, keys/trust/*.crl the organisation CA(s) and their latest CRLs
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from cryptography import x509
+
+from inspector_app.domain.errors import ValidationError
+from inspector_app.records import pki
+
+
+class KeyService:
+    def __init__(self, keys_dir: Path):
+        self.root = keys_dir
+
+    @property
+    def officers_dir(self) -> Path:
+        return self.root / "officers"
+
+    @property
+    def trust_dir(self) -> Path:
+        return self.root / "trust"
+
+    def p12_path(self, officer_id: str) -> Path:
+        return self.officers_dir / f"{officer_id}.p12"
+
+    def has_key(self, officer_id: str) -> bool:
+        return self.p12_path(officer_id).exists()
+
+    def load(self, officer_id: str, password: str) -> pki.CertKey:
+        path = self.p12_path(officer_id)
+        if not path.exists():
+            raise ValidationError("该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入")
+        try:
+            return pki.load_pkcs12(path, password)
+        except pki.PkiError as exc:
+            raise ValidationError(str(exc)) from None
+
+    def import_pkcs12(self, officer_id: str, source: Path, password: str) -> x509.Certificate:
+        """Check the file opens with the password, then copy it in (temp, fsync, rename)."""
+        try:
+            ck = pki.load_pkcs12(source, password)
+        except pki.PkiError as exc:
+            raise ValidationError(str(exc)) from None
+        except OSError as exc:
+            raise ValidationError(f"无法读取证书文件：{exc.strerror or exc}") from None
+        self._install(source.read_bytes(), self.p12_path(officer_id))
+        return ck.cert
+
+    def save(self, officer_id: str, ck: pki.CertKey, password: str) -> Path:
+        self.officers_dir.mkdir(parents=True, exist_ok=True)
+        return pki.save_pkcs12(ck, self.p12_path(officer_id), password)
+
+    def add_trust_root(self, cert: x509.Certificate, name: str = "ca") -> Path:
+        path = self.trust_dir / f"{name}.pem"
+        self._install(pki.cert_pem(cert), path)
+        return path
+
+    def add_crl(self, der: bytes, name: str = "ca") -> Path:
+        path = self.trust_dir / f"{name}.crl"
+        self._install(der, path)
+        return path
+
+    def trust_roots(self) -> list[Path]:
+        return sorted(self.trust_dir.glob("*.pem")) if self.trust_dir.is_dir() else []
+
+    def crls(self) -> list[Path]:
+        return sorted(self.trust_dir.glob("*.crl")) if self.trust_dir.is_dir() else []
+
+    @staticmethod
+    def _install(data: bytes, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def copy_trust_to(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for p in self.trust_roots() + self.crls():
+            shutil.copy(p, folder / p.name)

@@ -1,0 +1,205 @@
+"""Build the frozen snapshot a signed record prints (records.model) from the local store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.checklist import AnswerType, ItemDef, ItemState
+from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.journal import events_to_json
+from inspector_app.domain.money import format_yuan
+from inspector_app.records import model as rm
+from inspector_app.services import templates
+from inspector_app.services.inspections import team_members
+from inspector_app.storage import journal_repo
+from inspector_app.storage.blob_store import BlobStore
+from inspector_app.storage.orm import (
+    AnswerRow,
+    EvidenceRow,
+    FindingRow,
+    InspectionRow,
+    InspectionTemplateRow,
+    InstitutionRow,
+    OfficerRow,
+    TeamMemberRow,
+)
+from inspector_app.storage.records_orm import PartySignoffRow, SignatureCaptureRow, WorkspaceSettingRow
+
+RIGHTS_NOTICE = (
+    "当事人有权对检查提出陈述、申辩；对执法人员有权申请回避。",
+    "当事人对检查结果不服的，可依法申请行政复议或提起行政诉讼。",
+    "当事人应当如实回答询问、提供资料，不得拒绝、阻碍检查或谎报、瞒报（《医疗保障基金使用监督管理条例》第二十九条）。",
+)
+DEFAULT_SETTINGS = {
+    "agency": "医疗保障局",
+    "record_number_pattern": "医保检〔{year}〕{n}号",
+    "notice_number_pattern": "医保改〔{year}〕{n}号",
+    "addendum_number_pattern": "医保补〔{year}〕{n}号",
+}
+
+
+def setting(s: Session, key: str) -> str:
+    row = s.get(WorkspaceSettingRow, key)
+    return row.value if row is not None else DEFAULT_SETTINGS[key]
+
+
+def answer_text(item: ItemDef, value: Any) -> str:
+    if value is None:
+        return "（未作答）"
+    t = item.answer
+    if t in (AnswerType.BOOL, AnswerType.BOOL_NA):
+        return {"yes": "是", "no": "否", "na": "不适用"}[value]
+    if t is AnswerType.PCT:
+        return f"{value}%"
+    if t is AnswerType.MONEY:
+        return f"{format_yuan(Decimal(value))} 元"
+    if t is AnswerType.COUNT:
+        return f"{value}{item.unit or ''}"
+    if t is AnswerType.MULTI:
+        return "、".join(value)
+    if t is AnswerType.SAMPLE:
+        rows = value.get("rows", [])
+        bad = sum(1 for r in rows if r.get("violation"))
+        listed = "；".join("，".join(str(r[c.id]) for c in item.columns if c.id in r) for r in rows[:5])
+        more = f" 等 {len(rows)} 条" if len(rows) > 5 else ""
+        return f"抽查 {len(rows)} 条，违规 {bad} 条" + (f"：{listed}{more}" if rows else "")
+    if t is AnswerType.ATTACHMENT:
+        return f"附证据 {len(value)} 件"
+    return str(value)
+
+
+def _officer(o: OfficerRow, m: TeamMemberRow | None) -> rm.Officer:
+    return rm.Officer(o.id, o.name, o.certificate_no, m.credentials_shown_at if m else None, o.department)
+
+
+def lead_reviewer(s: Session, team_officer_ids: set[str]) -> OfficerRow | None:
+    """The team lead who will countersign after review: a roster officer with the team_lead role, not on the team."""
+    leads = s.scalars(select(OfficerRow).where(OfficerRow.role == "team_lead", OfficerRow.deleted_at.is_(None))
+                      .order_by(OfficerRow.name)).all()
+    return next((o for o in leads if o.id not in team_officer_ids), None)
+
+
+def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image: Any = None) -> rm.RecordSnapshot:
+    """`print_image(evidence_row) -> Path | None` supplies pre-scaled JPEGs for the evidence pages."""
+    insp = s.get(InspectionRow, inspection_id)
+    if insp is None:
+        raise ValidationError("检查记录不存在")
+    inst = s.get(InstitutionRow, insp.institution_id)
+    assert inst is not None
+    members = s.execute(select(TeamMemberRow, OfficerRow).join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
+                        .where(TeamMemberRow.inspection_id == inspection_id, TeamMemberRow.deleted_at.is_(None))
+                        .order_by(TeamMemberRow.created_at)).all()
+    active = [(m, o) for m, o in members if m.has_conflict is not True]
+    officers = tuple(_officer(o, m) for m, o in active)
+    recorder = next((o.name for m, o in active if m.role == "recorder"), officers[-1].name if officers else "")
+    lead = lead_reviewer(s, {o.id for _, o in members})
+    signoff_row = s.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
+                                                         PartySignoffRow.document_kind == "record"))
+    if signoff_row is None:
+        raise ValidationError("请先记录被检查单位的签字（或拒签及见证人）")
+    images = _images(s, blobs, inspection_id, "record")
+    witness = (rm.Witness(signoff_row.witness_name, signoff_row.witness_id_number, signoff_row.witness_relation)
+               if signoff_row.refused else None)
+    signoff = rm.PartySignOff(signer_name=signoff_row.signer_name, opinion=signoff_row.opinion or "以上记录已阅，属实。",
+                              signed_at=signoff_row.created_at, refused=signoff_row.refused,
+                              refusal_reason=signoff_row.refusal_reason, witness=witness,
+                              officer_note=signoff_row.officer_note)
+    events = journal_repo.load_chain(s, inspection_id)
+    started = insp.started_at or insp.planned_at
+    return rm.RecordSnapshot(
+        number=insp.record_number or "", agency=setting(s, "agency"),
+        party=rm.Party(inst.name, inst.credit_code, inst.designation_code, inst.address, inst.legal_representative,
+                       inst.phone, inst.category, inst.level),
+        contact=rm.Contact(signoff_row.signer_name or signoff_row.witness_name, signoff_row.title,
+                           signoff_row.id_number, signoff_row.phone),
+        started_at=started, ended_at=insp.ended_at or started, place=insp.place,
+        inspection_type=insp.inspection_type, inspection_mode=insp.mode, officers=officers, recorder=recorder,
+        period_from=insp.period_from, period_to=insp.period_to,
+        team_lead=_officer(lead, None) if lead else None,
+        recusals=tuple(rm.Recusal(o.name, bool(m.has_conflict), m.recusal_declared_at or started, m.conflict_note)
+                       for m, o in members if m.recusal_declared_at),
+        party_recusal_answer=signoff_row.recusal_answer, rights_notice=RIGHTS_NOTICE,
+        checklist=_checklist(s, inspection_id), findings=_findings(s, inspection_id),
+        evidence=_evidence(s, inspection_id, print_image), party_signoff=signoff, signature_images=images,
+        journal=tuple(events_to_json(events)), chain_head=events[-1].hash if events else "",
+        inspection_id=inspection_id,
+    )
+
+
+def _images(s: Session, blobs: BlobStore, inspection_id: str, kind: str) -> tuple[rm.SignatureImage, ...]:
+    """The latest capture per signer (an officer may have redrawn a signature)."""
+    rows = s.scalars(select(SignatureCaptureRow).where(SignatureCaptureRow.inspection_id == inspection_id,
+                                                       SignatureCaptureRow.document_kind == kind)
+                     .order_by(SignatureCaptureRow.created_at)).all()
+    latest: dict[str, SignatureCaptureRow] = {}
+    for r in rows:
+        key = r.officer_id if r.role in ("officer", "lead") and r.officer_id else r.role
+        latest[key if r.role != "lead" else rm.LEAD] = r
+    return tuple(rm.SignatureImage(k, blobs.path_for(r.png_sha256).read_bytes()) for k, r in latest.items())
+
+
+def _checklist(s: Session, inspection_id: str) -> tuple[rm.ChecklistRow, ...]:
+    hashes = s.scalars(select(InspectionTemplateRow.template_hash)
+                       .where(InspectionTemplateRow.inspection_id == inspection_id)
+                       .order_by(InspectionTemplateRow.position)).all()
+    answers = {(a.template_hash, a.item_id): a for a in
+               s.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection_id))}
+    rows = []
+    for h in hashes:
+        t = templates.pinned(s, h)
+        for section in t.sections:
+            for item in section.items:
+                a = answers.get((h, item.id))
+                if a is None:
+                    continue
+                threshold = f"{item.threshold.describe()}{item.unit}" if item.threshold else ""
+                rows.append(rm.ChecklistRow(t.title, section.title, item.id, item.label, answer_text(item, a.value),
+                                            a.state, threshold, item.legal_basis, a.note))
+    return tuple(rows)
+
+
+def _findings(s: Session, inspection_id: str) -> tuple[rm.FindingRow, ...]:
+    rows = s.scalars(select(FindingRow).where(FindingRow.inspection_id == inspection_id,
+                                              FindingRow.deleted_at.is_(None)).order_by(FindingRow.created_at)).all()
+    return tuple(rm.FindingRow(n, f.description, f.severity, f.amount_involved, f.amount_to_recover, f.legal_basis,
+                               f.penalty_article, f.item_id) for n, f in enumerate(rows, start=1))
+
+
+_KIND_LABEL = {"photo": "照片", "document": "书证（复印件/扫描件）", "audio_video": "视听资料", "data": "电子数据"}
+
+
+def _evidence(s: Session, inspection_id: str, print_image: Any) -> tuple[rm.EvidenceRow, ...]:
+    rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
+                                               EvidenceRow.deleted_at.is_(None))
+                     .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
+    return tuple(rm.EvidenceRow(f"E-{n:02d}", e.caption or e.source_name, _KIND_LABEL.get(e.kind, e.kind), e.measure,
+                                e.captured_at, e.source_name, e.sha256,
+                                print_image(e) if print_image and e.kind == "photo" else None)
+                 for n, e in enumerate(rows, start=1))
+
+
+def unanswered_team_signatures(s: Session, inspection_id: str) -> list[str]:
+    """Names of active officers without a captured handwritten signature."""
+    captured = set(s.scalars(select(SignatureCaptureRow.officer_id).where(
+        SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.role == "officer")))
+    return [m.name for m in team_members(s, inspection_id) if m.has_conflict is not True
+            and m.officer_id not in captured]
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def set_setting(s: Session, key: str, value: str) -> None:
+    if key not in DEFAULT_SETTINGS:
+        raise ValidationError(f"未知的设置项 {key}")
+    row = s.get(WorkspaceSettingRow, key)
+    if row is None:
+        s.add(WorkspaceSettingRow(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,326 @@
+"""Signing the on-site record: handwritten signatures, the party's sign-off or refusal with a witness, then the
+PAdES signatures (first officer certifies, the others countersign). The first signature freezes the content;
+corrections afterwards are addenda. Every step is one transaction with its journal event and outbox row.
+
+Crypto and PDF rendering run outside the database transaction (they are slow); the result is written to the
+blob store first (fsync) and only then recorded, after checking nothing changed in between."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app import fonts
+from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.inspection import Status
+from inspector_app.records import model as rm
+from inspector_app.records import render, signing
+from inspector_app.services import numbering
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
+from inspector_app.services.inspections import load_inspection, team_members
+from inspector_app.services.keys import KeyService
+from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
+from inspector_app.storage import journal_repo
+from inspector_app.storage.orm import EvidenceRow
+from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow, SignatureCaptureRow
+
+Progress = Callable[[int, str], None]
+SIGNABLE = (Status.AWAITING_SIGNATURE,)
+
+
+@dataclass(frozen=True, slots=True)
+class PartySignoff:
+    """What the inspected party's representative said and did with the record."""
+
+    refused: bool
+    signer_name: str = ""
+    title: str = ""
+    id_number: str = ""
+    phone: str = ""
+    opinion: str = "以上记录已阅，属实。"
+    recusal_answer: str = "不申请回避。"
+    refusal_reason: str = ""
+    witness_name: str = ""
+    witness_id_number: str = ""
+    witness_relation: str = ""
+    officer_note: str = ""
+
+    def validate(self) -> None:
+        if self.refused:
+            missing = [label for label, v in (("拒签理由", self.refusal_reason), ("见证人姓名", self.witness_name),
+                                              ("见证人身份证号", self.witness_id_number),
+                                              ("见证人与当事人关系", self.witness_relation),
+                                              ("执法人员备注", self.officer_note)) if not v.strip()]
+            if missing:
+                raise ValidationError("当事人拒绝签字时须记录：" + "、".join(missing))
+        elif not self.signer_name.strip():
+            raise ValidationError("请填写签字人姓名")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDTO:
+    id: str
+    inspection_id: str
+    kind: str
+    number: str
+    content_hash: str
+    pdf_sha256: str
+    signed_fields: tuple[str, ...]
+    pending_fields: tuple[str, ...]
+    created_at: dt.datetime
+
+
+def document_dto(r: DocumentRow) -> DocumentDTO:
+    return DocumentDTO(r.id, r.inspection_id, r.kind, r.number, r.content_hash, r.pdf_sha256,
+                       tuple(r.signed_fields or ()), tuple(r.pending_fields or ()), r.created_at)
+
+
+def validate_strokes(strokes: Any) -> list[list[list[float]]]:
+    """Strokes are lists of [x, y] points; an empty or dot-only signature is refused (a common field-app bug)."""
+    if not isinstance(strokes, list) or not strokes:
+        raise ValidationError("签名为空，请在签名板上签字")
+    points = 0
+    for stroke in strokes:
+        if not isinstance(stroke, list) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in stroke):
+            raise ValidationError("签名笔迹格式不正确")
+        points += len(stroke)
+    if points < 8:
+        raise ValidationError("签名过短，请重新签字")
+    return [[[round(float(x), 1), round(float(y), 1)] for x, y in stroke] for stroke in strokes]
+
+
+class SigningService:
+    def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], Any]):
+        self._ctx = ctx
+        self._keys = keys
+        self._print_image = print_image  # evidence id -> pre-scaled JPEG path for print
+
+    # ------------------------------------------------------------------ captures before signing
+
+    def capture_signature(self, actor: Actor, inspection_id: str, role: str, signer_name: str, strokes: Any,
+                          png: bytes, officer_id: str | None = None, document_kind: str = "record") -> Changes:
+        if role not in ("officer", "party", "witness", "lead"):
+            raise ValidationError(f"未知的签名角色 {role}")
+        clean = validate_strokes(strokes)
+        if not png.startswith(b"\x89PNG"):
+            raise ValidationError("签名图像不是 PNG")
+        blob = self._ctx.blobs.put_bytes(png)  # file first, then the row that points at it
+        with self._ctx.unit(actor) as uow:
+            insp = load_inspection(uow.session, inspection_id)
+            if document_kind == "record" and insp.content_hash and role != "lead":
+                raise FrozenRecord("笔录已签名，签字不能再更改；如需更正请制作补正说明")
+            row = SignatureCaptureRow(id=new_id(), inspection_id=inspection_id, document_kind=document_kind,
+                                      role=role, officer_id=officer_id, signer_name=signer_name, strokes=clean,
+                                      png_sha256=blob.sha256, created_at=uow.now)
+            uow.session.add(row)
+            uow.record(inspection_id, "signature.captured", "signature_capture", row.id, "append", {"data": {
+                "inspection_id": inspection_id, "document_kind": document_kind, "role": role,
+                "officer_id": officer_id, "signer_name": signer_name, "png_sha256": blob.sha256,
+                "strokes": len(clean)}})
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def record_party_signoff(self, actor: Actor, inspection_id: str, data: PartySignoff,
+                             document_kind: str = "record") -> Changes:
+        data.validate()
+        with self._ctx.unit(actor) as uow:
+            insp = load_inspection(uow.session, inspection_id)
+            if document_kind == "record":
+                if insp.content_hash:
+                    raise FrozenRecord("笔录已签名，当事人意见不能再更改")
+                if Status(insp.status) not in SIGNABLE:
+                    raise ValidationError("请先结束现场检查，再请当事人签字")
+            elif not insp.content_hash:
+                raise ValidationError("笔录尚未签名，无需补正")
+            row = uow.session.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
+                                                                   PartySignoffRow.document_kind == document_kind))
+            fields = {k: getattr(data, k) for k in data.__dataclass_fields__}
+            if row is None:
+                row = PartySignoffRow(id=new_id(), inspection_id=inspection_id, document_kind=document_kind,
+                                      created_at=uow.now, **fields)
+                uow.session.add(row)
+                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "create", {"data": fields})
+            else:
+                changed = {k: [getattr(row, k), v] for k, v in fields.items() if getattr(row, k) != v}
+                for k, v in fields.items():
+                    setattr(row, k, v)
+                row.created_at = uow.now
+                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "patch", {"fields": changed})
+            return Changes(inspections=frozenset({inspection_id}))
+
+    # ------------------------------------------------------------------ PAdES signatures
+
+    def readiness(self, inspection_id: str) -> list[str]:
+        """What still prevents signing, in words; empty when the record can be signed."""
+        with self._ctx.read() as s:
+            insp = load_inspection(s, inspection_id)
+            out = []
+            if Status(insp.status) not in SIGNABLE and not insp.content_hash:
+                out.append("现场检查尚未结束")
+            if s.scalar(select(PartySignoffRow.id).where(PartySignoffRow.inspection_id == inspection_id)) is None:
+                out.append("当事人尚未签字（或记录拒签及见证人）")
+            missing = unanswered_team_signatures(s, inspection_id)
+            if missing:
+                out.append("尚未手写签名：" + "、".join(missing))
+            return out
+
+    def sign_record(self, actor: Actor, inspection_id: str, officer_id: str, password: str,
+                    progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
+        """Sign the 现场检查笔录 as `officer_id`: the first signer renders and certifies; later ones countersign."""
+        say = progress or (lambda _p, _m: None)
+        say(5, "打开签名证书")
+        ck = self._keys.load(officer_id, password)
+        with self._ctx.read() as s:
+            doc = s.scalar(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id,
+                                                     DocumentRow.kind == "record"))
+            existing = document_dto(doc) if doc else None
+        if existing is None:
+            return self._first_signature(actor, inspection_id, officer_id, ck, say)
+        return self._countersign(actor, existing, officer_id, ck, say)
+
+    def countersign(self, actor: Actor, document_id: str, officer_id: str, password: str,
+                    progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
+        """A later signature on any document (second officer, or the team lead after review)."""
+        ck = self._keys.load(officer_id, password)
+        with self._ctx.read() as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise ValidationError("文书不存在")
+            doc = document_dto(row)
+        return self._countersign(actor, doc, officer_id, ck, progress or (lambda _p, _m: None))
+
+    def _first_signature(self, actor: Actor, inspection_id: str, officer_id: str, ck: Any,
+                         say: Progress) -> tuple[DocumentDTO, Changes]:
+        problems = self.readiness(inspection_id)
+        if problems:
+            raise ValidationError("；".join(problems))
+        with self._ctx.unit(actor) as uow:  # the number is the inspection's for good: a retry reuses it, no gaps
+            insp = load_inspection(uow.session, inspection_id)
+            self._require_team_officer(uow.session, inspection_id, officer_id)
+            if not insp.record_number:
+                insp.record_number = numbering.next_number(uow.session, "record", uow.now)
+                uow.record(inspection_id, "record.number_assigned", "inspection", inspection_id, "patch",
+                           {"fields": {"record_number": [None, insp.record_number]}})
+        say(15, "汇总笔录内容")
+        with self._ctx.read() as s:
+            snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path)
+        snapshot.validate()
+        say(30, "生成 PDF")
+        fontset = fonts.ensure_fonts(fonts.default_cache_dir())
+        rendered = render.render_record(snapshot, fontset)
+        say(70, "数字签名")
+        handwriting = snapshot.image_for(officer_id)
+        signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=handwriting,
+                                          signing_time=self._ctx.clock(), location=snapshot.place)
+        blob = self._ctx.blobs.put_bytes(signed)
+        say(90, "保存")
+        with self._ctx.unit(actor) as uow:
+            insp = load_inspection(uow.session, inspection_id)
+            head = journal_repo.chain_head(uow.session, inspection_id)
+            if head != snapshot.chain_head or insp.content_hash:
+                raise ValidationError("签名期间记录发生了变化，请重新签名")
+            field = rendered.field_for(officer_id).field_name
+            pending = [f.field_name for f in rendered.fields if f.field_name != field]
+            row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="record", number=snapshot.number,
+                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256, signed_fields=[field],
+                              pending_fields=pending, created_at=uow.now, updated_at=uow.now)
+            uow.session.add(row)
+            insp.content_hash = rendered.content_hash  # frozen from here on
+            insp.updated_at = uow.now
+            uow.record(inspection_id, "record.signed", "document", row.id, "create", {"data": {
+                "inspection_id": inspection_id, "kind": "record", "number": snapshot.number,
+                "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "field": field,
+                "officer_id": officer_id, "signing_time_source": "device clock"}})
+            self._maybe_complete(uow, insp, row)
+            return document_dto(row), Changes(inspections=frozenset({inspection_id}))
+
+    def _countersign(self, actor: Actor, doc: DocumentDTO, officer_id: str, ck: Any,
+                     say: Progress) -> tuple[DocumentDTO, Changes]:
+        with self._ctx.read() as s:
+            role = "检查组组长（审核）" if self._is_lead_field(doc, officer_id) else "执法人员"
+            field = self._field_of(s, doc, officer_id)
+            handwriting = self._latest_png(s, doc.inspection_id, officer_id)
+        if field not in doc.pending_fields:
+            raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
+        say(40, "数字签名")
+        pdf = self._ctx.blobs.path_for(doc.pdf_sha256).read_bytes()
+        signed = signing.countersign(pdf, ck, field, role=role, handwriting=handwriting,
+                                     signing_time=self._ctx.clock())
+        blob = self._ctx.blobs.put_bytes(signed)
+        say(90, "保存")
+        with self._ctx.unit(actor) as uow:
+            row = uow.session.get(DocumentRow, doc.id)
+            assert row is not None
+            if row.pdf_sha256 != doc.pdf_sha256:
+                raise ValidationError("文书在签名期间已被他人签署，请重新签名")
+            old = row.pdf_sha256
+            row.pdf_sha256 = blob.sha256
+            row.signed_fields = [*row.signed_fields, field]
+            row.pending_fields = [f for f in row.pending_fields if f != field]
+            row.updated_at = uow.now
+            uow.record(doc.inspection_id, f"{doc.kind}.countersigned", "document", row.id, "patch", {
+                "fields": {"pdf_sha256": [old, blob.sha256]}, "field": field, "officer_id": officer_id,
+                "signing_time_source": "device clock"})
+            insp = load_inspection(uow.session, doc.inspection_id)
+            if doc.kind == "record":
+                self._maybe_complete(uow, insp, row)
+            return document_dto(row), Changes(inspections=frozenset({doc.inspection_id}))
+
+    def _maybe_complete(self, uow: UnitOfWork, insp: Any, doc: DocumentRow) -> None:
+        """When every officer of the team has signed, the record is 已签字 (the lead's field waits for review)."""
+        officer_fields = [f for f in [*doc.signed_fields, *doc.pending_fields] if f.startswith("Sig_Officer")]
+        if all(f in doc.signed_fields for f in officer_fields) and Status(insp.status) in SIGNABLE:
+            insp.status = Status.SIGNED.value
+            uow.record(insp.id, "inspection.status.signed", "inspection", insp.id, "patch",
+                       {"fields": {"status": [Status.AWAITING_SIGNATURE.value, Status.SIGNED.value]}})
+
+    # ------------------------------------------------------------------ helpers
+
+    def _print_path(self, row: EvidenceRow) -> Any:
+        try:
+            return self._print_image(row.id)
+        except Exception:  # noqa: BLE001 - a missing print copy leaves the photo out of the PDF, not the record
+            return None
+
+    @staticmethod
+    def _require_team_officer(s: Session, inspection_id: str, officer_id: str) -> None:
+        if officer_id not in {m.officer_id for m in team_members(s, inspection_id) if m.has_conflict is not True}:
+            raise ValidationError("只有本次检查组的执法人员可以签署笔录")
+
+    def _is_lead_field(self, doc: DocumentDTO, officer_id: str) -> bool:
+        with self._ctx.read() as s:
+            return officer_id not in {m.officer_id for m in team_members(s, doc.inspection_id)}
+
+    def _field_of(self, s: Session, doc: DocumentDTO, officer_id: str) -> str:
+        if doc.kind == "notice":
+            return "Sig_Agency"
+        ids = [m.officer_id for m in team_members(s, doc.inspection_id) if m.has_conflict is not True]
+        if officer_id in ids:
+            return f"Sig_Officer{ids.index(officer_id) + 1}"
+        return "Sig_Lead"
+
+    def _latest_png(self, s: Session, inspection_id: str, officer_id: str) -> bytes | None:
+        """The officer's latest handwritten signature, drawn into the visible stamp of the countersignature."""
+        sha = s.scalar(select(SignatureCaptureRow.png_sha256).where(
+            SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.officer_id == officer_id)
+            .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
+        return self._ctx.blobs.path_for(sha).read_bytes() if sha else None
+
+    def documents(self, inspection_id: str) -> list[DocumentDTO]:
+        with self._ctx.read() as s:
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id)
+                             .order_by(DocumentRow.created_at)).all()
+            return [document_dto(r) for r in rows]
+
+    def pdf_path(self, document_id: str) -> Any:
+        with self._ctx.read() as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise ValidationError("文书不存在")
+            return self._ctx.blobs.path_for(row.pdf_sha256)

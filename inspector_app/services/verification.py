@@ -1,0 +1,32 @@
+"""Verify signed PDFs against the workspace's trust roots and cached CRLs (offline), and export them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from inspector_app.domain.errors import ValidationError
+from inspector_app.records.verify import VerifyReport, verify_pdf
+from inspector_app.services.keys import KeyService
+from inspector_app.services.signing import SigningService
+
+
+class VerificationService:
+    def __init__(self, keys: KeyService, signing: SigningService):
+        self._keys = keys
+        self._signing = signing
+
+    def verify(self, pdf: Path | bytes, trust: list[Path] | None = None, crls: list[Path] | None = None) -> VerifyReport:
+        roots = trust if trust is not None else self._keys.trust_roots()
+        if not roots:
+            raise ValidationError("没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入")
+        revocation = crls if crls is not None else self._keys.crls()
+        return verify_pdf(pdf, roots, revocation, revocation_mode="hard-fail" if revocation else "soft-fail")
+
+    def export_record(self, inspection_id: str, dest: Path, kind: str = "record") -> Path:
+        docs = [d for d in self._signing.documents(inspection_id) if d.kind == kind]
+        if not docs:
+            raise ValidationError("该检查尚无已签名的笔录，不能导出（请先完成签名）")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self._signing.pdf_path(docs[-1].id), dest)
+        return dest
