@@ -24,6 +24,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.queries import QueryService
 from inspector_app.services.keys import KeyService
+from inspector_app.services.review import ReviewService
 from inspector_app.services.roster import RosterService
 from inspector_app.services.signing import SigningService
 from inspector_app.services.verification import VerificationService
@@ -48,6 +49,7 @@ class AppContext:
     keys: KeyService
     signing: SigningService
     documents: DocumentService
+    review: ReviewService
     verification: VerificationService
     evidence: EvidenceService
 
@@ -77,6 +79,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
         queries=QueryService(ctx), journal=JournalService(ctx), evidence=evidence, keys=keys, signing=signing,
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
+        review=ReviewService(ctx, signing),
     )
 
 

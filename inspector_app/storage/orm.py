@@ -235,3 +235,4 @@ class DocumentCounterRow(Base):
 # The sync client's tables live in their own module but on this metadata (migrations compare against it).
 from inspector_app.storage import sync_orm as _sync_orm  # noqa: E402,F401
 from inspector_app.storage import records_orm as _records_orm  # noqa: E402,F401
+from inspector_app.storage import review_orm as _review_orm  # noqa: E402,F401

@@ -1,0 +1,332 @@
+"""Team-lead review, the outcome and rectification tracking (domain.md §2 R6–R8, §4.3–4.4).
+
+Review artefacts are append-only: a comment, a return for correction or an approval is a new event, never an
+edit. Approval is the lead's countersignature on the signed PDF, bound to the record's content hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.inspection import Status, check_transition
+from inspector_app.domain.money import parse_yuan
+from inspector_app.domain.outcomes import (
+    DEFAULT_PENALTY_MAP,
+    Outcome,
+    PenaltyRule,
+    RectificationResult,
+    articles_in,
+    days_left,
+)
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
+from inspector_app.services.inspections import load_inspection
+from inspector_app.services.signing import SigningService
+from inspector_app.storage.orm import FindingRow, InspectionRow, InstitutionRow, OfficerRow
+from inspector_app.storage.records_orm import DocumentRow
+from inspector_app.storage.review_orm import OutcomeRow, RectificationRow, ReviewEventRow
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEventDTO:
+    id: str
+    kind: str
+    text: str
+    finding_id: str | None
+    author: str
+    content_hash: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationDTO:
+    id: str
+    inspection_id: str
+    institution_name: str
+    deadline: dt.date
+    days_left: int
+    overdue: bool
+    result: str | None
+    voluntary_refund: Decimal
+    voluntary_refund_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    article: str
+    amount_involved: Decimal
+    low: Decimal
+    high: Decimal
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    by_status: dict[str, int]
+    overdue: list[RectificationDTO]
+    open_rectifications: int
+    to_refund: Decimal
+    refunded: Decimal
+    fines: Decimal
+    findings_by_article: dict[str, int] = field(default_factory=dict)
+
+
+class ReviewService:
+    def __init__(self, ctx: ServiceContext, signing: SigningService,
+                 penalty_map: dict[str, PenaltyRule] | None = None, today: Callable[[], dt.date] | None = None):
+        self._ctx = ctx
+        self._signing = signing
+        self._penalties = penalty_map or DEFAULT_PENALTY_MAP
+        self._today = today or (lambda: ctx.clock().astimezone().date())
+
+    # ------------------------------------------------------------------ roles and moves
+
+    @staticmethod
+    def _require_lead(s: Session, actor: Actor) -> OfficerRow:
+        officer = s.get(OfficerRow, actor.officer_id) if actor.officer_id else None
+        if officer is None or officer.role != "team_lead":
+            raise ValidationError("只有检查组组长（审核人）可以审核、退回或批准检查记录")
+        return officer
+
+    def _move(self, uow: UnitOfWork, insp: InspectionRow, target: Status, payload: dict | None = None) -> None:
+        check_transition(Status(insp.status), target)
+        old = insp.status
+        insp.status = target.value
+        insp.updated_at = uow.now
+        uow.record(insp.id, f"inspection.status.{target.value}", "inspection", insp.id, "patch",
+                   {"fields": {"status": [old, target.value]}, **(payload or {})})
+
+    def _event(self, uow: UnitOfWork, insp: InspectionRow, kind: str, text: str, finding_id: str | None = None) -> str:
+        row = ReviewEventRow(id=new_id(), inspection_id=insp.id, kind=kind, finding_id=finding_id, text=text,
+                             content_hash=insp.content_hash, author=uow.actor.name,
+                             author_officer_id=uow.actor.officer_id, created_at=uow.now)
+        uow.session.add(row)
+        uow.record(insp.id, f"review.{kind}", "review_event", row.id, "append", {"data": {
+            "inspection_id": insp.id, "kind": kind, "finding_id": finding_id, "text": text,
+            "content_hash": insp.content_hash}})
+        return row.id
+
+    def submit(self, actor: Actor, inspection_id: str) -> Changes:
+        with self._ctx.unit(actor) as uow:
+            insp = load_inspection(uow.session, inspection_id)
+            if Status(insp.status) is Status.RETURNED:
+                last_return = uow.session.scalar(select(func.max(ReviewEventRow.created_at)).where(
+                    ReviewEventRow.inspection_id == inspection_id, ReviewEventRow.kind == "return"))
+                answered = uow.session.scalar(select(func.count()).select_from(DocumentRow).where(
+                    DocumentRow.inspection_id == inspection_id, DocumentRow.kind == "addendum",
+                    DocumentRow.created_at >= last_return))
+                if not answered:
+                    raise ValidationError("退回的记录须先以签名的补正说明答复，再重新提交")
+            self._move(uow, insp, Status.SUBMITTED)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def start_review(self, actor: Actor, inspection_id: str) -> Changes:
+        with self._ctx.unit(actor) as uow:
+            self._require_lead(uow.session, actor)
+            self._move(uow, load_inspection(uow.session, inspection_id), Status.UNDER_REVIEW)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def comment(self, actor: Actor, inspection_id: str, text: str, finding_id: str | None = None) -> Changes:
+        if not text.strip():
+            raise ValidationError("审核意见不能为空")
+        with self._ctx.unit(actor) as uow:
+            insp = load_inspection(uow.session, inspection_id)
+            if finding_id and (f := uow.session.get(FindingRow, finding_id)) is not None \
+                    and f.inspection_id != inspection_id:
+                raise ValidationError("该问题不属于本次检查")
+            self._event(uow, insp, "comment", text.strip(), finding_id)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def return_for_correction(self, actor: Actor, inspection_id: str, reasons: str) -> Changes:
+        if not reasons.strip():
+            raise ValidationError("退回须写明理由")
+        with self._ctx.unit(actor) as uow:
+            self._require_lead(uow.session, actor)
+            insp = load_inspection(uow.session, inspection_id)
+            self._event(uow, insp, "return", reasons.strip())
+            self._move(uow, insp, Status.RETURNED, {"reasons": reasons.strip()})
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def approve(self, actor: Actor, inspection_id: str, password: str,
+                progress: Callable[[int, str], None] | None = None) -> Changes:
+        """The lead's countersignature on the record (keeps the officers' signatures valid), then 已批准."""
+        with self._ctx.read() as s:
+            self._require_lead(s, actor)
+            insp = load_inspection(s, inspection_id)
+            check_transition(Status(insp.status), Status.APPROVED)
+            doc = s.scalar(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id,
+                                                     DocumentRow.kind == "record"))
+            if doc is None:
+                raise ValidationError("没有已签名的笔录可供批准")
+            if doc.content_hash != insp.content_hash:
+                raise ValidationError("笔录内容哈希与签名时不一致，不能批准")
+        assert actor.officer_id is not None
+        self._signing.countersign(actor, doc.id, actor.officer_id, password, progress)
+        with self._ctx.unit(actor) as uow:
+            insp = load_inspection(uow.session, inspection_id)
+            self._event(uow, insp, "approve", "批准")
+            self._move(uow, insp, Status.APPROVED)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def events(self, inspection_id: str) -> list[ReviewEventDTO]:
+        with self._ctx.read() as s:
+            rows = s.scalars(select(ReviewEventRow).where(ReviewEventRow.inspection_id == inspection_id)
+                             .order_by(ReviewEventRow.created_at)).all()
+            return [ReviewEventDTO(r.id, r.kind, r.text, r.finding_id, r.author, r.content_hash, r.created_at)
+                    for r in rows]
+
+    def queue(self) -> list[str]:
+        """Inspections waiting for the lead: submitted or under review, oldest first."""
+        with self._ctx.read() as s:
+            return list(s.scalars(select(InspectionRow.id).where(
+                InspectionRow.status.in_([Status.SUBMITTED.value, Status.UNDER_REVIEW.value]))
+                .order_by(InspectionRow.updated_at)))
+
+    # ------------------------------------------------------------------ outcome
+
+    def suggest(self, inspection_id: str) -> list[Suggestion]:
+        """Suggested fine ranges per 条例 article from the findings' penalty articles and amounts."""
+        with self._ctx.read() as s:
+            findings = s.scalars(select(FindingRow).where(FindingRow.inspection_id == inspection_id,
+                                                          FindingRow.deleted_at.is_(None))).all()
+        by_article: dict[str, Decimal] = {}
+        for f in findings:
+            for article in articles_in(f.penalty_article):
+                by_article[article] = by_article.get(article, Decimal("0.00")) + f.amount_involved
+        out = []
+        for article, amount in by_article.items():
+            rule = self._penalties.get(article)
+            if rule:
+                low, high = rule.suggest(amount)
+                out.append(Suggestion(article, amount, low, high, rule.note))
+        return out
+
+    def set_outcome(self, actor: Actor, inspection_id: str, outcome: Outcome, refund: str | Decimal = "0",
+                    fine: str | Decimal = "0", articles: str = "", note: str = "") -> Changes:
+        refund_d, fine_d = parse_yuan(refund), parse_yuan(fine)
+        if outcome is Outcome.NO_PROBLEM and (refund_d or fine_d):
+            raise ValidationError("“未发现问题”不应有退回或罚款金额")
+        with self._ctx.unit(actor) as uow:
+            self._require_lead(uow.session, actor)
+            insp = load_inspection(uow.session, inspection_id)
+            if Status(insp.status) not in (Status.APPROVED, Status.RECTIFICATION):
+                raise ValidationError("批准后才能确定处理结果")
+            row = uow.session.get(OutcomeRow, inspection_id)
+            data = {"outcome": outcome.value, "refund_amount": format(refund_d, "f"),
+                    "fine_amount": format(fine_d, "f"), "articles": articles, "note": note}
+            if row is None:
+                row = OutcomeRow(inspection_id=inspection_id, outcome=outcome.value, refund_amount=refund_d,
+                                 fine_amount=fine_d, articles=articles, note=note, decided_by=actor.name,
+                                 decided_at=uow.now)
+                uow.session.add(row)
+                uow.record(inspection_id, "outcome.decided", "outcome", inspection_id, "create", {"data": data})
+            else:
+                fields = {"outcome": [row.outcome, outcome.value],
+                          "refund_amount": [format(row.refund_amount, "f"), data["refund_amount"]],
+                          "fine_amount": [format(row.fine_amount, "f"), data["fine_amount"]]}
+                row.outcome, row.refund_amount, row.fine_amount = outcome.value, refund_d, fine_d
+                row.articles, row.note, row.decided_by, row.decided_at = articles, note, actor.name, uow.now
+                uow.record(inspection_id, "outcome.changed", "outcome", inspection_id, "patch", {"fields": fields})
+            if outcome is Outcome.RECTIFY and Status(insp.status) is Status.APPROVED:
+                self._open_rectification(uow, insp)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    # ------------------------------------------------------------------ rectification
+
+    def _open_rectification(self, uow: UnitOfWork, insp: InspectionRow) -> None:
+        notice = uow.session.scalar(select(DocumentRow).where(DocumentRow.inspection_id == insp.id,
+                                                              DocumentRow.kind == "notice")
+                                    .order_by(DocumentRow.created_at.desc()))
+        if notice is None:
+            raise ValidationError("责令整改须先签发责令整改通知书（载明整改期限）")
+        deadline = dt.date.fromisoformat(notice.payload["deadline"])
+        row = RectificationRow(id=new_id(), inspection_id=insp.id, notice_document_id=notice.id, deadline=deadline,
+                               created_at=uow.now, updated_at=uow.now)
+        uow.session.add(row)
+        uow.record(insp.id, "rectification.opened", "rectification", row.id, "create",
+                   {"data": {"deadline": deadline.isoformat(), "notice": notice.number}})
+        self._move(uow, insp, Status.RECTIFICATION)
+
+    def record_reinspection(self, actor: Actor, rectification_id: str, result: RectificationResult,
+                            note: str, evidence_ids: list[str] | None = None) -> Changes:
+        if not note.strip():
+            raise ValidationError("复查须记录复查情况")
+        with self._ctx.unit(actor) as uow:
+            row = uow.session.get(RectificationRow, rectification_id)
+            if row is None:
+                raise ValidationError("整改记录不存在")
+            old = row.result
+            row.result, row.reinspected_at, row.reinspection_note = result.value, uow.now, note.strip()
+            row.reinspection_evidence = ",".join(evidence_ids or [])
+            row.updated_at = uow.now
+            uow.record(row.inspection_id, "rectification.reinspected", "rectification", row.id, "patch",
+                       {"fields": {"result": [old, result.value]}, "note": note.strip(),
+                        "evidence": evidence_ids or []})
+            return Changes(inspections=frozenset({row.inspection_id}))
+
+    def record_voluntary_refund(self, actor: Actor, rectification_id: str, amount: str | Decimal,
+                                on: dt.date) -> Changes:
+        """A refund the institution made of its own accord: a leniency factor (seed 004)."""
+        value = parse_yuan(amount)
+        with self._ctx.unit(actor) as uow:
+            row = uow.session.get(RectificationRow, rectification_id)
+            if row is None:
+                raise ValidationError("整改记录不存在")
+            old = format(row.voluntary_refund, "f")
+            row.voluntary_refund, row.voluntary_refund_on, row.updated_at = value, on, uow.now
+            uow.record(row.inspection_id, "rectification.refund", "rectification", row.id, "patch",
+                       {"fields": {"voluntary_refund": [old, format(value, "f")],
+                                   "voluntary_refund_on": [None, on.isoformat()]}})
+            return Changes(inspections=frozenset({row.inspection_id}))
+
+    def close(self, actor: Actor, inspection_id: str) -> Changes:
+        with self._ctx.unit(actor) as uow:
+            self._require_lead(uow.session, actor)
+            insp = load_inspection(uow.session, inspection_id)
+            if Status(insp.status) is Status.RECTIFICATION:
+                open_ = uow.session.scalar(select(func.count()).select_from(RectificationRow).where(
+                    RectificationRow.inspection_id == inspection_id, RectificationRow.result.is_(None)))
+                if open_:
+                    raise ValidationError("整改尚未复查，不能结案")
+            elif uow.session.get(OutcomeRow, inspection_id) is None:
+                raise ValidationError("请先确定处理结果")
+            self._move(uow, insp, Status.CLOSED)
+            return Changes(inspections=frozenset({inspection_id}))
+
+    def rectifications(self) -> list[RectificationDTO]:
+        today = self._today()
+        with self._ctx.read() as s:
+            rows = s.execute(select(RectificationRow, InstitutionRow.name)
+                             .join(InspectionRow, InspectionRow.id == RectificationRow.inspection_id)
+                             .join(InstitutionRow, InstitutionRow.id == InspectionRow.institution_id)
+                             .order_by(RectificationRow.deadline)).all()
+            return [RectificationDTO(r.id, r.inspection_id, name, r.deadline, days_left(r.deadline, today),
+                                     r.result is None and r.deadline < today or r.result == RectificationResult.OVERDUE,
+                                     r.result, r.voluntary_refund, r.voluntary_refund_on) for r, name in rows]
+
+    def dashboard(self) -> Dashboard:
+        rects = self.rectifications()
+        with self._ctx.read() as s:
+            by_status = dict(s.execute(select(InspectionRow.status, func.count())
+                                       .where(InspectionRow.deleted_at.is_(None)).group_by(InspectionRow.status)).all())
+            outcomes = s.scalars(select(OutcomeRow)).all()
+            penalties = s.scalars(select(FindingRow.penalty_article).where(FindingRow.deleted_at.is_(None))).all()
+        counts: Counter[str] = Counter()
+        for text in penalties:
+            for article in articles_in(text) or ["（未注明）"]:
+                counts[article] += 1
+        return Dashboard(
+            by_status=by_status, overdue=[r for r in rects if r.overdue],
+            open_rectifications=sum(1 for r in rects if r.result is None),
+            to_refund=sum((o.refund_amount for o in outcomes), Decimal("0.00")),
+            refunded=sum((r.voluntary_refund for r in rects), Decimal("0.00")),
+            fines=sum((o.fine_amount for o in outcomes), Decimal("0.00")),
+            findings_by_article=dict(counts.most_common()))
