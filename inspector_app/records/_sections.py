@@ -80,6 +80,12 @@ def notice_and_recusal(s: RecordSnapshot) -> list:
     return out
 
 
+def _person(actor: str) -> str:
+    """The journal's actor is "name(officer id)": print the name; the full id stays in the embedded JSON."""
+    name, _, rest = actor.partition("(")
+    return f"{name}（{rest.rstrip(')')[:8]}…）" if rest else actor
+
+
 def checklist_section(rows: Sequence[ChecklistRow]) -> list:
     out: list = [_h("二、检查情况")]
     if not rows:
@@ -226,7 +232,7 @@ def journal_appendix(events: Sequence[dict[str, Any]], head: str, content_hash: 
         kind = e.get("type", "")
         label = EVENT_ZH.get(kind, kind)
         data.append([str(e.get("seq", "")), P(_event_time(e.get("at", "")), "small"),
-                     P(f"{e.get('actor', '')}\n{e.get('device', '')}", "small"), P(f"{label}\n{kind}", "small"),
+                     P(f"{_person(e.get('actor', ''))}\n{e.get('device', '')}", "small"), P(f"{label}\n{kind}", "small"),
                      P(payload, "small"), str(e.get("hash", ""))[:16]])
     widths = [9 * mm, 23 * mm, 20 * mm, 30 * mm, W - 111 * mm, 29 * mm]
     out += [L.grid_table(data, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER"),
