@@ -14,6 +14,8 @@ class Actions:
     new_inspection: QAction
     open_inspection: QAction
     show_list: QAction
+    show_review: QAction
+    show_tracking: QAction
     search: QAction
     refresh: QAction
     undo: QAction
@@ -44,6 +46,9 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         new_inspection=act(QCoreApplication.translate("MainWindow", "&New inspection…"), QKeySequence.StandardKey.New, "new_inspection"),
         open_inspection=act(QCoreApplication.translate("MainWindow", "&Open selected inspection"), "Ctrl+Return", "open_inspection"),
         show_list=act(QCoreApplication.translate("MainWindow", "Inspection &list"), "Ctrl+L", "show_list"),
+        show_review=act(QCoreApplication.translate("MainWindow", "&Review queue"), "Ctrl+2", "show_review"),
+        show_tracking=act(QCoreApplication.translate("MainWindow", "Rectification && &dashboard"), "Ctrl+3",
+                          "show_tracking"),
         search=act(QCoreApplication.translate("MainWindow", "&Search inspections"), QKeySequence.StandardKey.Find, "search"),
         refresh=act(QCoreApplication.translate("MainWindow", "&Refresh"), QKeySequence.StandardKey.Refresh, "refresh"),
         undo=undo,
@@ -72,13 +77,13 @@ def build_menus(menubar: QMenuBar, toolbar: QToolBar, a: Actions) -> None:
     edit_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     edit_menu.addActions([a.undo, a.redo])
     view_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
-    view_menu.addActions([a.show_list, a.search, a.refresh])
+    view_menu.addActions([a.show_list, a.show_review, a.show_tracking, a.search, a.refresh])
     checklist_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Checklist"))
     checklist_menu.addActions([a.next_item, a.previous_item, a.next_unanswered])
     language_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "L&anguage"))
     language_menu.addActions([a.language_zh, a.language_en])
     help_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     help_menu.addAction(a.about)
-    toolbar.addActions([a.new_inspection, a.show_list, a.refresh])
+    toolbar.addActions([a.new_inspection, a.show_list, a.show_review, a.show_tracking, a.refresh])
     toolbar.addSeparator()
     toolbar.addActions([a.undo, a.redo])

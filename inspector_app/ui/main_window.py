@@ -15,6 +15,8 @@ from inspector_app.ui.dialogs.new_inspection_dialog import NewInspectionDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.inspection_page import InspectionPage
 from inspector_app.ui.pages.inspections_page import InspectionsPage
+from inspector_app.ui.pages.review_page import ReviewPage
+from inspector_app.ui.pages.tracking_page import TrackingPage
 from inspector_app.ui.settings import UiSettings
 
 
@@ -30,9 +32,11 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.list_page = InspectionsPage(self)
         self.inspection_page = InspectionPage(ops, self.undo_stack, self)
+        self.review_page = ReviewPage(ops, self)
+        self.tracking_page = TrackingPage(ops, self)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.list_page)
-        self.stack.addWidget(self.inspection_page)
+        for page in (self.list_page, self.inspection_page, self.review_page, self.tracking_page):
+            self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.actions_ = create_actions(self, self.undo_stack)
         toolbar = QToolBar(self.tr("Main"), self)
@@ -54,6 +58,8 @@ class MainWindow(QMainWindow):
         a.new_inspection.triggered.connect(self.new_inspection)
         a.open_inspection.triggered.connect(self._open_selected)
         a.show_list.triggered.connect(self.show_list)
+        a.show_review.triggered.connect(self.show_review)
+        a.show_tracking.triggered.connect(self.show_tracking)
         a.search.triggered.connect(lambda: (self.show_list(), self.list_page.search.setFocus()))
         a.refresh.triggered.connect(self.refresh_list)
         a.next_item.triggered.connect(self.inspection_page.checklist.next_item)
@@ -77,6 +83,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.list_page)
         if self.inspection_page.inspection_id:
             self.list_page.select(self.inspection_page.inspection_id)
+
+    def show_review(self) -> None:
+        self.inspection_page.flush()
+        self.stack.setCurrentWidget(self.review_page)
+        self.review_page.refresh()
+
+    def show_tracking(self) -> None:
+        self.inspection_page.flush()
+        self.stack.setCurrentWidget(self.tracking_page)
+        self.tracking_page.refresh()
 
     def open_inspection(self, inspection_id: str) -> None:
         self.inspection_page.open(inspection_id)

@@ -384,42 +384,47 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="35"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="36"/>
         <source>&amp;Finish on-site work</source>
         <translation>结束现场检查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="38"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="39"/>
         <source>← Inspections (Alt+Left)</source>
         <translation>← 检查列表 (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="48"/>
         <source>Team &amp;&amp; procedure</source>
         <translation>检查组与程序</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="49"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="50"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="49"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="51"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="52"/>
+        <source>Signatures &amp;&amp; record</source>
+        <translation>签名与笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="117"/>
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="118"/>
         <source>Finish the on-site work? The record then waits for signatures; answers can still be corrected until it is signed.</source>
         <translation>确定结束现场检查？记录将转为待签字；签字前仍可更正作答。</translation>
     </message>
@@ -427,59 +432,59 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="65"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
         <source>Institution</source>
         <translation>被检查机构</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="65"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="65"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
         <source>Mode</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="65"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="65"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="66"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="66"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="66"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="66"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="80"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="94"/>
         <source>%n change(s) not yet synced</source>
         <translation>
             <numerusform>%n 项更改未同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="80"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="94"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
@@ -512,7 +517,7 @@
         <translation>暂无检查。请通过“新建检查”(Ctrl+N) 开始。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="120"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
     </message>
@@ -791,151 +796,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="28"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="30"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="38"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="42"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="72"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="108"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="124"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="109"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="122"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="138"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="132"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="148"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="133"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="136"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="136"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
 工作目录：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="39"/>
+        <location filename="../../inspector_app/ui/actions.py" line="41"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="41"/>
+        <location filename="../../inspector_app/ui/actions.py" line="43"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="44"/>
+        <location filename="../../inspector_app/ui/actions.py" line="46"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="45"/>
+        <location filename="../../inspector_app/ui/actions.py" line="47"/>
         <source>&amp;Open selected inspection</source>
         <translation>打开所选检查(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="46"/>
+        <location filename="../../inspector_app/ui/actions.py" line="48"/>
         <source>Inspection &amp;list</source>
         <translation>检查列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="47"/>
+        <location filename="../../inspector_app/ui/actions.py" line="49"/>
+        <source>&amp;Review queue</source>
+        <translation>审核队列(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="50"/>
+        <source>Rectification &amp;&amp; &amp;dashboard</source>
+        <translation>整改跟踪与统计(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="52"/>
         <source>&amp;Search inspections</source>
         <translation>搜索检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="48"/>
+        <location filename="../../inspector_app/ui/actions.py" line="53"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="51"/>
+        <location filename="../../inspector_app/ui/actions.py" line="56"/>
         <source>&amp;Next item</source>
         <translation>下一检查项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="52"/>
+        <location filename="../../inspector_app/ui/actions.py" line="57"/>
         <source>&amp;Previous item</source>
         <translation>上一检查项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="53"/>
+        <location filename="../../inspector_app/ui/actions.py" line="58"/>
         <source>Next &amp;unanswered item</source>
         <translation>下一未作答项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="56"/>
+        <location filename="../../inspector_app/ui/actions.py" line="61"/>
         <source>&amp;Who is using this laptop…</source>
         <translation>更换当前使用人(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="57"/>
+        <location filename="../../inspector_app/ui/actions.py" line="62"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="58"/>
+        <location filename="../../inspector_app/ui/actions.py" line="63"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="66"/>
+        <location filename="../../inspector_app/ui/actions.py" line="71"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="72"/>
+        <location filename="../../inspector_app/ui/actions.py" line="77"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="74"/>
+        <location filename="../../inspector_app/ui/actions.py" line="79"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="76"/>
+        <location filename="../../inspector_app/ui/actions.py" line="81"/>
         <source>&amp;Checklist</source>
         <translation>检查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="78"/>
+        <location filename="../../inspector_app/ui/actions.py" line="83"/>
         <source>L&amp;anguage</source>
         <translation>语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="80"/>
+        <location filename="../../inspector_app/ui/actions.py" line="85"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1063,6 +1078,393 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="27"/>
+        <source>Outcome of the inspection</source>
+        <translation>检查处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="41"/>
+        <source>%1: amount involved %2 yuan; suggested fine %3 – %4 yuan (%5)</source>
+        <translation>%1：涉及金额 %2 元；建议罚款 %3 – %4 元（%5）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="45"/>
+        <source>No penalty article in the findings: no suggestion.</source>
+        <translation>问题中未注明处罚条款，无建议幅度。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="49"/>
+        <source>Refunds go back to the fund&apos;s special account; fines go to the treasury (Regulation art. 45). Record them separately.</source>
+        <translation>退回金额缴回基金财政专户，罚款缴入国库（《医疗保障基金使用监督管理条例》第四十五条），须分别记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="55"/>
+        <source>&amp;Outcome:</source>
+        <translation>处理结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="56"/>
+        <source>Amount to &amp;refund to the fund (yuan):</source>
+        <translation>责令退回基金金额（元）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="57"/>
+        <source>&amp;Fine (yuan):</source>
+        <translation>罚款金额（元）(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="58"/>
+        <source>&amp;Articles applied:</source>
+        <translation>适用条款(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="59"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="77"/>
+        <source>“No problem found” cannot carry a refund or a fine.</source>
+        <translation>“未发现问题”不应有退回或罚款金额。</translation>
+    </message>
+</context>
+<context>
+    <name>PartySignoffDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="36"/>
+        <source>Inspected party: signature or refusal</source>
+        <translation>被检查单位：签字或拒签</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="38"/>
+        <source>Read the record to the representative of %1, then record whether they sign it. If they refuse, a witness must confirm the refusal.</source>
+        <translation>向%1的代表宣读笔录后，记录其是否签字确认。拒绝签字的，须由见证人在场见证。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="42"/>
+        <source>The party si&amp;gns the record</source>
+        <translation>当事人签字确认(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="44"/>
+        <source>The party re&amp;fuses to sign</source>
+        <translation>当事人拒绝签字(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="61"/>
+        <source>&amp;Opinion on the record:</source>
+        <translation>对笔录的意见(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="62"/>
+        <source>Applies for re&amp;cusal?</source>
+        <translation>是否申请回避(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="74"/>
+        <source>e.g. The record was read out; the party refused to sign; a witness was invited.</source>
+        <translation>例如：已向当事人宣读笔录，当事人拒绝签字，已邀请见证人在场见证。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="80"/>
+        <source>Refusal rea&amp;son:</source>
+        <translation>拒签理由(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="81"/>
+        <source>Officers&apos; no&amp;te:</source>
+        <translation>执法人员备注(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="27"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="28"/>
+        <source>&amp;Next ▶</source>
+        <translation>下一页(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="32"/>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="34"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="35"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="36"/>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="37"/>
+        <source>Fit p&amp;age</source>
+        <translation>适合页面(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="70"/>
+        <source>The PDF could not be opened (%1).</source>
+        <translation>无法打开该 PDF 文件（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="73"/>
+        <source>of %1</source>
+        <translation>/ 共 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="15"/>
+        <source>On-site inspection record</source>
+        <translation>现场检查笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="16"/>
+        <source>Rectification notice</source>
+        <translation>责令整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="17"/>
+        <source>Addendum (correction)</source>
+        <translation>补正说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="23"/>
+        <source>Officer %1</source>
+        <translation>执法人员%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="24"/>
+        <source>Team lead (review)</source>
+        <translation>检查组组长（审核）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="25"/>
+        <source>Officer in charge</source>
+        <translation>承办执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="33"/>
+        <source>the whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="34"/>
+        <source>its own revision (later revisions follow)</source>
+        <translation>其所在版本（其后另有修订）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="35"/>
+        <source>part of the file only</source>
+        <translation>仅文件的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="36"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="45"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="40"/>
+        <source>no changes</source>
+        <translation>无修改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="41"/>
+        <source>validation data only</source>
+        <translation>仅验证数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="42"/>
+        <source>form filling and signatures</source>
+        <translation>表单填写与签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="43"/>
+        <source>annotations</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="44"/>
+        <source>other changes (not allowed)</source>
+        <translation>其他修改（不允许）</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationTableModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="55"/>
+        <source>Institution</source>
+        <translation>被检查机构</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="55"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="55"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="55"/>
+        <source>Result</source>
+        <translation>整改结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="56"/>
+        <source>Voluntary refund (yuan)</source>
+        <translation>主动退回（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="66"/>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="67"/>
+        <source>open</source>
+        <translation>整改中</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEventsListModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="32"/>
+        <source>Comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="32"/>
+        <source>Returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="33"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="36"/>
+        <source> on finding %1</source>
+        <translation>（针对问题 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="58"/>
+        <source>Choose a record on the left</source>
+        <translation>请在左侧选择检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="75"/>
+        <source>Review comment (kept permanently; Enter to add)</source>
+        <translation>审核意见（永久保存；按回车添加）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="78"/>
+        <source>Start &amp;review</source>
+        <translation>开始审核(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="79"/>
+        <source>Re&amp;turn for correction…</source>
+        <translation>退回补正(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="80"/>
+        <source>&amp;Approve (countersign)…</source>
+        <translation>批准（会签）(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="82"/>
+        <source>&amp;Outcome…</source>
+        <translation>处理结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="83"/>
+        <source>Open signed &amp;PDF</source>
+        <translation>打开已签名 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="100"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="102"/>
+        <source>Review history</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="153"/>
+        <source>General</source>
+        <translation>总体意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="155"/>
+        <source>Finding %1</source>
+        <translation>问题 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="189"/>
+        <source>Return for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="190"/>
+        <source>What must be corrected? The inspectors answer with a signed addendum; the signed record stays as it is.</source>
+        <translation>需要更正哪些内容？检查人员将以签名的补正说明答复，已签名的笔录保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="197"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="198"/>
+        <source>Password of your signing certificate:</source>
+        <translation>您的签名证书密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="205"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="206"/>
+        <source>Your countersignature was added to the record; the officers&apos; signatures stay valid.</source>
+        <translation>已在笔录上加签；执法人员的签名仍然有效。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="227"/>
+        <source>No record</source>
+        <translation>无笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="228"/>
+        <source>This inspection has no signed record yet.</source>
+        <translation>该检查尚无已签名的笔录。</translation>
+    </message>
+</context>
+<context>
     <name>SampleTableEditor</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/sample_table.py" line="124"/>
@@ -1091,6 +1493,459 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/widgets/sample_table.py" line="72"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="56"/>
+        <source>Officer signs the record</source>
+        <translation>执法人员签署笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="58"/>
+        <source>Each officer of the team signs with their own signing certificate. The first signature freezes the record; corrections afterwards need an addendum.</source>
+        <translation>检查组每名执法人员使用本人的签名证书签名。首个签名后笔录即锁定，此后的更正须制作补正说明。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="63"/>
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="63"/>
+        <source>Signing certificate</source>
+        <translation>签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="64"/>
+        <source>Handwritten signature</source>
+        <translation>手写签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="64"/>
+        <source>Digital signature</source>
+        <translation>数字签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="72"/>
+        <source>&amp;Draw handwritten signature…</source>
+        <translation>手写签名(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="74"/>
+        <source>&amp;Import certificate (PKCS#12)…</source>
+        <translation>导入证书（PKCS#12）(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="89"/>
+        <source>&amp;Sign</source>
+        <translation>签名(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="99"/>
+        <source>Certificate &amp;password:</source>
+        <translation>证书密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="129"/>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="129"/>
+        <source>missing — import it</source>
+        <translation>缺少，请导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="130"/>
+        <source>drawn</source>
+        <translation>已签写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="130"/>
+        <source>not drawn yet</source>
+        <translation>尚未签写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="131"/>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="131"/>
+        <source>not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="170"/>
+        <source>%1 has already signed this record.</source>
+        <translation>%1 已在本笔录上签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="172"/>
+        <source>%1 has no signing certificate on this laptop: import their PKCS#12 file.</source>
+        <translation>本机没有 %1 的签名证书，请导入其 PKCS#12 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="175"/>
+        <source>Before the first signature: %1</source>
+        <translation>首次签名前还须：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="177"/>
+        <source>%1 signs as officer of the team. Enter the certificate password.</source>
+        <translation>%1 以检查组执法人员身份签名，请输入证书密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="194"/>
+        <source>Signing certificate of %1</source>
+        <translation>%1 的签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="195"/>
+        <source>PKCS#12 certificate (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 证书 (*.p12 *.pfx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="198"/>
+        <source>Certificate password</source>
+        <translation>证书密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="199"/>
+        <source>Password of %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="212"/>
+        <source>Certificate imported: %1, valid until %2.</source>
+        <translation>证书已导入：%1，有效期至 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="223"/>
+        <source>Enter the password of the signing certificate.</source>
+        <translation>请输入签名证书的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="232"/>
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="234"/>
+        <source>Signing the record</source>
+        <translation>正在签署笔录</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCanvas</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="58"/>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="59"/>
+        <source>Sign with the mouse, a pen or a finger. Backspace undoes the last stroke, Delete clears.</source>
+        <translation>可用鼠标、手写笔或手指签字。退格键撤销上一笔，Delete 键清除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="201"/>
+        <source>Sign here</source>
+        <translation>请在此处签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="100"/>
+        <source>Handwritten signature of the officer</source>
+        <translation>执法人员手写签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="101"/>
+        <source>Signature of the party&apos;s representative</source>
+        <translation>当事人代表签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="102"/>
+        <source>Signature of the witness</source>
+        <translation>见证人签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="232"/>
+        <source>&amp;Undo stroke</source>
+        <translation>撤销一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="234"/>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SignerPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="52"/>
+        <source>18-digit resident ID number</source>
+        <translation>18 位居民身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="57"/>
+        <source>e.g. community worker, staff of a neighbouring unit</source>
+        <translation>例如：社区工作人员、相邻单位工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="58"/>
+        <source>Signature of the officer:</source>
+        <translation>执法人员签名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="59"/>
+        <source>Signature of the party&apos;s representative:</source>
+        <translation>当事人代表签名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="60"/>
+        <source>Signature of the witness:</source>
+        <translation>见证人签名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="65"/>
+        <source>Witness &amp;name:</source>
+        <translation>见证人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="65"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="67"/>
+        <source>&amp;Title / position:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="69"/>
+        <source>&amp;ID number:</source>
+        <translation>身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="71"/>
+        <source>P&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="73"/>
+        <source>Relation to the &amp;party:</source>
+        <translation>与当事人关系(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="85"/>
+        <source>Enter the signer&apos;s name.</source>
+        <translation>请填写签字人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="87"/>
+        <source>The signature pad is empty: the signer must sign on the pad before you confirm.</source>
+        <translation>签名板为空：请签字人在签名板上签字后再确认。</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="79"/>
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="79"/>
+        <source>Signing certificate</source>
+        <translation>签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="80"/>
+        <source>Handwritten signature</source>
+        <translation>手写签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="81"/>
+        <source>Digital signature</source>
+        <translation>数字签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="83"/>
+        <source>Draw hand&amp;written signature…</source>
+        <translation>手写签名(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86"/>
+        <source>&amp;Officer signs…</source>
+        <translation>执法人员签名(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="90"/>
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="104"/>
+        <source>&amp;Party signs / refuses…</source>
+        <translation>当事人签字/拒签(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="107"/>
+        <source>Inspected party</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="115"/>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="115"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116"/>
+        <source>Signed by</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116"/>
+        <source>Awaiting</source>
+        <translation>待签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117"/>
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="120"/>
+        <source>Verif&amp;y…</source>
+        <translation>核验(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122"/>
+        <source>Open P&amp;DF</source>
+        <translation>打开 PDF(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="124"/>
+        <source>Open in &amp;system viewer</source>
+        <translation>用系统程序打开(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126"/>
+        <source>E&amp;xport PDF…</source>
+        <translation>导出 PDF(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="139"/>
+        <source>Signed documents</source>
+        <translation>已签名文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="186"/>
+        <source>✔ The record %1 is signed by every officer of the team.</source>
+        <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="189"/>
+        <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
+        <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
+        <source>Before the record can be signed:</source>
+        <translation>签署笔录前还须完成：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="195"/>
+        <source>Ready: the officers can sign the record.</source>
+        <translation>已就绪：执法人员可以签署笔录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="211"/>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="211"/>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="212"/>
+        <source>drawn</source>
+        <translation>已签写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="212"/>
+        <source>not drawn yet</source>
+        <translation>尚未签写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="213"/>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="213"/>
+        <source>not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="222"/>
+        <source>Not recorded yet. After the record is read to them, the party&apos;s representative signs it — or, if they refuse, record the refusal with a witness.</source>
+        <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="227"/>
+        <source>Handwritten signature captured.</source>
+        <translation>已采集手写签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="229"/>
+        <source>No handwritten signature captured.</source>
+        <translation>尚未采集手写签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="232"/>
+        <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
+        <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="237"/>
+        <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
+        <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="348"/>
+        <source>No PDF viewer is set up on this computer. The file is at %1</source>
+        <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="355"/>
+        <source>Export signed PDF</source>
+        <translation>导出已签名的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="356"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="365"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +2050,273 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/models/roster_models.py" line="153"/>
         <source>applicable</source>
         <translation>适用</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="86"/>
+        <source>Record &amp;re-inspection…</source>
+        <translation>记录复查(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="87"/>
+        <source>Record voluntary re&amp;fund…</source>
+        <translation>记录主动退回(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="93"/>
+        <source>Inspections by status</source>
+        <translation>各状态检查数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="94"/>
+        <source>Findings by article of the Regulation</source>
+        <translation>问题按条例条款分布</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="105"/>
+        <source>Rectifications (overdue in red)</source>
+        <translation>整改情况（逾期以红色标出）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="117"/>
+        <source>Open rectifications: %1 · overdue: %2 · to refund to the fund: %3 yuan · refunded voluntarily: %4 yuan · fines: %5 yuan</source>
+        <translation>整改中：%1 · 逾期：%2 · 应退回基金：%3 元 · 已主动退回：%4 元 · 罚款：%5 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="142"/>
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="139"/>
+        <source>Result:</source>
+        <translation>复查结果：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="142"/>
+        <source>What was found:</source>
+        <translation>复查情况：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="152"/>
+        <source>Voluntary refund</source>
+        <translation>主动退回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/tracking_page.py" line="152"/>
+        <source>Amount refunded (yuan):</source>
+        <translation>退回金额（元）：</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="48"/>
+        <source>Verify a signed PDF</source>
+        <translation>核验已签名的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="52"/>
+        <source>&amp;Choose PDF file…</source>
+        <translation>选择 PDF 文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="74"/>
+        <source>Choose a PDF file to verify.</source>
+        <translation>请选择要核验的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="77"/>
+        <source>PDF to verify</source>
+        <translation>要核验的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="78"/>
+        <source>PDF documents (*.pdf);;All files (*)</source>
+        <translation>PDF 文档 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="85"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="87"/>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="101"/>
+        <source>Could not verify: %1</source>
+        <translation>无法核验：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="112"/>
+        <source>✔ Valid: %n signature(s) intact and trusted; the whole-process record is consistent.</source>
+        <translation>
+            <numerusform>✔ 有效：%n 个签名完整且受信任，全过程记录一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="115"/>
+        <source>✘ Not valid: %n problem(s) found (listed below).</source>
+        <translation>
+            <numerusform>✘ 无效：发现 %n 个问题（见下文）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="128"/>
+        <source>Signature %1: %2 — %3</source>
+        <translation>签名 %1：%2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="132"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="133"/>
+        <source>Serial / issuer</source>
+        <translation>序列号 / 签发者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="134"/>
+        <source>Certificate valid</source>
+        <translation>证书有效期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="135"/>
+        <source>Claimed signing time (device clock, not proven)</source>
+        <translation>声称的签名时间（设备时钟，未经证明）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="136"/>
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="136"/>
+        <source>intact — signed content unchanged</source>
+        <translation>完整——签名内容未被改动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="138"/>
+        <source>BROKEN — content changed or signature damaged</source>
+        <translation>已破坏——内容被改动或签名值损坏</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="139"/>
+        <source>Trust</source>
+        <translation>信任</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="139"/>
+        <source>trusted certificate</source>
+        <translation>证书受信任</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="140"/>
+        <source>revoked</source>
+        <translation>证书已被吊销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="140"/>
+        <source>not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="141"/>
+        <source>Signature covers</source>
+        <translation>签名覆盖范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="142"/>
+        <source>Kind of later changes</source>
+        <translation>其后修改的类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="146"/>
+        <source>What changed after it</source>
+        <translation>其后的变化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="178"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="155"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="157"/>
+        <source>Content hash</source>
+        <translation>内容哈希</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="158"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="158"/>
+        <source>%1 when signed, %2 now</source>
+        <translation>签名时 %1 页，现在 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="162"/>
+        <source>Not yet signed</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="167"/>
+        <source>Whole-process record (journal)</source>
+        <translation>全过程记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="170"/>
+        <source>No journal embedded in this document.</source>
+        <translation>本文书未嵌入全过程记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="173"/>
+        <source>Hash chain</source>
+        <translation>哈希链</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="173"/>
+        <source>consistent</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="174"/>
+        <source>BROKEN or not matching</source>
+        <translation>已断开或不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="175"/>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="176"/>
+        <source>Computed head</source>
+        <translation>计算出的链头</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="177"/>
+        <source>Head printed in the record</source>
+        <translation>文书所载链头</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="182"/>
+        <source>Why it is not valid</source>
+        <translation>无效的原因</translation>
     </message>
 </context>
 </TS>
