@@ -16,7 +16,8 @@ from sqlalchemy import Engine
 from inspector_app.catalog.loader import Library, load_library
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
-from inspector_app.services.context import ServiceContext, utc_now
+from inspector_app.services.case_file import CaseFileService
+from inspector_app.services.context import ServiceContext, UnitOfWork, utc_now
 from inspector_app.services.documents import DocumentService
 from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.findings import FindingService
@@ -52,9 +53,18 @@ class AppContext:
     review: ReviewService
     verification: VerificationService
     evidence: EvidenceService
+    case_files: CaseFileService
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
+    """The sync protocol's `sign` (compare-and-set on the content the server holds), in the freezing transaction."""
+    from inspector_app.sync import local
+
+    uow.outbox("inspection", inspection_id, "sign",
+               {"content_hash": local.signing_hash(uow.session, inspection_id), "signer": uow.actor.label})
 
 
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
@@ -73,13 +83,15 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
     def print_image(evidence_id: str) -> Path:
         return evidence.display_path(evidence_id, 1600)
 
-    signing = SigningService(ctx, keys, print_image=print_image)
+    signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
+    journal = JournalService(ctx)
     return AppContext(
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,
         roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
-        queries=QueryService(ctx), journal=JournalService(ctx), evidence=evidence, keys=keys, signing=signing,
+        queries=QueryService(ctx), journal=journal, evidence=evidence, keys=keys, signing=signing,
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
         review=ReviewService(ctx, signing),
+        case_files=CaseFileService(ctx, signing, evidence, journal, keys),
     )
 
 

@@ -51,22 +51,31 @@ def build_parser() -> argparse.ArgumentParser:
     ilist = isub.add_parser("list", help="list inspections with status, team and completion")
     _add_data_dir(ilist)
     ilist.add_argument("--json", action="store_true", help="machine-readable output")
-    verify = sub.add_parser("verify", help="verify a signed PDF record (signatures, changes, embedded journal)",
+    verify = sub.add_parser("verify", help="verify a signed PDF record or a case-file ZIP (案卷)",
                             description="Verify every signature of a signed record against the organisation CA, "
-                                        "what changed after each, and the embedded whole-process journal. "
+                                        "what changed after each, and the embedded whole-process journal. A ZIP "
+                                        "is verified as a case file: its manifest, every file's SHA-256, every "
+                                        "signed PDF and the journal chain. "
                                         "Exit status 0 only when everything holds.")
-    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf|FILE.zip")
     verify.add_argument("--trust", type=Path, action="append", metavar="CA.pem",
                         help="trusted CA certificate (repeatable; default: the workspace's trust roots)")
     verify.add_argument("--crl", type=Path, action="append", metavar="CA.crl", help="cached CRL (repeatable)")
     verify.add_argument("--json", action="store_true", help="machine-readable report")
     _add_data_dir(verify)
 
-    export = sub.add_parser("export", help="export an inspection's signed record",
-                            description="Copy the latest signed revision of an inspection's record.")
+    export = sub.add_parser("export", help="export an inspection's signed record, case file or publication",
+                            description="Copy the latest signed revision of an inspection's record (--pdf), write "
+                                        "its case file (--case-file, 案卷 ZIP), or its publication summary with "
+                                        "personal data masked (--publication, PDF plus JSON beside it).")
     export.add_argument("inspection_id", metavar="ID", help="inspection id (see: inspector inspections list --json)")
-    export.add_argument("--pdf", type=Path, required=True, metavar="FILE", help="where to write the PDF")
-    export.add_argument("--kind", choices=["record", "notice", "addendum"], default="record")
+    what = export.add_mutually_exclusive_group(required=True)
+    what.add_argument("--pdf", type=Path, metavar="FILE", help="where to write the PDF")
+    what.add_argument("--case-file", type=Path, metavar="FILE.zip", help="where to write the case file (案卷)")
+    what.add_argument("--publication", type=Path, metavar="FILE.pdf",
+                      help="where to write the publication summary (公开); the JSON goes beside it")
+    export.add_argument("--kind", choices=["record", "notice", "addendum"], default="record",
+                        help="document for --pdf (default: record)")
     _add_data_dir(export)
 
     shot = sub.add_parser("screenshot", help="render the main screens to PNG (offscreen)",
@@ -83,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     fonts_sub = fonts.add_subparsers(dest="fonts_command", metavar="ACTION", required=True)
     fbuild = fonts_sub.add_parser("build", help="build (or check) the font cache")
     _add_data_dir(fbuild)
+
+    from inspector_app.server.cli import register as register_server
+    from inspector_app.sync.cli import register as register_sync
+
+    register_server(sub)
+    register_sync(sub)
     return parser
 
 
@@ -106,6 +121,11 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(4) == b"PK\x03\x04" or path.suffix.lower() == ".zip"
+
+
 def _cmd_verify(args: argparse.Namespace) -> int:
     from inspector_app.records.verify import describe, verify_pdf
 
@@ -122,6 +142,12 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     if not trust:
         print("错误：没有可信根证书：请用 --trust CA.pem 指定机构 CA 证书", file=sys.stderr)
         return 2
+    if _is_zip(args.file):
+        from inspector_app.services.case_file import verify_case_file
+
+        case = verify_case_file(args.file, trust, crls or [])
+        print(case.to_json() if args.json else case.describe())
+        return 0 if case.ok else 1
     report = verify_pdf(args.file, trust, crls or [], revocation_mode="hard-fail" if crls else "soft-fail")
     print(report.to_json() if args.json else describe(report))
     return 0 if report.ok else 1
@@ -136,7 +162,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if len(matches) != 1:
             print(f"错误：{'没有' if not matches else '有多个'}检查的编号以 {args.inspection_id} 开头", file=sys.stderr)
             return 2
-        out = app.verification.export_record(matches[0], args.pdf, args.kind)
+        if args.case_file:
+            out = app.case_files.export(matches[0], args.case_file)
+        elif args.publication:
+            result = app.case_files.publication(matches[0], args.publication)
+            print(result.json)
+            out = result.pdf
+        else:
+            out = app.verification.export_record(matches[0], args.pdf, args.kind)
         print(out)
     finally:
         app.close()
@@ -274,6 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
+        if args.command in ("server", "sync"):
+            return int(args.handler(args))
         from inspector_app.app import launch_gui
 
         return launch_gui(_data_dir(args), args.lang)

@@ -181,3 +181,19 @@ def test_notice_and_addendum_are_signed_and_verify(app, roster, org_ca, tmp_path
     assert report.ok and len(report.signatures) == 2, report.reasons
     assert app.verification.export_record(iid, tmp_path / "after.pdf").read_bytes() == before
     assert app.journal.verify(iid).ok
+
+
+def test_first_signature_queues_the_sync_sign_mutation(app, roster, org_ca) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from inspector_app.storage.orm import OutboxRow
+    from inspector_app.sync import local
+
+    with_keys(app, roster, org_ca)
+    iid = ready_to_sign(app, roster)
+    o1 = roster["officers"][0]
+    app.signing.sign_record(Actor(o1.name, o1.id), iid, o1.id, PASSWORD)
+    with app.ctx.read() as s:
+        [row] = s.scalars(select(OutboxRow).where(OutboxRow.entity == "inspection", OutboxRow.entity_id == iid,
+                                                  OutboxRow.op == "sign")).all()
+        assert row.payload["content_hash"] == local.signing_hash(s, iid)

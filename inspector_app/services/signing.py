@@ -97,10 +97,14 @@ def validate_strokes(strokes: Any) -> list[list[list[float]]]:
 
 
 class SigningService:
-    def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], Any]):
+    def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], Any],
+                 on_frozen: Callable[[UnitOfWork, str], None] | None = None):
         self._ctx = ctx
         self._keys = keys
         self._print_image = print_image  # evidence id -> pre-scaled JPEG path for print
+        # Called inside the freezing transaction: the composition root uses it to queue the sync `sign`
+        # mutation, so the server makes the record immutable too (this layer does not know the sync protocol).
+        self._on_frozen = on_frozen
 
     # ------------------------------------------------------------------ captures before signing
 
@@ -233,6 +237,8 @@ class SigningService:
             uow.session.add(row)
             insp.content_hash = rendered.content_hash  # frozen from here on
             insp.updated_at = uow.now
+            if self._on_frozen is not None:
+                self._on_frozen(uow, inspection_id)
             uow.record(inspection_id, "record.signed", "document", row.id, "create", {"data": {
                 "inspection_id": inspection_id, "kind": "record", "number": snapshot.number,
                 "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "field": field,

@@ -1,0 +1,249 @@
+"""`inspector server ...`: run the sync server and administer it.
+
+    inspector server [--db URL] [--storage DIR] [--host 127.0.0.1] [--port 8765] [--workers N]
+    inspector server users add NAME --role inspector|team_lead|admin --team T [--team T2] [--password-stdin]
+    inspector server users teams NAME --team T ...
+    inspector server import-roster FILE.json        (institutions and officers; admin data, class D)
+    inspector server import-templates [DIR]         (checklist templates as immutable versions)
+    inspector server new-epoch                      (run after every restore from backup: sync.md §16.2)
+    inspector server expire-uploads                 (delete incomplete uploads older than 7 days)
+    inspector server migrate
+
+`register(subparsers)` adds the tree to the main `inspector` parser; `python -m inspector_app.server.cli` runs it
+standalone. The database URL may also come from INSPECTOR_SERVER_DB, the storage directory from
+INSPECTOR_SERVER_STORAGE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB = "inspector-server.sqlite3"
+DEFAULT_STORAGE = "inspector-server-data"
+
+
+def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
+    d = argparse.SUPPRESS if suppress else None
+    p.add_argument("--db", metavar="URL", default=d,
+                   help="database: a SQLite file path or sqlite:/// URL, or postgresql://user@host/db "
+                        f"(default: INSPECTOR_SERVER_DB, else ./{DEFAULT_DB})")
+    p.add_argument("--storage", metavar="DIR", default=d,
+                   help=f"evidence blob storage directory (default: INSPECTOR_SERVER_STORAGE, else ./{DEFAULT_STORAGE})")
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    server = subparsers.add_parser("server", help="run or administer the sync server",
+                                   description="The sync server (FastAPI + uvicorn). Without an action it serves.")
+    _common(server, suppress=False)
+    server.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    server.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+    server.add_argument("--workers", type=int, default=1, help="worker processes (share one PostgreSQL database)")
+    server.add_argument("--token-hours", type=float, default=12.0, help="bearer token lifetime in hours")
+    server.add_argument("--log-level", default="warning")
+    actions = server.add_subparsers(dest="server_command", metavar="ACTION")
+
+    users = actions.add_parser("users", help="manage accounts")
+    _common(users, suppress=True)
+    usub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add = usub.add_parser("add", help="create an account")
+    _common(add, suppress=True)
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=["inspector", "team_lead", "admin"])
+    add.add_argument("--team", action="append", default=[], metavar="T", help="team (repeatable)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    teams = usub.add_parser("teams", help="replace an account's teams (changes what it may see)")
+    _common(teams, suppress=True)
+    teams.add_argument("name")
+    teams.add_argument("--team", action="append", default=[], metavar="T")
+    ulist = usub.add_parser("list", help="list accounts")
+    _common(ulist, suppress=True)
+
+    roster = actions.add_parser("import-roster", help="publish institutions and officers from a JSON file")
+    _common(roster, suppress=True)
+    roster.add_argument("file", type=Path)
+    tmpl = actions.add_parser("import-templates", help="publish checklist templates (forms/*.toml)")
+    _common(tmpl, suppress=True)
+    tmpl.add_argument("directory", type=Path, nargs="?")
+    epoch = actions.add_parser("new-epoch", help="regenerate the server epoch (after a restore from backup)")
+    _common(epoch, suppress=True)
+    exp = actions.add_parser("expire-uploads", help="delete incomplete uploads past their expiry (run daily)")
+    _common(exp, suppress=True)
+    mig = actions.add_parser("migrate", help="apply database migrations and exit")
+    _common(mig, suppress=True)
+    server.set_defaults(handler=run)
+    return server
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    return getattr(args, "db", None) or os.environ.get("INSPECTOR_SERVER_DB") or DEFAULT_DB
+
+
+def _storage(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "storage", None) or os.environ.get("INSPECTOR_SERVER_STORAGE") or DEFAULT_STORAGE)
+
+
+def _admin_principal(db: Any) -> Any:
+    from inspector_app.server.auth import Principal
+
+    return Principal("cli", "cli", "admin", ())
+
+
+def run(args: argparse.Namespace) -> int:
+    from inspector_app.server.db import Database, new_epoch
+
+    cmd = getattr(args, "server_command", None)
+    if cmd is None:
+        return _serve(args)
+    db = Database(_db_url(args))
+    try:
+        if cmd == "migrate":
+            print("数据库已是最新结构")
+            return 0
+        if cmd == "new-epoch":
+            print(f"新的服务器纪元（epoch）：{new_epoch(db.engine)}；客户端下次同步时会重新上传服务器缺失的修改")
+            return 0
+        if cmd == "expire-uploads":
+            import datetime as dt
+
+            from inspector_app.server.storage import Staging
+            from inspector_app.server.uploads import UploadService
+
+            svc = UploadService(db, None, Staging(_storage(args)), expiry=dt.timedelta(days=7),  # type: ignore[arg-type]
+                                max_chunk=0, max_size=0)
+            print(f"已删除 {svc.expire(dt.datetime.now(dt.timezone.utc))} 个过期的未完成上传")
+            return 0
+        if cmd == "users":
+            return _users(args, db)
+        if cmd == "import-roster":
+            return _import_roster(args, db)
+        if cmd == "import-templates":
+            return _import_templates(args, db)
+    finally:
+        db.dispose()
+    return 2
+
+
+def _users(args: argparse.Namespace, db: Any) -> int:
+    from sqlalchemy import select
+
+    from inspector_app.server import auth
+    from inspector_app.server.models import User
+
+    hasher = auth.make_hasher()
+    if args.users_command == "list":
+        with db.read() as s:
+            for u in s.scalars(select(User).order_by(User.name)):
+                p = auth.principal(s, u)
+                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}")
+        return 0
+    if args.users_command == "teams":
+        with db.write() as s:
+            user = s.scalar(select(User).where(User.name == args.name))
+            if user is None:
+                print(f"没有用户 {args.name}", file=sys.stderr)
+                return 1
+            auth.set_teams(s, user, args.team)
+        print(f"{args.name} 的检查组：{', '.join(args.team) or '（无）'}")
+        return 0
+    if args.role != "admin" and not args.team:
+        print("检查人员和组长须至少属于一个检查组（--team）", file=sys.stderr)
+        return 2
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = os.environ.get("INSPECTOR_NEW_PASSWORD") or getpass.getpass(f"{args.name} 的密码：")
+    try:
+        with db.write() as s:
+            auth.add_user(s, hasher, args.name, password, args.role, args.team)
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"已创建用户 {args.name}（{args.role}；检查组 {', '.join(args.team) or '—'}）")
+    return 0
+
+
+def _publish(db: Any, entity: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    import datetime as dt
+
+    from inspector_app.server import sync_service
+
+    with db.write() as s:
+        return sync_service.import_reference(s, _admin_principal(db), entity, items, dt.datetime.now(dt.timezone.utc))
+
+
+def _import_roster(args: argparse.Namespace, db: Any) -> int:
+    """{"institutions": [{"id": ..., <InstitutionRow fields>}], "officers": [{"id": ..., ...}]}"""
+    raw = json.loads(args.file.read_text(encoding="utf-8"))
+    for key, entity in (("institutions", "institution"), ("officers", "officer")):
+        items = [{"id": x["id"], "data": {k: v for k, v in x.items() if k != "id"}} for x in raw.get(key, [])]
+        if items:
+            out = _publish(db, entity, items)
+            print(f"{entity}: 新增 {out['created']}，更新 {out['updated']}，未变 {out['unchanged']}")
+    return 0
+
+
+def _import_templates(args: argparse.Namespace, db: Any) -> int:
+    from inspector_app.catalog.loader import load_library
+    from inspector_app.resources import forms_dir
+
+    lib = load_library(args.directory or forms_dir())
+    for p in lib.problems:
+        print(f"已拒绝 {p}", file=sys.stderr)
+    items = [{"id": t.content_hash, "data": {"template_id": t.id, "version": t.version, "title": t.title,
+                                             "source": t.source}} for t in lib.templates.values()]
+    out = _publish(db, "template", items)
+    print(f"检查表版本：新增 {out['created']}，未变 {out['unchanged']}")
+    return 1 if lib.problems else 0
+
+
+def settings_from_env() -> Any:
+    import datetime as dt
+
+    from inspector_app.server.app import ServerSettings
+
+    return ServerSettings(
+        db_url=os.environ.get("INSPECTOR_SERVER_DB") or DEFAULT_DB,
+        storage_dir=Path(os.environ.get("INSPECTOR_SERVER_STORAGE") or DEFAULT_STORAGE),
+        token_ttl=dt.timedelta(hours=float(os.environ.get("INSPECTOR_SERVER_TOKEN_HOURS", "12"))),
+        push_delay=float(os.environ.get("INSPECTOR_SERVER_TEST_PUSH_DELAY", "0") or 0),
+    )
+
+
+def app_factory() -> Any:
+    """For uvicorn workers: `uvicorn --factory inspector_app.server.cli:app_factory` (settings from env)."""
+    from inspector_app.server.app import create_app
+
+    return create_app(settings_from_env())
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from inspector_app.server.db import Database
+
+    os.environ["INSPECTOR_SERVER_DB"] = _db_url(args)
+    os.environ["INSPECTOR_SERVER_STORAGE"] = str(_storage(args).resolve())
+    os.environ["INSPECTOR_SERVER_TOKEN_HOURS"] = str(args.token_hours)
+    Database(_db_url(args)).dispose()  # migrate once, before any worker starts
+    uvicorn.run("inspector_app.server.cli:app_factory", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level=args.log_level, access_log=False)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="inspector")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register(sub)
+    args = parser.parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

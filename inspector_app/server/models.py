@@ -1,0 +1,190 @@
+"""The server's own tables (sync.md §5). SQLite and PostgreSQL run the same code and the same migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, Any: JSON}
+
+
+TS = DateTime(timezone=True)
+
+
+class ServerMeta(Base):
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SyncCounter(Base):
+    """A single row. Taking `seq` from it inside the writing transaction makes seq order equal commit order."""
+
+    __tablename__ = "sync_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))          # inspector | team_lead | admin
+    password_hash: Mapped[str] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class UserTeam(Base):
+    __tablename__ = "user_teams"
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class Token(Base):
+    """Bearer tokens, stored as SHA-256 so a database leak does not leak sessions; any process can check them."""
+
+    __tablename__ = "tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(TS)
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    app_version: Mapped[str] = mapped_column(String(40), default="")
+    schema_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class Mutation(Base):
+    __tablename__ = "mutations"
+    client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    mutation_id: Mapped[str] = mapped_column(String(64), unique=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(200))
+    op: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[Any] = mapped_column(JSON)
+    hlc: Mapped[str] = mapped_column(String(120), default="")
+    outcome: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[Any] = mapped_column(JSON)
+    user_id: Mapped[str] = mapped_column(String(36))
+    received_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class Record(Base):
+    __tablename__ = "records"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[Any] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(12), default="draft")       # draft | signed
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    team_id: Mapped[str | None] = mapped_column(String(64), index=True)    # NULL: reference data, everyone
+    parent_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))          # hash the signature covered
+    has_open_conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_hlc: Mapped[str] = mapped_column(String(120), default="")
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class RecordVersion(Base):
+    """Full history: every accepted change with the per-field [old, new] pairs that justified it (I4)."""
+
+    __tablename__ = "record_versions"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[Any] = mapped_column(JSON)
+    mutation_id: Mapped[str | None] = mapped_column(String(64))
+    client_id: Mapped[str | None] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(20))
+    changed_fields: Mapped[Any] = mapped_column(JSON)
+    at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    __table_args__ = (Index("ix_conflicts_record", "entity", "id"),)
+    conflict_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    id: Mapped[str] = mapped_column(String(200))
+    field: Mapped[str | None] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(40))
+    base_value: Mapped[Any] = mapped_column(JSON)
+    server_value: Mapped[Any] = mapped_column(JSON)
+    client_value: Mapped[Any] = mapped_column(JSON)
+    op: Mapped[str | None] = mapped_column(String(20))
+    payload: Mapped[Any] = mapped_column(JSON)              # the whole mutation payload, kept verbatim
+    reason: Mapped[str | None] = mapped_column(Text)
+    mutation_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    client_id: Mapped[str | None] = mapped_column(String(64))
+    team_id: Mapped[str | None] = mapped_column(String(64))
+    parent_id: Mapped[str | None] = mapped_column(String(200), index=True)   # missing_parent backlog key
+    status: Mapped[str] = mapped_column(String(12), default="open")         # open | resolved
+    resolved_by_mutation: Mapped[str | None] = mapped_column(String(64))
+    created_seq: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class Change(Base):
+    """The pull feed: one row per change, state-based (the item served is the record's latest state)."""
+
+    __tablename__ = "changes"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(40))
+    id: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(BigInteger)
+    team_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class Blob(Base):
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    storage_key: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class Upload(Base):
+    """An incomplete upload. Its offset is never stored: it is the staged file's length, read under the lock."""
+
+    __tablename__ = "uploads"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    staging_key: Mapped[str] = mapped_column(String(300))
+    created_by: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(TS)
+
+
+class BlobRef(Base):
+    __tablename__ = "blob_refs"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)

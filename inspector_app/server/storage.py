@@ -1,0 +1,168 @@
+"""Where evidence bytes live. Uploads are staged on local disk (appends need a file), published blobs go to a
+`BlobStorage`: content-addressed files here, an S3-compatible store later (one `put` of the finished staging
+file, then a `HEAD` — never a resumed multipart upload, see sync.md §11 and F12).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+try:  # POSIX advisory locks shared by every server process on the host (F10)
+    import fcntl
+except ImportError:  # pragma: no cover - Windows servers are not supported for uploads
+    fcntl = None  # type: ignore[assignment]
+
+SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+READ_CHUNK = 1 << 20
+
+
+class InvalidKey(ValueError):
+    pass
+
+
+def check_sha(sha256: str) -> str:
+    """The only way a client-supplied name reaches a path: 64 lowercase hex digits, nothing else."""
+    if not isinstance(sha256, str) or not SHA_RE.match(sha256):
+        raise InvalidKey(f"not a SHA-256 hex digest: {sha256!r}")
+    return sha256
+
+
+class BlobStorage(Protocol):
+    def exists(self, sha256: str) -> bool: ...
+    def size(self, sha256: str) -> int | None: ...
+    def publish(self, sha256: str, staged: Path) -> str: ...
+    def open(self, sha256: str) -> BinaryIO: ...
+    def delete(self, sha256: str) -> None: ...
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class FileBlobStorage:
+    """cas/ab/cd/<sha256> under a root directory; publishing is an atomic rename of the verified staging file."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.cas = self.root / "cas"
+        self.cas.mkdir(parents=True, exist_ok=True)
+
+    def path(self, sha256: str) -> Path:
+        check_sha(sha256)
+        return self.cas / sha256[:2] / sha256[2:4] / sha256
+
+    def exists(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def size(self, sha256: str) -> int | None:
+        p = self.path(sha256)
+        return p.stat().st_size if p.is_file() else None
+
+    def publish(self, sha256: str, staged: Path) -> str:
+        final = self.path(sha256)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, final)
+        _fsync_dir(final.parent)
+        return str(final.relative_to(self.root))
+
+    def open(self, sha256: str) -> BinaryIO:
+        return self.path(sha256).open("rb")
+
+    def delete(self, sha256: str) -> None:
+        self.path(sha256).unlink(missing_ok=True)
+
+
+class Staging:
+    """Incomplete uploads: staging/<sha256>.part. The offset is the file's length, read under the file lock."""
+
+    def __init__(self, root: Path):
+        self.dir = Path(root) / "staging"
+        self.dir.mkdir(parents=True, exist_ok=True)
+
+    def path(self, sha256: str) -> Path:
+        return self.dir / f"{check_sha(sha256)}.part"
+
+    def ensure(self, sha256: str) -> Path:
+        p = self.path(sha256)
+        with p.open("ab"):
+            pass
+        return p
+
+    def length(self, sha256: str) -> int | None:
+        p = self.path(sha256)
+        return p.stat().st_size if p.exists() else None
+
+    def discard(self, sha256: str) -> None:
+        self.path(sha256).unlink(missing_ok=True)
+
+
+class Locked(Exception):
+    """Another request holds this upload (423)."""
+
+
+class StagedFile:
+    """An exclusively locked staging file, opened for appending."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._f = path.open("r+b")  # never create: a missing file means the upload finished or expired
+        if fcntl is not None:
+            try:
+                fcntl.flock(self._f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._f.close()
+                raise Locked(str(path)) from None
+
+    def __enter__(self) -> "StagedFile":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def offset(self) -> int:
+        return os.fstat(self._f.fileno()).st_size
+
+    def append(self, data: bytes) -> int:
+        self._f.seek(0, os.SEEK_END)
+        self._f.write(data)
+        self._f.flush()
+        os.fsync(self._f.fileno())
+        return self.offset()
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        self._f.seek(0)
+        while chunk := self._f.read(READ_CHUNK):
+            h.update(chunk)
+        return h.hexdigest()
+
+    def close(self) -> None:
+        if not self._f.closed:
+            self._f.close()  # closing releases the flock
+
+
+def iter_file(f: BinaryIO, start: int, end: int) -> Iterator[bytes]:
+    """Bytes [start, end) of an open file, in 1 MiB pieces; closes the file when done."""
+    try:
+        f.seek(start)
+        left = end - start
+        while left > 0:
+            chunk = f.read(min(READ_CHUNK, left))
+            if not chunk:
+                break
+            left -= len(chunk)
+            yield chunk
+    finally:
+        f.close()

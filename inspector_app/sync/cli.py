@@ -1,0 +1,111 @@
+"""`inspector sync --server URL [--user U] [--once]`: headless sync for scripts.
+
+Exit status: 0 synced; 1 a round failed (offline, refused); 3 sign-in needed or failed. The password comes from
+--password-stdin or INSPECTOR_SYNC_PASSWORD, else a prompt; a stored token is reused while it is valid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("sync", help="synchronise this workspace with a sync server (headless)",
+                              description="Push local changes, pull the team's changes, upload photos.")
+    p.add_argument("--server", required=True, metavar="URL", help="e.g. http://127.0.0.1:8765")
+    p.add_argument("--user", metavar="U", help="sign in as U (asks for the password unless a token is stored)")
+    p.add_argument("--once", action="store_true", help="one round, then exit (default: keep syncing)")
+    p.add_argument("--interval", type=float, default=30.0, help="seconds between rounds when idle")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--chunk-mib", type=float, default=4.0, help="upload chunk size in MiB")
+    p.add_argument("--json", action="store_true", help="print the status as JSON")
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                   help="workspace directory (default: INSPECTOR_HOME, else the user data directory)")
+    p.set_defaults(handler=run)
+    return p
+
+
+def _password(args: argparse.Namespace, user: str) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return os.environ.get("INSPECTOR_SYNC_PASSWORD") or getpass.getpass(f"{user} 的密码：")
+
+
+def _print_status(status: Any, as_json: bool) -> None:
+    if as_json:
+        d = dataclasses.asdict(status)
+        print(json.dumps(d, default=str, ensure_ascii=False))
+        return
+    last = status.last_sync_at.isoformat(timespec="seconds") if status.last_sync_at else "—"
+    print(f"{'在线' if status.online else '离线'}  待上传修改 {status.pending_changes}  照片 {status.photos_uploaded}/"
+          f"{status.photos_total}  冲突 {status.open_conflicts}  被拒绝 {status.rejected_changes}  上次同步 {last}"
+          + (f"  错误：{status.last_error}" if status.last_error else ""))
+
+
+def run(args: argparse.Namespace) -> int:
+    from inspector_app.app import build_context
+    from inspector_app.sync import account
+    from inspector_app.sync.engine import SyncEngine
+    from inspector_app.sync.transport import HttpTransport
+
+    app = build_context(getattr(args, "data_dir", None))
+    transport = HttpTransport(args.server)
+    engine = SyncEngine(app.ctx, transport, server_url=args.server, chunk_size=int(args.chunk_mib * (1 << 20)),
+                        idle_interval=args.interval)
+    try:
+        with app.ctx.read() as s:
+            acc = account.load(s)
+        need = acc is None or not acc.token_valid(app.ctx.clock()) or (args.user and args.user != acc.user) \
+            or acc.server_url not in ("", args.server)
+        if need:
+            user = args.user or (acc.user if acc else None)
+            if not user:
+                print("请用 --user 指定登录用户", file=sys.stderr)
+                return 3
+            res = engine.sign_in(user, _password(args, user))
+            if not res.ok:
+                print(f"登录失败：{res.message}", file=sys.stderr)
+                return 3
+            if not res.online:
+                print(res.message, file=sys.stderr)
+        if args.once:
+            result = engine.sync_round()
+            _print_status(engine.status(), args.json)
+            if engine.status().state == "auth_required":
+                return 3
+            return 0 if result.ok else 1
+        stop = {"flag": False}
+
+        def _stop(*_a: Any) -> None:
+            stop["flag"] = True
+
+        signal.signal(signal.SIGINT, _stop)
+        signal.signal(signal.SIGTERM, _stop)
+        engine.on_status = lambda st: _print_status(st, args.json)
+        engine.run(lambda: stop["flag"])
+        return 0
+    finally:
+        transport.close()
+        app.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(prog="inspector")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register(sub)
+    args = parser.parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

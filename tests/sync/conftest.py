@@ -1,0 +1,89 @@
+"""Sync tests: Hypothesis profiles and a world of one server and several clients.
+
+Profiles (select with HYPOTHESIS_PROFILE): "ci" (default, bounded) and "nightly" (long). The long run is:
+
+    HYPOTHESIS_PROFILE=nightly .venv/bin/python -m pytest tests/sync -p no:cacheprovider --timeout=0
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+
+settings.register_profile("ci", max_examples=50, stateful_step_count=40, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("nightly", max_examples=2000, stateful_step_count=80, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("quick", max_examples=5, stateful_step_count=30, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """PostgreSQL started from the system's binaries for the whole session (never skipped: CI installs it)."""
+    from tests.sync.pg import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_seed(pg_cluster, tmp_path_factory: pytest.TempPathFactory) -> str:  # type: ignore[no-untyped-def]
+    """A migrated database with accounts and reference data, cloned (CREATE DATABASE ... TEMPLATE) per test."""
+    from tests.conftest import FIXTURES
+    from tests.sync.harness import World
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INSPECTOR_FORMS", str(FIXTURES / "forms"))
+        name = pg_cluster.create_db()
+        w = World(tmp_path_factory.mktemp("pgseed"), db_url=pg_cluster.url(name),
+                  cache=tmp_path_factory.getbasetemp() / "client-template")
+        w.close()
+    return name
+
+
+def _make_world(request: pytest.FixtureRequest, backend: str, tmp_path: Path,
+                tmp_path_factory: pytest.TempPathFactory) -> object:
+    from tests.sync.harness import World
+
+    cache = tmp_path_factory.getbasetemp() / "client-template"
+    if backend == "sqlite":
+        return World(tmp_path, cache=cache)
+    cluster = request.getfixturevalue("pg_cluster")
+    seed = request.getfixturevalue("pg_seed")
+    name = cluster.create_db(template=seed)
+    w = World(tmp_path, db_url=cluster.url(name), cache=cache, seeded=True)
+    w.pg = (cluster, name)  # type: ignore[attr-defined]
+    return w
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def world(request: pytest.FixtureRequest, tmp_path: Path, mini_forms: Path, monkeypatch: pytest.MonkeyPatch,
+          tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One server (SQLite file or PostgreSQL database) with users and reference data; clients on demand."""
+    from tests.sync.harness import fast_kdf
+
+    fast_kdf(monkeypatch)
+    w = _make_world(request, request.param, tmp_path, tmp_path_factory)
+    yield w
+    w.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def sqlite_world(request: pytest.FixtureRequest, tmp_path: Path, mini_forms: Path, monkeypatch: pytest.MonkeyPatch,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from tests.sync.harness import fast_kdf
+
+    fast_kdf(monkeypatch)
+    w = _make_world(request, "sqlite", tmp_path, tmp_path_factory)
+    yield w
+    w.close()  # type: ignore[attr-defined]

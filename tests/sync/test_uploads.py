@@ -1,0 +1,129 @@
+"""Resumable uploads (sync.md §14.6): random data, chunk sizes and faults; the published bytes are exact,
+staging is cleaned up, a re-upload sends nothing, and the whole-file digest never fails when every chunk was
+checked (which would betray an offset bug)."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inspector_app.sync.transport import Fault
+from tests.sync.harness import World
+from tests.sync.test_engine_e2e import LEAD, create_inspection
+
+_SERIAL = itertools.count()
+FAULT = st.one_of(st.sampled_from(["ok", "drop_request", "drop_response", "duplicate", "http_500",
+                                   "delay_and_replay"]).map(Fault),
+                  st.integers(0, 5000).map(lambda n: Fault("truncate_body", n)))
+
+
+@pytest.fixture(scope="module")
+def upload_world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    import os
+
+    from tests.conftest import FIXTURES
+    from tests.sync import harness
+
+    with pytest.MonkeyPatch.context() as mp:  # restored afterwards: later tests use the shipped forms
+        mp.setenv("INSPECTOR_FORMS", str(FIXTURES / "forms"))
+        harness.account.SCRYPT_N = 2**8
+        w = World(tmp_path_factory.mktemp("uploads"), cache=tmp_path_factory.getbasetemp() / "client-template")
+        c = w.make_client("u", "alice", chunk_size=4096)
+        assert c.engine.sync_round().ok
+        w.iid = create_inspection(c)  # type: ignore[attr-defined]
+        assert c.engine.sync_round().ok
+        yield w
+        w.close()
+
+
+@settings(max_examples=60)
+@given(data=st.binary(min_size=0, max_size=20_000), chunk=st.integers(1, 9000), faults=st.lists(FAULT, max_size=8),
+       crash=st.booleans())
+def test_uploads_survive_faults_and_publish_exact_bytes(upload_world: World, data: bytes, chunk: int,
+                                                        faults: list[Fault], crash: bool) -> None:
+    from inspector_app.sync import actions
+    from inspector_app.sync.engine import Busy, Offline
+
+    w = upload_world
+    c = w.clients["u"]
+    salt = next(_SERIAL).to_bytes(8, "big")
+    blob = data + salt   # distinct per example so every run is a fresh upload
+    sha = hashlib.sha256(blob).hexdigest()
+    actions.attach_photo(c.ctx, LEAD, w.iid, blob)  # type: ignore[attr-defined]
+    c.engine.chunk_size = chunk
+    c.transport.add(*faults)
+    for _ in range(len(faults) + 3):
+        try:
+            c.engine.upload_all()
+        except (Offline, Busy):
+            if crash:   # the process dies mid-upload and starts again from the server's offset
+                c = w.reopen(c)
+                c.engine.chunk_size = chunk
+            continue
+        if not c.engine.pending_blobs():
+            break
+    c.transport.plan.clear()
+    c.engine.upload_all()
+    assert not c.engine.pending_blobs()
+    with w.uploads.storage.open(sha) as f:
+        assert f.read() == blob
+    assert not (w.uploads.staging.dir / f"{sha}.part").exists()
+    assert w.uploads.stats.digest_failures_with_checksums == 0
+    before = c.engine.stats["bytes_uploaded"]
+    c.engine._blob_update(sha, upload_status="pending")
+    c.engine.upload_all()
+    assert c.engine.stats["bytes_uploaded"] == before, "a completed blob was sent again"
+
+
+def test_expired_upload_answers_410_and_restarts(world: World) -> None:
+    import datetime as dt
+
+    from inspector_app.sync.transport import Request
+
+    token = world.token("alice")
+    auth = {"Authorization": f"Bearer {token}"}
+    sha = hashlib.sha256(b"x" * 10).hexdigest()
+    world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": sha, "size": 10}, headers=auth))
+    world.clock.now += dt.timedelta(days=8)
+    auth = {"Authorization": f"Bearer {world.token('alice')}"}
+    assert world.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth)).status == 410
+    assert world.uploads.expire(world.clock()) == 1
+    assert not (world.uploads.staging.dir / f"{sha}.part").exists()
+    assert world.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth)).status == 404
+
+
+def test_a_corrupted_chunk_is_refused_with_460(world: World) -> None:
+    import base64
+
+    from inspector_app.sync.transport import Request
+
+    token = world.token("alice")
+    data = b"0123456789" * 100
+    sha = hashlib.sha256(data).hexdigest()
+    world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": sha, "size": len(data)},
+                              headers={"Authorization": f"Bearer {token}"}))
+    bad = bytearray(data[:100])
+    bad[5] ^= 0xFF
+    r = world.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=bytes(bad), headers={
+        "Authorization": f"Bearer {token}", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream",
+        "Upload-Checksum": "sha256 " + base64.b64encode(hashlib.sha256(data[:100]).digest()).decode()}))
+    assert r.status == 460 and world.uploads.staging.length(sha) == 0
+
+
+def test_whole_file_digest_is_checked_before_publishing(world: World, tmp_path: Path) -> None:
+    from inspector_app.sync.transport import Request
+
+    token = world.token("alice")
+    data = b"a" * 1000
+    claimed = hashlib.sha256(b"b" * 1000).hexdigest()
+    world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": claimed, "size": 1000},
+                              headers={"Authorization": f"Bearer {token}"}))
+    r = world.direct.send(Request("PATCH", f"/sync/v1/uploads/{claimed}", content=data, headers={
+        "Authorization": f"Bearer {token}", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}))
+    assert r.status == 422 and r.json()["error"] == "digest_mismatch"
+    assert not world.uploads.storage.exists(claimed)
