@@ -26,6 +26,9 @@ class Actions:
     language_zh: QAction
     language_en: QAction
     switch_officer: QAction
+    sign_in: QAction
+    sync_now: QAction
+    conflicts: QAction
     about: QAction
     quit: QAction
 
@@ -59,6 +62,9 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         language_zh=act("简体中文", None, "language_zh"),
         language_en=act("English", None, "language_en"),
         switch_officer=act(QCoreApplication.translate("MainWindow", "&Who is using this laptop…"), None, "switch_officer"),
+        sign_in=act(QCoreApplication.translate("MainWindow", "Sign &in to the sync server…"), None, "sign_in"),
+        sync_now=act(QCoreApplication.translate("MainWindow", "&Sync now"), "Ctrl+Shift+S", "sync_now"),
+        conflicts=act(QCoreApplication.translate("MainWindow", "Sync &conflicts…"), None, "conflicts"),
         about=act(QCoreApplication.translate("MainWindow", "&About"), None, "about"),
         quit=act(QCoreApplication.translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, "quit"),
     )
@@ -80,6 +86,8 @@ def build_menus(menubar: QMenuBar, toolbar: QToolBar, a: Actions) -> None:
     view_menu.addActions([a.show_list, a.show_review, a.show_tracking, a.search, a.refresh])
     checklist_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Checklist"))
     checklist_menu.addActions([a.next_item, a.previous_item, a.next_unanswered])
+    sync_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Sync"))
+    sync_menu.addActions([a.sign_in, a.sync_now, a.conflicts])
     language_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "L&anguage"))
     language_menu.addActions([a.language_zh, a.language_en])
     help_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))

@@ -18,6 +18,7 @@ from inspector_app.ui.i18n import default_language, install_translators
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
+from inspector_app.ui.sync_controller import SyncController
 from inspector_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,10 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
     runner = runner or TaskRunner(app)
     ui_fonts.ensure(app, font_build.default_cache_dir(), runner.background)
     ops = Operations(context, runner, actor, app)
-    return MainWindow(ops, settings, language)
+    sync = SyncController(context, settings.server_url(), app)
+    window = MainWindow(ops, settings, language, sync=sync)
+    sync.start()
+    return window
 
 
 def run(build: Callable[[], Any], lang: str | None = None) -> int:

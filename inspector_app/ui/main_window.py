@@ -11,19 +11,24 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.ui.actions import build_menus, create_actions
+from inspector_app.ui.dialogs.conflicts_dialog import ConflictsDialog
 from inspector_app.ui.dialogs.new_inspection_dialog import NewInspectionDialog
+from inspector_app.ui.dialogs.sign_in_dialog import SignInDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.inspection_page import InspectionPage
 from inspector_app.ui.pages.inspections_page import InspectionsPage
 from inspector_app.ui.pages.review_page import ReviewPage
 from inspector_app.ui.pages.tracking_page import TrackingPage
 from inspector_app.ui.settings import UiSettings
+from inspector_app.ui.sync_controller import SyncController, describe
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ops: Operations, settings: UiSettings, language: str, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, settings: UiSettings, language: str, parent: QWidget | None = None,
+                 sync: SyncController | None = None):
         super().__init__(parent)
         self.ops = ops
+        self.sync = sync
         self.settings = settings
         self.language = language
         self.setObjectName("main_window")
@@ -47,6 +52,9 @@ class MainWindow(QMainWindow):
         self.status_user = QLabel(self)
         self.status_pending = QLabel(self)
         self.status_pending.setObjectName("pending_changes")
+        self.status_sync = QLabel(self)
+        self.status_sync.setObjectName("sync_status")
+        self.statusBar().addPermanentWidget(self.status_sync)
         self.statusBar().addPermanentWidget(self.status_pending)
         self.statusBar().addPermanentWidget(self.status_user)
         self._connect()
@@ -68,6 +76,14 @@ class MainWindow(QMainWindow):
         a.language_zh.triggered.connect(lambda: self._set_language("zh_CN"))
         a.language_en.triggered.connect(lambda: self._set_language("en"))
         a.about.triggered.connect(self._about)
+        a.sign_in.triggered.connect(self._sign_in)
+        a.sync_now.triggered.connect(lambda: self.sync.sync_now() if self.sync else self._sign_in())
+        a.conflicts.triggered.connect(self._conflicts)
+        if self.sync is not None:
+            self.sync.status_changed.connect(self._show_sync)
+            self.sync.data_arrived.connect(self.refresh_list)
+            self.sync.signed_in.connect(self._signed_in)
+        self._show_sync(None)
         a.quit.triggered.connect(self.close)
         a.language_zh.setChecked(self.language == "zh_CN")
         a.language_en.setChecked(self.language == "en")
@@ -139,6 +155,31 @@ class MainWindow(QMainWindow):
         box.setObjectName("error_box")
         box.open()
 
+    # -- sync
+    def _show_sync(self, status: Any) -> None:
+        self.status_sync.setText(describe(status))
+        if status is not None and status.last_error:
+            self.status_sync.setToolTip(status.last_error)
+
+    def _sign_in(self) -> None:
+        if self.sync is None:
+            return
+        dialog = SignInDialog(self.sync.server_url or self.settings.server_url(), "", self)
+        if dialog.exec():
+            url = dialog.server.text().strip()
+            self.settings.set_server_url(url)
+            self.sync.sign_in(url, dialog.user.text().strip(), dialog.password.text())
+
+    def _signed_in(self, result: Any) -> None:
+        message = str(result) if isinstance(result, Exception) else result.message
+        self.statusBar().showMessage(message, 15000)
+        if isinstance(result, Exception) or not result.ok:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Sign-in"), message, parent=self)
+            box.open()
+
+    def _conflicts(self) -> None:
+        ConflictsDialog(self.ops, self).exec()
+
     # -- settings
     def _set_language(self, lang: str) -> None:
         self.settings.set_language(lang)
@@ -176,5 +217,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.inspection_page.flush()  # anything typed but not yet committed goes to the writer queue
         self.save_state()
+        if self.sync is not None:
+            self.sync.stop()
         self.ops.runner.wait()
         super().closeEvent(event)

@@ -32,6 +32,12 @@ class UiSettings:
     def set_officer_id(self, officer_id: str) -> None:
         self._s.setValue("user/officer_id", officer_id)
 
+    def server_url(self) -> str:
+        return str(self._s.value("sync/server", ""))
+
+    def set_server_url(self, url: str) -> None:
+        self._s.setValue("sync/server", url)
+
     def bytes(self, key: str) -> QByteArray | None:
         value = self._s.value(key)
         return value if isinstance(value, QByteArray) else None

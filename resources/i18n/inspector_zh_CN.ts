@@ -94,6 +94,52 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="55"/>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="63"/>
+        <source>Keep the &amp;server&apos;s value</source>
+        <translation>保留服务器上的值(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="64"/>
+        <source>Use &amp;this laptop&apos;s value</source>
+        <translation>采用本机的值(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="67"/>
+        <source>Nothing is lost: both values stay in the record&apos;s history whatever you choose.</source>
+        <translation>无论如何选择，两个值都保留在记录历史中，不会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTableModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="39"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="39"/>
+        <source>Value on the server</source>
+        <translation>服务器上的值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="39"/>
+        <source>Value from this laptop</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="40"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="183"/>
@@ -796,161 +842,186 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="30"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="35"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="42"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="47"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="124"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="138"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="154"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="148"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
 工作目录：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="41"/>
+        <location filename="../../inspector_app/ui/actions.py" line="44"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="43"/>
+        <location filename="../../inspector_app/ui/actions.py" line="46"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="46"/>
+        <location filename="../../inspector_app/ui/actions.py" line="49"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="47"/>
+        <location filename="../../inspector_app/ui/actions.py" line="50"/>
         <source>&amp;Open selected inspection</source>
         <translation>打开所选检查(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="48"/>
+        <location filename="../../inspector_app/ui/actions.py" line="51"/>
         <source>Inspection &amp;list</source>
         <translation>检查列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="49"/>
+        <location filename="../../inspector_app/ui/actions.py" line="52"/>
         <source>&amp;Review queue</source>
         <translation>审核队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="50"/>
+        <location filename="../../inspector_app/ui/actions.py" line="53"/>
         <source>Rectification &amp;&amp; &amp;dashboard</source>
         <translation>整改跟踪与统计(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="52"/>
+        <location filename="../../inspector_app/ui/actions.py" line="55"/>
         <source>&amp;Search inspections</source>
         <translation>搜索检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="53"/>
+        <location filename="../../inspector_app/ui/actions.py" line="56"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="56"/>
+        <location filename="../../inspector_app/ui/actions.py" line="59"/>
         <source>&amp;Next item</source>
         <translation>下一检查项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="57"/>
+        <location filename="../../inspector_app/ui/actions.py" line="60"/>
         <source>&amp;Previous item</source>
         <translation>上一检查项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="58"/>
+        <location filename="../../inspector_app/ui/actions.py" line="61"/>
         <source>Next &amp;unanswered item</source>
         <translation>下一未作答项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="61"/>
+        <location filename="../../inspector_app/ui/actions.py" line="64"/>
         <source>&amp;Who is using this laptop…</source>
         <translation>更换当前使用人(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="62"/>
+        <location filename="../../inspector_app/ui/actions.py" line="65"/>
+        <source>Sign &amp;in to the sync server…</source>
+        <translation>登录同步服务器(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="66"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="67"/>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="68"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="63"/>
+        <location filename="../../inspector_app/ui/actions.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="71"/>
+        <location filename="../../inspector_app/ui/actions.py" line="77"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="77"/>
+        <location filename="../../inspector_app/ui/actions.py" line="83"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="79"/>
+        <location filename="../../inspector_app/ui/actions.py" line="85"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="81"/>
+        <location filename="../../inspector_app/ui/actions.py" line="87"/>
         <source>&amp;Checklist</source>
         <translation>检查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="83"/>
+        <location filename="../../inspector_app/ui/actions.py" line="89"/>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="91"/>
         <source>L&amp;anguage</source>
         <translation>语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="85"/>
+        <location filename="../../inspector_app/ui/actions.py" line="93"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1639,6 +1710,39 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_in_dialog.py" line="11"/>
+        <source>Sign in to the sync server</source>
+        <translation>登录同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_in_dialog.py" line="21"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_in_dialog.py" line="22"/>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_in_dialog.py" line="23"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_in_dialog.py" line="24"/>
+        <source>Without a network you can still sign in on a laptop where you signed in online before; changes sync when the server is reachable.</source>
+        <translation>无网络时，在曾经联网登录过的电脑上仍可离线登录；服务器可连接时自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/sign_in_dialog.py" line="34"/>
+        <source>Fill in the server, the user and the password.</source>
+        <translation>请填写服务器、用户名和密码。</translation>
+    </message>
+</context>
+<context>
     <name>SignatureCanvas</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="58"/>
@@ -1946,6 +2050,54 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/pages/signing_page.py" line="365"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="123"/>
+        <source>Sync: not set up</source>
+        <translation>同步：未设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="124"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="124"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="125"/>
+        <source>%1 pending</source>
+        <translation>待同步 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="127"/>
+        <source>photos %1/%2</source>
+        <translation>照片 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="130"/>
+        <source>%1 conflict(s)</source>
+        <translation>冲突 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="132"/>
+        <source>%1 rejected</source>
+        <translation>被拒绝 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="134"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="136"/>
+        <source>not progressing</source>
+        <translation>同步停滞</translation>
     </message>
 </context>
 <context>

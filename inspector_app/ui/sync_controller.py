@@ -1,0 +1,137 @@
+"""Background sync for the desktop app: rounds run on their own worker thread on a timer (with the engine's
+jittered backoff), a reachability probe brings a waiting round forward, and the status is published to the
+window. The engine itself is Qt-free (inspector_app.sync)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from inspector_app.sync.engine import SyncEngine, SyncStatus
+from inspector_app.sync.transport import HttpTransport
+
+
+class _Run(QRunnable):
+    def __init__(self, fn: Callable[[], Any], done: Signal):
+        super().__init__()
+        self._fn, self._done = fn, done
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # noqa: BLE001 - reported as a status, never raised into Qt
+            result = exc
+        try:
+            self._done.emit(result)
+        except RuntimeError:
+            pass  # the controller is gone (shutdown)
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)   # SyncStatus
+    signed_in = Signal(object)        # SignInResult
+    data_arrived = Signal()           # a round pushed or pulled something: views refresh
+    _round_done = Signal(object)
+    _sign_in_done = Signal(object)
+    _probe_done = Signal(object)
+
+    def __init__(self, app: Any, server_url: str = "", parent: QObject | None = None,
+                 engine_factory: Callable[[str], SyncEngine] | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.server_url = server_url
+        self._factory = engine_factory or (lambda url: SyncEngine(app.ctx, HttpTransport(url), server_url=url))
+        self.engine: SyncEngine | None = self._factory(server_url) if server_url else None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one round at a time
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.sync_now)
+        self._probe = QTimer(self, interval=15000)  # while offline: is the server back?
+        self._probe.timeout.connect(self._probe_reachability)
+        self._round_done.connect(self._after_round)
+        self._sign_in_done.connect(self._after_sign_in)
+        self._probe_done.connect(self._after_probe)
+        self._running = False
+
+    def set_server(self, url: str) -> None:
+        if url and url != self.server_url:
+            self.server_url = url
+            self.engine = self._factory(url)
+
+    def start(self) -> None:
+        if self.engine is not None:
+            self._timer.start(1000)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._probe.stop()
+        self._pool.waitForDone(10000)
+
+    def sign_in(self, url: str, user: str, password: str) -> None:
+        self.set_server(url)
+        engine = self.engine
+        assert engine is not None
+        self._pool.start(_Run(lambda: engine.sign_in(user, password), self._sign_in_done))
+
+    def sync_now(self) -> None:
+        if self.engine is None or self._running:
+            return
+        self._running = True
+        self._timer.stop()
+        engine = self.engine
+        self._pool.start(_Run(lambda: (engine.sync_round(), engine.status()), self._round_done))
+
+    def _after_round(self, result: Any) -> None:
+        self._running = False
+        if isinstance(result, Exception) or self.engine is None:
+            delay = self.engine.backoff.next_delay(False) if self.engine else 60.0
+        else:
+            round_result, status = result
+            self.status_changed.emit(status)
+            delay = self.engine.backoff.next_delay(round_result.ok)
+            if not status.online:
+                self._probe.start()
+            else:
+                self._probe.stop()
+            if round_result.ok and (round_result.pushed or round_result.pulled):
+                self.data_arrived.emit()
+        self._timer.start(int(delay * 1000))
+
+    def _after_sign_in(self, result: Any) -> None:
+        self.signed_in.emit(result)
+        if not isinstance(result, Exception) and getattr(result, "ok", False):
+            self.sync_now()
+
+    def _probe_reachability(self) -> None:
+        engine = self.engine
+        if engine is not None and not self._running:
+            self._pool.start(_Run(engine.reachable, self._probe_done))
+
+    def _after_probe(self, reachable: Any) -> None:
+        if reachable is True:
+            self._probe.stop()
+            self.sync_now()
+
+    def current_status(self) -> SyncStatus | None:
+        return self.engine.status() if self.engine else None
+
+
+def describe(status: SyncStatus | None) -> str:
+    if status is None:
+        return QCoreApplication.translate("SyncStatus", "Sync: not set up")
+    state = QCoreApplication.translate("SyncStatus", "online") if status.online else QCoreApplication.translate("SyncStatus", "offline")
+    parts = [state, QCoreApplication.translate("SyncStatus", "%1 pending").replace("%1", str(status.pending_changes))]
+    if status.photos_total:
+        parts.append(QCoreApplication.translate("SyncStatus", "photos %1/%2").replace("%1", str(status.photos_uploaded)).replace(
+            "%2", str(status.photos_total)))
+    if status.open_conflicts:
+        parts.append(QCoreApplication.translate("SyncStatus", "%1 conflict(s)").replace("%1", str(status.open_conflicts)))
+    if status.rejected_changes:
+        parts.append(QCoreApplication.translate("SyncStatus", "%1 rejected").replace("%1", str(status.rejected_changes)))
+    if status.last_sync_at:
+        parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace("%1", f"{status.last_sync_at.astimezone():%m-%d %H:%M}"))
+    if status.stuck:
+        parts.append(QCoreApplication.translate("SyncStatus", "not progressing"))
+    return " · ".join(parts)
