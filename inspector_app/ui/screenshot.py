@@ -73,6 +73,14 @@ def render(context: Any, out: Path, lang: str) -> list[Path]:
         page.tabs.setCurrentWidget(page.team)
         _settle(window)
         shots.append(_save(window, out, "06-team-procedure"))
+    unsigned = ("draft", "on_site", "awaiting_signature", "cancelled")
+    signed = [s for s in context.queries.inspections() if s.status not in unsigned]
+    if signed:
+        window.open_inspection(signed[0].id)
+        _settle(window, 300)
+        window.inspection_page.tabs.setCurrentWidget(window.inspection_page.signing)
+        _settle(window)
+        shots.append(_save(window, out, "07-signing"))
     window.close()
     del translators
     QApplication.processEvents()

@@ -16,6 +16,7 @@ from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.checklist_page import ChecklistPage
 from inspector_app.ui.pages.evidence_page import EvidencePage
 from inspector_app.ui.pages.findings_page import FindingsPage
+from inspector_app.ui.pages.signing_page import SigningPage
 from inspector_app.ui.pages.team_page import TeamPage
 
 
@@ -43,10 +44,12 @@ class InspectionPage(QWidget):
         self.checklist = ChecklistPage(ops, undo, self)
         self.findings = FindingsPage(ops, self)
         self.evidence = EvidencePage(ops, self)
+        self.signing = SigningPage(ops, self)
         self.tabs.addTab(self.team, self.tr("Team && procedure"))
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
         self.tabs.addTab(self.evidence, self.tr("Evidence"))
+        self.tabs.addTab(self.signing, self.tr("Signatures && record"))
         self.team.start_requested.connect(self._start)
         self.checklist.finding_requested.connect(self._finding_for_item)
         self.checklist.evidence_requested.connect(
@@ -67,6 +70,7 @@ class InspectionPage(QWidget):
             self.undo.clear()
         self.inspection_id = inspection_id
         self.reload(select_tab=True)
+        self.signing.open(inspection_id)
 
     def reload(self, select_tab: bool = False) -> None:
         iid = self.inspection_id
