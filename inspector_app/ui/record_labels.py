@@ -1,0 +1,45 @@
+"""Translatable names for signed-document values: document kinds, signature fields, pyHanko's verdict terms."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+def document_kind(kind: str) -> str:
+    """A document's kind, as stored ("record") or as written into the PDF ("inspection_record")."""
+    name = {"inspection_record": "record", "rectification_notice": "notice", "record_addendum": "addendum"}.get(kind, kind)
+    return {"record": translate("RecordLabels", "On-site inspection record"),
+            "notice": translate("RecordLabels", "Rectification notice"),
+            "addendum": translate("RecordLabels", "Addendum (correction)")}.get(name, kind)
+
+
+def signature_field(name: str) -> str:
+    m = re.fullmatch(r"Sig_Officer(\d+)", name)
+    if m:
+        return translate("RecordLabels", "Officer %1").replace("%1", m.group(1))
+    return {"Sig_Lead": translate("RecordLabels", "Team lead (review)"),
+            "Sig_Agency": translate("RecordLabels", "Officer in charge")}.get(name, name)
+
+
+def fields(names: tuple[str, ...] | list[str]) -> str:
+    return "、".join(signature_field(n) for n in names) if names else "—"
+
+
+def coverage(value: str) -> str:
+    return {"ENTIRE_FILE": translate("RecordLabels", "the whole file"),
+            "ENTIRE_REVISION": translate("RecordLabels", "its own revision (later revisions follow)"),
+            "CONTIGUOUS_BLOCK_FROM_START": translate("RecordLabels", "part of the file only"),
+            "UNKNOWN": translate("RecordLabels", "unknown")}.get(value, value)
+
+
+def modification_level(value: str) -> str:
+    return {"NONE": translate("RecordLabels", "no changes"),
+            "LTA_UPDATES": translate("RecordLabels", "validation data only"),
+            "FORM_FILLING": translate("RecordLabels", "form filling and signatures"),
+            "ANNOTATIONS": translate("RecordLabels", "annotations"),
+            "OTHER": translate("RecordLabels", "other changes (not allowed)"),
+            "UNKNOWN": translate("RecordLabels", "unknown")}.get(value, value)
