@@ -89,7 +89,7 @@ class DocumentService:
                               created_at=uow.now, updated_at=uow.now)
             uow.session.add(row)
             uow.record(inspection_id, "notice.issued", "document", row.id, "create", {"data": {
-                "kind": "notice", "number": number, "deadline": deadline.isoformat(),
+                "inspection_id": inspection_id, "kind": "notice", "number": number, "deadline": deadline.isoformat(),
                 "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "officer_id": officer_id}})
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
 
@@ -148,6 +148,6 @@ class DocumentService:
                               created_at=uow.now, updated_at=uow.now)
             uow.session.add(row)
             uow.record(inspection_id, "addendum.signed", "document", row.id, "create", {"data": {
-                "kind": "addendum", "number": number, "content_hash": rendered.content_hash,
+                "inspection_id": inspection_id, "kind": "addendum", "number": number, "content_hash": rendered.content_hash,
                 "pdf_sha256": blob.sha256, "original_content_hash": insp.content_hash, "officer_id": officer_id}})
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))

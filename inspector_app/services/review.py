@@ -220,7 +220,7 @@ class ReviewService:
             if Status(insp.status) not in (Status.APPROVED, Status.RECTIFICATION):
                 raise ValidationError("批准后才能确定处理结果")
             row = uow.session.get(OutcomeRow, inspection_id)
-            data = {"outcome": outcome.value, "refund_amount": format(refund_d, "f"),
+            data = {"inspection_id": inspection_id, "outcome": outcome.value, "refund_amount": format(refund_d, "f"),
                     "fine_amount": format(fine_d, "f"), "articles": articles, "note": note}
             if row is None:
                 row = OutcomeRow(inspection_id=inspection_id, outcome=outcome.value, refund_amount=refund_d,
@@ -252,7 +252,7 @@ class ReviewService:
                                created_at=uow.now, updated_at=uow.now)
         uow.session.add(row)
         uow.record(insp.id, "rectification.opened", "rectification", row.id, "create",
-                   {"data": {"deadline": deadline.isoformat(), "notice": notice.number}})
+                   {"data": {"inspection_id": insp.id, "deadline": deadline.isoformat(), "notice": notice.number}})
         self._move(uow, insp, Status.RECTIFICATION)
 
     def record_reinspection(self, actor: Actor, rectification_id: str, result: RectificationResult,

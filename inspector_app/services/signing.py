@@ -149,7 +149,8 @@ class SigningService:
                 row = PartySignoffRow(id=new_id(), inspection_id=inspection_id, document_kind=document_kind,
                                       created_at=uow.now, **fields)
                 uow.session.add(row)
-                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "create", {"data": fields})
+                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "create", {"data": {
+                    "inspection_id": inspection_id, "document_kind": document_kind, **fields}})
             else:
                 changed = {k: [getattr(row, k), v] for k, v in fields.items() if getattr(row, k) != v}
                 for k, v in fields.items():
