@@ -164,12 +164,32 @@ def _authorise(c: Ctx, team_id: str | None) -> None:
 
 # ---------------------------------------------------------------------------------------------- apply
 
+LEAD_ROLES = frozenset({"team_lead", "admin"})
+LEAD_STATUSES = frozenset({"under_review", "returned", "approved", "closed"})
+
+
+def _require_reviewer(c: Ctx, m: MutationIn) -> None:
+    """Review decisions are the team lead's: an inspector's approval, return or review status is refused."""
+    if c.who.role in LEAD_ROLES:
+        return
+    payload = m.payload if isinstance(m.payload, dict) else {}
+    if m.entity == "review_event" and m.op in ("create", "append"):
+        data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
+        if data.get("kind") in ("approve", "return"):
+            raise P.PermanentError("forbidden_role", "只有检查组组长（审核人）可以批准或退回检查记录")
+    if m.entity == "inspection" and m.op == "patch":
+        fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}
+        status = fields.get("status")
+        if isinstance(status, list) and len(status) == 2 and status[1] in LEAD_STATUSES:
+            raise P.PermanentError("forbidden_role", "只有检查组组长（审核人）可以审核、退回、批准或结案")
+
 def apply_mutation(c: Ctx, m: MutationIn) -> Outcome:
     spec = P.ENTITIES[m.entity]
     if spec.klass == "D":
         raise P.PermanentError("reference_data", "花名册和检查表由服务器统一维护，客户端不能修改")
     if c.who.role not in spec.roles:
         raise P.PermanentError("forbidden_role", f"角色 {c.who.role} 不能提交 {m.entity}")
+    _require_reviewer(c, m)
     if m.op in ("create", "append"):
         return _create(c, spec, m)
     if m.op in ("patch", "delete"):
@@ -256,8 +276,10 @@ def _patch(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
         return _missing_parent(c, spec, m, m.entity_id, m.entity_id, _fallback_team(c))
     _authorise(c, rec.team_id)
     root = rec if spec.name == "inspection" else root_inspection(c.s, spec, rec.data)
+    # Signing freezes the inspection's own fields (bar its workflow status) and the items signed with it; records
+    # that follow the signature (documents gaining countersignatures, outcomes, rectifications) stay editable.
     locked = root is not None and root.state == "signed" and (
-        spec.name != "inspection" or set(fields) - spec.workflow_fields)
+        bool(set(fields) - spec.workflow_fields) if spec.name == "inspection" else spec.signed_with_parent)
     if locked or (rec.deleted and "deleted" not in fields):
         kind = "record_signed" if locked else "edit_after_delete"
         ids = []

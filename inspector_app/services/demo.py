@@ -39,6 +39,7 @@ class Workspace(Protocol):
     signing: Any
     documents: Any
     keys: Any
+    review: Any
 
 REGION_CODE = "379902"  # fictional prefecture-level code used only by the demo
 CITY = "青川市"

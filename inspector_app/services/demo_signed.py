@@ -147,4 +147,5 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
                                 officer_id=o1.id, password=passwords[o1.id], contact_person=o2.name,
                                 contact_phone="0537-2601234")
     say("已签发的责令整改通知书")
+    app.review.submit(actor, iid)  # waiting in the team lead's review queue
     return iid

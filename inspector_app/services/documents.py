@@ -90,6 +90,7 @@ class DocumentService:
             uow.session.add(row)
             uow.record(inspection_id, "notice.issued", "document", row.id, "create", {"data": {
                 "inspection_id": inspection_id, "kind": "notice", "number": number, "deadline": deadline.isoformat(),
+                "payload": row.payload, "signed_fields": row.signed_fields, "pending_fields": [],
                 "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "officer_id": officer_id}})
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
 
@@ -108,8 +109,7 @@ class DocumentService:
                     PartySignoffRow.inspection_id == inspection_id, PartySignoffRow.document_kind == "addendum")) is None:
                 raise ValidationError("请先记录当事人对补正内容的签字（或拒签及见证人）")
             number = numbering.next_number(uow.session, "addendum", uow.now)
-            uow.record(inspection_id, "addendum.started", "inspection", inspection_id, "append",
-                       {"number": number, "reason": reason})
+            uow.journal(inspection_id, "addendum.started", {"number": number, "reason": reason})
         with self._ctx.read() as s:
             record = build_snapshot(s, self._ctx.blobs, inspection_id)
             signoff_row = s.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
@@ -149,5 +149,6 @@ class DocumentService:
             uow.session.add(row)
             uow.record(inspection_id, "addendum.signed", "document", row.id, "create", {"data": {
                 "inspection_id": inspection_id, "kind": "addendum", "number": number, "content_hash": rendered.content_hash,
+                "payload": row.payload, "signed_fields": row.signed_fields, "pending_fields": row.pending_fields,
                 "pdf_sha256": blob.sha256, "original_content_hash": insp.content_hash, "officer_id": officer_id}})
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))

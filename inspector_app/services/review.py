@@ -104,14 +104,17 @@ class ReviewService:
         uow.record(insp.id, f"inspection.status.{target.value}", "inspection", insp.id, "patch",
                    {"fields": {"status": [old, target.value]}, **(payload or {})})
 
-    def _event(self, uow: UnitOfWork, insp: InspectionRow, kind: str, text: str, finding_id: str | None = None) -> str:
+    def _event(self, uow: UnitOfWork, insp: InspectionRow, kind: str, text: str, finding_id: str | None = None,
+               content_hash: str | None = None) -> str:
+        content_hash = content_hash or insp.content_hash
         row = ReviewEventRow(id=new_id(), inspection_id=insp.id, kind=kind, finding_id=finding_id, text=text,
-                             content_hash=insp.content_hash, author=uow.actor.name,
+                             content_hash=content_hash, author=uow.actor.name,
                              author_officer_id=uow.actor.officer_id, created_at=uow.now)
         uow.session.add(row)
         uow.record(insp.id, f"review.{kind}", "review_event", row.id, "append", {"data": {
             "inspection_id": insp.id, "kind": kind, "finding_id": finding_id, "text": text,
-            "content_hash": insp.content_hash}})
+            "content_hash": content_hash, "author": uow.actor.name, "author_officer_id": uow.actor.officer_id,
+            "created_at": uow.now.isoformat()}})
         return row.id
 
     def submit(self, actor: Actor, inspection_id: str) -> Changes:
@@ -166,13 +169,15 @@ class ReviewService:
                                                      DocumentRow.kind == "record"))
             if doc is None:
                 raise ValidationError("没有已签名的笔录可供批准")
-            if doc.content_hash != insp.content_hash:
+            # On the signing laptop the inspection holds the hash it froze; a lead's laptop has the document's.
+            if insp.content_hash and doc.content_hash != insp.content_hash:
                 raise ValidationError("笔录内容哈希与签名时不一致，不能批准")
+            content = doc.content_hash
         assert actor.officer_id is not None
         self._signing.countersign(actor, doc.id, actor.officer_id, password, progress)
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
-            self._event(uow, insp, "approve", "批准")
+            self._event(uow, insp, "approve", "批准", content_hash=content)
             self._move(uow, insp, Status.APPROVED)
             return Changes(inspections=frozenset({inspection_id}))
 
@@ -220,7 +225,7 @@ class ReviewService:
             if Status(insp.status) not in (Status.APPROVED, Status.RECTIFICATION):
                 raise ValidationError("批准后才能确定处理结果")
             row = uow.session.get(OutcomeRow, inspection_id)
-            data = {"inspection_id": inspection_id, "outcome": outcome.value, "refund_amount": format(refund_d, "f"),
+            data = {"inspection_id": inspection_id, "decided_by": actor.name, "outcome": outcome.value, "refund_amount": format(refund_d, "f"),
                     "fine_amount": format(fine_d, "f"), "articles": articles, "note": note}
             if row is None:
                 row = OutcomeRow(inspection_id=inspection_id, outcome=outcome.value, refund_amount=refund_d,

@@ -82,7 +82,7 @@ def document_dto(r: DocumentRow) -> DocumentDTO:
                        tuple(r.signed_fields or ()), tuple(r.pending_fields or ()), r.created_at)
 
 
-def validate_strokes(strokes: Any) -> list[list[list[float]]]:
+def validate_strokes(strokes: Any) -> list[list[list[int]]]:
     """Strokes are lists of [x, y] points; an empty or dot-only signature is refused (a common field-app bug)."""
     if not isinstance(strokes, list) or not strokes:
         raise ValidationError("签名为空，请在签名板上签字")
@@ -93,7 +93,8 @@ def validate_strokes(strokes: Any) -> list[list[list[float]]]:
         points += len(stroke)
     if points < 8:
         raise ValidationError("签名过短，请重新签字")
-    return [[[round(float(x), 1), round(float(y), 1)] for x, y in stroke] for stroke in strokes]
+    # Tenths of a canvas unit as integers: exact in hashes and JSON (the journal refuses floats).
+    return [[[round(float(x) * 10), round(float(y) * 10)] for x, y in stroke] for stroke in strokes]
 
 
 class SigningService:
@@ -127,7 +128,7 @@ class SigningService:
             uow.record(inspection_id, "signature.captured", "signature_capture", row.id, "append", {"data": {
                 "inspection_id": inspection_id, "document_kind": document_kind, "role": role,
                 "officer_id": officer_id, "signer_name": signer_name, "png_sha256": blob.sha256,
-                "strokes": len(clean)}})
+                "strokes": clean, "created_at": uow.now.isoformat()}})
             return Changes(inspections=frozenset({inspection_id}))
 
     def record_party_signoff(self, actor: Actor, inspection_id: str, data: PartySignoff,
@@ -243,6 +244,7 @@ class SigningService:
             uow.record(inspection_id, "record.signed", "document", row.id, "create", {"data": {
                 "inspection_id": inspection_id, "kind": "record", "number": snapshot.number,
                 "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "field": field,
+                "signed_fields": [field], "pending_fields": pending,
                 "officer_id": officer_id, "signing_time_source": "device clock"}})
             self._maybe_complete(uow, insp, row)
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
@@ -266,13 +268,15 @@ class SigningService:
             assert row is not None
             if row.pdf_sha256 != doc.pdf_sha256:
                 raise ValidationError("文书在签名期间已被他人签署，请重新签名")
-            old = row.pdf_sha256
+            old, old_signed, old_pending = row.pdf_sha256, list(row.signed_fields), list(row.pending_fields)
             row.pdf_sha256 = blob.sha256
-            row.signed_fields = [*row.signed_fields, field]
-            row.pending_fields = [f for f in row.pending_fields if f != field]
+            row.signed_fields = [*old_signed, field]
+            row.pending_fields = [f for f in old_pending if f != field]
             row.updated_at = uow.now
             uow.record(doc.inspection_id, f"{doc.kind}.countersigned", "document", row.id, "patch", {
-                "fields": {"pdf_sha256": [old, blob.sha256]}, "field": field, "officer_id": officer_id,
+                "fields": {"pdf_sha256": [old, blob.sha256], "signed_fields": [old_signed, row.signed_fields],
+                           "pending_fields": [old_pending, row.pending_fields]},
+                "field": field, "officer_id": officer_id,
                 "signing_time_source": "device clock"})
             insp = load_inspection(uow.session, doc.inspection_id)
             if doc.kind == "record":

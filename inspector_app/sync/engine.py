@@ -470,6 +470,12 @@ class SyncEngine:
             return None
         return int(body.get("offset", 0))
 
+    def fetch_documents(self) -> int:
+        """Download the signed PDFs and signature images pulled records point at (needed to review and sign)."""
+        with self.ctx.read() as s:
+            wanted = local.missing_files(s, self.ctx.blobs)
+        return sum(1 for sha in wanted if self.fetch_blob(sha))
+
     def fetch_blob(self, sha: str) -> bool:
         """Download a teammate's evidence file into the local content-addressed store (verified by its hash)."""
         if self.ctx.blobs.has(sha):
@@ -511,6 +517,7 @@ class SyncEngine:
                 if self._pending_count():
                     result.pushed += self.push_all()   # e.g. an epoch change seen by the pull
                 result.uploaded = self.upload_all()
+                self.fetch_documents()
                 result.ok = True
                 self._state, self._last_error = "idle", None
                 with transaction(self.ctx.session_factory) as s:

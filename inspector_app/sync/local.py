@@ -33,6 +33,8 @@ from inspector_app.storage.orm import (
     TeamMemberRow,
     TemplateVersionRow,
 )
+from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow, SignatureCaptureRow
+from inspector_app.storage.review_orm import OutcomeRow, RectificationRow, ReviewEventRow
 from inspector_app.storage.sync_orm import BlobLocalRow, ConflictLocalRow, SyncMetaRow, SyncRecordRow
 from inspector_app.storage.types import JSONText, Money, UTCDateTime
 
@@ -53,6 +55,14 @@ MAPPINGS: dict[str, tuple[type[Any], list[tuple[str, type[Any], bool]]]] = {
     "finding": (FindingRow, [("inspection_id", InspectionRow, True), ("answer_id", AnswerRow, False)]),
     "evidence": (EvidenceRow, [("inspection_id", InspectionRow, True)]),
     "evidence_link": (EvidenceLinkRow, [("evidence_id", EvidenceRow, True)]),
+    # The record's signing and review trail, so a team lead's laptop can review and an inspector's laptop sees a
+    # return for correction (their files — signature PNGs, signed PDFs — are fetched after the pull).
+    "signature_capture": (SignatureCaptureRow, [("inspection_id", InspectionRow, True)]),
+    "party_signoff": (PartySignoffRow, [("inspection_id", InspectionRow, True)]),
+    "document": (DocumentRow, [("inspection_id", InspectionRow, True)]),
+    "review_event": (ReviewEventRow, [("inspection_id", InspectionRow, True)]),
+    "outcome": (OutcomeRow, [("inspection_id", InspectionRow, True)]),
+    "rectification": (RectificationRow, [("inspection_id", InspectionRow, True)]),
 }
 
 
@@ -260,7 +270,8 @@ def _materialize_all(s: Session, wanted: set[tuple[str, str]], cache: dict[tuple
     for entity, ids in by_entity.items():
         mapping = MAPPINGS.get(entity)
         if mapping is not None and entity not in ("inspection_template", "template"):
-            _preload(s, mapping[0], mapping[0].id, ids)
+            pk = next(iter(mapping[0].__table__.primary_key.columns))  # outcomes are keyed by inspection_id
+            _preload(s, mapping[0], getattr(mapping[0], pk.key), ids)
     _preload(s, SyncRecordRow, SyncRecordRow.entity_id, [rid for _e, rid in wanted])
     for _round in range(3):
         progressed = False
@@ -351,7 +362,7 @@ def _convert(column: Any, value: Any) -> Any:
 def _pk(entity: str, rid: str, data: dict[str, Any]) -> Any:
     if entity == "inspection_template":
         return (data["inspection_id"], data["template_hash"])
-    return rid
+    return rid  # outcome rows are keyed by their inspection id, which is also their record id
 
 
 def _write_row(s: Session, entity: str, rid: str, row_cls: type[Any], data: dict[str, Any],
@@ -382,6 +393,8 @@ def _write_row(s: Session, entity: str, rid: str, row_cls: type[Any], data: dict
     if row is None:
         if entity == "inspection_template":
             row = row_cls(inspection_id=data["inspection_id"], template_hash=data["template_hash"])
+        elif entity == "outcome":
+            row = row_cls(inspection_id=rid)  # keyed by its inspection
         else:
             row = row_cls(id=rid)
         for name, col in columns.items():
@@ -497,3 +510,9 @@ def local_keys_for_blobs(s: Session) -> list[tuple[str, int]]:
     known = select(BlobLocalRow.sha256)
     return [(sha, size) for sha, size in s.execute(
         select(EvidenceRow.sha256, EvidenceRow.size).where(EvidenceRow.sha256.not_in(known)).distinct())]
+
+
+def missing_files(s: Session, blobs: Any) -> list[str]:
+    """Files of pulled signed documents and signature captures that this laptop does not hold yet."""
+    shas = set(s.scalars(select(DocumentRow.pdf_sha256))) | set(s.scalars(select(SignatureCaptureRow.png_sha256)))
+    return sorted(sha for sha in shas if sha and not blobs.has(sha))

@@ -11,7 +11,8 @@ translate = QCoreApplication.translate
 
 def document_kind(kind: str) -> str:
     """A document's kind, as stored ("record") or as written into the PDF ("inspection_record")."""
-    name = {"inspection_record": "record", "rectification_notice": "notice", "record_addendum": "addendum"}.get(kind, kind)
+    in_pdf = {"inspection_record": "record", "rectification_notice": "notice", "record_addendum": "addendum"}
+    name = in_pdf.get(kind, kind)
     return {"record": translate("RecordLabels", "On-site inspection record"),
             "notice": translate("RecordLabels", "Rectification notice"),
             "addendum": translate("RecordLabels", "Addendum (correction)")}.get(name, kind)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,41 @@ def render(context: Any, out: Path, lang: str) -> list[Path]:
         _settle(window)
         shots.append(_save(window, out, "07-signing"))
     window.close()
+    shots += _lead_screens(context, out, lang)
     del translators
     QApplication.processEvents()
+    return shots
+
+
+def _lead_screens(context: Any, out: Path, lang: str) -> list[Path]:
+    """The team lead's review queue, the outcome dialog and the rectification dashboard."""
+    from inspector_app.ui.dialogs.outcome_dialog import OutcomeDialog
+    from inspector_app.ui.launch import build_window
+
+    leads = [o for o in context.roster.officers() if o.role == "team_lead"]
+    if not leads:
+        return []
+    window = build_window(context, Actor(leads[0].name, leads[0].id), lang)
+    window.resize(1360, 860)
+    window.show()
+    window.show_review()
+    _settle(window, 300)
+    page = window.review_page
+    shots = []
+    if page.proxy.rowCount():
+        page.view.setCurrentIndex(page.proxy.index(0, 0))
+        _settle(window, 300)
+        shots.append(_save(window, out, "08-review-queue"))
+        iid = page.current.summary.id
+        suggestions = context.review.suggest(iid)
+        total = sum((f.amount_to_recover for f in context.findings.list(iid)), Decimal("0.00"))
+        dialog = OutcomeDialog(suggestions, total, window)
+        dialog.show()
+        _settle(window)
+        shots.append(_save(dialog, out, "09-outcome-dialog"))
+        dialog.close()
+    window.show_tracking()
+    _settle(window, 300)
+    shots.append(_save(window, out, "10-dashboard"))
+    window.close()
     return shots

@@ -82,8 +82,9 @@ def load(app: Any, inspection_id: str) -> SigningState:
     drawn, roles, signoff = fold_captures(app.journal.events(inspection_id))
     record = next((d for d in documents if d.kind == "record"), None)
     active = [m for m in detail.team if m.has_conflict is not True]
+    signed = set(record.signed_fields) if record is not None else set()
     officers = tuple(OfficerState(m.officer_id, m.name, f"Sig_Officer{n}", app.keys.has_key(m.officer_id),
-                                  m.officer_id in drawn, record is not None and f"Sig_Officer{n}" in record.signed_fields)
+                                  m.officer_id in drawn, f"Sig_Officer{n}" in signed)
                      for n, m in enumerate(active, start=1))
     party = None
     if signoff is not None:

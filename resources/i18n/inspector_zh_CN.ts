@@ -1300,78 +1300,78 @@ Workspace: %2</source>
 <context>
     <name>RecordLabels</name>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="15"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="16"/>
         <source>On-site inspection record</source>
         <translation>现场检查笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="16"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="17"/>
         <source>Rectification notice</source>
         <translation>责令整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="17"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="18"/>
         <source>Addendum (correction)</source>
         <translation>补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="23"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="24"/>
         <source>Officer %1</source>
         <translation>执法人员%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="24"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="25"/>
         <source>Team lead (review)</source>
         <translation>检查组组长（审核）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="25"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="26"/>
         <source>Officer in charge</source>
         <translation>承办执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="33"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="34"/>
         <source>the whole file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="34"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="35"/>
         <source>its own revision (later revisions follow)</source>
         <translation>其所在版本（其后另有修订）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="35"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="36"/>
         <source>part of the file only</source>
         <translation>仅文件的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="36"/>
-        <location filename="../../inspector_app/ui/record_labels.py" line="45"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="37"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="46"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="40"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="41"/>
         <source>no changes</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="41"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="42"/>
         <source>validation data only</source>
         <translation>仅验证数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="42"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="43"/>
         <source>form filling and signatures</source>
         <translation>表单填写与签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="43"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="44"/>
         <source>annotations</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="44"/>
+        <location filename="../../inspector_app/ui/record_labels.py" line="45"/>
         <source>other changes (not allowed)</source>
         <translation>其他修改（不允许）</translation>
     </message>
@@ -1440,97 +1440,127 @@ Workspace: %2</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="60"/>
         <source>Choose a record on the left</source>
         <translation>请在左侧选择检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="77"/>
         <source>Review comment (kept permanently; Enter to add)</source>
         <translation>审核意见（永久保存；按回车添加）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="80"/>
         <source>Start &amp;review</source>
         <translation>开始审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="81"/>
         <source>Re&amp;turn for correction…</source>
         <translation>退回补正(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="82"/>
         <source>&amp;Approve (countersign)…</source>
         <translation>批准（会签）(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="84"/>
         <source>&amp;Outcome…</source>
         <translation>处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="85"/>
         <source>Open signed &amp;PDF</source>
         <translation>打开已签名 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="86"/>
+        <source>Export &amp;case file…</source>
+        <translation>导出案卷(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="88"/>
+        <source>Publication e&amp;xport…</source>
+        <translation>公开导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="108"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="102"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="110"/>
         <source>Review history</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="161"/>
         <source>General</source>
         <translation>总体意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="163"/>
         <source>Finding %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="199"/>
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="200"/>
         <source>What must be corrected? The inspectors answer with a signed addendum; the signed record stays as it is.</source>
         <translation>需要更正哪些内容？检查人员将以签名的补正说明答复，已签名的笔录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="197"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="207"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="208"/>
         <source>Password of your signing certificate:</source>
         <translation>您的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="215"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="206"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="216"/>
         <source>Your countersignature was added to the record; the officers&apos; signatures stay valid.</source>
         <translation>已在笔录上加签；执法人员的签名仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="235"/>
+        <source>Export case file</source>
+        <translation>导出案卷</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="241"/>
+        <source>Publication export</source>
+        <translation>公开导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="247"/>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="248"/>
+        <source>Written to %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="255"/>
         <source>No record</source>
         <translation>无笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="256"/>
         <source>This inspection has no signed record yet.</source>
         <translation>该检查尚无已签名的笔录。</translation>
     </message>
@@ -1862,192 +1892,192 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="80"/>
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="80"/>
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="81"/>
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="82"/>
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="84"/>
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87"/>
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="91"/>
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="104"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="105"/>
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字/拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="107"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="108"/>
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117"/>
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117"/>
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="118"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121"/>
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123"/>
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="125"/>
         <source>Open in &amp;system viewer</source>
         <translation>用系统程序打开(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="127"/>
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="140"/>
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="197"/>
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="200"/>
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="204"/>
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="206"/>
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="222"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="222"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="223"/>
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="223"/>
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="213"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="224"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="213"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="224"/>
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="222"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="233"/>
         <source>Not recorded yet. After the record is read to them, the party&apos;s representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="238"/>
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="240"/>
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="243"/>
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248"/>
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="359"/>
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="366"/>
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="367"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="376"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -2281,192 +2311,192 @@ Workspace: %2</source>
         <translation>请选择要核验的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="78"/>
         <source>PDF to verify</source>
         <translation>要核验的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>PDF 文档 (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="86"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="88"/>
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="102"/>
         <source>Could not verify: %1</source>
         <translation>无法核验：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="113"/>
         <source>✔ Valid: %n signature(s) intact and trusted; the whole-process record is consistent.</source>
         <translation>
             <numerusform>✔ 有效：%n 个签名完整且受信任，全过程记录一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="116"/>
         <source>✘ Not valid: %n problem(s) found (listed below).</source>
         <translation>
             <numerusform>✘ 无效：发现 %n 个问题（见下文）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="129"/>
         <source>Signature %1: %2 — %3</source>
         <translation>签名 %1：%2 — %3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="133"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="134"/>
         <source>Serial / issuer</source>
         <translation>序列号 / 签发者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="135"/>
         <source>Certificate valid</source>
         <translation>证书有效期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="137"/>
         <source>Claimed signing time (device clock, not proven)</source>
         <translation>声称的签名时间（设备时钟，未经证明）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="138"/>
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="138"/>
         <source>intact — signed content unchanged</source>
         <translation>完整——签名内容未被改动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="140"/>
         <source>BROKEN — content changed or signature damaged</source>
         <translation>已破坏——内容被改动或签名值损坏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="141"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="141"/>
         <source>trusted certificate</source>
         <translation>证书受信任</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="140"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="142"/>
         <source>revoked</source>
         <translation>证书已被吊销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="140"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="142"/>
         <source>not trusted</source>
         <translation>证书不受信任</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="143"/>
         <source>Signature covers</source>
         <translation>签名覆盖范围</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="144"/>
         <source>Kind of later changes</source>
         <translation>其后修改的类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="146"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="148"/>
         <source>What changed after it</source>
         <translation>其后的变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="148"/>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="178"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="150"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="180"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="157"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="159"/>
         <source>Content hash</source>
         <translation>内容哈希</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="160"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="160"/>
         <source>%1 when signed, %2 now</source>
         <translation>签名时 %1 页，现在 %2 页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="164"/>
         <source>Not yet signed</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="169"/>
         <source>Whole-process record (journal)</source>
         <translation>全过程记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="172"/>
         <source>No journal embedded in this document.</source>
         <translation>本文书未嵌入全过程记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="175"/>
         <source>Hash chain</source>
         <translation>哈希链</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="175"/>
         <source>consistent</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="176"/>
         <source>BROKEN or not matching</source>
         <translation>已断开或不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="175"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="177"/>
         <source>Events</source>
         <translation>事件数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="176"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="178"/>
         <source>Computed head</source>
         <translation>计算出的链头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="177"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="179"/>
         <source>Head printed in the record</source>
         <translation>文书所载链头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="182"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="184"/>
         <source>Why it is not valid</source>
         <translation>无效的原因</translation>
     </message>

@@ -56,8 +56,9 @@ def reference_payloads() -> dict[str, list[dict[str, Any]]]:
             "legal_representative": "林书远", "phone": "", "region": "测试市", "credit_rating": None,
             "complaint_count": 0}}],
         "officer": [{"id": oid, "data": {"name": name, "department": "基金监督科", "certificate_no": cert,
-                                         "certificate_expiry": "2028-12-31", "role": "inspector"}}
-                    for oid, name, cert in OFFICERS],
+                                         "certificate_expiry": "2028-12-31",
+                                         "role": "team_lead" if n == 2 else "inspector"}}
+                    for n, (oid, name, cert) in enumerate(OFFICERS)],
         "template": [{"id": t.content_hash, "data": {"template_id": t.id, "version": t.version, "title": t.title,
                                                      "source": t.source}}],
     }

@@ -110,3 +110,23 @@ def test_an_inspector_cannot_approve(app, roster, org_ca, qtbot) -> None:  # typ
     assert "组长" in errors[0]
     assert app.queries.summary(iid).status == "under_review"
     w.close()
+
+
+def test_case_file_export_from_the_review_page(app, roster, org_ca, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from inspector_app.services.case_file import verify_case_file
+
+    iid = signed(app, roster, org_ca)
+    app.review.submit(lead(roster), iid)
+    w = lead_window(app, roster, qtbot)
+    w.show_review()
+    select_first(w, qtbot)
+    target = tmp_path / "案卷.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    w.review_page.case_button.click()
+    qtbot.waitUntil(target.exists, timeout=30000)
+    settle(qtbot, w)
+    report = verify_case_file(target, app.keys.trust_roots(), app.keys.crls())
+    assert report.ok, report.problems
+    w.close()

@@ -201,11 +201,13 @@ def sign_as(qtbot: Any, page: Any, officer: Any, password: str) -> dict[str, Any
     return seen
 
 
-def test_two_officers_sign_verify_and_view(app, roster, window, qtbot, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_two_officers_sign_verify_and_view(  # type: ignore[no-untyped-def]
+        app, roster, window, qtbot, org_ca, tmp_path) -> None:
     give_keys(app, roster, org_ca)
     iid = awaiting_signature(app, roster)
     o1, o2 = roster["officers"][0], roster["officers"][1]
-    app.signing.capture_signature(lead(roster), iid, "party", "周一鸣", demo_strokes(5), strokes_to_png(demo_strokes(5)))
+    s = demo_strokes(5)
+    app.signing.capture_signature(lead(roster), iid, "party", "周一鸣", s, strokes_to_png(s))
     app.signing.record_party_signoff(lead(roster), iid, PartySignoff(refused=False, signer_name="周一鸣",
                                                                       title="医务科科长"))
     s = demo_strokes(2)

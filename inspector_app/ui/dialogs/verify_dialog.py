@@ -74,7 +74,8 @@ class VerifyDialog(QDialog):
             self._set_verdict(self.tr("Choose a PDF file to verify."), WARN)
 
     def choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("PDF to verify"), str(self.path.parent if self.path else ""),
+        folder = str(self.path.parent) if self.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("PDF to verify"), folder,
                                               self.tr("PDF documents (*.pdf);;All files (*)"))
         if name:
             self.verify(Path(name))
@@ -131,7 +132,8 @@ class VerifyDialog(QDialog):
         rows = [
             self._row(self.tr("Certificate"), escape(s.subject)),
             self._row(self.tr("Serial / issuer"), escape(f"{s.serial} · {s.issuer}")),
-            self._row(self.tr("Certificate valid"), escape(f"{_time(s.cert_not_before)} — {_time(s.cert_not_after)}")),
+            self._row(self.tr("Certificate valid"),
+                      escape(f"{_time(s.cert_not_before)} — {_time(s.cert_not_after)}")),
             self._row(self.tr("Claimed signing time (device clock, not proven)"), escape(_time(s.claimed_time))),
             self._row(self.tr("Integrity"), self._yes_no(s.intact and s.valid, self.tr("intact — signed content "
                                                                                       "unchanged"),

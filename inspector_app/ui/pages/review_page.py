@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -81,13 +83,19 @@ class ReviewPage(QWidget):
         self.approve_button.setObjectName("approve")
         self.outcome_button = QPushButton(self.tr("&Outcome…"), self)
         self.pdf_button = QPushButton(self.tr("Open signed &PDF"), self)
+        self.case_button = QPushButton(self.tr("Export &case file…"), self)
+        self.case_button.setObjectName("export_case_file")
+        self.publish_button = QPushButton(self.tr("Publication e&xport…"), self)
+        self.case_button.clicked.connect(self._export_case_file)
+        self.publish_button.clicked.connect(self._export_publication)
         self.start_button.clicked.connect(self._start)
         self.return_button.clicked.connect(self._return)
         self.approve_button.clicked.connect(self._approve)
         self.outcome_button.clicked.connect(self._outcome)
         self.pdf_button.clicked.connect(self._open_pdf)
         buttons = QHBoxLayout()
-        for b in (self.start_button, self.return_button, self.approve_button, self.outcome_button, self.pdf_button):
+        for b in (self.start_button, self.return_button, self.approve_button, self.outcome_button, self.pdf_button,
+                  self.case_button, self.publish_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         comment_row = QHBoxLayout()
@@ -162,6 +170,8 @@ class ReviewPage(QWidget):
         self.approve_button.setEnabled(status == Status.UNDER_REVIEW.value)
         self.outcome_button.setEnabled(status in (Status.APPROVED.value, Status.RECTIFICATION.value))
         self.pdf_button.setEnabled(self.current is not None)
+        self.case_button.setEnabled(self.current is not None)
+        self.publish_button.setEnabled(self.current is not None)
         self.comment.setEnabled(self.current is not None)
 
     def _changed(self, changes: Changes) -> None:
@@ -220,6 +230,24 @@ class ReviewPage(QWidget):
             iid, actor, v = self._iid(), self.ops.actor, dialog.values
             self.ops.write(lambda: self.ops.app.review.set_outcome(actor, iid, v["outcome"], v["refund"], v["fine"],
                                                                   v["articles"], v["note"]))
+
+    def _export_case_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"), "案卷.zip", "ZIP (*.zip)")
+        if path:
+            iid = self._iid()
+            self.ops.read(lambda: self.ops.app.case_files.export(iid, Path(path)), self._exported)
+
+    def _export_publication(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Publication export"), "公开.pdf", "PDF (*.pdf)")
+        if path:
+            iid = self._iid()
+            self.ops.read(lambda: self.ops.app.case_files.publication(iid, Path(path)).pdf, self._exported)
+
+    def _exported(self, path: Any) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Exported"),
+                          self.tr("Written to %1").replace("%1", str(path)), parent=self)
+        box.setObjectName("export_done")
+        box.open()
 
     def _open_pdf(self) -> None:
         doc = next((d for d in getattr(self, "documents", []) if d.kind == "record"), None)
