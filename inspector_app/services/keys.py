@@ -7,15 +7,14 @@ roots and CRLs used for offline verification.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from cryptography import x509
 
 from inspector_app.domain.errors import ValidationError
 from inspector_app.records import pki
+from inspector_app.storage.atomic import write_bytes
 
 
 class KeyService:
@@ -78,18 +77,7 @@ class KeyService:
 
     @staticmethod
     def _install(data: bytes, target: Path) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes(target, data, mode=0o600)  # private keys: readable by the user only
 
     def copy_trust_to(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

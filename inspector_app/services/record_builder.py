@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.checklist import AnswerType, ItemDef, ItemState
+from inspector_app.domain.checklist import AnswerType, ItemDef
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan

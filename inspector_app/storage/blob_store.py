@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector_app.storage.atomic import fsync_dir, write_bytes
+
 CHUNK = 1 << 20
 
 
@@ -56,7 +58,7 @@ class BlobStore:
                 return StoredBlob(sha, size, final, True)
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, final)
-            _fsync_dir(final.parent)
+            fsync_dir(final.parent)
             return StoredBlob(sha, size, final, False)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -67,18 +69,7 @@ class BlobStore:
         final = self.path_for(sha)
         if final.exists():
             return StoredBlob(sha, len(data), final, True)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=final.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp_name, final)
-            _fsync_dir(final.parent)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        write_bytes(final, data)
         return StoredBlob(sha, len(data), final, False)
 
     def verify(self, sha256: str) -> bool:
@@ -90,14 +81,3 @@ class BlobStore:
             while chunk := f.read(CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not supported on this platform (Windows)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

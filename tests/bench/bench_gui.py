@@ -77,7 +77,6 @@ def bench_startup(workspace: str, repeat: int = 5) -> dict[str, float]:
 def bench_import_gui(count: int) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    from inspector_app.services.context import Actor
     from inspector_app.ui.import_job import ImportJob
     from inspector_app.ui.launch import build_window, qt_app
     from tests.bench.bench_import import _workspace, baseline, ensure_photos

@@ -21,8 +21,6 @@ FUZZ_EXAMPLES = 200 if os.environ.get("HYPOTHESIS_PROFILE") == "nightly" else 30
 
 @pytest.fixture(scope="module")
 def fuzz_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    import os
-
     from tests.conftest import FIXTURES
     from tests.sync import harness
 

@@ -24,8 +24,6 @@ FAULT = st.one_of(st.sampled_from(["ok", "drop_request", "drop_response", "dupli
 
 @pytest.fixture(scope="module")
 def upload_world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    import os
-
     from tests.conftest import FIXTURES
     from tests.sync import harness
 
