@@ -130,3 +130,16 @@ def test_case_file_export_from_the_review_page(app, roster, org_ca, qtbot, tmp_p
     report = verify_case_file(target, app.keys.trust_roots(), app.keys.crls())
     assert report.ok, report.problems
     w.close()
+
+
+def test_the_lead_reads_the_signed_pdf_in_the_app(app, roster, org_ca, qtbot) -> None:  # type: ignore[no-untyped-def]
+    iid = signed(app, roster, org_ca)
+    app.review.submit(lead(roster), iid)
+    w = lead_window(app, roster, qtbot)
+    w.show_review()
+    select_first(w, qtbot)
+    w.review_page.pdf_button.click()
+    qtbot.waitUntil(lambda: getattr(w.review_page, "viewer", None) is not None, timeout=10000)
+    assert w.review_page.viewer.isVisible()
+    w.review_page.viewer.close()
+    w.close()

@@ -7,8 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,6 +33,7 @@ from inspector_app.ui.models.findings_table_model import FindingsTableModel
 from inspector_app.ui.models.inspection_table_model import IdRole, InspectionFilterProxy, InspectionTableModel
 from inspector_app.ui.models.review_events_model import ReviewEventsListModel
 from inspector_app.ui.operations import Operations
+from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 
 REVIEW_STATUSES = {Status.SUBMITTED.value, Status.UNDER_REVIEW.value, Status.RETURNED.value,
                    Status.APPROVED.value, Status.RECTIFICATION.value}
@@ -255,5 +255,8 @@ class ReviewPage(QWidget):
             QMessageBox(QMessageBox.Icon.Information, self.tr("No record"),
                         self.tr("This inspection has no signed record yet."), parent=self).open()
             return
-        self.ops.read(lambda: self.ops.app.signing.pdf_path(doc.id),
-                      lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        self.ops.read(lambda: self.ops.app.signing.pdf_path(doc.id), lambda path: self._show_pdf(path, doc.number))
+
+    def _show_pdf(self, path: Any, number: str) -> None:
+        self.viewer = PdfViewer(path, number, self.window())  # kept: a dialog without a reference is collected
+        self.viewer.show()
