@@ -76,6 +76,15 @@ class DocumentDTO:
     created_at: dt.datetime
 
 
+@dataclass(frozen=True, slots=True)
+class CaptureState:
+    """What has been captured for one document of an inspection, read from its own tables."""
+
+    drawn_officers: frozenset[str]      # officer ids with a handwritten signature
+    roles: frozenset[str]               # roles with a capture: officer, party, witness, lead
+    signoff: PartySignoff | None        # the party's response, if recorded
+
+
 def document_dto(r: DocumentRow) -> DocumentDTO:
     return DocumentDTO(r.id, r.inspection_id, r.kind, r.number, r.content_hash, r.pdf_sha256,
                        tuple(r.signed_fields or ()), tuple(r.pending_fields or ()), r.created_at)
@@ -158,6 +167,18 @@ class SigningService:
                 row.created_at = uow.now
                 uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "patch", {"fields": changed})
             return Changes(inspections=frozenset({inspection_id}))
+
+    def capture_state(self, inspection_id: str, document_kind: str = "record") -> CaptureState:
+        with self._ctx.read() as s:
+            captures = s.execute(select(SignatureCaptureRow.role, SignatureCaptureRow.officer_id).where(
+                SignatureCaptureRow.inspection_id == inspection_id,
+                SignatureCaptureRow.document_kind == document_kind)).all()
+            row = s.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
+                                                         PartySignoffRow.document_kind == document_kind))
+            signoff = (PartySignoff(**{k: getattr(row, k) for k in PartySignoff.__dataclass_fields__})
+                       if row is not None else None)
+        return CaptureState(frozenset(o for role, o in captures if role == "officer" and o),
+                            frozenset(role for role, _o in captures), signoff)
 
     # ------------------------------------------------------------------ PAdES signatures
 
@@ -251,8 +272,8 @@ class SigningService:
     def _countersign(self, actor: Actor, doc: DocumentDTO, officer_id: str, ck: Any,
                      say: Progress) -> tuple[DocumentDTO, Changes]:
         with self._ctx.read() as s:
-            role = "检查组组长（审核）" if self._is_lead_field(doc, officer_id) else "执法人员"
             field = self._field_of(s, doc, officer_id)
+            role = "检查组组长（审核）" if field == "Sig_Lead" else "执法人员"
             handwriting = self._latest_png(s, doc.inspection_id, officer_id)
         if field not in doc.pending_fields:
             raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
@@ -302,10 +323,6 @@ class SigningService:
     def _require_team_officer(s: Session, inspection_id: str, officer_id: str) -> None:
         if officer_id not in {m.officer_id for m in team_members(s, inspection_id) if m.has_conflict is not True}:
             raise ValidationError("只有本次检查组的执法人员可以签署笔录")
-
-    def _is_lead_field(self, doc: DocumentDTO, officer_id: str) -> bool:
-        with self._ctx.read() as s:
-            return officer_id not in {m.officer_id for m in team_members(s, doc.inspection_id)}
 
     def _field_of(self, s: Session, doc: DocumentDTO, officer_id: str) -> str:
         if doc.kind == "notice":
