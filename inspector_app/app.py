@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from inspector_app.catalog.loader import Library, load_library
+from inspector_app.domain.outcomes import load_penalty_map
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
 from inspector_app.services.case_file import CaseFileService
@@ -90,7 +91,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
         queries=QueryService(ctx), journal=journal, evidence=evidence, keys=keys, signing=signing,
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
-        review=ReviewService(ctx, signing),
+        review=ReviewService(ctx, signing, load_penalty_map(paths.config_dir / "penalties.toml")),
         case_files=CaseFileService(ctx, signing, evidence, journal, keys),
     )
 

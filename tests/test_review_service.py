@@ -116,3 +116,18 @@ def test_province_can_override_the_penalty_map(tmp_path) -> None:  # type: ignor
     path.write_text('["第三十八条"]\nbasis = "multiple"\nlow = 3\nhigh = 1\n', encoding="utf-8")
     with pytest.raises(ValidationError, match="low"):
         load_penalty_map(path)
+
+
+def test_the_workspace_penalty_file_sets_the_suggestions(tmp_path, clock, mini_forms, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.app import build_context
+
+    config = tmp_path / "ws" / "config"
+    config.mkdir(parents=True)
+    (config / "penalties.toml").write_text('["第三十八条"]\nbasis = "multiple"\nlow = 1\nhigh = 1.5\n',
+                                           encoding="utf-8")
+    app = build_context(str(tmp_path / "ws"), clock=clock)
+    try:
+        rule = app.review._penalties["第三十八条"]
+        assert rule.suggest(Decimal("100.00")) == (Decimal("100.00"), Decimal("150.00"))
+    finally:
+        app.close()
