@@ -39,10 +39,6 @@ class AppPaths:
         return self.data_dir / "keys"
 
     @property
-    def exports_dir(self) -> Path:
-        return self.data_dir / "exports"
-
-    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.ini"
 

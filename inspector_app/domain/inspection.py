@@ -63,11 +63,6 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.CANCELLED: frozenset(),
 }
 
-# Once signed, the record's content is frozen; only addenda and review artefacts may follow.
-FROZEN_STATUSES = frozenset(
-    {Status.SIGNED, Status.SUBMITTED, Status.UNDER_REVIEW, Status.RETURNED, Status.APPROVED,
-     Status.RECTIFICATION, Status.CLOSED}
-)
 EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.ON_SITE, Status.AWAITING_SIGNATURE})
 
 

@@ -7,7 +7,6 @@ roots and CRLs used for offline verification.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from cryptography import x509
@@ -78,8 +77,3 @@ class KeyService:
     @staticmethod
     def _install(data: bytes, target: Path) -> None:
         write_bytes(target, data, mode=0o600)  # private keys: readable by the user only
-
-    def copy_trust_to(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        for p in self.trust_roots() + self.crls():
-            shutil.copy(p, folder / p.name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -189,10 +188,6 @@ def unanswered_team_signatures(s: Session, inspection_id: str) -> list[str]:
         SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.role == "officer")))
     return [m.name for m in team_members(s, inspection_id) if m.has_conflict is not True
             and m.officer_id not in captured]
-
-
-def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def set_setting(s: Session, key: str, value: str) -> None:

@@ -114,9 +114,6 @@ class SyncController(QObject):
             self._probe.stop()
             self.sync_now()
 
-    def current_status(self) -> SyncStatus | None:
-        return self.engine.status() if self.engine else None
-
 
 def describe(status: SyncStatus | None) -> str:
     if status is None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from inspector_app.ui.models.rows_model import RowsTableModel
 from inspector_app.domain.money import format_yuan
 from inspector_app.services.dto import FindingDTO
 from inspector_app.ui import labels
@@ -15,25 +16,13 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 FindingIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class FindingsTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[FindingDTO] = []
-
-    def set_rows(self, rows: list[FindingDTO]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
+class FindingsTableModel(RowsTableModel):
     def finding(self, row: int) -> FindingDTO:
-        return self._rows[row]
+        return self.row(row)
 
     def totals(self) -> tuple[Decimal, Decimal]:
         return (sum((f.amount_involved for f in self._rows), Decimal("0.00")),
                 sum((f.amount_to_recover for f in self._rows), Decimal("0.00")))
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 7

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui.models.rows_model import RowsTableModel
 from inspector_app.domain.money import format_yuan
 from inspector_app.domain.outcomes import RectificationResult
 from inspector_app.services.changes import Changes
@@ -30,21 +31,9 @@ from inspector_app.ui.widgets.bar_chart import BarChart
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class RectificationTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
+class RectificationTableModel(RowsTableModel):
     def item(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return self.row(row)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 5
