@@ -26,6 +26,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.queries import QueryService
 from inspector_app.services.keys import KeyService
+from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.services.review import ReviewService
 from inspector_app.services.roster import RosterService
 from inspector_app.services.signing import SigningService
@@ -52,6 +53,7 @@ class AppContext:
     signing: SigningService
     documents: DocumentService
     review: ReviewService
+    reinspections: ReinspectionService
     verification: VerificationService
     evidence: EvidenceService
     case_files: CaseFileService
@@ -92,6 +94,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         queries=QueryService(ctx), journal=journal, evidence=evidence, keys=keys, signing=signing,
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
         review=ReviewService(ctx, signing, load_penalty_map(paths.config_dir / "penalties.toml")),
+        reinspections=ReinspectionService(ctx, keys, print_image),
         case_files=CaseFileService(ctx, signing, evidence, journal, keys),
     )
 

@@ -74,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--case-file", type=Path, metavar="FILE.zip", help="where to write the case file (案卷)")
     what.add_argument("--publication", type=Path, metavar="FILE.pdf",
                       help="where to write the publication summary (公开); the JSON goes beside it")
-    export.add_argument("--kind", choices=["record", "notice", "addendum"], default="record",
-                        help="document for --pdf (default: record)")
+    export.add_argument("--kind", choices=["record", "notice", "addendum", "reinspection"], default="record",
+                        help="document for --pdf: 笔录, 整改通知书, 补正说明 or 整改复查记录 (default: record)")
     _add_data_dir(export)
 
     shot = sub.add_parser("screenshot", help="render the main screens to PNG (offscreen)",

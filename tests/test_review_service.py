@@ -19,9 +19,11 @@ from tests.helpers import lead
 from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401
 
 
-def signed(app, roster, ca) -> str:  # type: ignore[no-untyped-def]
+def signed(app, roster, ca, evidence=()) -> str:  # type: ignore[no-untyped-def]
     with_keys(app, roster, ca)
     iid = ready_to_sign(app, roster)
+    if evidence:  # evidence may still go in until the first signature
+        assert app.evidence.import_files(lead(roster), iid, evidence).imported
     app.findings.add(lead(roster), iid, FindingData(
         "串换项目收费", amount_involved=Decimal("1000.00"), amount_to_recover=Decimal("1000.00"),
         legal_basis="条例 第十五条", penalty_article="条例 第三十八条(四)"))
@@ -101,7 +103,11 @@ def test_outcome_rectification_overdue_and_close(app, roster, org_ca, clock) -> 
     app.review.record_voluntary_refund(inspector, rect.id, "1000.00", dt.date(2026, 12, 8))
     with pytest.raises(ValidationError, match="复查"):
         app.review.close(boss, iid)
-    app.review.record_reinspection(inspector, rect.id, RectificationResult.OVERDUE, "逾期后方完成退款")
+    o1, o2 = roster["officers"][0], roster["officers"][1]
+    rein, _ = app.reinspections.open(inspector, rect.id, [o1.id, o2.id])
+    app.reinspections.update(inspector, rein.id, result=RectificationResult.OVERDUE, note="逾期后方完成退款")
+    app.reinspections.sign(inspector, rein.id, o1.id, PASSWORD)
+    assert app.review.dashboard().overdue  # 逾期未改 stays overdue: it opens the 第三十九条 fine
     app.review.close(boss, iid)
     assert app.queries.summary(iid).status == "closed"
     with pytest.raises(IllegalTransition):

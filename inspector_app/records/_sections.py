@@ -304,3 +304,39 @@ def notice_closing(n: Any) -> list:
     return [Spacer(1, 4 * mm), P(f"{n.agency}", "right"), P("（印章）", "right"), P(fmt_date(n.issued_on), "right"),
             Spacer(1, 6 * mm),
             P("本通知书一式两份，一份送达被检查单位，一份存档。送达回证另附。", "small")]
+
+
+def reinspection_body(r: Any) -> list:
+    p = r.party
+    officers = "；".join(f"{o.name}（执法证号：{o.certificate_no}）" for o in r.officers)
+    rows = [
+        [P("被检查单位", "cell_b"), P(p.name)],
+        [P("统一社会信用代码", "cell_b"), P(p.credit_code + (f"　医保定点编码：{p.designation_code}" if p.designation_code else ""))],
+        [P("原现场检查笔录", "cell_b"), P(f"{r.record_number}　内容哈希：{r.record_content_hash}", "small")],
+        [P("责令整改通知书", "cell_b"), P(f"{r.notice_number}　整改期限：{fmt_date(r.deadline)}")],
+        [P("复查时间", "cell_b"), P(fmt_dt(r.visited_at) + ("（已超过整改期限）" if r.overdue_at_visit else ""))],
+        [P("复查地点", "cell_b"), P(r.place or "—")],
+        [P("执法人员", "cell_b"), P(officers)],
+    ]
+    out: list = [L.grid_table(rows, [32 * mm, W - 32 * mm], header_rows=0,
+                              extra=[("BACKGROUND", (0, 0), (0, -1), L.SECTION_BG)]), Spacer(1, 3 * mm)]
+    out.append(_h("一、责令整改的事项"))
+    data: list[list] = [[P(t, "cell_b") for t in ("序号", "存在的问题", "依据", "整改要求")]]
+    for i, item in enumerate(r.items, 1):
+        data.append([P(str(i), "cell_c"), P(item.problem), P(item.legal_basis, "small"), P(item.requirement)])
+    if not r.items:
+        data.append([P("—", "cell_c"), P("见责令整改通知书"), P(""), P("")])
+    out += [L.grid_table(data, [10 * mm, 56 * mm, 40 * mm, W - 106 * mm]), Spacer(1, 2 * mm)]
+    out.append(_h("二、复查情况"))
+    out.append(P(r.note, "body"))
+    if r.voluntary_refund > 0:
+        on = f"（{fmt_date(r.voluntary_refund_on)}）" if r.voluntary_refund_on else ""
+        out.append(P(f"被检查单位已主动退回医保基金 {fmt_money(r.voluntary_refund)} 元{on}，可作为从轻、减轻处理的"
+                     "情节。", "body"))
+    out.append(_h("三、复查结论"))
+    out.append(P(f"<b>{L.esc(r.result)}</b>", "body", markup=True))
+    if r.result == "逾期未改":
+        out.append(P("被检查单位逾期未按要求整改，依照《医疗保障基金使用监督管理条例》第三十八条、第三十九条等规定"
+                     "依法处理。", "body"))
+    out.append(Spacer(1, 1 * mm))
+    return out

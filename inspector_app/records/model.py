@@ -380,3 +380,57 @@ class RectificationNotice(_Hashable):
         problems = self.problems()
         if problems:
             raise ValidationError("；".join(problems))
+
+
+#: Results a re-inspection can record (domain.outcomes.RectificationResult values; records/ stays domain-free).
+REINSPECTION_RESULTS = ("整改到位", "部分整改", "逾期未改")
+
+
+@dataclass(frozen=True, slots=True)
+class ReinspectionRecord(_Hashable):
+    """整改复查记录 (D14): the agency's re-inspection of what a 责令整改通知书 ordered, with its own evidence.
+
+    Bound to the original record (number and content hash) and the notice (number and deadline); a result of
+    逾期未改 is what opens the 第三十九条 fine, so the evidence list and the officers are part of the signed content."""
+
+    KIND = "reinspection_record"
+
+    number: str
+    agency: str
+    party: Party
+    record_number: str
+    record_content_hash: str
+    notice_number: str
+    deadline: dt.date
+    items: tuple[RectificationItem, ...]
+    visited_at: dt.datetime
+    place: str
+    officers: tuple[Officer, ...]
+    result: str
+    note: str                              # 复查情况: what was seen
+    evidence: tuple[EvidenceRow, ...] = ()
+    voluntary_refund: Decimal = Decimal("0.00")
+    voluntary_refund_on: dt.date | None = None
+    title: str = "整改复查记录"
+
+    def problems(self) -> list[str]:
+        problems: list[str] = []
+        if not self.number.strip():
+            problems.append("缺少复查记录编号")
+        if self.result not in REINSPECTION_RESULTS:
+            problems.append("请选择复查结论（整改到位／部分整改／逾期未改）")
+        if not self.note.strip():
+            problems.append("请记录复查情况")
+        if len(self.record_content_hash) != 64:
+            problems.append("复查记录须关联原笔录的内容哈希")
+        _check_officers(self.officers, problems)
+        return problems
+
+    def validate(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ValidationError("；".join(problems))
+
+    @property
+    def overdue_at_visit(self) -> bool:
+        return self.visited_at.astimezone(CN_TZ).date() > self.deadline

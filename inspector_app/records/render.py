@@ -20,7 +20,13 @@ from inspector_app import fonts
 from inspector_app.domain.canonical import canonical_json
 from inspector_app.records import _layout as L
 from inspector_app.records import _sections as S
-from inspector_app.records.model import LEAD, AddendumSnapshot, RecordSnapshot, RectificationNotice
+from inspector_app.records.model import (
+    LEAD,
+    AddendumSnapshot,
+    RecordSnapshot,
+    RectificationNotice,
+    ReinspectionRecord,
+)
 
 #: Names of the embedded files (also read back by verify.py).
 JOURNAL_FILE = "journal.json"
@@ -115,8 +121,9 @@ def _party_decor(snapshot: Any) -> tuple[bytes | None, str]:
 
 def _sig_slots(snapshot: Any, sink: list[SigField], heading: str) -> list:
     slots = [(o.officer_id, f"Sig_Officer{i}", o, "执法人员") for i, o in enumerate(snapshot.officers, 1)]
-    if snapshot.team_lead is not None:
-        slots.append((LEAD, "Sig_Lead", snapshot.team_lead, "检查组组长（审核）"))
+    lead = getattr(snapshot, "team_lead", None)
+    if lead is not None:
+        slots.append((LEAD, "Sig_Lead", lead, "检查组组长（审核）"))
     return S.signature_slots(slots, sink, heading)
 
 
@@ -197,3 +204,24 @@ def render_notice(notice: RectificationNotice, fontset: fonts.FontSet) -> Render
     pdf, pages = L.build_pdf(story, decor, title=f"{notice.title} {notice.number}",
                              subject=f"{notice.party.name} 限期整改", author=notice.agency)
     return RenderedPdf(pdf, tuple(sink), (_record_attachment(notice),), chash, pages, _warnings(notice, fontset))
+
+
+def render_reinspection(record: ReinspectionRecord, fontset: fonts.FontSet, *,
+                        include_photos: bool = True) -> RenderedPdf:
+    """整改复查记录: the notice it follows, what was seen, the result, its own 证据清单, the officers' signatures."""
+    record.validate()
+    L.prepare(fontset)
+    chash = record.content_hash()
+    sink: list[SigField] = []
+    story: list = _head(record.agency, record.title, record.number)
+    story += S.reinspection_body(record)
+    story += S.evidence_section(record.evidence, include_photos=include_photos)
+    story.append(CondPageBreak(60 * mm))
+    story += _sig_slots(record, sink, "五、执法人员签名")
+    story.append(Spacer(1, 3 * mm))
+    story.append(Paragraph(f"制作机关：{L.esc(record.agency)}　　本记录内容哈希：{chash}", L.STYLES["small"]))
+    decor = L.PageDecor(header=f"{record.agency}　{record.title}　编号：{record.number}", initials=False,
+                        info=_info(ReinspectionRecord.KIND, record.number, chash, ""))
+    pdf, pages = L.build_pdf(story, decor, title=f"{record.title} {record.number}",
+                             subject=f"{record.party.name} 整改复查", author=record.agency)
+    return RenderedPdf(pdf, tuple(sink), (_record_attachment(record),), chash, pages, _warnings(record, fontset))

@@ -80,8 +80,9 @@ CODES = {
     "journal_tampered": "全过程记录被篡改，或其链头与清单、签名文书所载不一致",
 }
 
-_DOC_TITLES = {"record": "现场检查笔录", "addendum": "现场检查笔录补正说明", "notice": "责令改正（限期整改）通知书"}
-_DOC_ORDER = {"record": 0, "addendum": 1, "notice": 2}
+_DOC_TITLES = {"record": "现场检查笔录", "addendum": "现场检查笔录补正说明", "notice": "责令改正（限期整改）通知书",
+               "reinspection": "整改复查记录"}
+_DOC_ORDER = {"record": 0, "addendum": 1, "notice": 2, "reinspection": 3}
 _EVIDENCE_CATEGORY = {"photo": "照片证据", "document": "书证", "audio_video": "视听资料", "data": "电子数据"}
 _MIME_EXT = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "image/heic": ".heic",
              "image/tiff": ".tif", "video/mp4": ".mp4", "audio/mpeg": ".mp3", "image/webp": ".webp"}
@@ -308,6 +309,7 @@ class CaseFileService:
         stamp = exported_at.astimezone(rm.CN_TZ).timetuple()[:6]
         entries: list[_Entry] = []
         record_json = b""
+        reinspections: list[tuple[str, dict[str, Any]]] = []  # (number, signed content) of each 整改复查记录
         with _AtomicFile(dest) as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
             def put_file(entry: _Entry, source: Path, expected: str) -> None:
                 entry.sha256, entry.size = _stream_into(zf, entry.path, source, stamp)
@@ -327,6 +329,11 @@ class CaseFileService:
                     raise ValidationError(f"文书 {doc.number} 的 PDF 在本机缺失（可能尚未从服务器下载），案卷未导出")
                 data = source.read_bytes()
                 reader = _pdf_reader(data)
+                if doc.kind == "reinspection":
+                    rein_json = _embedded(reader).get(RECORD_FILE, b"")
+                    if hashlib.sha256(rein_json).hexdigest() != doc.content_hash:
+                        raise ValidationError(f"整改复查记录 {doc.number} 中嵌入的内容与其内容哈希不一致，案卷未导出")
+                    reinspections.append((doc.number, json.loads(rein_json)))
                 if doc.id == record_doc.id:
                     record_json = _embedded(reader).get(RECORD_FILE, b"")
                     if hashlib.sha256(record_json).hexdigest() != doc.content_hash:
@@ -346,6 +353,8 @@ class CaseFileService:
                              remark="SHA-256 即笔录内容哈希"), record_json)
             say(35, "写入证据原件")
             self._put_evidence(inspection_id, record, put_file, say)
+            for number, rein in reinspections:
+                self._put_reinspection_evidence(number, rein, put_file)
             say(85, "写入全过程记录")
             put_bytes(_Entry(JOURNAL_JSON, "全过程记录（哈希链）", "全过程记录",
                              remark=f"共 {chain.length} 条，导出前已校验\n链头 {chain.head[:16]}…"),
@@ -397,6 +406,19 @@ class CaseFileService:
             put_file(_Entry(f"evidence/{number}_{safe_name(name, 'evidence')}", f"{number} {caption or name}",
                             _EVIDENCE_CATEGORY.get(kind, "证据"), remark=remark,
                             extra={"evidence_number": number}), source, sha)
+
+    def _put_reinspection_evidence(self, number: str, rein: dict[str, Any],
+                                   put_file: Callable[[_Entry, Path, str], None]) -> None:
+        """A re-inspection's own photos, in a folder named after its signed record, numbered as its 证据清单."""
+        for ev in rein.get("evidence", []):
+            source = self._ctx.blobs.path_for(ev["sha256"])
+            if not source.exists():
+                raise ValidationError(f"复查证据 {ev['number']} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
+            name = ev.get("source_name", "") or ev["number"]
+            put_file(_Entry(f"{reinspection_folder(number)}{ev['number']}_{safe_name(name, 'evidence')}",
+                            f"复查 {number} {ev['number']} {ev.get('caption') or name}", "复查证据",
+                            remark=f"{ev.get('measure', '')}\n{_local(ev.get('captured_at'))}",
+                            extra={"evidence_number": ev["number"], "reinspection": number}), source, ev["sha256"])
 
     # ------------------------------------------------------------------ verification
 
@@ -616,6 +638,7 @@ def verify_case_file(zip_path: str | Path, trust_roots: Sequence[Any], crls: Seq
                 problems.append(Problem("file_added", "清单未列出此文件", path))
     documents = _verify_documents(kept, trust_roots, crls, problems)
     _check_record(kept, actual, documents, manifest, problems)
+    _check_reinspections(kept, actual, documents, problems)
     length, head = _check_journal(kept.get(JOURNAL_JSON), documents, manifest, problems)
     order = {c: i for i, c in enumerate(CODES)}
     problems.sort(key=lambda p: (order.get(p.code, 99), p.path))
@@ -664,6 +687,32 @@ def _check_record(kept: dict[str, bytes], actual: dict[str, Any], documents: dic
         elif not any(v is not None and v[0] == sha for _p, v in found):
             problems.append(Problem("evidence_mismatch", f"{number} 的 SHA-256 与签名笔录证据清单所载 {sha[:16]}… "
                                                          "不一致（原件被改动或替换）", found[0][0]))
+
+
+def reinspection_folder(number: str) -> str:
+    return f"evidence/复查_{safe_name(number, 'reinspection')}/"
+
+
+def _check_reinspections(kept: dict[str, bytes], actual: dict[str, Any], documents: dict[str, VerifyReport],
+                         problems: list[Problem]) -> None:
+    """Each signed 整改复查记录 lists its own evidence by SHA-256: every file must be there, unchanged."""
+    for path, rep in documents.items():
+        if rep.doc_kind != rm.ReinspectionRecord.KIND:
+            continue
+        data = _embedded(_pdf_reader(kept[path])).get(RECORD_FILE, b"")
+        if hashlib.sha256(data).hexdigest() != rep.printed_content_hash:
+            problems.append(Problem("record_mismatch", "整改复查记录中嵌入的内容与其所载内容哈希不一致", path))
+            continue
+        folder = reinspection_folder(rep.record_number)
+        for ev in json.loads(data).get("evidence", []):
+            number, sha = ev.get("number", ""), ev.get("sha256", "")
+            found = [(p, v) for p, v in actual.items() if p.startswith(f"{folder}{number}_")]
+            if not found:
+                problems.append(Problem("evidence_mismatch", f"整改复查记录 {rep.record_number} 所列 {number} 在案卷中缺失",
+                                        f"{folder}{number}_"))
+            elif not any(v is not None and v[0] == sha for _p, v in found):
+                problems.append(Problem("evidence_mismatch", f"复查证据 {number} 的 SHA-256 与整改复查记录所载 "
+                                                             f"{sha[:16]}… 不一致（原件被改动或替换）", found[0][0]))
 
 
 def _check_journal(raw: bytes | None, documents: dict[str, VerifyReport], manifest: dict[str, Any] | None,

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspector_app import fonts
 from inspector_app.domain.errors import ValidationError
@@ -39,6 +40,15 @@ def _requirement(f: FindingRow) -> str:
     return base + "。"
 
 
+def rectification_items(s: Session, inspection_id: str) -> tuple[rm.RectificationItem, ...]:
+    """What the 责令整改通知书 orders (and the re-inspection checks): one item per live finding."""
+    findings = s.scalars(select(FindingRow).where(FindingRow.inspection_id == inspection_id,
+                                                  FindingRow.deleted_at.is_(None))
+                         .order_by(FindingRow.created_at)).all()
+    return tuple(rm.RectificationItem(f.description, f.legal_basis or "《医疗保障基金使用监督管理条例》",
+                                      _requirement(f)) for f in findings)
+
+
 class DocumentService:
     def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], object]):
         self._ctx = ctx
@@ -55,17 +65,13 @@ class DocumentService:
             insp = load_inspection(s, inspection_id)
             if not insp.content_hash or not insp.record_number:
                 raise ValidationError("请先签署现场检查笔录，再制作责令整改通知书")
-            findings = s.scalars(select(FindingRow).where(FindingRow.inspection_id == inspection_id,
-                                                          FindingRow.deleted_at.is_(None))
-                                 .order_by(FindingRow.created_at)).all()
-            if not findings:
+            items = rectification_items(s, inspection_id)
+            if not items:
                 raise ValidationError("本次检查没有发现问题，无需责令整改")
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id)
             signer = next((o for o in snapshot.officers if o.officer_id == officer_id), None)
             if signer is None:
                 raise ValidationError("只有本次检查组的执法人员可以签发通知书")
-            items = tuple(rm.RectificationItem(f.description, f.legal_basis or "《医疗保障基金使用监督管理条例》",
-                                               _requirement(f)) for f in findings)
         with self._ctx.unit(actor) as uow:
             number = numbering.next_number(uow.session, "notice", uow.now)
             today = uow.now.astimezone().date()

@@ -96,6 +96,7 @@ class EvidenceDTO:
     meta: dict[str, Any]
     created_at: dt.datetime
     links: tuple[tuple[str, str], ...] = ()  # (target_type, target_id)
+    reinspection_id: str | None = None       # taken at a re-inspection, not part of the signed record
 
 
 @dataclass(frozen=True, slots=True)

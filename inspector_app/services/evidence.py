@@ -34,6 +34,7 @@ from inspector_app.services.mappers import evidence_dto
 from inspector_app.storage import media
 from inspector_app.storage.media import MediaInfo, MediaRefused
 from inspector_app.storage.orm import EvidenceRow
+from inspector_app.storage.review_orm import ReinspectionRow
 
 THUMB_PX = 320
 IN_MEMORY_LIMIT = 64 << 20
@@ -108,9 +109,25 @@ def _measure(value: str) -> Measure:
 
 
 def _data(row: EvidenceRow) -> dict[str, Any]:
-    return {"inspection_id": row.inspection_id, "sha256": row.sha256, "kind": row.kind, "measure": row.measure,
+    data = {"inspection_id": row.inspection_id, "sha256": row.sha256, "kind": row.kind, "measure": row.measure,
             "caption": row.caption, "captured_at": row.captured_at.isoformat() if row.captured_at else None,
             "source_name": row.source_name, "mime": row.mime, "size": row.size, "meta": row.meta}
+    if row.reinspection_id:
+        data["reinspection_id"] = row.reinspection_id
+    return data
+
+
+def require_scope_editable(s: Session, inspection_id: str, reinspection_id: str | None) -> None:
+    """Evidence of the record follows the record's freeze; evidence of a re-inspection follows that
+    re-inspection's (the signed record stays as signed while its rectification is re-inspected)."""
+    if reinspection_id is None:
+        require_editable(load_inspection(s, inspection_id))
+        return
+    rein = s.get(ReinspectionRow, reinspection_id)
+    if rein is None or rein.inspection_id != inspection_id:
+        raise ValidationError("复查记录不存在")
+    if rein.content_hash:
+        raise FrozenRecord("复查记录已签名，内容和证据已固定")
 
 
 class EvidenceService:
@@ -156,7 +173,7 @@ class EvidenceService:
     # ------------------------------------------------------------------ the single-writer half
 
     def commit(self, actor: Actor, inspection_id: str, prepared: Prepared, measure: Measure = Measure.PHOTO,
-               caption: str = "", link: Link | None = None) -> Committed:
+               caption: str = "", link: Link | None = None, reinspection_id: str | None = None) -> Committed:
         """Record a prepared file as evidence of the inspection, in one transaction (row + journal + outbox).
         The same content twice in one inspection is stored once: the existing evidence is returned (and linked)."""
         p, measure = prepared, _measure(measure)
@@ -164,17 +181,21 @@ class EvidenceService:
             raise ValidationError("证据文件尚未保存到本机存储，请重新导入")
         with self._ctx.unit(actor) as uow:
             s = uow.session
-            require_editable(load_inspection(s, inspection_id))
+            require_scope_editable(s, inspection_id, reinspection_id)
             target = links.check_target(s, inspection_id, link) if link else None
             row = s.scalar(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
                                                      EvidenceRow.sha256 == p.sha256))
+            if row is not None and row.reinspection_id != reinspection_id:
+                raise ValidationError("该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据"
+                                      if reinspection_id else "该文件已作为复查证据保存")
             duplicate, new = row is not None and row.deleted_at is None, row is None
             if row is None:
                 row = EvidenceRow(
                     id=new_id(), inspection_id=inspection_id, sha256=p.sha256, kind=p.info.kind.value,
                     measure=measure.value, caption=caption.strip(), captured_at=p.info.captured_at,
                     source_name=p.name[:300], mime=p.info.mime, size=p.size,
-                    meta={**p.info.meta(), "origin": p.origin}, created_at=uow.now, updated_at=uow.now)
+                    meta={**p.info.meta(), "origin": p.origin}, reinspection_id=reinspection_id,
+                    created_at=uow.now, updated_at=uow.now)
                 s.add(row)
                 uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", {"data": _data(row)})
             elif not duplicate:  # removed earlier, brought back by importing the same content again
@@ -191,12 +212,13 @@ class EvidenceService:
 
     def import_files(self, actor: Actor, inspection_id: str, paths: Iterable[str | Path],
                      measure: Measure = Measure.PHOTO, caption: str = "", link: Link | None = None,
-                     progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportReport:
+                     progress: Progress | None = None, cancelled: Cancelled | None = None,
+                     reinspection_id: str | None = None) -> ImportReport:
         """Import files one by one: a refused file is reported and the batch goes on. progress(done, total, name)
         is called after each file; cancelled() is checked between files and while reading."""
         paths, measure = [Path(p) for p in paths], _measure(measure)
         with self._ctx.read() as s:
-            require_editable(load_inspection(s, inspection_id))
+            require_scope_editable(s, inspection_id, reinspection_id)
             if link:
                 links.check_target(s, inspection_id, link)
         report = ImportReport()
@@ -205,7 +227,8 @@ class EvidenceService:
                 report.cancelled = True
                 break
             try:
-                result = self.commit(actor, inspection_id, self.prepare(path, cancelled), measure, caption, link)
+                result = self.commit(actor, inspection_id, self.prepare(path, cancelled), measure, caption, link,
+                                     reinspection_id)
             except InterruptedError:
                 report.cancelled = True
                 break
@@ -226,11 +249,12 @@ class EvidenceService:
 
     def add_bytes(self, actor: Actor, inspection_id: str, data: bytes, name: str,
                   measure: Measure = Measure.PHOTO, caption: str = "", link: Link | None = None,
-                  origin: str = "paste") -> Committed:
+                  origin: str = "paste", reinspection_id: str | None = None) -> Committed:
         """A pasted image or a webcam frame, under the same rules as a file. Raises MediaRefused."""
         with self._ctx.read() as s:
-            require_editable(load_inspection(s, inspection_id))
-        return self.commit(actor, inspection_id, self.prepare_bytes(data, name, origin), measure, caption, link)
+            require_scope_editable(s, inspection_id, reinspection_id)
+        return self.commit(actor, inspection_id, self.prepare_bytes(data, name, origin), measure, caption, link,
+                           reinspection_id)
 
     # ------------------------------------------------------------------ editing
 
@@ -238,7 +262,7 @@ class EvidenceService:
         row = s.get(EvidenceRow, evidence_id)
         if row is None or row.deleted_at is not None:
             raise ValidationError("证据不存在或已删除")
-        require_editable(load_inspection(s, row.inspection_id))
+        require_scope_editable(s, row.inspection_id, row.reinspection_id)
         return row
 
     def set_caption(self, actor: Actor, evidence_id: str, caption: str) -> tuple[EvidenceDTO, Changes]:
@@ -279,9 +303,12 @@ class EvidenceService:
 
     # ------------------------------------------------------------------ reading
 
-    def list(self, inspection_id: str) -> list[EvidenceDTO]:
+    def list(self, inspection_id: str, reinspection_id: str | None = None) -> list[EvidenceDTO]:
+        """The record's evidence, or with `reinspection_id` that re-inspection's."""
+        scope = (EvidenceRow.reinspection_id.is_(None) if reinspection_id is None
+                 else EvidenceRow.reinspection_id == reinspection_id)
         with self._ctx.read() as s:
-            rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
+            rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id, scope,
                                                        EvidenceRow.deleted_at.is_(None))
                              .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
             by_id = links.active(s, [r.id for r in rows])

@@ -13,7 +13,7 @@ from inspector_app.services.record_builder import setting
 from inspector_app.storage.orm import DocumentCounterRow
 
 PATTERN_KEYS = {"record": "record_number_pattern", "notice": "notice_number_pattern",
-                "addendum": "addendum_number_pattern"}
+                "addendum": "addendum_number_pattern", "reinspection": "reinspection_number_pattern"}
 
 
 def format_number(pattern: str, year: int, n: int) -> str:

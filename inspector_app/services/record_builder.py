@@ -39,6 +39,7 @@ DEFAULT_SETTINGS = {
     "record_number_pattern": "医保检〔{year}〕{n}号",
     "notice_number_pattern": "医保改〔{year}〕{n}号",
     "addendum_number_pattern": "医保补〔{year}〕{n}号",
+    "reinspection_number_pattern": "医保复〔{year}〕{n}号",
 }
 
 
@@ -83,13 +84,18 @@ def lead_reviewer(s: Session, team_officer_ids: set[str]) -> OfficerRow | None:
     return next((o for o in leads if o.id not in team_officer_ids), None)
 
 
+def party_of(s: Session, insp: InspectionRow) -> rm.Party:
+    inst = s.get(InstitutionRow, insp.institution_id)
+    assert inst is not None
+    return rm.Party(inst.name, inst.credit_code, inst.designation_code, inst.address, inst.legal_representative,
+                    inst.phone, inst.category, inst.level)
+
+
 def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image: Any = None) -> rm.RecordSnapshot:
     """`print_image(evidence_row) -> Path | None` supplies pre-scaled JPEGs for the evidence pages."""
     insp = s.get(InspectionRow, inspection_id)
     if insp is None:
         raise ValidationError("检查记录不存在")
-    inst = s.get(InstitutionRow, insp.institution_id)
-    assert inst is not None
     members = s.execute(select(TeamMemberRow, OfficerRow).join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
                         .where(TeamMemberRow.inspection_id == inspection_id, TeamMemberRow.deleted_at.is_(None))
                         .order_by(TeamMemberRow.created_at)).all()
@@ -112,8 +118,7 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
     started = insp.started_at or insp.planned_at
     return rm.RecordSnapshot(
         number=insp.record_number or "", agency=setting(s, "agency"),
-        party=rm.Party(inst.name, inst.credit_code, inst.designation_code, inst.address, inst.legal_representative,
-                       inst.phone, inst.category, inst.level),
+        party=party_of(s, insp),
         contact=rm.Contact(signoff_row.signer_name or signoff_row.witness_name, signoff_row.title,
                            signoff_row.id_number, signoff_row.phone),
         started_at=started, ended_at=insp.ended_at or started, place=insp.place,
@@ -124,7 +129,7 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
                        for m, o in members if m.recusal_declared_at),
         party_recusal_answer=signoff_row.recusal_answer, rights_notice=RIGHTS_NOTICE,
         checklist=_checklist(s, inspection_id), findings=_findings(s, inspection_id),
-        evidence=_evidence(s, inspection_id, print_image), party_signoff=signoff, signature_images=images,
+        evidence=evidence_rows(s, inspection_id, print_image), party_signoff=signoff, signature_images=images,
         journal=tuple(events_to_json(events)), chain_head=events[-1].hash if events else "",
         inspection_id=inspection_id,
     )
@@ -172,11 +177,16 @@ def _findings(s: Session, inspection_id: str) -> tuple[rm.FindingRow, ...]:
 _KIND_LABEL = {"photo": "照片", "document": "书证（复印件/扫描件）", "audio_video": "视听资料", "data": "电子数据"}
 
 
-def _evidence(s: Session, inspection_id: str, print_image: Any) -> tuple[rm.EvidenceRow, ...]:
-    rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
+def evidence_rows(s: Session, inspection_id: str, print_image: Any,
+                  reinspection_id: str | None = None) -> tuple[rm.EvidenceRow, ...]:
+    """The 证据清单 of the record (E-01…) or, with `reinspection_id`, of that re-inspection (R-01…)."""
+    scope = (EvidenceRow.reinspection_id.is_(None) if reinspection_id is None
+             else EvidenceRow.reinspection_id == reinspection_id)
+    rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id, scope,
                                                EvidenceRow.deleted_at.is_(None))
                      .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
-    return tuple(rm.EvidenceRow(f"E-{n:02d}", e.caption or e.source_name, _KIND_LABEL.get(e.kind, e.kind), e.measure,
+    prefix = "E" if reinspection_id is None else "R"
+    return tuple(rm.EvidenceRow(f"{prefix}-{n:02d}", e.caption or e.source_name, _KIND_LABEL.get(e.kind, e.kind), e.measure,
                                 e.captured_at, e.source_name, e.sha256,
                                 print_image(e) if print_image and e.kind == "photo" else None)
                  for n, e in enumerate(rows, start=1))

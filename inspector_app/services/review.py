@@ -260,23 +260,6 @@ class ReviewService:
                    {"data": {"inspection_id": insp.id, "deadline": deadline.isoformat(), "notice": notice.number}})
         self._move(uow, insp, Status.RECTIFICATION)
 
-    def record_reinspection(self, actor: Actor, rectification_id: str, result: RectificationResult,
-                            note: str, evidence_ids: list[str] | None = None) -> Changes:
-        if not note.strip():
-            raise ValidationError("复查须记录复查情况")
-        with self._ctx.unit(actor) as uow:
-            row = uow.session.get(RectificationRow, rectification_id)
-            if row is None:
-                raise ValidationError("整改记录不存在")
-            old = row.result
-            row.result, row.reinspected_at, row.reinspection_note = result.value, uow.now, note.strip()
-            row.reinspection_evidence = ",".join(evidence_ids or [])
-            row.updated_at = uow.now
-            uow.record(row.inspection_id, "rectification.reinspected", "rectification", row.id, "patch",
-                       {"fields": {"result": [old, result.value]}, "note": note.strip(),
-                        "evidence": evidence_ids or []})
-            return Changes(inspections=frozenset({row.inspection_id}))
-
     def record_voluntary_refund(self, actor: Actor, rectification_id: str, amount: str | Decimal,
                                 on: dt.date) -> Changes:
         """A refund the institution made of its own accord: a leniency factor (seed 004)."""

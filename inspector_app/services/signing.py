@@ -327,6 +327,12 @@ class SigningService:
     def _field_of(self, s: Session, doc: DocumentDTO, officer_id: str) -> str:
         if doc.kind == "notice":
             return "Sig_Agency"
+        if doc.kind == "reinspection":  # signed by the officers of the re-inspection, not of the inspection
+            row = s.get(DocumentRow, doc.id)
+            ids = list((row.payload or {}).get("officer_ids", [])) if row is not None else []
+            if officer_id not in ids:
+                raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+            return f"Sig_Officer{ids.index(officer_id) + 1}"
         ids = [m.officer_id for m in team_members(s, doc.inspection_id) if m.has_conflict is not True]
         if officer_id in ids:
             return f"Sig_Officer{ids.index(officer_id) + 1}"

@@ -173,6 +173,9 @@ class EvidenceRow(Timestamps, Base):
     mime: Mapped[str] = mapped_column(String(80), default="")
     size: Mapped[int] = mapped_column(Integer)
     meta: Mapped[Any] = mapped_column(JSONText, nullable=True, default=None)  # EXIF orientation, GPS, pixel size
+    # Set for evidence taken at a re-inspection (复查): it belongs to that re-inspection record, not to the
+    # signed inspection record, which stays as signed.
+    reinspection_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
     server_version: Mapped[int | None] = mapped_column(Integer)
 
 

@@ -1,0 +1,299 @@
+"""Re-inspection (复查) of a rectification: a record of its own, with its own evidence, result and signatures.
+
+The signed 现场检查笔录 stays exactly as signed: photos taken at the re-inspection belong to the re-inspection
+(evidence rows carry its id), and its result (整改到位 / 部分整改 / 逾期未改) takes effect when the first officer
+signs the 整改复查记录. From that signature the re-inspection and its evidence are frozen, like the record; the second
+officer countersigns the same PDF. Events go to the inspection's journal, so the whole-process record stays one chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app import fonts
+from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.inspection import Status
+from inspector_app.domain.outcomes import RectificationResult
+from inspector_app.domain.team import TeamMember, check_team_formation
+from inspector_app.records import model as rm
+from inspector_app.records import render, signing
+from inspector_app.services import numbering
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
+from inspector_app.services.documents import rectification_items
+from inspector_app.services.inspections import load_inspection
+from inspector_app.services.keys import KeyService
+from inspector_app.services.record_builder import evidence_rows, party_of, setting
+from inspector_app.services.signing import DocumentDTO, document_dto
+from inspector_app.storage.orm import EvidenceRow, InspectionRow, InstitutionRow, OfficerRow
+from inspector_app.storage.records_orm import DocumentRow, SignatureCaptureRow
+from inspector_app.storage.review_orm import RectificationRow, ReinspectionRow
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ReinspectionDTO:
+    id: str
+    rectification_id: str
+    inspection_id: str
+    institution_name: str
+    deadline: dt.date
+    officer_ids: tuple[str, ...]
+    officer_names: tuple[str, ...]
+    place: str
+    visited_at: dt.datetime
+    result: str | None
+    note: str
+    number: str | None
+    document_id: str | None
+    signed: bool
+
+
+def _data(row: ReinspectionRow) -> dict[str, Any]:
+    return {"inspection_id": row.inspection_id, "rectification_id": row.rectification_id,
+            "officer_ids": list(row.officer_ids), "place": row.place, "visited_at": row.visited_at.isoformat(),
+            "result": row.result, "note": row.note, "number": row.number, "content_hash": row.content_hash,
+            "document_id": row.document_id}
+
+
+def require_open(row: ReinspectionRow) -> None:
+    if row.content_hash:
+        raise FrozenRecord("复查记录已签名，内容和证据已固定")
+
+
+def load_reinspection(s: Session, reinspection_id: str) -> ReinspectionRow:
+    row = s.get(ReinspectionRow, reinspection_id)
+    if row is None:
+        raise ValidationError("复查记录不存在")
+    return row
+
+
+def _members(s: Session, officer_ids: Sequence[str]) -> list[TeamMember]:
+    out = []
+    for oid in officer_ids:
+        o = s.get(OfficerRow, oid)
+        if o is None or o.deleted_at is not None:
+            raise ValidationError("复查人员不在执法人员名册中")
+        out.append(TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry))
+    return out
+
+
+class ReinspectionService:
+    def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], Path | None]):
+        self._ctx = ctx
+        self._keys = keys
+        self._print_image = print_image  # evidence id -> pre-scaled JPEG for print
+
+    # ------------------------------------------------------------------ the draft
+
+    def open(self, actor: Actor, rectification_id: str, officer_ids: Sequence[str],
+             place: str = "") -> tuple[ReinspectionDTO, Changes]:
+        """Start (or return the unsigned) re-inspection of a rectification, by at least two officers whose
+        certificates are valid today (条例 第二十九条 applies to every on-site check)."""
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            rect = s.get(RectificationRow, rectification_id)
+            if rect is None:
+                raise ValidationError("整改记录不存在")
+            if rect.result is not None:
+                raise ValidationError(f"该整改已复查（{rect.result}），不能再次复查")
+            insp = load_inspection(s, rect.inspection_id)
+            if Status(insp.status) is not Status.RECTIFICATION:
+                raise ValidationError("检查不在整改跟踪阶段，不能复查")
+            draft = s.scalar(select(ReinspectionRow).where(ReinspectionRow.rectification_id == rectification_id,
+                                                           ReinspectionRow.content_hash.is_(None)))
+            if draft is not None:
+                return self._dto(s, draft), Changes()
+            officer_ids = list(dict.fromkeys(officer_ids))
+            check_team_formation(_members(s, officer_ids), uow.now.astimezone().date())
+            row = ReinspectionRow(id=new_id(), rectification_id=rectification_id, inspection_id=insp.id,
+                                  officer_ids=officer_ids, place=place.strip() or insp.place, visited_at=uow.now,
+                                  result=None, note="", created_at=uow.now, updated_at=uow.now)
+            s.add(row)
+            uow.record(insp.id, "reinspection.opened", "reinspection", row.id, "create", {"data": _data(row)})
+            return self._dto(s, row), Changes(inspections=frozenset({insp.id}))
+
+    def update(self, actor: Actor, reinspection_id: str, *, result: RectificationResult | str | None = None,
+               note: str | None = None, place: str | None = None,
+               officer_ids: Sequence[str] | None = None) -> tuple[ReinspectionDTO, Changes]:
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            row = load_reinspection(s, reinspection_id)
+            require_open(row)
+            wanted: dict[str, Any] = {}
+            if result is not None:
+                wanted["result"] = RectificationResult(result).value
+            if note is not None:
+                wanted["note"] = note.strip()
+            if place is not None:
+                wanted["place"] = place.strip()
+            if officer_ids is not None:
+                ids = list(dict.fromkeys(officer_ids))
+                check_team_formation(_members(s, ids), uow.now.astimezone().date())
+                wanted["officer_ids"] = ids
+            fields = {k: [getattr(row, k), v] for k, v in wanted.items() if getattr(row, k) != v}
+            if not fields:
+                return self._dto(s, row), Changes()
+            for k, (_old, new) in fields.items():
+                setattr(row, k, new)
+            row.updated_at = uow.now
+            uow.record(row.inspection_id, "reinspection.changed", "reinspection", row.id, "patch", {"fields": fields})
+            return self._dto(s, row), Changes(inspections=frozenset({row.inspection_id}))
+
+    # ------------------------------------------------------------------ reading
+
+    def _dto(self, s: Session, row: ReinspectionRow) -> ReinspectionDTO:
+        rect = s.get(RectificationRow, row.rectification_id)
+        insp = s.get(InspectionRow, row.inspection_id)
+        inst = s.get(InstitutionRow, insp.institution_id) if insp else None
+        names = tuple((o.name if (o := s.get(OfficerRow, oid)) else oid) for oid in row.officer_ids)
+        return ReinspectionDTO(row.id, row.rectification_id, row.inspection_id, inst.name if inst else "",
+                               rect.deadline if rect else row.visited_at.date(), tuple(row.officer_ids), names,
+                               row.place, row.visited_at, row.result, row.note, row.number, row.document_id,
+                               bool(row.content_hash))
+
+    def get(self, reinspection_id: str) -> ReinspectionDTO:
+        with self._ctx.read() as s:
+            return self._dto(s, load_reinspection(s, reinspection_id))
+
+    def for_rectification(self, rectification_id: str) -> ReinspectionDTO | None:
+        """The latest re-inspection of a rectification (the draft, or the signed one)."""
+        with self._ctx.read() as s:
+            row = s.scalar(select(ReinspectionRow).where(ReinspectionRow.rectification_id == rectification_id)
+                           .order_by(ReinspectionRow.created_at.desc()).limit(1))
+            return self._dto(s, row) if row is not None else None
+
+    def of_inspection(self, inspection_id: str) -> list[ReinspectionDTO]:
+        with self._ctx.read() as s:
+            rows = s.scalars(select(ReinspectionRow).where(ReinspectionRow.inspection_id == inspection_id)
+                             .order_by(ReinspectionRow.created_at)).all()
+            return [self._dto(s, r) for r in rows]
+
+    # ------------------------------------------------------------------ the signed record
+
+    def snapshot(self, s: Session, row: ReinspectionRow, with_images: bool = True) -> rm.ReinspectionRecord:
+        insp = load_inspection(s, row.inspection_id)
+        rect = s.get(RectificationRow, row.rectification_id)
+        assert rect is not None
+        notice = s.get(DocumentRow, rect.notice_document_id) if rect.notice_document_id else None
+        officers = tuple(rm.Officer(m.officer_id, m.name, m.certificate_no)
+                         for m in _members(s, row.officer_ids))
+        print_image = self._print_path if with_images else None
+        return rm.ReinspectionRecord(
+            number=row.number or "", agency=setting(s, "agency"), party=party_of(s, insp),
+            record_number=insp.record_number or "", record_content_hash=insp.content_hash or "",
+            notice_number=notice.number if notice else "", deadline=rect.deadline,
+            items=rectification_items(s, insp.id), visited_at=row.visited_at, place=row.place, officers=officers,
+            result=row.result or "", note=row.note,
+            evidence=evidence_rows(s, insp.id, print_image, reinspection_id=row.id),
+            voluntary_refund=rect.voluntary_refund, voluntary_refund_on=rect.voluntary_refund_on)
+
+    def _print_path(self, row: EvidenceRow) -> Path | None:
+        try:
+            return self._print_image(row.id)
+        except Exception:  # noqa: BLE001 - a missing print copy leaves the photo out of the PDF, not the list
+            return None
+
+    def _handwriting(self, inspection_id: str, officer_id: str) -> bytes | None:
+        """The officer's latest handwritten signature of this inspection, drawn into the visible stamp (as the
+        countersignature of the second officer does)."""
+        with self._ctx.read() as s:
+            sha = s.scalar(select(SignatureCaptureRow.png_sha256).where(
+                SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.officer_id == officer_id)
+                .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
+        return self._ctx.blobs.path_for(sha).read_bytes() if sha else None
+
+    def readiness(self, reinspection_id: str) -> list[str]:
+        """What still prevents signing, in words; empty when the re-inspection record can be signed."""
+        with self._ctx.read() as s:
+            row = load_reinspection(s, reinspection_id)
+            if row.content_hash:
+                return []
+            problems = [p for p in self.snapshot(s, row, with_images=False).problems() if "编号" not in p]
+            try:
+                check_team_formation(_members(s, row.officer_ids), self._ctx.clock().astimezone().date())
+            except ValidationError as e:
+                problems.append(str(e))
+            return problems
+
+    def sign(self, actor: Actor, reinspection_id: str, officer_id: str, password: str,
+             progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
+        """The first officer renders and certifies the 整改复查记录; this fixes the result on the rectification.
+        The other officers countersign it with SigningService.countersign."""
+        say = progress or (lambda _p, _m: None)
+        say(5, "打开签名证书")
+        ck = self._keys.load(officer_id, password)
+        problems = self.readiness(reinspection_id)
+        if problems:
+            raise ValidationError("；".join(problems))
+        with self._ctx.unit(actor) as uow:  # the number stays with the re-inspection: a retry reuses it
+            row = load_reinspection(uow.session, reinspection_id)
+            require_open(row)
+            if officer_id not in row.officer_ids:
+                raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+            inspection_id = row.inspection_id
+            if not row.number:
+                row.number = numbering.next_number(uow.session, "reinspection", uow.now)
+                uow.record(row.inspection_id, "reinspection.number_assigned", "reinspection", row.id, "patch",
+                           {"fields": {"number": [None, row.number]}})
+        say(15, "汇总复查内容")
+        with self._ctx.read() as s:
+            record = self.snapshot(s, load_reinspection(s, reinspection_id))
+        say(30, "生成 PDF")
+        rendered = render.render_reinspection(record, fonts.ensure_fonts(fonts.default_cache_dir()))
+        say(70, "数字签名")
+        signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=self._handwriting(inspection_id, officer_id),
+                                          signing_time=self._ctx.clock(), location=record.place,
+                                          reason="整改复查记录：执法人员签名")
+        blob = self._ctx.blobs.put_bytes(signed)  # the file first: the rows below point at it
+        say(90, "保存")
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            row = load_reinspection(s, reinspection_id)
+            require_open(row)
+            if self.snapshot(s, row, with_images=False).content_hash() != rendered.content_hash:
+                raise ValidationError("签名期间复查记录发生了变化，请重新签名")
+            field = rendered.field_for(officer_id).field_name
+            pending = [f.field_name for f in rendered.fields if f.field_name != field]
+            doc = DocumentRow(id=new_id(), inspection_id=row.inspection_id, kind="reinspection", number=record.number,
+                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256, signed_fields=[field],
+                              pending_fields=pending, created_at=uow.now, updated_at=uow.now,
+                              payload={"reinspection_id": row.id, "rectification_id": row.rectification_id,
+                                       "result": record.result, "officer_ids": list(row.officer_ids)})
+            s.add(doc)
+            uow.record(row.inspection_id, "reinspection.signed", "document", doc.id, "create", {"data": {
+                "inspection_id": row.inspection_id, "kind": "reinspection", "number": record.number,
+                "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "payload": doc.payload,
+                "signed_fields": [field], "pending_fields": pending, "officer_id": officer_id,
+                "signing_time_source": "device clock"}})
+            row.content_hash, row.document_id, row.updated_at = rendered.content_hash, doc.id, uow.now
+            uow.record(row.inspection_id, "reinspection.frozen", "reinspection", row.id, "patch", {"fields": {
+                "content_hash": [None, row.content_hash], "document_id": [None, doc.id]}})
+            self._settle(uow, row, [e.sha256 for e in record.evidence])
+            return document_dto(doc), Changes(inspections=frozenset({row.inspection_id}))
+
+    @staticmethod
+    def _settle(uow: UnitOfWork, row: ReinspectionRow, evidence: list[str]) -> None:
+        """The rectification takes the signed result (what the dashboard, the outcome and closing read)."""
+        rect = uow.session.get(RectificationRow, row.rectification_id)
+        assert rect is not None
+        ids = uow.session.scalars(select(EvidenceRow.id).where(EvidenceRow.reinspection_id == row.id,
+                                                               EvidenceRow.deleted_at.is_(None))
+                                  .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
+        fields = {"result": [rect.result, row.result], "reinspected_at": [
+            rect.reinspected_at.isoformat() if rect.reinspected_at else None, row.visited_at.isoformat()],
+            "reinspection_note": [rect.reinspection_note, row.note],
+            "reinspection_evidence": [rect.reinspection_evidence, ",".join(ids)]}
+        rect.result, rect.reinspected_at, rect.reinspection_note = row.result, row.visited_at, row.note
+        rect.reinspection_evidence, rect.updated_at = ",".join(ids), uow.now
+        uow.record(row.inspection_id, "rectification.reinspected", "rectification", rect.id, "patch",
+                   {"fields": fields, "reinspection_id": row.id, "evidence_sha256": evidence})
