@@ -159,7 +159,7 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("evidence", "B", {
         **_INSP, "sha256": "sha256", "kind": "str", "measure": "str?", "caption": "str?",
         "captured_at": "datetime?", "source_name": "str?", "mime": "str?", "size": "int", "meta": "json",
-        **_DELETED}, required=frozenset({"inspection_id", "sha256", "size"}),
+        "reinspection_id": "str?", **_DELETED}, required=frozenset({"inspection_id", "sha256", "size"}),
         parent_entity="inspection", parent_key="inspection_id", blob_field="sha256", signed_with_parent=True),
     EntitySpec("evidence_link", "B", {"evidence_id": "str", "target_type": "str", "target_id": "str", **_DELETED},
                required=frozenset({"evidence_id", "target_type", "target_id"}),
@@ -191,6 +191,12 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("outcome", "B", {}, parent_entity="inspection", parent_is_id=True, open_fields=True,
                roles=frozenset({"team_lead", "admin", "inspector"})),
     EntitySpec("rectification", "B", {}, open_fields=True),
+    # A re-inspection (services/reinspection.py) is frozen by its own signature (content_hash), not the record's.
+    EntitySpec("reinspection", "B", {
+        **_INSP, "rectification_id": "str", "officer_ids": "json", "place": "str?", "visited_at": "datetime",
+        "result": "str?", "note": "str?", "number": "str?", "content_hash": "str?", "document_id": "str?",
+        **_DELETED}, required=frozenset({"inspection_id", "rectification_id", "visited_at"}),
+        parent_entity="inspection", parent_key="inspection_id", defaults={"note": "", "place": ""}),
     # Class D: server-authoritative reference data. Listed so a client edit is recognised and rejected.
     EntitySpec("institution", "D", {}),
     EntitySpec("officer", "D", {}),
@@ -203,6 +209,13 @@ for _name, _spec in list(ENTITIES.items()):
         ENTITIES[_name] = replace(_spec, defaults={"deleted": False, **_spec.defaults})
 
 SIGNED_CHILDREN = tuple(sorted(n for n, s in ENTITIES.items() if s.signed_with_parent))
+
+
+def signed_with_record(entity: str, data: Mapping[str, Any]) -> bool:
+    """Whether this record is part of what the inspection record's signature covers. Evidence taken at a
+    re-inspection is not: it belongs to the re-inspection, which its own signature freezes."""
+    spec = ENTITIES.get(entity)
+    return bool(spec and spec.signed_with_parent) and not (entity == "evidence" and data.get("reinspection_id"))
 
 
 def record_id(spec: EntitySpec, entity_id: str, data: Mapping[str, Any]) -> str:
@@ -330,7 +343,7 @@ def signed_content(inspection: Mapping[str, Any],
     items = []
     blobs = set()
     for entity, rid, data in children:
-        if entity not in SIGNED_CHILDREN or data.get("deleted"):
+        if not signed_with_record(entity, data) or data.get("deleted"):
             continue
         items.append([entity, rid, dict(data)])
         bf = ENTITIES[entity].blob_field

@@ -242,10 +242,13 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
         raise P.PermanentError("id_clash", f"{spec.name} {rid} already exists with different content")
     root = parent if parent is not None and parent.entity == "inspection" else (
         root_inspection(c.s, spec, data) if parent is not None else None)
-    if spec.signed_with_parent and root is not None and root.state == "signed":
+    record_locked = root is not None and root.state == "signed" and P.signed_with_record(spec.name, data)
+    if record_locked or _frozen_by_reinspection(c, spec, data):
         cid = add_conflict(c, entity=spec.name, rid=rid, kind="record_signed", team_id=team_id, op=m.op,
-                           payload=m.payload, client=data, reason="检查记录已签字，内容不能再增改")
-        flag_record(c, root)
+                           payload=m.payload, client=data,
+                           reason="检查记录已签字，内容不能再增改" if record_locked else "复查记录已签名，证据不能再增改")
+        if root is not None:
+            flag_record(c, root)
         return Outcome("conflict", conflict_ids=[cid], reason="record_signed", record_id=rid)
     if spec.name == "approval":
         if root is None or root.state != "signed" or root.content_hash != data["content_hash"]:
@@ -266,6 +269,16 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     return Outcome("applied", version=1, record_id=rid)
 
 
+def _frozen_by_reinspection(c: Ctx, spec: P.EntitySpec, data: dict[str, Any]) -> bool:
+    """A signed re-inspection (content_hash set) freezes itself and the evidence taken at it."""
+    if spec.name == "reinspection":
+        return bool(data.get("content_hash"))
+    if spec.name == "evidence" and data.get("reinspection_id"):
+        rein = get_record(c.s, "reinspection", str(data["reinspection_id"]))
+        return rein is not None and bool(rein.data.get("content_hash"))
+    return False
+
+
 def _patch(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     if spec.klass != "B":
         raise P.PermanentError("append_only", f"{spec.name} 只能追加，不能修改")
@@ -279,7 +292,8 @@ def _patch(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     # Signing freezes the inspection's own fields (bar its workflow status) and the items signed with it; records
     # that follow the signature (documents gaining countersignatures, outcomes, rectifications) stay editable.
     locked = root is not None and root.state == "signed" and (
-        bool(set(fields) - spec.workflow_fields) if spec.name == "inspection" else spec.signed_with_parent)
+        bool(set(fields) - spec.workflow_fields) if spec.name == "inspection"
+        else P.signed_with_record(spec.name, rec.data)) or _frozen_by_reinspection(c, spec, rec.data)
     if locked or (rec.deleted and "deleted" not in fields):
         kind = "record_signed" if locked else "edit_after_delete"
         ids = []

@@ -34,7 +34,7 @@ from inspector_app.storage.orm import (
     TemplateVersionRow,
 )
 from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow, SignatureCaptureRow
-from inspector_app.storage.review_orm import OutcomeRow, RectificationRow, ReviewEventRow
+from inspector_app.storage.review_orm import OutcomeRow, RectificationRow, ReinspectionRow, ReviewEventRow
 from inspector_app.storage.sync_orm import BlobLocalRow, ConflictLocalRow, SyncMetaRow, SyncRecordRow
 from inspector_app.storage.types import JSONText, Money, UTCDateTime
 
@@ -63,6 +63,8 @@ MAPPINGS: dict[str, tuple[type[Any], list[tuple[str, type[Any], bool]]]] = {
     "review_event": (ReviewEventRow, [("inspection_id", InspectionRow, True)]),
     "outcome": (OutcomeRow, [("inspection_id", InspectionRow, True)]),
     "rectification": (RectificationRow, [("inspection_id", InspectionRow, True)]),
+    "reinspection": (ReinspectionRow, [("inspection_id", InspectionRow, True),
+                                       ("rectification_id", RectificationRow, True)]),
 }
 
 
@@ -513,6 +515,11 @@ def local_keys_for_blobs(s: Session) -> list[tuple[str, int]]:
 
 
 def missing_files(s: Session, blobs: Any) -> list[str]:
-    """Files of pulled signed documents and signature captures that this laptop does not hold yet."""
+    """Files this laptop does not hold yet of pulled signed documents, signature captures, and the evidence of
+    signed records and their re-inspections (what a lead reviews and a case file must contain). Evidence of
+    records still being worked on stays on the teammate's laptop until it is signed."""
     shas = set(s.scalars(select(DocumentRow.pdf_sha256))) | set(s.scalars(select(SignatureCaptureRow.png_sha256)))
+    signed = select(DocumentRow.inspection_id).where(DocumentRow.kind == "record")
+    shas |= set(s.scalars(select(EvidenceRow.sha256).where(EvidenceRow.inspection_id.in_(signed),
+                                                           EvidenceRow.deleted_at.is_(None))))
     return sorted(sha for sha in shas if sha and not blobs.has(sha))
