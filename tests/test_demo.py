@@ -58,3 +58,19 @@ def test_demo_has_sample_inspections(demo_ws) -> None:  # type: ignore[no-untype
         assert all(app.journal.verify(r.id).ok for r in rows)
     finally:
         app.close()
+
+
+def test_demo_has_an_overdue_rectification_being_reinspected(demo_ws) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.app import build_context
+
+    app = build_context(str(demo_ws))
+    try:
+        [rect] = app.review.rectifications()
+        assert rect.overdue and rect.result is None
+        rein = app.reinspections.for_rectification(rect.id)
+        assert rein is not None and not rein.signed and len(rein.officer_ids) == 2
+        assert len(app.evidence.list(rect.inspection_id, rein.id)) == 2
+        assert app.review.dashboard().overdue
+        assert app.queries.summary(rect.inspection_id).status == "rectification"
+    finally:
+        app.close()

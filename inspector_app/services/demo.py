@@ -172,13 +172,14 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
         dto, _ = roster.add_officer(admin, data)
         officers.append(dto)
     say(f"{len(officers)} 名执法人员")
-    from inspector_app.services.demo_signed import setup_workspace, signed_sample
+    from inspector_app.services.demo_signed import rectification_sample, setup_workspace, signed_sample
 
     passwords = setup_workspace(app, officers, clock())
     say(f"演示签名证书 {len(passwords)} 张（密码见 keys/demo-passwords.txt）")
     inspections = _demo_inspections(app, institutions, officers, clock)
     signed_sample(app, institutions[0], officers, passwords, clock(), say)
-    inspections += 1
+    rectification_sample(app, institutions[1], officers, passwords, clock(), say)
+    inspections += 2
     say(f"{inspections} 次检查")
     return {"institutions": len(institutions), "officers": len(officers), "inspections": inspections}
 
@@ -223,7 +224,8 @@ def _add_photos(app: Workspace, actor: Actor, inspection_id: str, now: dt.dateti
     from inspector_app.services.demo_media import write_demo_files
 
     with tempfile.TemporaryDirectory() as tmp:
-        for path, caption in write_demo_files(Path(tmp), now.astimezone() - dt.timedelta(minutes=50)):
+        cn = dt.timezone(dt.timedelta(hours=8))  # the demo cameras write China time into EXIF
+        for path, caption in write_demo_files(Path(tmp), now.astimezone(cn) - dt.timedelta(minutes=50)):
             committed = app.evidence.commit(actor, inspection_id, app.evidence.prepare(path), caption=caption)
             assert committed.evidence.id
 

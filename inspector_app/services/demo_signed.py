@@ -1,6 +1,7 @@
-"""The demo's signed sample: a demo CA and officer certificates (PKCS#12, generated passwords), and one
-inspection taken all the way to a signed 现场检查笔录 and a signed 责令整改通知书 — so a newcomer sees a real
-record at once. Everything is fictional and generated on the spot; no key or password comes from the repo."""
+"""The demo's signed samples: a demo CA and officer certificates (PKCS#12, generated passwords); one inspection
+taken to a signed 现场检查笔录 and 责令整改通知书 and waiting for review, and an older one approved, ordered to
+rectify, overdue and being re-inspected — so a newcomer sees real records at once. Everything is fictional and
+generated on the spot; no key or password comes from the repo."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from typing import Any
 from inspector_app.domain.checklist import AnswerType, ItemDef
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionType
+from inspector_app.domain.outcomes import Outcome
 from inspector_app.records import pki
 from inspector_app.services.context import Actor
+from inspector_app.services.demo_media import site_photo
 from inspector_app.services.record_builder import set_setting
 from inspector_app.services.signature_art import demo_strokes, strokes_to_png
 from inspector_app.services.signing import PartySignoff
@@ -30,6 +33,7 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime) -> dict[str
         set_setting(uow.session, "record_number_pattern", "青医保检〔{year}〕{n}号")
         set_setting(uow.session, "notice_number_pattern", "青医保改〔{year}〕{n}号")
         set_setting(uow.session, "addendum_number_pattern", "青医保补〔{year}〕{n}号")
+        set_setting(uow.session, "reinspection_number_pattern", "青医保复〔{year}〕{n}号")
     start = now - dt.timedelta(days=60)
     ca = pki.create_ca(AGENCY, cn=f"{AGENCY} 执法签名根证书（演示）", not_before=start)
     app.keys.add_trust_root(ca.cert)
@@ -92,14 +96,46 @@ class ScriptedClock:
 
 
 def signed_sample(app: Any, institution: Any, officers: list[Any], passwords: dict[str, str],
-                  now: dt.datetime, say: Callable[[str], None]) -> str:
+                  now: dt.datetime, say: Callable[[str], None], days_ago: int = 3) -> str:
     real_clock = app.ctx.clock
-    morning = (now - dt.timedelta(days=3)).astimezone(dt.timezone(dt.timedelta(hours=8)))
+    morning = (now - dt.timedelta(days=days_ago)).astimezone(dt.timezone(dt.timedelta(hours=8)))
     app.ctx.clock = ScriptedClock(morning.replace(hour=9, minute=0, second=0, microsecond=0))
     try:
         return _signed_sample(app, institution, officers, passwords, say)
     finally:
         app.ctx.clock = real_clock
+
+
+def rectification_sample(app: Any, institution: Any, officers: list[Any], passwords: dict[str, str],
+                         now: dt.datetime, say: Callable[[str], None]) -> str:
+    """An inspection 45 days old: approved by the team lead, ordered to rectify within 30 days (so now overdue),
+    and re-inspected this morning — photos taken, the record not yet signed."""
+    iid = signed_sample(app, institution, officers, passwords, now, say, days_ago=45)
+    lead = next(o for o in officers if o.role == "team_lead" and o.id in passwords)
+    boss = Actor(lead.name, lead.id)
+    real_clock = app.ctx.clock
+    app.ctx.clock = ScriptedClock(now - dt.timedelta(days=40))
+    try:
+        app.review.start_review(boss, iid)
+        app.review.approve(boss, iid, passwords[lead.id])
+        total = sum((f.amount_to_recover for f in app.findings.list(iid)), Decimal("0.00"))
+        app.review.set_outcome(boss, iid, Outcome.RECTIFY, refund=total, articles="第三十八条",
+                               note="责令限期整改，退回违规使用的医保基金")
+    finally:
+        app.ctx.clock = real_clock
+    say("已批准、责令整改（已逾期）的检查")
+    [rect] = [r for r in app.review.rectifications() if r.inspection_id == iid]
+    o1, o2 = officers[0], officers[1]
+    actor = Actor(o1.name, o1.id)
+    rein, _ = app.reinspections.open(actor, rect.id, [o1.id, o2.id], place="住院收费处、医保办")
+    when = now.astimezone(dt.timezone(dt.timedelta(hours=8))) - dt.timedelta(minutes=20)  # EXIF is China time
+    for n, caption in enumerate(["收费系统项目对照表（已修改）", "退款凭证"]):
+        data = site_photo(caption, when + dt.timedelta(minutes=3 * n), seed=40 + n)
+        app.evidence.add_bytes(actor, iid, data, f"复查_{n + 1}.jpg", caption=caption, origin="camera",
+                               reinspection_id=rein.id)
+    app.reinspections.update(actor, rein.id, note="收费系统项目对照表已修改，串换收费已停止；违规费用已退回医保基金。")
+    say("复查进行中（照片已采集，待签名）")
+    return iid
 
 
 def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: dict[str, str],

@@ -20,9 +20,11 @@ class ImportJob(QObject):
     finished = Signal(object)  # {"imported": [...], "duplicates": [...], "refused": [(name, reason)], "cancelled": bool}
 
     def __init__(self, ops: Operations, inspection_id: str, paths: Sequence[Path], parent: QWidget | None,
-                 measure: Measure = Measure.PHOTO, link: tuple[str, str] | None = None, show_progress: bool = True):
+                 measure: Measure = Measure.PHOTO, link: tuple[str, str] | None = None, show_progress: bool = True,
+                 reinspection_id: str | None = None):
         super().__init__(parent)
         self.ops, self.inspection_id, self.paths = ops, inspection_id, list(paths)
+        self.reinspection_id = reinspection_id
         self.measure, self.link = measure, link
         self._cancel = threading.Event()
         self._done = 0
@@ -51,8 +53,8 @@ class ImportJob(QObject):
         if self._cancel.is_set():
             self._step()
             return
-        actor, iid, measure, link = self.ops.actor, self.inspection_id, self.measure, self.link
-        self.ops.write(lambda: self.ops.app.evidence.commit(actor, iid, prepared, measure, "", link),
+        actor, iid, measure, link, rid = self.ops.actor, self.inspection_id, self.measure, self.link, self.reinspection_id
+        self.ops.write(lambda: self.ops.app.evidence.commit(actor, iid, prepared, measure, "", link, rid),
                        lambda committed: self._committed(path, committed), lambda exc: self._failed(path, exc))
 
     def _committed(self, path: Path, committed: Any) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from inspector_app.domain.checklist import ItemState
 from inspector_app.domain.inspection import InspectionMode, InspectionType, Status
+from inspector_app.domain.outcomes import RectificationResult
 
 
 def status(value: str) -> str:
@@ -72,3 +73,12 @@ def category(value: str) -> str:
         "长期护理机构": QCoreApplication.translate("Labels", "Long-term care provider"),
             "经办机构": QCoreApplication.translate("Labels", "Handling agency"),
         "用人单位": QCoreApplication.translate("Labels", "Employer")}.get(value, value)
+
+
+def rectification_result(value: str | None) -> str:
+    if value is None:
+        return QCoreApplication.translate("Labels", "open")
+    return {RectificationResult.DONE: QCoreApplication.translate("Labels", "Rectified"),
+            RectificationResult.PARTIAL: QCoreApplication.translate("Labels", "Partly rectified"),
+            RectificationResult.OVERDUE: QCoreApplication.translate("Labels", "Not rectified by the deadline"),
+            }.get(RectificationResult(value), value)

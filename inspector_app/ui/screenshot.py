@@ -119,5 +119,14 @@ def _lead_screens(context: Any, out: Path, lang: str) -> list[Path]:
     window.show_tracking()
     _settle(window, 300)
     shots.append(_save(window, out, "10-dashboard"))
+    tracking = window.tracking_page
+    if tracking.model.rowCount():
+        tracking.view.setCurrentIndex(tracking.model.index(0, 0))
+        tracking.reinspect()
+        _settle(window, 400)
+        if tracking.dialog is not None:
+            _settle(window, 400)  # the evidence thumbnails arrive after the re-inspection is read
+            shots.append(_save(tracking.dialog, out, "11-reinspection"))
+            tracking.dialog.close()
     window.close()
     return shots

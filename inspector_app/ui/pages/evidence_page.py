@@ -35,6 +35,7 @@ class EvidencePage(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.inspection_id: str | None = None
+        self.reinspection_id: str | None = None  # set when the page collects a re-inspection's evidence
         self.read_only = False
         self.setAcceptDrops(True)
         self.model = EvidenceListModel(ops, self)
@@ -92,7 +93,7 @@ class EvidencePage(QWidget):
     def import_paths(self, paths: list[Path], link: tuple[str, str] | None = None) -> ImportJob | None:
         if self.read_only or self.inspection_id is None:
             return None
-        job = ImportJob(self.ops, self.inspection_id, paths, self, link=link)
+        job = ImportJob(self.ops, self.inspection_id, paths, self, link=link, reinspection_id=self.reinspection_id)
         job.finished.connect(self._import_done)
         job.start()
         return job
@@ -140,8 +141,9 @@ class EvidencePage(QWidget):
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buf, "PNG" if name.endswith(".png") else "JPEG", 92)
         data = bytes(buf.data())
-        iid, actor = self.inspection_id, self.ops.actor
-        self.ops.write(lambda: self.ops.app.evidence.add_bytes(actor, iid, data, name, origin=origin),
+        iid, actor, rid = self.inspection_id, self.ops.actor, self.reinspection_id
+        self.ops.write(lambda: self.ops.app.evidence.add_bytes(actor, iid, data, name, origin=origin,
+                                                               reinspection_id=rid),
                        lambda committed: self.ops.changed.emit(committed.changes))
 
     def open_camera(self) -> None:

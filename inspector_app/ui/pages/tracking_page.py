@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from inspector_app.ui.models.rows_model import RowsTableModel
 from inspector_app.domain.money import format_yuan
-from inspector_app.domain.outcomes import RectificationResult
 from inspector_app.services.changes import Changes
 from inspector_app.ui import labels
+from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.widgets.bar_chart import BarChart
 
@@ -53,7 +53,7 @@ class RectificationTableModel(RowsTableModel):
                 if r.result:
                     return "—"
                 return self.tr("%1 days overdue").replace("%1", str(-r.days_left)) if r.overdue else str(r.days_left)
-            return [r.institution_name, r.deadline.isoformat(), "", r.result or self.tr("open"),
+            return [r.institution_name, r.deadline.isoformat(), "", labels.rectification_result(r.result),
                     format_yuan(r.voluntary_refund) + (f"（{r.voluntary_refund_on}）" if r.voluntary_refund_on else "")
                     ][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and r.overdue:
@@ -72,9 +72,12 @@ class TrackingPage(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        reinspect = QPushButton(self.tr("Record &re-inspection…"), self)
+        self.dialog: ReinspectionDialog | None = None
+        reinspect = QPushButton(self.tr("&Re-inspection…"), self)
+        reinspect.setObjectName("reinspect")
         refund = QPushButton(self.tr("Record voluntary re&fund…"), self)
-        reinspect.clicked.connect(self._reinspect)
+        reinspect.clicked.connect(self.reinspect)
+        self.view.activated.connect(lambda _i: self.reinspect())
         refund.clicked.connect(self._refund)
         self.figures = QLabel(self)
         self.figures.setObjectName("dashboard_figures")
@@ -120,19 +123,18 @@ class TrackingPage(QWidget):
         idx = self.view.currentIndex()
         return self.model.item(idx.row()) if idx.isValid() else None
 
-    def _reinspect(self) -> None:
+    def reinspect(self) -> None:
         r = self._selected()
         if r is None:
             return
-        results = [x.value for x in RectificationResult]
-        result, ok = QInputDialog.getItem(self, self.tr("Re-inspection"), self.tr("Result:"), results, 0, False)
-        if not ok:
-            return
-        note, ok = QInputDialog.getMultiLineText(self, self.tr("Re-inspection"), self.tr("What was found:"))
-        if ok and note.strip():
-            actor = self.ops.actor
-            self.ops.write(lambda: self.ops.app.review.record_reinspection(actor, r.id, RectificationResult(result),
-                                                                          note))
+        app = self.ops.app
+        self.ops.read(app.roster.officers, lambda officers: self._open_reinspection(r, officers))
+
+    def _open_reinspection(self, rectification: Any, officers: list[Any]) -> None:
+        self.dialog = ReinspectionDialog(self.ops, rectification, officers, self.ops.app.ctx.clock().astimezone().date(),
+                                         self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
 
     def _refund(self) -> None:
         r = self._selected()
