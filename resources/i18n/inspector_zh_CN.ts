@@ -1,6 +1,74 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="186" />
+        <source>Addendum to the signed record</source>
+        <translation>签名笔录的补正说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="188" />
+        <source>The signed record is not changed. List each correction; read them to the party, record their signature or refusal, then sign the addendum.</source>
+        <translation>已签名的笔录不作改动。请逐项列明更正内容，向当事人宣读并记录其签字或拒签，然后签署补正说明。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="196" />
+        <source>What is corrected</source>
+        <translation>更正事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="196" />
+        <source>Recorded as</source>
+        <translation>原记载内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="197" />
+        <source>Correct value</source>
+        <translation>更正后内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="202" />
+        <source>&amp;Add correction</source>
+        <translation>添加更正(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="204" />
+        <source>&amp;Remove correction</source>
+        <translation>删除更正(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="206" />
+        <source>The party has not signed the addendum yet.</source>
+        <translation>当事人尚未对补正说明签字。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="208" />
+        <source>&amp;Party signs / refuses…</source>
+        <translation>当事人签字／拒签(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="218" />
+        <source>Reason:</source>
+        <translation>补正理由：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="252" />
+        <source>✔ The party's answer to the addendum is recorded.</source>
+        <translation>✔ 已记录当事人对补正说明的签字情况。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="258" />
+        <source>Give the reason for the addendum.</source>
+        <translation>请填写补正理由。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="261" />
+        <source>Each correction needs what is corrected and its correct value.</source>
+        <translation>每项更正须填写更正事项和更正后内容。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentEditor</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="321" />
@@ -1114,6 +1182,46 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="135" />
+        <source>Rectification notice</source>
+        <translation>责令整改通知书</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="138" />
+        <source>The %n finding(s) of the signed record become the items to correct. The notice is numbered, signed and added to the record's documents; its deadline starts the rectification tracking.</source>
+        <translation>
+            <numerusform>签名笔录中的 %n 个问题将列为整改事项。通知书编号、签名后列入本检查的文书；整改期限即开始跟踪。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="156" />
+        <source>Correct by:</source>
+        <translation>整改期限：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="157" />
+        <source>How to report:</source>
+        <translation>整改报告方式：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="158" />
+        <source>If not corrected:</source>
+        <translation>逾期未改的后果：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="159" />
+        <source>Contact person:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="160" />
+        <source>Contact phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+</context>
+<context>
     <name>NumberEditor</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/answer_editors.py" line="112" />
@@ -1223,47 +1331,47 @@ Workspace: %2</source>
 <context>
     <name>PartySignoffDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="36" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="37" />
         <source>Inspected party: signature or refusal</source>
         <translation>被检查单位：签字或拒签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="38" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="39" />
         <source>Read the record to the representative of %1, then record whether they sign it. If they refuse, a witness must confirm the refusal.</source>
         <translation>向%1的代表宣读笔录后，记录其是否签字确认。拒绝签字的，须由见证人在场见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="42" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="43" />
         <source>The party si&amp;gns the record</source>
         <translation>当事人签字确认(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="44" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="45" />
         <source>The party re&amp;fuses to sign</source>
         <translation>当事人拒绝签字(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="61" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="62" />
         <source>&amp;Opinion on the record:</source>
         <translation>对笔录的意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="62" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="63" />
         <source>Applies for re&amp;cusal?</source>
         <translation>是否申请回避(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="74" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="75" />
         <source>e.g. The record was read out; the party refused to sign; a witness was invited.</source>
         <translation>例如：已向当事人宣读笔录，当事人拒绝签字，已邀请见证人在场见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="80" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="81" />
         <source>Refusal rea&amp;son:</source>
         <translation>拒签理由(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="81" />
+        <location filename="../../inspector_app/ui/dialogs/party_signoff_dialog.py" line="82" />
         <source>Officers' no&amp;te:</source>
         <translation>执法人员备注(&amp;T)：</translation>
     </message>
@@ -1319,78 +1427,83 @@ Workspace: %2</source>
 <context>
     <name>RecordLabels</name>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="16" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="17" />
         <source>On-site inspection record</source>
         <translation>现场检查笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="17" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="18" />
         <source>Rectification notice</source>
         <translation>责令整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="18" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="19" />
         <source>Addendum (correction)</source>
         <translation>补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="24" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="20" />
+        <source>Re-inspection record</source>
+        <translation>整改复查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/record_labels.py" line="26" />
         <source>Officer %1</source>
         <translation>执法人员%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="25" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="27" />
         <source>Team lead (review)</source>
         <translation>检查组组长（审核）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="26" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="28" />
         <source>Officer in charge</source>
         <translation>承办执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="34" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="36" />
         <source>the whole file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="35" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="37" />
         <source>its own revision (later revisions follow)</source>
         <translation>其所在版本（其后另有修订）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="36" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="38" />
         <source>part of the file only</source>
         <translation>仅文件的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="37" />
-        <location filename="../../inspector_app/ui/record_labels.py" line="46" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="39" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="48" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="41" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="43" />
         <source>no changes</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="42" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="44" />
         <source>validation data only</source>
         <translation>仅验证数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="43" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="45" />
         <source>form filling and signatures</source>
         <translation>表单填写与签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="44" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="46" />
         <source>annotations</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="45" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="47" />
         <source>other changes (not allowed)</source>
         <translation>其他修改（不允许）</translation>
     </message>
@@ -1979,6 +2092,44 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>SignedDocumentDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="59" />
+        <source>Password of the signing certificate</source>
+        <translation>签名证书密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="66" />
+        <source>Sign and issue</source>
+        <translation>签名并签发</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="73" />
+        <source>Signed by:</source>
+        <translation>签名人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="74" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="82" />
+        <source>No officer of the team can sign.</source>
+        <translation>检查组中没有可以签名的执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="85" />
+        <source>Enter the password of the signing certificate.</source>
+        <translation>请输入签名证书的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="91" />
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
+    </message>
+</context>
+<context>
     <name>SignerPanel</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="52" />
@@ -2049,192 +2200,228 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85" />
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="81" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86" />
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="82" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87" />
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="84" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="89" />
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92" />
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="91" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="96" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="105" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="110" />
         <source>&amp;Party signs / refuses…</source>
-        <translation>当事人签字/拒签(&amp;P)…</translation>
+        <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="108" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="113" />
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122" />
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122" />
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="118" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123" />
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126" />
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="128" />
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="125" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="130" />
         <source>Open in &amp;system viewer</source>
         <translation>用系统程序打开(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="127" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="140" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="146" />
+        <source>&amp;Countersign…</source>
+        <translation>会签(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="148" />
+        <source>Rectification &amp;notice…</source>
+        <translation>责令整改通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="150" />
+        <source>Adde&amp;ndum…</source>
+        <translation>补正说明(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="152" />
+        <source>Su&amp;bmit for review</source>
+        <translation>提交审核(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="163" />
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="197" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="221" />
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="200" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="224" />
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="204" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="228" />
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="206" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="230" />
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="222" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="246" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="222" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="246" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="223" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247" />
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="223" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247" />
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="224" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248" />
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="224" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248" />
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="233" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
         <source>Not recorded yet. After the record is read to them, the party's representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="238" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="262" />
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="240" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="264" />
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="243" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="272" />
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="359" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="335" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="339" />
+        <source>Countersign</source>
+        <translation>会签</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="335" />
+        <source>Officer:</source>
+        <translation>执法人员：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="340" />
+        <source>Password of the signing certificate of %1:</source>
+        <translation>%1 的签名证书密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="437" />
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="366" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="444" />
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="367" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="445" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="376" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="454" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>

@@ -79,7 +79,7 @@ def test_client_killed_mid_upload_resumes_without_resending_chunks(served: Serve
 def test_server_killed_mid_push_loses_nothing(tmp_path: Path, mini_forms: Path) -> None:
     db = str(tmp_path / "server.sqlite3")
     seed(db, tmp_path)
-    server = ServerProcess(db, tmp_path / "storage").start(INSPECTOR_SERVER_TEST_PUSH_DELAY="0.02")
+    server = ServerProcess(db, tmp_path / "storage").start(INSPECTOR_SERVER_TEST_PUSH_DELAY="0.05")
     app, engine = client_workspace(tmp_path, "a", server.url, "alice")
     try:
         assert engine.sync_round().ok
@@ -99,7 +99,7 @@ def test_server_killed_mid_push_loses_nothing(tmp_path: Path, mini_forms: Path) 
 
         t = threading.Thread(target=push)
         t.start()
-        time.sleep(0.6)          # well inside the push: 20 ms per mutation
+        time.sleep(0.6)          # well inside the push: > 20 mutations at 50 ms each
         server.kill()
         t.join(timeout=30)
         assert errors, "the push should have been cut off"

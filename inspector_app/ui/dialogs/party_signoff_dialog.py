@@ -30,9 +30,10 @@ DEFAULT_RECUSAL = "不申请回避。"
 
 
 class PartySignoffDialog(QDialog):
-    def __init__(self, ops: Operations, inspection_id: str, institution: str, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, inspection_id: str, institution: str, parent: QWidget | None = None,
+                 document_kind: str = "record"):
         super().__init__(parent)
-        self.ops, self.inspection_id = ops, inspection_id
+        self.ops, self.inspection_id, self.document_kind = ops, inspection_id, document_kind
         self.setWindowTitle(self.tr("Inspected party: signature or refusal"))
         self.setMinimumWidth(660)
         intro = QLabel(self.tr("Read the record to the representative of %1, then record whether they sign it. "
@@ -134,12 +135,12 @@ class PartySignoffDialog(QDialog):
             self.error.setText(problem)
             return
         signature = panel.value()
-        ops, iid, actor = self.ops, self.inspection_id, self.ops.actor
+        ops, iid, actor, kind = self.ops, self.inspection_id, self.ops.actor, self.document_kind
 
         def store() -> Changes:
             first = ops.app.signing.capture_signature(actor, iid, signature.role, signature.name, signature.strokes,
-                                                      signature.png)
-            return first | ops.app.signing.record_party_signoff(actor, iid, data)
+                                                      signature.png, document_kind=kind)
+            return first | ops.app.signing.record_party_signoff(actor, iid, data, document_kind=kind)
 
         self.buttons.setEnabled(False)
         self.error.setText("")

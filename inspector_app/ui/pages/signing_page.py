@@ -1,5 +1,6 @@
 """Signatures and the signed record: what is still missing, the officers' handwritten and digital signatures, the
-party's sign-off or refusal, the signed documents, and the actions on them (sign, verify, view, export)."""
+party's sign-off or refusal, the signed documents, and the actions on them (sign, verify, view, export); after
+signing, countersignatures, the rectification notice, an addendum and submission for review."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.inspection import Status
 from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import record_labels, signing_state
+from inspector_app.ui.dialogs.document_dialogs import AddendumDialog, NoticeDialog
 from inspector_app.ui.dialogs.party_signoff_dialog import PartySignoffDialog
 from inspector_app.ui.dialogs.sign_dialog import SignDialog
 from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
@@ -137,10 +142,29 @@ class SigningPage(QWidget):
         for b in (self.open_button, self.system_button, self.verify_button, self.export_button):
             doc_buttons.addWidget(b)
         doc_buttons.addStretch(1)
+        # after signing: countersign a document, the notice, an addendum, submission for review
+        self.countersign_button = QPushButton(self.tr("&Countersign…"), self)
+        self.countersign_button.setObjectName("countersign_document")
+        self.notice_button = QPushButton(self.tr("Rectification &notice…"), self)
+        self.notice_button.setObjectName("issue_notice")
+        self.addendum_button = QPushButton(self.tr("Adde&ndum…"), self)
+        self.addendum_button.setObjectName("make_addendum")
+        self.submit_button = QPushButton(self.tr("Su&bmit for review"), self)
+        self.submit_button.setObjectName("submit_for_review")
+        self.countersign_button.clicked.connect(self.countersign)
+        self.notice_button.clicked.connect(self.issue_notice)
+        self.addendum_button.clicked.connect(self.make_addendum)
+        self.submit_button.clicked.connect(self.submit)
+        follow_up = QHBoxLayout()
+        for b in (self.countersign_button, self.notice_button, self.addendum_button):
+            follow_up.addWidget(b)
+        follow_up.addStretch(1)
+        follow_up.addWidget(self.submit_button)
         documents_box = QGroupBox(self.tr("Signed documents"), self)
         documents_layout = QVBoxLayout(documents_box)
         documents_layout.addWidget(self.documents, 1)
         documents_layout.addLayout(doc_buttons)
+        documents_layout.addLayout(follow_up)
         documents_layout.addWidget(self.info)
         upper = QHBoxLayout()
         upper.addWidget(officers_box, 3)
@@ -269,9 +293,15 @@ class SigningPage(QWidget):
         self.draw_button.setEnabled(s is not None and bool(s.officers) and not frozen
                                     and status in (Status.ON_SITE, Status.AWAITING_SIGNATURE))
         self.sign_button.setEnabled(status is Status.AWAITING_SIGNATURE and any(not o.signed for o in s.officers))
-        has_doc = self.selected_document() is not None
+        doc = self.selected_document()
         for b in (self.verify_button, self.open_button, self.system_button, self.export_button):
-            b.setEnabled(has_doc)
+            b.setEnabled(doc is not None)
+        self.countersign_button.setEnabled(bool(self._pending_officers(doc)))
+        record_done = bool(s and s.record and not any(not o.signed for o in s.officers))
+        has_notice = bool(s and any(d.kind == "notice" for d in s.documents))
+        self.notice_button.setEnabled(record_done and not has_notice and bool(s and s.detail.summary.findings))
+        self.addendum_button.setEnabled(record_done and status in (Status.SIGNED, Status.RETURNED))
+        self.submit_button.setEnabled(record_done and status in (Status.SIGNED, Status.RETURNED))
 
     # -- selection
     def selected_officer(self) -> str | None:
@@ -285,7 +315,52 @@ class SigningPage(QWidget):
         doc_id = self.documents.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
         return next((d for d in self.state.documents if d.id == doc_id), None)
 
+    def _pending_officers(self, doc: DocumentDTO | None) -> list[tuple[str, str]]:
+        """(officer id, name) of team officers whose field on `doc` still waits (record and addenda number the
+        officers as the team does; a notice has only the issuing officer's field, signed at issue)."""
+        if doc is None or self.state is None or doc.kind not in ("record", "addendum"):
+            return []
+        return [(o.officer_id, o.name) for o in self.state.officers if o.field in doc.pending_fields]
+
+    def _team(self) -> list[tuple[str, str]]:
+        return [(o.officer_id, o.name) for o in self.state.officers] if self.state else []
+
     # -- actions
+    def countersign(self) -> None:
+        doc = self.selected_document()
+        pending = self._pending_officers(doc)
+        if doc is None or not pending:
+            return
+        names = [name for _oid, name in pending]
+        name, ok = QInputDialog.getItem(self, self.tr("Countersign"), self.tr("Officer:"), names, 0, False)
+        if not ok:
+            return
+        oid = pending[names.index(name)][0]
+        password, ok = QInputDialog.getText(self, self.tr("Countersign"),
+                                            self.tr("Password of the signing certificate of %1:").replace("%1", name),
+                                            QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.ops.write(lambda: self.ops.app.signing.countersign(Actor(name, oid), doc.id, oid, password))
+
+    def issue_notice(self) -> None:
+        s = self.state
+        if s is None or self.inspection_id is None:
+            return
+        today = self.ops.app.ctx.clock().astimezone().date()
+        NoticeDialog(self.ops, self.inspection_id, self._team(), today, s.detail.summary.findings, self).exec()
+
+    def make_addendum(self) -> None:
+        s, iid = self.state, self.inspection_id
+        if s is None or iid is None:
+            return
+        AddendumDialog(self.ops, iid, self._team(), s.detail.summary.institution_name, self).exec()
+
+    def submit(self) -> None:
+        iid = self.inspection_id
+        if iid is not None:
+            actor = self.ops.actor
+            self.ops.write(lambda: self.ops.app.review.submit(actor, iid))
+
     def party_signoff(self) -> None:
         if self.state is None or self.inspection_id is None:
             return
