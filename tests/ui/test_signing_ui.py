@@ -193,7 +193,7 @@ def sign_as(qtbot: Any, page: Any, officer: Any, password: str) -> dict[str, Any
         dialog.sign_button.click()
         qtbot.waitUntil(lambda: dialog.document is not None or (not dialog._busy and bool(dialog.error.text())),
                         timeout=60000)
-        seen.update(document=dialog.document, error=dialog.error.text(), progress=list(dialog.progress_log),
+        seen.update(document=dialog.document, error=dialog.error.text(), progress=list(dialog.progress.log),
                     result=dialog.result())
 
     when_modal(SignDialog, sign, timeout_ms=20000)

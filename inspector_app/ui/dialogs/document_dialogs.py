@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from inspector_app.services.context import Actor
 from inspector_app.services.documents import DEFAULT_CONSEQUENCE, DEFAULT_REPORT
 from inspector_app.ui.dialogs.inline import message, write_inline
 from inspector_app.ui.dialogs.party_signoff_dialog import PartySignoffDialog
-from inspector_app.ui.dialogs.sign_dialog import ProgressRelay
+from inspector_app.ui.dialogs.signing_progress import SigningProgress
 from inspector_app.ui.operations import Operations
 
 DEFAULT_DAYS = 30
@@ -49,7 +48,7 @@ class _SignedDocumentDialog(QDialog):
         super().__init__(parent)
         self.ops, self.inspection_id = ops, inspection_id
         self.document: Any = None
-        self.progress: QProgressDialog | None = None
+        self.progress = SigningProgress(self, "document_progress")
         self._busy = False
         self.officer = QComboBox(self)
         for oid, name in officers:
@@ -66,8 +65,6 @@ class _SignedDocumentDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("SignedDocumentDialog", "Sign and issue"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._relay = ProgressRelay(self)
-        self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
     def signer_rows(self, form: QFormLayout) -> None:
         form.addRow(translate("SignedDocumentDialog", "Signed by:"), self.officer)
@@ -88,28 +85,14 @@ class _SignedDocumentDialog(QDialog):
         self._busy = True
         self.buttons.setEnabled(False)
         self.error.clear()
-        self.progress = QProgressDialog(translate("SignedDocumentDialog", "Signing…"), "", 0, 100, self)
-        self.progress.setObjectName("document_progress")
-        self.progress.setCancelButton(None)  # a signature in progress cannot be cancelled safely
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setValue(0)
-        actor, relay = Actor(name, oid), self._relay
-        write_inline(self.ops, lambda: fn(actor, oid, password, relay.report), self._done, self._failed)
-
-    @Slot(int, str)
-    def _on_progress(self, percent: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setLabelText(text)
-            self.progress.setValue(percent)
+        self.progress.start(translate("SignedDocumentDialog", "Signing…"))
+        actor, report = Actor(name, oid), self.progress.report
+        write_inline(self.ops, lambda: fn(actor, oid, password, report), self._done, self._failed)
 
     def _end(self) -> None:
         self._busy = False
         self.buttons.setEnabled(True)
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self.progress.end()
 
     def _done(self, result: tuple[Any, Any]) -> None:
         self._end()
@@ -216,13 +199,15 @@ class AddendumDialog(_SignedDocumentDialog):
         party.addWidget(self.party_button)
         form = QFormLayout()
         form.addRow(self.tr("Reason:"), self.reason)
-        self.signer_rows(form)
+        signer = QFormLayout()
+        self.signer_rows(signer)  # last: the officer signs what is above
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addLayout(party)
+        layout.addLayout(signer)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.add_change()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from inspector_app.services.reinspection import ReinspectionDTO
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import labels
 from inspector_app.ui.dialogs.inline import message, write_inline
-from inspector_app.ui.dialogs.sign_dialog import ProgressRelay
+from inspector_app.ui.dialogs.signing_progress import SigningProgress
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.evidence_page import EvidencePage
 from inspector_app.ui.widgets.pdf_viewer import PdfViewer
@@ -49,7 +48,7 @@ class ReinspectionDialog(QDialog):
         self.reinspection: ReinspectionDTO | None = None
         self.document: DocumentDTO | None = None
         self.viewer: PdfViewer | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress = SigningProgress(self, "reinspection_progress")
         self._busy = False
         self.setWindowTitle(self.tr("Re-inspection — %1").replace("%1", rectification.institution_name))
         self.resize(900, 760)
@@ -142,8 +141,6 @@ class ReinspectionDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
-        self._relay = ProgressRelay(self)
-        self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         ops.changed.connect(self._changed)
         self._show(None)
         rid = rectification.id
@@ -261,34 +258,20 @@ class ReinspectionDialog(QDialog):
             return
         self.save()  # what is on screen is what gets signed (the writer runs the save first)
         oid, name = self.signer.currentData(), self.signer.currentText()
-        app, relay, actor, doc = self.ops.app, self._relay, Actor(name, oid), self.document
+        app, report, actor, doc = self.ops.app, self.progress.report, Actor(name, oid), self.document
         self._busy = True
         self.sign_button.setEnabled(False)
         self.error.clear()
-        self.progress = QProgressDialog(self.tr("Signing…"), "", 0, 100, self)
-        self.progress.setObjectName("reinspection_progress")
-        self.progress.setCancelButton(None)  # a signature in progress cannot be cancelled safely
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setValue(0)
+        self.progress.start(self.tr("Signing…"))
         if doc is None:
-            fn = lambda: app.reinspections.sign(actor, rein.id, oid, password, relay.report)  # noqa: E731
+            fn = lambda: app.reinspections.sign(actor, rein.id, oid, password, report)  # noqa: E731
         else:
-            fn = lambda: app.signing.countersign(actor, doc.id, oid, password, relay.report)  # noqa: E731
+            fn = lambda: app.signing.countersign(actor, doc.id, oid, password, report)  # noqa: E731
         write_inline(self.ops, fn, self._signed, self._sign_failed)
-
-    @Slot(int, str)
-    def _on_progress(self, percent: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setLabelText(text)
-            self.progress.setValue(percent)
 
     def _end_progress(self) -> None:
         self._busy = False
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self.progress.end()
 
     def _signed(self, result: tuple[DocumentDTO, Any]) -> None:
         self._end_progress()

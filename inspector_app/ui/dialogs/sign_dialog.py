@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,17 +30,9 @@ from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import signing_state
 from inspector_app.ui.dialogs.inline import message, write_inline
 from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
+from inspector_app.ui.dialogs.signing_progress import SigningProgress
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.signing_state import OfficerState, SigningState
-
-
-class ProgressRelay(QObject):
-    """Carries the service's progress callback (called on the writer thread) to the GUI thread as a queued signal."""
-
-    progress = Signal(int, str)
-
-    def report(self, percent: int, text: str) -> None:
-        self.progress.emit(percent, text)
 
 
 class SignDialog(QDialog):
@@ -105,10 +96,7 @@ class SignDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.progress: QProgressDialog | None = None
-        self.progress_log: list[tuple[int, str]] = []  # as received on the GUI thread
-        self._relay = ProgressRelay()  # no parent: kept alive by the dialog while the writer may still call it
-        self._relay.progress.connect(self._on_progress)
+        self.progress = SigningProgress(self, "sign_progress", self.tr("Signing the record"))
         self._busy = False
         if state is not None:
             self.set_state(state)
@@ -223,36 +211,18 @@ class SignDialog(QDialog):
             self.error.setText(self.tr("Enter the password of the signing certificate."))
             self.password.setFocus()
             return
-        app, iid, relay = self.ops.app, self.inspection_id, self._relay
+        app, iid, report = self.ops.app, self.inspection_id, self.progress.report
         actor = Actor(o.name, o.officer_id)  # the password proves who signs
         self._busy = True
         self._selection_changed()
         self.error.setText("")
-        self.progress_log.clear()
-        self.progress = QProgressDialog(self.tr("Signing…"), "", 0, 100, self)
-        self.progress.setObjectName("sign_progress")
-        self.progress.setWindowTitle(self.tr("Signing the record"))
-        self.progress.setCancelButton(None)  # a signature in progress cannot be cancelled safely
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setValue(0)
-        write_inline(self.ops, lambda: app.signing.sign_record(actor, iid, o.officer_id, password, relay.report),
+        self.progress.start(self.tr("Signing…"))
+        write_inline(self.ops, lambda: app.signing.sign_record(actor, iid, o.officer_id, password, report),
                      self._signed, self._sign_failed)
-
-    @Slot(int, str)
-    def _on_progress(self, percent: int, text: str) -> None:
-        self.progress_log.append((percent, text))
-        if self.progress is not None:
-            self.progress.setLabelText(text)
-            self.progress.setValue(percent)
 
     def _end_progress(self) -> None:
         self._busy = False
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self.progress.end()
 
     def _signed(self, result: tuple[DocumentDTO, Any]) -> None:
         self._end_progress()
