@@ -19,7 +19,7 @@ from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.sync_controller import SyncController
-from inspector_app.ui.tasks import TaskRunner
+from inspector_app.ui.tasks import GuiGarbageCollector, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,10 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
     ops = Operations(context, runner, actor, app)
     sync = SyncController(context, settings.server_url(), app)
     window = MainWindow(ops, settings, language, sync=sync)
+    collector = GuiGarbageCollector()  # unparented: it must outlive the window to switch collection back on
+    collector.start()
+    window.closed.connect(collector.stop)
+    window.destroyed.connect(collector.stop)
     sync.start()
     return window
 

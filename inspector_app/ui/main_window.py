@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
@@ -24,6 +24,7 @@ from inspector_app.ui.sync_controller import SyncController, describe
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # after the close has flushed every write
     def __init__(self, ops: Operations, settings: UiSettings, language: str, parent: QWidget | None = None,
                  sync: SyncController | None = None):
         super().__init__(parent)
@@ -221,3 +222,4 @@ class MainWindow(QMainWindow):
             self.sync.stop()
         self.ops.runner.wait()
         super().closeEvent(event)
+        self.closed.emit()

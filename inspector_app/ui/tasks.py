@@ -7,12 +7,13 @@ run on the thread that owns the runner (the GUI thread).
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -84,3 +85,48 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work is finished (shutdown and tests only)."""
         return self._writer.waitForDone(msecs) and self._pool.waitForDone(msecs)
+
+
+class GuiGarbageCollector(QObject):
+    """Python's cyclic garbage collector runs in whichever thread happens to allocate. When a worker thread collects
+    a cycle that holds Qt objects (a closed dialog and the callbacks it connected), they are destroyed off the GUI
+    thread and the process can crash. While the window lives, automatic collection is off and the generations are
+    collected on the GUI thread instead, as their allocation counts pass the usual thresholds."""
+
+    _active = 0
+    _was_enabled = True
+
+    def __init__(self, interval_ms: int = 500, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect)
+        self._running = False
+
+    def start(self) -> None:
+        if self._running:
+            return
+        if GuiGarbageCollector._active == 0:
+            GuiGarbageCollector._was_enabled = gc.isenabled()
+            gc.disable()
+        GuiGarbageCollector._active += 1
+        self._running = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        if not self._running:
+            return
+        self._running = False
+        self._timer.stop()
+        GuiGarbageCollector._active -= 1
+        if GuiGarbageCollector._active == 0 and GuiGarbageCollector._was_enabled:
+            gc.enable()
+        gc.collect()
+
+    @Slot()
+    def collect(self) -> None:
+        counts, limits = gc.get_count(), gc.get_threshold()
+        if counts[0] <= limits[0]:
+            return
+        generation = 2 if counts[2] > limits[2] else 1 if counts[1] > limits[1] else 0
+        gc.collect(generation)
