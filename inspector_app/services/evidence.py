@@ -31,10 +31,10 @@ from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.dto import EvidenceDTO
 from inspector_app.services.inspections import load_inspection, require_editable
 from inspector_app.services.mappers import evidence_dto
+from inspector_app.services.reinspection import load_reinspection, require_open
 from inspector_app.storage import media
 from inspector_app.storage.media import MediaInfo, MediaRefused
 from inspector_app.storage.orm import EvidenceRow
-from inspector_app.storage.review_orm import ReinspectionRow
 
 THUMB_PX = 320
 IN_MEMORY_LIMIT = 64 << 20
@@ -123,11 +123,10 @@ def require_scope_editable(s: Session, inspection_id: str, reinspection_id: str 
     if reinspection_id is None:
         require_editable(load_inspection(s, inspection_id))
         return
-    rein = s.get(ReinspectionRow, reinspection_id)
-    if rein is None or rein.inspection_id != inspection_id:
-        raise ValidationError("复查记录不存在")
-    if rein.content_hash:
-        raise FrozenRecord("复查记录已签名，内容和证据已固定")
+    rein = load_reinspection(s, reinspection_id)
+    if rein.inspection_id != inspection_id:
+        raise ValidationError("复查记录不属于该检查")
+    require_open(rein)
 
 
 class EvidenceService:

@@ -8,6 +8,7 @@ officer countersigns the same PDF. Events go to the inspection's journal, so the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -218,7 +219,9 @@ class ReinspectionService:
             row = load_reinspection(s, reinspection_id)
             if row.content_hash:
                 return []
-            problems = [p for p in self.snapshot(s, row, with_images=False).problems() if "编号" not in p]
+            # The 文号 is taken at signing; until then the snapshot is checked as if it had one.
+            draft = dataclasses.replace(self.snapshot(s, row, with_images=False), number=row.number or "（签名时编号）")
+            problems = draft.problems()
             try:
                 check_team_formation(_members(s, row.officer_ids), self._ctx.clock().astimezone().date())
             except ValidationError as e:
