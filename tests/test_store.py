@@ -73,6 +73,20 @@ def test_every_released_schema_upgrades_without_loss(tmp_path: Path, fixture: Pa
         app.close()
 
 
+# Revisions that never shipped as a head of their own: 0003 (sync tables) landed in the same commit as 0004, so
+# no workspace was ever written at 0003.
+NEVER_RELEASED_ALONE = {"0003"}
+
+
+def test_every_revision_has_a_schema_fixture() -> None:
+    """A new migration must come with tests/fixtures/db/schema-<rev>.sqlite3 built by the release that has it as
+    head (tests/fixtures/build_schema_fixture.py), so upgrades from it stay tested."""
+    have = {p.stem.removeprefix("schema-") for p in (FIXTURES / "db").glob("schema-*.sqlite3")}
+    missing = sorted(set(known_revisions()) - have - NEVER_RELEASED_ALONE)
+    assert not missing, f"no schema fixture for revision(s) {missing}: run tests/fixtures/build_schema_fixture.py REV"
+    assert head_revision() in have
+
+
 def test_previous_revision_to_head_takes_a_backup_first(tmp_path: Path) -> None:
     revisions = sorted(known_revisions())
     assert len(revisions) >= 2
