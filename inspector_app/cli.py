@@ -240,9 +240,14 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from inspector_app import fonts
     from inspector_app.app import build_context, launch_gui
     from inspector_app.services.demo import create_demo
 
+    if fonts.cached_fonts(fonts.default_cache_dir()) is None:  # the demo signs records: say why the wait
+        print("首次使用：正在生成 PDF 笔录所需的中文字体（仅此一次，约半分钟至两分钟）……", flush=True)
+        fonts.ensure_fonts(fonts.default_cache_dir(), lambda pct, msg: print(f"  {pct:3d}% {msg}", flush=True),
+                           jobs=2)
     app = build_context(_data_dir(args))
     try:
         if app.roster.institutions():

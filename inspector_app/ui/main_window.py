@@ -156,6 +156,17 @@ class MainWindow(QMainWindow):
         box.setObjectName("error_box")
         box.open()
 
+    # -- fonts for PDF records, built once in the background (ui/fonts.py)
+    def fonts_building(self) -> None:
+        self.statusBar().showMessage(self.tr("Preparing the Chinese fonts for PDF records (once, about a minute)…"))
+
+    def fonts_ready(self) -> None:
+        self.statusBar().showMessage(self.tr("Fonts for PDF records ready"), 10000)
+
+    def fonts_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("The fonts for PDF records could not be built: %1")
+                                     .replace("%1", str(exc)))
+
     # -- sync
     def _show_sync(self, status: Any) -> None:
         self.status_sync.setText(describe(status))

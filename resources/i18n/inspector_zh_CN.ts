@@ -930,59 +930,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="35"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="36"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="47"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="48"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="95"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="142"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="154"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="155"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
+        <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
+        <source>Fonts for PDF records ready</source>
+        <translation>PDF 笔录字体已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="167"/>
+        <source>The fonts for PDF records could not be built: %1</source>
+        <translation>无法生成 PDF 笔录所需的字体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="201"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="202"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
