@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from inspector_app.catalog.loader import Library, load_library
+from inspector_app.domain import agency_time
 from inspector_app.domain.outcomes import load_penalty_map
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
@@ -73,6 +74,7 @@ def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
                   device: str | None = None) -> AppContext:
     paths = resolve_paths(data_dir).ensure()
+    agency_time.configure(paths.config_dir)  # one time zone for screens, CLI and documents
     migration = open_database(paths.database, paths.backups_dir)
     if migration.backup:
         log.info("database backed up to %s before migrating %s → %s", migration.backup,

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import fonts
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.journal import events_to_json
@@ -74,10 +75,10 @@ class DocumentService:
                 raise ValidationError("只有本次检查组的执法人员可以签发通知书")
         with self._ctx.unit(actor) as uow:
             number = numbering.next_number(uow.session, "notice", uow.now)
-            today = uow.now.astimezone().date()
+            today = local(uow.now).date()
             notice = rm.RectificationNotice(
                 number=number, agency=setting(uow.session, "agency"), party=snapshot.party,
-                record_number=snapshot.number, inspected_on=snapshot.started_at.astimezone().date(), issued_on=today,
+                record_number=snapshot.number, inspected_on=local(snapshot.started_at).date(), issued_on=today,
                 items=items, deadline=deadline, report_method=report_method, consequence=consequence,
                 contact_person=contact_person, contact_phone=contact_phone, signer=signer)
             notice.validate()

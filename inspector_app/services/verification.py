@@ -11,6 +11,16 @@ from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import SigningService
 
 
+#: Documents `export --kind` copies, with the words the error messages use.
+DOCUMENT_NAMES = {"record": "笔录", "notice": "责令整改通知书", "addendum": "补正说明", "reinspection": "整改复查记录"}
+_WHERE_SIGNED = {
+    "record": "请先在检查的“签名与笔录”页由检查人员签名",
+    "notice": "责令整改通知书在笔录签名后于“签名与笔录”页签发",
+    "addendum": "只有退回补正后签署了补正说明才有",
+    "reinspection": "整改复查在“整改跟踪与统计”中进行，复查记录签名后才能导出",
+}
+
+
 class VerificationService:
     def __init__(self, keys: KeyService, signing: SigningService):
         self._keys = keys
@@ -24,9 +34,11 @@ class VerificationService:
         return verify_pdf(pdf, roots, revocation, revocation_mode="hard-fail" if revocation else "soft-fail")
 
     def export_record(self, inspection_id: str, dest: Path, kind: str = "record") -> Path:
+        if kind not in DOCUMENT_NAMES:
+            raise ValidationError(f"未知的文书类型 {kind!r}（可用：{'、'.join(DOCUMENT_NAMES)}）")
         docs = [d for d in self._signing.documents(inspection_id) if d.kind == kind]
         if not docs:
-            raise ValidationError("该检查尚无已签名的笔录，不能导出（请先完成签名）")
+            raise ValidationError(f"该检查尚无已签名的{DOCUMENT_NAMES[kind]}，不能导出（{_WHERE_SIGNED[kind]}）")
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self._signing.pdf_path(docs[-1].id), dest)
         return dest

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from inspector_app.domain.agency_time import local
 from inspector_app.sync.engine import SyncEngine, SyncStatus
 from inspector_app.sync.transport import HttpTransport
 
@@ -128,7 +129,7 @@ def describe(status: SyncStatus | None) -> str:
     if status.rejected_changes:
         parts.append(QCoreApplication.translate("SyncStatus", "%1 rejected").replace("%1", str(status.rejected_changes)))
     if status.last_sync_at:
-        parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace("%1", f"{status.last_sync_at.astimezone():%m-%d %H:%M}"))
+        parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace("%1", f"{local(status.last_sync_at):%m-%d %H:%M}"))
     if status.stuck:
         parts.append(QCoreApplication.translate("SyncStatus", "not progressing"))
     return " · ".join(parts)
