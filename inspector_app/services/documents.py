@@ -16,7 +16,6 @@ from inspector_app.domain.ids import new_id
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
-from inspector_app.records import render, signing
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext
@@ -82,6 +81,7 @@ class DocumentService:
                 items=items, deadline=deadline, report_method=report_method, consequence=consequence,
                 contact_person=contact_person, contact_phone=contact_phone, signer=signer)
             notice.validate()
+            from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
             say(30, "生成 PDF")
             rendered = render.render_notice(notice, fonts.ensure_fonts(fonts.default_cache_dir()))
             say(70, "数字签名")
@@ -139,6 +139,7 @@ class DocumentService:
             signature_images=images, journal=tuple(events_to_json(events)),
             chain_head=events[-1].hash if events else "")
         addendum.validate()
+        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
         say(30, "生成 PDF")
         rendered = render.render_addendum(addendum, fonts.ensure_fonts(fonts.default_cache_dir()))
         say(70, "数字签名")

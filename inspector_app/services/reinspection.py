@@ -26,7 +26,6 @@ from inspector_app.domain.inspection import Status
 from inspector_app.domain.outcomes import RectificationResult
 from inspector_app.domain.team import TeamMember, check_team_formation
 from inspector_app.records import model as rm
-from inspector_app.records import render, signing
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
@@ -252,6 +251,7 @@ class ReinspectionService:
         say(15, "汇总复查内容")
         with self._ctx.read() as s:
             record = self.snapshot(s, load_reinspection(s, reinspection_id))
+        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
         say(30, "生成 PDF")
         rendered = render.render_reinspection(record, fonts.ensure_fonts(fonts.default_cache_dir()))
         say(70, "数字签名")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.errors import ValidationError
-from inspector_app.records.verify import VerifyReport, verify_pdf
 from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import SigningService
+
+if TYPE_CHECKING:
+    from inspector_app.records.verify import VerifyReport
 
 
 #: Documents `export --kind` copies, with the words the error messages use.
@@ -27,6 +30,8 @@ class VerificationService:
         self._signing = signing
 
     def verify(self, pdf: Path | bytes, trust: list[Path] | None = None, crls: list[Path] | None = None) -> VerifyReport:
+        from inspector_app.records.verify import verify_pdf  # pyHanko: loaded when something is verified
+
         roots = trust if trust is not None else self._keys.trust_roots()
         if not roots:
             raise ValidationError("没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入")
