@@ -930,74 +930,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="36"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="35"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="48"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="47"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="95"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="142"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="155"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
         <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
         <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="183"/>
         <source>Fonts for PDF records ready</source>
         <translation>PDF 笔录字体已就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="167"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
         <source>The fonts for PDF records could not be built: %1</source>
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="224"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="225"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
@@ -2458,47 +2458,47 @@ Workspace: %2</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="121"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="130"/>
         <source>Sync: not set up</source>
         <translation>同步：未设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="122"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="131"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="122"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="131"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="123"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="132"/>
         <source>%1 pending</source>
         <translation>待同步 %1 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="125"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="134"/>
         <source>photos %1/%2</source>
         <translation>照片 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="128"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="137"/>
         <source>%1 conflict(s)</source>
         <translation>冲突 %1 个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="130"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="139"/>
         <source>%1 rejected</source>
         <translation>被拒绝 %1 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="132"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="141"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="134"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="143"/>
         <source>not progressing</source>
         <translation>同步停滞</translation>
     </message>
