@@ -99,3 +99,26 @@ def test_export_names_the_document_asked_for(app, roster, tmp_path: Path,  # typ
         err = capsys.readouterr().err
         assert words in err, (kind, err)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_screens_show_agency_time_not_the_laptops(qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The inspection list on a laptop whose own clock zone is UTC (this machine's): 17:30 UTC is shown as the
+    next day 01:30, and the date filter uses that date too."""
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from inspector_app.domain.inspection import InspectionMode, InspectionType
+    from inspector_app.services.dto import InspectionSummary
+    from inspector_app.ui.models.inspection_table_model import DateRole, InspectionTableModel
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    at = dt.datetime(2026, 11, 20, 17, 30, tzinfo=UTC)
+    row = InspectionSummary("id1", "inst", "医院", "医院", InspectionType.SPECIAL.value,
+                            InspectionMode.ADMINISTRATIVE.value, "on_site", at, at, None, ("甲", "乙"), 10, 1, 0, 0, 0)
+    model = InspectionTableModel()
+    model.set_rows([row])
+    texts = [model.index(0, c).data(Qt.ItemDataRole.DisplayRole) for c in range(model.columnCount())]
+    assert "2026-11-21 01:30" in texts, texts
+    assert model.index(0, 0).data(DateRole) == dt.date(2026, 11, 21)

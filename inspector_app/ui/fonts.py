@@ -1,10 +1,10 @@
 """Make Chinese render on a machine without CJK fonts, without making the first window wait for a font build.
 
-Qt 6 renders a variable font at any weight (FreeType applies the wght axis), so the interface registers the
-installed variable ``NotoSansSC[wght].ttf`` directly: about 70 ms, no build. Only ReportLab needs the static
-Regular/Bold instances (PDF records); if they are not built yet, they are built in the background while the
-window is already in use, and the status bar says so. A packaged app that ships only the built static fonts
-(no source package) registers those instead.
+The static Noto Sans SC Regular/Bold (built once, ui-independent: inspector_app/fonts.py) are what the interface
+and the PDF records use. On the very first start they do not exist yet: then the interface registers the
+installed variable ``NotoSansSC[wght].ttf`` as a stand-in (Qt 6 renders a variable font at the requested weight;
+about 70 ms, no build), the static fonts build in the background while the window is already in use, and the
+status bar says so. The packaged app ships the static fonts, built at packaging time, so it never builds.
 """
 
 from __future__ import annotations
@@ -46,10 +46,16 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
     current. Returns True when a build was started (`on_built(fontset)` / `on_failed(exc)` follow on the GUI
     thread), False when the PDF fonts are ready already."""
     cached = font_build.cached_fonts(cache_dir)
-    try:
-        ui_files: tuple[Path, ...] = (font_build.source_font(),)
-    except font_build.FontBuildError:
-        ui_files = (cached.regular, cached.bold) if cached is not None else ()
+    ui_files: tuple[Path, ...] = ()
+    if cached is not None:
+        # The static instances when they exist: on xcb with hinting the variable font draws lighter strokes and
+        # stray underline-like artefacts under some characters, so it is only the stand-in of the first start.
+        ui_files = (cached.regular, cached.bold)
+    else:
+        try:
+            ui_files = (font_build.source_font(),)
+        except font_build.FontBuildError:
+            pass
     family = register(ui_files) if ui_files else None
     if family:
         apply(app, family)
