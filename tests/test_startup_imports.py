@@ -98,3 +98,26 @@ def test_library_cache_by_file_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert len(parsed) == 3
     library_cache.load_library_cached(forms, cache)
     assert len(parsed) == 3
+
+
+def test_demo_says_why_it_waits_on_the_first_font_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from inspector_app import fonts
+    from inspector_app.cli import main
+
+    real_ensure = fonts.ensure_fonts
+    built: list[int] = []
+
+    def first_start_build(cache_dir: Path, progress=None, **kw):  # type: ignore[no-untyped-def]
+        built.append(kw.get("jobs", 1))
+        if progress is not None:
+            progress(100, "Noto Sans SC ready")
+        return real_ensure(cache_dir)  # the suite's shared build: already current
+
+    monkeypatch.setattr(fonts, "cached_fonts", lambda cache_dir: None)  # as on a fresh machine
+    monkeypatch.setattr(fonts, "ensure_fonts", first_start_build)
+    assert main(["demo", "--data-dir", str(tmp_path / "ws")]) == 0
+    out = capsys.readouterr().out
+    assert out.index("正在生成 PDF 笔录所需的中文字体") < out.index("演示工作区已创建")
+    assert "100% Noto Sans SC ready" in out
+    assert built[0] == 2  # both weights in parallel on the first start
