@@ -1,3 +1,4 @@
 from inspector_app.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when multiprocessing's spawn re-imports the main module (font build workers)
+    raise SystemExit(main())

@@ -6,18 +6,21 @@ Nothing here imports Qt; `launch_gui` hands the finished context to the ui packa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from inspector_app.catalog.loader import Library, load_library
+from inspector_app.catalog.library_cache import load_library_cached
+from inspector_app.catalog.loader import Library
+from inspector_app.domain import agency_time
 from inspector_app.domain.outcomes import load_penalty_map
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
-from inspector_app.services.case_file import CaseFileService
 from inspector_app.services.context import ServiceContext, UnitOfWork, utc_now
 from inspector_app.services.documents import DocumentService
 from inspector_app.services.evidence import EvidenceService
@@ -33,6 +36,9 @@ from inspector_app.services.signing import SigningService
 from inspector_app.services.verification import VerificationService
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.migrate import MigrationResult, open_database
+
+if TYPE_CHECKING:
+    from inspector_app.services.case_file import CaseFileService
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +62,12 @@ class AppContext:
     reinspections: ReinspectionService
     verification: VerificationService
     evidence: EvidenceService
-    case_files: CaseFileService
+    make_case_files: Callable[[], CaseFileService]
+
+    @functools.cached_property
+    def case_files(self) -> CaseFileService:
+        """Made on first use: the case file needs ReportLab and pyHanko, which start-up does not."""
+        return self.make_case_files()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -73,11 +84,12 @@ def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
                   device: str | None = None) -> AppContext:
     paths = resolve_paths(data_dir).ensure()
+    agency_time.configure(paths.config_dir)  # one time zone for screens, CLI and documents
     migration = open_database(paths.database, paths.backups_dir)
     if migration.backup:
         log.info("database backed up to %s before migrating %s → %s", migration.backup,
                  migration.from_revision, migration.to_revision)
-    library = load_library(forms_dir())
+    library = load_library_cached(forms_dir(), paths.cache_dir)
     for problem in library.problems:
         log.warning("checklist refused: %s", problem)
     ctx = ServiceContext(migration.engine, BlobStore(paths.blobs_dir), clock=clock, device=device)
@@ -88,6 +100,12 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
 
     signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
     journal = JournalService(ctx)
+
+    def make_case_files() -> CaseFileService:
+        from inspector_app.services.case_file import CaseFileService
+
+        return CaseFileService(ctx, signing, evidence, journal, keys)
+
     return AppContext(
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,
         roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
@@ -95,7 +113,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
         review=ReviewService(ctx, signing, load_penalty_map(paths.config_dir / "penalties.toml")),
         reinspections=ReinspectionService(ctx, keys, print_image),
-        case_files=CaseFileService(ctx, signing, evidence, journal, keys),
+        make_case_files=make_case_files,
     )
 
 

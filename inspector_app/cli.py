@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from inspector_app import __version__
+from inspector_app.domain.agency_time import agency_zone, local
+from inspector_app.domain.agency_time import local
 
 
 def _add_data_dir(p: argparse.ArgumentParser, top: bool = False) -> None:
@@ -240,9 +242,14 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from inspector_app import fonts
     from inspector_app.app import build_context, launch_gui
     from inspector_app.services.demo import create_demo
 
+    if fonts.cached_fonts(fonts.default_cache_dir()) is None:  # the demo signs records: say why the wait
+        print("首次使用：正在生成 PDF 笔录所需的中文字体（仅此一次，约半分钟至两分钟）……", flush=True)
+        fonts.ensure_fonts(fonts.default_cache_dir(), lambda pct, msg: print(f"  {pct:3d}% {msg}", flush=True),
+                           jobs=2)
     app = build_context(_data_dir(args))
     try:
         if app.roster.institutions():
@@ -267,23 +274,40 @@ def _cmd_inspections(args: argparse.Namespace) -> int:
     finally:
         app.close()
     if args.json:
-        print(json.dumps([{
+        print(json.dumps([{  # times on the agency's clock, with their offset (+08:00)
             "id": r.id, "institution": r.institution_name, "category": r.institution_category,
-            "type": r.inspection_type, "mode": r.mode, "status": r.status, "planned_at": r.planned_at.isoformat(),
-            "started_at": r.started_at.isoformat() if r.started_at else None,
-            "ended_at": r.ended_at.isoformat() if r.ended_at else None, "team": list(r.team),
+            "type": r.inspection_type, "mode": r.mode, "status": r.status, "planned_at": local(r.planned_at).isoformat(),
+            "started_at": local(r.started_at).isoformat() if r.started_at else None,
+            "ended_at": local(r.ended_at).isoformat() if r.ended_at else None, "team": list(r.team),
             "items_total": r.items_total, "items_answered": r.items_answered, "violations": r.violations,
             "findings": r.findings, "unsynced": r.unsynced,
         } for r in rows], ensure_ascii=False, indent=2))
         return 0
     from inspector_app.domain.inspection import STATUS_LABELS_ZH, Status
 
+    short = short_ids([r.id for r in rows])
+    width = max((len(v) for v in short.values()), default=8)
+    if rows:
+        print(f"{'编号':<{width - 2}}  计划时间（{agency_zone()}）")
     for r in rows:
-        print(f"{r.planned_at.astimezone():%Y-%m-%d %H:%M}  {STATUS_LABELS_ZH[Status(r.status)]:<5} "
+        print(f"{short[r.id]:<{width}}  {local(r.planned_at):%Y-%m-%d %H:%M}  {STATUS_LABELS_ZH[Status(r.status)]:<5} "
               f"{r.inspection_type:<6} {r.institution_name}  {r.completion:5.1f}%  问题 {r.findings}  "
               f"[{'、'.join(r.team)}]")
-    print(f"共 {len(rows)} 次检查")
+    print(f"共 {len(rows)} 次检查" + ("；导出时用左列编号，如 inspector export " + short[rows[0].id] + " --pdf 笔录.pdf"
+                                       if rows else ""))
     return 0
+
+
+def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:
+    """The shortest prefix of each id (at least `minimum` characters) that no other id starts with: what
+    `inspector export ID` accepts. UUIDv7 ids made in the same second share their first 8-12 characters."""
+    out = {}
+    for i in ids:
+        n = minimum
+        while n < len(i) and any(j != i and j.startswith(i[:n]) for j in ids):
+            n += 1
+        out[i] = i[:n]
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -280,7 +280,9 @@ def test_stale_stamp_is_detected(fontset: fonts.FontSet, tmp_path: Path) -> None
     stamp_path.write_text(json.dumps({**stamp, "recipe": fonts.RECIPE_VERSION + 1}), "utf-8")
     assert not fonts._stamp_matches(copy, src)
 
-    stamp_path.write_text(json.dumps({**stamp, "source": {**stamp["source"], "sha256": "0" * 64}}), "utf-8")
+    # Same size, another file stamp (the package was reinstalled with other bytes): the hash decides.
+    stamp_path.write_text(json.dumps({**stamp, "source": {**stamp["source"], "sha256": "0" * 64, "mtime_ns": 1}}),
+                          "utf-8")
     assert not fonts._stamp_matches(copy, src)
 
     stamp_path.write_text(json.dumps(stamp), "utf-8")
@@ -290,6 +292,30 @@ def test_stale_stamp_is_detected(fontset: fonts.FontSet, tmp_path: Path) -> None
 
     stamp_path.write_text("{not json", "utf-8")
     assert not fonts._stamp_matches(copy, src)
+
+
+def test_source_is_hashed_only_when_its_file_stamp_changes(fontset: fonts.FontSet, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "fonts"
+    shutil.copytree(fontset.regular.parent, copy)
+    src = fonts.source_font()
+    stamp_path = copy / fonts.STAMP_FILE
+    stamp = json.loads(stamp_path.read_text("utf-8"))
+    # A stamp from before file stamps were recorded (or after a reinstall with the same bytes): hashed once...
+    stamp["source"].pop("mtime_ns", None)
+    stamp_path.write_text(json.dumps(stamp), "utf-8")
+    hashed: list[Path] = []
+    real = fonts._sha256
+    monkeypatch.setattr(fonts, "_sha256", lambda p: hashed.append(p) or real(p))
+    fonts._sha256_cached.cache_clear()
+    assert fonts.cached_fonts(copy) is not None
+    assert hashed == [src]
+    assert json.loads(stamp_path.read_text("utf-8"))["source"]["mtime_ns"] == src.stat().st_mtime_ns
+    # ... and the next launch (a fresh process: empty in-memory cache) only compares the file stamp.
+    fonts._sha256_cached.cache_clear()
+    assert fonts.cached_fonts(copy) is not None
+    assert fonts.ensure_fonts(copy) == fonts.cached_fonts(copy)
+    assert hashed == [src]
 
 
 def test_cli_reports_current_fonts(fontset: fonts.FontSet) -> None:

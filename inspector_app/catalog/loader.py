@@ -6,6 +6,7 @@ template can fix it without reading code. A broken template is refused as a whol
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterable
@@ -72,17 +73,28 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+_KEY_VALUE = re.compile(r"""^\s*([A-Za-z0-9_-]+)\s*=\s*(["'])(.*?)\2""")
+
+
 class _Ctx:
     def __init__(self, path: Path, text: str):
         self.file = str(path)
         self.lines = text.splitlines()
         self.problems: list[FormProblem] = []
+        # One pass over the file: (key, quoted value) -> its line numbers, so that finding the line of each of a
+        # template's items is a lookup, not a regex compiled per item scanning from line 1 (quadratic).
+        self._index: dict[tuple[str, str], list[int]] = {}
+        for n, line in enumerate(self.lines, start=1):
+            if m := _KEY_VALUE.match(line):
+                self._index.setdefault((m.group(1), m.group(3)), []).append(n)
 
     def line_of(self, key: str, value: str, after: int = 0) -> int | None:
-        pattern = re.compile(rf'^\s*{re.escape(key)}\s*=\s*["\']{re.escape(value)}["\']')
-        for n, line in enumerate(self.lines[after:], start=after + 1):
-            if pattern.search(line):
-                return n
+        """The first line after `after` reading `key = "value"` (either quote)."""
+        found = self._index.get((key, value))
+        if found:
+            at = bisect.bisect_right(found, after)
+            if at < len(found):
+                return found[at]
         return None
 
     def add(self, message: str, item: str | None = None, line: int | None = None) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.credit_code import make_credit_code
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionType
@@ -135,7 +136,7 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     rng = random.Random(seed)
     say = progress or (lambda _msg: None)
     clock = now or (lambda: dt.datetime.now(dt.timezone.utc))
-    today = clock().astimezone().date()
+    today = local(clock()).date()
     admin = Actor(name="系统管理员")
     roster = app.roster
     if roster.institutions():

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.checklist import AnswerType, ItemDef
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionType
@@ -39,7 +40,7 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime) -> dict[str
     app.keys.add_trust_root(ca.cert)
     app.keys.add_crl(pki.make_crl(ca))
     passwords = {}
-    today = now.astimezone().date()
+    today = local(now).date()
     for o in officers:
         if o.certificate_expiry < today:
             continue  # no signing certificate for an officer whose enforcement certificate has lapsed

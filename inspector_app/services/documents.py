@@ -10,12 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import fonts
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
-from inspector_app.records import render, signing
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext
@@ -74,13 +74,14 @@ class DocumentService:
                 raise ValidationError("只有本次检查组的执法人员可以签发通知书")
         with self._ctx.unit(actor) as uow:
             number = numbering.next_number(uow.session, "notice", uow.now)
-            today = uow.now.astimezone().date()
+            today = local(uow.now).date()
             notice = rm.RectificationNotice(
                 number=number, agency=setting(uow.session, "agency"), party=snapshot.party,
-                record_number=snapshot.number, inspected_on=snapshot.started_at.astimezone().date(), issued_on=today,
+                record_number=snapshot.number, inspected_on=local(snapshot.started_at).date(), issued_on=today,
                 items=items, deadline=deadline, report_method=report_method, consequence=consequence,
                 contact_person=contact_person, contact_phone=contact_phone, signer=signer)
             notice.validate()
+            from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
             say(30, "生成 PDF")
             rendered = render.render_notice(notice, fonts.ensure_fonts(fonts.default_cache_dir()))
             say(70, "数字签名")
@@ -138,6 +139,7 @@ class DocumentService:
             signature_images=images, journal=tuple(events_to_json(events)),
             chain_head=events[-1].hash if events else "")
         addendum.validate()
+        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
         say(30, "生成 PDF")
         rendered = render.render_addendum(addendum, fonts.ensure_fonts(fonts.default_cache_dir()))
         say(70, "数字签名")

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.catalog.loader import Library
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.checklist import ItemState, item_state, normalise_answer
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
@@ -96,7 +97,7 @@ class InspectionService:
             if any(o is None for o in officers):
                 raise ValidationError("检查组中有不存在的执法人员")
             members = [TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry) for o in officers if o]
-            check_team_formation(members, planned_at.astimezone().date())
+            check_team_formation(members, local(planned_at).date())
             row = InspectionRow(id=new_id(), institution_id=inst.id, inspection_type=inspection_type.value,
                                 mode=mode.value, place=place or inst.address, planned_at=planned_at,
                                 period_from=period_from, period_to=period_to, status=Status.DRAFT.value,
@@ -210,7 +211,7 @@ class InspectionService:
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
             check_transition(Status(row.status), Status.ON_SITE)
-            check_ready_for_site(team_members(uow.session, inspection_id), uow.now.astimezone().date())
+            check_ready_for_site(team_members(uow.session, inspection_id), local(uow.now).date())
             self._set_status(uow, row, Status.ON_SITE, started_at=row.started_at or uow.now)
             return Changes(inspections=frozenset({inspection_id}))
 
@@ -232,7 +233,7 @@ class InspectionService:
             row = load_inspection(uow.session, inspection_id)
             check_transition(Status(row.status), target)
             if target is Status.ON_SITE and Status(row.status) is Status.DRAFT:
-                check_ready_for_site(team_members(uow.session, inspection_id), uow.now.astimezone().date())
+                check_ready_for_site(team_members(uow.session, inspection_id), local(uow.now).date())
             if target is Status.CANCELLED and not reason.strip():
                 raise ValidationError("作废检查记录须说明理由")
             self._set_status(uow, row, target, reason=reason)

@@ -8,12 +8,15 @@ roots and CRLs used for offline verification.
 from __future__ import annotations
 
 from pathlib import Path
-
-from cryptography import x509
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.errors import ValidationError
-from inspector_app.records import pki
 from inspector_app.storage.atomic import write_bytes
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from inspector_app.records import pki
 
 
 class KeyService:
@@ -35,6 +38,8 @@ class KeyService:
         return self.p12_path(officer_id).exists()
 
     def load(self, officer_id: str, password: str) -> pki.CertKey:
+        from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up
+
         path = self.p12_path(officer_id)
         if not path.exists():
             raise ValidationError("该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入")
@@ -45,6 +50,8 @@ class KeyService:
 
     def import_pkcs12(self, officer_id: str, source: Path, password: str) -> x509.Certificate:
         """Check the file opens with the password, then copy it in (temp, fsync, rename)."""
+        from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up
+
         try:
             ck = pki.load_pkcs12(source, password)
         except pki.PkiError as exc:
@@ -55,10 +62,14 @@ class KeyService:
         return ck.cert
 
     def save(self, officer_id: str, ck: pki.CertKey, password: str) -> Path:
+        from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up
+
         self.officers_dir.mkdir(parents=True, exist_ok=True)
         return pki.save_pkcs12(ck, self.p12_path(officer_id), password)
 
     def add_trust_root(self, cert: x509.Certificate, name: str = "ca") -> Path:
+        from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up
+
         path = self.trust_dir / f"{name}.pem"
         self._install(pki.cert_pem(cert), path)
         return path

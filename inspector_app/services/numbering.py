@@ -9,6 +9,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from inspector_app.domain.agency_time import local
 from inspector_app.services.record_builder import setting
 from inspector_app.storage.orm import DocumentCounterRow
 
@@ -21,7 +22,7 @@ def format_number(pattern: str, year: int, n: int) -> str:
 
 
 def next_number(s: Session, doc_type: str, now: dt.datetime) -> str:
-    year = now.astimezone().year
+    year = local(now).year
     counter = s.get(DocumentCounterRow, (doc_type, year))
     if counter is None:
         counter = DocumentCounterRow(doc_type=doc_type, year=year, last_number=0)

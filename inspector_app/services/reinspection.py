@@ -19,13 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import fonts
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.outcomes import RectificationResult
 from inspector_app.domain.team import TeamMember, check_team_formation
 from inspector_app.records import model as rm
-from inspector_app.records import render, signing
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
@@ -115,7 +115,7 @@ class ReinspectionService:
             if draft is not None:
                 return self._dto(s, draft), Changes()
             officer_ids = list(dict.fromkeys(officer_ids))
-            check_team_formation(_members(s, officer_ids), uow.now.astimezone().date())
+            check_team_formation(_members(s, officer_ids), local(uow.now).date())
             row = ReinspectionRow(id=new_id(), rectification_id=rectification_id, inspection_id=insp.id,
                                   officer_ids=officer_ids, place=place.strip() or insp.place, visited_at=uow.now,
                                   result=None, note="", created_at=uow.now, updated_at=uow.now)
@@ -139,7 +139,7 @@ class ReinspectionService:
                 wanted["place"] = place.strip()
             if officer_ids is not None:
                 ids = list(dict.fromkeys(officer_ids))
-                check_team_formation(_members(s, ids), uow.now.astimezone().date())
+                check_team_formation(_members(s, ids), local(uow.now).date())
                 wanted["officer_ids"] = ids
             fields = {k: [getattr(row, k), v] for k, v in wanted.items() if getattr(row, k) != v}
             if not fields:
@@ -223,7 +223,7 @@ class ReinspectionService:
             draft = dataclasses.replace(self.snapshot(s, row, with_images=False), number=row.number or "（签名时编号）")
             problems = draft.problems()
             try:
-                check_team_formation(_members(s, row.officer_ids), self._ctx.clock().astimezone().date())
+                check_team_formation(_members(s, row.officer_ids), local(self._ctx.clock()).date())
             except ValidationError as e:
                 problems.append(str(e))
             return problems
@@ -251,6 +251,7 @@ class ReinspectionService:
         say(15, "汇总复查内容")
         with self._ctx.read() as s:
             record = self.snapshot(s, load_reinspection(s, reinspection_id))
+        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
         say(30, "生成 PDF")
         rendered = render.render_reinspection(record, fonts.ensure_fonts(fonts.default_cache_dir()))
         say(70, "数字签名")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status, check_transition
@@ -85,7 +86,7 @@ class ReviewService:
         self._ctx = ctx
         self._signing = signing
         self._penalties = penalty_map or DEFAULT_PENALTY_MAP
-        self._today = today or (lambda: ctx.clock().astimezone().date())
+        self._today = today or (lambda: local(ctx.clock()).date())
 
     # ------------------------------------------------------------------ roles and moves
 

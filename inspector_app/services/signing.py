@@ -19,7 +19,6 @@ from inspector_app import fonts
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
-from inspector_app.records import render, signing
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
@@ -237,6 +236,7 @@ class SigningService:
         with self._ctx.read() as s:
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path)
         snapshot.validate()
+        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
         say(30, "生成 PDF")
         fontset = fonts.ensure_fonts(fonts.default_cache_dir())
         rendered = render.render_record(snapshot, fontset)
@@ -279,6 +279,7 @@ class SigningService:
             raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
         say(40, "数字签名")
         pdf = self._ctx.blobs.path_for(doc.pdf_sha256).read_bytes()
+        from inspector_app.records import signing  # pyHanko: loaded when a PDF is signed
         signed = signing.countersign(pdf, ck, field, role=role, handwriting=handwriting,
                                      signing_time=self._ctx.clock())
         blob = self._ctx.blobs.put_bytes(signed)

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.errors import ValidationError
-from inspector_app.records.verify import VerifyReport, verify_pdf
 from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import SigningService
+
+if TYPE_CHECKING:
+    from inspector_app.records.verify import VerifyReport
+
+
+#: Documents `export --kind` copies, with the words the error messages use.
+DOCUMENT_NAMES = {"record": "笔录", "notice": "责令整改通知书", "addendum": "补正说明", "reinspection": "整改复查记录"}
+_WHERE_SIGNED = {
+    "record": "请先在检查的“签名与笔录”页由检查人员签名",
+    "notice": "责令整改通知书在笔录签名后于“签名与笔录”页签发",
+    "addendum": "只有退回补正后签署了补正说明才有",
+    "reinspection": "整改复查在“整改跟踪与统计”中进行，复查记录签名后才能导出",
+}
 
 
 class VerificationService:
@@ -17,6 +30,8 @@ class VerificationService:
         self._signing = signing
 
     def verify(self, pdf: Path | bytes, trust: list[Path] | None = None, crls: list[Path] | None = None) -> VerifyReport:
+        from inspector_app.records.verify import verify_pdf  # pyHanko: loaded when something is verified
+
         roots = trust if trust is not None else self._keys.trust_roots()
         if not roots:
             raise ValidationError("没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入")
@@ -24,9 +39,11 @@ class VerificationService:
         return verify_pdf(pdf, roots, revocation, revocation_mode="hard-fail" if revocation else "soft-fail")
 
     def export_record(self, inspection_id: str, dest: Path, kind: str = "record") -> Path:
+        if kind not in DOCUMENT_NAMES:
+            raise ValidationError(f"未知的文书类型 {kind!r}（可用：{'、'.join(DOCUMENT_NAMES)}）")
         docs = [d for d in self._signing.documents(inspection_id) if d.kind == kind]
         if not docs:
-            raise ValidationError("该检查尚无已签名的笔录，不能导出（请先完成签名）")
+            raise ValidationError(f"该检查尚无已签名的{DOCUMENT_NAMES[kind]}，不能导出（{_WHERE_SIGNED[kind]}）")
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self._signing.pdf_path(docs[-1].id), dest)
         return dest

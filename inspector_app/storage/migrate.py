@@ -11,14 +11,21 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+import re
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine
 
-from alembic import command
 from inspector_app.storage.db import make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (and Mako, Pygments behind it) costs a large share of start-up; it is imported only when the schema
+# is behind. Whether it is behind is decided from the migration files' own `revision`/`down_revision` lines.
 _SCRIPT_LOCATION = str(Path(__file__).resolve().parent / "alembic")
+_VERSIONS = Path(_SCRIPT_LOCATION) / "versions"
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
 class NewerDatabaseError(RuntimeError):
@@ -38,19 +45,46 @@ class MigrationResult:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", _SCRIPT_LOCATION)
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def declared_revisions() -> tuple[str | None, set[str]]:
+    """(head, every revision) read from the migration files' text, without importing Alembic; None as head
+    when the files do not form one plain chain (then Alembic decides). tests/test_store.py checks it against
+    Alembic's own answer."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in _VERSIONS.glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION_LINE.findall(path.read_text("utf-8")))
+        if "revision" not in found:
+            continue
+        revision = found["revision"].strip("'\"")
+        down = found.get("down_revision", "None")
+        if not re.fullmatch(r"None|(['\"])[\w.-]+\1", down):
+            return None, set()  # a merge point or a computed value: not a plain chain
+        revisions.add(revision)
+        if down != "None":
+            parents.add(down.strip("'\""))
+    heads = revisions - parents
+    return (heads.pop() if len(heads) == 1 else None), revisions
 
 
 def read_revision(path: Path) -> str | None:
@@ -91,7 +125,11 @@ def open_database(path: Path, backups_dir: Path, target: str = "head") -> Migrat
     current: str | None = None
     if path.exists() and path.stat().st_size > 0:
         current = read_revision(path)
-        if current is not None and current not in known_revisions():
+        declared_head, declared = declared_revisions()
+        if target == "head" and declared_head is not None and current == declared_head:
+            # The usual start: the schema is current. No backup, no Alembic.
+            return MigrationResult(engine=make_engine(path), from_revision=current, to_revision=current, backup=None)
+        if current is not None and current not in (declared or known_revisions()):
             raise NewerDatabaseError(
                 f"数据库 {path} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。"
                 "文件未作任何修改，请升级程序后再打开。"
@@ -102,6 +140,8 @@ def open_database(path: Path, backups_dir: Path, target: str = "head") -> Migrat
         backup = backup_database(path, backups_dir, current)
     engine = make_engine(path)
     if current != goal:
+        from alembic import command
+
         cfg = _alembic_config()
         with engine.connect() as conn:
             cfg.attributes["connection"] = conn

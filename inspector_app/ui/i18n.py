@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from PySide6 import __file__ as _pyside_file
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from inspector_app.resources import resources_dir
 
@@ -40,6 +40,7 @@ def _compiled(lang: str, cache_dir: Path) -> Path | None:
 def install_translators(app: QCoreApplication, lang: str, cache_dir: Path) -> list[QTranslator]:
     """Install Qt's own and the app's translators; returns them so the caller keeps them alive."""
     if lang == "en":
+        use_qt_dialogs_unless_system_speaks(app, lang)
         return []
     translators = []
     qt = QTranslator(app)
@@ -52,4 +53,12 @@ def install_translators(app: QCoreApplication, lang: str, cache_dir: Path) -> li
         app.installTranslator(ours)
         translators.append(ours)
     QLocale.setDefault(QLocale(lang))
+    use_qt_dialogs_unless_system_speaks(app, lang)
     return translators
+
+
+def use_qt_dialogs_unless_system_speaks(app: QCoreApplication, lang: str) -> None:
+    """The platform's file dialogs (GTK, Windows) speak the *system's* language, not the one chosen here; when
+    the two differ, use Qt's own dialogs, which the qtbase translation above covers."""
+    differs = QLocale.system().name().split("_")[0] != lang.split("_")[0]
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, differs)

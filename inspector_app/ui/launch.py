@@ -58,10 +58,16 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
     app = qt_app()
     settings = settings or UiSettings(context.paths.settings_file)
     runner = runner or TaskRunner(app)
-    ui_fonts.ensure(app, font_build.default_cache_dir(), runner.background)
+    shown: list[MainWindow] = []  # the font callbacks arrive on the GUI thread after the window exists
+    building = ui_fonts.ensure(app, font_build.default_cache_dir(), runner.background,
+                               on_built=lambda _fs: shown and shown[0].fonts_ready(),
+                               on_failed=lambda exc: shown and shown[0].fonts_failed(exc))
     ops = Operations(context, runner, actor, app)
     sync = SyncController(context, settings.server_url(), app)
     window = MainWindow(ops, settings, language, sync=sync)
+    shown.append(window)
+    if building:
+        window.fonts_building()
     collector = GuiGarbageCollector()  # unparented: it must outlive the window to switch collection back on
     collector.start()
     window.closed.connect(collector.stop)

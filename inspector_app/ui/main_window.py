@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -11,16 +11,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.ui.actions import build_menus, create_actions
-from inspector_app.ui.dialogs.conflicts_dialog import ConflictsDialog
-from inspector_app.ui.dialogs.new_inspection_dialog import NewInspectionDialog
-from inspector_app.ui.dialogs.sign_in_dialog import SignInDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.inspection_page import InspectionPage
 from inspector_app.ui.pages.inspections_page import InspectionsPage
-from inspector_app.ui.pages.review_page import ReviewPage
-from inspector_app.ui.pages.tracking_page import TrackingPage
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.sync_controller import SyncController, describe
+
+if TYPE_CHECKING:  # pages and dialogs other than the list and the inspection are imported when first opened
+    from inspector_app.ui.pages.review_page import ReviewPage
+    from inspector_app.ui.pages.tracking_page import TrackingPage
 
 
 class MainWindow(QMainWindow):
@@ -38,10 +37,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.list_page = InspectionsPage(self)
         self.inspection_page = InspectionPage(ops, self.undo_stack, self)
-        self.review_page = ReviewPage(ops, self)
-        self.tracking_page = TrackingPage(ops, self)
+        self._review_page: ReviewPage | None = None
+        self._tracking_page: TrackingPage | None = None
         self.stack = QStackedWidget(self)
-        for page in (self.list_page, self.inspection_page, self.review_page, self.tracking_page):
+        for page in (self.list_page, self.inspection_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.actions_ = create_actions(self, self.undo_stack)
@@ -94,6 +93,24 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(self._show_error)
         self.status_user.setText(self.tr("Officer: %1").replace("%1", self.ops.actor.name))
 
+    @property
+    def review_page(self) -> ReviewPage:
+        if self._review_page is None:
+            from inspector_app.ui.pages.review_page import ReviewPage
+
+            self._review_page = ReviewPage(self.ops, self)
+            self.stack.addWidget(self._review_page)
+        return self._review_page
+
+    @property
+    def tracking_page(self) -> TrackingPage:
+        if self._tracking_page is None:
+            from inspector_app.ui.pages.tracking_page import TrackingPage
+
+            self._tracking_page = TrackingPage(self.ops, self)
+            self.stack.addWidget(self._tracking_page)
+        return self._tracking_page
+
     # -- navigation
     def show_list(self) -> None:
         self.inspection_page.flush()
@@ -125,6 +142,8 @@ class MainWindow(QMainWindow):
         self.ops.read(lambda: (app.roster.institutions(), app.roster.officers()), self._show_new_dialog)
 
     def _show_new_dialog(self, roster: Any) -> None:
+        from inspector_app.ui.dialogs.new_inspection_dialog import NewInspectionDialog
+
         dialog = NewInspectionDialog(self.ops, roster, self)
         if dialog.exec() and dialog.created_id:
             self.open_inspection(dialog.created_id)
@@ -156,6 +175,17 @@ class MainWindow(QMainWindow):
         box.setObjectName("error_box")
         box.open()
 
+    # -- fonts for PDF records, built once in the background (ui/fonts.py)
+    def fonts_building(self) -> None:
+        self.statusBar().showMessage(self.tr("Preparing the Chinese fonts for PDF records (once, about a minute)…"))
+
+    def fonts_ready(self) -> None:
+        self.statusBar().showMessage(self.tr("Fonts for PDF records ready"), 10000)
+
+    def fonts_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("The fonts for PDF records could not be built: %1")
+                                     .replace("%1", str(exc)))
+
     # -- sync
     def _show_sync(self, status: Any) -> None:
         self.status_sync.setText(describe(status))
@@ -165,6 +195,8 @@ class MainWindow(QMainWindow):
     def _sign_in(self) -> None:
         if self.sync is None:
             return
+        from inspector_app.ui.dialogs.sign_in_dialog import SignInDialog
+
         dialog = SignInDialog(self.sync.server_url or self.settings.server_url(), "", self)
         if dialog.exec():
             url = dialog.server.text().strip()
@@ -179,6 +211,8 @@ class MainWindow(QMainWindow):
             box.open()
 
     def _conflicts(self) -> None:
+        from inspector_app.ui.dialogs.conflicts_dialog import ConflictsDialog
+
         ConflictsDialog(self.ops, self).exec()
 
     # -- settings

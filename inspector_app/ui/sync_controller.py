@@ -5,12 +5,14 @@ window. The engine itself is Qt-free (inspector_app.sync)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from inspector_app.sync.engine import SyncEngine, SyncStatus
-from inspector_app.sync.transport import HttpTransport
+from inspector_app.domain.agency_time import local
+
+if TYPE_CHECKING:
+    from inspector_app.sync.engine import SyncEngine, SyncStatus
 
 
 class _Run(QRunnable):
@@ -29,6 +31,14 @@ class _Run(QRunnable):
             pass  # the controller is gone (shutdown)
 
 
+def _http_engine(app: Any, url: str) -> SyncEngine:
+    # Imported when a server is configured: a laptop that never syncs does not load the sync stack at start.
+    from inspector_app.sync.engine import SyncEngine
+    from inspector_app.sync.transport import HttpTransport
+
+    return SyncEngine(app.ctx, HttpTransport(url), server_url=url)
+
+
 class SyncController(QObject):
     status_changed = Signal(object)   # SyncStatus
     signed_in = Signal(object)        # SignInResult
@@ -42,7 +52,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.app = app
         self.server_url = server_url
-        self._factory = engine_factory or (lambda url: SyncEngine(app.ctx, HttpTransport(url), server_url=url))
+        self._factory = engine_factory or (lambda url: _http_engine(app, url))
         self.engine: SyncEngine | None = self._factory(server_url) if server_url else None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one round at a time
@@ -128,7 +138,7 @@ def describe(status: SyncStatus | None) -> str:
     if status.rejected_changes:
         parts.append(QCoreApplication.translate("SyncStatus", "%1 rejected").replace("%1", str(status.rejected_changes)))
     if status.last_sync_at:
-        parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace("%1", f"{status.last_sync_at.astimezone():%m-%d %H:%M}"))
+        parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace("%1", f"{local(status.last_sync_at):%m-%d %H:%M}"))
     if status.stuck:
         parts.append(QCoreApplication.translate("SyncStatus", "not progressing"))
     return " · ".join(parts)

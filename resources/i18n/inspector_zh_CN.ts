@@ -223,17 +223,17 @@
 <context>
     <name>EvidenceListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="60"/>
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="61"/>
         <source>Captured %1</source>
         <translation>拍摄于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="63"/>
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="64"/>
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="73"/>
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="74"/>
         <source>Audio/video</source>
         <translation>录音录像</translation>
     </message>
@@ -326,32 +326,32 @@
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="55"/>
+        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="56"/>
         <source>Size: %1 bytes</source>
         <translation>大小：%1 字节</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="57"/>
+        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="58"/>
         <source>Captured: %1</source>
         <translation>拍摄时间：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="60"/>
+        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="61"/>
         <source>GPS: %1, %2</source>
         <translation>GPS：%1, %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="63"/>
+        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="64"/>
         <source>Camera: %1</source>
         <translation>拍摄设备：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="65"/>
+        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="66"/>
         <source>Imported file (not taken with this app&apos;s camera)</source>
         <translation>导入的文件（非本应用拍摄）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="71"/>
+        <location filename="../../inspector_app/ui/widgets/image_viewer.py" line="72"/>
         <source>Wheel or +/− to zoom, drag to pan, 0 to fit</source>
         <translation>滚轮或 +/− 缩放，拖动平移，按 0 适应窗口</translation>
     </message>
@@ -546,59 +546,59 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Institution</source>
         <translation>被检查机构</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Mode</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="84"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="84"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="84"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="83"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="84"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="94"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="95"/>
         <source>%n change(s) not yet synced</source>
         <translation>
             <numerusform>%n 项更改未同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="94"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="95"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
@@ -606,32 +606,32 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="35"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="36"/>
         <source>Search institution, officer, type… (Ctrl+F)</source>
         <translation>搜索机构、执法人员、类型… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="39"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="40"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="43"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="44"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="47"/>
         <source>From</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="74"/>
         <source>No inspections yet. Start one with “New inspection” (Ctrl+N).</source>
         <translation>暂无检查。请通过“新建检查”(Ctrl+N) 开始。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="122"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
     </message>
@@ -945,44 +945,59 @@
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="154"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
+        <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
+        <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="183"/>
+        <source>Fonts for PDF records ready</source>
+        <translation>PDF 笔录字体已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
+        <source>The fonts for PDF records could not be built: %1</source>
+        <translation>无法生成 PDF 笔录所需的字体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="224"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="225"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
@@ -1117,67 +1132,67 @@ Workspace: %2</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="43"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="44"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="52"/>
         <source>Search by name, credit code, designation code or region…</source>
         <translation>按名称、统一社会信用代码、定点编码或地区搜索…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="73"/>
         <source>Defaults to the institution&apos;s address</source>
         <translation>默认为机构地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="95"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="100"/>
         <source>&amp;Institution:</source>
         <translation>被检查机构(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="104"/>
         <source>&amp;Type:</source>
         <translation>检查类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="103"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="105"/>
         <source>&amp;Mode:</source>
         <translation>检查性质(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="106"/>
         <source>&amp;Date and time:</source>
         <translation>检查时间(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="107"/>
         <source>&amp;Place:</source>
         <translation>检查地点(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="112"/>
         <source>Period under inspection:</source>
         <translation>检查时间范围：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="113"/>
         <source>Team (at least two officers with valid certificates)</source>
         <translation>检查组（至少两名持有效执法证的执法人员）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="115"/>
         <source>Checklists (suggested from the institution&apos;s category)</source>
         <translation>检查表（按机构类别推荐）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="147"/>
         <source>Choose the institution to inspect.</source>
         <translation>请选择被检查机构。</translation>
     </message>
@@ -1266,12 +1281,12 @@ Workspace: %2</source>
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="18"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="17"/>
         <source>Who is using this laptop?</source>
         <translation>当前使用人是谁？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="23"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="22"/>
         <source>Choose your name. Your actions are recorded under it in the whole-process record.</source>
         <translation>请选择您的姓名。您的操作将以该姓名记入全过程记录。</translation>
     </message>
@@ -1423,6 +1438,19 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="73"/>
         <source>of %1</source>
         <translation>/ 共 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/qt_gaps.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/qt_gaps.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1688,22 +1716,22 @@ Workspace: %2</source>
 <context>
     <name>ReviewEventsListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/review_events_model.py" line="32"/>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="33"/>
         <source>Comment</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/review_events_model.py" line="32"/>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="33"/>
         <source>Returned for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/review_events_model.py" line="33"/>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="34"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/review_events_model.py" line="36"/>
+        <location filename="../../inspector_app/ui/models/review_events_model.py" line="37"/>
         <source> on finding %1</source>
         <translation>（针对问题 %1）</translation>
     </message>
@@ -1870,142 +1898,142 @@ Workspace: %2</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="47"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="48"/>
         <source>Officer signs the record</source>
         <translation>执法人员签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="49"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="50"/>
         <source>Each officer of the team signs with their own signing certificate. The first signature freezes the record; corrections afterwards need an addendum.</source>
         <translation>检查组每名执法人员使用本人的签名证书签名。首个签名后笔录即锁定，此后的更正须制作补正说明。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="55"/>
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="55"/>
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="56"/>
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="56"/>
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="64"/>
         <source>&amp;Draw handwritten signature…</source>
         <translation>手写签名(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="66"/>
         <source>&amp;Import certificate (PKCS#12)…</source>
         <translation>导入证书（PKCS#12）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="81"/>
         <source>&amp;Sign</source>
         <translation>签名(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="91"/>
         <source>Certificate &amp;password:</source>
         <translation>证书密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="118"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="118"/>
         <source>missing — import it</source>
         <translation>缺少，请导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="119"/>
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="119"/>
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="120"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="120"/>
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="159"/>
         <source>%1 has already signed this record.</source>
         <translation>%1 已在本笔录上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="161"/>
         <source>%1 has no signing certificate on this laptop: import their PKCS#12 file.</source>
         <translation>本机没有 %1 的签名证书，请导入其 PKCS#12 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="164"/>
         <source>Before the first signature: %1</source>
         <translation>首次签名前还须：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="166"/>
         <source>%1 signs as officer of the team. Enter the certificate password.</source>
         <translation>%1 以检查组执法人员身份签名，请输入证书密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="182"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="183"/>
         <source>Signing certificate of %1</source>
         <translation>%1 的签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="184"/>
         <source>PKCS#12 certificate (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 证书 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="187"/>
         <source>Certificate password</source>
         <translation>证书密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="188"/>
         <source>Password of %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="201"/>
         <source>Certificate imported: %1, valid until %2.</source>
         <translation>证书已导入：%1，有效期至 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="212"/>
         <source>Enter the password of the signing certificate.</source>
         <translation>请输入签名证书的密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="220"/>
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="100"/>
         <source>Signing the record</source>
         <translation>正在签署笔录</translation>
     </message>
@@ -2201,228 +2229,228 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86"/>
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86"/>
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87"/>
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="88"/>
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="89"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="90"/>
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93"/>
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="96"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="97"/>
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="111"/>
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="114"/>
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123"/>
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123"/>
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="124"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="127"/>
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="129"/>
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="131"/>
         <source>Open in &amp;system viewer</source>
         <translation>用系统程序打开(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133"/>
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="147"/>
         <source>&amp;Countersign…</source>
         <translation>会签(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="149"/>
         <source>Rectification &amp;notice…</source>
         <translation>责令整改通知书(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="151"/>
         <source>Adde&amp;ndum…</source>
         <translation>补正说明(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="153"/>
         <source>Su&amp;bmit for review</source>
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="164"/>
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="221"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="222"/>
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="224"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="225"/>
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="229"/>
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="231"/>
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248"/>
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248"/>
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="249"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="249"/>
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="258"/>
         <source>Not recorded yet. After the record is read to them, the party&apos;s representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="262"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="263"/>
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="264"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="265"/>
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="268"/>
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="273"/>
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="335"/>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="336"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="340"/>
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="335"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="336"/>
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="341"/>
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="435"/>
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="442"/>
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="443"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="452"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -2430,47 +2458,47 @@ Workspace: %2</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="120"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="130"/>
         <source>Sync: not set up</source>
         <translation>同步：未设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="121"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="131"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="121"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="131"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="122"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="132"/>
         <source>%1 pending</source>
         <translation>待同步 %1 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="124"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="134"/>
         <source>photos %1/%2</source>
         <translation>照片 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="127"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="137"/>
         <source>%1 conflict(s)</source>
         <translation>冲突 %1 个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="129"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="139"/>
         <source>%1 rejected</source>
         <translation>被拒绝 %1 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="131"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="141"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_controller.py" line="133"/>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="143"/>
         <source>not progressing</source>
         <translation>同步停滞</translation>
     </message>
@@ -2478,88 +2506,88 @@ Workspace: %2</source>
 <context>
     <name>TeamPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="39"/>
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="39"/>
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="39"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="41"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="40"/>
         <source>Credentials shown</source>
         <translation>亮证时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="41"/>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="131"/>
         <source>Conflict of interest</source>
         <translation>回避情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="45"/>
         <source>Record credentials &amp;shown now</source>
         <translation>记录已亮证(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="46"/>
         <source>Declare &amp;no conflict</source>
         <translation>声明无需回避(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="47"/>
         <source>Declare a &amp;conflict…</source>
         <translation>申报回避事由(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="49"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="48"/>
         <source>&amp;Start on-site inspection</source>
         <translation>开始现场检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="75"/>
         <source>Period under inspection: %1 to %2</source>
         <translation>检查时间范围：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="83"/>
         <source>not declared</source>
         <translation>未声明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="83"/>
         <source>none declared</source>
         <translation>无需回避</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="84"/>
         <source>conflict: %1</source>
         <translation>需回避：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="85"/>
         <source> (leader)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="86"/>
         <source> — expired</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="104"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="103"/>
         <source>Ready: the team meets the two-officer rule, credentials were shown and every officer declared on conflicts of interest.</source>
         <translation>可以开始：检查组执法人员不少于两名，已亮证，且每名执法人员均已作出回避声明。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="132"/>
         <source>Describe the relationship with the inspected institution:</source>
         <translation>请说明与被检查机构的关系：</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import from_local, local
 from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.ui import labels
 from inspector_app.ui.models.roster_models import (
@@ -43,7 +44,8 @@ class NewInspectionDialog(QDialog):
         self.setWindowTitle(self.tr("New inspection"))
         self.resize(980, 700)
         institutions, officers = roster
-        today = dt.date.today()
+        now = local(dt.datetime.now(dt.timezone.utc))  # the agency's clock, whatever the laptop's zone
+        today = now.date()
 
         self.search = QLineEdit(self)
         self.search.setObjectName("institution_search")
@@ -64,7 +66,7 @@ class NewInspectionDialog(QDialog):
         self.mode = QComboBox(self)
         for m in InspectionMode:
             self.mode.addItem(labels.mode(m.value), m.value)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.when = QDateTimeEdit(QDateTime(QDate(today.year, today.month, today.day), QTime(now.hour, now.minute)), self)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.place = QLineEdit(self)
@@ -144,7 +146,7 @@ class NewInspectionDialog(QDialog):
         if institution_id is None:
             self.error.setText(self.tr("Choose the institution to inspect."))
             return
-        planned = self.when.dateTime().toPython().astimezone()
+        planned = from_local(self.when.dateTime().toPython())
         args = dict(institution_id=institution_id, inspection_type=InspectionType(self.type.currentData()),
                     mode=InspectionMode(self.mode.currentData()), planned_at=planned,
                     officer_ids=self.officers.checked_ids(), template_ids=self.templates.checked_ids(),

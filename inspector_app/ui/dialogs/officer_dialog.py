@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
 
+from inspector_app.domain.agency_time import today as agency_today
 from inspector_app.services.dto import OfficerDTO
 from inspector_app.ui.models.roster_models import IdRole, OfficerCheckModel
 
@@ -17,7 +16,7 @@ class OfficerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Who is using this laptop?"))
         self.resize(520, 420)
-        self.model = OfficerCheckModel(officers, dt.date.today(), self)
+        self.model = OfficerCheckModel(officers, agency_today(), self)
         self.view = QListView(self)
         self.view.setModel(self.model)
         label = QLabel(self.tr("Choose your name. Your actions are recorded under it in the whole-process "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import local
 from inspector_app.services.context import Actor
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import signing_state
@@ -196,7 +197,7 @@ class SignDialog(QDialog):
 
     def _imported(self, cert: Any) -> None:
         subject = cert.subject.rfc4514_string()
-        until = cert.not_valid_after_utc.astimezone()
+        until = local(cert.not_valid_after_utc)
         self.info.setText(self.tr("Certificate imported: %1, valid until %2.").replace("%1", subject)
                           .replace("%2", f"{until:%Y-%m-%d}"))
         self.reload()

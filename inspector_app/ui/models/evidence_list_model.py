@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from inspector_app.domain.agency_time import local
 from inspector_app.services.dto import EvidenceDTO
 from inspector_app.ui import labels
 from inspector_app.ui.operations import Operations
@@ -50,14 +51,14 @@ class EvidenceListModel(QAbstractListModel):
             return None
         ev = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            when = f"{ev.captured_at.astimezone():%m-%d %H:%M}" if ev.captured_at else ""
+            when = f"{local(ev.captured_at):%m-%d %H:%M}" if ev.captured_at else ""
             return f"{ev.caption or ev.source_name}\n{labels.measure(ev.measure)} {when}".strip()
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(ev)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [ev.source_name, f"SHA-256 {ev.sha256}"]
             if ev.captured_at:
-                lines.append(self.tr("Captured %1").replace("%1", f"{ev.captured_at.astimezone():%Y-%m-%d %H:%M:%S}"))
+                lines.append(self.tr("Captured %1").replace("%1", f"{local(ev.captured_at):%Y-%m-%d %H:%M:%S}"))
             gps = ev.meta.get("gps")
             if gps:
                 lines.append(self.tr("GPS %1, %2").replace("%1", f"{gps['lat']:.5f}").replace("%2", f"{gps['lon']:.5f}"))

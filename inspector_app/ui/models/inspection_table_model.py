@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from inspector_app.domain.agency_time import local
 from inspector_app.services.dto import InspectionSummary
 from inspector_app.ui import labels
 
@@ -106,7 +107,7 @@ class InspectionTableModel(QAbstractTableModel):
         if role == TypeRole:
             return r.inspection_type
         if role == DateRole:
-            return r.planned_at.astimezone().date()
+            return local(r.planned_at).date()
         return None
 
     def _display(self, r: InspectionSummary, col: str) -> str:
@@ -119,7 +120,7 @@ class InspectionTableModel(QAbstractTableModel):
         if col == "status":
             return labels.status(r.status)
         if col == "planned":
-            return f"{r.planned_at.astimezone():%Y-%m-%d %H:%M}"
+            return f"{local(r.planned_at):%Y-%m-%d %H:%M}"
         if col == "team":
             return "、".join(r.team)
         if col == "completion":
@@ -176,7 +177,7 @@ class InspectionFilterProxy(QSortFilterProxyModel):
             return False
         if self._type and r.inspection_type != self._type:
             return False
-        day = r.planned_at.astimezone().date()
+        day = local(r.planned_at).date()
         if self._from and day < self._from:
             return False
         if self._to and day > self._to:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+from inspector_app.domain.agency_time import local
 class ReviewEventsListModel(QAbstractListModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -34,7 +35,7 @@ class ReviewEventsListModel(QAbstractListModel):
             about = ""
             if e.finding_id in self._finding_numbers:
                 about = self.tr(" on finding %1").replace("%1", str(self._finding_numbers[e.finding_id]))
-            return f"{e.created_at.astimezone():%Y-%m-%d %H:%M}  {e.author}  {kind}{about}\n{e.text}"
+            return f"{local(e.created_at):%Y-%m-%d %H:%M}  {e.author}  {kind}{about}\n{e.text}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor({"return": "#b3261e", "approve": "#1b7f3b"}.get(e.kind, "#222")))
         return None

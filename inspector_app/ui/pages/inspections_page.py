@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import today as agency_today
 from inspector_app.domain.inspection import InspectionType, Status
 from inspector_app.services.dto import InspectionSummary
 from inspector_app.ui import labels
@@ -44,7 +45,8 @@ class InspectionsPage(QWidget):
         for t in InspectionType:
             self.type.addItem(labels.inspection_type(t.value), t.value)
         self.use_dates = QCheckBox(self.tr("From"), self)
-        today = QDate.currentDate()
+        day = agency_today()
+        today = QDate(day.year, day.month, day.day)
         self.date_from = QDateEdit(today.addMonths(-3), self)
         self.date_to = QDateEdit(today.addMonths(1), self)
         for w in (self.date_from, self.date_to):

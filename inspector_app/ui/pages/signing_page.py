@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import local
 from inspector_app.domain.inspection import Status
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor
@@ -280,7 +281,7 @@ class SigningPage(QWidget):
             self._cell(self.documents, row, 1, record_labels.document_kind(d.kind))
             self._cell(self.documents, row, 2, record_labels.fields(d.signed_fields))
             self._cell(self.documents, row, 3, record_labels.fields(d.pending_fields))
-            self._cell(self.documents, row, 4, f"{d.created_at.astimezone():%Y-%m-%d %H:%M}")
+            self._cell(self.documents, row, 4, f"{local(d.created_at):%Y-%m-%d %H:%M}")
         ids = [d.id for d in s.documents]
         if ids:
             self.documents.selectRow(ids.index(selected.id) if selected and selected.id in ids else 0)
@@ -346,7 +347,7 @@ class SigningPage(QWidget):
         s = self.state
         if s is None or self.inspection_id is None:
             return
-        today = self.ops.app.ctx.clock().astimezone().date()
+        today = local(self.ops.app.ctx.clock()).date()
         NoticeDialog(self.ops, self.inspection_id, self._team(), today, s.detail.summary.findings, self).exec()
 
     def make_addendum(self) -> None:

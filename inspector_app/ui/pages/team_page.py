@@ -3,8 +3,6 @@ step that takes the inspection on site once the law's conditions hold."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import local, today as agency_today
 from inspector_app.domain.errors import TeamRuleViolation
 from inspector_app.domain.team import TeamMember, certificate_problem, check_ready_for_site
 from inspector_app.services.dto import InspectionDetail
@@ -77,7 +76,7 @@ class TeamPage(QWidget):
                 "%2", detail.period_to.isoformat())
         self.header.setText(f"<b>{s.institution_name}</b> · {labels.inspection_type(s.inspection_type)} · "
                             f"{labels.mode(s.mode)} · {labels.status(s.status)}<br>{detail.place}<br>{period}")
-        day = dt.date.today()
+        day = agency_today()
         self.table.setRowCount(len(detail.team))
         for n, m in enumerate(detail.team):
             expired = m.certificate_expiry < day
@@ -85,7 +84,7 @@ class TeamPage(QWidget):
                         True: self.tr("conflict: %1").replace("%1", m.conflict_note)}[m.has_conflict]
             cells = [m.name + (self.tr(" (leader)") if m.role == "leader" else ""), m.certificate_no,
                      m.certificate_expiry.isoformat() + (self.tr(" — expired") if expired else ""),
-                     f"{m.credentials_shown_at.astimezone():%Y-%m-%d %H:%M}" if m.credentials_shown_at else "—",
+                     f"{local(m.credentials_shown_at):%Y-%m-%d %H:%M}" if m.credentials_shown_at else "—",
                      conflict]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

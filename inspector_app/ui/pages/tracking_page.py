@@ -3,7 +3,6 @@ voluntary refunds; counts by status, amounts to refund and recovered, findings b
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import local
 from inspector_app.ui.models.rows_model import RowsTableModel
 from inspector_app.domain.money import format_yuan
 from inspector_app.services.changes import Changes
@@ -131,7 +131,7 @@ class TrackingPage(QWidget):
         self.ops.read(app.roster.officers, lambda officers: self._open_reinspection(r, officers))
 
     def _open_reinspection(self, rectification: Any, officers: list[Any]) -> None:
-        self.dialog = ReinspectionDialog(self.ops, rectification, officers, self.ops.app.ctx.clock().astimezone().date(),
+        self.dialog = ReinspectionDialog(self.ops, rectification, officers, local(self.ops.app.ctx.clock()).date(),
                                          self)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
@@ -142,5 +142,5 @@ class TrackingPage(QWidget):
             return
         amount, ok = QInputDialog.getText(self, self.tr("Voluntary refund"), self.tr("Amount refunded (yuan):"))
         if ok and amount.strip():
-            actor, today = self.ops.actor, dt.date.today()
+            actor, today = self.ops.actor, local(self.ops.app.ctx.clock()).date()
             self.ops.write(lambda: self.ops.app.review.record_voluntary_refund(actor, r.id, amount, today))

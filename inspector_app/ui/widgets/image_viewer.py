@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import local
 from inspector_app.services.dto import EvidenceDTO
 
 
@@ -54,7 +55,7 @@ class EvidenceViewer(QDialog):
         facts = [f"<b>{evidence.source_name}</b>", f"SHA-256<br><code>{evidence.sha256}</code>",
                  self.tr("Size: %1 bytes").replace("%1", f"{evidence.size:,}")]
         if evidence.captured_at:
-            facts.append(self.tr("Captured: %1").replace("%1", f"{evidence.captured_at.astimezone():%Y-%m-%d %H:%M:%S}"))
+            facts.append(self.tr("Captured: %1").replace("%1", f"{local(evidence.captured_at):%Y-%m-%d %H:%M:%S}"))
         gps = evidence.meta.get("gps")
         if gps:
             facts.append(self.tr("GPS: %1, %2").replace("%1", f"{gps['lat']:.6f}").replace("%2", f"{gps['lon']:.6f}"))

@@ -1,0 +1,92 @@
+"""One time zone for everything people read: the agency's (default Asia/Shanghai), never the laptop's.
+
+Inspectors' laptops may be set to UTC or to another zone; the records, the notices and the screens must agree
+on one clock, the agency's. Stored times stay timezone-aware UTC; only display and "today" go through here.
+The zone is a setting: ``time_zone = "Asia/Shanghai"`` in the workspace's ``config/agency.toml`` or the
+INSPECTOR_TIMEZONE environment variable (which wins). Names are IANA zones (zoneinfo; on Windows the `tzdata`
+package supplies the database). China has kept UTC+8 without daylight saving since 1991, so if no zone
+database is present at all the default falls back to a fixed UTC+8 rather than failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from inspector_app.domain.errors import DomainError
+
+DEFAULT_ZONE = "Asia/Shanghai"
+ENV_ZONE = "INSPECTOR_TIMEZONE"
+CONFIG_FILE = "agency.toml"
+
+_FIXED_CHINA = dt.timezone(dt.timedelta(hours=8), "UTC+8")
+_zone: dt.tzinfo | None = None
+
+
+class TimeZoneSettingError(DomainError, ValueError):
+    """The configured time zone is not a zone name the database knows."""
+
+
+def zone_named(name: str) -> dt.tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        if name == DEFAULT_ZONE:
+            return _FIXED_CHINA
+        raise TimeZoneSettingError(f"未知的时区 {name!r}（应为 IANA 时区名，如 {DEFAULT_ZONE}）") from exc
+
+
+def set_agency_zone(name: str) -> dt.tzinfo:
+    global _zone
+    _zone = zone_named(name)
+    return _zone
+
+
+def configure(config_dir: Path | None) -> dt.tzinfo:
+    """Read the setting (environment first, then ``config_dir/agency.toml``); the default when neither says."""
+    name = os.environ.get(ENV_ZONE, "").strip()
+    source = f"环境变量 {ENV_ZONE}"
+    if not name and config_dir is not None:
+        path = Path(config_dir) / CONFIG_FILE
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            data = {}
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise TimeZoneSettingError(f"{path}: 无法读取：{exc}") from exc
+        value = data.get("time_zone", "")
+        if not isinstance(value, str):
+            raise TimeZoneSettingError(f"{path}: time_zone 应为字符串，如 \"{DEFAULT_ZONE}\"")
+        name, source = value.strip(), str(path)
+    try:
+        return set_agency_zone(name or DEFAULT_ZONE)
+    except TimeZoneSettingError as exc:
+        raise TimeZoneSettingError(f"{source}: {exc}") from exc
+
+
+def agency_zone() -> dt.tzinfo:
+    return _zone if _zone is not None else set_agency_zone(os.environ.get(ENV_ZONE, "").strip() or DEFAULT_ZONE)
+
+
+def local(value: dt.datetime) -> dt.datetime:
+    """`value` on the agency's clock. A naive value is taken as UTC (how the database returns stored times)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(agency_zone())
+
+
+def fmt(value: dt.datetime | None, pattern: str = "%Y-%m-%d %H:%M", empty: str = "—") -> str:
+    return local(value).strftime(pattern) if value is not None else empty
+
+
+def today(now: dt.datetime | None = None) -> dt.date:
+    """The agency's date at `now` (default: the current time)."""
+    return local(now or dt.datetime.now(dt.timezone.utc)).date()
+
+
+def from_local(naive: dt.datetime) -> dt.datetime:
+    """A wall-clock time typed by the user (agency time, no zone) as an aware datetime."""
+    return naive.replace(tzinfo=agency_zone()) if naive.tzinfo is None else naive

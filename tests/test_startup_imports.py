@@ -1,0 +1,123 @@
+"""Start-up does only what the first window needs: no PDF, signing or migration libraries, the checklist library
+read from its cache when no template changed, and no Alembic when the schema is current."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+HEAVY = ("pyhanko", "reportlab", "alembic", "mako", "aiohttp", "fontTools")
+
+PROBE = """
+import sys
+from inspector_app.app import build_context
+from inspector_app.services.context import Actor
+from inspector_app.ui.i18n import install_translators
+from inspector_app.ui.launch import build_window, qt_app
+app = qt_app()
+ctx = build_context(sys.argv[1])
+tr = install_translators(app, "zh_CN", ctx.paths.cache_dir)
+o = ctx.roster.officers()[0]
+w = build_window(ctx, Actor(o.name, o.id), "zh_CN")
+w.show(); app.processEvents()
+print(",".join(m for m in sys.argv[2:] if m in sys.modules) or "-")
+w.close(); ctx.close()
+"""
+
+
+@pytest.mark.slow
+def test_first_window_loads_no_pdf_signing_or_migration_library(tmp_path: Path) -> None:
+    from inspector_app.cli import main
+
+    data_dir = tmp_path / "ws"
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", PROBE, str(data_dir), *HEAVY], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "-", f"loaded before the first window: {done.stdout.split()[-1]}"
+
+
+def test_declared_revisions_agree_with_alembic() -> None:
+    from inspector_app.storage import migrate
+
+    head, revisions = migrate.declared_revisions()
+    assert head == migrate.head_revision()
+    assert revisions == migrate.known_revisions()
+
+
+def test_current_schema_opens_without_alembic_and_without_a_backup(tmp_path: Path) -> None:
+    from inspector_app.storage.migrate import head_revision, open_database
+
+    db, backups = tmp_path / "a.sqlite3", tmp_path / "backups"
+    first = open_database(db, backups)
+    first.engine.dispose()
+    code = ("import sys; from pathlib import Path; from inspector_app.storage.migrate import open_database; "
+            "r = open_database(Path(sys.argv[1]), Path(sys.argv[2])); "
+            "print(r.from_revision, r.to_revision, r.backup, 'alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(db), str(backups)], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [head_revision(), head_revision(), "None", "False"]
+    assert not backups.exists() or not list(backups.iterdir())
+
+
+def test_library_cache_by_file_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from inspector_app.catalog import library_cache
+    from tests.conftest import FIXTURES
+
+    forms = tmp_path / "forms"
+    shutil.copytree(FIXTURES / "forms", forms)
+    cache = tmp_path / "cache"
+    parsed: list[Path] = []
+    real = library_cache.load_library
+    monkeypatch.setattr(library_cache, "load_library", lambda d: parsed.append(d) or real(d))
+
+    first = library_cache.load_library_cached(forms, cache)
+    assert parsed == [forms] and (cache / library_cache.CACHE_FILE).is_file()
+    again = library_cache.load_library_cached(forms, cache)
+    assert parsed == [forms] and again.templates == first.templates  # from the cache, equal in every field
+
+    toml = next(forms.glob("*.toml"))
+    text = toml.read_text("utf-8")
+    toml.write_text(text.replace('title = "', 'title = "改 ', 1), "utf-8")  # edited template: parsed again
+    changed = library_cache.load_library_cached(forms, cache)
+    assert len(parsed) == 2
+    assert [t.title for t in changed.templates.values()] != [t.title for t in first.templates.values()]
+
+    (cache / library_cache.CACHE_FILE).write_bytes(b"\x80\x04garbage")  # torn cache file: ignored, rewritten
+    assert library_cache.load_library_cached(forms, cache).templates == changed.templates
+    assert len(parsed) == 3
+    library_cache.load_library_cached(forms, cache)
+    assert len(parsed) == 3
+
+
+def test_demo_says_why_it_waits_on_the_first_font_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from inspector_app import fonts
+    from inspector_app.cli import main
+
+    real_ensure = fonts.ensure_fonts
+    built: list[int] = []
+
+    def first_start_build(cache_dir: Path, progress=None, **kw):  # type: ignore[no-untyped-def]
+        built.append(kw.get("jobs", 1))
+        if progress is not None:
+            progress(100, "Noto Sans SC ready")
+        return real_ensure(cache_dir)  # the suite's shared build: already current
+
+    monkeypatch.setattr(fonts, "cached_fonts", lambda cache_dir: None)  # as on a fresh machine
+    monkeypatch.setattr(fonts, "ensure_fonts", first_start_build)
+    assert main(["demo", "--data-dir", str(tmp_path / "ws")]) == 0
+    out = capsys.readouterr().out
+    assert out.index("正在生成 PDF 笔录所需的中文字体") < out.index("演示工作区已创建")
+    assert "100% Noto Sans SC ready" in out
+    assert built[0] == 2  # both weights in parallel on the first start

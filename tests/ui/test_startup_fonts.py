@@ -1,0 +1,47 @@
+"""The first window does not wait for the PDF font build: the interface uses the variable font at once, the
+static fonts for PDF records build in the background, and the status bar says so."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def test_window_shows_before_the_pdf_fonts_are_built(app, roster, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app import fonts
+    from inspector_app.services.context import Actor
+    from inspector_app.ui.launch import build_window
+
+    empty = tmp_path / "no-fonts-yet"
+    monkeypatch.setenv("INSPECTOR_FONT_CACHE", str(empty))
+    release = threading.Event()
+    started: list[Path] = []
+    built = fonts.FontSet(regular=empty / fonts.REGULAR_FILE, bold=empty / fonts.BOLD_FILE, licence=empty / "OFL.txt")
+
+    def slow_build(cache_dir: Path, progress: Any = None, **kw: Any) -> fonts.FontSet:
+        started.append(Path(cache_dir))
+        assert release.wait(30), "the test never released the build"
+        return built
+
+    monkeypatch.setattr(fonts, "ensure_fonts", slow_build)
+    o = roster["officers"][0]
+    window = build_window(app, Actor(o.name, o.id), "en")  # returns while the build is still running
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: started == [empty])
+    assert "Preparing the Chinese fonts" in window.statusBar().currentMessage()
+    assert QFontInfo(QApplication.font()).family() == fonts.FAMILY  # Chinese renders already
+    release.set()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Fonts for PDF records ready")
+    window.ops.runner.wait()
+
+
+def test_no_build_and_no_note_when_the_fonts_are_current(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    assert "Preparing" not in window.statusBar().currentMessage()
