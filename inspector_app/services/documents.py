@@ -74,12 +74,14 @@ class DocumentService:
                 raise ValidationError("只有本次检查组的执法人员可以签发通知书")
         with self._ctx.unit(actor) as uow:
             number = numbering.next_number(uow.session, "notice", uow.now)
-            today = uow.now.astimezone().date()
+            today = uow.now.astimezone(rm.CN_TZ).date()
             notice = rm.RectificationNotice(
                 number=number, agency=setting(uow.session, "agency"), party=snapshot.party,
-                record_number=snapshot.number, inspected_on=snapshot.started_at.astimezone().date(), issued_on=today,
+                record_number=snapshot.number, inspected_on=snapshot.started_at.astimezone(rm.CN_TZ).date(), issued_on=today,
                 items=items, deadline=deadline, report_method=report_method, consequence=consequence,
-                contact_person=contact_person, contact_phone=contact_phone, signer=signer)
+                contact_person=contact_person, contact_phone=contact_phone, signer=signer,
+                reconsideration_body=setting(uow.session, "reconsideration_body"),
+                court=setting(uow.session, "litigation_court"))
             notice.validate()
             say(30, "生成 PDF")
             rendered = render.render_notice(notice, fonts.ensure_fonts(fonts.default_cache_dir()))

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.checklist import AnswerType, ItemDef
+from inspector_app.domain.checklist import AnswerType, ItemDef, auto_state
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
@@ -40,6 +40,10 @@ DEFAULT_SETTINGS = {
     "notice_number_pattern": "医保改〔{year}〕{n}号",
     "addendum_number_pattern": "医保补〔{year}〕{n}号",
     "reinspection_number_pattern": "医保复〔{year}〕{n}号",
+    # named in the 责令整改通知书's statement of remedies; the defaults are the legal descriptions, an agency
+    # configures its own (e.g. 青川市人民政府, 青川市利州区人民法院)
+    "reconsideration_body": "本级人民政府",
+    "litigation_court": "有管辖权的人民法院",
 }
 
 
@@ -49,9 +53,16 @@ def setting(s: Session, key: str) -> str:
 
 
 def answer_text(item: ItemDef, value: Any) -> str:
+    """The answer as the inspector gave it (a text answer is printed verbatim, never turned into a verdict)."""
+    t = item.answer
+    if t is AnswerType.SAMPLE:
+        rows = (value or {}).get("rows", []) if isinstance(value, dict) or value is None else []
+        if not rows:
+            return "无抽查记录"
+        bad = sum(1 for r in rows if r.get("violation"))
+        return f"抽查 {len(rows)} 条，其中违规 {bad} 条（明细见下表）"
     if value is None:
         return "（未作答）"
-    t = item.answer
     if t in (AnswerType.BOOL, AnswerType.BOOL_NA):
         return {"yes": "是", "no": "否", "na": "不适用"}[value]
     if t is AnswerType.PCT:
@@ -62,15 +73,50 @@ def answer_text(item: ItemDef, value: Any) -> str:
         return f"{value}{item.unit or ''}"
     if t is AnswerType.MULTI:
         return "、".join(value)
-    if t is AnswerType.SAMPLE:
-        rows = value.get("rows", [])
-        bad = sum(1 for r in rows if r.get("violation"))
-        listed = "；".join("，".join(str(r[c.id]) for c in item.columns if c.id in r) for r in rows[:5])
-        more = f" 等 {len(rows)} 条" if len(rows) > 5 else ""
-        return f"抽查 {len(rows)} 条，违规 {bad} 条" + (f"：{listed}{more}" if rows else "")
     if t is AnswerType.ATTACHMENT:
         return f"附证据 {len(value)} 件"
     return str(value)
+
+
+def _cell(col: Any, v: Any) -> str:
+    if v is None or v == "":
+        return ""
+    if col.type == "bool":
+        return {"yes": "是", "no": "否", True: "是", False: "否"}.get(v, str(v))
+    if col.type == "money":
+        return f"{format_yuan(Decimal(str(v)))}"
+    if col.type == "pct":
+        return f"{v}%"
+    return str(v)
+
+
+def sample_table(item: ItemDef, value: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(column labels, rows as text) of a sample answer; the last column says whether the row is a violation."""
+    if item.answer is not AnswerType.SAMPLE or not isinstance(value, dict) or not value.get("rows"):
+        return (), ()
+    labels = tuple(c.label + ("（元）" if c.type == "money" else "") for c in item.columns) + ("是否违规",)
+    rows = tuple(tuple(_cell(c, r.get(c.id)) for c in item.columns) + ("是" if r.get("violation") else "否",)
+                 for r in value["rows"])
+    return labels, rows
+
+
+def standard_text(item: ItemDef) -> str:
+    """The 判定标准 column: the threshold where the template sets one, else the rule that decides compliance."""
+    if item.threshold is not None:
+        return f"{item.threshold.describe()}{item.unit}"
+    if item.answer in (AnswerType.BOOL, AnswerType.BOOL_NA):
+        return {"yes": "答“是”为符合", "no": "答“否”为符合"}.get(item.compliant, "")
+    if item.answer is AnswerType.SAMPLE:
+        return "抽查记录无违规"
+    return ""
+
+
+def printed_state(item: ItemDef, value: Any, verdict: str | None, state: str) -> str:
+    """The 判定 printed: the stored state when a rule or the inspector decided it; "" when nobody judged (the
+    domain counts such an item as 符合 for progress, but the record must not claim a verdict nobody gave)."""
+    if verdict or state in ("violation", "not_applicable", "unanswered"):
+        return state
+    return state if auto_state(item, value) is not None else ""
 
 
 def _officer(o: OfficerRow, m: TeamMemberRow | None) -> rm.Officer:
@@ -161,9 +207,10 @@ def _checklist(s: Session, inspection_id: str) -> tuple[rm.ChecklistRow, ...]:
                 a = answers.get((h, item.id))
                 if a is None:
                     continue
-                threshold = f"{item.threshold.describe()}{item.unit}" if item.threshold else ""
+                columns, sample_rows = sample_table(item, a.value)
                 rows.append(rm.ChecklistRow(t.title, section.title, item.id, item.label, answer_text(item, a.value),
-                                            a.state, threshold, item.legal_basis, a.note))
+                                            printed_state(item, a.value, a.verdict, a.state), standard_text(item),
+                                            item.legal_basis, a.note, columns, sample_rows))
     return tuple(rows)
 
 
