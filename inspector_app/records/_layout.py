@@ -27,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, SimpleDocTemplate, Table, TableStyle
 
 from inspector_app.fonts import RL_BOLD, RL_REGULAR, FontSet, register_reportlab  # noqa: F401 (re-exported)
-from inspector_app.records._linebreak import Para
+from inspector_app.records._linebreak import Lines, Para, lines, plain  # noqa: F401 (Lines re-exported)
 from inspector_app.records.model import CN_TZ
 
 PAGE_W, PAGE_H = A4
@@ -75,10 +75,14 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
-def P(text: str, style: str = "cell", *, markup: bool = False) -> Para:
+def P(text: str, style: str = "cell", *, markup: bool = False) -> Flowable:
     """A paragraph of plain text (escaped; newlines kept) unless `markup` is set."""
-    body = text if markup else escape(text or "").replace("\n", "<br/>")
-    return Para(body, STYLES[style])
+    st = STYLES[style]
+    if markup:
+        return Para(text, st)
+    if not st.firstLineIndent and not st.spaceBefore and not st.spaceAfter:
+        return lines(text, st)  # cells and captions: the cheap flowable, same 禁则 rules
+    return plain(text, st)
 
 
 def esc(text: str) -> str:
@@ -251,6 +255,7 @@ class _Info(PDFInfo):
 
 def _canvas_class(decor: PageDecor) -> type[Canvas]:
     readers: dict[str, ImageReader] = {}
+    forms: set[str] = set()
 
     def reader(key: str, png: bytes) -> ImageReader:
         if key not in readers:
@@ -336,10 +341,21 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self.setFillColor(INK)
 
         def _small_png(self, key: str, png: bytes, x: float, y: float, max_w: float, max_h: float) -> None:
+            """Each handwritten signature is one form XObject drawn on every page: drawImage would re-read and
+            re-hash the PNG on each page."""
             img = reader(key, png)
             w, h = img.getSize()
             s = min(max_w / w, max_h / h)
-            self.drawImage(img, x, y, w * s, h * s, mask="auto")
+            name = f"initials_{key}"
+            if name not in forms:
+                forms.add(name)
+                self.beginForm(name, lowerx=0, lowery=0, upperx=w * s, uppery=h * s)
+                self.drawImage(img, 0, 0, w * s, h * s, mask="auto")
+                self.endForm()
+            self.saveState()
+            self.translate(x, y)
+            self.doForm(name)
+            self.restoreState()
 
     return DecoratedCanvas
 

@@ -20,7 +20,14 @@ frags of a paragraph never change after construction, so the result of the first
 
 from __future__ import annotations
 
-from reportlab.platypus.paragraph import ParaLines, Paragraph, cjkU, makeCJKParaLine
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.paragraph import FragLine, ParaLines, Paragraph, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
 
 #: characters that must not start a line (closing punctuation, stops, pause marks, ellipsis/dash halves)
@@ -69,48 +76,118 @@ def _width(u, max_width: float) -> float:
     return w
 
 
-def split_frags(frags, max_widths, calc_bounds: bool, encoding: str = "utf8") -> ParaLines:
-    """Break a paragraph's frags into lines (kind 1 ParaLines, as ReportLab's cjkFragSplit) following the rules."""
-    U: list = []
-    for f in frags:
-        text = f.text
-        if isinstance(text, bytes):
-            text = text.decode(encoding)
-        if text:
-            U.extend(cjkU(t, f, encoding) for t in text)
-        else:
-            U.append(cjkU(text, f, encoding))
-    lines: list = []
+def _ranges(chars: list, widths: list, breaks: list, max_widths) -> list[tuple[int, int, bool, float, float]]:
+    """(start, end, forced break, width used, line width) of each line: greedy filling, then the 禁则 rules."""
+    out: list[tuple[int, int, bool, float, float]] = []
     max_w = max_widths[0]
     start = i = 0
     used = 0.0
-    n = len(U)
-
-    def next_width() -> float:
-        return max_widths[min(len(lines), len(max_widths) - 1)]
-
+    n = len(chars)
     while i < n:
-        u = U[i]
-        w = _width(u, max_w)
-        if hasattr(u.frag, "lineBreak"):  # <br/>: the line ends here, the break frag belongs to it
-            lines.append(makeCJKParaLine(U[start:i + 1], max_w, used + w, max_w - used - w, True, calc_bounds))
-            max_w = next_width()
+        w = widths[i]
+        if breaks[i]:  # <br/>: the line ends here, the break belongs to it
+            out.append((start, i + 1, True, used + w, max_w))
+            max_w = max_widths[min(len(out), len(max_widths) - 1)]
             i = start = i + 1
             used = 0.0
             continue
         if used + w > max_w + _FUZZ and i > start:
-            b = break_position(U, start, i)
-            line_w = sum(_width(x, max_w) for x in U[start:b])
-            lines.append(makeCJKParaLine(U[start:b], max_w, line_w, max_w - line_w, False, calc_bounds))
-            max_w = next_width()
+            b = break_position(chars, start, i)
+            out.append((start, b, False, sum(widths[start:b]), max_w))
+            max_w = max_widths[min(len(out), len(max_widths) - 1)]
             i = start = b
             used = 0.0
             continue
         used += w
         i += 1
     if start < n:
-        lines.append(makeCJKParaLine(U[start:], max_w, used, max_w - used, False, calc_bounds))
-    return ParaLines(kind=1, lines=lines)
+        out.append((start, n, False, used, max_w))
+    return out
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> char -> width: one lookup per glyph
+
+
+def _char_widths(chars: list, widths: list, text: str, font_name: str, size: float) -> None:
+    cache = _WIDTHS.get((font_name, size))
+    if cache is None:
+        cache = _WIDTHS[(font_name, size)] = {}
+    for ch in text:
+        w = cache.get(ch)
+        if w is None:
+            w = cache[ch] = stringWidth(ch, font_name, size)
+        chars.append(ch)
+        widths.append(w)
+
+
+def split_frags(frags, max_widths, calc_bounds: bool, encoding: str = "utf8") -> ParaLines:
+    """Break a paragraph's frags into lines following the rules. A single run of text gives kind-0 lines (one string
+    per line, as ReportLab's own single-frag path: cheapest to draw); several runs give kind-1 lines of words."""
+    if any(hasattr(f, "cbDefn") for f in frags):
+        return _split_inline_objects(frags, max_widths, calc_bounds, encoding)
+    if len(frags) == 1 and not hasattr(frags[0], "lineBreak"):  # most cells: one run that fits on one line
+        f = frags[0]
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        width = stringWidth(text, f.fontName, f.fontSize)
+        if width <= max_widths[0] + _FUZZ:
+            return f.clone(kind=0, lines=[(max_widths[0] - width, [text])], ascent=f.fontSize,
+                           descent=-0.2 * f.fontSize)
+    chars: list[str] = []
+    widths: list[float] = []
+    owner: list[int] = []
+    breaks: list[bool] = []
+    for fi, f in enumerate(frags):
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        if text:
+            before = len(chars)
+            _char_widths(chars, widths, text, f.fontName, f.fontSize)
+            owner.extend([fi] * (len(chars) - before))
+            breaks.extend([False] * (len(chars) - before))
+        else:
+            chars.append("")
+            widths.append(0.0)
+            owner.append(fi)
+            breaks.append(hasattr(f, "lineBreak"))
+    ranges = _ranges(chars, widths, breaks, max_widths)
+    if len(frags) == 1:
+        f = frags[0]
+        lines = [(line_w - used, ["".join(chars[a:b])]) for a, b, _, used, line_w in ranges]
+        return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
+    bounds = [getAscentDescent(f.fontName, f.fontSize) for f in frags]
+    out = []
+    for a, b, forced, used, line_w in ranges:
+        words = []
+        j = a
+        while j < b:
+            k = j
+            while k < b and owner[k] == owner[j]:
+                k += 1
+            word = frags[owner[j]].clone()
+            word.text = "".join(chars[j:k])
+            words.append(word)
+            j = k
+        used_frags = {owner[x] for x in range(a, b)} or {owner[a]}
+        out.append(FragLine(kind=1, extraSpace=line_w - used, wordCount=1, words=words,
+                            fontSize=max(frags[x].fontSize for x in used_frags),
+                            ascent=max(0, *(bounds[x][0] for x in used_frags)),
+                            descent=min(0, *(bounds[x][1] for x in used_frags)),
+                            maxWidth=line_w, currentWidth=used, lineBreak=forced))
+    return ParaLines(kind=1, lines=out)
+
+
+def _split_inline_objects(frags, max_widths, calc_bounds: bool, encoding: str) -> ParaLines:
+    """Paragraphs with inline images: ReportLab's per-glyph objects (rare in records; not on the fast path)."""
+    U: list = []
+    for f in frags:
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        if text:
+            U.extend(cjkU(t, f, encoding) for t in text)
+        else:
+            U.append(cjkU(text, f, encoding))
+    widths = [_width(u, max_widths[0]) for u in U]
+    breaks = [hasattr(u.frag, "lineBreak") for u in U]
+    return ParaLines(kind=1, lines=[makeCJKParaLine(U[a:b], line_w, used, line_w - used, forced, calc_bounds)
+                                    for a, b, forced, used, line_w in _ranges(U, widths, breaks, max_widths)])
 
 
 class Para(Paragraph):
@@ -141,6 +218,22 @@ class Para(Paragraph):
         return split_frags(self.frags, maxWidths, auto_leading not in ("", "off"))
 
 
+_TEMPLATES: dict[int, tuple[Any, Any]] = {}  # id(style) -> (style, the frag ReportLab's parser makes for it)
+
+
+def plain(text: str, style: ParagraphStyle) -> Para:
+    """A paragraph of plain text without running the markup parser (a third of the text layout time went to
+    parsing cells that have no markup). Text the parser would change — whitespace runs, line breaks, leading or
+    trailing blanks — and the empty string take the ordinary route."""
+    if not text or text != " ".join(text.split()):
+        return Para(escape(text or "").replace("\n", "<br/>"), style)
+    entry = _TEMPLATES.get(id(style))
+    if entry is None or entry[0] is not style:
+        entry = _TEMPLATES[id(style)] = (style, Paragraph("x", style).frags[0])
+    para = Para(escape(text), style, frags=[entry[1].clone(text=text)])
+    return para
+
+
 def line_texts(para: Paragraph, width: float) -> list[str]:
     """The text of each line `para` is broken into at `width` (for tests and diagnostics)."""
     para.wrap(width, 1e6)
@@ -150,5 +243,51 @@ def line_texts(para: Paragraph, width: float) -> list[str]:
         if words is not None:
             out.append("".join(getattr(w, "text", "") for w in words))
         else:
-            out.append("".join(line[1]))
+            out.append("".join(line[1]))  # kind 0: (extra space, [text])
     return out
+
+
+class Lines(Flowable):
+    """Lines of plain text (table cells, captions), laid out once per width with the same 禁则 rules and drawn with
+    drawString: no markup parser, no Paragraph frags (a plain cell costs a fraction of a Paragraph). `items` are
+    (text, font, size, leading, colour), one per hard line; `align` is a ReportLab TA_ value (left, centre, right).
+    Like a Paragraph, the first baseline sits one font size below the top and each line takes `leading`."""
+
+    def __init__(self, items: list[tuple[str, str, float, float, Any]], align: int = 0):
+        super().__init__()
+        self.items = items
+        self.align = align
+        self._memo: tuple | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab API
+        if self._memo is None or self._memo[0] != availWidth:
+            lines = []
+            for text, font, size, leading, color in self.items:
+                chars: list[str] = []
+                widths: list[float] = []
+                _char_widths(chars, widths, text, font, size)
+                for a, b, _, used, _ in _ranges(chars, widths, [False] * len(chars), [availWidth]):
+                    lines.append(("".join(chars[a:b]), font, size, leading, color, used))
+            self._memo = (availWidth, lines, sum(x[3] for x in lines))
+        self.width, self.height = availWidth, self._memo[2]
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        y = self.height
+        for text, font, size, leading, color, used in self._memo[1]:
+            c.setFont(font, size)
+            c.setFillColor(color)
+            x = 0.0 if self.align == 0 else (self.width - used) / (2 if self.align == 1 else 1)
+            c.drawString(x, y - size, text)
+            y -= leading
+
+    @property
+    def text(self) -> str:
+        return "\n".join(item[0] for item in self.items)
+
+
+def lines(text: str, style: ParagraphStyle) -> Lines:
+    """Plain text in a cell style as `Lines` (newlines are hard breaks)."""
+    return Lines([(part, style.fontName, style.fontSize, style.leading, style.textColor)
+                  for part in (text or "").split("\n")] if text else [], style.alignment)

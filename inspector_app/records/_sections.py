@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PIL import Image as PILImage
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Image, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from inspector_app.records import _layout as L
+from inspector_app.records._photos import photo_rows
 from inspector_app.records import journal_words as JW
 from inspector_app.records._layout import P, fmt_date, fmt_dt, fmt_money, fmt_time
 from inspector_app.records.model import (
@@ -160,16 +160,6 @@ def findings_section(s: RecordSnapshot) -> list:
     return out + [L.grid_table(data, widths, extra=extra), Spacer(1, 2 * mm)]
 
 
-def _photo_cell(e: EvidenceRow, width: float) -> list:
-    max_w, max_h = width - 4 * mm, 56 * mm
-    with PILImage.open(e.print_image) as im:  # header only; the JPEG is embedded byte for byte
-        w, h = im.size
-    scale = min(max_w / w, max_h / h)
-    img = Image(str(e.print_image), width=w * scale, height=h * scale)
-    return [img, Spacer(1, 1.2 * mm), P(f"{e.number}　{e.caption}", "caption"),
-            P(f"拍摄／采集时间：{fmt_dt(e.captured_at)}", "tiny"), P(f"SHA-256：{e.sha256}", "tiny")]
-
-
 def evidence_section(rows: Sequence[EvidenceRow], *, include_photos: bool = True) -> list:
     out: list = [_h("四、证据清单")]
     if not rows:
@@ -179,19 +169,18 @@ def evidence_section(rows: Sequence[EvidenceRow], *, include_photos: bool = True
     for e in rows:
         name = e.caption + (f"\n证明对象：{e.proves}" if e.proves else "")
         data.append([e.number, P(name), P(f"{e.kind}／{e.measure}", "cell_c"),
-                     P(fmt_dt(e.captured_at), "small"), P(e.source_name or "—", "small"), P(e.sha256, "tiny")])
+                     P(fmt_dt(e.captured_at), "small"), P(e.source_name or "—", "small"),
+                     f"{e.sha256[:32]}\n{e.sha256[32:]}"])  # a plain two-line cell: no paragraph to lay out
     widths = [13 * mm, 40 * mm, 22 * mm, 22 * mm, 22 * mm, W - 119 * mm]
-    out += [L.grid_table(data, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER")]), Spacer(1, 2 * mm)]
+    out += [L.grid_table(data, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER"), ("FONTSIZE", (5, 1), (5, -1), 6),
+                                              ("LEADING", (5, 1), (5, -1), 7.5),
+                                              ("TEXTCOLOR", (5, 1), (5, -1), L.MUTED)]), Spacer(1, 2 * mm)]
     photos = [e for e in rows if e.print_image is not None] if include_photos else []
     if photos:
         out.append(CondPageBreak(80 * mm))
         out.append(P(f"证据照片（共 {len(photos)} 张；图片经缩放用于打印，SHA-256 为原始文件的哈希）", "cell_b"))
         out.append(Spacer(1, 1.5 * mm))
-        cw = W / 2
-        grid = [[_photo_cell(a, cw), _photo_cell(b, cw) if b else ""]
-                for a, b in zip(photos[::2], [*photos[1::2], None])]
-        out.append(L.grid_table(grid, [cw, cw], header_rows=0, valign="TOP",
-                                extra=[("ALIGN", (0, 0), (-1, -1), "CENTER"), ("GRID", (0, 0), (-1, -1), 0.3, L.GRID)]))
+        out += photo_rows(photos)
     return out
 
 

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from inspector_app import fonts
-from inspector_app.domain.canonical import canonical_json
+from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.records import _layout as L
 from inspector_app.records import _sections as S
 from inspector_app.records import journal_words as JW
@@ -93,8 +93,9 @@ def _journal_attachment(number: str, content_hash: str, head: str, events: tuple
     return Attachment(JOURNAL_FILE, data, "全过程记录（哈希链）")
 
 
-def _record_attachment(snapshot: Any) -> Attachment:
-    return Attachment(RECORD_FILE, canonical_json(snapshot.canonical()).encode("utf-8"), "文书内容（规范化 JSON）")
+def _record_attachment(snapshot: Any, canonical: str | None = None) -> Attachment:
+    text = canonical if canonical is not None else canonical_json(snapshot.canonical())
+    return Attachment(RECORD_FILE, text.encode("utf-8"), "文书内容（规范化 JSON）")
 
 
 def _info(kind: str, number: str, content_hash: str, head: str) -> dict[str, str]:
@@ -166,7 +167,8 @@ def render_record(snapshot: RecordSnapshot, fontset: fonts.FontSet, *, include_p
     if not draft:
         snapshot.validate()
     L.prepare(fontset)
-    chash = snapshot.content_hash()
+    canonical = snapshot.canonical_json()  # once: the hash and the embedded record.json are the same text
+    chash = sha256_hex(canonical)
     sink: list[SigField] = []
     title = snapshot.title + ("（草稿）" if draft else "")
     number = snapshot.number or "（未编号）"
@@ -195,7 +197,7 @@ def render_record(snapshot: RecordSnapshot, fontset: fonts.FontSet, *, include_p
                              subject=f"{snapshot.party.name} 现场检查", author=snapshot.agency)
     attachments = () if draft else (
         _journal_attachment(snapshot.number, chash, snapshot.chain_head, snapshot.journal),
-        _record_attachment(snapshot))
+        _record_attachment(snapshot, canonical))
     return RenderedPdf(pdf, tuple(sink), attachments, chash, pages, _warnings(snapshot, fontset))
 
 
