@@ -7,8 +7,8 @@ punctuation usage and the common 禁则 of Chinese typesetting):
 
 * no line starts with closing punctuation or a pause/stop mark: ，。、；：？！）》」』】〕〉’”…— and their ASCII forms;
 * no line ends with an opening bracket or quote: （《「『【〔〈‘“ and ([{ ;
-* a run of Latin letters, digits and symbols ("12080人次", "≤ 8%", "E-01") is not split unless it is longer than
-  half a line (a 64-character hash in a narrow cell must still break somewhere).
+* a run of Latin letters, digits and symbols ("12080人次", "≤ 8%", "12,860.00") moves to the next line whole; only a
+  run longer than a line (a 64-character hash in a narrow cell) is split.
 
 A break that would violate a rule moves earlier (the character before goes down with it); nothing hangs into the
 margin, because in a table cell that would draw over the cell border.
@@ -58,8 +58,7 @@ def break_position(U: list, start: int, over: int) -> int:
     if over <= start + 1:
         return over
     floor = start + 1
-    word_floor = max(floor, start + (over - start) // 2)
-    for b in range(over, word_floor - 1, -1):  # both rules
+    for b in range(over, floor - 1, -1):  # both rules: a number or Latin word moves to the next line whole
         if not _violates(U, b) and not _splits_word(U, b):
             return b
     for b in range(over, floor - 1, -1):  # 禁则 only (a long Latin run must break)

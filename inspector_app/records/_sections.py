@@ -268,7 +268,7 @@ def journal_appendix(events: Sequence[dict[str, Any]], head: str, content_hash: 
             extra += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), L.SECTION_BG)]
         data.append([str(e.get("seq", "")), time_text, P(who, "small"),
                      P(JW.event_name(str(e.get("type", ""))), "small"), P(what, "small")])
-    widths = [10 * mm, 16 * mm, 18 * mm, 27 * mm, W - 71 * mm]
+    widths = [10 * mm, 16 * mm, 18 * mm, 30 * mm, W - 74 * mm]
     out += [L.grid_table(data, widths, extra=extra), Spacer(1, 4 * mm)]
     out.append(L.grid_table([[P("链头哈希（最后一条事件的哈希）", "cell_b"), P(head or "—", "small")],
                              [P("文书内容哈希（SHA-256）", "cell_b"), P(content_hash, "small")]],

@@ -116,6 +116,7 @@ def _value(v: Any) -> str:
         text = STATUS_ZH[text]
     if len(text) >= 19 and text[4] == "-" and "T" in text[10:11]:  # ISO time → 年月日时分 (UTC+8 already applied)
         text = _iso_words(text)
+    text = text.rstrip("。；;")  # the parts are joined with "；"
     return text if len(text) <= _MAX else text[:_MAX] + "…"
 
 
@@ -162,8 +163,11 @@ def describe(event: dict[str, Any]) -> str:
 def masker_for(names: Iterable[str], literals: Iterable[str], keep: Iterable[str]) -> Masker:
     """Personal data in the printed journal: the party's people by name, their ID and phone numbers by value and by
     pattern (domain.masking); the institution's names and codes and the officers' names are kept."""
-    return Masker(names=tuple(n for n in names if n), literals=tuple(x for x in literals if x),
-                  keep=tuple(k for k in keep if k))
+    # an ID or phone number the standard patterns recognise is masked the 公示 way (area code and last digits
+    # kept); one they miss (a malformed number) is hidden whole as a literal
+    patterns = Masker()
+    odd = tuple(x for x in literals if x and patterns.mask(x) == x)
+    return Masker(names=tuple(n for n in names if n), literals=odd, keep=tuple(k for k in keep if k))
 
 
 def person(actor: str) -> str:
