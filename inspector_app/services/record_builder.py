@@ -137,8 +137,12 @@ def party_of(s: Session, insp: InspectionRow) -> rm.Party:
                     inst.phone, inst.category, inst.level)
 
 
-def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image: Any = None) -> rm.RecordSnapshot:
-    """`print_image(evidence_row) -> Path | None` supplies pre-scaled JPEGs for the evidence pages."""
+def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image: Any = None, *,
+                   draft_at: Any = None) -> rm.RecordSnapshot:
+    """`print_image(evidence_row) -> Path | None` supplies pre-scaled JPEGs for the evidence pages.
+
+    With `draft_at` (a time) the snapshot is for the party's reading copy before anyone signs: no party sign-off
+    is needed yet (nor a number), and an inspection still on site ends "now" for the print."""
     insp = s.get(InspectionRow, inspection_id)
     if insp is None:
         raise ValidationError("检查记录不存在")
@@ -151,9 +155,13 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
     lead = lead_reviewer(s, {o.id for _, o in members})
     signoff_row = s.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
                                                          PartySignoffRow.document_kind == "record"))
-    if signoff_row is None:
+    if signoff_row is None and draft_at is None:
         raise ValidationError("请先记录被检查单位的签字（或拒签及见证人）")
-    images = _images(s, blobs, inspection_id, "record")
+    if signoff_row is None:
+        signoff_row = PartySignoffRow(signer_name="", title="", id_number="", phone="", opinion="", refused=False,
+                                      recusal_answer="", refusal_reason="", witness_name="", witness_id_number="",
+                                      witness_relation="", officer_note="", created_at=None)
+    images = _images(s, blobs, inspection_id, "record") if draft_at is None else ()
     witness = (rm.Witness(signoff_row.witness_name, signoff_row.witness_id_number, signoff_row.witness_relation)
                if signoff_row.refused else None)
     signoff = rm.PartySignOff(signer_name=signoff_row.signer_name, opinion=signoff_row.opinion or "以上记录已阅，属实。",
@@ -162,12 +170,13 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
                               officer_note=signoff_row.officer_note)
     events = journal_repo.load_chain(s, inspection_id)
     started = insp.started_at or insp.planned_at
+    ended = insp.ended_at or (max(draft_at, started) if draft_at is not None else started)
     return rm.RecordSnapshot(
         number=insp.record_number or "", agency=setting(s, "agency"),
         party=party_of(s, insp),
         contact=rm.Contact(signoff_row.signer_name or signoff_row.witness_name, signoff_row.title,
                            signoff_row.id_number, signoff_row.phone),
-        started_at=started, ended_at=insp.ended_at or started, place=insp.place,
+        started_at=started, ended_at=ended, place=insp.place,
         inspection_type=insp.inspection_type, inspection_mode=insp.mode, officers=officers, recorder=recorder,
         period_from=insp.period_from, period_to=insp.period_to,
         team_lead=_officer(lead, None) if lead else None,
