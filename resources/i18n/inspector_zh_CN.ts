@@ -220,6 +220,39 @@
     </message>
 </context>
 <context>
+    <name>DraftPreview</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="22" />
+        <source>Dra&amp;ft preview…</source>
+        <translation>草稿预览(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="24" />
+        <source>Show the record as it stands now, marked DRAFT, for the party to read and print before anyone signs. It is not the record and cannot be signed.</source>
+        <translation>按当前内容生成标有“草稿”的笔录，供当事人在签名前阅读和打印。草稿不是笔录，不能签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="36" />
+        <source>Preparing the draft…</source>
+        <translation>正在生成草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="42" />
+        <source>Draft: %1 pages, marked DRAFT on every page; not signable.</source>
+        <translation>草稿共 %1 页，每页标有“草稿”，不可签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="46" />
+        <source>Draft – on-site inspection record (not signable)</source>
+        <translation>现场检查笔录（草稿，不可签名）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="54" />
+        <source>The draft could not be made: %1</source>
+        <translation>无法生成草稿：%1</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceListModel</name>
     <message>
         <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="60" />
@@ -2210,258 +2243,228 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86" />
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87" />
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="88" />
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="89" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="90" />
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93" />
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="96" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="97" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="110" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="111" />
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="113" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="114" />
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117" />
-        <source>Dra&amp;ft preview…</source>
-        <translation>草稿预览(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="119" />
-        <source>Show the record as it stands now, marked DRAFT, for the party to read and print before anyone signs. It is not the record and cannot be signed.</source>
-        <translation>按当前内容生成标有“草稿”的笔录，供当事人在签名前阅读和打印。草稿不是笔录，不能签名。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="129" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="129" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="130" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="127" />
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="130" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="127" />
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="131" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="128" />
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="134" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="131" />
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="136" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133" />
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="138" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="135" />
         <source>Open in &amp;system viewer</source>
         <translation>用系统程序打开(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="140" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="137" />
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="154" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="151" />
         <source>&amp;Countersign…</source>
         <translation>会签(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="156" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="153" />
         <source>Rectification &amp;notice…</source>
         <translation>责令整改通知书(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="158" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="155" />
         <source>Adde&amp;ndum…</source>
         <translation>补正说明(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="160" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="157" />
         <source>Su&amp;bmit for review</source>
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="171" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="168" />
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="229" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="226" />
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="232" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="229" />
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="236" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="233" />
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="238" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="235" />
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="254" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="251" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="254" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="251" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="255" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="252" />
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="255" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="252" />
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="256" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="253" />
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="256" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="253" />
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="265" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="262" />
         <source>Not recorded yet. After the record is read to them, the party's representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="270" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="272" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="269" />
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="275" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="272" />
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="280" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="277" />
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="344" />
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="348" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="341" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="345" />
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="344" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="341" />
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="349" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="346" />
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="403" />
-        <source>Preparing the draft…</source>
-        <translation>正在生成草稿…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="407" />
-        <source>Draft: %1 pages, marked DRAFT on every page; not signable.</source>
-        <translation>草稿共 %1 页，每页标有“草稿”，不可签名。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="409" />
-        <source>Draft – on-site inspection record (not signable)</source>
-        <translation>现场检查笔录（草稿，不可签名）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="413" />
-        <source>The draft could not be made: %1</source>
-        <translation>无法生成草稿：%1</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="474" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="443" />
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="481" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="450" />
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="482" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="451" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="491" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="460" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>

@@ -39,6 +39,7 @@ from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.signing_state import SigningState
+from inspector_app.ui.pages.draft_preview import DraftPreview
 from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 
 GOOD, WARN = "#1b7f3b", "#8a6d00"
@@ -114,12 +115,8 @@ class SigningPage(QWidget):
         party_layout = QVBoxLayout(party_box)
         party_layout.addWidget(self.party, 1)
         # the party reads the record before anyone signs (signing freezes it): a watermarked draft, not signable
-        self.draft_button = QPushButton(self.tr("Dra&ft preview…"), self)
-        self.draft_button.setObjectName("draft_preview")
-        self.draft_button.setToolTip(self.tr("Show the record as it stands now, marked DRAFT, for the party to "
-                                             "read and print before anyone signs. It is not the record and "
-                                             "cannot be signed."))
-        self.draft_button.clicked.connect(self.draft_preview)
+        self.draft = DraftPreview(self)
+        self.draft_button = self.draft.button
         party_buttons = QHBoxLayout()
         party_buttons.addWidget(self.draft_button)
         party_buttons.addStretch(1)
@@ -393,35 +390,7 @@ class SigningPage(QWidget):
         dialog.exec()
 
     def draft_preview(self) -> None:
-        """Render the draft on the worker pool, then show it in the in-app viewer (with Print…)."""
-        iid = self.inspection_id
-        if iid is None:
-            return
-        signing = self.ops.app.signing
-        target = Path(self.ops.app.paths.cache_dir) / "drafts" / f"draft-{iid}.pdf"
-        self.draft_button.setEnabled(False)
-        self.info.setText(self.tr("Preparing the draft…"))
-
-        def done(result: tuple[Path, int]) -> None:
-            self._update_buttons()
-            self.info.setText(self.tr("Draft: %1 pages, marked DRAFT on every page; not signable.")
-                              .replace("%1", str(result[1])))
-            self._show_file(result[0], self.tr("Draft – on-site inspection record (not signable)"))
-
-        def failed(error: BaseException) -> None:
-            self._update_buttons()
-            self.info.setText(self.tr("The draft could not be made: %1").replace("%1", str(error)))
-
-        self.ops.read(lambda: signing.draft_preview(iid, target), done, failed)
-
-    def _show_file(self, path: Path, title: str) -> None:
-        if self.viewer is not None:
-            self.viewer.close()
-        self.viewer = PdfViewer(path, title, self.window())
-        self.viewer.setObjectName("draft_viewer")
-        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewer.destroyed.connect(self._viewer_gone)
-        self.viewer.show()
+        self.draft.start()
 
     def _with_pdf(self, then: Any) -> None:
         doc = self.selected_document()
