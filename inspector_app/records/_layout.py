@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape
@@ -23,9 +24,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Image, SimpleDocTemplate, Table, TableStyle
 
 from inspector_app.fonts import RL_BOLD, RL_REGULAR, FontSet, register_reportlab  # noqa: F401 (re-exported)
+from inspector_app.records._linebreak import Lines, Para, lines, plain  # noqa: F401 (Lines re-exported)
 from inspector_app.records.model import CN_TZ
 
 PAGE_W, PAGE_H = A4
@@ -73,10 +75,14 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
-def P(text: str, style: str = "cell", *, markup: bool = False) -> Paragraph:
+def P(text: str, style: str = "cell", *, markup: bool = False) -> Flowable:
     """A paragraph of plain text (escaped; newlines kept) unless `markup` is set."""
-    body = text if markup else escape(text or "").replace("\n", "<br/>")
-    return Paragraph(body, STYLES[style])
+    st = STYLES[style]
+    if markup:
+        return Para(text, st)
+    if not st.firstLineIndent and not st.spaceBefore and not st.spaceAfter:
+        return lines(text, st)  # cells and captions: the cheap flowable, same 禁则 rules
+    return plain(text, st)
 
 
 def esc(text: str) -> str:
@@ -231,6 +237,7 @@ class PageDecor:
     party_note: str = ""                     # e.g. 拒签 note instead of an image
     officer_pngs: tuple[bytes, ...] = ()     # drawn small on the officers' initials line
     info: dict[str, str] = field(default_factory=dict)  # extra /Info entries (machine-readable)
+    watermark: str = ""                      # e.g. 草稿: drawn large and light across every page
 
 
 class _Info(PDFInfo):
@@ -248,6 +255,7 @@ class _Info(PDFInfo):
 
 def _canvas_class(decor: PageDecor) -> type[Canvas]:
     readers: dict[str, ImageReader] = {}
+    forms: set[str] = set()
 
     def reader(key: str, png: bytes) -> ImageReader:
         if key not in readers:
@@ -290,6 +298,8 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
                 self.setFillColor(INK)
             if decor.initials:
                 self._initials_line()
+            if decor.watermark:
+                self._watermark(decor.watermark)
             self.setFont(RL_REGULAR, 9)
             self.drawCentredString(PAGE_W / 2, 10 * mm, f"第 {n} 页 共 {total} 页")
             self.restoreState()
@@ -316,11 +326,36 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             for i, png in enumerate(decor.officer_pngs):
                 self._small_png(f"officer{i}", png, sx + i * slot + 1 * mm, y - 1, slot - 2 * mm, 7.5 * mm)
 
+        def _watermark(self, text: str) -> None:
+            self.saveState()
+            self.setFillColor(colors.HexColor("#c0392b"))
+            self.setFillAlpha(0.13)
+            self.setFont(RL_BOLD, 120)
+            self.translate(PAGE_W / 2, PAGE_H / 2)
+            self.rotate(40)
+            self.drawCentredString(0, -40, text)
+            self.restoreState()
+            self.setFont(RL_REGULAR, 8)
+            self.setFillColor(VIOLATION_INK)
+            self.drawString(MARGIN_L, 19 * mm, "草稿：仅供阅读核对，不是笔录，不得在本文件上签名。")
+            self.setFillColor(INK)
+
         def _small_png(self, key: str, png: bytes, x: float, y: float, max_w: float, max_h: float) -> None:
+            """Each handwritten signature is one form XObject drawn on every page: drawImage would re-read and
+            re-hash the PNG on each page."""
             img = reader(key, png)
             w, h = img.getSize()
             s = min(max_w / w, max_h / h)
-            self.drawImage(img, x, y, w * s, h * s, mask="auto")
+            name = f"initials_{key}"
+            if name not in forms:
+                forms.add(name)
+                self.beginForm(name, lowerx=0, lowery=0, upperx=w * s, uppery=h * s)
+                self.drawImage(img, 0, 0, w * s, h * s, mask="auto")
+                self.endForm()
+            self.saveState()
+            self.translate(x, y)
+            self.doForm(name)
+            self.restoreState()
 
     return DecoratedCanvas
 
@@ -340,13 +375,19 @@ def build_pdf(story: list, decor: PageDecor, *, title: str, subject: str, author
     return buf.getvalue(), len(pages)
 
 
-def missing_glyph_warnings(texts: Sequence[tuple[str, str]], font_path, check: Callable) -> list[str]:
-    """One warning per field whose text has characters the font lacks (they would print blank)."""
+def missing_glyph_warnings(texts: Sequence[tuple[str, str]], codepoints: frozenset[int]) -> list[str]:
+    """One warning per field whose text has characters the font lacks (they would print blank).
+
+    `codepoints` is the font's cmap, read once per render (fonts.font_codepoints caches it per file stamp); looking
+    the font file up again for every string cost 14 % of the text layout."""
     out: list[str] = []
+    known: set[str] = set()
     for where, text in texts:
-        missing = check(text, font_path)
-        if missing:
-            chars = "".join(sorted(missing))
-            codes = " ".join(f"U+{ord(c):04X}" for c in sorted(missing))
-            out.append(f"字体缺少字符“{chars}”（{codes}），位于：{where}；打印时将显示为空白，请核对")
+        missing = {ch for ch in set(text) - known if ord(ch) not in codepoints and unicodedata.category(ch) != "Cc"}
+        if not missing:
+            known.update(text)
+            continue
+        chars = "".join(sorted(missing))
+        codes = " ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+        out.append(f"字体缺少字符“{chars}”（{codes}），位于：{where}；打印时将显示为空白，请核对")
     return out

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PIL import Image as PILImage
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
-from inspector_app.domain.canonical import canonical_json
 from inspector_app.records import _layout as L
+from inspector_app.records._photos import photo_rows
+from inspector_app.records import journal_words as JW
 from inspector_app.records._layout import P, fmt_date, fmt_dt, fmt_money, fmt_time
 from inspector_app.records.model import (
     PARTY, WITNESS, ChecklistRow, EvidenceRow, Officer, RecordSnapshot,
@@ -18,18 +18,10 @@ from inspector_app.records.model import (
 
 W = L.FRAME_W
 STATE_ZH = {"compliant": "符合", "violation": "违规", "not_applicable": "不适用", "unanswered": "未检查"}
-EVENT_ZH = {
-    "inspection.created": "创建检查任务", "inspection.status_changed": "状态变更", "template.pinned": "锁定检查表版本",
-    "team.member_added": "加入检查组", "team.credentials_shown": "出示执法证件（亮证）",
-    "team.recusal_declared": "回避声明", "answer.changed": "记录检查结果", "finding.added": "记录发现问题",
-    "finding.changed": "修改发现问题", "finding.removed": "删除发现问题", "evidence.added": "采集证据",
-    "record.signed": "笔录签名", "record.addendum": "笔录补正", "institution.added": "新增机构",
-    "officer.added": "新增执法人员",
-}
 
 
-def _h(text: str) -> Paragraph:
-    return Paragraph(L.esc(text), L.STYLES["h2"])
+def _h(text: str) -> L.Para:
+    return L.Para(L.esc(text), L.STYLES["h2"])
 
 
 def record_info_block(s: RecordSnapshot) -> list:
@@ -80,43 +72,72 @@ def notice_and_recusal(s: RecordSnapshot) -> list:
     return out
 
 
-def _person(actor: str) -> str:
-    """The journal's actor is "name(officer id)": print the name; the full id stays in the embedded JSON."""
-    name, _, rest = actor.partition("(")
-    return f"{name}（{rest.rstrip(')')[:8]}…）" if rest else actor
+_CHECK_HEAD = ("序号", "检查项目", "检查结果", "判定", "判定标准", "依据")
+_CHECK_WIDTHS = (10 * mm, 46 * mm, 32 * mm, 13 * mm, 17 * mm, W - 118 * mm)
 
 
 def checklist_section(rows: Sequence[ChecklistRow]) -> list:
+    """The checklist as a table; a sample item's rows follow it as a sub-table with the declared column headers,
+    so the main table is cut into chunks around each sub-table (a nested table could not split across pages)."""
     out: list = [_h("二、检查情况")]
     if not rows:
         return out + [P("（本次检查未使用检查表。）", "body")]
     violations = sum(r.is_violation for r in rows)
-    out.append(P(f"共检查 {len(rows)} 项，其中违规 {violations} 项（以红色底纹标出）。阈值一栏为判定标准。", "body"))
-    header = [P(t, "cell_b") for t in ("序号", "检查项目", "检查结果", "判定", "判定标准", "依据")]
-    data: list[list] = [header]
+    out.append(P(f"共检查 {len(rows)} 项，其中违规 {violations} 项（以红色底纹标出）。检查结果按执法人员记录的原文"
+                 "印制；“判定标准”为检查表规定的阈值或符合条件，判定为“—”的项目由执法人员据实记录、未作符合与否的判定。",
+                 "body"))
+    chunk: list[list] = [[P(t, "cell_b") for t in _CHECK_HEAD]]
     extra: list[tuple] = []
     group = None
+
+    def flush(header: bool) -> None:
+        nonlocal chunk, extra
+        if len(chunk) > (1 if header else 0):
+            style = [("ALIGN", (0, 0), (0, -1), "CENTER"), ("ALIGN", (3, 0), (4, -1), "CENTER"), *extra]
+            out.append(L.grid_table(chunk, _CHECK_WIDTHS, header_rows=1 if header else 0, extra=style))
+        chunk, extra = [], []
+
+    header = True
     for n, r in enumerate(rows, 1):
         key = (r.template_title, r.section_title)
         if key != group:
             group = key
-            data.append([P(f"{r.template_title}　{r.section_title}", "cell_b"), "", "", "", "", ""])
-            i = len(data) - 1
+            chunk.append([P(f"{r.template_title}　{r.section_title}", "cell_b"), "", "", "", "", ""])
+            i = len(chunk) - 1
             extra += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), L.SECTION_BG)]
-        state = STATE_ZH.get(r.state, r.state)
+        state = STATE_ZH.get(r.state, r.state) if r.state else "—"
         answer = r.answer_text + (f"\n备注：{r.note}" if r.note else "")
         threshold = r.threshold_text or "—"
         # short single-line cells are plain strings (no Paragraph wrap: the layout cost is per Paragraph)
-        data.append([str(n), P(f"{r.item_id} {r.label}"), P(answer), state,
-                     threshold if len(threshold) <= 8 else P(threshold, "cell_c"), P(r.legal_basis or "—", "small")])
+        chunk.append([str(n), P(f"{r.item_id} {r.label}"), P(answer), state,
+                      threshold if len(threshold) <= 6 else P(threshold, "cell_c"), P(r.legal_basis or "—", "small")])
         if r.is_violation:
-            i = len(data) - 1
+            i = len(chunk) - 1
             extra += [("BACKGROUND", (0, i), (-1, i), L.VIOLATION_BG), ("TEXTCOLOR", (3, i), (3, i), L.VIOLATION_INK),
                       ("FONTNAME", (3, i), (3, i), L.RL_BOLD)]
-    widths = [10 * mm, 46 * mm, 32 * mm, 13 * mm, 17 * mm, W - 118 * mm]
-    extra.insert(0, ("ALIGN", (0, 1), (0, -1), "CENTER"))
-    extra.insert(1, ("ALIGN", (3, 1), (4, -1), "CENTER"))
-    return out + [L.grid_table(data, widths, extra=extra), Spacer(1, 2 * mm)]
+        if r.sample_rows:
+            flush(header)
+            header = False
+            out.append(sample_table(r))
+    flush(header)
+    return out + [Spacer(1, 2 * mm)]
+
+
+def sample_table(r: ChecklistRow) -> Any:
+    """The rows of a sample item under it, indented, with its own column headers (repeated on a new page)."""
+    cols = ("序号", *r.sample_columns)
+    inner = W - 10 * mm
+    num_w = 9 * mm
+    rest = (inner - num_w) / max(1, len(r.sample_columns))
+    data: list[list] = [[P(c, "cell_b") for c in cols]]
+    extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("FONTSIZE", (0, 0), (-1, -1), 8)]
+    for i, row in enumerate(r.sample_rows, 1):
+        data.append([str(i), *(P(c, "small") for c in row)])
+        if row and row[-1] == "是":
+            extra += [("BACKGROUND", (0, i), (-1, i), L.VIOLATION_BG), ("TEXTCOLOR", (-1, i), (-1, i), L.VIOLATION_INK)]
+    table = L.grid_table(data, [num_w, *([rest] * len(r.sample_columns))], extra=extra)
+    table.hAlign = "RIGHT"
+    return table
 
 
 def findings_section(s: RecordSnapshot) -> list:
@@ -139,16 +160,6 @@ def findings_section(s: RecordSnapshot) -> list:
     return out + [L.grid_table(data, widths, extra=extra), Spacer(1, 2 * mm)]
 
 
-def _photo_cell(e: EvidenceRow, width: float) -> list:
-    max_w, max_h = width - 4 * mm, 56 * mm
-    with PILImage.open(e.print_image) as im:  # header only; the JPEG is embedded byte for byte
-        w, h = im.size
-    scale = min(max_w / w, max_h / h)
-    img = Image(str(e.print_image), width=w * scale, height=h * scale)
-    return [img, Spacer(1, 1.2 * mm), P(f"{e.number}　{e.caption}", "caption"),
-            P(f"拍摄／采集时间：{fmt_dt(e.captured_at)}", "tiny"), P(f"SHA-256：{e.sha256}", "tiny")]
-
-
 def evidence_section(rows: Sequence[EvidenceRow], *, include_photos: bool = True) -> list:
     out: list = [_h("四、证据清单")]
     if not rows:
@@ -158,27 +169,36 @@ def evidence_section(rows: Sequence[EvidenceRow], *, include_photos: bool = True
     for e in rows:
         name = e.caption + (f"\n证明对象：{e.proves}" if e.proves else "")
         data.append([e.number, P(name), P(f"{e.kind}／{e.measure}", "cell_c"),
-                     P(fmt_dt(e.captured_at), "small"), P(e.source_name or "—", "small"), P(e.sha256, "tiny")])
+                     P(fmt_dt(e.captured_at), "small"), P(e.source_name or "—", "small"),
+                     f"{e.sha256[:32]}\n{e.sha256[32:]}"])  # a plain two-line cell: no paragraph to lay out
     widths = [13 * mm, 40 * mm, 22 * mm, 22 * mm, 22 * mm, W - 119 * mm]
-    out += [L.grid_table(data, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER")]), Spacer(1, 2 * mm)]
+    out += [L.grid_table(data, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER"), ("FONTSIZE", (5, 1), (5, -1), 6),
+                                              ("LEADING", (5, 1), (5, -1), 7.5),
+                                              ("TEXTCOLOR", (5, 1), (5, -1), L.MUTED)]), Spacer(1, 2 * mm)]
     photos = [e for e in rows if e.print_image is not None] if include_photos else []
     if photos:
         out.append(CondPageBreak(80 * mm))
         out.append(P(f"证据照片（共 {len(photos)} 张；图片经缩放用于打印，SHA-256 为原始文件的哈希）", "cell_b"))
         out.append(Spacer(1, 1.5 * mm))
-        cw = W / 2
-        grid = [[_photo_cell(a, cw), _photo_cell(b, cw) if b else ""]
-                for a, b in zip(photos[::2], [*photos[1::2], None])]
-        out.append(L.grid_table(grid, [cw, cw], header_rows=0, valign="TOP",
-                                extra=[("ALIGN", (0, 0), (-1, -1), "CENTER"), ("GRID", (0, 0), (-1, -1), 0.3, L.GRID)]))
+        out += photo_rows(photos)
     return out
 
 
-def party_block(s: Any, heading: str) -> list:
+def draft_note(text: str, as_of: str) -> list:
+    """The boxed note at the top of a draft: what this paper is not."""
+    box = L.grid_table([[P(f"{text}（内容截至 {as_of}）", "cell_b")]], [W], header_rows=0,
+                       extra=[("BACKGROUND", (0, 0), (-1, -1), L.VIOLATION_BG), ("BOX", (0, 0), (-1, -1), 1.2,
+                                                                             L.VIOLATION_INK)])
+    return [box, Spacer(1, 3 * mm)]
+
+
+def party_block(s: Any, heading: str, *, draft: bool = False) -> list:
     so = s.party_signoff
     out: list = [_h(heading)]
     rows: list[list] = []
-    if not so.refused:
+    if draft:
+        rows.append([P("当事人意见", "cell_b"), P("（草稿：当事人阅读核对后，在正式笔录上签署意见并签名。）")])
+    elif not so.refused:
         png = s.image_for(PARTY)
         sig = L.png_image(png, 50 * mm, 16 * mm) if png else P("")
         rows.append([P("当事人意见", "cell_b"), P(so.opinion)])
@@ -204,39 +224,52 @@ def party_block(s: Any, heading: str) -> list:
 
 
 def signature_slots(slots: Sequence[tuple[str, str, Officer, str]], sink: list[L.SigField],
-                    heading: str = "") -> list:
+                    heading: str = "", *, draft: bool = False) -> list:
     """One row per signer: role, name and 执法证号 on the left, the signature box on the right (kept together with
     its heading; never nest this in another KeepTogether: ReportLab then always breaks the page)."""
     rows = []
     for signer, field_name, officer, role in slots:
         who = P(f"<b>{L.esc(role)}</b><br/>{L.esc(officer.name)}<br/>执法证号：{L.esc(officer.certificate_no)}",
                 "cell", markup=True)
-        rows.append([who, L.SignatureSlot(sink, field_name, signer, officer.name, role)])
+        box = (P("草稿，不可签名", "cell_c") if draft
+               else L.SignatureSlot(sink, field_name, signer, officer.name, role))
+        rows.append([who, box])
     table = L.grid_table(rows, [W - 68 * mm, 68 * mm], header_rows=0,
                          extra=[("ALIGN", (1, 0), (1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 4),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
     return [KeepTogether([_h(heading), table] if heading else [table])]
 
 
-def journal_appendix(events: Sequence[dict[str, Any]], head: str, content_hash: str) -> list:
-    out: list = [Paragraph("附件：全过程记录", L.STYLES["title"]), Spacer(1, 2 * mm)]
-    out.append(P(f"以下为本次检查的全过程记录（共 {len(events)} 条，按序号排列）。每条事件的哈希覆盖其序号、时间、"
-                 "操作人、设备、类型、内容和前一条事件的哈希；任何增删改都会使哈希链断开。时间为设备时钟（北京时间）。"
-                 "完整记录以 JSON 格式嵌入本文件（附件 journal.json）。", "body"))
-    header = [P(t, "cell_b") for t in ("序号", "时间", "操作人／设备", "事件", "内容", "事件哈希（前 16 位）")]
+def journal_appendix(events: Sequence[dict[str, Any]], head: str, content_hash: str, masker: Any = None) -> list:
+    """The journal in words (journal_words): time, who, what, what changed; personal data masked by `masker`."""
+    out: list = [L.Para("附件：全过程记录", L.STYLES["title"]), Spacer(1, 2 * mm)]
+    out.append(P(f"以下为本次检查的全过程记录（共 {len(events)} 条，按序号排列，时间为北京时间）。个人信息已作遮蔽处理；"
+                 "完整记录（含每条事件的哈希）以 JSON 格式嵌入本文件（附件 journal.json），任何增删改都会使哈希链断开。",
+                 "body"))
+    header = [P(t, "cell_b") for t in ("序号", "时间", "操作人", "事件", "内容")]
     data: list[list] = [header]
+    extra: list[tuple] = [("ALIGN", (0, 1), (1, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                          ("FONTSIZE", (0, 1), (1, -1), 7.5)]
+    day = None
     for e in events:
-        payload = canonical_json(e.get("payload", {}))
-        if len(payload) > 240:
-            payload = payload[:240] + "…"
-        kind = e.get("type", "")
-        label = EVENT_ZH.get(kind, kind)
-        data.append([str(e.get("seq", "")), P(_event_time(e.get("at", "")), "small"),
-                     P(f"{_person(e.get('actor', ''))}\n{e.get('device', '')}", "small"), P(f"{label}\n{kind}", "small"),
-                     P(payload, "small"), str(e.get("hash", ""))[:16]])
-    widths = [9 * mm, 23 * mm, 20 * mm, 30 * mm, W - 111 * mm, 29 * mm]
-    out += [L.grid_table(data, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER"),
-                                              ("FONTSIZE", (5, 1), (5, -1), 7.5)]), Spacer(1, 4 * mm)]
+        what = JW.describe(e)
+        who = JW.person(str(e.get("actor", "")))
+        if masker is not None:
+            what = masker.mask(what)
+        when = _event_time(str(e.get("at", "")))
+        if when is None:
+            date_text, time_text = "", str(e.get("at", ""))
+        else:
+            date_text, time_text = fmt_date(when.date()), f"{when:%H:%M:%S}"
+        if date_text and date_text != day:  # one row per day, so the time column holds a single line
+            day = date_text
+            data.append([P(date_text, "cell_b"), "", "", "", ""])
+            i = len(data) - 1
+            extra += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), L.SECTION_BG)]
+        data.append([str(e.get("seq", "")), time_text, P(who, "small"),
+                     P(JW.event_name(str(e.get("type", ""))), "small"), P(what, "small")])
+    widths = [10 * mm, 16 * mm, 18 * mm, 30 * mm, W - 74 * mm]
+    out += [L.grid_table(data, widths, extra=extra), Spacer(1, 4 * mm)]
     out.append(L.grid_table([[P("链头哈希（最后一条事件的哈希）", "cell_b"), P(head or "—", "small")],
                              [P("文书内容哈希（SHA-256）", "cell_b"), P(content_hash, "small")]],
                             [48 * mm, W - 48 * mm], header_rows=0,
@@ -244,13 +277,15 @@ def journal_appendix(events: Sequence[dict[str, Any]], head: str, content_hash: 
     return out
 
 
-def _event_time(at: str) -> str:
+def _event_time(at: str) -> Any:
+    """The event's time in the agency's zone (UTC+8), or None when it is not an ISO time."""
     import datetime as dt
 
     try:
-        return fmt_dt(dt.datetime.fromisoformat(at.replace("Z", "+00:00")), seconds=True)
+        t = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
     except ValueError:
-        return at
+        return None
+    return t.astimezone(L.CN_TZ) if t.tzinfo else t
 
 
 # ------------------------------------------------------------------------------------------------ addendum, notice
@@ -294,6 +329,9 @@ def notice_body(n: Any) -> list:
     out.append(P(f"<b>整改期限：</b>请于 <b>{fmt_date(n.deadline)}</b> 前整改完毕。", "body", markup=True))
     out.append(P(f"<b>整改报告：</b>{L.esc(n.report_method)}", "body", markup=True))
     out.append(P(f"<b>逾期未改正的后果：</b>{L.esc(n.consequence)}", "body", markup=True))
+    out.append(P(f"<b>救济途径：</b>你单位如对本通知不服，可以自收到本通知书之日起六十日内向"
+                 f"{L.esc(n.reconsideration_body)}申请行政复议，也可以自收到本通知书之日起六个月内依法向"
+                 f"{L.esc(n.court)}提起行政诉讼。行政复议和行政诉讼期间，本通知不停止执行。", "body", markup=True))
     if n.contact_person or n.contact_phone:
         out.append(P(f"联系人：{n.contact_person}　联系电话：{n.contact_phone}", "body"))
     out.append(Spacer(1, 6 * mm))

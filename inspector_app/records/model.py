@@ -82,10 +82,14 @@ class ChecklistRow:
     item_id: str
     label: str
     answer_text: str          # the answer rendered as text (是/否, 12.5%, 3 条 ...)
-    state: str                # domain.checklist.ItemState value
+    state: str                # domain.checklist.ItemState value; "" when nobody judged (a text answer, no verdict)
     threshold_text: str = ""  # e.g. "≤ 8%"
     legal_basis: str = ""
     note: str = ""
+    #: a sample (抽查) item prints its rows as a sub-table: the declared column labels, then one tuple per row
+    #: (cells as text, the last column 是否违规); both empty for other answer types
+    sample_columns: tuple[str, ...] = ()
+    sample_rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_violation(self) -> bool:
@@ -365,6 +369,9 @@ class RectificationNotice(_Hashable):
     contact_phone: str = ""
     signer: Officer | None = None  # the officer who signs for the agency
     title: str = "责令改正（限期整改）通知书"
+    #: remedies (行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条: 6 months), bodies from the workspace settings
+    reconsideration_body: str = "本级人民政府"
+    court: str = "有管辖权的人民法院"
 
     def problems(self) -> list[str]:
         problems: list[str] = []

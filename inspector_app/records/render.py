@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from inspector_app import fonts
-from inspector_app.domain.canonical import canonical_json
+from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.records import _layout as L
 from inspector_app.records import _sections as S
+from inspector_app.records import journal_words as JW
 from inspector_app.records.model import (
     LEAD,
     AddendumSnapshot,
@@ -82,7 +83,7 @@ def _strings(value: Any, path: str = "") -> list[tuple[str, str]]:
 
 
 def _warnings(snapshot: Any, fontset: fonts.FontSet) -> tuple[str, ...]:
-    return tuple(L.missing_glyph_warnings(_strings(snapshot), fontset.regular, fonts.missing_glyphs))
+    return tuple(L.missing_glyph_warnings(_strings(snapshot), fonts.font_codepoints(fontset.regular)))
 
 
 def _journal_attachment(number: str, content_hash: str, head: str, events: tuple[dict, ...]) -> Attachment:
@@ -92,8 +93,9 @@ def _journal_attachment(number: str, content_hash: str, head: str, events: tuple
     return Attachment(JOURNAL_FILE, data, "全过程记录（哈希链）")
 
 
-def _record_attachment(snapshot: Any) -> Attachment:
-    return Attachment(RECORD_FILE, canonical_json(snapshot.canonical()).encode("utf-8"), "文书内容（规范化 JSON）")
+def _record_attachment(snapshot: Any, canonical: str | None = None) -> Attachment:
+    text = canonical if canonical is not None else canonical_json(snapshot.canonical())
+    return Attachment(RECORD_FILE, text.encode("utf-8"), "文书内容（规范化 JSON）")
 
 
 def _info(kind: str, number: str, content_hash: str, head: str) -> dict[str, str]:
@@ -104,8 +106,8 @@ def _info(kind: str, number: str, content_hash: str, head: str) -> dict[str, str
 
 
 def _head(agency: str, title: str, number: str) -> list:
-    return [Paragraph(L.esc(agency), L.STYLES["agency"]), Spacer(1, 2 * mm),
-            Paragraph(L.esc(title), L.STYLES["title"]), Paragraph(f"编号：{L.esc(number)}", L.STYLES["docno"]),
+    return [L.Para(L.esc(agency), L.STYLES["agency"]), Spacer(1, 2 * mm),
+            L.Para(L.esc(title), L.STYLES["title"]), L.Para(f"编号：{L.esc(number)}", L.STYLES["docno"]),
             L.Rule(), Spacer(1, 2 * mm)]
 
 
@@ -119,45 +121,83 @@ def _party_decor(snapshot: Any) -> tuple[bytes | None, str]:
     return snapshot.image_for("party"), ""
 
 
-def _sig_slots(snapshot: Any, sink: list[SigField], heading: str) -> list:
-    slots = [(o.officer_id, f"Sig_Officer{i}", o, "执法人员") for i, o in enumerate(snapshot.officers, 1)]
+#: Roles as the records print them. The team's first officer is the 主办执法人员 (the UI's team leader); 组长 is
+#: reserved for the reviewing team lead who approves and countersigns after review (never a member of the team).
+ROLE_FIRST, ROLE_OTHER, ROLE_LEAD = "主办执法人员", "协办执法人员", "组长（审核）"
+
+
+def _sig_slots(snapshot: Any, sink: list[SigField], heading: str, *, draft: bool = False) -> list:
+    slots = [(o.officer_id, f"Sig_Officer{i}", o, ROLE_FIRST if i == 1 else ROLE_OTHER)
+             for i, o in enumerate(snapshot.officers, 1)]
     lead = getattr(snapshot, "team_lead", None)
     if lead is not None:
-        slots.append((LEAD, "Sig_Lead", lead, "检查组组长（审核）"))
-    return S.signature_slots(slots, sink, heading)
+        slots.append((LEAD, "Sig_Lead", lead, ROLE_LEAD))
+    return S.signature_slots(slots, sink, heading, draft=draft)
+
+
+def _journal_masker(snapshot: Any) -> Any:
+    """Who the printed journal must not expose: the party's people (names, ID and phone numbers)."""
+    c = getattr(snapshot, "contact", None)
+    so = snapshot.party_signoff
+    w = so.witness
+    names = (c.name if c else "", so.signer_name, w.name if w else "")
+    literals = (c.id_number if c else "", c.phone if c else "", w.id_number if w else "")
+    p, lead = snapshot.party, getattr(snapshot, "team_lead", None)
+    keep = (p.name, p.credit_code, p.designation_code, p.address, snapshot.agency,
+            *(o.name for o in snapshot.officers), *((lead.name,) if lead else ()))
+    return JW.masker_for(names, literals, keep)
+
+
+DRAFT_KIND = "inspection_record_draft"
+DRAFT_NOTE = ("本文件为现场检查笔录草稿，供当事人在签字前阅读核对，不是笔录，不能签名，不具有法律效力。"
+              "正式笔录以执法人员签名后的文件为准；草稿印制后内容仍可能修改。")
 
 
 # ------------------------------------------------------------------------------------------------ documents
 
 
-def render_record(snapshot: RecordSnapshot, fontset: fonts.FontSet, *, include_photos: bool = True) -> RenderedPdf:
-    """现场检查笔录 + 证据清单 + 全过程记录 appendix. Raises domain ValidationError on an incomplete snapshot."""
-    snapshot.validate()
+def render_record(snapshot: RecordSnapshot, fontset: fonts.FontSet, *, include_photos: bool = True,
+                  draft: bool = False) -> RenderedPdf:
+    """现场检查笔录 + 证据清单 + 全过程记录 appendix. Raises domain ValidationError on an incomplete snapshot.
+
+    `draft=True` renders the party's reading copy from unfrozen data (issue 13 item 4): 草稿 on every page, a note
+    that it is not a record, no signature fields, no embedded record/journal and no per-page initials line, and its
+    /Info kind is `inspection_record_draft`, so nothing can sign it or verify it as a record. Signature problems of the
+    snapshot (no party sign-off yet, no number) are expected then and not checked."""
+    if not draft:
+        snapshot.validate()
     L.prepare(fontset)
-    chash = snapshot.content_hash()
+    canonical = snapshot.canonical_json()  # once: the hash and the embedded record.json are the same text
+    chash = sha256_hex(canonical)
     sink: list[SigField] = []
-    story: list = _head(snapshot.agency, snapshot.title, snapshot.number)
+    title = snapshot.title + ("（草稿）" if draft else "")
+    number = snapshot.number or "（未编号）"
+    story: list = _head(snapshot.agency, title, number)
+    if draft:
+        story += S.draft_note(DRAFT_NOTE, L.fmt_dt(snapshot.ended_at))
     story += S.record_info_block(snapshot)
     story += S.notice_and_recusal(snapshot)
     story += S.checklist_section(snapshot.checklist)
     story += S.findings_section(snapshot)
     story += S.evidence_section(snapshot.evidence, include_photos=include_photos)
     story.append(CondPageBreak(95 * mm))
-    story += S.party_block(snapshot, "五、当事人意见及签名")
-    story += _sig_slots(snapshot, sink, "六、执法人员签名")
+    story += S.party_block(snapshot, "五、当事人意见及签名", draft=draft)
+    story += _sig_slots(snapshot, sink, "六、执法人员签名", draft=draft)
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(f"制作机关：{L.esc(snapshot.agency)}　　记录人：{L.esc(snapshot.recorder)}",
-                           L.STYLES["plain"]))
+    story.append(L.Para(f"制作机关：{L.esc(snapshot.agency)}　　记录人：{L.esc(snapshot.recorder)}",
+                        L.STYLES["plain"]))
     story.append(PageBreak())
-    story += S.journal_appendix(snapshot.journal, snapshot.chain_head, chash)
+    story += S.journal_appendix(snapshot.journal, snapshot.chain_head, chash, _journal_masker(snapshot))
     party_png, party_note = _party_decor(snapshot)
-    decor = L.PageDecor(header=f"{snapshot.agency}　{snapshot.title}　编号：{snapshot.number}",
+    kind = DRAFT_KIND if draft else RecordSnapshot.KIND
+    decor = L.PageDecor(header=f"{snapshot.agency}　{title}　编号：{number}", initials=not draft,
                         party_png=party_png, party_note=party_note, officer_pngs=_officer_pngs(snapshot),
-                        info=_info(RecordSnapshot.KIND, snapshot.number, chash, snapshot.chain_head))
-    pdf, pages = L.build_pdf(story, decor, title=f"{snapshot.title} {snapshot.number}",
+                        info=_info(kind, number, chash, snapshot.chain_head), watermark="草稿" if draft else "")
+    pdf, pages = L.build_pdf(story, decor, title=f"{title} {number}",
                              subject=f"{snapshot.party.name} 现场检查", author=snapshot.agency)
-    attachments = (_journal_attachment(snapshot.number, chash, snapshot.chain_head, snapshot.journal),
-                   _record_attachment(snapshot))
+    attachments = () if draft else (
+        _journal_attachment(snapshot.number, chash, snapshot.chain_head, snapshot.journal),
+        _record_attachment(snapshot, canonical))
     return RenderedPdf(pdf, tuple(sink), attachments, chash, pages, _warnings(snapshot, fontset))
 
 
@@ -173,7 +213,7 @@ def render_addendum(addendum: AddendumSnapshot, fontset: fonts.FontSet) -> Rende
     story += _sig_slots(addendum, sink, "四、执法人员签名")
     if addendum.journal:
         story.append(PageBreak())
-        story += S.journal_appendix(addendum.journal, addendum.chain_head, chash)
+        story += S.journal_appendix(addendum.journal, addendum.chain_head, chash, _journal_masker(addendum))
     party_png, party_note = _party_decor(addendum)
     decor = L.PageDecor(header=f"{addendum.agency}　{addendum.title}　编号：{addendum.number}",
                         party_png=party_png, party_note=party_note, officer_pngs=_officer_pngs(addendum),
@@ -219,7 +259,7 @@ def render_reinspection(record: ReinspectionRecord, fontset: fonts.FontSet, *,
     story.append(CondPageBreak(60 * mm))
     story += _sig_slots(record, sink, "五、执法人员签名")
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(f"制作机关：{L.esc(record.agency)}　　本记录内容哈希：{chash}", L.STYLES["small"]))
+    story.append(L.Para(f"制作机关：{L.esc(record.agency)}　　本记录内容哈希：{chash}", L.STYLES["small"]))
     decor = L.PageDecor(header=f"{record.agency}　{record.title}　编号：{record.number}", initials=False,
                         info=_info(ReinspectionRecord.KIND, record.number, chash, ""))
     pdf, pages = L.build_pdf(story, decor, title=f"{record.title} {record.number}",

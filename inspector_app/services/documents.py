@@ -79,7 +79,9 @@ class DocumentService:
                 number=number, agency=setting(uow.session, "agency"), party=snapshot.party,
                 record_number=snapshot.number, inspected_on=local(snapshot.started_at).date(), issued_on=today,
                 items=items, deadline=deadline, report_method=report_method, consequence=consequence,
-                contact_person=contact_person, contact_phone=contact_phone, signer=signer)
+                contact_person=contact_person, contact_phone=contact_phone, signer=signer,
+                reconsideration_body=setting(uow.session, "reconsideration_body"),
+                court=setting(uow.session, "litigation_court"))
             notice.validate()
             from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
             say(30, "生成 PDF")

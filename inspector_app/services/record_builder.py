@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.checklist import AnswerType, ItemDef
+from inspector_app.domain.checklist import AnswerType, ItemDef, auto_state
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
@@ -40,6 +40,10 @@ DEFAULT_SETTINGS = {
     "notice_number_pattern": "医保改〔{year}〕{n}号",
     "addendum_number_pattern": "医保补〔{year}〕{n}号",
     "reinspection_number_pattern": "医保复〔{year}〕{n}号",
+    # named in the 责令整改通知书's statement of remedies; the defaults are the legal descriptions, an agency
+    # configures its own (e.g. 青川市人民政府, 青川市利州区人民法院)
+    "reconsideration_body": "本级人民政府",
+    "litigation_court": "有管辖权的人民法院",
 }
 
 
@@ -49,9 +53,16 @@ def setting(s: Session, key: str) -> str:
 
 
 def answer_text(item: ItemDef, value: Any) -> str:
+    """The answer as the inspector gave it (a text answer is printed verbatim, never turned into a verdict)."""
+    t = item.answer
+    if t is AnswerType.SAMPLE:
+        rows = (value or {}).get("rows", []) if isinstance(value, dict) or value is None else []
+        if not rows:
+            return "无抽查记录"
+        bad = sum(1 for r in rows if r.get("violation"))
+        return f"抽查 {len(rows)} 条，其中违规 {bad} 条（明细见下表）"
     if value is None:
         return "（未作答）"
-    t = item.answer
     if t in (AnswerType.BOOL, AnswerType.BOOL_NA):
         return {"yes": "是", "no": "否", "na": "不适用"}[value]
     if t is AnswerType.PCT:
@@ -62,15 +73,50 @@ def answer_text(item: ItemDef, value: Any) -> str:
         return f"{value}{item.unit or ''}"
     if t is AnswerType.MULTI:
         return "、".join(value)
-    if t is AnswerType.SAMPLE:
-        rows = value.get("rows", [])
-        bad = sum(1 for r in rows if r.get("violation"))
-        listed = "；".join("，".join(str(r[c.id]) for c in item.columns if c.id in r) for r in rows[:5])
-        more = f" 等 {len(rows)} 条" if len(rows) > 5 else ""
-        return f"抽查 {len(rows)} 条，违规 {bad} 条" + (f"：{listed}{more}" if rows else "")
     if t is AnswerType.ATTACHMENT:
         return f"附证据 {len(value)} 件"
     return str(value)
+
+
+def _cell(col: Any, v: Any) -> str:
+    if v is None or v == "":
+        return ""
+    if col.type == "bool":
+        return {"yes": "是", "no": "否", True: "是", False: "否"}.get(v, str(v))
+    if col.type == "money":
+        return f"{format_yuan(Decimal(str(v)))}"
+    if col.type == "pct":
+        return f"{v}%"
+    return str(v)
+
+
+def sample_table(item: ItemDef, value: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(column labels, rows as text) of a sample answer; the last column says whether the row is a violation."""
+    if item.answer is not AnswerType.SAMPLE or not isinstance(value, dict) or not value.get("rows"):
+        return (), ()
+    labels = tuple(c.label + ("（元）" if c.type == "money" else "") for c in item.columns) + ("是否违规",)
+    rows = tuple(tuple(_cell(c, r.get(c.id)) for c in item.columns) + ("是" if r.get("violation") else "否",)
+                 for r in value["rows"])
+    return labels, rows
+
+
+def standard_text(item: ItemDef) -> str:
+    """The 判定标准 column: the threshold where the template sets one, else the rule that decides compliance."""
+    if item.threshold is not None:
+        return f"{item.threshold.describe()}{item.unit}"
+    if item.answer in (AnswerType.BOOL, AnswerType.BOOL_NA):
+        return {"yes": "答“是”为符合", "no": "答“否”为符合"}.get(item.compliant, "")
+    if item.answer is AnswerType.SAMPLE:
+        return "抽查记录无违规"
+    return ""
+
+
+def printed_state(item: ItemDef, value: Any, verdict: str | None, state: str) -> str:
+    """The 判定 printed: the stored state when a rule or the inspector decided it; "" when nobody judged (the
+    domain counts such an item as 符合 for progress, but the record must not claim a verdict nobody gave)."""
+    if verdict or state in ("violation", "not_applicable", "unanswered"):
+        return state
+    return state if auto_state(item, value) is not None else ""
 
 
 def _officer(o: OfficerRow, m: TeamMemberRow | None) -> rm.Officer:
@@ -91,8 +137,12 @@ def party_of(s: Session, insp: InspectionRow) -> rm.Party:
                     inst.phone, inst.category, inst.level)
 
 
-def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image: Any = None) -> rm.RecordSnapshot:
-    """`print_image(evidence_row) -> Path | None` supplies pre-scaled JPEGs for the evidence pages."""
+def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image: Any = None, *,
+                   draft_at: Any = None) -> rm.RecordSnapshot:
+    """`print_image(evidence_row) -> Path | None` supplies pre-scaled JPEGs for the evidence pages.
+
+    With `draft_at` (a time) the snapshot is for the party's reading copy before anyone signs: no party sign-off
+    is needed yet (nor a number), and an inspection still on site ends "now" for the print."""
     insp = s.get(InspectionRow, inspection_id)
     if insp is None:
         raise ValidationError("检查记录不存在")
@@ -105,9 +155,13 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
     lead = lead_reviewer(s, {o.id for _, o in members})
     signoff_row = s.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
                                                          PartySignoffRow.document_kind == "record"))
-    if signoff_row is None:
+    if signoff_row is None and draft_at is None:
         raise ValidationError("请先记录被检查单位的签字（或拒签及见证人）")
-    images = _images(s, blobs, inspection_id, "record")
+    if signoff_row is None:
+        signoff_row = PartySignoffRow(signer_name="", title="", id_number="", phone="", opinion="", refused=False,
+                                      recusal_answer="", refusal_reason="", witness_name="", witness_id_number="",
+                                      witness_relation="", officer_note="", created_at=None)
+    images = _images(s, blobs, inspection_id, "record") if draft_at is None else ()
     witness = (rm.Witness(signoff_row.witness_name, signoff_row.witness_id_number, signoff_row.witness_relation)
                if signoff_row.refused else None)
     signoff = rm.PartySignOff(signer_name=signoff_row.signer_name, opinion=signoff_row.opinion or "以上记录已阅，属实。",
@@ -116,12 +170,13 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
                               officer_note=signoff_row.officer_note)
     events = journal_repo.load_chain(s, inspection_id)
     started = insp.started_at or insp.planned_at
+    ended = insp.ended_at or (max(draft_at, started) if draft_at is not None else started)
     return rm.RecordSnapshot(
         number=insp.record_number or "", agency=setting(s, "agency"),
         party=party_of(s, insp),
         contact=rm.Contact(signoff_row.signer_name or signoff_row.witness_name, signoff_row.title,
                            signoff_row.id_number, signoff_row.phone),
-        started_at=started, ended_at=insp.ended_at or started, place=insp.place,
+        started_at=started, ended_at=ended, place=insp.place,
         inspection_type=insp.inspection_type, inspection_mode=insp.mode, officers=officers, recorder=recorder,
         period_from=insp.period_from, period_to=insp.period_to,
         team_lead=_officer(lead, None) if lead else None,
@@ -161,9 +216,10 @@ def _checklist(s: Session, inspection_id: str) -> tuple[rm.ChecklistRow, ...]:
                 a = answers.get((h, item.id))
                 if a is None:
                     continue
-                threshold = f"{item.threshold.describe()}{item.unit}" if item.threshold else ""
+                columns, sample_rows = sample_table(item, a.value)
                 rows.append(rm.ChecklistRow(t.title, section.title, item.id, item.label, answer_text(item, a.value),
-                                            a.state, threshold, item.legal_basis, a.note))
+                                            printed_state(item, a.value, a.verdict, a.state), standard_text(item),
+                                            item.legal_basis, a.note, columns, sample_rows))
     return tuple(rows)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -26,6 +27,7 @@ from inspector_app.services.inspections import load_inspection, team_members
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
 from inspector_app.storage import journal_repo
+from inspector_app.storage.atomic import write_bytes
 from inspector_app.storage.orm import EvidenceRow
 from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow, SignatureCaptureRow
 
@@ -194,6 +196,18 @@ class SigningService:
             if missing:
                 out.append("尚未手写签名：" + "、".join(missing))
             return out
+
+    def draft_preview(self, inspection_id: str, target: Path) -> tuple[Path, int]:
+        """The party's reading copy of the 现场检查笔录 before anyone signs (issue 13 item 4): rendered from the
+        current, unfrozen data with 草稿 on every page, no signature fields and nothing embedded, written to
+        `target` (temp, fsync, rename). Returns (path, page count). It records nothing and freezes nothing; once
+        the record is signed, the signed PDF is what the party reads."""
+        with self._ctx.read() as s:
+            snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path,
+                                      draft_at=self._ctx.clock())
+        rendered = render.render_record(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()), draft=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return write_bytes(target, rendered.pdf, mode=0o600), rendered.page_count  # personal data: owner only
 
     def sign_record(self, actor: Actor, inspection_id: str, officer_id: str, password: str,
                     progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:

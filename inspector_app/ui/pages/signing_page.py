@@ -40,6 +40,7 @@ from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.signing_state import SigningState
+from inspector_app.ui.pages.draft_preview import DraftPreview
 from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 
 GOOD, WARN = "#1b7f3b", "#8a6d00"
@@ -114,7 +115,11 @@ class SigningPage(QWidget):
         party_box = QGroupBox(self.tr("Inspected party"), self)
         party_layout = QVBoxLayout(party_box)
         party_layout.addWidget(self.party, 1)
+        # the party reads the record before anyone signs (signing freezes it): a watermarked draft, not signable
+        self.draft = DraftPreview(self)
+        self.draft_button = self.draft.button
         party_buttons = QHBoxLayout()
+        party_buttons.addWidget(self.draft_button)
         party_buttons.addStretch(1)
         party_buttons.addWidget(self.party_button)
         party_layout.addLayout(party_buttons)
@@ -291,6 +296,7 @@ class SigningPage(QWidget):
         status = Status(s.detail.summary.status) if s else None
         frozen = bool(s and s.frozen)
         self.party_button.setEnabled(status is Status.AWAITING_SIGNATURE and not frozen)
+        self.draft_button.setEnabled(not frozen and status in (Status.ON_SITE, Status.AWAITING_SIGNATURE))
         self.draw_button.setEnabled(s is not None and bool(s.officers) and not frozen
                                     and status in (Status.ON_SITE, Status.AWAITING_SIGNATURE))
         self.sign_button.setEnabled(status is Status.AWAITING_SIGNATURE and any(not o.signed for o in s.officers))
@@ -383,6 +389,9 @@ class SigningPage(QWidget):
         if chosen is not None and not chosen.signed:
             dialog.select_officer(chosen.officer_id)
         dialog.exec()
+
+    def draft_preview(self) -> None:
+        self.draft.start()
 
     def _with_pdf(self, then: Any) -> None:
         doc = self.selected_document()

@@ -35,6 +35,9 @@ class PdfViewer(QDialog):
         self.zoom_in_button = QPushButton(self.tr("Zoom &in"), self)
         self.fit_width_button = QPushButton(self.tr("Fit &width"), self)
         self.fit_page_button = QPushButton(self.tr("Fit p&age"), self)
+        self.print_button = QPushButton(self.tr("P&rint…"), self)
+        self.print_button.setObjectName("pdf_print")
+        self.print_button.clicked.connect(self.print_dialog)
         self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
         self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
         self.previous_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
@@ -54,7 +57,8 @@ class PdfViewer(QDialog):
         bar.addWidget(self.count)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
-        for b in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button, self.fit_page_button):
+        for b in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button, self.fit_page_button,
+                  self.print_button):
             bar.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -73,6 +77,21 @@ class PdfViewer(QDialog):
         self.count.setText(self.tr("of %1").replace("%1", str(pages)))
         self._page_changed(0)
         return ok
+
+    def print_dialog(self) -> None:
+        """The system print dialog, then the pages (pdf_print); the printer is the user's choice."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer) -> int:  # type: ignore[no-untyped-def]
+        from inspector_app.ui.widgets.pdf_print import print_document
+
+        return print_document(self.document, printer)
 
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()
