@@ -161,7 +161,7 @@ def test_case_file_carries_the_reinspection_and_its_photos(app, roster, org_ca, 
     app.evidence.import_files(lead(roster), iid, photos(tmp_path, 2, seed=120), reinspection_id=rein.id)
     app.reinspections.update(lead(roster), rein.id, result=RectificationResult.PARTIAL, note="部分问题已整改。")
     doc, _ = app.reinspections.sign(lead(roster), rein.id, o1.id, PASSWORD)
-    out = app.case_files.export(iid, tmp_path / "案卷.zip")
+    out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
     report = app.case_files.verify(out)
     assert report.ok, report.problems
     with zipfile.ZipFile(out) as zf:

@@ -72,7 +72,7 @@ def _holder(cert: Any) -> tuple[str, str]:
     subject = cert.subject.native
     number = str(subject.get("serial_number", "") or "")
     if not number:
-        desc = subject.get("description", "")
+        desc = subject.get("description", subject.get("2.5.4.13", ""))  # asn1crypto may not name the OID
         desc = desc[0] if isinstance(desc, list) else str(desc or "")
         number = desc.removeprefix("执法证号：") if desc.startswith("执法证号：") else ""
     return str(subject.get("common_name", "")), number

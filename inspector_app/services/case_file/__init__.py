@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.errors import ValidationError
-from inspector_app.records.casefile_pdf import catalogue_pdf, catalogue_text, publication_pdf
+from inspector_app.records.casefile_pdf import Sealer, catalogue_pdf, catalogue_text, publication_pdf
 from inspector_app.services.case_file.common import MANIFEST, reinspection_folder, safe_name
 from inspector_app.services.case_file.export import CaseFileExporter, Progress
 from inspector_app.services.case_file.publication import PublicationResult, publication_masker, write_publication
@@ -35,6 +35,10 @@ class CaseFileService:
         self._keys = keys
         self._exporter = CaseFileExporter(ctx, signing, evidence, journal, keys)
 
+    def sealers(self, inspection_id: str) -> list[Sealer]:
+        """Who may seal the case file: the officers and the team lead named in the signed record."""
+        return self._exporter.sealers(inspection_id)
+
     def export(self, inspection_id: str, dest_zip: str | Path, *, officer_id: str, password: str,
                progress: Progress | None = None) -> Path:
         """Write the case file, sealed with `officer_id`'s certificate (an officer of the record or its lead)."""
@@ -55,6 +59,6 @@ class CaseFileService:
         return write_publication(self._ctx, self._signing, inspection_id, dest, progress=progress)
 
 
-__all__ = ["CODES", "MANIFEST", "CaseFileReport", "CaseFileService", "Problem", "PublicationResult", "ScanLimits",
+__all__ = ["CODES", "MANIFEST", "CaseFileReport", "CaseFileService", "Problem", "PublicationResult", "ScanLimits", "Sealer",
            "catalogue_pdf", "catalogue_text", "publication_masker", "publication_pdf", "reinspection_folder",
            "safe_name", "verify_case_file"]

@@ -78,6 +78,16 @@ class CaseFileExporter:
         self._journal = journal
         self._keys = keys
 
+    def sealers(self, inspection_id: str) -> list[Sealer]:
+        """Who may seal this case file: the officers and the team lead the signed record names."""
+        record_doc, _docs = signed_documents(self._signing, inspection_id)
+        source = self._signing.pdf_path(record_doc.id)
+        if not source.exists():
+            raise ValidationError(f"文书 {record_doc.number} 的 PDF 在本机缺失（可能尚未从服务器下载）")
+        record = json.loads(embedded_files(pdf_reader(source.read_bytes()).root).get(RECORD_FILE, b"{}"))
+        people = [*record.get("officers", []), *([record["team_lead"]] if record.get("team_lead") else [])]
+        return [sealer_in_record(record, p["officer_id"]) for p in people if p.get("officer_id")]
+
     def export(self, inspection_id: str, dest_zip: str | Path, *, officer_id: str, password: str,
                progress: Progress | None = None) -> Path:
         """Write the sealed case file of a signed inspection to `dest_zip`; returns its path."""
