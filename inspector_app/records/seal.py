@@ -112,7 +112,10 @@ def verify_seal(data: bytes, trust_roots: Sequence[Any], crls: Sequence[Any] = (
         problem = f"封卷人 {signer} 的证书不能追溯到受信任的机构根证书"
     elif coverage != "ENTIRE_FILE":
         problem = "封卷签名之后卷内目录又被修改（签名未覆盖整个文件）"
-    manifest = embedded_files(reader.root).get(SEAL_MANIFEST)
+    try:
+        manifest = embedded_files(reader.root).get(SEAL_MANIFEST)
+    except Exception:  # a damaged stream (its damage also breaks the signature)
+        manifest = None
     if not problem and manifest is None:
         problem = "封卷签名中没有嵌入案卷清单"
     if problem:

@@ -236,6 +236,8 @@ def _check_record(found: ScanResult, documents: dict[str, VerifyReport], manifes
     if manifest is not None and manifest.get("record_number") != rep.record_number:
         problems.append(Problem("record_mismatch", f"清单所载笔录编号与签名笔录 {rep.record_number} 不一致", C.MANIFEST))
     data = found.kept.get(C.RECORD_JSON)
+    if data is None and C.RECORD_JSON in found.skipped:
+        return  # an ambiguous (duplicate) record.json: reported by the structure check
     if data is None:
         problems.append(Problem("record_mismatch", "缺少 record.json", C.RECORD_JSON))
         return
@@ -252,6 +254,8 @@ def _check_evidence(found: ScanResult, listed: list[dict[str, Any]], folder: str
     for ev in listed:
         number, sha = ev.get("number", ""), ev.get("sha256", "")
         matches = [(p, v) for p, v in found.hashes.items() if p.startswith(f"{folder}{number}_")]
+        if not matches and any(p.startswith(f"{folder}{number}_") for p in found.skipped):
+            continue  # present but ambiguous (duplicate names): reported by the structure check
         if not matches:
             problems.append(Problem("evidence_mismatch", f"{source}所列 {number} 在案卷中缺失", f"{folder}{number}_"))
         elif not any(v is not None and v[0] == sha for _p, v in matches):
