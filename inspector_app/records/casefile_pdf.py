@@ -50,7 +50,8 @@ class Sealer:
     officer_id: str
     name: str
     certificate_no: str
-    role: str  # 承办执法人员 or 检查组组长
+    role: str  # printed: 承办执法人员 or 检查组组长
+    lead: bool = False  # the team lead (not one of the record's officers)
 
 
 def fmt_size(n: int) -> str:

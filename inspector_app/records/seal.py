@@ -68,6 +68,11 @@ def _crl_der(c: Any) -> bytes:
     return c.public_bytes(serialization.Encoding.DER)
 
 
+def certificate_holder(cert: x509.Certificate) -> tuple[str, str]:
+    """(name, 执法证号) of an officer certificate as verification reads them."""
+    return _holder(asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)))
+
+
 def _holder(cert: Any) -> tuple[str, str]:
     subject = cert.subject.native
     number = str(subject.get("serial_number", "") or "")

@@ -31,7 +31,7 @@ from inspector_app.records import model as rm
 from inspector_app.records.casefile_pdf import CatalogueEntry, Sealer, catalogue_pdf, catalogue_text, local_time
 from inspector_app.records.embedded import embedded_files, page_count, pdf_reader
 from inspector_app.records.render import RECORD_FILE
-from inspector_app.records.seal import seal_catalogue
+from inspector_app.records.seal import certificate_holder, seal_catalogue
 from inspector_app.records.signing import SigningError
 from inspector_app.services.case_file import common as C
 from inspector_app.services.case_file.common import AtomicFile, safe_name
@@ -65,7 +65,7 @@ def sealer_in_record(record: dict[str, Any], officer_id: str) -> Sealer:
             return Sealer(officer_id, o["name"], o["certificate_no"], "承办执法人员")
     lead = record.get("team_lead") or {}
     if lead.get("officer_id") == officer_id:
-        return Sealer(officer_id, lead["name"], lead["certificate_no"], "检查组组长")
+        return Sealer(officer_id, lead["name"], lead["certificate_no"], "检查组组长", lead=True)
     raise ValidationError("封卷人须为笔录所载的执法人员或检查组组长：请由承办本案的执法人员或组长导出案卷")
 
 
@@ -150,6 +150,10 @@ class CaseFileExporter:
                                     "stage": C.stage_of(doc.kind, doc.signed_fields, doc.pending_fields)})
             record = json.loads(record_json)
             sealer = sealer_in_record(record, officer_id)
+            holder = certificate_holder(ck.cert)
+            if holder != (sealer.name, sealer.certificate_no):
+                raise ValidationError(f"签名证书的持有人 {holder[0]}（执法证号 {holder[1] or '—'}）与笔录所载封卷人 "
+                                      f"{sealer.name}（执法证号 {sealer.certificate_no}）不符，案卷未导出")
             put_bytes(CatalogueEntry(C.RECORD_JSON, "现场检查笔录内容（规范化 JSON，签名所及）", "记录数据",
                                      remark="SHA-256 即笔录内容哈希"), record_json)
             say(35, "写入证据原件")
