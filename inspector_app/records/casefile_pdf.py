@@ -154,7 +154,7 @@ def catalogue_pdf(meta: dict[str, Any], entries: Sequence[CatalogueEntry],
     story.append(L.grid_table(rows, widths, valign="TOP"))
     story.append(Spacer(1, 3 * mm))
     story.append(L.P(f"共 {len(entries)} 件。SHA-256 仅列前 16 位，完整值见 manifest.json 与 卷内目录.txt；"
-                     "本目录与 manifest.json 不列入本表。", "small"))
+                     "本目录、卷内目录.txt 与 manifest.json 不列入本表。", "small"))
     sink: list[L.SigField] = []
     if sealer is not None:
         story += _seal_block(sealer, sink)

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from inspector_app.records.model import CN_TZ
+
 #: code -> what it means. Grouped by the check that reports it (CHECKS); the order is the report's order.
 CODES = {
     "unreadable": "文件不是有效的 ZIP 案卷",
@@ -75,7 +77,8 @@ class CaseFileReport:
             return f"{self.files} 个文件，路径安全，未超出大小与压缩比上限"
         if check == "封卷签名":
             s = self.seal
-            when = s.claimed_time.isoformat(" ") if s is not None and s.claimed_time else "—"
+            when = (s.claimed_time.astimezone(CN_TZ).strftime("%Y-%m-%d %H:%M:%S") + "（北京时间）"
+                    if s is not None and s.claimed_time else "—")
             revocation = "已核对吊销列表" if s is not None and s.revocation_checked else "未核对吊销状态（没有吊销数据）"
             return (f"{s.signer if s else '—'}（执法证号 {s.certificate_no if s else '—'}）封卷，"
                     f"签名时间（设备时钟）{when}；{revocation}")
