@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from inspector_app.records.model import CN_TZ
+from inspector_app.services.case_file.common import STAGE_LABELS
 
 #: code -> what it means. Grouped by the check that reports it (CHECKS); the order is the report's order.
 CODES = {
@@ -83,7 +84,6 @@ class CaseFileReport:
             return (f"{s.signer if s else '—'}（执法证号 {s.certificate_no if s else '—'}）封卷，"
                     f"签名时间（设备时钟）{when}；{revocation}")
         if check == "签名文书":
-            from inspector_app.services.case_file.common import STAGE_LABELS
             parts = [f"{p.rsplit('/', 1)[-1]}：{STAGE_LABELS.get(st, st)}" for p, st in self.stages.items()]
             return f"{len(self.documents)} 份，签名有效；" + "；".join(parts)
         if check == "文件与清单":
