@@ -280,3 +280,29 @@ def test_compression_bomb_and_size_cap_are_refused_before_expanding(forged: Simp
     capped = forged.app.case_files.verify(forged.zip, limits=ScanLimits(max_total=1 << 16))
     assert capped.refused and capped.codes == {"too_large"}
     assert json.loads(capped.to_json())["problems"][0]["code"] == "too_large"
+
+
+def test_cli_caps_and_json_codes(forged: SimpleNamespace, capsys: pytest.CaptureFixture[str]) -> None:
+    from inspector_app.cli import main
+
+    data_dir = str(forged.app.paths.data_dir)
+    assert main(["verify", str(forged.zip), "--data-dir", data_dir, "--max-size", "65536", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["refused"] and [p["code"] for p in report["problems"]] == ["too_large"]
+    assert main(["verify", str(forged.zip), "--data-dir", data_dir, "--max-ratio", "1.5"]) == 0  # nothing > 1 MiB
+    assert capsys.readouterr().out.startswith("结论：通过")
+
+
+def test_a_revoked_sealing_certificate_fails_when_the_crl_says_so(forged: SimpleNamespace) -> None:
+    path = _reseal(forged, forged.tmp / "revoked.zip")
+    assert _codes(forged, path) == set()  # an officer of the case may seal again; what binds it is the seal
+    with zipfile.ZipFile(path) as zf:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        sig = PdfFileReader(io.BytesIO(zf.read(CATALOGUE))).embedded_signatures[0]
+    from cryptography import x509
+
+    cert = x509.load_der_x509_certificate(sig.signer_cert.dump())
+    crl = pki.make_crl(forged.ca, revoked=(cert,))
+    report = forged.app.case_files.verify(path, crls=[crl])
+    assert report.codes == {"seal_invalid"} and "吊销" in report.problems[0].message
