@@ -306,3 +306,32 @@ def test_a_revoked_sealing_certificate_fails_when_the_crl_says_so(forged: Simple
     crl = pki.make_crl(forged.ca, revoked=(cert,))
     report = forged.app.case_files.verify(path, crls=[crl])
     assert report.codes == {"seal_invalid"} and "吊销" in report.problems[0].message
+
+
+def test_cli_asks_who_seals_and_their_password(forged: SimpleNamespace, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector_app.cli import main
+    from tests.test_signing_service import PASSWORD
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "2")
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASSWORD)
+    monkeypatch.delenv("INSPECTOR_SIGN_PASSWORD", raising=False)
+    out = forged.tmp / "asked" / "案卷.zip"
+    data_dir = str(forged.app.paths.data_dir)
+    assert main(["export", forged.iid, "--data-dir", data_dir, "--case-file", str(out)]) == 0
+    second = forged.roster["officers"][1]
+    listing = capsys.readouterr().out
+    assert f"  2. {second.name}（承办执法人员，执法证号 {second.certificate_no}）" in listing
+    assert asked == ["请选择 1–3：", f"{second.name} 的签名证书密码："]
+    report = forged.app.case_files.verify(out)
+    assert report.ok and report.seal.signer == second.name
+    # without a terminal the officer must be named
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["export", forged.iid, "--data-dir", data_dir, "--case-file", str(forged.tmp / "x.zip")]) == 2
+    assert "请用 --officer 指定封卷人" in capsys.readouterr().err
