@@ -340,7 +340,7 @@ def test_cli_export_and_verify_round_trip(case: SimpleNamespace, capsys: pytest.
     assert main(["verify", str(bad), "--data-dir", data_dir]) == 1
     printed = capsys.readouterr().out
     assert printed.splitlines()[0].startswith("结论：不通过（2 项问题）")
-    assert f"文件内容与封卷清单所载 SHA-256 或大小不一致：{name}" in printed and "证据原件与签名文书证据清单" in printed
+    assert f"文件与清单：不通过\n  · {name}：SHA-256 " in printed and "与签名笔录证据清单所载" in printed
     assert "file_changed" not in printed and "True" not in printed and "False" not in printed
     assert main(["verify", str(bad), "--data-dir", data_dir, "--json"]) == 1
     assert {p["code"] for p in json.loads(capsys.readouterr().out)["problems"]} >= {"file_changed"}

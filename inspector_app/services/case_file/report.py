@@ -100,8 +100,7 @@ class CaseFileReport:
             found = [p for p in self.problems if p.code in codes]
             if found:
                 lines.append(f"{check}：不通过")
-                lines += [f"  · {CODES.get(p.code, p.code)}：{p.path + '：' if p.path else ''}{p.message}"
-                          for p in found]
+                lines += [f"  · {p.path + '：' if p.path else ''}{p.message}" for p in found]
             elif self.refused or (self.problems and self.problems[0].code == "unreadable"):
                 lines.append(f"{check}：未核验（案卷未解压）")
             else:
