@@ -46,7 +46,7 @@ def verify_case_file(zip_path: str | Path, trust_roots: Sequence[Any], crls: Seq
         problems = found.problems
         if found.refused:
             return CaseFileReport(False, _sorted(problems), files=found.entries, refused=True)
-        seal = _check_seal(found.kept.get(C.CATALOGUE_PDF), trust_roots, crls, problems)
+        seal = _check_seal(found, trust_roots, crls, problems)
         manifest = _manifest(seal, found.kept.get(C.MANIFEST), problems)
         _check_sealer(seal, manifest, found.kept.get(C.RECORD_JSON), problems)
         _check_files(found, manifest, problems)
@@ -66,10 +66,15 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 # ------------------------------------------------------------------------------------------------ seal
 
 
-def _check_seal(catalogue: bytes | None, roots: Sequence[Any], crls: Sequence[Any],
+def _check_seal(found: ScanResult, roots: Sequence[Any], crls: Sequence[Any],
                 problems: list[Problem]) -> SealCheck | None:
+    catalogue = found.kept.get(C.CATALOGUE_PDF)
     if catalogue is None:
-        problems.append(Problem("seal_missing", "案卷中没有卷内目录.pdf（封卷签名所在文件）", C.CATALOGUE_PDF))
+        if C.CATALOGUE_PDF in found.hashes or C.CATALOGUE_PDF in found.skipped:
+            problems.append(Problem("seal_invalid", "卷内目录.pdf 无法读取、过大或有重名条目：未能核验封卷签名",
+                                    C.CATALOGUE_PDF))
+        else:
+            problems.append(Problem("seal_missing", "案卷中没有卷内目录.pdf（封卷签名所在文件）", C.CATALOGUE_PDF))
         return None
     seal = verify_seal(catalogue, roots, crls)
     if not seal.ok:
