@@ -56,14 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="verify a signed PDF record or a case-file ZIP (案卷)",
                             description="Verify every signature of a signed record against the organisation CA, "
                                         "what changed after each, and the embedded whole-process journal. A ZIP "
-                                        "is verified as a case file: its manifest, every file's SHA-256, every "
-                                        "signed PDF and the journal chain. "
+                                        "is verified as a case file: its seal (the signed 卷内目录 and manifest), "
+                                        "every file's SHA-256, every signed PDF and its stage, the journal against "
+                                        "the sealed head, unsafe entry names and compression bombs. "
                                         "Exit status 0 only when everything holds.")
     verify.add_argument("file", type=Path, metavar="FILE.pdf|FILE.zip")
     verify.add_argument("--trust", type=Path, action="append", metavar="CA.pem",
                         help="trusted CA certificate (repeatable; default: the workspace's trust roots)")
     verify.add_argument("--crl", type=Path, action="append", metavar="CA.crl", help="cached CRL (repeatable)")
     verify.add_argument("--json", action="store_true", help="machine-readable report")
+    verify.add_argument("--max-size", type=int, metavar="BYTES",
+                        help="case file: largest total uncompressed size accepted (default 16 GiB)")
+    verify.add_argument("--max-ratio", type=float, metavar="N",
+                        help="case file: largest compression ratio of an entry over 1 MiB (default 200)")
     _add_data_dir(verify)
 
     export = sub.add_parser("export", help="export an inspection's signed record, case file or publication",
@@ -78,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="where to write the publication summary (公开); the JSON goes beside it")
     export.add_argument("--kind", choices=["record", "notice", "addendum", "reinspection"], default="record",
                         help="document for --pdf: 笔录, 整改通知书, 补正说明 or 整改复查记录 (default: record)")
+    from inspector_app.casefile_cli import add_arguments as add_seal_arguments
+
+    add_seal_arguments(export)
     _add_data_dir(export)
 
     shot = sub.add_parser("screenshot", help="render the main screens to PNG (offscreen)",
@@ -145,9 +153,11 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print("错误：没有可信根证书：请用 --trust CA.pem 指定机构 CA 证书", file=sys.stderr)
         return 2
     if _is_zip(args.file):
-        from inspector_app.services.case_file import verify_case_file
+        from inspector_app.services.case_file import ScanLimits, verify_case_file
 
-        case = verify_case_file(args.file, trust, crls or [])
+        limits = ScanLimits(**{k: v for k, v in (("max_total", args.max_size), ("max_ratio", args.max_ratio))
+                               if v is not None})
+        case = verify_case_file(args.file, trust, crls or [], limits=limits)
         print(case.to_json() if args.json else case.describe())
         return 0 if case.ok else 1
     report = verify_pdf(args.file, trust, crls or [], revocation_mode="hard-fail" if crls else "soft-fail")
@@ -165,7 +175,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(f"错误：{'没有' if not matches else '有多个'}检查的编号以 {args.inspection_id} 开头", file=sys.stderr)
             return 2
         if args.case_file:
-            out = app.case_files.export(matches[0], args.case_file)
+            from inspector_app.casefile_cli import SealPromptError, export_case_file
+
+            try:
+                out = export_case_file(app, matches[0], args)
+            except SealPromptError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                return 2
         elif args.publication:
             result = app.case_files.publication(matches[0], args.publication)
             print(result.json)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import shutil
 import subprocess
@@ -96,10 +97,15 @@ def case(tmp_path_factory, org_ca, shared_fonts) -> Iterator[SimpleNamespace]:  
             with_keys(app, roster, org_ca)
             iid = _signed_sample(app, roster)
             steps: list[int] = []
-            out = app.case_files.export(iid, tmp / "out" / "案卷.zip", progress=lambda p, _m: steps.append(p))
+            out = app.case_files.export(iid, tmp / "out" / "案卷.zip", officer_id=roster["officers"][0].id,
+                                        password=PASSWORD, progress=lambda p, _m: steps.append(p))
             yield SimpleNamespace(app=app, roster=roster, iid=iid, zip=out, tmp=tmp, steps=steps)
         finally:
             app.close()
+
+
+def _seal(case: SimpleNamespace, n: int = 0) -> dict[str, str]:
+    return {"officer_id": case.roster["officers"][n].id, "password": PASSWORD}
 
 
 def _rewrite(src: Path, dst: Path, *, replace: dict[str, bytes] | None = None, drop: tuple[str, ...] = (),
@@ -155,7 +161,16 @@ def test_case_file_holds_every_document_original_and_the_journal(case: SimpleNam
         assert kinds[docs[0]] == kinds[_evidence_name(case)] == zipfile.ZIP_STORED
         assert kinds["journal.json"] == kinds["record.json"] == kinds["卷内目录.txt"] == zipfile.ZIP_DEFLATED
         listed = {row["path"]: row for row in manifest["files"]}
-        assert set(listed) == set(names) - {MANIFEST}
+        assert set(listed) == set(names) - {MANIFEST, "卷内目录.pdf"}  # the catalogue carries the sealed manifest
+        sealed = {d["path"]: d for d in manifest["documents"]}
+        assert sealed[docs[0]]["stage"] == "officers_signed" and sealed[docs[1]]["stage"] == "signed"
+        assert sealed[docs[1]]["kind"] == "notice" and sealed[docs[0]]["pdf_sha256"] == listed[docs[0]]["sha256"]
+        officer = case.roster["officers"][0]
+        assert manifest["sealed_by"] == {"officer_id": officer.id, "name": officer.name,
+                                         "certificate_no": officer.certificate_no, "role": "承办执法人员"}
+        from inspector_app.records.embedded import embedded_file
+
+        assert embedded_file(zf.read("卷内目录.pdf"), "manifest.json") == zf.read(MANIFEST)
         for name, row in listed.items():
             data = zf.read(name)
             assert (row["sha256"], row["size"]) == (hashlib.sha256(data).hexdigest(), len(data))
@@ -189,7 +204,7 @@ def test_case_file_verifies(case: SimpleNamespace) -> None:
 def test_unsigned_inspection_is_refused(case: SimpleNamespace) -> None:
     iid = new_inspection(case.app, case.roster)
     with pytest.raises(ValidationError, match="尚未签名"):
-        case.app.case_files.export(iid, case.tmp / "unsigned.zip")
+        case.app.case_files.export(iid, case.tmp / "unsigned.zip", **_seal(case))
     with pytest.raises(ValidationError, match="尚未签名"):
         case.app.case_files.publication(iid, case.tmp / "unsigned.pdf")
     assert not (case.tmp / "unsigned.zip").exists()
@@ -197,7 +212,7 @@ def test_unsigned_inspection_is_refused(case: SimpleNamespace) -> None:
     o1 = case.roster["officers"][0]
     case.app.signing.sign_record(Actor(o1.name, o1.id), half, o1.id, PASSWORD)
     with pytest.raises(ValidationError, match="1 名执法人员未签名"):
-        case.app.case_files.export(half, case.tmp / "half.zip")
+        case.app.case_files.export(half, case.tmp / "half.zip", **_seal(case))
     assert not list(case.tmp.glob("*.part")) and not list(case.tmp.glob(".*.part"))
 
 
@@ -208,7 +223,7 @@ def test_corrupt_original_aborts_the_export_and_leaves_nothing(case: SimpleNames
     try:
         blob.write_bytes(good[:-1] + b"\x00")
         with pytest.raises(ValidationError, match="已损坏"):
-            case.app.case_files.export(case.iid, dest)
+            case.app.case_files.export(case.iid, dest, **_seal(case))
     finally:
         blob.write_bytes(good)
     assert list(dest.parent.iterdir()) == []
@@ -228,7 +243,8 @@ def test_changed_file_fails(case: SimpleNamespace) -> None:
     # a forger who also rewrites the manifest is caught by the signed record's evidence list
     forged = _rewrite(case.zip, case.tmp / "forged.zip", replace={name: bytes(photo)}, fix_manifest=True)
     report = case.app.case_files.verify(forged)
-    assert report.codes == {"evidence_mismatch"} and report.problems[0].path == name
+    assert report.codes == {"manifest_invalid", "file_changed", "evidence_mismatch"}
+    assert {p.path for p in report.problems if p.code != "manifest_invalid"} == {name}
 
 
 def test_removed_file_fails(case: SimpleNamespace) -> None:
@@ -251,7 +267,8 @@ def test_tampered_journal_fails(case: SimpleNamespace) -> None:
     data = json.dumps(journal, ensure_ascii=False).encode()
     report = case.app.case_files.verify(_rewrite(case.zip, case.tmp / "journal.zip", replace={"journal.json": data},
                                                  fix_manifest=True))
-    assert report.codes == {"journal_tampered"} and report.problems[0].path == "journal.json"
+    assert report.codes == {"journal_tampered", "file_changed", "manifest_invalid"}
+    assert {p.path for p in report.problems if p.code == "journal_tampered"} == {"journal.json"}
     # dropping the events up to the signature and re-hashing the rest: the signed PDFs' heads are no longer in it
     from inspector_app.domain.journal import GENESIS, make_event
 
@@ -268,8 +285,8 @@ def test_tampered_journal_fails(case: SimpleNamespace) -> None:
     rewritten = _rewrite(case.zip, case.tmp / "rechained.zip", replace={**entries, MANIFEST: json.dumps(manifest)
                                                                         .encode()}, fix_manifest=True)
     report = case.app.case_files.verify(rewritten)
-    assert report.codes == {"journal_tampered"}
-    assert any(p.path.startswith("documents/01_") for p in report.problems)
+    assert {"journal_truncated", "file_changed", "manifest_invalid"} <= report.codes  # against the sealed head
+    assert "seal_invalid" not in report.codes and "seal_missing" not in report.codes
 
 
 def test_changed_pdf_and_broken_manifest_fail(case: SimpleNamespace) -> None:
@@ -281,6 +298,7 @@ def test_changed_pdf_and_broken_manifest_fail(case: SimpleNamespace) -> None:
     report = case.app.case_files.verify(_rewrite(case.zip, case.tmp / "pdf.zip", replace={doc: forged},
                                                  fix_manifest=True))
     assert "pdf_invalid" in report.codes and doc in {p.path for p in report.problems if p.code == "pdf_invalid"}
+    assert doc in {p.path for p in report.problems if p.code == "document_substituted"}
     report = case.app.case_files.verify(_rewrite(case.zip, case.tmp / "nomanifest.zip", drop=(MANIFEST,)))
     assert "manifest_invalid" in report.codes and not report.ok
     report = case.app.case_files.verify(_rewrite(case.zip, case.tmp / "badmanifest.zip",
@@ -293,19 +311,37 @@ def test_changed_pdf_and_broken_manifest_fail(case: SimpleNamespace) -> None:
 # ------------------------------------------------------------------------------------------------ command line
 
 
-def test_cli_export_and_verify_round_trip(case: SimpleNamespace, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_and_verify_round_trip(case: SimpleNamespace, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from inspector_app.cli import main
 
     data_dir = str(case.app.paths.data_dir)
     out = case.tmp / "cli" / "case.zip"
-    assert main(["export", case.iid[:13], "--data-dir", data_dir, "--case-file", str(out)]) == 0
+    officer = case.roster["officers"][1]
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
+    assert main(["export", case.iid[:13], "--data-dir", data_dir, "--case-file", str(out), "--officer",
+                 officer.name, "--password-stdin"]) == 2
+    assert "密码" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO("x\n"))
+    assert main(["export", case.iid, "--data-dir", data_dir, "--case-file", str(out), "--officer", "冯立诚",
+                 "--password-stdin"]) == 2
+    assert "没有匹配的封卷人" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["export", case.iid[:13], "--data-dir", data_dir, "--case-file", str(out), "--officer",
+                 officer.certificate_no, "--password-stdin"]) == 0
     assert main(["verify", str(out), "--data-dir", data_dir]) == 0
-    assert "结论：通过" in capsys.readouterr().out
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[1] == "结论：通过" and any(f"{officer.name}（执法证号 {officer.certificate_no}）封卷" in line
+                                            for line in printed)
+    assert [line.split("：")[0] for line in printed[3:]] == ["案卷结构", "封卷签名", "签名文书", "文件与清单",
+                                                              "笔录内容与证据", "全过程记录"]
     name = _evidence_name(case)
     bad = _rewrite(out, case.tmp / "cli" / "bad.zip", replace={name: b"not the original"})
     assert main(["verify", str(bad), "--data-dir", data_dir]) == 1
     printed = capsys.readouterr().out
-    assert f"[file_changed] {name}" in printed and "[evidence_mismatch]" in printed
+    assert printed.splitlines()[0].startswith("结论：不通过（2 项问题）")
+    assert f"文件与清单：不通过\n  · {name}：SHA-256 " in printed and "与签名笔录证据清单所载" in printed
+    assert "file_changed" not in printed and "True" not in printed and "False" not in printed
     assert main(["verify", str(bad), "--data-dir", data_dir, "--json"]) == 1
     assert {p["code"] for p in json.loads(capsys.readouterr().out)["problems"]} >= {"file_changed"}
     # --pdf keeps working, and the three outputs are alternatives

@@ -161,7 +161,7 @@ def test_case_file_carries_the_reinspection_and_its_photos(app, roster, org_ca, 
     app.evidence.import_files(lead(roster), iid, photos(tmp_path, 2, seed=120), reinspection_id=rein.id)
     app.reinspections.update(lead(roster), rein.id, result=RectificationResult.PARTIAL, note="部分问题已整改。")
     doc, _ = app.reinspections.sign(lead(roster), rein.id, o1.id, PASSWORD)
-    out = app.case_files.export(iid, tmp_path / "案卷.zip")
+    out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
     report = app.case_files.verify(out)
     assert report.ok, report.problems
     with zipfile.ZipFile(out) as zf:
@@ -178,6 +178,8 @@ def test_case_file_carries_the_reinspection_and_its_photos(app, roster, org_ca, 
     photo[-10] ^= 0xFF
     forged = app.case_files.verify(_rewrite(out, tmp_path / "forged.zip", replace={rein_files[0]: bytes(photo)},
                                             fix_manifest=True))
-    assert forged.codes == {"evidence_mismatch"} and forged.problems[0].path == rein_files[0]
+    assert forged.codes == {"manifest_invalid", "file_changed", "evidence_mismatch"}
+    assert {p.path for p in forged.problems if p.code != "manifest_invalid"} == {rein_files[0]}
+    assert report.stages and set(report.stages.values()) <= {"officers_signed", "approved", "signed"}
     removed = app.case_files.verify(_rewrite(out, tmp_path / "removed.zip", drop=(rein_files[1],)))
     assert "file_missing" in removed.codes and "evidence_mismatch" in removed.codes

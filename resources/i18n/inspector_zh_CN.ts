@@ -1872,6 +1872,27 @@ Workspace: %2</source>
             <source>This inspection has no signed record yet.</source>
             <translation>该检查尚无已签名的笔录。</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/review_page.py" line="246" />
+            <source>%1 (team lead)</source>
+            <translation>%1（组长）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/review_page.py" line="248" />
+            <location filename="../../inspector_app/ui/pages/review_page.py" line="253" />
+            <source>Seal the case file</source>
+            <translation>封卷签名</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/review_page.py" line="248" />
+            <source>Sealed by:</source>
+            <translation>封卷人：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/review_page.py" line="254" />
+            <source>Password of the signing certificate of %1:</source>
+            <translation>%1 的签名证书密码：</translation>
+        </message>
     </context>
     <context>
         <name>SampleTableEditor</name>

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
 
 from inspector_app.services.context import Actor
 from inspector_app.ui.dialogs.outcome_dialog import OutcomeDialog
@@ -124,11 +124,27 @@ def test_case_file_export_from_the_review_page(app, roster, org_ca, qtbot, tmp_p
     select_first(w, qtbot)
     target = tmp_path / "案卷.zip"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    seen: list[list[str]] = []
+
+    def choose(dialog: QInputDialog) -> None:  # who seals: the officers and the lead; the lead (you) preselected
+        seen.append([dialog.comboBoxItems(), dialog.textValue()])
+        dialog.accept()
+
+    def password(dialog: QInputDialog) -> None:
+        assert dialog.textEchoMode() == QLineEdit.EchoMode.Password
+        dialog.setTextValue(PASSWORD)
+        dialog.accept()
+
+    when_modal(QInputDialog, choose)
+    when_modal(QInputDialog, password, timeout_ms=20000)
     w.review_page.case_button.click()
     qtbot.waitUntil(target.exists, timeout=30000)
     settle(qtbot, w)
+    boss = roster["lead"]
+    assert seen == [[[o.name for o in roster["officers"][:2]] + [f"{boss.name} (team lead)"], f"{boss.name} (team lead)"]]
     report = verify_case_file(target, app.keys.trust_roots(), app.keys.crls())
     assert report.ok, report.problems
+    assert report.seal.signer == boss.name and report.manifest["sealed_by"]["role"] == "检查组组长"
     w.close()
 
 

@@ -235,7 +235,27 @@ class ReviewPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"), "案卷.zip", "ZIP (*.zip)")
         if path:
             iid = self._iid()
-            self.ops.read(lambda: self.ops.app.case_files.export(iid, Path(path)), self._exported)
+            self.ops.read(lambda: self.ops.app.case_files.sealers(iid),
+                          lambda sealers: self._seal_and_export(iid, Path(path), sealers))
+
+    def _seal_and_export(self, iid: str, path: Path, sealers: list[Any]) -> None:
+        """The case file is sealed with the signature of an officer of the record or its lead (you, by default):
+        the same prompts as countersigning — who, then the certificate's password."""
+        if not sealers:
+            return
+        names = [self.tr("%1 (team lead)").replace("%1", s.name) if s.lead else s.name for s in sealers]
+        mine = next((n for n, s in enumerate(sealers) if s.officer_id == self.ops.actor.officer_id), 0)
+        name, ok = QInputDialog.getItem(self, self.tr("Seal the case file"), self.tr("Sealed by:"), names, mine,
+                                        False)
+        if not ok:
+            return
+        sealer = sealers[names.index(name)]
+        password, ok = QInputDialog.getText(self, self.tr("Seal the case file"),
+                                            self.tr("Password of the signing certificate of %1:")
+                                            .replace("%1", sealer.name), QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.ops.read(lambda: self.ops.app.case_files.export(iid, path, officer_id=sealer.officer_id,
+                                                                 password=password), self._exported)
 
     def _export_publication(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Publication export"), "公开.pdf", "PDF (*.pdf)")

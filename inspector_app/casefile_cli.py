@@ -1,0 +1,59 @@
+"""The sealing prompts of `inspector export ID --case-file F.zip`: which officer seals (an officer named in the
+signed record, or its team lead) and the password of their signing certificate (PKCS#12). Like the sync
+command's sign-in, the password comes from --password-stdin, else INSPECTOR_SIGN_PASSWORD, else a prompt; it is
+never stored or printed."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+
+class SealPromptError(Exception):
+    """The sealing officer could not be determined; the message is for the user."""
+
+
+def add_arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument("--officer", metavar="NAME|ID",
+                        help="for --case-file: the officer who seals it (name, 执法证号 or officer id; one of the "
+                             "record's officers or its team lead); asked for when omitted")
+    export.add_argument("--password-stdin", action="store_true",
+                        help="for --case-file: read the sealing certificate's password from standard input "
+                             "(default: INSPECTOR_SIGN_PASSWORD, else a prompt)")
+
+
+def choose_sealer(sealers: Sequence[Any], wanted: str | None) -> Any:
+    if not sealers:
+        raise SealPromptError("笔录中没有可封卷的执法人员")
+    if wanted:
+        hits = [s for s in sealers if wanted in (s.name, s.certificate_no) or s.officer_id.startswith(wanted)]
+        if len(hits) != 1:
+            raise SealPromptError(f"--officer {wanted}：{'没有' if not hits else '有多名'}匹配的封卷人（可选："
+                                  + "、".join(f"{s.name}（{s.role}）" for s in sealers) + "）")
+        return hits[0]
+    if not sys.stdin.isatty():
+        raise SealPromptError("请用 --officer 指定封卷人（可选：" + "、".join(f"{s.name}（{s.role}）" for s in sealers)
+                              + "）")
+    print("封卷人（以其签名证书对卷内目录和案卷清单签名）：")
+    for n, s in enumerate(sealers, start=1):
+        print(f"  {n}. {s.name}（{s.role}，执法证号 {s.certificate_no}）")
+    answer = input(f"请选择 1–{len(sealers)}：").strip()
+    if not answer.isdigit() or not 1 <= int(answer) <= len(sealers):
+        raise SealPromptError(f"无效的选择：{answer or '（空）'}")
+    return sealers[int(answer) - 1]
+
+
+def password(args: argparse.Namespace, sealer: Any) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return os.environ.get("INSPECTOR_SIGN_PASSWORD") or getpass.getpass(f"{sealer.name} 的签名证书密码：")
+
+
+def export_case_file(app: Any, inspection_id: str, args: argparse.Namespace) -> Any:
+    sealer = choose_sealer(app.case_files.sealers(inspection_id), args.officer)
+    return app.case_files.export(inspection_id, args.case_file, officer_id=sealer.officer_id,
+                                 password=password(args, sealer))

@@ -1,0 +1,282 @@
+"""Offline verification of a case file (`inspector verify FILE.zip`, `CaseFileService.verify`).
+
+The anchor is the seal: the 卷内目录.pdf signature (records.seal) covers the manifest, which lists every file's
+SHA-256 and size, the signed documents with the stage each reached, and the journal head at export. So a forger
+who rewrites manifest.json, removes the signed 责令整改通知书, swaps a PDF for an earlier revision, adds a photo,
+or cuts back or extends the journal, is caught — each with its own code (report.CODES). Every signed PDF is
+verified with records.verify (signatures, diff analysis, embedded journal, content hash); record.json and the
+evidence originals against what the signed records list; the journal chain against the sealed head and the heads
+printed in the signed PDFs. The ZIP is read by zipscan: unsafe names and bombs are refused before expanding,
+entries are hashed by streaming, and at most one signed PDF is in memory at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from inspector_app.records import model as rm
+from inspector_app.records.embedded import embedded_files, pdf_reader
+from inspector_app.records.render import RECORD_FILE
+from inspector_app.records.seal import SealCheck, verify_seal
+from inspector_app.records.verify import VerifyReport, verify_pdf
+from inspector_app.services.case_file import common as C
+from inspector_app.services.case_file.journal_check import check_journal
+from inspector_app.services.case_file.report import CODES, CaseFileReport, Problem
+from inspector_app.services.case_file.zipscan import ScanLimits, ScanResult, scan
+
+_KEPT = (C.MANIFEST, C.RECORD_JSON, C.JOURNAL_JSON, C.CATALOGUE_PDF)
+_STAGE_RANK = {C.STAGE_PARTIAL: 0, C.STAGE_SIGNED: 1, C.STAGE_OFFICERS: 1, C.STAGE_APPROVED: 2}
+
+
+def verify_case_file(zip_path: str | Path, trust_roots: Sequence[Any], crls: Sequence[Any] = (), *,
+                     limits: ScanLimits | None = None) -> CaseFileReport:
+    """Verify a case file offline; `ok` only when every check holds. Never raises on a damaged archive."""
+    limits = limits or ScanLimits()
+    try:
+        zf = zipfile.ZipFile(zip_path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return CaseFileReport(False, [Problem("unreadable", f"{CODES['unreadable']}：{exc}", str(zip_path))])
+    with zf:
+        found = scan(zf, limits, lambda name: name in _KEPT)
+        problems = found.problems
+        if found.refused:
+            return CaseFileReport(False, _sorted(problems), files=found.entries, refused=True)
+        seal = _check_seal(found, trust_roots, crls, problems)
+        manifest = _manifest(seal, found.kept.get(C.MANIFEST), problems)
+        _check_sealer(seal, manifest, found.kept.get(C.RECORD_JSON), problems)
+        _check_files(found, manifest, problems)
+        documents, stages, embedded = _verify_documents(zf, found, trust_roots, crls, manifest, limits, problems)
+    _check_record(found, documents, manifest, problems)
+    _check_reinspections(found, documents, embedded, problems)
+    length, head = check_journal(found.kept.get(C.JOURNAL_JSON), documents, manifest, problems)
+    return CaseFileReport(not problems, _sorted(problems), manifest, len(found.hashes), documents, length, head,
+                          seal, stages=stages)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    order = {c: i for i, c in enumerate(CODES)}
+    return sorted(problems, key=lambda p: (order.get(p.code, 99), p.path))
+
+
+# ------------------------------------------------------------------------------------------------ seal
+
+
+def _check_seal(found: ScanResult, roots: Sequence[Any], crls: Sequence[Any],
+                problems: list[Problem]) -> SealCheck | None:
+    catalogue = found.kept.get(C.CATALOGUE_PDF)
+    if catalogue is None:
+        if C.CATALOGUE_PDF in found.hashes or C.CATALOGUE_PDF in found.skipped:
+            problems.append(Problem("seal_invalid", "卷内目录.pdf 无法读取、过大或有重名条目：未能核验封卷签名",
+                                    C.CATALOGUE_PDF))
+        else:
+            problems.append(Problem("seal_missing", "案卷中没有卷内目录.pdf（封卷签名所在文件）", C.CATALOGUE_PDF))
+        return None
+    seal = verify_seal(catalogue, roots, crls)
+    if not seal.ok:
+        problems.append(Problem(seal.code, seal.message, C.CATALOGUE_PDF))
+    return seal
+
+
+def _is_sha(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value) is not None
+
+
+def _parse_manifest(raw: bytes | None) -> tuple[dict[str, Any] | None, str]:
+    if raw is None:
+        return None, "案卷中没有 manifest.json"
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return None, f"manifest.json 无法解析：{exc}"
+    if not isinstance(doc, dict) or doc.get("format") != C.FORMAT or not isinstance(doc.get("files"), list):
+        return None, "manifest.json 不是本应用的案卷清单（缺少 format 或 files）"
+    paths = set()
+    for row in doc["files"]:
+        if not (isinstance(row, dict) and isinstance(row.get("path"), str) and _is_sha(row.get("sha256"))
+                and isinstance(row.get("size"), int)):
+            return None, f"manifest.json 的文件条目格式错误：{str(row)[:80]}"
+        if row["path"] in paths:
+            return None, f"manifest.json 重复列出 {row['path']}"
+        paths.add(row["path"])
+    if not isinstance(doc.get("documents", []), list):
+        return None, "manifest.json 的签名文书列表格式错误"
+    return doc, ""
+
+
+def _manifest(seal: SealCheck | None, copy: bytes | None, problems: list[Problem]) -> dict[str, Any] | None:
+    """The sealed manifest; without a valid seal, the unsealed copy (so the other checks still say something)."""
+    if seal is not None and seal.ok:
+        manifest, why = _parse_manifest(seal.manifest)
+        if manifest is None:
+            problems.append(Problem("seal_invalid", f"封卷签名所载清单无效：{why}", C.CATALOGUE_PDF))
+        elif copy != seal.manifest:
+            problems.append(Problem("manifest_invalid", "manifest.json 与封卷签名所载清单不一致（已按封卷清单核验）"
+                                    if copy is not None else "案卷中没有 manifest.json（已按封卷清单核验）",
+                                    C.MANIFEST))
+        return manifest
+    manifest, why = _parse_manifest(copy)
+    if manifest is None:
+        problems.append(Problem("manifest_invalid", why, C.MANIFEST))
+    return manifest
+
+
+def _check_sealer(seal: SealCheck | None, manifest: dict[str, Any] | None, record_json: bytes | None,
+                  problems: list[Problem]) -> None:
+    """The seal's certificate holder is the sealer the manifest names, and the signed record names them."""
+    if seal is None or not seal.ok or manifest is None:
+        return
+    by = manifest.get("sealed_by") or {}
+    if (seal.signer, seal.certificate_no) != (by.get("name"), by.get("certificate_no")):
+        problems.append(Problem("sealer_mismatch", f"封卷证书持有人 {seal.signer}（{seal.certificate_no or '—'}）与清单所载"
+                                                   f"封卷人 {by.get('name') or '—'}（{by.get('certificate_no') or '—'}）"
+                                                   "不符", C.CATALOGUE_PDF))
+        return
+    try:
+        record = json.loads(record_json or b"")
+    except ValueError:
+        return  # record.json itself is reported by the record check
+    named = [*record.get("officers", []), *([record["team_lead"]] if record.get("team_lead") else [])]
+    if not any((o.get("name"), o.get("certificate_no")) == (seal.signer, seal.certificate_no) for o in named):
+        problems.append(Problem("sealer_mismatch", f"封卷人 {seal.signer} 不是笔录所载的执法人员或检查组组长",
+                                C.CATALOGUE_PDF))
+
+
+# ------------------------------------------------------------------------------------------------ files
+
+
+def _check_files(found: ScanResult, manifest: dict[str, Any] | None, problems: list[Problem]) -> None:
+    if manifest is None:
+        return
+    sealed_docs = {d.get("path") for d in manifest.get("documents", []) if isinstance(d, dict)}
+    listed = {row["path"]: row for row in manifest["files"]}
+    actual = found.hashes
+    for path, row in listed.items():
+        if path in sealed_docs or path in found.skipped:
+            continue  # documents: their own codes below; skipped entries: reported by the structure check
+        if path not in actual:
+            problems.append(Problem("file_missing", f"封卷清单所列文件缺失：{row.get('title') or path}", path))
+        elif actual[path] is not None and actual[path] != (row["sha256"], row["size"]):
+            sha, size = actual[path]  # type: ignore[misc]
+            problems.append(Problem("file_changed", f"SHA-256 {sha[:16]}…（{size} 字节）与清单所载 "
+                                                    f"{row['sha256'][:16]}…（{row['size']} 字节）不一致", path))
+    for path in actual:
+        if path not in (C.MANIFEST, C.CATALOGUE_PDF) and path not in listed:
+            problems.append(Problem("file_added", "封卷清单未列出此文件", path))
+
+
+def _read_bounded(zf: zipfile.ZipFile, path: str, limit: int) -> bytes | None:
+    info = zf.getinfo(path)
+    if info.file_size > limit:
+        return None
+    with zf.open(info) as f:
+        return f.read(limit + 1)
+
+
+def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[Any], crls: Sequence[Any],
+                      manifest: dict[str, Any] | None, limits: ScanLimits, problems: list[Problem]
+                      ) -> tuple[dict[str, VerifyReport], dict[str, str], dict[str, bytes]]:
+    """Each signed PDF in turn (one in memory at a time): present and unchanged as sealed, valid, at its stage."""
+    sealed = {d["path"]: d for d in (manifest or {}).get("documents", []) if isinstance(d, dict) and "path" in d}
+    for path, d in sealed.items():
+        if path not in found.hashes and path not in found.skipped:
+            problems.append(Problem("document_missing", f"封卷时的{C.DOC_TITLES.get(d.get('kind'), '签名文书')}"
+                                                        f"（{d.get('number', '')}）在案卷中缺失", path))
+        elif (h := found.hashes.get(path)) is not None and h[0] != d.get("pdf_sha256"):
+            problems.append(Problem("document_substituted", f"SHA-256 {h[0][:16]}… 与封卷清单所载 "
+                                                            f"{str(d.get('pdf_sha256'))[:16]}… 不一致：文书被替换",
+                                    path))
+    reports: dict[str, VerifyReport] = {}
+    stages: dict[str, str] = {}
+    embedded: dict[str, bytes] = {}
+    for path in sorted(p for p, h in found.hashes.items() if h is not None and p.startswith("documents/")
+                       and p.lower().endswith(".pdf")):
+        data = _read_bounded(zf, path, limits.max_document)
+        if data is None:
+            problems.append(Problem("too_large", f"文书大于 {limits.max_document >> 20} MB，未能核验签名", path))
+            continue
+        if hashlib.sha256(data).hexdigest() != found.hashes[path][0]:  # type: ignore[index]
+            problems.append(Problem("file_changed", "文书在核验过程中被改动", path))
+            continue
+        report = verify_pdf(data, roots, crls, revocation_mode="hard-fail" if crls else "soft-fail")
+        reports[path] = report
+        if not report.ok:
+            problems.append(Problem("pdf_invalid", "签名文书核验不通过：" + "；".join(
+                f"{r.message}" for r in report.reasons), path))
+        if report.doc_kind == rm.ReinspectionRecord.KIND:
+            embedded[path] = embedded_files(pdf_reader(data).root).get(RECORD_FILE, b"")
+        del data
+        signed = [s.field_name for s in report.signatures if not s.reasons]
+        kind = sealed.get(path, {}).get("kind") or ("record" if report.doc_kind == rm.RecordSnapshot.KIND else "")
+        stages[path] = C.stage_of(kind, signed, [])
+        claim = sealed.get(path)
+        if claim is not None:
+            lacking = sorted(set(claim.get("signed_fields", [])) - set(signed))
+            if lacking or _STAGE_RANK.get(stages[path], 0) < _STAGE_RANK.get(claim.get("stage"), 0):
+                problems.append(Problem("stage_mismatch", f"封卷清单称其为“{C.STAGE_LABELS.get(claim.get('stage'), '?')}”"
+                                                          f"，但有效签名只达到“{C.STAGE_LABELS[stages[path]]}”"
+                                        + (f"（缺少 {'、'.join(C.field_label(f) for f in lacking)}）" if lacking else ""),
+                                        path))
+    return reports, stages, embedded
+
+
+# ------------------------------------------------------------------------------------------------ content
+
+
+def _check_record(found: ScanResult, documents: dict[str, VerifyReport], manifest: dict[str, Any] | None,
+                  problems: list[Problem]) -> None:
+    records = [(p, r) for p, r in documents.items() if r.doc_kind == rm.RecordSnapshot.KIND]
+    if not records:
+        if not any(p.code in ("document_missing", "document_substituted") for p in problems):
+            problems.append(Problem("document_missing", "案卷中没有签名的现场检查笔录", "documents/"))
+        return
+    path, rep = records[0]
+    printed = rep.printed_content_hash
+    if manifest is not None and manifest.get("content_hash") != printed:
+        problems.append(Problem("record_mismatch", f"清单所载内容哈希与签名笔录所载 {printed[:16]}… 不一致", C.MANIFEST))
+    if manifest is not None and manifest.get("record_number") != rep.record_number:
+        problems.append(Problem("record_mismatch", f"清单所载笔录编号与签名笔录 {rep.record_number} 不一致", C.MANIFEST))
+    data = found.kept.get(C.RECORD_JSON)
+    if data is None and C.RECORD_JSON in found.skipped:
+        return  # an ambiguous (duplicate) record.json: reported by the structure check
+    if data is None:
+        problems.append(Problem("record_mismatch", "缺少 record.json", C.RECORD_JSON))
+        return
+    if hashlib.sha256(data).hexdigest() != printed:
+        problems.append(Problem("record_mismatch", f"record.json 的 SHA-256 与签名笔录（{path}）所载内容哈希 "
+                                                   f"{printed[:16]}… 不一致", C.RECORD_JSON))
+        return
+    record = json.loads(data)  # the bytes the signatures bind to: the evidence list below is authoritative
+    _check_evidence(found, record.get("evidence", []), "evidence/", "签名笔录证据清单", problems)
+
+
+def _check_evidence(found: ScanResult, listed: list[dict[str, Any]], folder: str, source: str,
+                    problems: list[Problem]) -> None:
+    for ev in listed:
+        number, sha = ev.get("number", ""), ev.get("sha256", "")
+        matches = [(p, v) for p, v in found.hashes.items() if p.startswith(f"{folder}{number}_")]
+        if not matches and any(p.startswith(f"{folder}{number}_") for p in found.skipped):
+            continue  # present but ambiguous (duplicate names): reported by the structure check
+        if not matches:
+            problems.append(Problem("evidence_mismatch", f"{source}所列 {number} 在案卷中缺失", f"{folder}{number}_"))
+        elif not any(v is not None and v[0] == sha for _p, v in matches):
+            problems.append(Problem("evidence_mismatch", f"{number} 的 SHA-256 与{source}所载 {sha[:16]}… "
+                                                         "不一致（原件被改动或替换）", matches[0][0]))
+
+
+def _check_reinspections(found: ScanResult, documents: dict[str, VerifyReport], embedded: dict[str, bytes],
+                         problems: list[Problem]) -> None:
+    """Each signed 整改复查记录 lists its own evidence by SHA-256: every file must be there, unchanged."""
+    for path, rep in documents.items():
+        if rep.doc_kind != rm.ReinspectionRecord.KIND:
+            continue
+        data = embedded.get(path, b"")
+        if hashlib.sha256(data).hexdigest() != rep.printed_content_hash:
+            problems.append(Problem("record_mismatch", "整改复查记录中嵌入的内容与其所载内容哈希不一致", path))
+            continue
+        _check_evidence(found, json.loads(data).get("evidence", []), C.reinspection_folder(rep.record_number),
+                        f"整改复查记录 {rep.record_number} ", problems)
