@@ -71,7 +71,9 @@ def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
 
 
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
-                  device: str | None = None) -> AppContext:
+                  device: str | None = None, workspace_key: bytes | None = None) -> AppContext:
+    """`workspace_key`: the 32-byte key unlocked from the officer's key slot (services/signin.py); it opens the
+    encrypted store. None for a workspace that has no key slots yet."""
     paths = resolve_paths(data_dir).ensure()
     migration = open_database(paths.database, paths.backups_dir)
     if migration.backup:
@@ -108,4 +110,5 @@ def render_screenshots(app: AppContext, out: Path, lang: str) -> list[Path]:
 def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:
     from inspector_app.ui.launch import run
 
-    return run(lambda: build_context(data_dir), lang=lang)
+    # sign-in dialog → unlock (off the UI thread) → build_context(..., workspace_key=key) on a worker → window
+    return run(lambda key: build_context(data_dir, workspace_key=key), lang=lang, paths=resolve_paths(data_dir))
