@@ -29,6 +29,7 @@ from inspector_app.services.keys import KeyService
 from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.services.review import ReviewService
 from inspector_app.services.roster import RosterService
+from inspector_app.services.signin import SessionService
 from inspector_app.services.signing import SigningService
 from inspector_app.services.verification import VerificationService
 from inspector_app.storage.blob_store import BlobStore
@@ -57,6 +58,7 @@ class AppContext:
     verification: VerificationService
     evidence: EvidenceService
     case_files: CaseFileService
+    session: SessionService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -97,7 +99,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
         review=ReviewService(ctx, signing, load_penalty_map(paths.config_dir / "penalties.toml")),
         reinspections=ReinspectionService(ctx, keys, print_image),
-        case_files=CaseFileService(ctx, signing, evidence, journal, keys),
+        case_files=CaseFileService(ctx, signing, evidence, journal, keys), session=SessionService(ctx),
     )
 
 
