@@ -62,10 +62,11 @@ class OfficerSignInDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("officers")
         for o in officers:
-            text = f"{o.name}　{self.tr('Team lead') if o.is_team_lead else self.tr('Inspector')}　" \
-                   f"{self.tr('Certificate')} {o.certificate_no}"
+            role = self.tr("Team lead") if o.is_team_lead else self.tr("Inspector")
+            certificate = self.tr("Certificate %1").replace("%1", o.certificate_no)
+            text = "　".join((o.name, role, certificate))
             if not o.has_password:
-                text += f"　({self.tr('no password yet')})"
+                text += "　(" + self.tr("no password yet") + ")"
             item = QListWidgetItem(text, self.list)
             item.setData(256, o)
             item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)  # one choice, no checkboxes
