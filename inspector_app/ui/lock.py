@@ -134,7 +134,7 @@ class LockController(QObject):
 
     def _ask_unlock(self) -> None:
         officer = self.officer
-        self.dialog = OfficerSignInDialog([officer], self._check_same_key, self.window)
+        self.dialog = OfficerSignInDialog([officer], self._check_same_key, self.window, unlock_mode=True)
         self.dialog.setWindowTitle(self.tr("Locked"))
         self.dialog.setObjectName("unlock_dialog")
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -1339,11 +1339,13 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="109" />
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="110" />
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
@@ -1378,37 +1380,47 @@ Workspace: %2</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="111" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="108" />
+        <source>Locked. %1 (%2, certificate %3): enter your password to unlock.</source>
+        <translation>已锁定。%1（%2，执法证号 %3）：请输入密码解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="112" />
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="119" />
         <source>Nobody can sign in on this laptop yet: ask IT to set up your password (inspector keys).</source>
         <translation>本机还没有可以登录的执法人员：请信息中心为您设置密码（inspector keys）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="126" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="134" />
         <source>First sign-in: choose a password (at least 8 characters).</source>
         <translation>首次登录：请设置密码（至少 8 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="135" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="143" />
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="140" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="148" />
         <source>This officer has no password on this laptop yet.</source>
         <translation>该执法人员在本机尚未设置密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="143" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="151" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="148" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="156" />
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="157" />
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="165" />
         <source>Wrong password. Try again, or ask IT to reset it with the recovery key.</source>
         <translation>密码不正确。请重试，或请信息中心用恢复密钥重设密码。</translation>
     </message>

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from inspector_app.services.signin import WorkspaceKeys
 from tests.signin_helpers import INSPECTOR_PASSWORD, LEAD_PASSWORD, keyed  # noqa: F401
@@ -89,7 +89,8 @@ def test_idle_lock_hides_the_data_and_needs_the_password(app, keyed, roster, qtb
     assert _data_hidden(w)
     assert "测试" not in w.windowTitle()
     dialog = lc.dialog
-    assert dialog is not None and dialog.isVisible() and dialog.list.count() == 1
+    assert dialog is not None and dialog.isVisible() and dialog.list.count() == 1 and not dialog.list.isVisible()
+    assert "陈明哲" in dialog.findChild(QLabel).text() and dialog.sign_in_button.text() == "&Unlock"
     dialog.password.setText("wrong-password-1")
     dialog.sign_in_button.click()
     qtbot.waitUntil(lambda: "Wrong password" in dialog.message.text(), timeout=15000)

@@ -44,7 +44,7 @@ class _Relay(QObject):
 class OfficerSignInDialog(QDialog):
     def __init__(self, officers: list[SignInOfficer], unlock: UnlockFn, parent: QWidget | None = None,
                  quit_text: str | None = None, preselect: str | None = None,
-                 set_password: UnlockFn | None = None):
+                 set_password: UnlockFn | None = None, unlock_mode: bool = False):
         super().__init__(parent)
         self.setObjectName("officer_sign_in")
         self.setWindowTitle(self.tr("Sign in"))
@@ -103,6 +103,14 @@ class OfficerSignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        if unlock_mode and officers:  # the lock screen: the signed-in officer only, no list to choose from
+            o = officers[0]
+            intro.setText(self.tr("Locked. %1 (%2, certificate %3): enter your password to unlock.")
+                          .replace("%1", o.name).replace("%2", self.tr("Team lead") if o.is_team_lead
+                                                         else self.tr("Inspector")).replace("%3", o.certificate_no))
+            self.list.hide()
+            self.sign_in_button.setText(self.tr("&Unlock"))
+            self.resize(520, 180)
         self.list.currentRowChanged.connect(self._selected)
         row = next((n for n, o in enumerate(officers) if preselect in (o.officer_id, o.name)), 0)
         if officers:
