@@ -119,3 +119,28 @@ def test_keys_help(args, capsys) -> None:  # type: ignore[no-untyped-def]
         main([*args, "--help"])
     assert exc.value.code == 0
     assert "usage" in capsys.readouterr().out
+
+
+def test_sync_unlocks_the_workspace_with_the_officer_password(app, keyed, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`inspector sync` on a workspace with key slots: --officer (or --user naming an officer) with
+    INSPECTOR_PASSWORD first; only then the sync account (offline here: no server, never signed in online)."""
+    from tests.sync.loopback import free_port
+
+    d = ["--data-dir", str(app.paths.data_dir)]
+    server = ["sync", "--server", f"http://127.0.0.1:{free_port()}", "--once"]
+    monkeypatch.setenv("INSPECTOR_SYNC_PASSWORD", "server-password")
+    monkeypatch.delenv("INSPECTOR_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main([*server, "--user", "zoe", *d]) == 3
+    assert "需要登录" in capsys.readouterr().err  # the workspace is not opened without an officer's password
+    monkeypatch.setenv("INSPECTOR_PASSWORD", "wrong-password-1")
+    assert main([*server, "--officer", "陈明哲", "--user", "zoe", *d]) == 3
+    assert "密码不正确" in capsys.readouterr().err
+    monkeypatch.setenv("INSPECTOR_PASSWORD", INSPECTOR_PASSWORD)
+    assert main([*server, "--officer", "陈明哲", "--user", "zoe", *d]) == 3
+    err = capsys.readouterr().err
+    assert "登录失败" in err and "密码不正确" not in err  # past the workspace: the server sign-in is what fails
+    # --user naming an officer with a slot is taken as the officer too
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{INSPECTOR_PASSWORD}\nserver-password\n"))
+    assert main([*server, "--user", "陈明哲", "--password-stdin", *d]) == 3
+    assert "登录失败" in capsys.readouterr().err
