@@ -181,3 +181,69 @@ def test_cancelling_the_switch_quits_explicitly(app, keyed, qtbot, button) -> No
     assert lc.dialog.quit_button.text() == "&Quit"
     lc.dialog.quit_button.click()
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=10000)
+
+
+def test_launch_signs_in_then_builds_the_context_on_a_worker(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """`inspector` itself: sign-in dialog → unlock off the UI thread → build_context(workspace_key=key) on a
+    worker thread → main window as that officer, the sign-in journaled."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui import launch
+    from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
+    from inspector_app.ui.main_window import MainWindow
+
+    built: dict[str, Any] = {}
+
+    def build(key: bytes | None) -> Any:
+        built["key"], built["thread"] = key, threading.current_thread() is threading.main_thread()
+        return app
+
+    seen: dict[str, Any] = {}
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, OfficerSignInDialog) and "dialog" not in seen:
+            seen["dialog"] = modal
+            row = next(n for n in range(modal.list.count()) if "陈明哲" in modal.list.item(n).text())
+            modal.list.setCurrentRow(row)
+            modal.password.setText(INSPECTOR_PASSWORD)
+            modal.sign_in_button.click()
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows:
+            w = windows[0]
+            seen["actor"], seen["role"] = w.ops.actor.name, w.ops.role
+            seen["lock"] = getattr(w, "lock_controller", None) is not None
+            w.ops.runner.wait()
+            w.close()
+            return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(0, poll)
+    assert launch.run(build, lang="en", paths=app.paths) == 0
+    assert built == {"key": keyed["key"], "thread": False}
+    assert seen["actor"] == "陈明哲" and seen["role"] == "inspector" and seen["lock"]
+    assert [(e.actor.split("(")[0], e.event_type) for e in app.journal.events("session")] == [
+        ("陈明哲", "session.sign_in")]
+
+
+def test_quitting_the_launch_sign_in_says_so_and_opens_nothing(app, keyed, qtbot, capsys) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui import launch
+    from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, OfficerSignInDialog):
+            modal.quit_button.click()
+            return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(0, poll)
+    assert launch.run(lambda key: pytest.fail("nothing is opened"), lang="en", paths=app.paths) == 0
+    assert "Sign-in cancelled" in capsys.readouterr().err
+    assert app.journal.events("session") == []
