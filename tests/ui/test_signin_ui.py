@@ -120,6 +120,36 @@ def test_ctrl_l_locks(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def
     qtbot.keyClick(w.list_page, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: w.lock_controller.locked, timeout=5000)
     assert _data_hidden(w)
+    w.lock_controller.dialog.reject()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=10000)
+
+
+def test_lock_covers_an_open_dialog_too(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.lock import LockCover
+
+    w = _window(app, keyed, qtbot)
+    other = QDialog(w)
+    other.resize(400, 300)
+    QLabel("测试市人民医院 — personal data", other)
+    other.open()  # e.g. a dialog the officer left open
+    qtbot.waitUntil(other.isVisible, timeout=5000)
+    w.actions_.lock.trigger()
+    qtbot.waitUntil(lambda: w.lock_controller.dialog is not None, timeout=5000)
+    covers = [c for c in other.findChildren(LockCover) if c.isVisible()]
+    assert covers and covers[0].geometry() == other.rect() and other.isVisible()  # kept open, work not lost
+    dialog = w.lock_controller.dialog
+    dialog.password.setText(INSPECTOR_PASSWORD)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: not w.lock_controller.locked, timeout=15000)
+    assert not [c for c in other.findChildren(LockCover) if c.isVisible()] and other.isVisible()
+    other.reject()
+    w.close()
+
+
+def test_quit_on_the_lock_screen_closes_the_window(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = _window(app, keyed, qtbot)
+    w.actions_.lock.trigger()
+    qtbot.waitUntil(lambda: w.lock_controller.locked, timeout=5000)
     settle(qtbot, w)
     assert _session(app)[-1][1:] == ("session.lock", "manual")
     w.lock_controller.dialog.reject()  # Quit from the lock screen closes the window
