@@ -104,8 +104,9 @@ def _in_background(fn: Callable[[], Any], label: str) -> Any:
     return result.get("value")
 
 
-def sign_in(keys: WorkspaceKeys) -> tuple[SignInOfficer, bytes] | None:
-    dialog = OfficerSignInDialog(keys.officers(), lambda o, password: keys.unlock(o.officer_id, password))
+def sign_in(keys: WorkspaceKeys, preselect: str | None = None) -> tuple[SignInOfficer, bytes] | None:
+    dialog = OfficerSignInDialog(keys.officers(), lambda o, password: keys.unlock(o.officer_id, password),
+                                 preselect=preselect)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.officer is None or dialog.key is None:
         return None
     return dialog.officer, dialog.key
@@ -126,11 +127,12 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
                       "inspector keys init --recovery-public-key AGENCY.pem --officer NAME\n(workspace: %1)")
             .replace("%1", str(paths.data_dir)))
         return 2
-    chosen = sign_in(keys)
+    chosen = sign_in(keys, settings.officer_id())  # the last officer who signed in here comes preselected
     if chosen is None:
         print("Sign-in cancelled: the app quits.", file=sys.stderr)  # the way out is explicit, never silent
         return 0
     officer, key = chosen
+    settings.set_officer_id(officer.officer_id)
     try:
         context = _in_background(lambda: build(key), QCoreApplication.translate("Launch", "Opening the workspace…"))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
