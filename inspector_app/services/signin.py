@@ -17,14 +17,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import Any
+
+from inspector_app.domain.roster import OfficerData
 from inspector_app.services.context import Actor, ServiceContext
-from inspector_app.storage.keyslots import KeySlotError, KeySlots, OfficerSlot, WrongPasswordError
+from inspector_app.storage.keyslots import (KeySlotError, KeySlots, OfficerSlot, WrongPasswordError,
+                                            load_recovery_public_key, password_problem)
 
 SESSION_CHAIN = "session"
 ENV_PASSWORD = "INSPECTOR_PASSWORD"
 
 __all__ = ["KeySlotError", "WrongPasswordError", "SignInOfficer", "WorkspaceKeys", "SessionService",
-           "SESSION_CHAIN", "ENV_PASSWORD"]
+           "SESSION_CHAIN", "ENV_PASSWORD", "load_recovery_public_key", "password_problem", "set_up_first_officer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,3 +134,27 @@ class SessionService:
 def password_from_env() -> str | None:
     value = os.environ.get(ENV_PASSWORD)
     return value if value else None
+
+
+def set_up_first_officer(app: Any, keys: WorkspaceKeys, recovery_pem: bytes, password: str,
+                         officer_id: str | None = None,
+                         new_officer: dict[str, Any] | None = None) -> tuple[SignInOfficer, bytes]:
+    """Workspace creation on a laptop: the key, its recovery slot and the first officer's slot. The officer is of
+    the roster (`officer_id`) or added to it (`new_officer`: OfficerData fields). Everything is checked before
+    the key is made, so a refusal leaves no half-set-up workspace."""
+    problem = password_problem(password)
+    if problem:
+        raise KeySlotError(problem)
+    load_recovery_public_key(recovery_pem)
+    if keys.initialised():
+        raise KeySlotError("该工作区已有工作区密钥")
+    if new_officer is not None:
+        data = OfficerData(**new_officer)
+        data.validate()
+        dto, _ = app.roster.add_officer(Actor(data.name), data)
+    else:
+        dto = app.roster.officer(officer_id)
+    key = keys.create(recovery_pem)
+    officer = keys.set_password(key, dto.id, dto.name, dto.role, dto.certificate_no, password)
+    SessionService(app.ctx).password_set(officer.actor(), dto.id, "setup")
+    return officer, key

@@ -112,6 +112,29 @@ def sign_in(keys: WorkspaceKeys, preselect: str | None = None) -> tuple[SignInOf
     return dialog.officer, dialog.key
 
 
+def first_start(build: Callable[[bytes | None], Any], keys: WorkspaceKeys,
+                paths: Any) -> tuple[SignInOfficer, bytes] | None:
+    """A workspace without key slots (new, or from before sign-in existed, still plain): set up the first
+    officer's sign-in. The agency's recovery public key is asked for (prefilled from INSPECTOR_RECOVERY_PUBLIC_KEY
+    or <config>/recovery-public.pem, where IT can place it)."""
+    from inspector_app.services.signin import set_up_first_officer
+    from inspector_app.ui.dialogs.setup_dialog import SetupDialog
+
+    opening = QCoreApplication.translate("Launch", "Opening the workspace…")
+    context = _in_background(lambda: build(None), opening)
+    try:
+        officers = _in_background(context.roster.officers, opening)
+        dialog = SetupDialog(officers, paths.config_dir / "recovery-public.pem")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen, new, pem, password = dialog.chosen(), dialog.new_officer(), dialog.recovery_pem, dialog.password.text()
+        return _in_background(lambda: set_up_first_officer(context, keys, pem, password,
+                                                           chosen.id if chosen else None, new),
+                              QCoreApplication.translate("Launch", "Creating the workspace key…"))
+    finally:
+        context.close()
+
+
 def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: Any = None) -> int:
     """Sign-in dialog → unlock (off the UI thread) → build_context(workspace_key=key) on a worker → main window."""
     app = qt_app()
@@ -121,13 +144,11 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     translators = install_translators(app, language, paths.cache_dir)
     keys = WorkspaceKeys(paths.keys_dir)
     title = QCoreApplication.translate("Launch", "Medical-insurance fund inspection")
-    if not keys.initialised():
-        QMessageBox.information(None, title, QCoreApplication.translate(
-            "Launch", "Nobody can sign in to this workspace yet. IT sets it up with\n"
-                      "inspector keys init --recovery-public-key AGENCY.pem --officer NAME\n(workspace: %1)")
-            .replace("%1", str(paths.data_dir)))
+    try:
+        chosen = first_start(build, keys, paths) if not keys.initialised() else sign_in(keys, settings.officer_id())
+    except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
+        QMessageBox.critical(None, title, str(exc))
         return 2
-    chosen = sign_in(keys, settings.officer_id())  # the last officer who signed in here comes preselected
     if chosen is None:
         print("Sign-in cancelled: the app quits.", file=sys.stderr)  # the way out is explicit, never silent
         return 0

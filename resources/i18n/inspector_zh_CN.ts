@@ -929,21 +929,18 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="122" />
+        <location filename="../../inspector_app/ui/launch.py" line="133" />
+        <source>Creating the workspace key…</source>
+        <translation>正在创建工作区密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/launch.py" line="146" />
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="124" />
-        <source>Nobody can sign in to this workspace yet. IT sets it up with
-inspector keys init --recovery-public-key AGENCY.pem --officer NAME
-(workspace: %1)</source>
-        <translation>此工作区还没有可以登录的执法人员。请信息中心用以下命令设置：
-inspector keys init --recovery-public-key AGENCY.pem --officer 姓名
-（工作区：%1）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/launch.py" line="135" />
+        <location filename="../../inspector_app/ui/launch.py" line="123" />
+        <location filename="../../inspector_app/ui/launch.py" line="158" />
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -2019,6 +2016,111 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/widgets/sample_table.py" line="72" />
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="26" />
+        <source>Set up sign-in on this laptop</source>
+        <translation>在本机设置登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="30" />
+        <source>This workspace has no sign-in yet. Choose the agency's recovery public key (a file from IT) and your password; other officers get theirs after you sign in.</source>
+        <translation>此工作区尚未设置登录。请选择机构的恢复公钥（信息中心提供的文件）并设置您的密码；其他执法人员在您登录后设置各自的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="36" />
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="44" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="51" />
+        <source>Team lead</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="44" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="50" />
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="61" />
+        <source>&amp;Recovery public key:</source>
+        <translation>恢复公钥(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="63" />
+        <source>&amp;Officer:</source>
+        <translation>执法人员(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="65" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="66" />
+        <source>&amp;Certificate number (执法证号):</source>
+        <translation>执法证号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="67" />
+        <source>Certificate &amp;valid until:</source>
+        <translation>执法证有效期至(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="68" />
+        <source>&amp;Department:</source>
+        <translation>科室(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="69" />
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="70" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="71" />
+        <source>&amp;Repeat the password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="80" />
+        <source>Recovery public key</source>
+        <translation>恢复公钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="81" />
+        <source>PEM files (*.pem);;All files (*)</source>
+        <translation>PEM 文件 (*.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="102" />
+        <source>Recovery public key: %1</source>
+        <translation>恢复公钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="106" />
+        <source>Enter your name and certificate number.</source>
+        <translation>请输入姓名和执法证号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="113" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

@@ -277,3 +277,46 @@ def test_quitting_the_launch_sign_in_says_so_and_opens_nothing(app, keyed, qtbot
     assert launch.run(lambda key: pytest.fail("nothing is opened"), lang="en", paths=app.paths) == 0
     assert "Sign-in cancelled" in capsys.readouterr().err
     assert app.journal.events("session") == []
+
+
+def test_first_start_sets_up_the_first_officer_then_opens_the_window(app, roster, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui import launch
+    from inspector_app.ui.dialogs.setup_dialog import SetupDialog
+    from inspector_app.ui.main_window import MainWindow
+    from tests.signin_helpers import recovery_pair
+
+    pub = tmp_path / "agency-recovery-public.pem"
+    pub.write_bytes(recovery_pair()[1])
+    keys = WorkspaceKeys(app.paths.keys_dir)
+    seen: dict[str, Any] = {}
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, SetupDialog) and "setup" not in seen:
+            seen["setup"] = True
+            modal.key_path.setText(str(tmp_path / "missing.pem"))
+            modal.password.setText("first-pass-1")
+            modal.confirm.setText("first-pass-1")
+            modal._ok()
+            seen["missing"] = modal.message.text()
+            modal.key_path.setText(str(pub))
+            modal.officer.setCurrentIndex(1)
+            modal._ok()
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows:
+            seen["actor"] = windows[0].ops.actor.name
+            windows[0].ops.runner.wait()
+            windows[0].close()
+            return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(0, poll)
+    assert launch.run(lambda key: app, lang="en", paths=app.paths) == 0
+    assert "Recovery public key" in seen["missing"]
+    assert seen["actor"] == roster["officers"][1].name
+    [o] = keys.officers()
+    assert o.officer_id == roster["officers"][1].id
+    assert [e.event_type for e in app.journal.events("session")] == ["session.password_set", "session.sign_in"]
