@@ -2083,42 +2083,48 @@ Workspace: %2</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="70" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="73" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="71" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74" />
         <source>&amp;Repeat the password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="77" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="80" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="83" />
         <source>Recovery public key</source>
         <translation>恢复公钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="81" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="84" />
         <source>PEM files (*.pem);;All files (*)</source>
         <translation>PEM 文件 (*.pem);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="102" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="105" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="109" />
         <source>Recovery public key: %1</source>
         <translation>恢复公钥：%1</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="106" />
+        <source>cannot read the file %1</source>
+        <translation>无法读取文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="113" />
         <source>Enter your name and certificate number.</source>
         <translation>请输入姓名和执法证号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="113" />
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="120" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

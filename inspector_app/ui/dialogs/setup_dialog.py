@@ -67,6 +67,9 @@ class SetupDialog(QDialog):
             form.addRow(self.tr("Certificate &valid until:"), self.expiry)
             form.addRow(self.tr("&Department:"), self.department)
             form.addRow(self.tr("R&ole:"), self.role)
+        for w in ((self.name, self.certificate, self.department, self.expiry, self.role) if officers
+                  else (self.officer,)):
+            w.hide()  # not in the layout: kept only so new_officer()/chosen() stay simple
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow(self.tr("&Repeat the password:"), self.confirm)
         form.addRow(self.message)
@@ -98,7 +101,11 @@ class SetupDialog(QDialog):
         try:
             pem = path.read_bytes()
             load_recovery_public_key(pem)
-        except (OSError, KeySlotError) as exc:
+        except OSError:
+            self.message.setText(self.tr("Recovery public key: %1").replace(
+                "%1", self.tr("cannot read the file %1").replace("%1", str(path))))
+            return
+        except KeySlotError as exc:
             self.message.setText(self.tr("Recovery public key: %1").replace("%1", str(exc)))
             return
         new = self.new_officer()
