@@ -135,6 +135,21 @@ def _new_password(args: argparse.Namespace, name: str) -> str:
     return first
 
 
+def _recovery_key_password(pem: bytes) -> bytes | None:
+    """The agency should keep its recovery private key encrypted: its passphrase from
+    INSPECTOR_RECOVERY_KEY_PASSWORD or a prompt."""
+    import os
+
+    if b"ENCRYPTED" not in pem:
+        return None
+    value = os.environ.get("INSPECTOR_RECOVERY_KEY_PASSWORD")
+    if value is None:
+        if not sys.stdin.isatty():
+            raise SignInRequired("恢复私钥已加密：请在终端中运行，或用 INSPECTOR_RECOVERY_KEY_PASSWORD 提供其口令")
+        value = getpass.getpass("恢复私钥的口令：")
+    return value.encode("utf-8")
+
+
 def _roster_officer(app: Any, name: str) -> Any:
     matches = [o for o in app.roster.officers() if name in (o.id, o.name, o.certificate_no)]
     if len(matches) != 1:
@@ -170,7 +185,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"已创建工作区密钥；{o.name} 可以登录")
             return 0
         if args.keys_command == "recover":
-            key = keys.recover(args.recovery_key.read_bytes())
+            pem = args.recovery_key.read_bytes()
+            key = keys.recover(pem, _recovery_key_password(pem))
             app = build_context(data_dir, workspace_key=key)
             try:
                 o = _roster_officer(app, args.target)

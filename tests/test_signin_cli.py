@@ -144,3 +144,23 @@ def test_sync_unlocks_the_workspace_with_the_officer_password(app, keyed, monkey
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{INSPECTOR_PASSWORD}\nserver-password\n"))
     assert main([*server, "--user", "陈明哲", "--password-stdin", *d]) == 3
     assert "登录失败" in capsys.readouterr().err
+
+
+def test_recover_with_an_encrypted_recovery_key(app, keyed, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from cryptography.hazmat.primitives import serialization
+
+    private = serialization.load_pem_private_key(keyed["private_pem"], password=None)
+    path = tmp_path / "agency-recovery.pem"
+    path.write_bytes(private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.BestAvailableEncryption(b"safe passphrase")))
+    d = ["--data-dir", str(app.paths.data_dir)]
+    monkeypatch.setenv("INSPECTOR_NEW_PASSWORD", "restored-pass-2")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["keys", "recover", "--recovery-key", str(path), "--officer", "陈明哲", *d]) == 3
+    assert "INSPECTOR_RECOVERY_KEY_PASSWORD" in capsys.readouterr().err
+    monkeypatch.setenv("INSPECTOR_RECOVERY_KEY_PASSWORD", "wrong")
+    assert main(["keys", "recover", "--recovery-key", str(path), "--officer", "陈明哲", *d]) == 3
+    assert "无法读取" in capsys.readouterr().err
+    monkeypatch.setenv("INSPECTOR_RECOVERY_KEY_PASSWORD", "safe passphrase")
+    assert main(["keys", "recover", "--recovery-key", str(path), "--officer", "陈明哲", *d]) == 0
+    assert keyed["keys"].unlock(keyed["inspector"].id, "restored-pass-2") == keyed["key"]
