@@ -161,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
     from inspector_app.app import build_context
     from inspector_app.paths import resolve_paths
     from inspector_app.services.context import Actor
-    from inspector_app.services.signin import KeySlotError, SessionService, WorkspaceKeys
+    from inspector_app.services.signin import KeySlotError, SessionService, WorkspaceKeys, set_up_first_officer
 
     data_dir = getattr(args, "data_dir", None)
     keys = WorkspaceKeys(resolve_paths(data_dir).keys_dir)
@@ -177,9 +177,7 @@ def run(args: argparse.Namespace) -> int:
             app = build_context(data_dir)  # a workspace without key slots is still plain
             try:
                 o = _roster_officer(app, args.officer)
-                password = _new_password(args, o.name)
-                key = keys.create(pem)
-                keys.set_password(key, o.id, o.name, o.role, o.certificate_no, password)
+                set_up_first_officer(app, keys, pem, _new_password(args, o.name), officer_id=o.id)
             finally:
                 app.close()
             print(f"已创建工作区密钥；{o.name} 可以登录")

@@ -164,3 +164,23 @@ def test_recover_with_an_encrypted_recovery_key(app, keyed, tmp_path, monkeypatc
     monkeypatch.setenv("INSPECTOR_RECOVERY_KEY_PASSWORD", "safe passphrase")
     assert main(["keys", "recover", "--recovery-key", str(path), "--officer", "陈明哲", *d]) == 0
     assert keyed["keys"].unlock(keyed["inspector"].id, "restored-pass-2") == keyed["key"]
+
+
+def test_keys_init_on_a_workspace_without_key_slots(app, roster, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tests.signin_helpers import recovery_pair
+
+    d = ["--data-dir", str(app.paths.data_dir)]
+    pub = tmp_path / "agency-recovery-public.pem"
+    pub.write_bytes(recovery_pair()[1])
+    monkeypatch.setenv("INSPECTOR_NEW_PASSWORD", "first-pass-1")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["keys", "init", "--recovery-public-key", str(pub), "--officer", "无此人", *d]) == 3
+    assert "名录中没有" in capsys.readouterr().err
+    assert not (app.paths.keys_dir / "slots.json").exists()  # nothing half-done
+    assert main(["keys", "init", "--recovery-public-key", str(pub), "--officer", "测执00001", *d]) == 0
+    monkeypatch.setenv("INSPECTOR_PASSWORD", "first-pass-1")
+    assert _list(d[1], "--user", "许若溪") == 0
+    [event] = app.journal.events("session")
+    assert event.event_type == "session.password_set" and event.payload["how"] == "setup"
+    assert main(["keys", "init", "--recovery-public-key", str(pub), "--officer", "陈明哲", *d]) == 3
+    assert "已有工作区密钥" in capsys.readouterr().err
