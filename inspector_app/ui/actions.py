@@ -28,6 +28,7 @@ class Actions:
     switch_officer: QAction
     lock: QAction
     idle_lock: QAction
+    change_password: QAction
     sign_in: QAction
     sync_now: QAction
     conflicts: QAction
@@ -66,6 +67,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         switch_officer=act(QCoreApplication.translate("MainWindow", "S&witch officer…"), None, "switch_officer"),
         lock=act(QCoreApplication.translate("MainWindow", "&Lock"), "Ctrl+L", "lock"),
         idle_lock=act(QCoreApplication.translate("MainWindow", "Lock when &idle after…"), None, "idle_lock"),
+        change_password=act(QCoreApplication.translate("MainWindow", "C&hange password…"), None, "change_password"),
         sign_in=act(QCoreApplication.translate("MainWindow", "Sign &in to the sync server…"), None, "sign_in"),
         sync_now=act(QCoreApplication.translate("MainWindow", "&Sync now"), "Ctrl+Shift+S", "sync_now"),
         conflicts=act(QCoreApplication.translate("MainWindow", "Sync &conflicts…"), None, "conflicts"),
@@ -81,7 +83,7 @@ def build_menus(menubar: QMenuBar, toolbar: QToolBar, a: Actions) -> None:
     file_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addActions([a.new_inspection, a.open_inspection])
     file_menu.addSeparator()
-    file_menu.addActions([a.lock, a.switch_officer, a.idle_lock])
+    file_menu.addActions([a.lock, a.switch_officer, a.change_password, a.idle_lock])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))

@@ -65,6 +65,9 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
                  lambda r: ops.set_actor(ops.actor, r) if ops.actor.officer_id == oid else None, lambda _e: None)
     sync = SyncController(context, settings.server_url(), app)
     window = MainWindow(ops, settings, language, sync=sync)
+    a = window.actions_
+    for action in (a.lock, a.switch_officer, a.change_password, a.idle_lock):
+        action.setEnabled(signed_in is not None)  # a workspace without key slots has no password to lock with
     if signed_in is not None:
         window.lock_controller = LockController(window, ops, signed_in.keys, signed_in.officer,  # type: ignore[attr-defined]
                                                 signed_in.key, settings)

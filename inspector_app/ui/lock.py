@@ -9,7 +9,8 @@ import hmac
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
+                               QWidget)
 
 from inspector_app.services.signin import SignInOfficer, WorkspaceKeys, WrongPasswordError
 from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
@@ -64,6 +65,7 @@ class LockController(QObject):
         a.lock.triggered.connect(lambda: self.lock("manual"))
         a.switch_officer.triggered.connect(self.switch_officer)
         a.idle_lock.triggered.connect(self._ask_idle)
+        a.change_password.triggered.connect(self.change_password)
         window.destroyed.connect(self._detach)
         ops.actor_changed.connect(self._show_officer)
 
@@ -76,6 +78,26 @@ class LockController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+    # -- password
+    def change_password(self) -> None:
+        from inspector_app.ui.dialogs.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.officer.name, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        keys, oid, old, new = self.keys, self.officer.officer_id, dialog.old.text(), dialog.new.text()
+        actor, session = self.ops.actor, self.ops.app.session
+
+        def done(_result: object) -> None:
+            self.ops.write(lambda: session.password_set(actor, oid, "change"))
+            self.window.statusBar().showMessage(self.tr("Password changed."), 10000)
+
+        def failed(exc: BaseException) -> None:
+            text = self.tr("The current password is wrong.") if isinstance(exc, WrongPasswordError) else str(exc)
+            QMessageBox.warning(self.window, self.tr("Change password"), text)
+
+        self.ops.read(lambda: keys.change_password(oid, old, new), done, failed)  # scrypt: off the UI thread
 
     # -- idle
     def set_idle_seconds(self, seconds: int) -> None:

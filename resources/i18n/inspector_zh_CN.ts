@@ -102,6 +102,34 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="14" />
+        <source>Change password — %1</source>
+        <translation>修改密码 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="23" />
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="24" />
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="25" />
+        <source>&amp;Repeat the new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="37" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <location filename="../../inspector_app/ui/pages/checklist_page.py" line="142" />
@@ -929,18 +957,18 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="133" />
+        <location filename="../../inspector_app/ui/launch.py" line="136" />
         <source>Creating the workspace key…</source>
         <translation>正在创建工作区密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="146" />
+        <location filename="../../inspector_app/ui/launch.py" line="149" />
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="123" />
-        <location filename="../../inspector_app/ui/launch.py" line="158" />
+        <location filename="../../inspector_app/ui/launch.py" line="126" />
+        <location filename="../../inspector_app/ui/launch.py" line="161" />
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -948,22 +976,37 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="87" />
+        <location filename="../../inspector_app/ui/lock.py" line="94" />
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/lock.py" line="97" />
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/lock.py" line="98" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/lock.py" line="109" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="88" />
+        <location filename="../../inspector_app/ui/lock.py" line="110" />
         <source>Lock the app after this many minutes without input:</source>
         <translation>无操作多少分钟后锁定：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="138" />
+        <location filename="../../inspector_app/ui/lock.py" line="160" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="141" />
+        <location filename="../../inspector_app/ui/lock.py" line="163" />
         <source>S&amp;witch officer…</source>
         <translation>切换执法人员(&amp;W)…</translation>
     </message>
@@ -971,7 +1014,7 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="30" />
+        <location filename="../../inspector_app/ui/lock.py" line="31" />
         <source>Locked. Sign in to continue.</source>
         <translation>已锁定。请登录后继续。</translation>
     </message>
@@ -1038,137 +1081,142 @@ Workspace: %2</source>
 工作目录：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="46" />
+        <location filename="../../inspector_app/ui/actions.py" line="47" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="48" />
+        <location filename="../../inspector_app/ui/actions.py" line="49" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="51" />
+        <location filename="../../inspector_app/ui/actions.py" line="52" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="52" />
+        <location filename="../../inspector_app/ui/actions.py" line="53" />
         <source>&amp;Open selected inspection</source>
         <translation>打开所选检查(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="53" />
+        <location filename="../../inspector_app/ui/actions.py" line="54" />
         <source>Inspection &amp;list</source>
         <translation>检查列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="54" />
+        <location filename="../../inspector_app/ui/actions.py" line="55" />
         <source>&amp;Review queue</source>
         <translation>审核队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="55" />
+        <location filename="../../inspector_app/ui/actions.py" line="56" />
         <source>Rectification &amp;&amp; &amp;dashboard</source>
         <translation>整改跟踪与统计(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="57" />
+        <location filename="../../inspector_app/ui/actions.py" line="58" />
         <source>&amp;Search inspections</source>
         <translation>搜索检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="58" />
+        <location filename="../../inspector_app/ui/actions.py" line="59" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="61" />
+        <location filename="../../inspector_app/ui/actions.py" line="62" />
         <source>&amp;Next item</source>
         <translation>下一检查项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="62" />
+        <location filename="../../inspector_app/ui/actions.py" line="63" />
         <source>&amp;Previous item</source>
         <translation>上一检查项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="63" />
+        <location filename="../../inspector_app/ui/actions.py" line="64" />
         <source>Next &amp;unanswered item</source>
         <translation>下一未作答项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="66" />
+        <location filename="../../inspector_app/ui/actions.py" line="67" />
         <source>S&amp;witch officer…</source>
         <translation>切换执法人员(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="67" />
+        <location filename="../../inspector_app/ui/actions.py" line="68" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="68" />
+        <location filename="../../inspector_app/ui/actions.py" line="69" />
         <source>Lock when &amp;idle after…</source>
         <translation>空闲锁定时间(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="69" />
+        <location filename="../../inspector_app/ui/actions.py" line="70" />
+        <source>C&amp;hange password…</source>
+        <translation>修改密码(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="71" />
         <source>Sign &amp;in to the sync server…</source>
         <translation>登录同步服务器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="70" />
+        <location filename="../../inspector_app/ui/actions.py" line="72" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="71" />
+        <location filename="../../inspector_app/ui/actions.py" line="73" />
         <source>Sync &amp;conflicts…</source>
         <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="72" />
+        <location filename="../../inspector_app/ui/actions.py" line="74" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="73" />
+        <location filename="../../inspector_app/ui/actions.py" line="75" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="81" />
+        <location filename="../../inspector_app/ui/actions.py" line="83" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="87" />
+        <location filename="../../inspector_app/ui/actions.py" line="89" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="89" />
+        <location filename="../../inspector_app/ui/actions.py" line="91" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="91" />
+        <location filename="../../inspector_app/ui/actions.py" line="93" />
         <source>&amp;Checklist</source>
         <translation>检查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="93" />
+        <location filename="../../inspector_app/ui/actions.py" line="95" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="95" />
+        <location filename="../../inspector_app/ui/actions.py" line="97" />
         <source>L&amp;anguage</source>
         <translation>语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="97" />
+        <location filename="../../inspector_app/ui/actions.py" line="99" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3095,7 +3143,7 @@ Workspace: %2</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="73" />
+        <location filename="../../inspector_app/ui/lock.py" line="75" />
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>

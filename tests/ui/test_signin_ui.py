@@ -320,3 +320,42 @@ def test_first_start_sets_up_the_first_officer_then_opens_the_window(app, roster
     [o] = keys.officers()
     assert o.officer_id == roster["officers"][1].id
     assert [e.event_type for e in app.journal.events("session")] == ["session.password_set", "session.sign_in"]
+
+
+def test_change_password_rewraps_the_officers_slot(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.signin import WrongPasswordError
+    from inspector_app.ui.dialogs.password_dialog import ChangePasswordDialog
+    from tests.ui.conftest import when_modal
+
+    w = _window(app, keyed, qtbot)
+
+    def fill(old: str) -> Any:
+        def action(dialog: ChangePasswordDialog) -> None:
+            dialog.old.setText(old)
+            dialog.new.setText("short")
+            dialog.confirm.setText("short")
+            dialog._ok()
+            assert "至少" in dialog.message.text() and dialog.isVisible()
+            dialog.new.setText("changed-pass-1")
+            dialog.confirm.setText("changed-pass-1")
+            dialog._ok()
+        return action
+
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings: list[str] = []
+    when_modal(ChangePasswordDialog, fill("not-my-password"))
+    when_modal(QMessageBox, lambda box: warnings.append(box.text()), timeout_ms=20000)
+    w.actions_.change_password.trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+    assert warnings == ["The current password is wrong."]
+    settle(qtbot, w)
+    with pytest.raises(WrongPasswordError):
+        keyed["keys"].unlock(keyed["inspector"].id, "changed-pass-1")
+    when_modal(ChangePasswordDialog, fill(INSPECTOR_PASSWORD))
+    w.actions_.change_password.trigger()
+    qtbot.waitUntil(lambda: "Password changed" in w.statusBar().currentMessage(), timeout=15000)
+    assert keyed["keys"].unlock(keyed["inspector"].id, "changed-pass-1") == keyed["key"]
+    settle(qtbot, w)
+    assert [e.event_type for e in app.journal.events("session")] == ["session.password_set"]
+    w.close()
