@@ -54,6 +54,7 @@ class LockController(QObject):
         self.window, self.ops, self.keys, self.officer, self._key = window, ops, keys, officer, key
         self.settings = settings
         self.locked = False
+        self._signed_out = False  # set once the sign-out at quitting is journaled
         self.dialog: OfficerSignInDialog | None = None
         self._covers: list[LockCover] = []
         self._hidden: list[QWidget] = []
@@ -116,6 +117,11 @@ class LockController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self.locked and event.type() in _INPUT:
             self._idle.start()
+        elif watched is self.window and event.type() == QEvent.Type.Close and not self._signed_out:
+            # queued before MainWindow.closeEvent waits for the writer, so the sign-out is in the journal
+            self._signed_out = True
+            actor, session = self.ops.actor, self.ops.app.session
+            self.ops.write(lambda: session.signed_out(actor, "quit"))
         return False
 
     # -- lock and unlock
@@ -203,6 +209,7 @@ class LockController(QObject):
     def _switch(self) -> None:
         actor, session = self.ops.actor, self.ops.app.session
         self.ops.write(lambda: session.signed_out(actor, "switch"))
+        self._signed_out = True  # nobody is signed in until the next sign-in
         roster = self.ops.app.roster
         self.ops.read(roster.officers, self._show_sign_in, lambda _e: self._show_sign_in([]))
 
@@ -238,6 +245,7 @@ class LockController(QObject):
         if first_use:
             self.ops.write(lambda: session.password_set(actor, actor.officer_id or "", "first_use"))
         self.ops.write(lambda: session.signed_in(actor))
+        self._signed_out = False
         self._unlock_ui()
 
     def _quit(self) -> None:

@@ -255,8 +255,9 @@ def test_launch_signs_in_then_builds_the_context_on_a_worker(app, keyed, qtbot) 
     assert launch.run(build, lang="en", paths=app.paths) == 0
     assert built == {"key": keyed["key"], "thread": False}
     assert seen["actor"] == "陈明哲" and seen["role"] == "inspector" and seen["lock"]
-    assert [(e.actor.split("(")[0], e.event_type) for e in app.journal.events("session")] == [
-        ("陈明哲", "session.sign_in")]
+    assert [(e.actor.split("(")[0], e.event_type, e.payload.get("reason"))
+            for e in app.journal.events("session")] == [("陈明哲", "session.sign_in", None),
+                                                        ("陈明哲", "session.sign_out", "quit")]
 
 
 def test_quitting_the_launch_sign_in_says_so_and_opens_nothing(app, keyed, qtbot, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -319,7 +320,8 @@ def test_first_start_sets_up_the_first_officer_then_opens_the_window(app, roster
     assert seen["actor"] == roster["officers"][1].name
     [o] = keys.officers()
     assert o.officer_id == roster["officers"][1].id
-    assert [e.event_type for e in app.journal.events("session")] == ["session.password_set", "session.sign_in"]
+    assert [e.event_type for e in app.journal.events("session")] == ["session.password_set", "session.sign_in",
+                                                                      "session.sign_out"]
 
 
 def test_change_password_rewraps_the_officers_slot(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
