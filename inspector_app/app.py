@@ -32,6 +32,7 @@ from inspector_app.services.keys import KeyService
 from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.services.review import ReviewService
 from inspector_app.services.roster import RosterService
+from inspector_app.services.signin import SessionService
 from inspector_app.services.signing import SigningService
 from inspector_app.services.verification import VerificationService
 from inspector_app.storage.blob_store import BlobStore
@@ -62,6 +63,7 @@ class AppContext:
     reinspections: ReinspectionService
     verification: VerificationService
     evidence: EvidenceService
+    session: SessionService
     make_case_files: Callable[[], CaseFileService]
 
     @functools.cached_property
@@ -82,7 +84,9 @@ def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
 
 
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
-                  device: str | None = None) -> AppContext:
+                  device: str | None = None, workspace_key: bytes | None = None) -> AppContext:
+    """`workspace_key`: the 32-byte key unlocked from the officer's key slot (services/signin.py); it opens the
+    encrypted store. None for a workspace that has no key slots yet."""
     paths = resolve_paths(data_dir).ensure()
     agency_time.configure(paths.config_dir)  # one time zone for screens, CLI and documents
     migration = open_database(paths.database, paths.backups_dir)
@@ -114,6 +118,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         review=ReviewService(ctx, signing, load_penalty_map(paths.config_dir / "penalties.toml")),
         reinspections=ReinspectionService(ctx, keys, print_image),
         make_case_files=make_case_files,
+        session=SessionService(ctx),
     )
 
 
@@ -126,4 +131,5 @@ def render_screenshots(app: AppContext, out: Path, lang: str) -> list[Path]:
 def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:
     from inspector_app.ui.launch import run
 
-    return run(lambda: build_context(data_dir), lang=lang)
+    # sign-in dialog → unlock (off the UI thread) → build_context(..., workspace_key=key) on a worker → window
+    return run(lambda key: build_context(data_dir, workspace_key=key), lang=lang, paths=resolve_paths(data_dir))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from inspector_app import __version__
 from inspector_app.domain.agency_time import agency_zone, local
-from inspector_app.domain.agency_time import local
+from inspector_app.signin_cli import SignInRequired, add_user_args, open_workspace
 
 
 def _add_data_dir(p: argparse.ArgumentParser, top: bool = False) -> None:
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     isub = insp.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
     ilist = isub.add_parser("list", help="list inspections with status, team and completion")
     _add_data_dir(ilist)
+    add_user_args(ilist)
     ilist.add_argument("--json", action="store_true", help="machine-readable output")
     verify = sub.add_parser("verify", help="verify a signed PDF record or a case-file ZIP (案卷)",
                             description="Verify every signature of a signed record against the organisation CA, "
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_seal_arguments(export)
     _add_data_dir(export)
+    add_user_args(export)
 
     shot = sub.add_parser("screenshot", help="render the main screens to PNG (offscreen)",
                           description="Render the main screens of a workspace to PNG files, offscreen. Without "
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(shot)
     shot.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
     shot.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="interface language (default zh_CN)")
+    add_user_args(shot)
 
     fonts = sub.add_parser("fonts", help="build the bundled Chinese fonts (Noto Sans SC) into the cache",
                            description="Build static Noto Sans SC Regular/Bold from the installed variable font "
@@ -104,10 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(fbuild)
 
     from inspector_app.server.cli import register as register_server
+    from inspector_app.signin_cli import register as register_keys
     from inspector_app.sync.cli import register as register_sync
 
     register_server(sub)
     register_sync(sub)
+    register_keys(sub)
     return parser
 
 
@@ -120,7 +125,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from inspector_app.services.demo import create_demo
 
     data_dir = _data_dir(args) or tempfile.mkdtemp(prefix="inspector-screens-")
-    app = build_context(data_dir)
+    app = open_workspace(args, data_dir) if _data_dir(args) else build_context(data_dir)
     try:
         if not app.roster.institutions():
             create_demo(app)
@@ -166,9 +171,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from inspector_app.app import build_context
-
-    app = build_context(_data_dir(args))
+    app = open_workspace(args, _data_dir(args))
     try:
         matches = [r.id for r in app.queries.inspections() if r.id.startswith(args.inspection_id)]
         if len(matches) != 1:
@@ -260,31 +263,44 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from inspector_app import fonts
     from inspector_app.app import build_context, launch_gui
+    from inspector_app.paths import resolve_paths
     from inspector_app.services.demo import create_demo
+    from inspector_app.services.demo_keys import create_demo_keys
+    from inspector_app.services.signin import WorkspaceKeys
 
     if fonts.cached_fonts(fonts.default_cache_dir()) is None:  # the demo signs records: say why the wait
         print("首次使用：正在生成 PDF 笔录所需的中文字体（仅此一次，约半分钟至两分钟）……", flush=True)
         fonts.ensure_fonts(fonts.default_cache_dir(), lambda pct, msg: print(f"  {pct:3d}% {msg}", flush=True),
                            jobs=2)
-    app = build_context(_data_dir(args))
-    try:
-        if app.roster.institutions():
-            print(f"工作区 {app.paths.data_dir} 已有数据，未重复创建演示数据。")
-        else:
-            counts = create_demo(app, progress=lambda msg: print(f"  已创建 {msg}"))
-            print(f"演示工作区已创建：{app.paths.data_dir}（{counts['institutions']} 家机构，"
-                  f"{counts['officers']} 名执法人员，{counts['inspections']} 次检查）")
-    finally:
-        app.close()
+    paths = resolve_paths(_data_dir(args))
+    keys = WorkspaceKeys(paths.keys_dir)
+    existing = keys.initialised()
+    if not existing and paths.database.exists():  # a workspace from before sign-in existed: still plain
+        app = build_context(_data_dir(args))
+        try:
+            existing = bool(app.roster.institutions())
+        finally:
+            app.close()
+    if existing:
+        print(f"工作区 {paths.data_dir} 已有数据，未重复创建演示数据。")
+    else:
+        key, recovery = create_demo_keys(keys, paths.data_dir)
+        app = build_context(_data_dir(args), workspace_key=key)
+        try:
+            counts = create_demo(app, progress=lambda msg: print(f"  已创建 {msg}"), keys=keys, workspace_key=key)
+        finally:
+            app.close()
+        print(f"演示工作区已创建：{paths.data_dir}（{counts['institutions']} 家机构，"
+              f"{counts['officers']} 名执法人员，{counts['inspections']} 次检查）")
+        print(f"登录密码与证书密码：{paths.keys_dir / 'demo-passwords.txt'}")
+        print(f"演示用恢复私钥（仅供演示，真实机构应离线保管）：{recovery}")
     if args.launch:
         return launch_gui(_data_dir(args), getattr(args, "lang", None))
     return 0
 
 
 def _cmd_inspections(args: argparse.Namespace) -> int:
-    from inspector_app.app import build_context
-
-    app = build_context(_data_dir(args))
+    app = open_workspace(args, _data_dir(args))
     try:
         rows = app.queries.inspections()
     finally:
@@ -347,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
-        if args.command in ("server", "sync"):
+        if args.command in ("server", "sync", "keys"):
             return int(args.handler(args))
         from inspector_app.app import launch_gui
 
@@ -355,3 +371,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (NewerDatabaseError, NotOurDatabaseError, DomainError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    except SignInRequired as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 3

@@ -17,10 +17,49 @@ def demo_ws(tmp_path_factory):  # type: ignore[no-untyped-def]
     return ws
 
 
+def demo_passwords(ws) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Rows of keys/demo-passwords.txt: name, role, 执法证号, sign-in password, certificate password."""
+    text = (ws / "keys" / "demo-passwords.txt").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def demo_key(ws) -> bytes:  # type: ignore[no-untyped-def]
+    """The demo workspace's key, unlocked like `inspector --user NAME` does with its documented password."""
+    from inspector_app.services.signin import WorkspaceKeys
+
+    name, _role, _cert, password, _p12 = demo_passwords(ws)[0]
+    return WorkspaceKeys(ws / "keys").sign_in(name, password)[1]
+
+
+def test_demo_officers_sign_in_with_the_documented_passwords(demo_ws, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    from inspector_app.services.demo_keys import demo_recovery_key_path
+    from inspector_app.services.signin import WorkspaceKeys
+
+    keys = WorkspaceKeys(demo_ws / "keys")
+    rows = demo_passwords(demo_ws)
+    assert len(rows) == 13 and {r[1] for r in rows} == {"组长", "检查员"}
+    key = demo_key(demo_ws)
+    listed = {o.name: o for o in keys.officers()}
+    for name, role, cert, password, _p12 in rows:
+        assert listed[name].certificate_no == cert and listed[name].is_team_lead == (role == "组长")
+        assert keys.unlock(listed[name].officer_id, password) == key
+    for path in (demo_ws / "keys" / "demo-passwords.txt", demo_ws / "keys" / "slots.json"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    private = demo_recovery_key_path(demo_ws)
+    assert private.parent == demo_ws.parent and stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert keys.recover(private.read_bytes()) == key
+    assert not list(demo_ws.rglob("*recovery-key*"))  # the private key is not inside the workspace
+    monkeypatch.setenv("INSPECTOR_PASSWORD", rows[0][3])
+    assert main(["inspections", "list", "--data-dir", str(demo_ws), "--user", rows[0][0]]) == 0
+    assert "共" in capsys.readouterr().out
+
+
 def test_roster_covers_every_category_and_level(demo_ws) -> None:  # type: ignore[no-untyped-def]
     from inspector_app.app import build_context
 
-    app = build_context(str(demo_ws))
+    app = build_context(str(demo_ws), workspace_key=demo_key(demo_ws))
     try:
         insts = app.roster.institutions()
         officers = app.roster.officers()
@@ -49,7 +88,7 @@ def test_running_demo_twice_does_not_duplicate(demo_ws, capsys) -> None:  # type
 def test_demo_has_sample_inspections(demo_ws) -> None:  # type: ignore[no-untyped-def]
     from inspector_app.app import build_context
 
-    app = build_context(str(demo_ws))
+    app = build_context(str(demo_ws), workspace_key=demo_key(demo_ws))
     try:
         rows = app.queries.inspections()
         assert len(rows) >= 2
@@ -63,7 +102,7 @@ def test_demo_has_sample_inspections(demo_ws) -> None:  # type: ignore[no-untype
 def test_demo_has_an_overdue_rectification_being_reinspected(demo_ws) -> None:  # type: ignore[no-untyped-def]
     from inspector_app.app import build_context
 
-    app = build_context(str(demo_ws))
+    app = build_context(str(demo_ws), workspace_key=demo_key(demo_ws))
     try:
         [rect] = app.review.rectifications()
         assert rect.overdue and rect.result is None

@@ -131,8 +131,10 @@ def _person(rng: random.Random, used: set[str]) -> str:
 
 
 def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, seed: int = 2026,
-                progress: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Populate an empty workspace with the roster and sample inspections."""
+                progress: Callable[[str], None] | None = None, keys: Any = None,
+                workspace_key: bytes | None = None) -> dict[str, int]:
+    """Populate an empty workspace with the roster and sample inspections. With `keys` (WorkspaceKeys) and the
+    workspace key, every officer also gets a generated sign-in password (key slot)."""
     rng = random.Random(seed)
     say = progress or (lambda _msg: None)
     clock = now or (lambda: dt.datetime.now(dt.timezone.utc))
@@ -175,7 +177,13 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     say(f"{len(officers)} 名执法人员")
     from inspector_app.services.demo_signed import rectification_sample, setup_workspace, signed_sample
 
-    passwords = setup_workspace(app, officers, clock())
+    sign_in: dict[str, str] = {}
+    if keys is not None and workspace_key is not None:
+        from inspector_app.services.demo_keys import give_demo_passwords
+
+        sign_in = give_demo_passwords(keys, workspace_key, officers)
+        say(f"登录密码 {len(sign_in)} 个（见 keys/demo-passwords.txt）")
+    passwords = setup_workspace(app, officers, clock(), sign_in)
     say(f"演示签名证书 {len(passwords)} 张（密码见 keys/demo-passwords.txt）")
     inspections = _demo_inspections(app, institutions, officers, clock)
     signed_sample(app, institutions[0], officers, passwords, clock(), say)

@@ -18,6 +18,7 @@ from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.domain.outcomes import Outcome
 from inspector_app.records import pki
 from inspector_app.services.context import Actor
+from inspector_app.services.demo_keys import write_demo_passwords
 from inspector_app.services.demo_media import site_photo
 from inspector_app.services.record_builder import set_setting
 from inspector_app.services.signature_art import demo_strokes, strokes_to_png
@@ -27,7 +28,8 @@ AGENCY = "青川市医疗保障局"
 VIOLATIONS = {"H-04.3", "H-09.1", "H-08.1"}  # items the sample inspection finds violated
 
 
-def setup_workspace(app: Any, officers: list[Any], now: dt.datetime) -> dict[str, str]:
+def setup_workspace(app: Any, officers: list[Any], now: dt.datetime,
+                    sign_in_passwords: dict[str, str] | None = None) -> dict[str, str]:
     """Agency settings and a demo PKI; returns {officer name: PKCS#12 password} for officers with a certificate."""
     with app.ctx.unit(Actor("系统管理员")) as uow:
         set_setting(uow.session, "agency", AGENCY)
@@ -47,9 +49,7 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime) -> dict[str
         password = secrets.token_urlsafe(9)
         app.keys.save(o.id, pki.issue_officer(ca, o.name, o.certificate_no, not_before=start), password)
         passwords[o.id] = password
-    lines = ["# 演示工作区的签名证书密码（仅用于演示，由 inspector demo 随机生成）", ""]
-    lines += [f"{o.name}\t{o.certificate_no}\t{passwords[o.id]}" for o in officers if o.id in passwords]
-    (app.keys.root / "demo-passwords.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_demo_passwords(app.keys.root, officers, sign_in_passwords or {}, passwords)
     return passwords
 
 

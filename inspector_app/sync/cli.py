@@ -25,7 +25,12 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--user", metavar="U", help="sign in as U (asks for the password unless a token is stored)")
     p.add_argument("--once", action="store_true", help="one round, then exit (default: keep syncing)")
     p.add_argument("--interval", type=float, default=30.0, help="seconds between rounds when idle")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password(s) from standard input: the officer's first when the workspace needs a "
+                        "sign-in, then the sync account's")
+    p.add_argument("--officer", metavar="NAME", default=None,
+                   help="officer who unlocks a workspace with key slots (default: --user when it names one); "
+                        "password from --password-stdin, INSPECTOR_PASSWORD or a prompt")
     p.add_argument("--chunk-mib", type=float, default=4.0, help="upload chunk size in MiB")
     p.add_argument("--json", action="store_true", help="print the status as JSON")
     p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
@@ -38,6 +43,18 @@ def _password(args: argparse.Namespace, user: str) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
     return os.environ.get("INSPECTOR_SYNC_PASSWORD") or getpass.getpass(f"{user} 的密码：")
+
+
+def _officer_named(keys_dir: Any, user: str | None) -> str | None:
+    """`--user` doubles as the officer when a key slot has that name (laptop and server accounts often match)."""
+    from inspector_app.services.signin import KeySlotError, WorkspaceKeys
+
+    if not user:
+        return None
+    try:
+        return WorkspaceKeys(keys_dir).find(user).name if WorkspaceKeys(keys_dir).initialised() else None
+    except KeySlotError:
+        return None
 
 
 def _print_status(status: Any, as_json: bool) -> None:
@@ -53,11 +70,20 @@ def _print_status(status: Any, as_json: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from inspector_app.app import build_context
+    from inspector_app.paths import resolve_paths
+    from inspector_app.signin_cli import SignInRequired, unlock
     from inspector_app.sync import account
     from inspector_app.sync.engine import SyncEngine
     from inspector_app.sync.transport import HttpTransport
 
-    app = build_context(getattr(args, "data_dir", None))
+    data_dir = getattr(args, "data_dir", None)
+    officer = args.officer or _officer_named(resolve_paths(data_dir).keys_dir, args.user)
+    try:
+        _o, key = unlock(argparse.Namespace(officer=officer, password_stdin=args.password_stdin), data_dir)
+    except SignInRequired as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 3
+    app = build_context(data_dir, workspace_key=key)
     transport = HttpTransport(args.server)
     engine = SyncEngine(app.ctx, transport, server_url=args.server, chunk_size=int(args.chunk_mib * (1 << 20)),
                         idle_interval=args.interval)

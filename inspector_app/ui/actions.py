@@ -26,6 +26,9 @@ class Actions:
     language_zh: QAction
     language_en: QAction
     switch_officer: QAction
+    lock: QAction
+    idle_lock: QAction
+    change_password: QAction
     sign_in: QAction
     sync_now: QAction
     conflicts: QAction
@@ -48,7 +51,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     actions = Actions(
         new_inspection=act(QCoreApplication.translate("MainWindow", "&New inspection…"), QKeySequence.StandardKey.New, "new_inspection"),
         open_inspection=act(QCoreApplication.translate("MainWindow", "&Open selected inspection"), "Ctrl+Return", "open_inspection"),
-        show_list=act(QCoreApplication.translate("MainWindow", "Inspection &list"), "Ctrl+L", "show_list"),
+        show_list=act(QCoreApplication.translate("MainWindow", "Inspection &list"), "Ctrl+1", "show_list"),
         show_review=act(QCoreApplication.translate("MainWindow", "&Review queue"), "Ctrl+2", "show_review"),
         show_tracking=act(QCoreApplication.translate("MainWindow", "Rectification && &dashboard"), "Ctrl+3",
                           "show_tracking"),
@@ -61,7 +64,10 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         next_unanswered=act(QCoreApplication.translate("MainWindow", "Next &unanswered item"), "Ctrl+J", "next_unanswered"),
         language_zh=act("简体中文", None, "language_zh"),
         language_en=act("English", None, "language_en"),
-        switch_officer=act(QCoreApplication.translate("MainWindow", "&Who is using this laptop…"), None, "switch_officer"),
+        switch_officer=act(QCoreApplication.translate("MainWindow", "S&witch officer…"), None, "switch_officer"),
+        lock=act(QCoreApplication.translate("MainWindow", "&Lock"), "Ctrl+L", "lock"),
+        idle_lock=act(QCoreApplication.translate("MainWindow", "Lock when &idle after…"), None, "idle_lock"),
+        change_password=act(QCoreApplication.translate("MainWindow", "C&hange password…"), None, "change_password"),
         sign_in=act(QCoreApplication.translate("MainWindow", "Sign &in to the sync server…"), None, "sign_in"),
         sync_now=act(QCoreApplication.translate("MainWindow", "&Sync now"), "Ctrl+Shift+S", "sync_now"),
         conflicts=act(QCoreApplication.translate("MainWindow", "Sync &conflicts…"), None, "conflicts"),
@@ -77,7 +83,7 @@ def build_menus(menubar: QMenuBar, toolbar: QToolBar, a: Actions) -> None:
     file_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addActions([a.new_inspection, a.open_inspection])
     file_menu.addSeparator()
-    file_menu.addAction(a.switch_officer)
+    file_menu.addActions([a.lock, a.switch_officer, a.change_password, a.idle_lock])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))

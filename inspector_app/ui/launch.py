@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from inspector_app import fonts as font_build
 from inspector_app.services.context import Actor
+from inspector_app.services.signin import SignInOfficer, WorkspaceKeys
+from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
 from inspector_app.ui import fonts as ui_fonts
 from inspector_app.ui.i18n import default_language, install_translators
+from inspector_app.ui.lock import LockController
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
@@ -35,26 +41,18 @@ def qt_app() -> QApplication:
     return app
 
 
-def choose_actor(context: Any, settings: UiSettings) -> Actor | None:
-    officers = {o.id: o for o in context.roster.officers()}
-    chosen = settings.officer_id()
-    if chosen not in officers:
-        from inspector_app.ui.dialogs.officer_dialog import OfficerDialog
+@dataclass(frozen=True)
+class SignedIn:
+    """Who unlocked the workspace, with which key: the lock screen checks the password against the same slots."""
 
-        if not officers:
-            return Actor(name="本机用户")
-        dialog = OfficerDialog(list(officers.values()))
-        if not dialog.exec() or dialog.chosen_id() is None:
-            return None
-        chosen = dialog.chosen_id()
-        assert chosen is not None
-        settings.set_officer_id(chosen)
-    officer = officers[chosen]
-    return Actor(name=officer.name, officer_id=officer.id)
+    keys: WorkspaceKeys
+    officer: SignInOfficer
+    key: bytes
 
 
 def build_window(context: Any, actor: Actor, language: str, settings: UiSettings | None = None,
-                 runner: TaskRunner | None = None) -> MainWindow:
+                 runner: TaskRunner | None = None, role: str | None = None,
+                 signed_in: SignedIn | None = None) -> MainWindow:
     app = qt_app()
     settings = settings or UiSettings(context.paths.settings_file)
     runner = runner or TaskRunner(app)
@@ -63,11 +61,22 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
                                on_built=lambda _fs: shown and shown[0].fonts_ready(),
                                on_failed=lambda exc: shown and shown[0].fonts_failed(exc))
     ops = Operations(context, runner, actor, app)
+    ops.role = role
+    if role is None and actor.officer_id:  # the roster says what this officer may do (team lead or not)
+        oid = actor.officer_id
+        ops.read(lambda: context.roster.officer(oid).role,
+                 lambda r: ops.set_actor(ops.actor, r) if ops.actor.officer_id == oid else None, lambda _e: None)
     sync = SyncController(context, settings.server_url(), app)
     window = MainWindow(ops, settings, language, sync=sync)
     shown.append(window)
     if building:
         window.fonts_building()
+    a = window.actions_
+    for action in (a.lock, a.switch_officer, a.change_password, a.idle_lock):
+        action.setEnabled(signed_in is not None)  # a workspace without key slots has no password to lock with
+    if signed_in is not None:
+        window.lock_controller = LockController(window, ops, signed_in.keys, signed_in.officer,  # type: ignore[attr-defined]
+                                                signed_in.key, settings)
     collector = GuiGarbageCollector()  # unparented: it must outlive the window to switch collection back on
     collector.start()
     window.closed.connect(collector.stop)
@@ -76,21 +85,93 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
     return window
 
 
-def run(build: Callable[[], Any], lang: str | None = None) -> int:
-    app = qt_app()
+def _in_background(fn: Callable[[], Any], label: str) -> Any:
+    """Run `fn` on a worker thread while the GUI stays responsive (busy indicator); return or raise its result."""
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the GUI thread
+            result["error"] = exc
+
+    box = QProgressDialog(label, "", 0, 0)
+    box.setCancelButton(None)  # type: ignore[arg-type]
+    box.setMinimumDuration(400)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    thread = threading.Thread(target=work, name="open-workspace", daemon=True)
+    thread.start()
+    loop = QEventLoop()
+    timer = QTimer(interval=30)
+    timer.timeout.connect(lambda: loop.quit() if not thread.is_alive() else None)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    box.close()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def sign_in(keys: WorkspaceKeys, preselect: str | None = None) -> tuple[SignInOfficer, bytes] | None:
+    dialog = OfficerSignInDialog(keys.officers(), lambda o, password: keys.unlock(o.officer_id, password),
+                                 preselect=preselect)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.officer is None or dialog.key is None:
+        return None
+    return dialog.officer, dialog.key
+
+
+def first_start(build: Callable[[bytes | None], Any], keys: WorkspaceKeys,
+                paths: Any) -> tuple[SignInOfficer, bytes] | None:
+    """A workspace without key slots (new, or from before sign-in existed, still plain): set up the first
+    officer's sign-in. The agency's recovery public key is asked for (prefilled from INSPECTOR_RECOVERY_PUBLIC_KEY
+    or <config>/recovery-public.pem, where IT can place it)."""
+    from inspector_app.services.signin import set_up_first_officer
+    from inspector_app.ui.dialogs.setup_dialog import SetupDialog
+
+    opening = QCoreApplication.translate("Launch", "Opening the workspace…")
+    context = _in_background(lambda: build(None), opening)
     try:
-        context = build()
-    except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
-        QMessageBox.critical(None, "医保基金现场检查", str(exc))
-        return 2
-    settings = UiSettings(context.paths.settings_file)
-    language = lang or settings.language() or default_language()
-    translators = install_translators(app, language, context.paths.cache_dir)
-    actor = choose_actor(context, settings)
-    if actor is None:
+        officers = _in_background(context.roster.officers, opening)
+        dialog = SetupDialog(officers, paths.config_dir / "recovery-public.pem")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen, new, pem, password = dialog.chosen(), dialog.new_officer(), dialog.recovery_pem, dialog.password.text()
+        return _in_background(lambda: set_up_first_officer(context, keys, pem, password,
+                                                           chosen.id if chosen else None, new),
+                              QCoreApplication.translate("Launch", "Creating the workspace key…"))
+    finally:
         context.close()
+
+
+def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: Any = None) -> int:
+    """Sign-in dialog → unlock (off the UI thread) → build_context(workspace_key=key) on a worker → main window."""
+    app = qt_app()
+    paths = paths.ensure()
+    settings = UiSettings(paths.settings_file)
+    language = lang or settings.language() or default_language()
+    translators = install_translators(app, language, paths.cache_dir)
+    keys = WorkspaceKeys(paths.keys_dir)
+    title = QCoreApplication.translate("Launch", "Medical-insurance fund inspection")
+    try:
+        chosen = first_start(build, keys, paths) if not keys.initialised() else sign_in(keys, settings.officer_id())
+    except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
+        QMessageBox.critical(None, title, str(exc))
+        return 2
+    if chosen is None:
+        print("Sign-in cancelled: the app quits.", file=sys.stderr)  # the way out is explicit, never silent
         return 0
-    window = build_window(context, actor, language, settings)
+    officer, key = chosen
+    settings.set_officer_id(officer.officer_id)
+    try:
+        context = _in_background(lambda: build(key), QCoreApplication.translate("Launch", "Opening the workspace…"))
+    except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
+        QMessageBox.critical(None, title, str(exc))
+        return 2
+    actor = officer.actor()
+    window = build_window(context, actor, language, settings, role=officer.role,
+                          signed_in=SignedIn(keys, officer, key))
+    window.ops.write(lambda: context.session.signed_in(actor))
     window.show()
     try:
         return app.exec()

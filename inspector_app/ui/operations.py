@@ -19,13 +19,23 @@ class Operations(QObject):
     changed = Signal(object)        # Changes, after any successful write
     answer_saved = Signal(object)   # AnswerDTO as stored
     failed = Signal(str)            # a message for the user
+    actor_changed = Signal()        # another officer signed in, or the signed-in officer's role became known
 
     def __init__(self, app: Any, runner: TaskRunner, actor: Actor, parent: QObject | None = None):
         super().__init__(parent)
         self.app = app
         self.runner = runner
         self.actor = actor
+        self.role: str | None = None  # the signed-in officer's role (inspector | team_lead); None until known
         runner.error.connect(self._report)
+
+    @property
+    def is_team_lead(self) -> bool:
+        return self.role == "team_lead"
+
+    def set_actor(self, actor: Actor, role: str | None) -> None:
+        self.actor, self.role = actor, role
+        self.actor_changed.emit()
 
     def _report(self, exc: BaseException) -> None:
         self.failed.emit(str(exc) if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}")

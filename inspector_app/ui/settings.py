@@ -32,6 +32,17 @@ class UiSettings:
     def set_officer_id(self, officer_id: str) -> None:
         self._s.setValue("user/officer_id", officer_id)
 
+    def idle_lock_seconds(self) -> int:
+        """Lock after this long without input (default 10 minutes); at least 1 s, at most a day."""
+        try:
+            value = int(float(self._s.value("security/idle_lock_seconds", 600)))
+        except (TypeError, ValueError):
+            value = 600
+        return max(1, min(value, 86400))
+
+    def set_idle_lock_seconds(self, seconds: int) -> None:
+        self._s.setValue("security/idle_lock_seconds", int(seconds))
+
     def server_url(self) -> str:
         return str(self._s.value("sync/server", ""))
 

@@ -1127,6 +1127,26 @@ Workspace: %2</source>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="67" />
+            <source>S&amp;witch officer…</source>
+            <translation>切换执法人员(&amp;W)…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="68" />
+            <source>&amp;Lock</source>
+            <translation>锁定(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="69" />
+            <source>Lock when &amp;idle after…</source>
+            <translation>空闲锁定时间(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="70" />
+            <source>C&amp;hange password…</source>
+            <translation>修改密码(&amp;H)…</translation>
+        </message>
     </context>
     <context>
         <name>NewInspectionDialog</name>
@@ -1892,6 +1912,11 @@ Workspace: %2</source>
             <location filename="../../inspector_app/ui/pages/review_page.py" line="254" />
             <source>Password of the signing certificate of %1:</source>
             <translation>%1 的签名证书密码：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/review_page.py" line="175" />
+            <source>Only a team lead's sign-in can do this.</source>
+            <translation>只有以组长身份登录才能进行此操作。</translation>
         </message>
     </context>
     <context>
@@ -2919,6 +2944,318 @@ Workspace: %2</source>
             <location filename="../../inspector_app/ui/pages/draft_preview.py" line="54" />
             <source>The draft could not be made: %1</source>
             <translation>无法生成草稿：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="14" />
+            <source>Change password — %1</source>
+            <translation>修改密码 — %1</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="23" />
+            <source>&amp;Current password:</source>
+            <translation>当前密码(&amp;C)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="24" />
+            <source>&amp;New password:</source>
+            <translation>新密码(&amp;N)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="25" />
+            <source>&amp;Repeat the new password:</source>
+            <translation>再次输入新密码(&amp;R)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="37" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Launch</name>
+        <message>
+            <location filename="../../inspector_app/ui/launch.py" line="136" />
+            <source>Creating the workspace key…</source>
+            <translation>正在创建工作区密钥…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/launch.py" line="149" />
+            <source>Medical-insurance fund inspection</source>
+            <translation>医保基金现场检查</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/launch.py" line="126" />
+            <location filename="../../inspector_app/ui/launch.py" line="161" />
+            <source>Opening the workspace…</source>
+            <translation>正在打开工作区…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockController</name>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="94" />
+            <source>Password changed.</source>
+            <translation>密码已修改。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="97" />
+            <source>The current password is wrong.</source>
+            <translation>当前密码不正确。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="98" />
+            <source>Change password</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="109" />
+            <source>Idle lock</source>
+            <translation>空闲锁定</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="110" />
+            <source>Lock the app after this many minutes without input:</source>
+            <translation>无操作多少分钟后锁定：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="160" />
+            <source>Locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="163" />
+            <source>S&amp;witch officer…</source>
+            <translation>切换执法人员(&amp;W)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockCover</name>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="31" />
+            <source>Locked. Sign in to continue.</source>
+            <translation>已锁定。请登录后继续。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficerSignInDialog</name>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="50" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="59" />
+            <source>Choose your name and enter your password. Everything you do is recorded under your name in the whole-process record.</source>
+            <translation>请选择您的姓名并输入密码。您的每项操作都以您的名义记入全过程记录。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="65" />
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="109" />
+            <source>Team lead</source>
+            <translation>组长</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="65" />
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="110" />
+            <source>Inspector</source>
+            <translation>检查员</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="66" />
+            <source>Certificate %1</source>
+            <translation>执法证号 %1</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="69" />
+            <source>no password yet</source>
+            <translation>尚未设置密码</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="79" />
+            <source>&amp;Repeat the new password:</source>
+            <translation>再次输入新密码(&amp;R)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="86" />
+            <source>&amp;Password:</source>
+            <translation>密码(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="89" />
+            <source>&amp;Sign in</source>
+            <translation>登录(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="92" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="108" />
+            <source>Locked. %1 (%2, certificate %3): enter your password to unlock.</source>
+            <translation>已锁定。%1（%2，执法证号 %3）：请输入密码解锁。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="112" />
+            <source>&amp;Unlock</source>
+            <translation>解锁(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="119" />
+            <source>Nobody can sign in on this laptop yet: ask IT to set up your password (inspector keys).</source>
+            <translation>本机还没有可以登录的执法人员：请信息中心为您设置密码（inspector keys）。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="134" />
+            <source>First sign-in: choose a password (at least 8 characters).</source>
+            <translation>首次登录：请设置密码（至少 8 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="143" />
+            <source>Enter your password.</source>
+            <translation>请输入密码。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="148" />
+            <source>This officer has no password on this laptop yet.</source>
+            <translation>该执法人员在本机尚未设置密码。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="151" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="156" />
+            <source>Checking the password…</source>
+            <translation>正在验证密码…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="165" />
+            <source>Wrong password. Try again, or ask IT to reset it with the recovery key.</source>
+            <translation>密码不正确。请重试，或请信息中心用恢复密钥重设密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupDialog</name>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="26" />
+            <source>Set up sign-in on this laptop</source>
+            <translation>在本机设置登录</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="30" />
+            <source>This workspace has no sign-in yet. Choose the agency's recovery public key (a file from IT) and your password; other officers get theirs after you sign in.</source>
+            <translation>此工作区尚未设置登录。请选择机构的恢复公钥（信息中心提供的文件）并设置您的密码；其他执法人员在您登录后设置各自的密码。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="36" />
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="44" />
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="51" />
+            <source>Team lead</source>
+            <translation>组长</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="44" />
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="50" />
+            <source>Inspector</source>
+            <translation>检查员</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="61" />
+            <source>&amp;Recovery public key:</source>
+            <translation>恢复公钥(&amp;R)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="63" />
+            <source>&amp;Officer:</source>
+            <translation>执法人员(&amp;O)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="65" />
+            <source>&amp;Name:</source>
+            <translation>姓名(&amp;N)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="66" />
+            <source>&amp;Certificate number (执法证号):</source>
+            <translation>执法证号(&amp;C)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="67" />
+            <source>Certificate &amp;valid until:</source>
+            <translation>执法证有效期至(&amp;V)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="68" />
+            <source>&amp;Department:</source>
+            <translation>科室(&amp;D)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="69" />
+            <source>R&amp;ole:</source>
+            <translation>角色(&amp;O)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="73" />
+            <source>&amp;Password:</source>
+            <translation>密码(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74" />
+            <source>&amp;Repeat the password:</source>
+            <translation>再次输入密码(&amp;R)：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="77" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="83" />
+            <source>Recovery public key</source>
+            <translation>恢复公钥</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="84" />
+            <source>PEM files (*.pem);;All files (*)</source>
+            <translation>PEM 文件 (*.pem);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="105" />
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="109" />
+            <source>Recovery public key: %1</source>
+            <translation>恢复公钥：%1</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="106" />
+            <source>cannot read the file %1</source>
+            <translation>无法读取文件 %1</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="113" />
+            <source>Enter your name and certificate number.</source>
+            <translation>请输入姓名和执法证号。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="120" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>self.window</name>
+        <message>
+            <location filename="../../inspector_app/ui/lock.py" line="75" />
+            <source>Officer: %1</source>
+            <translation>执法人员：%1</translation>
         </message>
     </context>
 </TS>

@@ -23,6 +23,7 @@ def lead_window(app: Any, roster: dict[str, Any], qtbot: Any) -> Any:
     w = build_window(app, Actor(boss.name, boss.id), "en")
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitUntil(lambda: w.ops.is_team_lead, timeout=10000)  # the role is read from the roster off-thread
     return w
 
 
@@ -87,6 +88,11 @@ def test_lead_approves_then_tracks_rectification(app, roster, org_ca, qtbot, tmp
 
 
 def test_an_inspector_cannot_approve(app, roster, org_ca, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A team lead's actions need a team lead's sign-in: the buttons are disabled for an inspector, and the
+    service refuses the same call made anyway."""
+    import pytest
+
+    from inspector_app.domain.errors import ValidationError
     from inspector_app.ui.launch import build_window
 
     iid = signed(app, roster, org_ca)
@@ -95,19 +101,19 @@ def test_an_inspector_cannot_approve(app, roster, org_ca, qtbot) -> None:  # typ
     w = build_window(app, lead(roster), "en")  # an inspector, not a team lead
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitUntil(lambda: w.ops.role == "inspector", timeout=10000)
     w.show_review()
     select_first(w, qtbot)
-    errors: list[str] = []
-    w.ops.failed.connect(errors.append)
-
-    def password(dialog: QDialog) -> None:
-        dialog.setTextValue(PASSWORD)  # type: ignore[attr-defined]
-        dialog.accept()
-
-    when_modal(QInputDialog, password)
-    w.review_page.approve_button.click()
-    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
-    assert "组长" in errors[0]
+    page = w.review_page
+    for button in (page.start_button, page.return_button, page.approve_button, page.outcome_button):
+        assert not button.isEnabled()
+        assert "team lead" in button.toolTip()
+    page.approve_button.click()  # disabled: nothing happens
+    settle(qtbot, w)
+    with pytest.raises(ValidationError, match="组长"):
+        app.review.approve(lead(roster), iid, PASSWORD)
+    with pytest.raises(ValidationError, match="组长"):
+        app.review.return_for_correction(lead(roster), iid, "理由")
     assert app.queries.summary(iid).status == "under_review"
     w.close()
 

@@ -118,6 +118,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         ops.changed.connect(self._changed)
+        ops.actor_changed.connect(self._update_buttons)
         self._update_buttons()
 
     def refresh(self) -> None:
@@ -165,10 +166,13 @@ class ReviewPage(QWidget):
 
     def _update_buttons(self) -> None:
         status = self.current.summary.status if self.current else None
-        self.start_button.setEnabled(status == Status.SUBMITTED.value)
-        self.return_button.setEnabled(status == Status.UNDER_REVIEW.value)
-        self.approve_button.setEnabled(status == Status.UNDER_REVIEW.value)
-        self.outcome_button.setEnabled(status in (Status.APPROVED.value, Status.RECTIFICATION.value))
+        lead = self.ops.is_team_lead  # a team lead's actions need a team lead's sign-in (the services check too)
+        self.start_button.setEnabled(lead and status == Status.SUBMITTED.value)
+        self.return_button.setEnabled(lead and status == Status.UNDER_REVIEW.value)
+        self.approve_button.setEnabled(lead and status == Status.UNDER_REVIEW.value)
+        self.outcome_button.setEnabled(lead and status in (Status.APPROVED.value, Status.RECTIFICATION.value))
+        for b in (self.start_button, self.return_button, self.approve_button, self.outcome_button):
+            b.setToolTip("" if lead else self.tr("Only a team lead's sign-in can do this."))
         self.pdf_button.setEnabled(self.current is not None)
         self.case_button.setEnabled(self.current is not None)
         self.publish_button.setEnabled(self.current is not None)

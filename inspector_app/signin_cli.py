@@ -1,0 +1,227 @@
+"""Officer sign-in on the command line, and `inspector keys ...` (key slots: passwords and recovery).
+
+A workspace with key slots (`keys/slots.json`) is opened only by an officer's password: `--user NAME` (name,
+执法证号 or officer id) with the password from `--password-stdin` (first line of standard input), the
+INSPECTOR_PASSWORD environment variable, or a prompt. A workspace without key slots (made before sign-in
+existed) opens as before. No Qt here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+
+class SignInRequired(Exception):
+    """Printed as the error and exit status 3, like `inspector sync` when a sign-in is needed."""
+
+
+def add_user_args(p: argparse.ArgumentParser, flag: str = "--user") -> None:
+    p.add_argument(flag, dest="officer", metavar="NAME", default=argparse.SUPPRESS,
+                   help="officer signing in (name or 执法证号); password from --password-stdin, "
+                        "INSPECTOR_PASSWORD or a prompt")
+    if flag == "--user":
+        p.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS,
+                       help="read the officer's password from the first line of standard input")
+
+
+def read_password(args: argparse.Namespace, prompt: str) -> str:
+    import os
+
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise SignInRequired("标准输入中没有密码")
+        return line.rstrip("\r\n")
+    env = os.environ.get("INSPECTOR_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise SignInRequired("需要密码：请用 --password-stdin、INSPECTOR_PASSWORD 环境变量，或在终端中运行以输入密码")
+    return getpass.getpass(prompt)
+
+
+def unlock(args: argparse.Namespace, data_dir: str | None) -> tuple[Any, bytes | None]:
+    """(the signed-in officer or None, the workspace key or None for a workspace without key slots)."""
+    from inspector_app.paths import resolve_paths
+    from inspector_app.services.signin import KeySlotError, WorkspaceKeys
+
+    keys = WorkspaceKeys(resolve_paths(data_dir).keys_dir)
+    name = getattr(args, "officer", None)
+    if not keys.initialised():
+        return None, None
+    if not name:
+        names = "、".join(o.name for o in keys.officers()) or "无"
+        raise SignInRequired(f"该工作区需要登录：请用 --user 姓名（可登录：{names}）")
+    try:
+        officer = keys.find(name)
+        return officer, keys.unlock(officer.officer_id, read_password(args, f"{officer.name} 的登录密码："))
+    except KeySlotError as exc:
+        raise SignInRequired(f"登录失败：{exc}") from exc
+
+
+def open_workspace(args: argparse.Namespace, data_dir: str | None) -> Any:
+    """Sign in (if the workspace has key slots), then the app context on the unlocked key."""
+    from inspector_app.app import build_context
+
+    _officer, key = unlock(args, data_dir)
+    return build_context(data_dir, workspace_key=key)
+
+
+# ---------------------------------------------------------------------------------------------- inspector keys
+
+def register(sub: Any) -> None:
+    keys = sub.add_parser("keys", help="officers' sign-in passwords and the recovery key (key slots)",
+                          description="The workspace key is wrapped once per officer password and once for the "
+                                      "agency's recovery public key (keys/slots.json).")
+    ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+
+    def data_dir(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
+
+    klist = ksub.add_parser("list", help="who can sign in on this laptop (name, role, 执法证号)")
+    data_dir(klist)
+    init = ksub.add_parser("init", help="create the workspace key for a workspace without one",
+                           description="Create the workspace key, wrap it for the agency's recovery public key "
+                                       "and give the first officer (already in the roster) a password.")
+    init.add_argument("--recovery-public-key", type=Path, required=True, metavar="PUB.pem")
+    init.add_argument("--officer", required=True, metavar="NAME", help="name or 执法证号 of the first officer")
+    data_dir(init)
+    add = ksub.add_parser("add", help="give another officer of the roster a password (needs a signed-in officer)")
+    add.add_argument("--officer", dest="target", required=True, metavar="NAME")
+    add_user_args(add)
+    data_dir(add)
+    passwd = ksub.add_parser("passwd", help="change an officer's password (re-wraps that officer's slot only)")
+    add_user_args(passwd)
+    data_dir(passwd)
+    remove = ksub.add_parser("remove", help="remove an officer's slot (e.g. a departed officer)")
+    remove.add_argument("--officer", dest="target", required=True, metavar="NAME")
+    add_user_args(remove)
+    data_dir(remove)
+    rec = ksub.add_parser("recover", help="set a new password for an officer with the agency's recovery key",
+                          description="For a lost password: unwrap the workspace key with the recovery PRIVATE "
+                                      "key and give the officer a new password (prompted, or from "
+                                      "--password-stdin / INSPECTOR_NEW_PASSWORD).")
+    rec.add_argument("--recovery-key", type=Path, required=True, metavar="PRIVATE.pem")
+    rec.add_argument("--officer", dest="target", required=True, metavar="NAME")
+    rec.add_argument("--password-stdin", action="store_true", help="read the new password from standard input")
+    data_dir(rec)
+    keys.set_defaults(handler=run)
+
+
+def _new_password(args: argparse.Namespace, name: str) -> str:
+    """A new password: the next line of standard input (--password-stdin), INSPECTOR_NEW_PASSWORD, or a prompt
+    typed twice. Never INSPECTOR_PASSWORD: that one is the signing-in officer's current password."""
+    import os
+
+    from inspector_app.storage.keyslots import password_problem
+
+    if getattr(args, "password_stdin", False):
+        first = sys.stdin.readline().rstrip("\r\n")
+    elif os.environ.get("INSPECTOR_NEW_PASSWORD"):
+        first = os.environ["INSPECTOR_NEW_PASSWORD"]
+    elif sys.stdin.isatty():
+        first = getpass.getpass(f"{name} 的新登录密码：")
+        if getpass.getpass("再输入一次：") != first:
+            raise SignInRequired("两次输入的密码不一致")
+    else:
+        raise SignInRequired("需要新密码：请用 --password-stdin、INSPECTOR_NEW_PASSWORD 环境变量，或在终端中运行")
+    problem = password_problem(first)
+    if problem:
+        raise SignInRequired(problem)
+    return first
+
+
+def _recovery_key_password(pem: bytes) -> bytes | None:
+    """The agency should keep its recovery private key encrypted: its passphrase from
+    INSPECTOR_RECOVERY_KEY_PASSWORD or a prompt."""
+    import os
+
+    if b"ENCRYPTED" not in pem:
+        return None
+    value = os.environ.get("INSPECTOR_RECOVERY_KEY_PASSWORD")
+    if value is None:
+        if not sys.stdin.isatty():
+            raise SignInRequired("恢复私钥已加密：请在终端中运行，或用 INSPECTOR_RECOVERY_KEY_PASSWORD 提供其口令")
+        value = getpass.getpass("恢复私钥的口令：")
+    return value.encode("utf-8")
+
+
+def _roster_officer(app: Any, name: str) -> Any:
+    matches = [o for o in app.roster.officers() if name in (o.id, o.name, o.certificate_no)]
+    if len(matches) != 1:
+        raise SignInRequired(f"执法人员名录中{'没有' if not matches else '有多名'} {name}")
+    return matches[0]
+
+
+def run(args: argparse.Namespace) -> int:
+    from inspector_app.app import build_context
+    from inspector_app.paths import resolve_paths
+    from inspector_app.services.context import Actor
+    from inspector_app.services.signin import KeySlotError, SessionService, WorkspaceKeys, set_up_first_officer
+
+    data_dir = getattr(args, "data_dir", None)
+    keys = WorkspaceKeys(resolve_paths(data_dir).keys_dir)
+    try:
+        if args.keys_command == "list":
+            for o in keys.officers():
+                print(f"{o.name}\t{'组长' if o.is_team_lead else '检查员'}\t{o.certificate_no}")
+            return 0
+        if args.keys_command == "init":
+            if keys.initialised():
+                raise SignInRequired("该工作区已有工作区密钥；新增执法人员请用 inspector keys add")
+            pem = args.recovery_public_key.read_bytes()
+            app = build_context(data_dir)  # a workspace without key slots is still plain
+            try:
+                o = _roster_officer(app, args.officer)
+                set_up_first_officer(app, keys, pem, _new_password(args, o.name), officer_id=o.id)
+            finally:
+                app.close()
+            print(f"已创建工作区密钥；{o.name} 可以登录")
+            return 0
+        if args.keys_command == "recover":
+            pem = args.recovery_key.read_bytes()
+            key = keys.recover(pem, _recovery_key_password(pem))
+            app = build_context(data_dir, workspace_key=key)
+            try:
+                o = _roster_officer(app, args.target)
+                keys.set_password(key, o.id, o.name, o.role, o.certificate_no, _new_password(args, o.name))
+                SessionService(app.ctx).password_set(Actor("系统管理员"), o.id, "recovery")
+            finally:
+                app.close()
+            print(f"已用恢复密钥为 {o.name} 设置新的登录密码")
+            return 0
+        officer, key = unlock(args, data_dir)
+        if officer is None or key is None:
+            raise SignInRequired("该工作区还没有工作区密钥：请先运行 inspector keys init")
+        actor = officer.actor()
+        if args.keys_command == "passwd":
+            # the sign-in above checked the old password; with --password-stdin the new one is the next line
+            keys.set_password(key, officer.officer_id, officer.name, officer.role, officer.certificate_no,
+                              _new_password(args, officer.name))
+            how, target = "change", officer.officer_id
+        elif args.keys_command == "remove":
+            target = keys.find(args.target).officer_id
+            keys.remove(target)
+            how = "remove"
+        else:
+            app = build_context(data_dir, workspace_key=key)
+            try:
+                o = _roster_officer(app, args.target)
+                keys.set_password(key, o.id, o.name, o.role, o.certificate_no, _new_password(args, o.name))
+            finally:
+                app.close()
+            how, target = "add", o.id
+        app = build_context(data_dir, workspace_key=key)
+        try:
+            SessionService(app.ctx).password_set(actor, target, how)
+        finally:
+            app.close()
+        print("完成")
+        return 0
+    except (KeySlotError, SignInRequired, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 3

@@ -1,0 +1,281 @@
+"""Key slots: one random 32-byte workspace key, wrapped once per officer password and once for the agency's
+recovery public key (the LUKS / age pattern). `<workspace>/keys/slots.json` holds them.
+
+Why this shape:
+- The workspace key encrypts the database and the files (SQLCipher / AES-GCM elsewhere). Changing a password
+  re-wraps one slot and never touches the data; a departed officer's slot is simply removed.
+- Password slot: KEK = scrypt(password, salt, N, r, p) with the parameters stored in the slot, then AES-256-GCM
+  over the workspace key. The associated data is the slot's metadata (officer id, name, role, 执法证号, KDF
+  parameters) plus the workspace id, so a slot cannot be relabelled (e.g. an inspector's slot renamed to a team
+  lead's) or moved to another workspace without the unwrap failing. Verifying a password *is* unwrapping its slot:
+  there is no separate verifier to attack offline.
+- Recovery slot: RSA-OAEP-3072 (SHA-256) to the agency's recovery public key, with the workspace id as the OAEP
+  label. The private key never comes near the laptop except to run `inspector keys recover`.
+- The metadata is readable before unlocking on purpose: the sign-in screen lists who can sign in.
+- The file is written temp → fsync → rename, mode 0600; the workspace key itself never touches the disk in clear.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from inspector_app.storage.atomic import write_bytes
+
+FORMAT = 1
+KEY_BYTES = 32
+SLOTS_FILE = "slots.json"
+ROLES = ("inspector", "team_lead")
+# scrypt at N=2^15, r=8 takes ~0.1 s and 32 MiB per guess on a laptop: slow for an attacker, fine at sign-in.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+RECOVERY_ALG = "RSA-OAEP-3072-SHA256"
+MIN_PASSWORD = 8
+
+
+class KeySlotError(Exception):
+    """A key-slot problem the user can act on (wrong password, missing slot, bad file)."""
+
+
+class WrongPasswordError(KeySlotError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerSlot:
+    officer_id: str
+    name: str
+    role: str
+    certificate_no: str
+    kdf: dict[str, Any] = field(default_factory=dict)
+    nonce: str = ""
+    wrapped: str = ""
+
+    def metadata(self) -> dict[str, Any]:
+        return {"officer_id": self.officer_id, "name": self.name, "role": self.role,
+                "certificate_no": self.certificate_no, "kdf": self.kdf}
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _kek(password: str, kdf: dict[str, Any]) -> bytes:
+    if kdf.get("alg") != "scrypt":
+        raise KeySlotError(f"不支持的密钥派生算法：{kdf.get('alg')}")
+    n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+    return hashlib.scrypt(password.encode("utf-8"), salt=_unb64(kdf["salt"]), n=n, r=r, p=p, dklen=32,
+                          maxmem=256 * r * n + (1 << 20))
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return f"密码至少需要 {MIN_PASSWORD} 个字符"
+    return None
+
+
+def load_recovery_public_key(pem: bytes) -> rsa.RSAPublicKey:
+    try:
+        key = serialization.load_pem_public_key(pem)
+    except ValueError as exc:
+        raise KeySlotError(f"恢复公钥无法读取（须为 PEM 格式的 RSA 公钥）：{exc}") from exc
+    if not isinstance(key, rsa.RSAPublicKey) or key.key_size < 3072:
+        raise KeySlotError("恢复公钥须为至少 3072 位的 RSA 公钥")
+    return key
+
+
+def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> rsa.RSAPrivateKey:
+    try:
+        key = serialization.load_pem_private_key(pem, password=password)
+    except (ValueError, TypeError) as exc:
+        raise KeySlotError(f"恢复私钥无法读取：{exc}") from exc
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise KeySlotError("恢复私钥须为 RSA 私钥")
+    return key
+
+
+def generate_recovery_key_pair() -> tuple[bytes, bytes]:
+    """(private PEM, public PEM). For the demo and tests; an agency makes its own and keeps the private key offline."""
+    private = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    priv_pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                     serialization.NoEncryption())
+    pub_pem = private.public_key().public_bytes(serialization.Encoding.PEM,
+                                                serialization.PublicFormat.SubjectPublicKeyInfo)
+    return priv_pem, pub_pem
+
+
+def key_check(key: bytes, workspace_id: str) -> str:
+    return hmac.new(key, b"inspector-workspace-key-check:" + workspace_id.encode("ascii"), "sha256").hexdigest()
+
+
+def _oaep(workspace_id: str) -> padding.OAEP:
+    return padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(),
+                        label=workspace_id.encode("ascii"))
+
+
+class KeySlots:
+    """The slots of one workspace. Methods that change slots rewrite the whole file atomically."""
+
+    def __init__(self, path: Path, workspace_id: str, key_check: str, officers: list[OfficerSlot],
+                 recovery: dict[str, Any]):
+        self.path = path
+        self.workspace_id = workspace_id
+        self.key_check = key_check
+        self.officers = officers
+        self.recovery = recovery
+
+    # ------------------------------------------------------------------ files
+
+    @staticmethod
+    def file(keys_dir: Path) -> Path:
+        return keys_dir / SLOTS_FILE
+
+    @classmethod
+    def exists(cls, keys_dir: Path) -> bool:
+        return cls.file(keys_dir).is_file()
+
+    @classmethod
+    def create(cls, keys_dir: Path, recovery_public_pem: bytes) -> tuple["KeySlots", bytes]:
+        """A new workspace key with its recovery slot; officers' slots are added with `add_officer`."""
+        path = cls.file(keys_dir)
+        if path.exists():
+            raise KeySlotError(f"工作区密钥已存在：{path}")
+        public = load_recovery_public_key(recovery_public_pem)
+        key = secrets.token_bytes(KEY_BYTES)
+        workspace_id = str(uuid.uuid4())
+        der = public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+        recovery = {"alg": RECOVERY_ALG, "public_key_sha256": hashlib.sha256(der).hexdigest(),
+                    "wrapped": _b64(public.encrypt(key, _oaep(workspace_id)))}
+        slots = cls(path, workspace_id, key_check(key, workspace_id), [], recovery)
+        keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        slots.save()
+        return slots, key
+
+    @classmethod
+    def load(cls, keys_dir: Path) -> "KeySlots":
+        path = cls.file(keys_dir)
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise KeySlotError(f"工作区没有密钥槽文件：{path}") from exc
+        except (OSError, ValueError) as exc:
+            raise KeySlotError(f"密钥槽文件无法读取：{path}：{exc}") from exc
+        try:
+            if raw.get("format") != FORMAT:
+                raise KeySlotError(f"密钥槽文件版本不支持：{raw.get('format')}（{path}）")
+            officers = [OfficerSlot(**{k: s[k] for k in ("officer_id", "name", "role", "certificate_no", "kdf",
+                                                            "nonce", "wrapped")}) for s in raw["officers"]]
+            return cls(path, str(raw["workspace_id"]), str(raw["key_check"]), officers, dict(raw["recovery"]))
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise KeySlotError(f"密钥槽文件格式不正确：{path}：缺少 {exc}") from exc
+
+    def save(self) -> None:
+        data = {"format": FORMAT, "workspace_id": self.workspace_id, "key_check": self.key_check,
+                "officers": [asdict(s) for s in self.officers], "recovery": self.recovery}
+        write_bytes(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), mode=0o600)
+
+    # ------------------------------------------------------------------ officers
+
+    def slot(self, officer_id: str) -> OfficerSlot | None:
+        return next((s for s in self.officers if s.officer_id == officer_id), None)
+
+    def find(self, name_or_id: str) -> OfficerSlot:
+        matches = [s for s in self.officers if name_or_id in (s.officer_id, s.name, s.certificate_no)]
+        if not matches:
+            raise KeySlotError(f"本机没有 {name_or_id} 的登录密码（可登录：{'、'.join(s.name for s in self.officers) or '无'}）")
+        if len(matches) > 1:
+            raise KeySlotError(f"有多名执法人员名为 {name_or_id}，请改用执法证号")
+        return matches[0]
+
+    def _aad(self, slot: OfficerSlot) -> bytes:
+        meta = {"workspace_id": self.workspace_id, **slot.metadata()}
+        return json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+    def _wrap(self, key: bytes, officer_id: str, name: str, role: str, certificate_no: str,
+              password: str) -> OfficerSlot:
+        if role not in ROLES:
+            raise KeySlotError(f"角色须为 {' 或 '.join(ROLES)}：{role}")
+        problem = password_problem(password)
+        if problem:
+            raise KeySlotError(problem)
+        kdf = {"alg": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(os.urandom(16))}
+        bare = OfficerSlot(officer_id, name, role, certificate_no, kdf)
+        nonce = os.urandom(12)
+        wrapped = AESGCM(_kek(password, kdf)).encrypt(nonce, key, self._aad(bare))
+        return OfficerSlot(officer_id, name, role, certificate_no, kdf, _b64(nonce), _b64(wrapped))
+
+    def unlock(self, officer_id: str, password: str) -> bytes:
+        """The workspace key, or WrongPasswordError. A tampered or relabelled slot fails the same way."""
+        slot = self.slot(officer_id)
+        if slot is None:
+            raise KeySlotError("该执法人员在本机没有登录密码")
+        try:
+            key = AESGCM(_kek(password, slot.kdf)).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), self._aad(slot))
+        except (InvalidTag, ValueError, KeyError, TypeError) as exc:
+            raise WrongPasswordError("密码不正确") from exc
+        if len(key) != KEY_BYTES:
+            raise WrongPasswordError("密码不正确")
+        self.check_key(key)
+        return key
+
+    def check_key(self, key: bytes) -> None:
+        """A key given to add a slot must be this workspace's: otherwise a slot would wrap a key that opens
+        nothing. The check value is an HMAC under the (random, 256-bit) key, so it reveals nothing about it."""
+        if len(key) != KEY_BYTES or not hmac.compare_digest(key_check(key, self.workspace_id), self.key_check):
+            raise KeySlotError("该密钥不是本工作区的密钥")
+
+    def add_officer(self, key: bytes, officer_id: str, name: str, role: str, certificate_no: str,
+                    password: str) -> OfficerSlot:
+        """Add (or replace) the officer's slot; `key` comes from a sign-in, the recovery key or creation."""
+        self.check_key(key)
+        slot = self._wrap(key, officer_id, name, role, certificate_no, password)
+        self.officers = [s for s in self.officers if s.officer_id != officer_id] + [slot]
+        self.save()
+        return slot
+
+    def change_password(self, officer_id: str, old_password: str, new_password: str) -> None:
+        """Re-wrap only this officer's slot."""
+        key = self.unlock(officer_id, old_password)
+        slot = self.slot(officer_id)
+        assert slot is not None
+        self.add_officer(key, slot.officer_id, slot.name, slot.role, slot.certificate_no, new_password)
+
+    def remove_officer(self, officer_id: str) -> None:
+        if self.slot(officer_id) is None:
+            raise KeySlotError("该执法人员在本机没有登录密码")
+        self.officers = [s for s in self.officers if s.officer_id != officer_id]
+        self.save()
+
+    # ------------------------------------------------------------------ recovery
+
+    def recover(self, private_pem: bytes, pem_password: bytes | None = None) -> bytes:
+        """The workspace key from the agency's recovery private key."""
+        private = load_recovery_private_key(private_pem, pem_password)
+        der = private.public_key().public_bytes(serialization.Encoding.DER,
+                                                serialization.PublicFormat.SubjectPublicKeyInfo)
+        if hashlib.sha256(der).hexdigest() != self.recovery.get("public_key_sha256"):
+            raise KeySlotError("该恢复私钥与本工作区的恢复公钥不匹配")
+        try:
+            key = private.decrypt(_unb64(self.recovery["wrapped"]), _oaep(self.workspace_id))
+        except (ValueError, KeyError) as exc:
+            raise KeySlotError("恢复槽已损坏或被篡改，无法用恢复私钥解开") from exc
+        if len(key) != KEY_BYTES:
+            raise KeySlotError("恢复槽已损坏或被篡改")
+        self.check_key(key)
+        return key
