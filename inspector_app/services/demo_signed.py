@@ -44,7 +44,8 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime) -> dict[str
         if o.certificate_expiry < today:
             continue  # no signing certificate for an officer whose enforcement certificate has lapsed
         password = secrets.token_urlsafe(9)
-        app.keys.save(o.id, pki.issue_officer(ca, o.name, o.certificate_no, not_before=start), password)
+        app.keys.save(o.id, pki.issue_officer(ca, o.name, o.certificate_no, not_before=start,
+                                             team_lead=o.role == "team_lead"), password)
         passwords[o.id] = password
     lines = ["# 演示工作区的签名证书密码（仅用于演示，由 inspector demo 随机生成）", ""]
     lines += [f"{o.name}\t{o.certificate_no}\t{passwords[o.id]}" for o in officers if o.id in passwords]

@@ -85,7 +85,8 @@ class DocumentService:
             rendered = render.render_notice(notice, fonts.ensure_fonts(fonts.default_cache_dir()))
             say(70, "数字签名")
             signed = signing.certify_rendered(rendered, ck, officer_id, signing_time=uow.now,
-                                              reason="责令整改通知书：签发")
+                                              reason="责令整改通知书：签发",
+                                              revocation=self._keys.revocation_context())
             blob = self._ctx.blobs.put_bytes(signed)  # file first: the row below points at it
             row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="notice", number=number,
                               content_hash=rendered.content_hash, pdf_sha256=blob.sha256,
@@ -142,7 +143,8 @@ class DocumentService:
         rendered = render.render_addendum(addendum, fonts.ensure_fonts(fonts.default_cache_dir()))
         say(70, "数字签名")
         signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=addendum.image_for(officer_id),
-                                          signing_time=self._ctx.clock(), reason="补正说明：执法人员签名")
+                                          signing_time=self._ctx.clock(), reason="补正说明：执法人员签名",
+                                          revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)
         with self._ctx.unit(actor) as uow:
             field = rendered.field_for(officer_id).field_name

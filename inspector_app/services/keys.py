@@ -12,7 +12,7 @@ from pathlib import Path
 from cryptography import x509
 
 from inspector_app.domain.errors import ValidationError
-from inspector_app.records import pki
+from inspector_app.records import pki, signing
 from inspector_app.storage.atomic import write_bytes
 
 
@@ -73,6 +73,10 @@ class KeyService:
 
     def crls(self) -> list[Path]:
         return sorted(self.trust_dir.glob("*.crl")) if self.trust_dir.is_dir() else []
+
+    def revocation_context(self):  # -> pyhanko_certvalidator.ValidationContext | None
+        """What signing embeds so verification needs no network: the workspace's roots and cached CRLs."""
+        return signing.revocation_context(self.trust_roots(), self.crls())
 
     @staticmethod
     def _install(data: bytes, target: Path) -> None:

@@ -256,7 +256,8 @@ class ReinspectionService:
         say(70, "数字签名")
         signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=self._handwriting(inspection_id, officer_id),
                                           signing_time=self._ctx.clock(), location=record.place,
-                                          reason="整改复查记录：执法人员签名")
+                                          reason="整改复查记录：执法人员签名",
+                                          revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)  # the file first: the rows below point at it
         say(90, "保存")
         with self._ctx.unit(actor) as uow:

@@ -243,7 +243,8 @@ class SigningService:
         say(70, "数字签名")
         handwriting = snapshot.image_for(officer_id)
         signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=handwriting,
-                                          signing_time=self._ctx.clock(), location=snapshot.place)
+                                          signing_time=self._ctx.clock(), location=snapshot.place,
+                                          revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)
         say(90, "保存")
         with self._ctx.unit(actor) as uow:
@@ -280,7 +281,7 @@ class SigningService:
         say(40, "数字签名")
         pdf = self._ctx.blobs.path_for(doc.pdf_sha256).read_bytes()
         signed = signing.countersign(pdf, ck, field, role=role, handwriting=handwriting,
-                                     signing_time=self._ctx.clock())
+                                     signing_time=self._ctx.clock(), revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)
         say(90, "保存")
         with self._ctx.unit(actor) as uow:
