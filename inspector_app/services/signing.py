@@ -346,6 +346,20 @@ class SigningService:
             .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
         return self._ctx.blobs.path_for(sha).read_bytes() if sha else None
 
+    #: Document kinds of records/ (the snapshot KIND) -> DocumentRow.kind
+    DOCUMENT_KINDS = {"inspection_record": "record", "record_addendum": "addendum",
+                      "rectification_notice": "notice", "reinspection_record": "reinspection"}
+
+    def signed_fields_of(self, doc_kind: str, number: str) -> tuple[str, ...] | None:
+        """The fields the database says are signed on the document (records/ kind and number), or None if this
+        workspace does not hold it: verification demands that a file reaches the stage its database claims."""
+        kind = self.DOCUMENT_KINDS.get(doc_kind)
+        if kind is None or not number:
+            return None
+        with self._ctx.read() as s:
+            row = s.scalar(select(DocumentRow).where(DocumentRow.kind == kind, DocumentRow.number == number))
+            return tuple(row.signed_fields or ()) if row is not None else None
+
     def documents(self, inspection_id: str) -> list[DocumentDTO]:
         with self._ctx.read() as s:
             rows = s.scalars(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id)
