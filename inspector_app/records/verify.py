@@ -50,6 +50,7 @@ from inspector_app.records.verify_report import (  # noqa: F401 (re-exported)
     decide,
 )
 from inspector_app.records.verify_sig import bind, check_signature, dss_crls
+from inspector_app.records.visible import missing_facts
 from inspector_app.records.verify_text import check_lines, describe  # noqa: F401 (re-exported)
 
 #: (document kind, number) -> the fields a database or case file says are signed, or None if it does not know it.
@@ -145,6 +146,16 @@ def _record(info: dict[str, str], files: dict[str, bytes]) -> tuple[dict[str, An
     return record, ""
 
 
+def _check_visible(view: Any, root: Any, record: dict[str, Any], reasons: list[Reason]) -> None:
+    try:
+        missing = missing_facts(view, root, record)
+    except Exception as exc:  # noqa: BLE001 - unreadable page content cannot show the record
+        missing = [f"页面内容无法读取（{exc}）"]
+    if missing:
+        shown = "、".join(missing[:6]) + (f" 等 {len(missing)} 项" if len(missing) > 6 else "")
+        reasons.append(Reason("visible_content_mismatch", f"签名版本的页面没有显示签名数据中的：{shown}"))
+
+
 # ------------------------------------------------------------------------------------------------ stage
 
 
@@ -231,6 +242,8 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     if printed_hash and RECORD_FILE in files and sha256_hex(files[RECORD_FILE]) != printed_hash:
         reasons.append(Reason("content_hash_mismatch", f"嵌入的 {RECORD_FILE} 的哈希与文书所载内容哈希 "
                                                        f"{printed_hash[:16]}… 不一致"))
+    if record is not None:
+        _check_visible(signed_view, signed_root, record, reasons)
     unchecked = [c for c in checks if not c.revocation_checked and not c.reasons]
     if unchecked and not reasons:
         reasons.append(Reason("revocation_unchecked", "没有签名证书签发机构的吊销列表（CRL），未检查证书是否已被吊销："

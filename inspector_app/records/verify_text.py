@@ -119,6 +119,9 @@ def check_lines(report: VerifyReport, is_record: bool, missing: str) -> list[Che
         out.append(Check("content", OK, "content_hash_matches", "嵌入的文书数据与文书所载内容哈希一致"))
     if "visible_content_mismatch" in codes:
         out.append(Check("content", FAIL, "visible_content_mismatch", codes["visible_content_mismatch"]))
+    elif is_record:
+        out.append(Check("content", OK, "visible_content_matches", "签名版本的页面显示了签名数据中的编号、单位、人员、"
+                                                               "金额和证据哈希"))
     if "page_removed" in codes:
         out.append(Check("pages", FAIL, "page_removed", codes["page_removed"]))
     elif report.pages_signed is not None:
