@@ -156,6 +156,20 @@ def _check_visible(view: Any, root: Any, record: dict[str, Any], reasons: list[R
         reasons.append(Reason("visible_content_mismatch", f"签名版本的页面没有显示签名数据中的：{shown}"))
 
 
+def plan_of_pdf(data: bytes) -> P.SignaturePlan | None:
+    """The signature plan of a signed record (from the record data of its first signed revision), or None."""
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        first = min(reader.embedded_signatures, key=lambda s: s.signed_revision, default=None)
+        if first is None:
+            return None
+        view = reader.get_historical_resolver(first.signed_revision)
+        record, _missing = _record(_info(view), _embedded_files(view.get_object(view.root_ref), view))
+    except Exception:  # noqa: BLE001 - not a readable signed record
+        return None
+    return P.plan_from_record(record) if record is not None else None
+
+
 # ------------------------------------------------------------------------------------------------ stage
 
 

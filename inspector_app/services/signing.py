@@ -19,7 +19,8 @@ from inspector_app import fonts
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
-from inspector_app.records import render, signing
+from inspector_app.records import pki, render, signing, verify
+from inspector_app.records.plan import SignaturePlan, plan_from_record
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
@@ -103,6 +104,18 @@ def validate_strokes(strokes: Any) -> list[list[list[int]]]:
         raise ValidationError("签名过短，请重新签字")
     # Tenths of a canvas unit as integers: exact in hashes and JSON (the journal refuses floats).
     return [[[round(float(x) * 10), round(float(y) * 10)] for x, y in stroke] for stroke in strokes]
+
+
+def require_bound(plan: SignaturePlan | None, field: str, ck: Any) -> None:
+    """Refuse to sign a field with a certificate whose holder is not the person the record names there: the
+    verifier would reject the signature (issue 11), so it must not be made."""
+    planned = plan.get(field) if plan is not None else None
+    if planned is None:
+        return
+    name, number, _roles = pki.officer_identity(ck.cert)
+    if (name, number) != (planned.name, planned.certificate_no):
+        raise ValidationError(f"该签名位置载明的签名人是 {planned.name}（执法证号 {planned.certificate_no}），"
+                              f"所用证书属于 {name}（执法证号 {number or '未载明'}）")
 
 
 class SigningService:
@@ -242,6 +255,7 @@ class SigningService:
         rendered = render.render_record(snapshot, fontset)
         say(70, "数字签名")
         handwriting = snapshot.image_for(officer_id)
+        require_bound(plan_from_record(snapshot.canonical()), rendered.field_for(officer_id).field_name, ck)
         signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=handwriting,
                                           signing_time=self._ctx.clock(), location=snapshot.place,
                                           revocation=self._keys.revocation_context())
@@ -280,6 +294,7 @@ class SigningService:
             raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
         say(40, "数字签名")
         pdf = self._ctx.blobs.path_for(doc.pdf_sha256).read_bytes()
+        require_bound(verify.plan_of_pdf(pdf), field, ck)
         signed = signing.countersign(pdf, ck, field, role=role, handwriting=handwriting,
                                      signing_time=self._ctx.clock(), revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)
