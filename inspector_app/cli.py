@@ -52,8 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(ilist)
     ilist.add_argument("--json", action="store_true", help="machine-readable output")
     verify = sub.add_parser("verify", help="verify a signed PDF record or a case-file ZIP (案卷)",
-                            description="Verify every signature of a signed record against the organisation CA, "
-                                        "what changed after each, and the embedded whole-process journal. A ZIP "
+                            description="Verify every signature of a signed record against the organisation CA "
+                                        "(revocation from --crl, the workspace and the CRLs embedded at signing), "
+                                        "that each signer is the person and role the record names, the stage "
+                                        "reached (--require; a workspace document: the stage its database claims), "
+                                        "the visible pages against the signed data, what changed after each "
+                                        "signature, and the embedded whole-process journal. A ZIP "
                                         "is verified as a case file: its manifest, every file's SHA-256, every "
                                         "signed PDF and the journal chain. "
                                         "Exit status 0 only when everything holds.")

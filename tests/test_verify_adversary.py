@@ -176,3 +176,16 @@ def test_json_keeps_machine_codes(stages, org, tmp_path, capsys) -> None:  # noq
     assert doc["decision"] == "failed" and [r["code"] for r in doc["reasons"]] == ["stage_not_reached"]
     assert any(c["code"] == "signer_bound" for c in doc["checks"])
     _ = Path, PASSWORD
+
+
+def test_repainted_amounts_signed_by_the_genuine_officers(snapshot, rendered, fontset, org) -> None:  # noqa: F811
+    # the binding holds (the right people signed), but the pages show other amounts than the signed data
+    findings = tuple(dataclasses.replace(f, amount_involved=f.amount_involved + 1) for f in snapshot.findings)
+    painted = render.render_record(dataclasses.replace(snapshot, findings=findings), fontset)
+    forged = dataclasses.replace(
+        painted, pdf=painted.pdf.replace(painted.content_hash.encode(), rendered.content_hash.encode()),
+        attachments=rendered.attachments)
+    *_, final = sign_all(forged, snapshot, org)
+    report = check(final, org)
+    assert not report.ok and report.codes == {"visible_content_mismatch"}, verify.describe(report)
+    assert "涉及金额" in report.reasons[0].message

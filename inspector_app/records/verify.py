@@ -23,6 +23,7 @@ exits 0 only when the report is ok. The claimed signing time is the signer's dev
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import json
 import sys
@@ -271,8 +272,6 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
 
 
 def _with_checks(report: VerifyReport, is_record: bool, missing: str) -> VerifyReport:
-    import dataclasses
-
     return dataclasses.replace(report, checks=tuple(check_lines(report, is_record, missing)))
 
 
