@@ -55,8 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_args(ilist)
     ilist.add_argument("--json", action="store_true", help="machine-readable output")
     verify = sub.add_parser("verify", help="verify a signed PDF record or a case-file ZIP (案卷)",
-                            description="Verify every signature of a signed record against the organisation CA, "
-                                        "what changed after each, and the embedded whole-process journal. A ZIP "
+                            description="Verify every signature of a signed record against the organisation CA "
+                                        "(revocation from --crl, the workspace and the CRLs embedded at signing), "
+                                        "that each signer is the person and role the record names, the stage "
+                                        "reached (--require; a workspace document: the stage its database claims), "
+                                        "the visible pages against the signed data, what changed after each "
+                                        "signature, and the embedded whole-process journal. A ZIP "
                                         "is verified as a case file: its seal (the signed 卷内目录 and manifest), "
                                         "every file's SHA-256, every signed PDF and its stage, the journal against "
                                         "the sealed head, unsafe entry names and compression bombs. "
@@ -65,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--trust", type=Path, action="append", metavar="CA.pem",
                         help="trusted CA certificate (repeatable; default: the workspace's trust roots)")
     verify.add_argument("--crl", type=Path, action="append", metavar="CA.crl", help="cached CRL (repeatable)")
+    verify.add_argument("--require", choices=("signed", "approved"),
+                        help="stage the record must reach: signed by its officers, or approved by the team lead "
+                             "(default: every signature the record plans)")
     verify.add_argument("--json", action="store_true", help="machine-readable report")
     verify.add_argument("--max-size", type=int, metavar="BYTES",
                         help="case file: largest total uncompressed size accepted (default 16 GiB)")
@@ -141,6 +148,12 @@ def _is_zip(path: Path) -> bool:
         return f.read(4) == b"PK\x03\x04" or path.suffix.lower() == ".zip"
 
 
+def _has_workspace(args: argparse.Namespace) -> bool:
+    from inspector_app.paths import resolve_paths
+
+    return resolve_paths(_data_dir(args)).database.exists()
+
+
 def _cmd_verify(args: argparse.Namespace) -> int:
     from inspector_app.records.verify import describe, verify_pdf
 
@@ -165,7 +178,15 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         case = verify_case_file(args.file, trust, crls or [], limits=limits)
         print(case.to_json() if args.json else case.describe())
         return 0 if case.ok else 1
-    report = verify_pdf(args.file, trust, crls or [], revocation_mode="hard-fail" if crls else "soft-fail")
+    if not args.trust and _has_workspace(args):
+        # A document of this workspace must reach the stage its database claims (e.g. approved); a foreign file
+        # the record's own final stage.
+        from inspector_app.app import build_context
+
+        report = build_context(_data_dir(args)).verification.verify(args.file, trust, crls or [],
+                                                                    require=args.require)
+    else:
+        report = verify_pdf(args.file, trust, crls or [], require=args.require)
     print(report.to_json() if args.json else describe(report))
     return 0 if report.ok else 1
 

@@ -113,3 +113,31 @@ def test_demo_has_an_overdue_rectification_being_reinspected(demo_ws) -> None:  
         assert app.queries.summary(rect.inspection_id).status == "rectification"
     finally:
         app.close()
+
+
+def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # issue 11: every untouched export passes `inspector verify` (stage claimed by the workspace's database, revocation
+    # data embedded at signing) and poppler's pdfsig
+    import shutil
+    import subprocess
+
+    from inspector_app.app import build_context
+
+    app = build_context(str(demo_ws))
+    try:
+        docs = [d for r in app.queries.inspections() for d in app.signing.documents(r.id)]
+        assert {d.kind for d in docs} >= {"record", "notice"}
+        paths = []
+        for d in docs:
+            out = tmp_path / f"{d.kind}-{d.id}.pdf"
+            shutil.copyfile(app.signing.pdf_path(d.id), out)
+            paths.append((d, out))
+    finally:
+        app.close()
+    for d, out in paths:
+        capsys.readouterr()
+        assert main(["verify", str(out), "--data-dir", str(demo_ws)]) == 0, capsys.readouterr().out
+        assert capsys.readouterr().out.startswith("结论：通过")
+        if shutil.which("pdfsig"):
+            text = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, timeout=60).stdout
+            assert text.count("Signature is Valid.") == len(d.signed_fields), text

@@ -41,7 +41,7 @@ def org(tmp_path_factory: pytest.TempPathFactory) -> dict:
     people = {}
     for key, name, number in (("o1", "陈明哲", "青执2026001"), ("o2", "许若溪", "青执2026002"),
                               ("lead", "韩景行", "青执2026009")):
-        ck = pki.issue_officer(ca, name, number, email=f"{key}@example.invalid")
+        ck = pki.issue_officer(ca, name, number, email=f"{key}@example.invalid", team_lead=key == "lead")
         people[key] = pki.load_pkcs12(pki.save_pkcs12(ck, d / f"{key}.p12", PASSWORD), PASSWORD)
     (d / "ca.pem").write_bytes(pki.cert_pem(ca.cert))
     crl = pki.make_crl(ca)
@@ -143,10 +143,17 @@ def test_signed_record_verifies(signed, org, snapshot) -> None:
     assert verify.main([str(signed), "--trust", str(org["dir"] / "ca.pem"), "--crl", str(org["dir"] / "ca.crl")]) == 0
 
 
-def test_pending_countersignature_is_reported_not_failed(rendered, snapshot, org) -> None:
-    one = signing.certify_rendered(rendered, org["o1"], "off-1", handwriting=snapshot.image_for("off-1"))
+def test_pending_countersignatures_are_reported_and_stages_required(rendered, snapshot, org) -> None:
+    # issue 11: one officer's signature is not a record (条例第二十九条); both officers' is the "signed" stage,
+    # which passes only when the caller accepts that stage (the record itself plans the lead's approval)
+    one, two, _three = sign_all(rendered, snapshot, org)
     report = check(one, org)
-    assert report.ok and report.pending_fields == ("Sig_Lead", "Sig_Officer2")
+    assert report.pending_fields == ("Sig_Lead", "Sig_Officer2")
+    assert not report.ok and report.codes == {"too_few_officers", "stage_not_reached"} and report.stage == "partial"
+    report = check(two, org)
+    assert not report.ok and report.codes == {"stage_not_reached"} and report.stage == "signed"
+    report = verify.verify_pdf(two, [org["ca"].cert], [org["crl"]], require="signed")
+    assert report.ok and report.pending_fields == ("Sig_Lead",) and report.stage == "signed"
 
 
 @needs_poppler

@@ -34,7 +34,8 @@ def with_keys(app, roster, ca) -> None:  # type: ignore[no-untyped-def]
     lead_officer, _ = app.roster.add_officer(Actor("管理员"), OfficerData("韩景明", "基金监督科", "LEAD0001",
                                                                         dt.date(2030, 1, 1), role="team_lead"))
     roster["lead"] = lead_officer
-    app.keys.save(lead_officer.id, pki.issue_officer(ca, lead_officer.name, "LEAD0001", not_before=EPOCH), PASSWORD)
+    app.keys.save(lead_officer.id, pki.issue_officer(ca, lead_officer.name, "LEAD0001", not_before=EPOCH,
+                                                                 team_lead=True), PASSWORD)
     app.keys.add_trust_root(ca.cert)
     app.keys.add_crl(pki.make_crl(ca))
     for o in roster["officers"][:3]:

@@ -31,6 +31,17 @@ DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.5.5.7.3.36")  # id-kp-documentSigni
 DESCRIPTION = ObjectIdentifier("2.5.4.13")  # X.520 description (UTF8String)
 CRL_URL = "http://ca.example.invalid/crl/root.crl"  # documentary; validation is offline with cached CRLs
 
+# ------------------------------------------------------------------------------------------------ role policies
+# The agency CA asserts an officer's role as a certificate policy (RFC 5280 §4.2.1.4, non-critical). The agency has
+# no registered OID arc, so the policies live under ITU-T X.667 UUID OIDs (2.25.<UUID as an integer>): globally
+# unique without registration. A deployment with its own arc replaces these two constants; verification reads
+# nothing else. Every officer certificate carries OFFICER_POLICY; the team lead's (检查组组长, who approves a
+# record) carries TEAM_LEAD_POLICY as well.
+OFFICER_POLICY = ObjectIdentifier("2.25.140131426986824393602910192997569161226")
+TEAM_LEAD_POLICY = ObjectIdentifier("2.25.39401862947905931039635464652875275165")
+#: The X.520 description prefix used for a 执法证号 that is not ASCII (serialNumber is a PrintableString).
+CERT_NO_PREFIX = "执法证号："
+
 
 class PkiError(Exception):
     """A key or certificate file cannot be used; the message is shown to the user."""
@@ -84,15 +95,16 @@ def create_ca(org: str = "青川市医疗保障局", cn: str | None = None, *, d
 
 def issue_officer(ca: CertKey, name: str, certificate_no: str, *, unit: str = "基金监督科",
                   email: str | None = None, not_before: dt.datetime | None = None,
-                  not_after: dt.datetime | None = None, key_size: int = 2048) -> CertKey:
+                  not_after: dt.datetime | None = None, key_size: int = 2048, team_lead: bool = False) -> CertKey:
     """An officer's signing certificate: KU digitalSignature + contentCommitment, EKU emailProtection +
-    documentSigning, Chinese subject (CN = name; 执法证号 as serialNumber, or description if not ASCII), SAN e-mail, AKI/SKI, CRL DP."""
+    documentSigning, Chinese subject (CN = name; 执法证号 as serialNumber, or description if not ASCII), SAN e-mail,
+    AKI/SKI, CRL DP, and the role policies (OFFICER_POLICY; TEAM_LEAD_POLICY when `team_lead`)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=key_size)
     start = not_before or _now() - dt.timedelta(days=1)
     end = not_after or start + dt.timedelta(days=3 * 365)
     org = ca.cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value
     number = (x509.NameAttribute(NameOID.SERIAL_NUMBER, certificate_no) if certificate_no.isascii()
-              else x509.NameAttribute(DESCRIPTION, f"执法证号：{certificate_no}"))  # serialNumber is PrintableString
+              else x509.NameAttribute(DESCRIPTION, f"{CERT_NO_PREFIX}{certificate_no}"))  # serialNumber is PrintableString
     subject = x509.Name([*_name(name, str(org), unit), number])
     builder = (
         x509.CertificateBuilder()
@@ -110,10 +122,30 @@ def issue_officer(ca: CertKey, name: str, certificate_no: str, *, unit: str = "�
         .add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
             full_name=[x509.UniformResourceIdentifier(CRL_URL)], relative_name=None, reasons=None,
             crl_issuer=None)]), critical=False)
+        .add_extension(x509.CertificatePolicies([x509.PolicyInformation(oid, None) for oid in
+                                                 ([OFFICER_POLICY, TEAM_LEAD_POLICY] if team_lead
+                                                  else [OFFICER_POLICY])]), critical=False)
     )
     if email:
         builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
     return CertKey(builder.sign(ca.key, hashes.SHA256()), key, (ca.cert,))
+
+
+def officer_identity(cert: x509.Certificate) -> tuple[str, str, frozenset[str]]:
+    """(name, 执法证号, role policy OIDs) as the agency CA states them in `cert` (see issue_officer)."""
+    number = ""
+    for attr in cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER):
+        number = str(attr.value)
+    if not number:
+        for attr in cert.subject.get_attributes_for_oid(DESCRIPTION):
+            if str(attr.value).startswith(CERT_NO_PREFIX):
+                number = str(attr.value)[len(CERT_NO_PREFIX):]
+    try:
+        policies = cert.extensions.get_extension_for_class(x509.CertificatePolicies).value
+        oids = frozenset(p.policy_identifier.dotted_string for p in policies)
+    except x509.ExtensionNotFound:
+        oids = frozenset()
+    return subject_cn(cert), number, oids
 
 
 def issue_from_other_ca(name: str, certificate_no: str, org: str = "某未知机构") -> tuple[CertKey, CertKey]:

@@ -28,6 +28,7 @@ from inspector_app.records.model import (
     RectificationNotice,
     ReinspectionRecord,
 )
+from inspector_app.records.plan import AGENCY_FIELD, LEAD_FIELD, officer_field
 
 #: Names of the embedded files (also read back by verify.py).
 JOURNAL_FILE = "journal.json"
@@ -127,11 +128,12 @@ ROLE_FIRST, ROLE_OTHER, ROLE_LEAD = "主办执法人员", "协办执法人员", 
 
 
 def _sig_slots(snapshot: Any, sink: list[SigField], heading: str, *, draft: bool = False) -> list:
-    slots = [(o.officer_id, f"Sig_Officer{i}", o, ROLE_FIRST if i == 1 else ROLE_OTHER)
+    # Field names come from plan.py, which the verifier uses to bind each field to its person and role.
+    slots = [(o.officer_id, officer_field(i), o, ROLE_FIRST if i == 1 else ROLE_OTHER)
              for i, o in enumerate(snapshot.officers, 1)]
     lead = getattr(snapshot, "team_lead", None)
     if lead is not None:
-        slots.append((LEAD, "Sig_Lead", lead, ROLE_LEAD))
+        slots.append((LEAD, LEAD_FIELD, lead, ROLE_LEAD))
     return S.signature_slots(slots, sink, heading, draft=draft)
 
 
@@ -236,7 +238,7 @@ def render_notice(notice: RectificationNotice, fontset: fonts.FontSet) -> Render
     story += S.notice_body(notice)
     closing: list = []
     if notice.signer is not None:
-        closing += S.signature_slots([(notice.signer.officer_id, "Sig_Agency", notice.signer, "承办执法人员")], sink)
+        closing += S.signature_slots([(notice.signer.officer_id, AGENCY_FIELD, notice.signer, "承办执法人员")], sink)
     closing += S.notice_closing(notice)
     story += closing
     decor = L.PageDecor(header=f"{notice.agency}　{notice.title}　{notice.number}", initials=False,

@@ -17,9 +17,12 @@ import io
 import logging
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import embed, generic, layout
 from pyhanko.pdf_utils.content import PdfContent
@@ -28,6 +31,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.stamp import StaticStampStyle
+from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
@@ -75,6 +79,34 @@ def to_pyhanko_signer(ck: CertKey) -> signers.SimpleSigner:
     chain = [asn1_x509.Certificate.load(c.public_bytes(der)) for c in ck.chain]
     return signers.SimpleSigner(signing_cert=cert, signing_key=key,
                                 cert_registry=SimpleCertificateStore.from_certs([cert, *chain]))
+
+
+def asn1_cert(c: x509.Certificate | bytes | str | Path) -> asn1_x509.Certificate:
+    """A certificate (object, PEM/DER bytes or file) as asn1crypto, which pyHanko's validators take."""
+    if isinstance(c, (str, Path)):
+        c = Path(c).read_bytes()
+    if isinstance(c, bytes):
+        c = x509.load_pem_x509_certificate(c) if b"-----BEGIN" in c else x509.load_der_x509_certificate(c)
+    return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+
+
+def crl_der(c: x509.CertificateRevocationList | bytes | str | Path) -> bytes:
+    """A CRL (object, PEM/DER bytes or file) as DER."""
+    if isinstance(c, (str, Path)):
+        c = Path(c).read_bytes()
+    if isinstance(c, bytes):
+        return x509.load_pem_x509_crl(c).public_bytes(serialization.Encoding.DER) if b"-----BEGIN" in c else c
+    return c.public_bytes(serialization.Encoding.DER)
+
+
+def revocation_context(trust_roots: Sequence[Any], crls: Sequence[Any]) -> ValidationContext | None:
+    """The offline context for embedding revocation data at signing (PAdES B-LT style DSS, pdf-records.md §7): the
+    agency CRLs the workspace holds, never the network. None when there is no CRL (nothing to embed); verification
+    then reports the revocation status as not checked."""
+    if not crls or not trust_roots:
+        return None
+    return ValidationContext(trust_roots=[asn1_cert(c) for c in trust_roots], crls=[crl_der(c) for c in crls],
+                             allow_fetching=False, revocation_mode="hard-fail")
 
 
 # ------------------------------------------------------------------------------------------------ appearance
@@ -171,13 +203,17 @@ def _field_rect(writer: IncrementalPdfFileWriter, field_name: str) -> tuple[floa
 
 def _sign(writer: IncrementalPdfFileWriter, ck: CertKey, field_name: str, size: tuple[float, float], *,
           role: str, handwriting: bytes | None, signing_time: dt.datetime | None, certify: bool,
-          reason: str, location: str, existing_only: bool) -> bytes:
+          reason: str, location: str, existing_only: bool, revocation: ValidationContext | None = None) -> bytes:
     when = signing_time or _now()
     name = subject_cn(ck.cert)
+    # With a revocation context, pyHanko checks the signer's chain against the cached CRL and writes certificates
+    # and CRL into the DSS in a follow-up update (coverage EXTENDED_WITH_LTA_UPDATES, an allowed change), so a later
+    # verifier needs no network. A revoked or untrusted certificate then fails here, before anything is stored.
     meta = signers.PdfSignatureMetadata(
         field_name=field_name, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
         reason=reason, location=location or None, name=name, certify=certify,
-        docmdp_permissions=fields.MDPPerm.FILL_FORMS, signer_key_usage=set(SIGNER_KEY_USAGE))
+        docmdp_permissions=fields.MDPPerm.FILL_FORMS, signer_key_usage=set(SIGNER_KEY_USAGE),
+        embed_validation_info=revocation is not None, validation_context=revocation)
     style = _stamp(*size, role=role, name=name, serial=format(ck.cert.serial_number, "X"), signing_time=when,
                    handwriting=handwriting)
     signer = _ClockedPdfSigner(meta, to_pyhanko_signer(ck), stamp_style=style, signing_time=when)
@@ -206,7 +242,8 @@ def add_fields_and_attachments(writer: IncrementalPdfFileWriter, sig_fields: Seq
 
 def certify(pdf: bytes, sig_fields: Sequence[SigField], attachments: Sequence[Attachment], ck: CertKey,
             field_name: str, *, handwriting: bytes | None = None, signing_time: dt.datetime | None = None,
-            location: str = "", reason: str = "现场检查笔录：执法人员签名") -> bytes:
+            location: str = "", reason: str = "现场检查笔录：执法人员签名",
+            revocation: ValidationContext | None = None) -> bytes:
     """First signature: all fields + attachments + certification (DocMDP P=2) in one incremental update."""
     spec = {f.field_name: f for f in sig_fields}
     if field_name not in spec:
@@ -222,7 +259,7 @@ def certify(pdf: bytes, sig_fields: Sequence[SigField], attachments: Sequence[At
     f = spec[field_name]
     size = (f.box[2] - f.box[0], f.box[3] - f.box[1])
     return _sign(writer, ck, field_name, size, role=f.role, handwriting=handwriting, signing_time=when,
-                 certify=True, reason=reason, location=location, existing_only=True)
+                 certify=True, reason=reason, location=location, existing_only=True, revocation=revocation)
 
 
 def certify_rendered(rendered: RenderedPdf, ck: CertKey, signer: str, **kw) -> bytes:
@@ -233,7 +270,7 @@ def certify_rendered(rendered: RenderedPdf, ck: CertKey, signer: str, **kw) -> b
 
 def countersign(pdf: bytes, ck: CertKey, field_name: str, *, role: str, handwriting: bytes | None = None,
                 signing_time: dt.datetime | None = None, location: str = "",
-                reason: str = "现场检查笔录：签名") -> bytes:
+                reason: str = "现场检查笔录：签名", revocation: ValidationContext | None = None) -> bytes:
     """A later signature (approval, not certification) into the pre-made field `field_name`."""
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=True)
@@ -241,4 +278,4 @@ def countersign(pdf: bytes, ck: CertKey, field_name: str, *, role: str, handwrit
         raise SigningError(f"无法打开待签名文件：{exc}") from exc
     size = _field_rect(writer, field_name)
     return _sign(writer, ck, field_name, size, role=role, handwriting=handwriting, signing_time=signing_time,
-                 certify=False, reason=reason, location=location, existing_only=True)
+                 certify=False, reason=reason, location=location, existing_only=True, revocation=revocation)

@@ -1,140 +1,61 @@
-"""Offline verification of a signed record PDF: every signature (pyHanko, with diff analysis), the page count, the
-embedded journal's hash chain against the head printed in the signed revision, and the record's content hash.
+"""Offline verification of a signed record PDF. What it checks, in order (one `Check` line each):
 
-`verify_pdf(...)` returns a `VerifyReport`; `ok` is True only when everything holds. Each failure is a `Reason`
-with a stable machine code (see CODES) and a Chinese message. Run as a command:
+1. structure: the signed revision carries the record structure (/Info kind, number and content hash; record.json;
+   journal.json for a 现场检查笔录), else "not_a_record";
+2. every signature (pyHanko, with diff analysis): integrity, trust in the agency CA, revocation (given CRLs plus the
+   CRLs embedded in the DSS at signing; without any: "revocation_unchecked", never an unqualified pass), the
+   claimed time against the certificate's validity, and what changed after it;
+3. binding (plan.py): each signature sits in a field the record plans, its certificate holder (name and 执法证号) is
+   the person the record binds to that field, and the approving lead's certificate carries the team-lead role;
+4. stage: which stage the good signatures reach (signed by the officers; approved by the lead), against what is
+   required — by default the record's own final stage; `require` or a database's claim can set it — and the
+   two-officer rule (条例第二十九条);
+5. the embedded journal's hash chain against the head printed in the signed revision, the record's content hash,
+   the visible pages against a fresh render of the signed data (visible.py), and the page count.
 
-    python -m inspector_app.records.verify FILE.pdf --trust CA.pem [--crl CA.crl ...] [--json]
+`verify_pdf(...)` returns a `VerifyReport`; `ok` only when the decision is "passed". Run as a command:
 
-exits 0 only when the report is ok. The claimed signing time is the signer's device clock (PAdES B-B) and is always
-labelled as such.
+    python -m inspector_app.records.verify FILE.pdf --trust CA.pem [--crl CA.crl ...] [--require signed] [--json]
+
+exits 0 only when the report is ok. The claimed signing time is the signer's device clock (PAdES B-B).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import io
 import json
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import x509 as asn1_x509
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.diff_analysis import SuspiciousModification
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.journal import events_from_json, verify_chain
-from inspector_app.records.model import CN_TZ
+from inspector_app.records import plan as P
 from inspector_app.records.render import INFO_HASH, INFO_HEAD, INFO_KIND, INFO_NUMBER, JOURNAL_FILE, RECORD_FILE
-from inspector_app.records.signing import DEVICE_CLOCK_LABEL, key_usage_constraints, quiet_pyhanko
+from inspector_app.records.signing import asn1_cert, crl_der, quiet_pyhanko
+from inspector_app.records.verify_report import (  # noqa: F401 (re-exported)
+    CODES,
+    FAILED,
+    PASSED,
+    REVOCATION_UNCHECKED,
+    Check,
+    JournalCheck,
+    Reason,
+    SignatureCheck,
+    VerifyReport,
+    decide,
+)
+from inspector_app.records.verify_sig import bind, check_signature, dss_crls
+from inspector_app.records.visible import missing_facts
+from inspector_app.records.verify_text import check_lines, describe  # noqa: F401 (re-exported)
 
-CODES = {
-    "unreadable": "文件无法解析",
-    "unsigned": "文件没有任何签名",
-    "signature_invalid": "签名无效（签名后内容被改动或签名值损坏）",
-    "untrusted": "签名证书不受信任",
-    "revoked": "签名证书已被吊销",
-    "signed_outside_validity": "声称的签名时间不在证书有效期内",
-    "modified_after_signing": "签名后文件被作了不允许的修改",
-    "page_removed": "签名后页面被删除",
-    "journal_missing": "缺少嵌入的全过程记录",
-    "journal_tampered": "全过程记录的哈希链断开（记录被篡改）",
-    "journal_head_mismatch": "全过程记录的链头哈希与文书所载不一致",
-    "content_hash_mismatch": "嵌入的文书内容与签名时记载的内容哈希不一致",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    code: str
-    message: str
-    field: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SignatureCheck:
-    field_name: str
-    signer: str
-    subject: str
-    serial: str
-    issuer: str
-    claimed_time: dt.datetime | None  # device clock, not proven
-    cert_not_before: dt.datetime
-    cert_not_after: dt.datetime
-    certification: bool
-    intact: bool
-    valid: bool
-    trusted: bool
-    revoked: bool
-    coverage: str
-    modification_level: str
-    docmdp_ok: bool | None
-    bottom_line: bool
-    summary: str
-    signed_revision: int
-    changes_after: tuple[str, ...]
-    reasons: tuple[Reason, ...]
-    claimed_time_label: str = DEVICE_CLOCK_LABEL
-
-
-@dataclass(frozen=True, slots=True)
-class JournalCheck:
-    present: bool
-    ok: bool
-    length: int
-    computed_head: str
-    printed_head: str
-    problems: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class VerifyReport:
-    ok: bool
-    doc_kind: str
-    record_number: str
-    printed_content_hash: str
-    signatures: tuple[SignatureCheck, ...]
-    journal: JournalCheck | None
-    pages_signed: int | None
-    pages_now: int | None
-    pending_fields: tuple[str, ...]
-    reasons: tuple[Reason, ...]
-
-    @property
-    def codes(self) -> set[str]:
-        return {r.code for r in self.reasons}
-
-    def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=1, default=str)
-
-
-# ------------------------------------------------------------------------------------------------ inputs
-
-
-def _asn1_cert(c: x509.Certificate | bytes | str | Path) -> asn1_x509.Certificate:
-    if isinstance(c, (str, Path)):
-        c = Path(c).read_bytes()
-    if isinstance(c, bytes):
-        c = x509.load_pem_x509_certificate(c) if b"-----BEGIN" in c else x509.load_der_x509_certificate(c)
-    return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-
-
-def _crl_der(c: x509.CertificateRevocationList | bytes | str | Path) -> bytes:
-    if isinstance(c, (str, Path)):
-        c = Path(c).read_bytes()
-    if isinstance(c, bytes):
-        return x509.load_pem_x509_crl(c).public_bytes(serialization.Encoding.DER) if b"-----BEGIN" in c else c
-    return c.public_bytes(serialization.Encoding.DER)
-
+#: (document kind, number) -> the fields a database or case file says are signed, or None if it does not know it.
+Claims = Callable[[str, str], Collection[str] | None]
 
 # ------------------------------------------------------------------------------------------------ PDF reading
 
@@ -146,86 +67,39 @@ def _count_pages(node: Any, depth: int = 0) -> int:
     return sum(_count_pages(kid, depth + 1) for kid in node["/Kids"])
 
 
+def _resolve(view: Any, obj: Any) -> Any:
+    """Resolve through `view` (a historical revision): an IndirectObject's own get_object() would resolve in the
+    latest revision, where a forger may have rewritten the object."""
+    return view.get_object(obj.reference) if hasattr(obj, "reference") else obj
+
+
 def _info(view: Any) -> dict[str, str]:
-    """The custom /Info keys as of `view`'s revision. The reference is resolved through `view` itself: the trailer's
-    own IndirectObject would resolve in the latest revision, where a forger may have rewritten the values."""
+    """The custom /Info keys as of `view`'s revision."""
     try:
-        raw = view.trailer_view.raw_get("/Info")
-        info = view.get_object(raw.reference) if hasattr(raw, "reference") else raw
+        info = _resolve(view, view.trailer_view.raw_get("/Info"))
     except (KeyError, AttributeError):
         return {}
     return {k: str(info[f"/{k}"]) for k in (INFO_KIND, INFO_NUMBER, INFO_HASH, INFO_HEAD) if f"/{k}" in info}
 
 
-def _embedded_files(root: Any) -> dict[str, bytes]:
+def _embedded_files(root: Any, view: Any = None) -> dict[str, bytes]:
+    """Embedded files of `root`, every reference resolved through `view` when given (the signed revision)."""
+    def get(obj: Any) -> Any:
+        return _resolve(view, obj) if view is not None else obj.get_object()
+
     out: dict[str, bytes] = {}
     try:
-        names = root["/Names"]["/EmbeddedFiles"]["/Names"]
-    except KeyError:
+        names = get(get(get(root.raw_get("/Names")).raw_get("/EmbeddedFiles")).raw_get("/Names"))
+    except (KeyError, AttributeError):
         return out
     for i in range(0, len(names) - 1, 2):
-        spec = names[i + 1].get_object()
-        ef = spec.get("/EF")
-        if ef is None:
+        spec = get(names.raw_get(i + 1))
+        if "/EF" not in spec:
             continue
-        name = str(spec.get("/UF", spec.get("/F", names[i])))
-        out[name] = ef.get_object()["/F"].get_object().data
+        ef = get(spec.raw_get("/EF"))
+        name = str(spec.get("/UF", spec.get("/F", names.raw_get(i))))
+        out[name] = get(ef.raw_get("/F")).data
     return out
-
-
-def _cert_info(cert: asn1_x509.Certificate) -> tuple[str, str, str, str, dt.datetime, dt.datetime]:
-    subject = cert.subject.native
-    validity = cert["tbs_certificate"]["validity"]
-    return (str(subject.get("common_name", cert.subject.human_friendly)), cert.subject.human_friendly,
-            format(cert.serial_number, "X"), cert.issuer.human_friendly,
-            validity["not_before"].native, validity["not_after"].native)
-
-
-def _check_signature(es: Any, roots: list, crls: list[bytes], mode: str, total_revisions: int,
-                     rev_fields: dict[int, str]) -> SignatureCheck:
-    field = es.field_name
-    cn, subject, serial, issuer, nb, na = _cert_info(es.signer_cert)
-    reasons: list[Reason] = []
-    later = [f"第 {r + 1} 版修订：" + (f"签名 {rev_fields[r]}" if r in rev_fields else "无签名的修改")
-             for r in range(es.signed_revision + 1, total_revisions)]
-    try:
-        vc = ValidationContext(trust_roots=roots, crls=crls, allow_fetching=False, revocation_mode=mode)
-        st = validate_pdf_signature(es, vc, key_usage_settings=key_usage_constraints())
-    except Exception as exc:  # a damaged CMS blob or byte range: pyHanko raises instead of returning a status
-        reasons.append(Reason("signature_invalid", f"签名 {field}（{cn}）无法验证：{exc}", field))
-        return SignatureCheck(field, cn, subject, serial, issuer, None, nb, na, False, False, False, False, False,
-                              "UNKNOWN", "UNKNOWN", None, False, "INVALID", es.signed_revision, tuple(later),
-                              tuple(reasons))
-    claimed = st.signer_reported_dt
-    level = st.modification_level.name if st.modification_level is not None else "UNKNOWN"
-    coverage = st.coverage.name if st.coverage is not None else "UNKNOWN"
-    if not (st.intact and st.valid):
-        reasons.append(Reason("signature_invalid", f"签名 {field}（{cn}）无效：签名覆盖的内容已被改动或签名值损坏",
-                              field))
-    elif st.revoked:
-        reasons.append(Reason("revoked", f"签名 {field}（{cn}）的证书已被吊销", field))
-    elif not st.trusted:
-        why = f"（{st.trust_problem_indic.name}）" if st.trust_problem_indic is not None else ""
-        reasons.append(Reason("untrusted", f"签名 {field}（{cn}）的证书不能追溯到受信任的根证书{why}；签发者：{issuer}",
-                              field))
-    if claimed is not None and not (nb <= claimed <= na):
-        reasons.append(Reason("signed_outside_validity",
-                              f"签名 {field}（{cn}）声称的签名时间 {claimed.isoformat()}（设备时钟）不在证书有效期 "
-                              f"{nb.isoformat()} 至 {na.isoformat()} 内", field))
-    diff = st.diff_result
-    illegal = coverage != "ENTIRE_FILE" and (level == "OTHER" or st.docmdp_ok is False)
-    if illegal:
-        what = f"：{diff}" if isinstance(diff, SuspiciousModification) else ""
-        reasons.append(Reason("modified_after_signing",
-                              f"签名 {field}（{cn}）之后文件被作了不允许的修改（修改级别 {level}）{what}", field))
-    if isinstance(diff, SuspiciousModification):
-        later.append(f"不允许的修改：{diff}")
-    elif diff is not None and getattr(diff, "changed_form_fields", None):
-        later.append("填写的表单/签名域：" + "、".join(sorted(diff.changed_form_fields)))
-    return SignatureCheck(
-        field, cn, subject, serial, issuer, claimed, nb, na, es.docmdp_level is not None, st.intact, st.valid,
-        st.trusted, st.revoked, coverage, level, st.docmdp_ok, st.bottom_line, st.summary(), es.signed_revision,
-        tuple(later), tuple(reasons))
 
 
 def _check_journal(files: dict[str, bytes], printed_head: str, reasons: list[Reason]) -> JournalCheck | None:
@@ -253,45 +127,152 @@ def _check_journal(files: dict[str, bytes], printed_head: str, reasons: list[Rea
     return JournalCheck(True, not problems, report.length, report.head, printed_head, tuple(problems))
 
 
+def _record(info: dict[str, str], files: dict[str, bytes]) -> tuple[dict[str, Any] | None, str]:
+    """The signed record data, or None with what is missing (the "not a record" case)."""
+    missing = [k for k in (INFO_KIND, INFO_NUMBER, INFO_HASH) if not info.get(k)]
+    if missing:
+        return None, "文书元数据（" + "、".join(missing) + "）"
+    data = files.get(RECORD_FILE)
+    if data is None:
+        return None, RECORD_FILE
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except ValueError:
+        return None, f"可解析的 {RECORD_FILE}"
+    if not isinstance(record, dict) or record.get("kind") != info[INFO_KIND] or record.get("number") != info[
+            INFO_NUMBER]:
+        return None, f"与文书元数据一致的 {RECORD_FILE}"
+    if info[INFO_KIND] == "inspection_record" and JOURNAL_FILE not in files:
+        return None, JOURNAL_FILE
+    return record, ""
+
+
+def _check_visible(view: Any, root: Any, record: dict[str, Any], reasons: list[Reason]) -> None:
+    try:
+        missing = missing_facts(view, root, record)
+    except Exception as exc:  # noqa: BLE001 - unreadable page content cannot show the record
+        missing = [f"页面内容无法读取（{exc}）"]
+    if missing:
+        shown = "、".join(missing[:6]) + (f" 等 {len(missing)} 项" if len(missing) > 6 else "")
+        reasons.append(Reason("visible_content_mismatch", f"签名版本的页面没有显示签名数据中的：{shown}"))
+
+
+def plan_of_pdf(data: bytes) -> P.SignaturePlan | None:
+    """The signature plan of a signed record (from the record data of its first signed revision), or None."""
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        first = min(reader.embedded_signatures, key=lambda s: s.signed_revision, default=None)
+        if first is None:
+            return None
+        view = reader.get_historical_resolver(first.signed_revision)
+        record, _missing = _record(_info(view), _embedded_files(view.get_object(view.root_ref), view))
+    except Exception:  # noqa: BLE001 - not a readable signed record
+        return None
+    return P.plan_from_record(record) if record is not None else None
+
+
+# ------------------------------------------------------------------------------------------------ stage
+
+
+def _stage(plan: P.SignaturePlan, checks: list[SignatureCheck], require: str | None,
+           claimed: Collection[str] | None, reasons: list[Reason]) -> tuple[str, str]:
+    good = {c.field_name: c.holder_certificate_no for c in checks if not c.reasons}
+    result = P.stage_reached(plan, good)
+    need = P.required_stage(plan, require or P.REQUIRE_COMPLETE, claimed or ())
+    if require is None and claimed is not None:  # the database's own claim is the demand
+        need = P.required_stage(plan, P.STAGE_PARTIAL if claimed else P.STAGE_NONE, claimed)
+        if all(f in claimed for f in plan.officer_fields):
+            need = P.STAGE_APPROVED if P.LEAD_FIELD in claimed else P.STAGE_SIGNED
+    if any(c.reasons for c in checks):
+        return result.stage, need  # signatures already fail on their own; the stage line still shows
+    # The two-officer rule binds whenever the officers' stage is demanded; a caller that knows the document is still
+    # being signed (its database or case file claims only "partial") gets the stage reported, not a failure.
+    if plan.two_officer_rule and result.distinct_officers < P.MIN_OFFICERS and P.reaches(need, P.STAGE_SIGNED):
+        reasons.append(Reason("too_few_officers", f"仅 {result.distinct_officers} 名执法人员有效签名；现场检查笔录须由"
+                                                  f"不少于 2 名执法人员签名（《医疗保障基金使用监督管理条例》第二十九条）"))
+    not_signed = [f for f in (claimed or ()) if f not in good]
+    if not P.reaches(result.stage, need) or not_signed:
+        what = f"；声称已签名但没有有效签名：{'、'.join(not_signed)}" if not_signed else ""
+        reasons.append(Reason("stage_not_reached", f"要求的阶段为“{STAGE_WORDS.get(need, need)}”，签名只达到"
+                                                   f"“{STAGE_WORDS.get(result.stage, result.stage)}”{what}"))
+    return result.stage, need
+
+
+STAGE_WORDS = {P.STAGE_NONE: "未签名", P.STAGE_PARTIAL: "部分签名", P.STAGE_SIGNED: "执法人员已全部签名",
+               P.STAGE_APPROVED: "组长已审核签名"}
+
+
+# ------------------------------------------------------------------------------------------------ verify
+
+
 def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Sequence[Any] = (), *,
-               revocation_mode: str = "hard-fail") -> VerifyReport:
-    """Verify a record PDF (path or bytes) against local trust roots and cached CRLs; never goes online."""
+               revocation_mode: str = "hard-fail", require: str | None = None,
+               claims: Claims | None = None) -> VerifyReport:
+    """Verify a record PDF (path or bytes) against local trust roots and cached CRLs; never goes online.
+
+    `require`: "signed", "approved" or "complete" (the record's final stage; the default unless `claims` knows the
+    document). `revocation_mode` is kept for callers; revocation is hard-fail whenever a CRL of the signer's CA is
+    at hand and otherwise reported as not checked."""
+    del revocation_mode
     quiet_pyhanko()
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    roots = [_asn1_cert(c) for c in trust_roots]
-    crl_der = [_crl_der(c) for c in crls]
+    roots = [asn1_cert(c) for c in trust_roots]
     reasons: list[Reason] = []
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         sigs = list(reader.embedded_signatures)
         total = reader.total_revisions
+        crl_list = [crl_der(c) for c in crls] + dss_crls(reader)
     except Exception as exc:
         reason = Reason("unreadable", f"文件无法解析：{exc}")
-        return VerifyReport(False, "", "", "", (), None, None, None, (), (reason,))
+        return VerifyReport(False, "", "", "", (), None, None, None, (), (reason,), checks=(
+            Check("structure", "fail", "unreadable", reason.message),))
     rev_fields = {es.signed_revision: es.field_name for es in sigs}
-    checks = [_check_signature(es, roots, crl_der, revocation_mode, total, rev_fields) for es in sigs]
-    for c in checks:
-        reasons.extend(c.reasons)
+    checks = [check_signature(es, roots, crl_list, total, rev_fields) for es in sigs]
     first = min(sigs, key=lambda s: s.signed_revision) if sigs else None
     signed_view = reader.get_historical_resolver(first.signed_revision) if first else reader
     info = _info(signed_view)
+    signed_root = signed_view.get_object(signed_view.root_ref)
+    # The plan comes from the record data as signed; the journal and hash checks read the file as it is now, so a
+    # later swap shows as a broken chain or hash besides the modification after signing.
+    record, missing = _record(info, _embedded_files(signed_root, signed_view))
+    files = _embedded_files(reader.root)
+    plan = P.plan_from_record(record) if record is not None else None
+    if plan is not None:
+        checks = [bind(c, plan) for c in checks]
+    for c in checks:
+        reasons.extend(c.reasons)
     pages_now = _count_pages(reader.root["/Pages"])
-    pages_signed = _count_pages(signed_view.get_object(signed_view.root_ref)["/Pages"]) if first else None
+    pages_signed = _count_pages(signed_root["/Pages"]) if first else None
     if not sigs:
         reasons.append(Reason("unsigned", CODES["unsigned"]))
+    if record is None:
+        reasons.append(Reason("not_a_record", f"不是本系统制作的检查文书：签名的版本中缺少{missing}"))
+    claimed = claims(info.get(INFO_KIND, ""), info.get(INFO_NUMBER, "")) if claims and record is not None else None
+    stage, need = _stage(plan, checks, require, claimed, reasons) if plan is not None and sigs else (P.STAGE_NONE, "")
     if pages_signed is not None and pages_now < pages_signed:
         reasons.append(Reason("page_removed", f"签名时共 {pages_signed} 页，现仅 {pages_now} 页：签名后页面被删除"))
-    files = _embedded_files(reader.root)
     journal = _check_journal(files, info.get(INFO_HEAD, ""), reasons)
     printed_hash = info.get(INFO_HASH, "")
-    record = files.get(RECORD_FILE)
-    if printed_hash and record is not None and sha256_hex(record) != printed_hash:
+    if printed_hash and RECORD_FILE in files and sha256_hex(files[RECORD_FILE]) != printed_hash:
         reasons.append(Reason("content_hash_mismatch", f"嵌入的 {RECORD_FILE} 的哈希与文书所载内容哈希 "
                                                        f"{printed_hash[:16]}… 不一致"))
-    signed_names = {s.field_name for s in sigs}
-    pending = tuple(sorted(_empty_sig_fields(reader) - signed_names))
-    return VerifyReport(not reasons, info.get(INFO_KIND, ""), info.get(INFO_NUMBER, ""), printed_hash,
-                        tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons))
+    if record is not None:
+        _check_visible(signed_view, signed_root, record, reasons)
+    unchecked = [c for c in checks if not c.revocation_checked and not c.reasons]
+    if unchecked and not reasons:
+        reasons.append(Reason("revocation_unchecked", "没有签名证书签发机构的吊销列表（CRL），未检查证书是否已被吊销："
+                                                      + "、".join(c.signer for c in unchecked)))
+    pending = tuple(sorted(_empty_sig_fields(reader) - {s.field_name for s in sigs}))
+    decision = decide(reasons)
+    report = VerifyReport(decision == PASSED, info.get(INFO_KIND, ""), info.get(INFO_NUMBER, ""), printed_hash,
+                          tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons), decision,
+                          stage, need)
+    return _with_checks(report, record is not None, missing)
+
+
+def _with_checks(report: VerifyReport, is_record: bool, missing: str) -> VerifyReport:
+    return dataclasses.replace(report, checks=tuple(check_lines(report, is_record, missing)))
 
 
 def _empty_sig_fields(reader: PdfFileReader) -> set[str]:
@@ -306,38 +287,15 @@ def _empty_sig_fields(reader: PdfFileReader) -> set[str]:
 # ------------------------------------------------------------------------------------------------ command
 
 
-def describe(report: VerifyReport) -> str:
-    lines = [f"文书：{report.record_number or '（未知）'}（{report.doc_kind or '未知类型'}）",
-             f"内容哈希：{report.printed_content_hash or '—'}",
-             f"页数：签名时 {report.pages_signed if report.pages_signed is not None else '—'}，现在 {report.pages_now}"]
-    for s in report.signatures:
-        claimed = s.claimed_time.astimezone(CN_TZ).isoformat(" ") if s.claimed_time else "—"
-        lines.append(f"签名 {s.field_name}：{s.signer}（序列号 {s.serial}；签发者 {s.issuer}）")
-        lines.append(f"  {s.claimed_time_label}：{claimed}（未经时间戳证明）")
-        lines.append(f"  完整 {s.intact}，有效 {s.valid}，受信任 {s.trusted}，吊销 {s.revoked}，覆盖 {s.coverage}，"
-                     f"修改级别 {s.modification_level}，DocMDP {s.docmdp_ok}：{s.summary}")
-        for c in s.changes_after:
-            lines.append(f"  其后：{c}")
-    if report.journal is not None:
-        j = report.journal
-        lines.append(f"全过程记录：{j.length} 条，链头 {j.computed_head or '—'}，{'一致' if j.ok else '不一致'}")
-    if report.pending_fields:
-        lines.append("尚未签名的签名域：" + "、".join(report.pending_fields))
-    lines.append("结论：" + ("通过" if report.ok else "不通过"))
-    lines += [f"  [{r.code}] {r.message}" for r in report.reasons]
-    return "\n".join(lines)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m inspector_app.records.verify", description="核验签名的检查文书 PDF")
     ap.add_argument("pdf", type=Path)
     ap.add_argument("--trust", type=Path, action="append", required=True, help="受信任的根证书（PEM/DER），可多次")
     ap.add_argument("--crl", type=Path, action="append", default=[], help="本地缓存的 CRL，可多次")
-    ap.add_argument("--soft-fail", action="store_true", help="缺少吊销信息时仍视为可信（须在界面上注明）")
+    ap.add_argument("--require", choices=("signed", "approved"), help="要求达到的阶段（默认：文书规定的全部签名）")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    report = verify_pdf(args.pdf, args.trust, args.crl,
-                        revocation_mode="soft-fail" if args.soft_fail else "hard-fail")
+    report = verify_pdf(args.pdf, args.trust, args.crl, require=args.require)
     print(report.to_json() if args.json else describe(report))
     return 0 if report.ok else 1
 

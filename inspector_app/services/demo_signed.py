@@ -16,7 +16,7 @@ from inspector_app.domain.checklist import AnswerType, ItemDef
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.domain.outcomes import Outcome
-from inspector_app.records import pki
+from inspector_app.records import pki, verify
 from inspector_app.services.context import Actor
 from inspector_app.services.demo_keys import write_demo_passwords
 from inspector_app.services.demo_media import site_photo
@@ -47,7 +47,8 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime,
         if o.certificate_expiry < today:
             continue  # no signing certificate for an officer whose enforcement certificate has lapsed
         password = secrets.token_urlsafe(9)
-        app.keys.save(o.id, pki.issue_officer(ca, o.name, o.certificate_no, not_before=start), password)
+        app.keys.save(o.id, pki.issue_officer(ca, o.name, o.certificate_no, not_before=start,
+                                             team_lead=o.role == "team_lead"), password)
         passwords[o.id] = password
     write_demo_passwords(app.keys.root, officers, sign_in_passwords or {}, passwords)
     return passwords
@@ -112,7 +113,10 @@ def rectification_sample(app: Any, institution: Any, officers: list[Any], passwo
     """An inspection 45 days old: approved by the team lead, ordered to rectify within 30 days (so now overdue),
     and re-inspected this morning — photos taken, the record not yet signed."""
     iid = signed_sample(app, institution, officers, passwords, now, say, days_ago=45)
-    lead = next(o for o in officers if o.role == "team_lead" and o.id in passwords)
+    # the approval is the team lead's whom the record names (its signature is bound to that person)
+    [record] = [d for d in app.signing.documents(iid) if d.kind == "record"]
+    named = verify.plan_of_pdf(app.signing.pdf_path(record.id).read_bytes()).get("Sig_Lead")
+    lead = next(o for o in officers if o.name == named.name and o.id in passwords)
     boss = Actor(lead.name, lead.id)
     real_clock = app.ctx.clock
     app.ctx.clock = ScriptedClock(now - dt.timedelta(days=40))

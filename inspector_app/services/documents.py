@@ -22,7 +22,8 @@ from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.inspections import load_inspection
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import _images, build_snapshot, setting
-from inspector_app.services.signing import DocumentDTO, document_dto
+from inspector_app.records.plan import plan_from_record
+from inspector_app.services.signing import DocumentDTO, document_dto, require_bound
 from inspector_app.storage import journal_repo
 from inspector_app.storage.orm import FindingRow
 from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow
@@ -87,8 +88,10 @@ class DocumentService:
             say(30, "生成 PDF")
             rendered = render.render_notice(notice, fonts.ensure_fonts(fonts.default_cache_dir()))
             say(70, "数字签名")
+            require_bound(plan_from_record(notice.canonical()), rendered.field_for(officer_id).field_name, ck)
             signed = signing.certify_rendered(rendered, ck, officer_id, signing_time=uow.now,
-                                              reason="责令整改通知书：签发")
+                                              reason="责令整改通知书：签发",
+                                              revocation=self._keys.revocation_context())
             blob = self._ctx.blobs.put_bytes(signed)  # file first: the row below points at it
             row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="notice", number=number,
                               content_hash=rendered.content_hash, pdf_sha256=blob.sha256,
@@ -145,8 +148,10 @@ class DocumentService:
         say(30, "生成 PDF")
         rendered = render.render_addendum(addendum, fonts.ensure_fonts(fonts.default_cache_dir()))
         say(70, "数字签名")
+        require_bound(plan_from_record(addendum.canonical()), rendered.field_for(officer_id).field_name, ck)
         signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=addendum.image_for(officer_id),
-                                          signing_time=self._ctx.clock(), reason="补正说明：执法人员签名")
+                                          signing_time=self._ctx.clock(), reason="补正说明：执法人员签名",
+                                          revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)
         with self._ctx.unit(actor) as uow:
             field = rendered.field_for(officer_id).field_name

@@ -85,6 +85,12 @@ class KeyService:
     def crls(self) -> list[Path]:
         return sorted(self.trust_dir.glob("*.crl")) if self.trust_dir.is_dir() else []
 
+    def revocation_context(self):  # -> pyhanko_certvalidator.ValidationContext | None
+        """What signing embeds so verification needs no network: the workspace's roots and cached CRLs."""
+        from inspector_app.records import signing  # pyHanko: loaded when something is signed
+
+        return signing.revocation_context(self.trust_roots(), self.crls())
+
     @staticmethod
     def _install(data: bytes, target: Path) -> None:
         write_bytes(target, data, mode=0o600)  # private keys: readable by the user only

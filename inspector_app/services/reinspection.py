@@ -33,7 +33,8 @@ from inspector_app.services.documents import rectification_items
 from inspector_app.services.inspections import load_inspection
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import evidence_rows, party_of, setting
-from inspector_app.services.signing import DocumentDTO, document_dto
+from inspector_app.records.plan import plan_from_record
+from inspector_app.services.signing import DocumentDTO, document_dto, require_bound
 from inspector_app.storage.orm import EvidenceRow, InspectionRow, InstitutionRow, OfficerRow
 from inspector_app.storage.records_orm import DocumentRow, SignatureCaptureRow
 from inspector_app.storage.review_orm import RectificationRow, ReinspectionRow
@@ -255,9 +256,11 @@ class ReinspectionService:
         say(30, "生成 PDF")
         rendered = render.render_reinspection(record, fonts.ensure_fonts(fonts.default_cache_dir()))
         say(70, "数字签名")
+        require_bound(plan_from_record(record.canonical()), rendered.field_for(officer_id).field_name, ck)
         signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=self._handwriting(inspection_id, officer_id),
                                           signing_time=self._ctx.clock(), location=record.place,
-                                          reason="整改复查记录：执法人员签名")
+                                          reason="整改复查记录：执法人员签名",
+                                          revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)  # the file first: the rows below point at it
         say(90, "保存")
         with self._ctx.unit(actor) as uow:

@@ -20,6 +20,7 @@ from inspector_app import fonts
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
+from inspector_app.records.plan import SignaturePlan, plan_from_record
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
@@ -104,6 +105,20 @@ def validate_strokes(strokes: Any) -> list[list[list[int]]]:
         raise ValidationError("签名过短，请重新签字")
     # Tenths of a canvas unit as integers: exact in hashes and JSON (the journal refuses floats).
     return [[[round(float(x) * 10), round(float(y) * 10)] for x, y in stroke] for stroke in strokes]
+
+
+def require_bound(plan: SignaturePlan | None, field: str, ck: Any) -> None:
+    """Refuse to sign a field with a certificate whose holder is not the person the record names there: the
+    verifier would reject the signature (issue 11), so it must not be made."""
+    planned = plan.get(field) if plan is not None else None
+    if planned is None:
+        return
+    from inspector_app.records import pki
+
+    name, number, _roles = pki.officer_identity(ck.cert)
+    if (name, number) != (planned.name, planned.certificate_no):
+        raise ValidationError(f"该签名位置载明的签名人是 {planned.name}（执法证号 {planned.certificate_no}），"
+                              f"所用证书属于 {name}（执法证号 {number or '未载明'}）")
 
 
 class SigningService:
@@ -205,6 +220,8 @@ class SigningService:
         with self._ctx.read() as s:
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path,
                                       draft_at=self._ctx.clock())
+        from inspector_app.records import render  # ReportLab: loaded when a PDF is made
+
         rendered = render.render_record(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()), draft=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         return write_bytes(target, rendered.pdf, mode=0o600), rendered.page_count  # personal data: owner only
@@ -256,8 +273,10 @@ class SigningService:
         rendered = render.render_record(snapshot, fontset)
         say(70, "数字签名")
         handwriting = snapshot.image_for(officer_id)
+        require_bound(plan_from_record(snapshot.canonical()), rendered.field_for(officer_id).field_name, ck)
         signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=handwriting,
-                                          signing_time=self._ctx.clock(), location=snapshot.place)
+                                          signing_time=self._ctx.clock(), location=snapshot.place,
+                                          revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)
         say(90, "保存")
         with self._ctx.unit(actor) as uow:
@@ -293,9 +312,11 @@ class SigningService:
             raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
         say(40, "数字签名")
         pdf = self._ctx.blobs.path_for(doc.pdf_sha256).read_bytes()
-        from inspector_app.records import signing  # pyHanko: loaded when a PDF is signed
+        from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
+
+        require_bound(verify.plan_of_pdf(pdf), field, ck)
         signed = signing.countersign(pdf, ck, field, role=role, handwriting=handwriting,
-                                     signing_time=self._ctx.clock())
+                                     signing_time=self._ctx.clock(), revocation=self._keys.revocation_context())
         blob = self._ctx.blobs.put_bytes(signed)
         say(90, "保存")
         with self._ctx.unit(actor) as uow:
@@ -359,6 +380,20 @@ class SigningService:
             SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.officer_id == officer_id)
             .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
         return self._ctx.blobs.path_for(sha).read_bytes() if sha else None
+
+    #: Document kinds of records/ (the snapshot KIND) -> DocumentRow.kind
+    DOCUMENT_KINDS = {"inspection_record": "record", "record_addendum": "addendum",
+                      "rectification_notice": "notice", "reinspection_record": "reinspection"}
+
+    def signed_fields_of(self, doc_kind: str, number: str) -> tuple[str, ...] | None:
+        """The fields the database says are signed on the document (records/ kind and number), or None if this
+        workspace does not hold it: verification demands that a file reaches the stage its database claims."""
+        kind = self.DOCUMENT_KINDS.get(doc_kind)
+        if kind is None or not number:
+            return None
+        with self._ctx.read() as s:
+            row = s.scalar(select(DocumentRow).where(DocumentRow.kind == kind, DocumentRow.number == number))
+            return tuple(row.signed_fields or ()) if row is not None else None
 
     def documents(self, inspection_id: str) -> list[DocumentDTO]:
         with self._ctx.read() as s:

@@ -29,14 +29,17 @@ class VerificationService:
         self._keys = keys
         self._signing = signing
 
-    def verify(self, pdf: Path | bytes, trust: list[Path] | None = None, crls: list[Path] | None = None) -> VerifyReport:
+    def verify(self, pdf: Path | bytes, trust: list[Path] | None = None, crls: list[Path] | None = None,
+               require: str | None = None) -> VerifyReport:
+        """Verify offline. Without `require`, a document this workspace holds must reach the stage its database
+        claims (e.g. approved), any other file the record's own final stage."""
         from inspector_app.records.verify import verify_pdf  # pyHanko: loaded when something is verified
 
         roots = trust if trust is not None else self._keys.trust_roots()
         if not roots:
             raise ValidationError("没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入")
         revocation = crls if crls is not None else self._keys.crls()
-        return verify_pdf(pdf, roots, revocation, revocation_mode="hard-fail" if revocation else "soft-fail")
+        return verify_pdf(pdf, roots, revocation, require=require, claims=self._signing.signed_fields_of)
 
     def export_record(self, inspection_id: str, dest: Path, kind: str = "record") -> Path:
         if kind not in DOCUMENT_NAMES:

@@ -31,18 +31,3 @@ def signature_field(name: str) -> str:
 def fields(names: tuple[str, ...] | list[str]) -> str:
     return "、".join(signature_field(n) for n in names) if names else "—"
 
-
-def coverage(value: str) -> str:
-    return {"ENTIRE_FILE": translate("RecordLabels", "the whole file"),
-            "ENTIRE_REVISION": translate("RecordLabels", "its own revision (later revisions follow)"),
-            "CONTIGUOUS_BLOCK_FROM_START": translate("RecordLabels", "part of the file only"),
-            "UNKNOWN": translate("RecordLabels", "unknown")}.get(value, value)
-
-
-def modification_level(value: str) -> str:
-    return {"NONE": translate("RecordLabels", "no changes"),
-            "LTA_UPDATES": translate("RecordLabels", "validation data only"),
-            "FORM_FILLING": translate("RecordLabels", "form filling and signatures"),
-            "ANNOTATIONS": translate("RecordLabels", "annotations"),
-            "OTHER": translate("RecordLabels", "other changes (not allowed)"),
-            "UNKNOWN": translate("RecordLabels", "unknown")}.get(value, value)

@@ -2912,6 +2912,11 @@ Workspace: %2</source>
             <source>Why it is not valid</source>
             <translation>无效的原因</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="122" />
+            <source>Not yet signed: %1</source>
+            <translation>尚未签名：%1</translation>
+        </message>
     </context>
     <context>
         <name>DraftPreview</name>
@@ -3256,6 +3261,216 @@ Workspace: %2</source>
             <location filename="../../inspector_app/ui/lock.py" line="75" />
             <source>Officer: %1</source>
             <translation>执法人员：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyWords</name>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="26" />
+            <source>not signed</source>
+            <translation>未签名</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="26" />
+            <source>signed by some officers</source>
+            <translation>部分执法人员已签名</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="27" />
+            <source>signed by all officers</source>
+            <translation>执法人员已全部签名</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="27" />
+            <source>approved by the team lead</source>
+            <translation>检查组组长已审核签名</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="32" />
+            <source>✔ Valid: the signatures are intact and trusted, the signers are the persons and roles the record names, and the record is {stage}.</source>
+            <translation>✔ 通过：签名完好且可信，签名人与文书载明的人员和角色一致，文书已达到“{stage}”。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="35" />
+            <source>? Not fully verified: the signatures are intact, but revocation was not checked (no revocation data), so a revoked certificate cannot be ruled out.</source>
+            <translation>？未完全核验：签名完好，但吊销状态未检查（没有吊销信息），不能排除证书已被吊销。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../inspector_app/ui/verify_words.py" line="37" />
+            <source>✘ Not valid: %n problem(s) found (listed below).</source>
+            <translation>
+                <numerusform>✘ 不通过：发现 %n 个问题（见下方）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="43" />
+            <source>a field the record does not plan</source>
+            <translation>文书未规定的签名位置</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="45" />
+            <source>, enforcement certificate no. {no}</source>
+            <translation>，执法证号 {no}</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="46" />
+            <source>{role}: {name}{number}</source>
+            <translation>{role}：{name}{number}</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="55" />
+            <source>{kind} no. {number}: record data, metadata and journal are covered by the signatures</source>
+            <translation>{kind}（编号 {number}）：文书数据、元数据和全过程记录均在签名范围内</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="58" />
+            <source>Not a record made by this system: the signed file lacks the record structure (record data, journal or metadata).</source>
+            <translation>不是本系统制作的检查文书：签名的文件缺少文书结构（文书数据、全过程记录或元数据）。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="60" />
+            <source>The file cannot be read as a PDF.</source>
+            <translation>文件无法作为 PDF 读取。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="61" />
+            <source>The file has no signature.</source>
+            <translation>文件没有任何签名。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="62" />
+            <source>Signature ({who}): intact, certificate issued by a trusted authority, only allowed changes after it</source>
+            <translation>签名（{who}）：完好，证书由受信任的机构签发，其后只有允许的修改</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="64" />
+            <source>Signature ({who}): broken — the signed content was changed or the signature is damaged</source>
+            <translation>签名（{who}）：已失效——签名内容被改动或签名值损坏</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="66" />
+            <source>Signature ({who}): the certificate does not lead to a trusted authority</source>
+            <translation>签名（{who}）：证书不能追溯到受信任的机构</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="67" />
+            <source>Signature ({who}): the file was changed afterwards in a way that is not allowed</source>
+            <translation>签名（{who}）：其后文件被作了不允许的修改</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="69" />
+            <source>Signature ({who}): the claimed signing time is outside the certificate's validity</source>
+            <translation>签名（{who}）：声称的签名时间不在证书有效期内</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="71" />
+            <source>The signer is the person the record names for this place ({name})</source>
+            <translation>签名人与文书在该位置载明的人员一致（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="73" />
+            <source>Wrong signer: the record names {bound} (no. {bound_no}) for this place, but {name} (no. {no}) signed</source>
+            <translation>签名人不符：文书在该位置载明的是 {bound}（执法证号 {bound_no}），实际签名人为 {name}（执法证号 {no}）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="77" />
+            <source>{name} signed in a place the record does not plan</source>
+            <translation>{name} 在文书未规定的位置签名</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="79" />
+            <source>The approver's certificate states the team-lead role</source>
+            <translation>审核人的证书载明检查组组长身份</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="80" />
+            <source>The approver {name}'s certificate does not state the team-lead role</source>
+            <translation>审核人 {name} 的证书未载明检查组组长身份</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="82" />
+            <source>Certificate not revoked (checked against the revocation list): {name}</source>
+            <translation>证书未被吊销（已依据吊销列表核对）：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="84" />
+            <source>Certificate revoked: {name}</source>
+            <translation>证书已被吊销：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="85" />
+            <source>Revocation not checked: no revocation list of {name}'s certificate authority</source>
+            <translation>吊销状态未检查：没有 {name} 的证书签发机构的吊销列表</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="87" />
+            <source>Claimed signing time {time} (Beijing time), from the signer's device clock (not proven)</source>
+            <translation>声称的签名时间 {time}（北京时间），取自签名人设备时钟（未经证明）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="90" />
+            <source>Stage reached: {stage} (required: {required})</source>
+            <translation>签名达到的阶段：{stage}（要求：{required}）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="92" />
+            <source>Fewer than two officers signed (Regulation on the Supervision of Medical Insurance Funds, art. 29)</source>
+            <translation>执法人员签名不足两人（《医疗保障基金使用监督管理条例》第二十九条）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="94" />
+            <source>The signatures reach only “{stage}”, but “{required}” is required or claimed</source>
+            <translation>签名只达到“{stage}”，但要求或声称的是“{required}”</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="97" />
+            <source>Whole-process record: {n} events, hash chain intact, head matches the record</source>
+            <translation>全过程记录：{n} 条，哈希链完整，链头与文书所载一致</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="99" />
+            <source>The whole-process record is missing</source>
+            <translation>缺少全过程记录</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="100" />
+            <source>The whole-process record's hash chain is broken (tampered)</source>
+            <translation>全过程记录的哈希链断开（被篡改）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="101" />
+            <source>The whole-process record's head does not match the one in the record</source>
+            <translation>全过程记录的链头与文书所载不一致</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="102" />
+            <source>The embedded record data matches the record's content hash</source>
+            <translation>嵌入的文书数据与文书所载内容哈希一致</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="103" />
+            <source>The embedded record data does not match the record's content hash</source>
+            <translation>嵌入的文书数据与文书所载内容哈希不一致</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="104" />
+            <source>The signed pages show the record data's number, parties, persons, amounts and evidence hashes</source>
+            <translation>签名版本的页面显示了文书数据中的编号、单位、人员、金额和证据哈希</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="106" />
+            <source>The signed pages do not show what the signed record data says</source>
+            <translation>签名版本的页面与签名的文书数据不一致</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="107" />
+            <source>{signed} pages when signed, {now} now</source>
+            <translation>签名时 {signed} 页，现在 {now} 页</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/verify_words.py" line="109" />
+            <source>Pages were removed after signing</source>
+            <translation>签名后页面被删除</translation>
         </message>
     </context>
 </TS>

@@ -28,7 +28,8 @@ def _keys(client, ca, officers) -> None:  # type: ignore[no-untyped-def]
     client.app.keys.add_trust_root(ca.cert)
     client.app.keys.add_crl(pki.make_crl(ca))
     for oid, name, cert_no in officers:
-        client.app.keys.save(oid, pki.issue_officer(ca, name, cert_no, not_before=EPOCH), PW)
+        client.app.keys.save(oid, pki.issue_officer(ca, name, cert_no, not_before=EPOCH,
+                                                    team_lead=oid == BOSS.officer_id), PW)
 
 
 def _sign(a, iid) -> None:  # type: ignore[no-untyped-def]

@@ -60,7 +60,7 @@ def test_packaged_app_makes_a_demo_and_opens_its_window(xserver: XServer, tmp_pa
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         try:
-            window = pass_start_dialogs(xserver, proc)
+            window = pass_start_dialogs(xserver, proc, data_dir)
         except AssertionError as exc:
             raise AssertionError(f"{exc}\n{(tmp_path / 'app.log').read_text(errors='replace')}") from exc
         wait_drawn(xserver, window, tmp_path / "packaged_window.png")

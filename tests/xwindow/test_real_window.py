@@ -26,16 +26,28 @@ def make_demo(data_dir: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def pass_start_dialogs(x: XServer, proc: subprocess.Popen[bytes], timeout: float = 180) -> str:
-    """Wait for the main window. A smaller window first is the start-up sign-in (who is using the laptop): its
-    default choice is accepted with Enter, as a user at the keyboard would."""
+def demo_sign_in_password(data_dir: Path) -> str:
+    """The password of the officer the sign-in dialog preselects on a fresh demo workspace: its list shows team
+    leads first, then by name (services/signin.WorkspaceKeys.officers)."""
+    rows = [line.split("\t") for line in (data_dir / "keys" / "demo-passwords.txt").read_text("utf-8").splitlines()
+            if line and not line.startswith("#")]
+    first = sorted(rows, key=lambda r: (r[1] != "组长", r[0]))[0]
+    return first[3]
+
+
+def pass_start_dialogs(x: XServer, proc: subprocess.Popen[bytes], data_dir: Path, timeout: float = 180) -> str:
+    """Wait for the main window. A smaller window first is the start-up sign-in: the preselected officer's
+    password is typed and confirmed with Enter, as a user at the keyboard would."""
     seen: set[str] = set()
     deadline = time.monotonic() + timeout
+    password = demo_sign_in_password(data_dir)
     while True:
         window = find_window(x, proc.pid, proc, timeout=max(1.0, deadline - time.monotonic()), exclude=seen)
         if window_width(x, window) >= MAIN_MIN_WIDTH:
             return window
         seen.add(window)
+        x.run("xdotool", "windowfocus", "--sync", window)
+        x.run("xdotool", "type", "--delay", "20", password)
         press(x, window, "Return")
 
 
@@ -72,7 +84,7 @@ def test_real_app_window_opens_renders_and_quits(xserver: XServer, tmp_path: Pat
                             env=xserver.env(QT_DEBUG_PLUGINS="0"), stdout=log, stderr=subprocess.STDOUT)
     try:
         try:
-            window = pass_start_dialogs(xserver, proc)
+            window = pass_start_dialogs(xserver, proc, data_dir)
         except AssertionError as exc:
             raise AssertionError(f"{exc}\napp output:\n{(tmp_path / 'app.log').read_text(errors='replace')}") from exc
         shot = wait_drawn(xserver, window, tmp_path / "main_window.png")
