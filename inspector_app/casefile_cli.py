@@ -1,6 +1,6 @@
 """The sealing prompts of `inspector export ID --case-file F.zip`: which officer seals (an officer named in the
 signed record, or its team lead) and the password of their signing certificate (PKCS#12). Like the sync
-command's sign-in, the password comes from --password-stdin, else INSPECTOR_SIGN_PASSWORD, else a prompt; it is
+command's sign-in, the password comes from --sign-password-stdin, else INSPECTOR_SIGN_PASSWORD, else a prompt; it is
 never stored or printed."""
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("--officer", metavar="NAME|ID",
                         help="for --case-file: the officer who seals it (name, 执法证号 or officer id; one of the "
                              "record's officers or its team lead); asked for when omitted")
-    export.add_argument("--password-stdin", action="store_true",
+    # Not --password-stdin: that one is the officer's sign-in password (signin_cli); with both, sign-in reads the
+    # first line of standard input and the certificate password the next.
+    export.add_argument("--sign-password-stdin", action="store_true",
                         help="for --case-file: read the sealing certificate's password from standard input "
                              "(default: INSPECTOR_SIGN_PASSWORD, else a prompt)")
 
@@ -48,7 +50,7 @@ def choose_sealer(sealers: Sequence[Any], wanted: str | None) -> Any:
 
 
 def password(args: argparse.Namespace, sealer: Any) -> str:
-    if args.password_stdin:
+    if args.sign_password_stdin:
         return sys.stdin.readline().rstrip("\n")
     return os.environ.get("INSPECTOR_SIGN_PASSWORD") or getpass.getpass(f"{sealer.name} 的签名证书密码：")
 

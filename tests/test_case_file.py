@@ -320,15 +320,15 @@ def test_cli_export_and_verify_round_trip(case: SimpleNamespace, capsys: pytest.
     officer = case.roster["officers"][1]
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
     assert main(["export", case.iid[:13], "--data-dir", data_dir, "--case-file", str(out), "--officer",
-                 officer.name, "--password-stdin"]) == 2
+                 officer.name, "--sign-password-stdin"]) == 2
     assert "密码" in capsys.readouterr().err and not out.exists()
     monkeypatch.setattr("sys.stdin", io.StringIO("x\n"))
     assert main(["export", case.iid, "--data-dir", data_dir, "--case-file", str(out), "--officer", "冯立诚",
-                 "--password-stdin"]) == 2
+                 "--sign-password-stdin"]) == 2
     assert "没有匹配的封卷人" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["export", case.iid[:13], "--data-dir", data_dir, "--case-file", str(out), "--officer",
-                 officer.certificate_no, "--password-stdin"]) == 0
+                 officer.certificate_no, "--sign-password-stdin"]) == 0
     assert main(["verify", str(out), "--data-dir", data_dir]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[1] == "结论：通过" and any(f"{officer.name}（执法证号 {officer.certificate_no}）封卷" in line

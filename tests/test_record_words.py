@@ -51,12 +51,13 @@ def text_of(pdf: bytes, tmp_path: Path, *args: str) -> str:
 def _emitted_event_types() -> set[str]:
     """Every event type the services and the sync engine journal: the literal second argument of
     uow.journal(...) / uow.record(...), with the three f-string families expanded from their sources."""
-    kinds = {"review": set(), "doc": set()}
+    kinds: dict[str, set[str]] = {"review": set(), "doc": set(), "session": set()}
     found: set[str] = set()
     patterns: set[str] = set()
-    for path in [*(REPO / "inspector_app" / "services").glob("*.py"), *(REPO / "inspector_app" / "sync").glob("*.py")]:
+    for path in [*(REPO / "inspector_app" / "services").rglob("*.py"), *(REPO / "inspector_app" / "sync").rglob("*.py")]:
         source = path.read_text(encoding="utf-8")
         kinds["review"] |= set(re.findall(r'self\._event\(uow, insp, "([a-z_]+)"', source))
+        kinds["session"] |= set(re.findall(r'self\._event\(actor, "([a-z_]+)"', source))
         kinds["doc"] |= set(re.findall(r'DocumentRow\([^)]*?kind="([a-z_]+)"', source, re.S))
         for node in ast.walk(ast.parse(source)):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
@@ -67,10 +68,11 @@ def _emitted_event_types() -> set[str]:
                 found.add(arg.value)
             elif isinstance(arg, ast.JoinedStr):
                 patterns.add("".join(v.value if isinstance(v, ast.Constant) else "{}" for v in arg.values))
-    assert patterns == {"inspection.status.{}", "review.{}", "{}.countersigned"}, patterns  # a new family: add it
+    assert patterns == {"inspection.status.{}", "review.{}", "{}.countersigned", "session.{}"}, patterns  # a new family: add it
     found |= {f"inspection.status.{s.value}" for s in Status}
     found |= {f"review.{k}" for k in kinds["review"]}
     found |= {f"{k}.countersigned" for k in kinds["doc"]}
+    found |= {f"session.{k}" for k in kinds["session"]}
     assert {"answer.changed", "party.signoff", "record.signed", "review.approve"} <= found  # the scan works
     return found
 
