@@ -3,6 +3,8 @@
     inspector server [--db URL] [--storage DIR] [--host 127.0.0.1] [--port 8765] [--workers N]
     inspector server users add NAME --role inspector|team_lead|admin --team T [--team T2] [--password-stdin]
     inspector server users teams NAME --team T ...
+    inspector server users revoke NAME              (every token of the account stops working at once)
+    inspector server users unlock NAME              (lift the lockout after repeated wrong passwords)
     inspector server import-roster FILE.json        (institutions and officers; admin data, class D)
     inspector server import-templates [DIR]         (checklist templates as immutable versions)
     inspector server new-epoch                      (run after every restore from backup: sync.md §16.2)
@@ -64,6 +66,12 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     teams.add_argument("--team", action="append", default=[], metavar="T")
     ulist = usub.add_parser("list", help="list accounts")
     _common(ulist, suppress=True)
+    revoke = usub.add_parser("revoke", help="revoke every sign-in token of an account (lost laptop, departure)")
+    _common(revoke, suppress=True)
+    revoke.add_argument("name")
+    unlock = usub.add_parser("unlock", help="lift the lockout after repeated wrong passwords")
+    _common(unlock, suppress=True)
+    unlock.add_argument("name")
 
     roster = actions.add_parser("import-roster", help="publish institutions and officers from a JSON file")
     _common(roster, suppress=True)
@@ -136,12 +144,29 @@ def _users(args: argparse.Namespace, db: Any) -> int:
     from inspector_app.server import auth
     from inspector_app.server.models import User
 
+    from inspector_app.server import throttle
+
     hasher = auth.make_hasher()
     if args.users_command == "list":
         with db.read() as s:
             for u in s.scalars(select(User).order_by(User.name)):
                 p = auth.principal(s, u)
-                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}")
+                lock = "  已锁定" if throttle.locked(s, u.name) else ""
+                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}{lock}")
+        return 0
+    if args.users_command == "unlock":
+        with db.write() as s:
+            was = throttle.unlock(s, args.name)
+        print(f"已解锁 {args.name}" if was else f"{args.name} 未被锁定（失败计数已清零）")
+        return 0
+    if args.users_command == "revoke":
+        with db.write() as s:
+            user = s.scalar(select(User).where(User.name == args.name))
+            if user is None:
+                print(f"没有用户 {args.name}", file=sys.stderr)
+                return 1
+            n = auth.revoke_all(s, user.id)
+        print(f"已吊销 {args.name} 的 {n} 个登录令牌；该账号须重新登录")
         return 0
     if args.users_command == "teams":
         with db.write() as s:
