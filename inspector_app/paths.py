@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from inspector_app import fileio
+
 APP_NAME = "inspector-app"
 ENV_HOME = "INSPECTOR_HOME"
 
@@ -43,8 +45,13 @@ class AppPaths:
         return self.config_dir / "settings.ini"
 
     def ensure(self) -> "AppPaths":
+        """Create the workspace owner-only and fix what an older version or a copy left readable to others
+        (issue 12 item 3; fileio.py). From here on the process creates owner-only files."""
+        fileio.private_umask()
         for d in (self.data_dir, self.cache_dir, self.config_dir, self.backups_dir, self.blobs_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            fileio.ensure_private_dir(d)
+        for d in dict.fromkeys((self.data_dir, self.cache_dir, self.config_dir)):
+            fileio.secure_tree(d)
         return self
 
 

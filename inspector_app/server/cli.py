@@ -104,7 +104,10 @@ def _admin_principal(db: Any) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from inspector_app import fileio
     from inspector_app.server.db import Database, new_epoch
+
+    fileio.private_umask()   # a database or file created by any server command is owner-only
 
     cmd = getattr(args, "server_command", None)
     if cmd is None:
@@ -253,6 +256,16 @@ def _serve(args: argparse.Namespace) -> int:
 
     from inspector_app.server.db import Database
 
+    from inspector_app import fileio
+
+    # Evidence photos and the database are the agency's personal data: owner-only files, fixed on every start.
+    fileio.private_umask()
+    storage = fileio.ensure_private_dir(_storage(args))
+    fileio.secure_tree(storage)
+    if "://" not in _db_url(args):
+        for suffix in ("", "-wal", "-shm"):
+            if Path(_db_url(args) + suffix).exists():
+                os.chmod(_db_url(args) + suffix, fileio.PRIVATE_FILE)
     os.environ["INSPECTOR_SERVER_DB"] = _db_url(args)
     os.environ["INSPECTOR_SERVER_STORAGE"] = str(_storage(args).resolve())
     os.environ["INSPECTOR_SERVER_TOKEN_HOURS"] = str(args.token_hours)

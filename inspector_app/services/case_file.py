@@ -40,7 +40,7 @@ from typing import Any, NamedTuple
 from reportlab.lib.units import mm
 from sqlalchemy import select
 
-from inspector_app import __version__, fonts
+from inspector_app import __version__, fileio, fonts
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.journal import events_from_json, events_to_json, verify_chain
 from inspector_app.domain.masking import Masker
@@ -227,16 +227,7 @@ def _local(value: str | dt.datetime | None, date_only: bool = False) -> str:
 
 
 def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open a directory; rename is durable enough there
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fileio.fsync_dir(folder)
 
 
 class _AtomicFile:

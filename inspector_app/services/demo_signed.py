@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from inspector_app import fileio
 from inspector_app.domain.checklist import AnswerType, ItemDef
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionType
@@ -48,7 +49,8 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime) -> dict[str
         passwords[o.id] = password
     lines = ["# 演示工作区的签名证书密码（仅用于演示，由 inspector demo 随机生成）", ""]
     lines += [f"{o.name}\t{o.certificate_no}\t{passwords[o.id]}" for o in officers if o.id in passwords]
-    (app.keys.root / "demo-passwords.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Only a convenience for the demo; owner-only like every key file (issue 12 item 3).
+    fileio.write_text(app.keys.root / "demo-passwords.txt", "\n".join(lines) + "\n")
     return passwords
 
 
