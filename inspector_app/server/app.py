@@ -22,13 +22,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from inspector_app import __version__
-from inspector_app.server import auth, routes_account, routes_blobs
+from inspector_app.server import auth, routes_account, routes_blobs, tsa
 from inspector_app.server.throttle import Policy as ThrottlePolicy
 from inspector_app.server import protocol as P
 from inspector_app.server import sync_service as svc
 from inspector_app.server.db import Database
 from inspector_app.server.errors import ApiError
 from inspector_app.server.storage import FileBlobStorage, Staging
+from inspector_app.server.timestamping import DocumentStamper
 from inspector_app.server.uploads import UploadService
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class ServerSettings:
     run_migrations: bool = True
     login_throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
     api_docs: str = "signed_in"       # signed_in | off | public (routes_account.py)
+    tsa_url: str | None = None        # the agency's RFC 3161 TSA; else the server's own (tsa.py), if set up
 
 
 # ---------------------------------------------------------------------------------------------- bodies
@@ -162,6 +164,16 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 
 # ---------------------------------------------------------------------------------------------- factory
 
+def _document_pdfs(db: Database, ids: set[str]) -> set[str]:
+    if not ids:
+        return set()
+    from inspector_app.server.models import Record
+
+    with db.read() as s:
+        recs = [s.get(Record, ("document", i)) for i in ids]
+    return {r.data["pdf_sha256"] for r in recs if r is not None and isinstance(r.data.get("pdf_sha256"), str)}
+
+
 DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
@@ -184,6 +196,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
                   description="Sync v1 (offline-first sync for 医保基金现场检查). All bodies JSON; errors are "
                               '{"error": code, "message": text}.')
     app.state.db, app.state.uploads, app.state.settings, app.state.hasher = db, uploads, settings, hasher
+    timestamper = tsa.make_timestamper(settings.storage_dir, settings.tsa_url)
+    app.state.stamper = stamper = DocumentStamper(db, storage, staging.dir, timestamper, settings.clock)
     app.add_middleware(BodyLimit, json_limit=settings.max_json_body, chunk_limit=settings.max_chunk)
     bearer = HTTPBearer(auto_error=False)
 
@@ -285,7 +299,11 @@ def create_app(settings: ServerSettings) -> FastAPI:
             def fault(_m: svc.MutationIn) -> None:
                 time.sleep(settings.push_delay)
         with db.write() as s:
-            return svc.push(s, p, body.client_id, body.epoch, muts, settings.clock(), fault)
+            out = svc.push(s, p, body.client_id, body.epoch, muts, settings.clock(), fault)
+        if timestamper is not None:  # a signed document whose file is already here gets its trusted time now
+            for sha in _document_pdfs(db, {m.entity_id for m in muts if m.entity == "document"}):
+                stamper.consider(sha)
+        return out
 
     @app.get("/sync/v1/pull")
     def pull(p: Who, cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,

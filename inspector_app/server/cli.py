@@ -10,6 +10,7 @@
     inspector server new-epoch                      (run after every restore from backup: sync.md §16.2)
     inspector server expire-uploads                 (delete incomplete uploads older than 7 days)
     inspector server migrate
+    inspector server tsa init --ca-cert CA.pem --ca-key CA-KEY.pem   (the server's own TSA, issue 11 item 5)
 
 `register(subparsers)` adds the tree to the main `inspector` parser; `python -m inspector_app.server.cli` runs it
 standalone. The database URL may also come from INSPECTOR_SERVER_DB, the storage directory from
@@ -83,6 +84,16 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     _common(epoch, suppress=True)
     exp = actions.add_parser("expire-uploads", help="delete incomplete uploads past their expiry (run daily)")
     _common(exp, suppress=True)
+    tsa = actions.add_parser("tsa", help="the server's own RFC 3161 time-stamping authority")
+    _common(tsa, suppress=True)
+    tsub = tsa.add_subparsers(dest="tsa_command", metavar="ACTION", required=True)
+    tinit = tsub.add_parser("init", help="issue the TSA certificate from the agency CA (kept in STORAGE/tsa/)")
+    _common(tinit, suppress=True)
+    tinit.add_argument("--ca-cert", type=Path, required=True, help="the agency CA certificate (PEM)")
+    tinit.add_argument("--ca-key", type=Path, required=True, help="the agency CA private key (PEM)")
+    tinit.add_argument("--ca-key-password-stdin", action="store_true",
+                       help="read the CA key's password from standard input")
+    tinit.add_argument("--name", help="the TSA's common name (default: <agency> 时间戳服务)")
     mig = actions.add_parser("migrate", help="apply database migrations and exit")
     _common(mig, suppress=True)
     server.set_defaults(handler=run)
@@ -112,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
     cmd = getattr(args, "server_command", None)
     if cmd is None:
         return _serve(args)
+    if cmd == "tsa":
+        return _tsa_init(args)
     db = Database(_db_url(args))
     try:
         if cmd == "migrate":
@@ -197,6 +210,20 @@ def _users(args: argparse.Namespace, db: Any) -> int:
     return 0
 
 
+def _tsa_init(args: argparse.Namespace) -> int:
+    from inspector_app.server import tsa
+
+    password = sys.stdin.readline().rstrip("\n").encode() if args.ca_key_password_stdin else None
+    try:
+        folder = tsa.init_tsa(_storage(args), args.ca_cert.read_bytes(), args.ca_key.read_bytes(),
+                              password=password, name=args.name)
+    except (OSError, tsa.TsaError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"时间戳服务证书已签发，保存在 {folder}；重启服务器后，收到的已签名文书将加盖可信时间戳")
+    return 0
+
+
 def _publish(db: Any, entity: str, items: list[dict[str, Any]]) -> dict[str, Any]:
     import datetime as dt
 
@@ -241,6 +268,7 @@ def settings_from_env() -> Any:
         storage_dir=Path(os.environ.get("INSPECTOR_SERVER_STORAGE") or DEFAULT_STORAGE),
         token_ttl=dt.timedelta(hours=float(os.environ.get("INSPECTOR_SERVER_TOKEN_HOURS", "12"))),
         push_delay=float(os.environ.get("INSPECTOR_SERVER_TEST_PUSH_DELAY", "0") or 0),
+        tsa_url=os.environ.get("INSPECTOR_SERVER_TSA_URL") or None,
     )
 
 

@@ -62,6 +62,21 @@ def register(app: FastAPI, who: Callable[..., auth.Principal]) -> None:
         return StreamingResponse(iter_file(uploads.storage.open(sha256), start, end), status_code=status,
                                  media_type="application/octet-stream", headers=headers)
 
+    @app.post("/tsa", response_model=None, openapi_extra={"requestBody": {"required": True, "content": {
+        "application/timestamp-query": {"schema": {"type": "string", "format": "binary"}}}}})
+    async def time_stamp(request: Request, p: Who) -> Response:
+        """RFC 3161 over HTTP (the server's own TSA, tsa.py), for signed-in accounts and the agency's tools."""
+        from inspector_app.server import tsa
+
+        if app.state.stamper.timestamper is None or settings.tsa_url:
+            raise ApiError(404, "no_tsa", "本服务器未设置自己的时间戳服务（inspector server tsa init）")
+        body = await request.body()
+        try:
+            answer = await run_in_threadpool(tsa.respond, app.state.stamper.timestamper, body)
+        except tsa.TsaError as exc:
+            raise ApiError(400, "bad_timestamp_query", str(exc)) from None
+        return Response(answer, media_type="application/timestamp-reply")
+
     @app.post("/sync/v1/uploads")
     def create_upload(body: UploadCreate, p: Who) -> JSONResponse:
         out = uploads.create(p, body.sha256, body.size, settings.clock())
@@ -92,6 +107,8 @@ def register(app: FastAPI, who: Callable[..., auth.Principal]) -> None:
         status, offset, complete = await run_in_threadpool(uploads.patch, p, sha256, upload_offset, body,
                                                            upload_checksum, settings.clock())
         headers = {**tus, "Upload-Offset": str(offset)}
+        if complete and status == 201:
+            await run_in_threadpool(app.state.stamper.consider, sha256)   # a signed PDF: add its trusted time
         if complete:
             return JSONResponse({"status": "complete", "offset": offset, "sha256": sha256}, status_code=status,
                                 headers=headers)
