@@ -33,6 +33,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.journal import events_from_json, verify_chain
+from inspector_app.records.timestamps import TimeProof, check_time, is_doc_timestamp
 from inspector_app.records.model import CN_TZ
 from inspector_app.records.render import INFO_HASH, INFO_HEAD, INFO_KIND, INFO_NUMBER, JOURNAL_FILE, RECORD_FILE
 from inspector_app.records.signing import DEVICE_CLOCK_LABEL, key_usage_constraints, quiet_pyhanko
@@ -108,6 +109,7 @@ class VerifyReport:
     pages_now: int | None
     pending_fields: tuple[str, ...]
     reasons: tuple[Reason, ...]
+    time_proof: TimeProof | None = None     # trusted time (records/timestamps.py)
 
     @property
     def codes(self) -> set[str]:
@@ -263,7 +265,8 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     reasons: list[Reason] = []
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-        sigs = list(reader.embedded_signatures)
+        # document timestamps are checked by records/timestamps.py, not as signatures
+        sigs = [es for es in reader.embedded_signatures if not is_doc_timestamp(es)]
         total = reader.total_revisions
     except Exception as exc:
         reason = Reason("unreadable", f"文件无法解析：{exc}")
@@ -291,7 +294,8 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     signed_names = {s.field_name for s in sigs}
     pending = tuple(sorted(_empty_sig_fields(reader) - signed_names))
     return VerifyReport(not reasons, info.get(INFO_KIND, ""), info.get(INFO_NUMBER, ""), printed_hash,
-                        tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons))
+                        tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons),
+                        check_time(reader, roots))
 
 
 def _empty_sig_fields(reader: PdfFileReader) -> set[str]:
@@ -323,6 +327,8 @@ def describe(report: VerifyReport) -> str:
         lines.append(f"全过程记录：{j.length} 条，链头 {j.computed_head or '—'}，{'一致' if j.ok else '不一致'}")
     if report.pending_fields:
         lines.append("尚未签名的签名域：" + "、".join(report.pending_fields))
+    if report.time_proof is not None:
+        lines += report.time_proof.lines()
     lines.append("结论：" + ("通过" if report.ok else "不通过"))
     lines += [f"  [{r.code}] {r.message}" for r in report.reasons]
     return "\n".join(lines)
