@@ -96,8 +96,10 @@ def test_signed_record_gets_trusted_time_and_a_skewed_laptop_is_warned(tmp_path:
             path = tmp_path / "stamped.pdf"
             path.write_bytes(stamped)
             out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
-            assert out.count("Signature is Valid.") == 3, out      # two officers + the document timestamp
-            assert "Timestamp" in out or "ETSI.RFC3161" in out, out
+            # both officers' signatures stay valid; poppler lists the document timestamp (it covers the whole
+            # file) but does not validate RFC 3161 tokens itself ("Signature Type: unknown")
+            assert out.count("Signature is Valid.") == 2, out
+            assert "Total document signed" in out.split("Signature #3")[1], out
 
         # a laptop whose clock runs two hours fast: the status bar says so
         app_c = build_context(str(tmp_path / "client-c"), device="laptop-c")
