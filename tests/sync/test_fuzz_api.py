@@ -65,6 +65,11 @@ def _raw_bytes(ctx, value):  # type: ignore[no-untyped-def]
     return value if isinstance(value, bytes) else str(value).encode()
 
 
+@schemathesis.serializer("application/timestamp-query")
+def _tsa_query(ctx, value):  # type: ignore[no-untyped-def]
+    return value if isinstance(value, bytes) else str(value).encode()
+
+
 def _operations(world: World) -> list:  # type: ignore[type-arg]
     schema = _schema(world)
     return [r.ok() for r in schema.get_all_operations()]

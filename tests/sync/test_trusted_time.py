@@ -116,3 +116,61 @@ def test_signed_record_gets_trusted_time_and_a_skewed_laptop_is_warned(tmp_path:
         for app in apps:
             app.close()
         server.stop()
+
+
+def _pem_files(tmp_path: Path, ca: Any) -> tuple[Path, Path]:
+    cert, key = tmp_path / "ca.pem", tmp_path / "ca-key.pem"
+    cert.write_bytes(ca.cert.public_bytes(serialization.Encoding.PEM))
+    key.write_bytes(ca.key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                         serialization.NoEncryption()))
+    return cert, key
+
+
+def test_the_servers_own_tsa_answers_rfc3161_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import hashlib
+    import os
+
+    from asn1crypto import algos, tsp
+
+    from inspector_app.server import cli as server_cli
+    from inspector_app.server.app import ServerSettings, create_app
+    from inspector_app.server.auth import add_user
+    from inspector_app.sync.transport import ASGITransport, Request
+
+    ca = pki.create_ca("测试市医疗保障局", not_before=EPOCH)
+    cert, key = _pem_files(tmp_path, ca)
+    db, storage = str(tmp_path / "s.sqlite3"), tmp_path / "storage"
+    other = pki.create_ca("别的机构", not_before=EPOCH)
+    (tmp_path / "other").mkdir()
+    wrong_cert, _ = _pem_files(tmp_path / "other", other)
+    assert server_cli.main(["server", "--db", db, "--storage", str(storage), "tsa", "init",
+                            "--ca-cert", str(wrong_cert), "--ca-key", str(key)]) == 1
+    assert "不匹配" in capsys.readouterr().err and not (storage / "tsa").exists()
+    assert server_cli.main(["server", "--db", db, "--storage", str(storage), "tsa", "init",
+                            "--ca-cert", str(cert), "--ca-key", str(key)]) == 0
+    app = create_app(ServerSettings(db_url=db, storage_dir=storage, argon2_memory_kib=64, argon2_time_cost=1))
+    with app.state.db.write() as s:
+        add_user(s, app.state.hasher, "alice", "correct horse battery", "inspector", ["t1"])
+    t = ASGITransport(app)
+    token = t.send(Request("POST", "/sync/v1/login", json={"user": "alice", "password": "correct horse battery"}))
+    h = {"Authorization": f"Bearer {token.json()['token']}", "Content-Type": "application/timestamp-query"}
+    digest = hashlib.sha256(b"a signed record").digest()
+    nonce = int.from_bytes(os.urandom(8), "big")
+    req = tsp.TimeStampReq({"version": 1, "message_imprint": tsp.MessageImprint({
+        "hash_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}), "hashed_message": digest}),
+        "nonce": nonce, "cert_req": True})
+    r = t.send(Request("POST", "/tsa", content=req.dump(), headers=h))
+    assert r.status == 200 and r.headers["content-type"] == "application/timestamp-reply"
+    resp = tsp.TimeStampResp.load(r.content)
+    assert resp["status"]["status"].native == "granted"
+    info = resp["time_stamp_token"]["content"]["encap_content_info"]["content"].parsed
+    assert info["message_imprint"]["hashed_message"].native == digest and info["nonce"].native == nonce
+    assert info["policy"].dotted == (storage / "tsa" / "policy.txt").read_text().strip()
+    assert abs(info["gen_time"].native - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)
+    signer = [c.chosen for c in resp["time_stamp_token"]["content"]["certificates"]
+              if c.chosen.subject.native.get("common_name", "").endswith("时间戳服务")][0]
+    assert signer.extended_key_usage_value.native == ["time_stamping"]
+    bad = t.send(Request("POST", "/tsa", content=b"not a request", headers=h))
+    assert bad.status == 400 and bad.json()["error"] == "bad_timestamp_query"
+    assert t.send(Request("POST", "/tsa", content=req.dump(),
+                          headers={"Content-Type": "application/timestamp-query"})).status == 401
