@@ -2430,6 +2430,16 @@ Workspace: %2</source>
 <context>
     <name>SyncStatus</name>
     <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="136"/>
+        <source>server storage full, retrying later</source>
+        <translation>服务器存储空间已满，稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_controller.py" line="139"/>
+        <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
+        <translation>本机时钟与服务器相差 %1 分钟，请校准日期和时间</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/sync_controller.py" line="120"/>
         <source>Sync: not set up</source>
         <translation>同步：未设置</translation>
