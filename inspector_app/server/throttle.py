@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from inspector_app.server.auth import as_utc
@@ -48,10 +49,18 @@ def _delay(failures: int, free: int, cap: float) -> float:
 
 
 def _row(s: Session, key: str) -> LoginThrottle:
+    """The key's row, locked. Parallel first attempts on PostgreSQL race to insert it: the loser's savepoint
+    fails on the primary key, and it then locks the winner's row (SQLite serialises writers anyway)."""
     row = s.get(LoginThrottle, key, with_for_update=True)
     if row is None:
-        row = LoginThrottle(key=key, failures=0)
-        s.add(row)
+        try:
+            with s.begin_nested():
+                s.add(LoginThrottle(key=key, failures=0))
+                s.flush()
+        except IntegrityError:
+            pass
+        row = s.get(LoginThrottle, key, with_for_update=True, populate_existing=True)
+        assert row is not None
     return row
 
 

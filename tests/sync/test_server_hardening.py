@@ -247,3 +247,35 @@ def test_full_disk_is_507_and_the_laptop_says_so_and_retries(sqlite_world: World
     monkeypatch.undo()
     assert client.engine.sync_round().ok and client.engine.status().state == "idle"
     assert reads(alice, SHA) == (200, 200)
+
+
+# ---------------------------------------------------------------------------------------------- real process
+
+@pytest.mark.timeout(240)
+def test_parallel_guesses_against_the_real_server_do_not_let_the_right_password_in(tmp_path: Any,
+                                                                                    mini_forms: Any) -> None:
+    """The issue's finding: 25 wrong passwords in a row and 16 in parallel were all checked. Now only a handful
+    are; the rest wait (429 with Retry-After). An admin lifts the wait or lockout at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    from tests.sync.loopback import ServerProcess, admin, seed
+
+    db = str(tmp_path / "server.sqlite3")
+    seed(db, tmp_path)
+    server = ServerProcess(db, tmp_path / "storage").start()
+    try:
+        def attempt(password: str) -> int:
+            return httpx.post(f"{server.url}/sync/v1/login", json={"user": "alice", "password": password},
+                              timeout=60).status_code
+
+        with ThreadPoolExecutor(16) as pool:
+            codes = list(pool.map(attempt, ["wrong-password"] * 16))
+        assert set(codes) <= {401, 429} and codes.count(401) <= 4, codes   # at most `free` + 1 were checked
+        in_a_row = [attempt("wrong-password") for _ in range(25)]
+        assert in_a_row.count(401) <= 4 and in_a_row.count(429) >= 21, in_a_row   # waits of 1, 2, 4 ... s
+        admin(db, "users", "unlock", "alice")
+        assert attempt(PASSWORD) == 200
+    finally:
+        server.stop()
