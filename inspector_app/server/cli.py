@@ -50,6 +50,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     server.add_argument("--workers", type=int, default=1, help="worker processes (share one PostgreSQL database)")
     server.add_argument("--token-hours", type=float, default=12.0, help="bearer token lifetime in hours")
     server.add_argument("--log-level", default="warning")
+    server.add_argument("--tsa-url", default=None, metavar="URL",
+                        help="the agency's RFC 3161 time-stamping service (default: INSPECTOR_SERVER_TSA_URL, else "
+                             "the server's own TSA when `tsa init` has been run, else no timestamps)")
     actions = server.add_subparsers(dest="server_command", metavar="ACTION")
 
     users = actions.add_parser("users", help="manage accounts")
@@ -297,6 +300,8 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ["INSPECTOR_SERVER_DB"] = _db_url(args)
     os.environ["INSPECTOR_SERVER_STORAGE"] = str(_storage(args).resolve())
     os.environ["INSPECTOR_SERVER_TOKEN_HOURS"] = str(args.token_hours)
+    if args.tsa_url:
+        os.environ["INSPECTOR_SERVER_TSA_URL"] = args.tsa_url
     Database(_db_url(args)).dispose()  # migrate once, before any worker starts
     uvicorn.run("inspector_app.server.cli:app_factory", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level=args.log_level, access_log=False)
