@@ -168,3 +168,19 @@ def test_secure_tree_is_fast_and_does_not_follow_links(tmp_path: Path) -> None:
     assert stat.S_IMODE(outside.stat().st_mode) == 0o644
     print(f"secure_tree 2041 entries: first {first * 1000:.0f} ms, again {again * 1000:.0f} ms")
     assert again < 2.0
+
+
+def test_a_data_dir_with_other_files_keeps_them_as_they_are(tmp_path: Path, mini_forms: Path) -> None:
+    """--data-dir pointed at a folder with the user's own files: only the app's entries are narrowed."""
+    from inspector_app.app import build_context
+
+    ws = tmp_path / "Documents"
+    ws.mkdir()
+    mine = ws / "report.docx"
+    mine.write_bytes(b"the user's own file")
+    os.chmod(mine, 0o644)
+    build_context(str(ws)).close()
+    build_context(str(ws)).close()
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o644
+    assert stat.S_IMODE((ws / "inspector.sqlite3").stat().st_mode) == 0o600
+    assert _open_to_others(ws / "blobs") == [] and stat.S_IMODE(ws.stat().st_mode) == 0o700
