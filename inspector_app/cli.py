@@ -365,6 +365,9 @@ def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from inspector_app import fileio
+
+    fileio.private_umask()   # whatever a command writes into a workspace is owner-only (issue 12 item 3)
     args = build_parser().parse_args(argv)
     from inspector_app.domain.errors import DomainError
     from inspector_app.storage.migrate import NewerDatabaseError, NotOurDatabaseError

@@ -35,7 +35,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 import unicodedata
@@ -43,6 +42,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from inspector_app import fileio
 
 __all__ = [
     "FAMILY",
@@ -161,33 +162,11 @@ def _source_identity(source: Path) -> dict[str, Any]:
             "sha256": _sha256_cached(str(source), st.st_size, st.st_mtime_ns)}
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory; NTFS journals the rename
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write through a temporary file in the same directory, fsync, then os.replace: no reader sees half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with contextlib.suppress(OSError):  # mkstemp makes 0600; an installer-wide font dir must be world-readable
-            os.chmod(tmp, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
+    """fileio's durable write. Owner-only inside a private (workspace) cache; an installer-wide font directory that
+    others may read gets world-readable files, or the other accounts' apps could not use them."""
+    shared = os.name == "posix" and bool(path.parent.stat().st_mode & 0o005)
+    fileio.atomic_write(path, write, 0o644 if shared else fileio.PRIVATE_FILE)
 
 
 def _set_names(font: Any, style: str) -> None:

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import platformdirs
 
+from inspector_app import fileio
+
 APP_NAME = "inspector-app"
 ENV_HOME = "INSPECTOR_HOME"
+WORKSPACE_MARKER = ".inspector-workspace"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,26 @@ class AppPaths:
         return self.config_dir / "settings.ini"
 
     def ensure(self) -> "AppPaths":
+        """Create the workspace owner-only and fix what an older version or a copy left readable to others
+        (issue 12 item 3; fileio.py). From here on the process creates owner-only files."""
+        fileio.private_umask()
+        # Walk the whole data folder only when the app created it (the marker): a --data-dir pointed at a folder
+        # holding other things (or a workspace of an older version) gets only the app's own entries narrowed.
+        marker = self.data_dir / WORKSPACE_MARKER
+        fresh = not self.data_dir.exists() or not any(self.data_dir.iterdir())
         for d in (self.data_dir, self.cache_dir, self.config_dir, self.backups_dir, self.blobs_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            fileio.ensure_private_dir(d)
+        if fresh:
+            fileio.write_text(marker, "inspector-app workspace: every entry here is the app's (owner-only)\n")
+        ours = marker.exists()
+        if ours:
+            roots = [self.data_dir, self.cache_dir, self.config_dir]
+        else:
+            roots = [self.cache_dir, self.config_dir, self.backups_dir, self.blobs_dir, self.keys_dir]
+            for f in self.data_dir.glob(self.database.name + "*"):
+                fileio.secure_tree(f) if f.is_dir() else os.chmod(f, fileio.PRIVATE_FILE)
+        for d in dict.fromkeys(roots):
+            fileio.secure_tree(d)
         return self
 
 

@@ -17,6 +17,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
+from inspector_app import fileio
+
 # ------------------------------------------------------------------------------------------------ key-usage policy
 # pyHanko's default (signing and validation) is {"non_repudiation"}; certificates with only digitalSignature then
 # validate as UNTRUSTED (pdf-records.md §5). Our CA issues digitalSignature + contentCommitment and EKU
@@ -191,10 +193,7 @@ def save_pkcs12(ck: CertKey, path: Path, password: str) -> Path:
     data = pkcs12.serialize_key_and_certificates(
         name=ck.subject_cn.encode("utf-8"), key=ck.key, cert=ck.cert, cas=list(ck.chain) or None,
         encryption_algorithm=serialization.BestAvailableEncryption(password.encode("utf-8")))
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+    return fileio.atomic_write(Path(path), data)   # owner-only, durable (a key file)
 
 
 def load_pkcs12(path: Path, password: str) -> CertKey:

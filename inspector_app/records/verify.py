@@ -51,6 +51,7 @@ from inspector_app.records.verify_report import (  # noqa: F401 (re-exported)
     decide,
 )
 from inspector_app.records.verify_sig import bind, check_signature, dss_crls
+from inspector_app.records.timestamps import check_time, is_doc_timestamp
 from inspector_app.records.visible import missing_facts
 from inspector_app.records.verify_text import check_lines, describe  # noqa: F401 (re-exported)
 
@@ -161,7 +162,8 @@ def plan_of_pdf(data: bytes) -> P.SignaturePlan | None:
     """The signature plan of a signed record (from the record data of its first signed revision), or None."""
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-        first = min(reader.embedded_signatures, key=lambda s: s.signed_revision, default=None)
+        first = min((es for es in reader.embedded_signatures if not is_doc_timestamp(es)),
+                    key=lambda s: s.signed_revision, default=None)
         if first is None:
             return None
         view = reader.get_historical_resolver(first.signed_revision)
@@ -220,7 +222,9 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     reasons: list[Reason] = []
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-        sigs = list(reader.embedded_signatures)
+        # Document timestamps (the sync server's trusted time) are checked by records/timestamps.py, not as
+        # signatures of a person.
+        sigs = [es for es in reader.embedded_signatures if not is_doc_timestamp(es)]
         total = reader.total_revisions
         crl_list = [crl_der(c) for c in crls] + dss_crls(reader)
     except Exception as exc:
@@ -267,7 +271,7 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     decision = decide(reasons)
     report = VerifyReport(decision == PASSED, info.get(INFO_KIND, ""), info.get(INFO_NUMBER, ""), printed_hash,
                           tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons), decision,
-                          stage, need)
+                          stage, need, time_proof=check_time(reader, roots))
     return _with_checks(report, record is not None, missing)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from typing import Any
 
 from inspector_app.records.signing import DEVICE_CLOCK_LABEL
 
@@ -120,6 +121,7 @@ class VerifyReport:
     stage: str = "none"              # plan.STAGE_*: what the good signatures reach
     required_stage: str = ""         # what this verification demanded
     checks: tuple[Check, ...] = ()
+    time_proof: Any = None           # records.timestamps.TimeProof: the trusted time of a TSA, when there is one
 
     @property
     def codes(self) -> set[str]:

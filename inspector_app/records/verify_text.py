@@ -147,6 +147,8 @@ def describe(report: VerifyReport) -> str:
     lines += [f"{MARK.get(c.status, '·')} {c.message}" for c in report.checks]
     if report.pending_fields:
         lines.append("· 尚未签名的位置：" + "、".join(field_label(f) for f in report.pending_fields))
+    if report.time_proof is not None:
+        lines += report.time_proof.lines()
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@ epoch and cursor, and tokens live in the database, so several processes can serv
 
 
 import datetime as dt
+import errno
 import logging
 import re
 import time
@@ -12,23 +13,24 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
-from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from inspector_app import __version__
-from inspector_app.server import auth
+from inspector_app.server import auth, routes_account, routes_blobs, tsa
+from inspector_app.server.throttle import Policy as ThrottlePolicy
 from inspector_app.server import protocol as P
 from inspector_app.server import sync_service as svc
 from inspector_app.server.db import Database
 from inspector_app.server.errors import ApiError
-from inspector_app.server.storage import FileBlobStorage, Staging, iter_file
-from inspector_app.server.uploads import TUS_VERSION, UploadService
+from inspector_app.server.storage import FileBlobStorage, Staging
+from inspector_app.server.timestamping import DocumentStamper
+from inspector_app.server.uploads import UploadService
 
 log = logging.getLogger(__name__)
 SHA_PATTERN = r"^[0-9a-f]{64}$"
@@ -55,17 +57,15 @@ class ServerSettings:
     push_delay: float = 0.0           # test knob: seconds spent per mutation (lets a test SIGKILL mid-push)
     push_fault: Callable[[svc.MutationIn], None] | None = field(default=None, repr=False)
     run_migrations: bool = True
+    login_throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
+    api_docs: str = "signed_in"       # signed_in | off | public (routes_account.py)
+    tsa_url: str | None = None        # the agency's RFC 3161 TSA; else the server's own (tsa.py), if set up
 
 
 # ---------------------------------------------------------------------------------------------- bodies
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class LoginRequest(Strict):
-    user: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=1, max_length=1000)
 
 
 class HelloRequest(Strict):
@@ -90,11 +90,6 @@ class PushRequest(Strict):
     epoch: str = Field(max_length=64)
     schema_version: int = Field(default=P.SCHEMA_VERSION, ge=0, le=1_000_000)
     mutations: list[MutationBody] = Field(max_length=P.MAX_MUTATIONS_PER_PUSH)
-
-
-class UploadCreate(Strict):
-    sha256: str = Field(pattern=SHA_PATTERN)
-    size: int = Field(ge=0, le=2**53)
 
 
 class ReferenceItem(Strict):
@@ -169,6 +164,24 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 
 # ---------------------------------------------------------------------------------------------- factory
 
+def _document_pdfs(db: Database, ids: set[str]) -> set[str]:
+    if not ids:
+        return set()
+    from inspector_app.server.models import Record
+
+    with db.read() as s:
+        recs = [s.get(Record, ("document", i)) for i in ids]
+    return {r.data["pdf_sha256"] for r in recs if r is not None and isinstance(r.data.get("pdf_sha256"), str)}
+
+
+DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _storage_full() -> JSONResponse:
+    return JSONResponse({"error": "storage_full", "message": "服务器存储空间已满，请稍后重试（本机数据不受影响）"},
+                        status_code=507, headers={"Retry-After": "300"})
+
+
 def create_app(settings: ServerSettings) -> FastAPI:
     db = Database(settings.db_url, run_migrations=settings.run_migrations)
     storage = FileBlobStorage(settings.storage_dir)
@@ -176,10 +189,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
     uploads = UploadService(db, storage, staging, expiry=settings.upload_expiry, max_chunk=settings.max_chunk,
                             max_size=settings.max_blob)
     hasher = auth.make_hasher(settings.argon2_memory_kib, settings.argon2_time_cost)
+    public_docs = settings.api_docs == "public"
     app = FastAPI(title="inspector sync server", version=__version__,
+                  docs_url="/docs" if public_docs else None, redoc_url=None,
+                  openapi_url="/openapi.json" if public_docs else None,
                   description="Sync v1 (offline-first sync for 医保基金现场检查). All bodies JSON; errors are "
                               '{"error": code, "message": text}.')
     app.state.db, app.state.uploads, app.state.settings, app.state.hasher = db, uploads, settings, hasher
+    timestamper = tsa.make_timestamper(settings.storage_dir, settings.tsa_url)
+    app.state.stamper = stamper = DocumentStamper(db, storage, staging.dir, timestamper, settings.clock)
     app.add_middleware(BodyLimit, json_limit=settings.max_json_body, chunk_limit=settings.max_chunk)
     bearer = HTTPBearer(auto_error=False)
 
@@ -201,6 +219,23 @@ def create_app(settings: ServerSettings) -> FastAPI:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return JSONResponse({"error": code, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
+
+    # A full disk (evidence storage or the database) is the operator's problem, not the client's: 507 with the
+    # usual JSON error, so the laptop says "server storage full" and retries later instead of "cannot connect".
+    @app.exception_handler(OSError)
+    async def _os_error(_req: Request, exc: OSError) -> JSONResponse:
+        if exc.errno not in DISK_FULL_ERRNOS:
+            raise exc
+        log.error("storage full: %s", exc)
+        return _storage_full()
+
+    @app.exception_handler(OperationalError)
+    async def _db_error(_req: Request, exc: OperationalError) -> JSONResponse:
+        orig = getattr(exc, "orig", None)
+        if getattr(orig, "sqlstate", None) != "53100" and "database or disk is full" not in str(orig):
+            raise exc
+        log.error("database storage full: %s", orig)
+        return _storage_full()
 
     def who(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> auth.Principal:
         if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
@@ -230,17 +265,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
-
-    @app.post("/sync/v1/login")
-    def login(body: LoginRequest) -> dict[str, Any]:
-        with db.write() as s:
-            got = auth.login(s, hasher, body.user, body.password, settings.clock(), settings.token_ttl)
-        if got is None:
-            raise ApiError(401, "bad_credentials", "用户名或密码错误")
-        token, expires, p = got
-        return {"token": token, "expires_at": expires.isoformat(),
-                "user": {"id": p.user_id, "name": p.name, "role": p.role, "teams": list(p.teams)},
-                "scope_hash": P.scope_hash(p.role, p.teams)}
 
     @app.get("/sync/v1/me")
     def me(p: Who) -> dict[str, Any]:
@@ -275,7 +299,11 @@ def create_app(settings: ServerSettings) -> FastAPI:
             def fault(_m: svc.MutationIn) -> None:
                 time.sleep(settings.push_delay)
         with db.write() as s:
-            return svc.push(s, p, body.client_id, body.epoch, muts, settings.clock(), fault)
+            out = svc.push(s, p, body.client_id, body.epoch, muts, settings.clock(), fault)
+        if timestamper is not None:  # a signed document whose file is already here gets its trusted time now
+            for sha in _document_pdfs(db, {m.entity_id for m in muts if m.entity == "document"}):
+                stamper.consider(sha)
+        return out
 
     @app.get("/sync/v1/pull")
     def pull(p: Who, cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
@@ -292,74 +320,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
         with db.write() as s:
             return svc.import_reference(s, p, body.entity, [i.model_dump() for i in body.items], settings.clock())
 
-    # ---------------------------------------------------------------------------------------- blobs
-
-    Sha = Annotated[str, PathParam(pattern=SHA_PATTERN, description="SHA-256 of the whole file, lowercase hex")]
-    tus = {"Tus-Resumable": TUS_VERSION, "Cache-Control": "no-store"}
-
-    @app.head("/sync/v1/blobs/{sha256}")
-    def head_blob(sha256: Sha, p: Who) -> Response:
-        if not uploads.blob_present(sha256):
-            return Response(status_code=404, headers=tus)
-        return Response(status_code=200, headers={**tus, "Content-Length": str(uploads.blob_size(sha256) or 0)})
-
-    @app.get("/sync/v1/blobs/{sha256}", response_model=None)
-    def get_blob(sha256: Sha, p: Who, range_: Annotated[str | None, Header(alias="range")] = None) -> Response:
-        if not uploads.blob_present(sha256):
-            raise ApiError(404, "unknown_blob", "服务器上没有这个文件")
-        size = uploads.blob_size(sha256) or 0
-        start, end, status = 0, size, 200
-        if range_:
-            m = re.fullmatch(r"bytes=(\d*)-(\d*)", range_.strip())
-            if not m or (not m.group(1) and not m.group(2)):
-                raise ApiError(416, "bad_range", "Range 格式无效", headers={"Content-Range": f"bytes */{size}"})
-            if m.group(1):
-                start = int(m.group(1))
-                end = min(size, int(m.group(2)) + 1) if m.group(2) else size
-            else:
-                start = max(0, size - int(m.group(2)))
-            if start >= size or start >= end:
-                raise ApiError(416, "bad_range", "Range 超出文件大小", headers={"Content-Range": f"bytes */{size}"})
-            status = 206
-        headers = {"Content-Length": str(end - start), "Accept-Ranges": "bytes", "ETag": f'"{sha256}"'}
-        if status == 206:
-            headers["Content-Range"] = f"bytes {start}-{end - 1}/{size}"
-        return StreamingResponse(iter_file(uploads.storage.open(sha256), start, end), status_code=status,
-                                 media_type="application/octet-stream", headers=headers)
-
-    @app.post("/sync/v1/uploads")
-    def create_upload(body: UploadCreate, p: Who) -> JSONResponse:
-        out = uploads.create(p, body.sha256, body.size, settings.clock())
-        return JSONResponse(out, headers={**tus, "Upload-Offset": str(out["offset"]),
-                                          "Upload-Length": str(body.size)})
-
-    @app.head("/sync/v1/uploads/{sha256}")
-    def head_upload(sha256: Sha, p: Who) -> Response:
-        try:
-            offset, size, expires, _complete = uploads.offset(sha256, settings.clock())
-        except ApiError as exc:
-            return Response(status_code=exc.status, headers=tus)
-        headers = {**tus, "Upload-Offset": str(offset), "Upload-Length": str(size)}
-        if expires is not None:
-            headers["Upload-Expires"] = expires.strftime("%a, %d %b %Y %H:%M:%S GMT")
-        return Response(status_code=200, headers=headers)
-
-    @app.patch("/sync/v1/uploads/{sha256}", status_code=204, response_model=None,
-               openapi_extra={"requestBody": {"required": True, "content": {
-                   "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
-    async def patch_upload(sha256: Sha, request: Request, p: Who,
-                           upload_offset: Annotated[int, Header(ge=0, le=2**53)],
-                           content_type: Annotated[str, Header()],
-                           upload_checksum: Annotated[str | None, Header(max_length=200)] = None) -> Response:
-        if content_type.split(";")[0].strip().lower() != "application/offset+octet-stream":
-            raise ApiError(415, "bad_content_type", "分块须以 application/offset+octet-stream 发送")
-        body = await request.body()
-        status, offset, complete = await run_in_threadpool(uploads.patch, sha256, upload_offset, body,
-                                                           upload_checksum, settings.clock())
-        headers = {**tus, "Upload-Offset": str(offset)}
-        if complete:
-            return JSONResponse({"status": "complete", "offset": offset, "sha256": sha256}, status_code=status,
-                                headers=headers)
-        return Response(status_code=204, headers=headers)
-
+    routes_blobs.register(app, who)
+    routes_account.register(app, who, admin, bearer)
     return app

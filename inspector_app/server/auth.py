@@ -82,8 +82,7 @@ def principal(s: Session, user: User) -> Principal:
     return Principal(user.id, user.name, user.role, teams)
 
 
-def login(s: Session, hasher: PasswordHasher, name: str, password: str, now: dt.datetime,
-          ttl: dt.timedelta) -> tuple[str, dt.datetime, Principal] | None:
+def verify_password(s: Session, hasher: PasswordHasher, name: str, password: str) -> User | None:
     user = s.scalar(select(User).where(User.name == name))
     if user is None or user.disabled:
         hasher.hash(password)  # same work either way: no user-enumeration by timing
@@ -94,11 +93,31 @@ def login(s: Session, hasher: PasswordHasher, name: str, password: str, now: dt.
         return None
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hasher.hash(password)
+    return user
+
+
+def issue_token(s: Session, user: User, now: dt.datetime, ttl: dt.timedelta) -> tuple[str, dt.datetime, Principal]:
     token = secrets.token_urlsafe(32)
     expires = now + ttl
     s.add(Token(token_hash=_token_hash(token), user_id=user.id, created_at=now, expires_at=expires))
     s.execute(delete(Token).where(Token.user_id == user.id, Token.expires_at < now))
     return token, expires, principal(s, user)
+
+
+def login(s: Session, hasher: PasswordHasher, name: str, password: str, now: dt.datetime,
+          ttl: dt.timedelta) -> tuple[str, dt.datetime, Principal] | None:
+    user = verify_password(s, hasher, name, password)
+    return None if user is None else issue_token(s, user, now, ttl)
+
+
+def revoke_token(s: Session, token: str) -> bool:
+    """Logout: this token stops working at once, on every server process (tokens live in the database)."""
+    return bool(s.execute(delete(Token).where(Token.token_hash == _token_hash(token))).rowcount)
+
+
+def revoke_all(s: Session, user_id: str) -> int:
+    """Every token of the account (a lost laptop, a departed officer). Returns how many were revoked."""
+    return int(s.execute(delete(Token).where(Token.user_id == user_id)).rowcount or 0)
 
 
 def authenticate(s: Session, token: str, now: dt.datetime) -> Principal | None:

@@ -3,11 +3,14 @@
     inspector server [--db URL] [--storage DIR] [--host 127.0.0.1] [--port 8765] [--workers N]
     inspector server users add NAME --role inspector|team_lead|admin --team T [--team T2] [--password-stdin]
     inspector server users teams NAME --team T ...
+    inspector server users revoke NAME              (every token of the account stops working at once)
+    inspector server users unlock NAME              (lift the lockout after repeated wrong passwords)
     inspector server import-roster FILE.json        (institutions and officers; admin data, class D)
     inspector server import-templates [DIR]         (checklist templates as immutable versions)
     inspector server new-epoch                      (run after every restore from backup: sync.md §16.2)
     inspector server expire-uploads                 (delete incomplete uploads older than 7 days)
     inspector server migrate
+    inspector server tsa init --ca-cert CA.pem --ca-key CA-KEY.pem   (the server's own TSA, issue 11 item 5)
 
 `register(subparsers)` adds the tree to the main `inspector` parser; `python -m inspector_app.server.cli` runs it
 standalone. The database URL may also come from INSPECTOR_SERVER_DB, the storage directory from
@@ -47,6 +50,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     server.add_argument("--workers", type=int, default=1, help="worker processes (share one PostgreSQL database)")
     server.add_argument("--token-hours", type=float, default=12.0, help="bearer token lifetime in hours")
     server.add_argument("--log-level", default="warning")
+    server.add_argument("--tsa-url", default=None, metavar="URL",
+                        help="the agency's RFC 3161 time-stamping service (default: INSPECTOR_SERVER_TSA_URL, else "
+                             "the server's own TSA when `tsa init` has been run, else no timestamps)")
     actions = server.add_subparsers(dest="server_command", metavar="ACTION")
 
     users = actions.add_parser("users", help="manage accounts")
@@ -64,6 +70,12 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     teams.add_argument("--team", action="append", default=[], metavar="T")
     ulist = usub.add_parser("list", help="list accounts")
     _common(ulist, suppress=True)
+    revoke = usub.add_parser("revoke", help="revoke every sign-in token of an account (lost laptop, departure)")
+    _common(revoke, suppress=True)
+    revoke.add_argument("name")
+    unlock = usub.add_parser("unlock", help="lift the lockout after repeated wrong passwords")
+    _common(unlock, suppress=True)
+    unlock.add_argument("name")
 
     roster = actions.add_parser("import-roster", help="publish institutions and officers from a JSON file")
     _common(roster, suppress=True)
@@ -75,6 +87,16 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     _common(epoch, suppress=True)
     exp = actions.add_parser("expire-uploads", help="delete incomplete uploads past their expiry (run daily)")
     _common(exp, suppress=True)
+    tsa = actions.add_parser("tsa", help="the server's own RFC 3161 time-stamping authority")
+    _common(tsa, suppress=True)
+    tsub = tsa.add_subparsers(dest="tsa_command", metavar="ACTION", required=True)
+    tinit = tsub.add_parser("init", help="issue the TSA certificate from the agency CA (kept in STORAGE/tsa/)")
+    _common(tinit, suppress=True)
+    tinit.add_argument("--ca-cert", type=Path, required=True, help="the agency CA certificate (PEM)")
+    tinit.add_argument("--ca-key", type=Path, required=True, help="the agency CA private key (PEM)")
+    tinit.add_argument("--ca-key-password-stdin", action="store_true",
+                       help="read the CA key's password from standard input")
+    tinit.add_argument("--name", help="the TSA's common name (default: <agency> 时间戳服务)")
     mig = actions.add_parser("migrate", help="apply database migrations and exit")
     _common(mig, suppress=True)
     server.set_defaults(handler=run)
@@ -96,11 +118,16 @@ def _admin_principal(db: Any) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from inspector_app import fileio
     from inspector_app.server.db import Database, new_epoch
+
+    fileio.private_umask()   # a database or file created by any server command is owner-only
 
     cmd = getattr(args, "server_command", None)
     if cmd is None:
         return _serve(args)
+    if cmd == "tsa":
+        return _tsa_init(args)
     db = Database(_db_url(args))
     try:
         if cmd == "migrate":
@@ -136,12 +163,29 @@ def _users(args: argparse.Namespace, db: Any) -> int:
     from inspector_app.server import auth
     from inspector_app.server.models import User
 
+    from inspector_app.server import throttle
+
     hasher = auth.make_hasher()
     if args.users_command == "list":
         with db.read() as s:
             for u in s.scalars(select(User).order_by(User.name)):
                 p = auth.principal(s, u)
-                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}")
+                lock = "  已锁定" if throttle.locked(s, u.name) else ""
+                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}{lock}")
+        return 0
+    if args.users_command == "unlock":
+        with db.write() as s:
+            was = throttle.unlock(s, args.name)
+        print(f"已解锁 {args.name}" if was else f"{args.name} 未被锁定（失败计数已清零）")
+        return 0
+    if args.users_command == "revoke":
+        with db.write() as s:
+            user = s.scalar(select(User).where(User.name == args.name))
+            if user is None:
+                print(f"没有用户 {args.name}", file=sys.stderr)
+                return 1
+            n = auth.revoke_all(s, user.id)
+        print(f"已吊销 {args.name} 的 {n} 个登录令牌；该账号须重新登录")
         return 0
     if args.users_command == "teams":
         with db.write() as s:
@@ -166,6 +210,20 @@ def _users(args: argparse.Namespace, db: Any) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(f"已创建用户 {args.name}（{args.role}；检查组 {', '.join(args.team) or '—'}）")
+    return 0
+
+
+def _tsa_init(args: argparse.Namespace) -> int:
+    from inspector_app.server import tsa
+
+    password = sys.stdin.readline().rstrip("\n").encode() if args.ca_key_password_stdin else None
+    try:
+        folder = tsa.init_tsa(_storage(args), args.ca_cert.read_bytes(), args.ca_key.read_bytes(),
+                              password=password, name=args.name)
+    except (OSError, tsa.TsaError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"时间戳服务证书已签发，保存在 {folder}；重启服务器后，收到的已签名文书将加盖可信时间戳")
     return 0
 
 
@@ -213,6 +271,7 @@ def settings_from_env() -> Any:
         storage_dir=Path(os.environ.get("INSPECTOR_SERVER_STORAGE") or DEFAULT_STORAGE),
         token_ttl=dt.timedelta(hours=float(os.environ.get("INSPECTOR_SERVER_TOKEN_HOURS", "12"))),
         push_delay=float(os.environ.get("INSPECTOR_SERVER_TEST_PUSH_DELAY", "0") or 0),
+        tsa_url=os.environ.get("INSPECTOR_SERVER_TSA_URL") or None,
     )
 
 
@@ -228,9 +287,21 @@ def _serve(args: argparse.Namespace) -> int:
 
     from inspector_app.server.db import Database
 
+    from inspector_app import fileio
+
+    # Evidence photos and the database are the agency's personal data: owner-only files, fixed on every start.
+    fileio.private_umask()
+    storage = fileio.ensure_private_dir(_storage(args))
+    fileio.secure_tree(storage)
+    if "://" not in _db_url(args):
+        for suffix in ("", "-wal", "-shm"):
+            if Path(_db_url(args) + suffix).exists():
+                os.chmod(_db_url(args) + suffix, fileio.PRIVATE_FILE)
     os.environ["INSPECTOR_SERVER_DB"] = _db_url(args)
     os.environ["INSPECTOR_SERVER_STORAGE"] = str(_storage(args).resolve())
     os.environ["INSPECTOR_SERVER_TOKEN_HOURS"] = str(args.token_hours)
+    if args.tsa_url:
+        os.environ["INSPECTOR_SERVER_TSA_URL"] = args.tsa_url
     Database(_db_url(args)).dispose()  # migrate once, before any worker starts
     uvicorn.run("inspector_app.server.cli:app_factory", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level=args.log_level, access_log=False)

@@ -184,7 +184,32 @@ class Upload(Base):
 
 
 class BlobRef(Base):
+    """A record's reference to a blob. `created_by` is the account whose push made the reference; NULL for
+    references made by the server itself or before s0002 (trusted). See server/blob_access.py."""
+
     __tablename__ = "blob_refs"
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class BlobGrant(Base):
+    """Proof of possession: this account uploaded the whole blob (or could already read it when it referenced
+    it). Only such references open a blob to the referencing record's team."""
+
+    __tablename__ = "blob_grants"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per key ("user:NAME" or "addr:IP"), shared by every server process through the database."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(TS)
+    last_failure_at: Mapped[dt.datetime | None] = mapped_column(TS)
+    locked_at: Mapped[dt.datetime | None] = mapped_column(TS)    # account keys only; an admin lifts it

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from inspector_app.fileio import PRIVATE_DIR, PRIVATE_FILE, ensure_private_dir, fsync_dir
+
 try:  # POSIX advisory locks shared by every server process on the host (F10)
     import fcntl
 except ImportError:  # pragma: no cover - Windows servers are not supported for uploads
@@ -40,15 +42,7 @@ class BlobStorage(Protocol):
     def delete(self, sha256: str) -> None: ...
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+_fsync_dir = fsync_dir
 
 
 class FileBlobStorage:
@@ -57,7 +51,8 @@ class FileBlobStorage:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.cas = self.root / "cas"
-        self.cas.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(self.root)
+        ensure_private_dir(self.cas)
 
     def path(self, sha256: str) -> Path:
         check_sha(sha256)
@@ -72,7 +67,7 @@ class FileBlobStorage:
 
     def publish(self, sha256: str, staged: Path) -> str:
         final = self.path(sha256)
-        final.parent.mkdir(parents=True, exist_ok=True)
+        final.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         os.replace(staged, final)
         _fsync_dir(final.parent)
         return str(final.relative_to(self.root))
@@ -89,15 +84,14 @@ class Staging:
 
     def __init__(self, root: Path):
         self.dir = Path(root) / "staging"
-        self.dir.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(self.dir)
 
     def path(self, sha256: str) -> Path:
         return self.dir / f"{check_sha(sha256)}.part"
 
     def ensure(self, sha256: str) -> Path:
         p = self.path(sha256)
-        with p.open("ab"):
-            pass
+        os.close(os.open(p, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE))   # owner-only from birth
         return p
 
     def length(self, sha256: str) -> int | None:

@@ -14,12 +14,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.ids import new_id
+from inspector_app.server import blob_access
 from inspector_app.server import protocol as P
 from inspector_app.server.auth import Principal, principal
 from inspector_app.server.db import current_epoch
 from inspector_app.server.errors import ApiError
 from inspector_app.server.models import (
-    BlobRef,
     Change,
     Client,
     Conflict,
@@ -154,6 +154,10 @@ def write_version(c: Ctx, rec: Record, op: str, changed: dict[str, list[Any]]) -
     c.s.add(RecordVersion(entity=rec.entity, id=rec.id, version=rec.version, data=rec.data,
                           mutation_id=c.mutation_id, client_id=c.client_id, op=op, changed_fields=changed,
                           at=c.now))
+    spec = P.ENTITIES.get(rec.entity)
+    sha = rec.data.get(spec.blob_field) if spec is not None and spec.blob_field else None
+    if isinstance(sha, str) and P.SHA256_RE.match(sha):   # every blob a record ever pointed at (countersigned PDFs)
+        blob_access.add_ref(c.s, c.who, rec.entity, rec.id, sha, c.now)
     emit(c, rec.entity, rec.id, rec.version, rec.team_id)
 
 
@@ -263,8 +267,6 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     c.s.add(rec)
     c.s.flush()
     write_version(c, rec, m.op, {k: [None, v] for k, v in data.items()})
-    if spec.blob_field and data.get(spec.blob_field):
-        c.s.merge(BlobRef(entity=spec.name, id=rid, sha256=data[spec.blob_field]))
     _replay_backlog(c, rid)
     return Outcome("applied", version=1, record_id=rid)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from inspector_app.server import blob_access
 from inspector_app.server.auth import Principal, as_utc
 from inspector_app.server.db import Database
 from inspector_app.server.errors import ApiError
@@ -63,6 +64,13 @@ class UploadService:
                 s.add(Blob(sha256=sha256, size=size, storage_key=sha256))
         return True
 
+    def readable(self, who: Principal, sha256: str) -> bool:
+        """Present on the server and open to this account (blob_access.py); anything else looks absent."""
+        if not self.blob_present(sha256):
+            return False
+        with self.db.read() as s:
+            return blob_access.can_read(s, who, sha256)
+
     def blob_size(self, sha256: str) -> int | None:
         with self.db.read() as s:
             b = s.get(Blob, sha256)
@@ -71,8 +79,10 @@ class UploadService:
     def create(self, who: Principal, sha256: str, size: int, now: dt.datetime) -> dict[str, object]:
         if size > self.max_size:
             raise ApiError(413, "too_large", f"文件过大（上限 {self.max_size} 字节）", max_size=self.max_size)
-        if self.blob_present(sha256):
+        if self.readable(who, sha256):
             return {"status": "complete", "offset": self.blob_size(sha256) or size, "sha256": sha256}
+        # Present but not readable by this account: it uploads the bytes like anyone else (proof of possession),
+        # so "complete" never answers a probe by hash.
         with self.db.write() as s:
             up = s.get(Upload, sha256, with_for_update=True)
             if up is not None and as_utc(up.expires_at) <= now:
@@ -91,9 +101,10 @@ class UploadService:
         return {"status": "open", "offset": self.staging.length(sha256) or 0, "sha256": sha256,
                 "expires_at": as_utc(expires).isoformat()}
 
-    def offset(self, sha256: str, now: dt.datetime) -> tuple[int, int, dt.datetime | None, bool]:
+    def offset(self, who: Principal, sha256: str,
+               now: dt.datetime) -> tuple[int, int, dt.datetime | None, bool]:
         """(offset, size, expires_at, complete) or ApiError 404/410."""
-        if self.blob_present(sha256):
+        if self.readable(who, sha256):
             size = self.blob_size(sha256) or 0
             return size, size, None, True
         with self.db.read() as s:
@@ -104,10 +115,10 @@ class UploadService:
                 raise ApiError(410, "upload_expired", "上传已过期，请重新创建")
             return self.staging.length(sha256) or 0, up.size, as_utc(up.expires_at), False
 
-    def patch(self, sha256: str, offset: int, body: bytes, checksum: str | None,
+    def patch(self, who: Principal, sha256: str, offset: int, body: bytes, checksum: str | None,
               now: dt.datetime) -> tuple[int, int, bool]:
         """Append one chunk. Returns (status, new_offset, complete)."""
-        if self.blob_present(sha256):
+        if self.readable(who, sha256):
             size = self.blob_size(sha256) or 0
             return 201, size, True
         if len(body) > self.max_chunk:
@@ -136,14 +147,14 @@ class UploadService:
         try:
             staged = StagedFile(self.staging.path(sha256))
         except FileNotFoundError:
-            if self.blob_present(sha256):
+            if self.readable(who, sha256):
                 return 201, size, True
             raise ApiError(404, "unknown_upload", "没有这个上传，请先创建") from None
         except Locked:
             raise ApiError(423, "locked", "该文件正在由另一个请求上传，请稍后重试") from None
         with staged:
             current = staged.offset()
-            if self.blob_present(sha256):  # finished by another request while we waited for the lock
+            if self.readable(who, sha256):  # finished by another request while we waited for the lock
                 return 201, size, True
             if offset != current:
                 raise ApiError(409, "offset_mismatch", "偏移量不一致，请从服务器给出的偏移量继续", offset=current,
@@ -177,6 +188,7 @@ class UploadService:
             row = s.get(Upload, sha256)
             if row is not None:
                 s.delete(row)
+            blob_access.grant(s, who.user_id, sha256, now)   # the digest matched: this account holds the bytes
         self.stats.published += 1
         return 201, size, True
 

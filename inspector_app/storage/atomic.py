@@ -1,37 +1,15 @@
-"""Durable file writes: temp file in the target folder, fsync, rename, fsync of the folder."""
+"""Durable file writes for the storage layer: the project's one implementation lives in inspector_app.fileio
+(temp file → fsync → rename → fsync of the folder, owner-only modes)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from inspector_app.fileio import PRIVATE_FILE, atomic_write, fsync_dir
 
-def fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not supported on this platform (Windows)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+__all__ = ["fsync_dir", "write_bytes"]
 
 
 def write_bytes(target: Path, data: bytes, mode: int | None = None) -> Path:
-    """Write `data` to `target` so that a crash leaves either the old file or the complete new one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(target.parent)
-    return target
+    """Write `data` to `target` so that a crash leaves either the old file or the complete new one (0600)."""
+    return atomic_write(target, data, PRIVATE_FILE if mode is None else mode)

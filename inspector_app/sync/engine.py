@@ -30,6 +30,7 @@ from inspector_app.sync import account, local
 from inspector_app.sync.transport import Request, Response, Transport, TransportError
 
 log = logging.getLogger(__name__)
+CLOCK_SKEW_WARN = dt.timedelta(minutes=10)
 
 
 class SyncError(Exception):
@@ -47,6 +48,11 @@ class Offline(SyncError):
     code = "offline"
 
 
+class ServerStorageFull(Offline):
+    """507: the server's disk is full. Transient for us (retried with backoff) but not "cannot connect"."""
+    code = "server_full"
+
+
 class AuthRequired(SyncError):
     code = "auth_required"
 
@@ -62,7 +68,7 @@ class ServerRefused(SyncError):
 
 @dataclass(frozen=True)
 class SyncStatus:
-    state: str                      # never | idle | syncing | offline | auth_required | error
+    state: str                      # never | idle | syncing | offline | server_full | auth_required | error
     online: bool
     signed_in: bool
     user: str | None
@@ -77,6 +83,7 @@ class SyncStatus:
     next_attempt_at: dt.datetime | None
     stuck: bool
     server_epoch: str | None
+    clock_skew_seconds: float | None = None   # server clock minus this laptop's, from the last server_time seen
 
 
 @dataclass
@@ -131,6 +138,7 @@ class SyncEngine:
         self._hello_done = False
         self._offline_sign_in = False
         self._pending_history: list[int] = []
+        self._clock_skew: float | None = None
         self.on_status: Callable[[SyncStatus], None] | None = None
         self.stats = {"push_requests": 0, "pull_requests": 0, "bytes_uploaded": 0, "epoch_resets": 0,
                       "hello": 0}
@@ -158,6 +166,8 @@ class SyncEngine:
             self._online = False
             raise Offline(f"无法连接同步服务器：{exc}") from exc
         self._online = True
+        if r.status == 507:
+            raise ServerStorageFull("服务器存储空间已满，稍后自动重试", body=r.json())
         if r.status >= 500:
             raise Offline(f"服务器错误 {r.status}", body=r.json())
         if r.status == 401:
@@ -195,6 +205,12 @@ class SyncEngine:
         return account.SignInResult(True, True, acc, "已登录")
 
     def sign_out(self) -> None:
+        """Revoke the token on the server when it can be reached (best effort), then forget it here."""
+        if self._token():
+            try:
+                self._call("POST", "/sync/v1/logout")
+            except SyncError:
+                pass  # offline: the token still expires on its own; an admin can revoke it (users revoke)
         with transaction(self.ctx.session_factory) as s:
             account.sign_out(s)
 
@@ -210,6 +226,7 @@ class SyncEngine:
             err = self._err(r)
             raise ServerRefused(err.get("message", "hello refused"), err.get("error"), err)
         body = r.json()
+        self._note_server_time(body.get("server_time"), self.clock())
         self.stats["hello"] += 1
         with transaction(self.ctx.session_factory) as s:
             st = local.state(s)
@@ -229,6 +246,20 @@ class SyncEngine:
                                                         "role": body["user"].get("role")})
         self._hello_done = True
         return body
+
+    def _note_server_time(self, server_time: Any, local_now: dt.datetime) -> None:
+        """Server clock minus ours (issue 11 item 5): the UI warns beyond CLOCK_SKEW_WARN; signature times on
+        this laptop come from this clock, so a wrong date must be visible before anyone signs."""
+        try:
+            server = dt.datetime.fromisoformat(str(server_time))
+        except ValueError:
+            return
+        if server.tzinfo is None:
+            return
+        self._clock_skew = (server - local_now).total_seconds()
+
+    def clock_skewed(self) -> bool:
+        return self._clock_skew is not None and abs(self._clock_skew) > CLOCK_SKEW_WARN.total_seconds()
 
     def _ensure_hello(self) -> None:
         if not self._hello_done:
@@ -274,6 +305,7 @@ class SyncEngine:
             raise ServerRefused(err.get("message", f"push refused ({r.status})"), err.get("error"), err)
         resp = r.json()
         now = self.clock()
+        self._note_server_time(resp.get("server_time"), now)
         with transaction(self.ctx.session_factory) as s:
             before = _pending(s)
             touched = local.apply_push_results(s, resp.get("results") or [], int(resp["last_seq"]), now)
@@ -411,6 +443,9 @@ class SyncEngine:
                     r = self._call("PATCH", f"/sync/v1/uploads/{sha}", content=chunk, headers={
                         **tus, "Upload-Offset": str(offset), "Upload-Checksum": checksum,
                         "Content-Type": "application/offset+octet-stream"})
+                except ServerStorageFull as exc:
+                    self._blob_update(sha, upload_offset=offset, last_error=str(exc))
+                    raise   # nothing to learn from the offset: wait for the operator to free space
                 except Offline:
                     # Lost connection or response: the server's staged length is the truth.
                     try:
@@ -525,6 +560,9 @@ class SyncEngine:
             except AuthRequired as exc:
                 self._state, self._last_error = "auth_required", str(exc)
                 result.error = str(exc)
+            except ServerStorageFull as exc:
+                self._state, self._last_error = "server_full", str(exc)
+                result.error = str(exc)
             except Offline as exc:
                 self._state, self._last_error = "offline", str(exc)
                 self._hello_done = False
@@ -587,7 +625,8 @@ class SyncEngine:
             user=acc.user if acc else None, offline_sign_in=self._offline_sign_in, pending_changes=pending,
             rejected_changes=int(rejected or 0), open_conflicts=conflicts, photos_uploaded=int(done),
             photos_total=int(total) + new_blobs, last_sync_at=dt.datetime.fromisoformat(last) if last else None,
-            last_error=self._last_error, next_attempt_at=self._next_attempt, stuck=stuck, server_epoch=epoch)
+            last_error=self._last_error, next_attempt_at=self._next_attempt, stuck=stuck, server_epoch=epoch,
+            clock_skew_seconds=self._clock_skew)
 
     def _notify(self) -> None:
         if self.on_status is not None:

@@ -141,4 +141,12 @@ def describe(status: SyncStatus | None) -> str:
         parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace("%1", f"{local(status.last_sync_at):%m-%d %H:%M}"))
     if status.stuck:
         parts.append(QCoreApplication.translate("SyncStatus", "not progressing"))
+    if status.state == "server_full":
+        parts.append(QCoreApplication.translate("SyncStatus", "server storage full, retrying later"))
+    skew = status.clock_skew_seconds
+    from inspector_app.sync.engine import CLOCK_SKEW_WARN  # the sync stack loads only when a server is set
+
+    if skew is not None and abs(skew) > CLOCK_SKEW_WARN.total_seconds():
+        parts.append(QCoreApplication.translate("SyncStatus", "this computer's clock is %1 min off the server's")
+                     .replace("%1", str(round(abs(skew) / 60))))
     return " · ".join(parts)

@@ -2557,6 +2557,16 @@ Workspace: %2</source>
             <source>not progressing</source>
             <translation>同步停滞</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/sync_controller.py" line="136" />
+            <source>server storage full, retrying later</source>
+            <translation>服务器存储空间已满，稍后自动重试</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/sync_controller.py" line="139" />
+            <source>this computer's clock is %1 min off the server's</source>
+            <translation>本机时钟与服务器相差 %1 分钟，请校准日期和时间</translation>
+        </message>
     </context>
     <context>
         <name>TeamPage</name>

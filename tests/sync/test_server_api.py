@@ -255,6 +255,6 @@ def test_a_client_of_a_newer_schema_is_told_clearly(world: World, alice: Api) ->
     assert r.status == 400
 
 
-def test_openapi_is_published(world: World) -> None:
-    r = world.direct.send(Request("GET", "/openapi.json"))
+def test_openapi_is_published_to_signed_in_accounts(world: World) -> None:
+    r = world.direct.send(Request("GET", "/openapi.json", headers={"Authorization": f"Bearer {world.token('eve')}"}))
     assert r.status == 200 and "/sync/v1/push" in r.json()["paths"]
