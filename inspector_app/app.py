@@ -33,6 +33,7 @@ from inspector_app.services.signing import SigningService
 from inspector_app.services.verification import VerificationService
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.migrate import MigrationResult, open_database
+from inspector_app.storage.sqlcipher import db_key
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,10 @@ def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
 
 
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
-                  device: str | None = None) -> AppContext:
+                  device: str | None = None, workspace_key: bytes | None = None) -> AppContext:
+    """`workspace_key` (32 random bytes, unwrapped by the sign-in) encrypts the workspace at rest; None keeps it plain."""
     paths = resolve_paths(data_dir).ensure()
-    migration = open_database(paths.database, paths.backups_dir)
+    migration = open_database(paths.database, paths.backups_dir, key=db_key(workspace_key))
     if migration.backup:
         log.info("database backed up to %s before migrating %s → %s", migration.backup,
                  migration.from_revision, migration.to_revision)

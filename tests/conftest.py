@@ -14,6 +14,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 
+# INSPECTOR_TEST_ENCRYPTED=1 runs the suite on encrypted workspaces: one random workspace key per session, handed to
+# child processes (crash and GUI children) through INSPECTOR_TEST_WORKSPACE_KEY. Test-only: the app never reads it.
+if os.environ.get("INSPECTOR_TEST_ENCRYPTED") == "1" and not os.environ.get("INSPECTOR_TEST_WORKSPACE_KEY"):
+    os.environ["INSPECTOR_TEST_WORKSPACE_KEY"] = os.urandom(32).hex()
+
+
+def test_workspace_key() -> bytes | None:
+    """The key the shared fixtures (and child processes) open workspaces with; None for the plain suite."""
+    hexkey = os.environ.get("INSPECTOR_TEST_WORKSPACE_KEY")
+    return bytes.fromhex(hexkey) if hexkey else None
+
+
+test_workspace_key.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
 
 class Clock:
     """A settable UTC clock; tests advance it instead of sleeping."""
@@ -62,7 +76,7 @@ def mini_forms(monkeypatch: pytest.MonkeyPatch) -> Path:
 def app(tmp_path: Path, clock: Clock, mini_forms: Path) -> Iterator[object]:
     from inspector_app.app import build_context
 
-    ctx = build_context(str(tmp_path / "ws"), clock=clock, device="test-laptop")
+    ctx = build_context(str(tmp_path / "ws"), clock=clock, device="test-laptop", workspace_key=test_workspace_key())
     yield ctx
     ctx.close()
 
