@@ -111,3 +111,14 @@ def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:
     from inspector_app.ui.launch import run
 
     return run(lambda: build_context(data_dir), lang=lang)
+
+
+def restore_workspace(data_dir: str | None, backup: Path, workspace_key: bytes | None = None) -> Path | None:
+    """`inspector restore --from BACKUP`: check the backup (full integrity check, this app's schema, decrypts with
+    the workspace key), put the current (corrupt) database aside under corrupt/, copy the backup in. Returns where
+    the old file went. Raises integrity.BackupRefused, leaving the workspace untouched, when the backup is unusable."""
+    from inspector_app.storage import integrity
+    from inspector_app.storage.migrate import known_revisions
+
+    paths = resolve_paths(data_dir).ensure()
+    return integrity.restore_database(paths.database, Path(backup), db_key(workspace_key), known_revisions())

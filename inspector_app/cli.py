@@ -94,10 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(fbuild)
 
     from inspector_app.server.cli import register as register_server
+    from inspector_app.restore_cli import register as register_restore
     from inspector_app.sync.cli import register as register_sync
 
     register_server(sub)
     register_sync(sub)
+    register_restore(sub)
     return parser
 
 
@@ -290,6 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     from inspector_app.domain.errors import DomainError
+    from inspector_app.storage.integrity import CorruptDatabaseError
     from inspector_app.storage.migrate import NewerDatabaseError, NotOurDatabaseError
 
     try:
@@ -307,11 +310,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
-        if args.command in ("server", "sync"):
+        if args.command in ("server", "sync", "restore", "backups"):
             return int(args.handler(args))
         from inspector_app.app import launch_gui
 
         return launch_gui(_data_dir(args), args.lang)
-    except (NewerDatabaseError, NotOurDatabaseError, DomainError) as exc:
+    except (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2

@@ -131,7 +131,7 @@ def check_backup(backup: Path, key: bytes | None, known: set[str]) -> tuple[byte
     except Exception as exc:  # noqa: BLE001
         if isinstance(exc, BackupRefused) or not sqlcipher.is_database_error(exc):
             raise
-        raise BackupRefused(f"备份 {backup} 无法读取：{exc}") from None
+        raise BackupRefused(f"备份 {backup} 已损坏或无法读取：{exc}") from None
     finally:
         con.close()
     if row is None or row[0] not in known or "inspections" not in tables:

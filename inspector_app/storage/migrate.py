@@ -55,7 +55,7 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
-def read_revision(path: Path, key: bytes | None = None) -> str | None:
+def read_revision(path: Path, key: bytes | None = None, backups_dir: Path | None = None) -> str | None:
     """The schema revision of an existing database, read without modifying the file."""
     sqlcipher.probe(path, key)
     con = sqlcipher.connect(path, key, readonly=True)
@@ -70,6 +70,9 @@ def read_revision(path: Path, key: bytes | None = None) -> str | None:
     except Exception as exc:  # noqa: BLE001 - sqlite3 or sqlcipher3
         if not sqlcipher.is_database_error(exc):
             raise
+        if "malformed" in str(exc) or "corrupt" in str(exc):
+            newest = integrity.backups(backups_dir) if backups_dir else []
+            raise integrity.CorruptDatabaseError(path, str(exc), newest[0] if newest else None) from None
         raise NotOurDatabaseError(f"{path} 无法作为 SQLite 数据库打开：{exc}") from None
     finally:
         con.close()
@@ -88,7 +91,7 @@ def open_database(path: Path, backups_dir: Path, target: str = "head", key: byte
     path.parent.mkdir(parents=True, exist_ok=True)
     current: str | None = None
     if path.exists() and path.stat().st_size > 0:
-        current = read_revision(path, key)
+        current = read_revision(path, key, backups_dir)
         if current is not None and current not in known_revisions():
             raise NewerDatabaseError(
                 f"数据库 {path} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。"

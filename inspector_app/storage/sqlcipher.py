@@ -100,7 +100,7 @@ def probe(path: Path, key: bytes | None) -> None:
                                      "才能打开；文件未作任何修改")
     con = connect(path, key, readonly=True)
     try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("PRAGMA user_version").fetchone()  # page 1 only: the schema may span damaged pages
     except Exception as exc:  # noqa: BLE001 - both DB-API modules' errors
         if not is_database_error(exc):
             raise
