@@ -34,6 +34,7 @@ from inspector_app.services.verification import VerificationService
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.migrate import MigrationResult, open_database
 from inspector_app.storage.sqlcipher import db_key
+from inspector_app.storage.vault import FileVault
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class AppContext:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.ctx.blobs.vault.close()  # wipes the private folder of decrypted copies
 
 
 def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
@@ -82,9 +84,10 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
     library = load_library(forms_dir())
     for problem in library.problems:
         log.warning("checklist refused: %s", problem)
-    ctx = ServiceContext(migration.engine, BlobStore(paths.blobs_dir), clock=clock, device=device)
+    vault = FileVault(workspace_key)
+    ctx = ServiceContext(migration.engine, BlobStore(paths.blobs_dir, vault), clock=clock, device=device)
     evidence = EvidenceService(ctx, paths.thumbnails_dir)
-    keys = KeyService(paths.keys_dir)
+    keys = KeyService(paths.keys_dir, vault)
     def print_image(evidence_id: str) -> Path:
         return evidence.display_path(evidence_id, 1600)
 

@@ -54,6 +54,7 @@ from inspector_app.services.journal import JournalService
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot
 from inspector_app.services.signing import DocumentDTO, SigningService
+from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.review_orm import OutcomeRow, RectificationRow
 
 Progress = Callable[[int, str], None]
@@ -311,8 +312,9 @@ class CaseFileService:
         record_json = b""
         reinspections: list[tuple[str, dict[str, Any]]] = []  # (number, signed content) of each 整改复查记录
         with _AtomicFile(dest) as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
-            def put_file(entry: _Entry, source: Path, expected: str) -> None:
-                entry.sha256, entry.size = _stream_into(zf, entry.path, source, stamp)
+            def put_file(entry: _Entry, sha: str, expected: str) -> None:
+                # the plaintext from the blob store (decrypted chunk by chunk when the workspace is encrypted)
+                entry.sha256, entry.size = _stream_into(zf, entry.path, self._ctx.blobs, sha, stamp)
                 if entry.sha256 != expected:
                     raise ValidationError(f"本机存储的文件已损坏（{entry.title}：SHA-256 与登记值不符），案卷未导出")
                 entries.append(entry)
@@ -378,7 +380,7 @@ class CaseFileService:
         return dest
 
     def _put_evidence(self, inspection_id: str, record: dict[str, Any],
-                      put_file: Callable[[_Entry, Path, str], None], say: Progress) -> None:
+                      put_file: Callable[[_Entry, str, str], None], say: Progress) -> None:
         """The originals, numbered as in the signed record's 证据清单 (matched by SHA-256); anything added
         afterwards (e.g. re-inspection photos) follows with the next numbers."""
         current = self._evidence.list(inspection_id)
@@ -400,25 +402,23 @@ class CaseFileService:
                          e.kind, e.caption, "笔录签名后补充的证据"))
         for i, (number, sha, name, kind, caption, remark) in enumerate(rows, start=1):
             say(35 + 50 * i // max(1, len(rows)), f"写入证据 {number}")
-            source = self._ctx.blobs.path_for(sha)
-            if not source.exists():
+            if not self._ctx.blobs.has(sha):
                 raise ValidationError(f"证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
             put_file(_Entry(f"evidence/{number}_{safe_name(name, 'evidence')}", f"{number} {caption or name}",
                             _EVIDENCE_CATEGORY.get(kind, "证据"), remark=remark,
-                            extra={"evidence_number": number}), source, sha)
+                            extra={"evidence_number": number}), sha, sha)
 
     def _put_reinspection_evidence(self, number: str, rein: dict[str, Any],
-                                   put_file: Callable[[_Entry, Path, str], None]) -> None:
+                                   put_file: Callable[[_Entry, str, str], None]) -> None:
         """A re-inspection's own photos, in a folder named after its signed record, numbered as its 证据清单."""
         for ev in rein.get("evidence", []):
-            source = self._ctx.blobs.path_for(ev["sha256"])
-            if not source.exists():
+            if not self._ctx.blobs.has(ev["sha256"]):
                 raise ValidationError(f"复查证据 {ev['number']} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
             name = ev.get("source_name", "") or ev["number"]
             put_file(_Entry(f"{reinspection_folder(number)}{ev['number']}_{safe_name(name, 'evidence')}",
                             f"复查 {number} {ev['number']} {ev.get('caption') or name}", "复查证据",
                             remark=f"{ev.get('measure', '')}\n{_local(ev.get('captured_at'))}",
-                            extra={"evidence_number": ev["number"], "reinspection": number}), source, ev["sha256"])
+                            extra={"evidence_number": ev["number"], "reinspection": number}), ev["sha256"], ev["sha256"])
 
     # ------------------------------------------------------------------ verification
 
@@ -538,13 +538,14 @@ def _write_entry(zf: zipfile.ZipFile, path: str, data: bytes, stamp: tuple[int, 
             out.write(data[i:i + _CHUNK])
 
 
-def _stream_into(zf: zipfile.ZipFile, path: str, source: Path, stamp: tuple[int, ...]) -> tuple[str, int]:
-    """Copy `source` into the zip chunk by chunk (videos need not fit in memory); returns (sha256, size)."""
-    size = source.stat().st_size
+def _stream_into(zf: zipfile.ZipFile, path: str, blobs: BlobStore, sha: str,
+                 stamp: tuple[int, ...]) -> tuple[str, int]:
+    """Copy blob `sha` into the zip chunk by chunk (videos need not fit in memory); returns (sha256, size)."""
+    size = blobs.size(sha)
     digest = hashlib.sha256()
     written = 0
     info = _zinfo(path, stamp, size)
-    with source.open("rb") as src, zf.open(info, "w", force_zip64=size >= zipfile.ZIP64_LIMIT) as out:
+    with blobs.open(sha) as src, zf.open(info, "w", force_zip64=size >= zipfile.ZIP64_LIMIT) as out:
         while chunk := src.read(_CHUNK):
             digest.update(chunk)
             out.write(chunk)
