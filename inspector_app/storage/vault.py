@@ -10,6 +10,7 @@ and at exit; folders left by a killed process are wiped at the next start. A pla
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import shutil
 import tempfile
@@ -49,7 +50,7 @@ class FileVault:
     def __init__(self, workspace_key: bytes | None):
         self._key = None if workspace_key is None else derive(workspace_key, b"files")
         self._temp: Path | None = None
-        self._copies: dict[tuple[str, int, int], Path] = {}
+        self._copies: dict[Path, tuple[int, int]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -110,22 +111,25 @@ class FileVault:
         if self._key is None:
             return Path(path)
         st = Path(path).stat()
-        key = (str(path), st.st_mtime_ns, st.st_size)
+        stamp = (st.st_mtime_ns, st.st_size)
         with self._lock:
-            copy = self._copies.get(key)
-            if copy is not None and copy.exists():
-                return copy
             folder = self._temp_dir()
-        fd, name = tempfile.mkstemp(prefix="p-", suffix=suffix or Path(path).suffix, dir=folder)
+        # one stable name per source file (a hash of its path, which reveals nothing the path does not)
+        copy = folder / (hashlib.sha256(str(path).encode()).hexdigest()[:32] + (suffix or Path(path).suffix))
+        with self._lock:
+            if self._copies.get(copy) == stamp and copy.exists():
+                return copy
+        fd, name = tempfile.mkstemp(prefix=".p-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as out, self.open(path) as src:
                 shutil.copyfileobj(src, out, 1 << 20)
+            os.replace(name, copy)  # a viewer holding the previous copy keeps its own inode
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
         with self._lock:
-            self._copies[key] = Path(name)
-        return Path(name)
+            self._copies[copy] = stamp
+        return copy
 
     def _temp_dir(self) -> Path:
         if self._temp is None or not self._temp.exists():
