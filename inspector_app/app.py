@@ -31,6 +31,7 @@ from inspector_app.services.review import ReviewService
 from inspector_app.services.roster import RosterService
 from inspector_app.services.signing import SigningService
 from inspector_app.services.verification import VerificationService
+from inspector_app.storage import conversion
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.migrate import MigrationResult, open_database
 from inspector_app.storage.sqlcipher import db_key
@@ -77,6 +78,8 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
                   device: str | None = None, workspace_key: bytes | None = None) -> AppContext:
     """`workspace_key` (32 random bytes, unwrapped by the sign-in) encrypts the workspace at rest; None keeps it plain."""
     paths = resolve_paths(data_dir).ensure()
+    if workspace_key is not None and conversion.needed(paths):
+        conversion.convert(paths, workspace_key)  # a plain workspace's first start with a key; resumable
     migration = open_database(paths.database, paths.backups_dir, key=db_key(workspace_key))
     if migration.backup:
         log.info("database backed up to %s before migrating %s → %s", migration.backup,
