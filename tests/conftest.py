@@ -84,6 +84,11 @@ def app(tmp_path: Path, clock: Clock, mini_forms: Path) -> Iterator[object]:
 @pytest.fixture
 def roster(app):  # type: ignore[no-untyped-def]
     """Two institutions and four officers (one with an expired certificate)."""
+    return make_roster(app)
+
+
+def make_roster(app):  # type: ignore[no-untyped-def]
+    """The `roster` fixture's content, for tests that build their own workspace."""
     from inspector_app.domain.credit_code import make_credit_code
     from inspector_app.domain.roster import Category, InstitutionData, Level, OfficerData, Ownership
     from inspector_app.services.context import Actor

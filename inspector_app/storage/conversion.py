@@ -56,6 +56,10 @@ def convert(paths: AppPaths, workspace_key: bytes) -> int:
     key = sqlcipher.db_key(workspace_key)
     assert key is not None
     db = paths.database
+    for folder in (paths.data_dir, paths.backups_dir):  # database copies cut short by a kill (never referenced)
+        for pattern in ("*.incoming", "*.incoming-journal", "*.incoming-wal", "*.incoming-shm"):
+            for leftover in folder.glob(pattern):
+                leftover.unlink(missing_ok=True)
     if sqlcipher.is_plain_file(db):
         _convert_database(db, key, paths.backups_dir)
     sealed = 0
@@ -110,8 +114,6 @@ def _plain_files(paths: AppPaths) -> Iterator[Path]:
         for path in sorted(paths.backups_dir.glob("*.sqlite3")):
             if sqlcipher.is_plain_file(path):
                 yield path
-        for path in paths.backups_dir.glob("*.incoming"):
-            path.unlink(missing_ok=True)
 
 
 def _is_sealed_file(path: Path) -> bool:
