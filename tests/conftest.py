@@ -29,6 +29,14 @@ def test_workspace_key() -> bytes | None:
 test_workspace_key.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
+def raw_connect(path: Path | str):  # type: ignore[no-untyped-def]
+    """A DB-API connection to a test workspace's database, keyed when the suite runs encrypted (what an
+    attacker with the key, or a test tampering with the store, would open)."""
+    from inspector_app.storage import sqlcipher
+
+    return sqlcipher.connect(Path(path), sqlcipher.db_key(test_workspace_key()))
+
+
 class Clock:
     """A settable UTC clock; tests advance it instead of sleeping."""
 
