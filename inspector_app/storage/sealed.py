@@ -97,7 +97,7 @@ class SealReader(io.RawIOBase):
         self._header = header
         (self._chunk,) = struct.unpack(">I", header[len(MAGIC) + 1: len(MAGIC) + 5])
         self._prefix = header[-8:]
-        body = os.fstat(raw.fileno()).st_size - HEADER if hasattr(raw, "fileno") else _remaining(raw)
+        body = _remaining(raw)
         full, rest = divmod(body, self._chunk + TAG)
         if rest == 0 and full == 0 or 0 < rest < TAG or self._chunk == 0:
             raise SealedFileError(f"{name}: 加密文件不完整（被截断）")
