@@ -28,7 +28,7 @@ from inspector_app.paths import AppPaths
 from inspector_app.storage import integrity, sqlcipher
 from inspector_app.storage.atomic import fsync_dir, write_bytes
 from inspector_app.storage.sealed import HEADER, SealWriter, is_sealed
-from inspector_app.storage.vault import FileVault
+from inspector_app.storage.vault import file_key
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +63,12 @@ def convert(paths: AppPaths, workspace_key: bytes) -> int:
     if sqlcipher.is_plain_file(db):
         _convert_database(db, key, paths.backups_dir)
     sealed = 0
-    file_key = FileVault(workspace_key)._key  # noqa: SLF001 - the same derived key the vault reads with
-    assert file_key is not None
+    sealing_key = file_key(workspace_key)  # the same derived key the vault reads with
     for path in _plain_files(paths):
         if path.name.endswith(".sqlite3"):  # an older plain backup of the database
             sqlcipher.copy_database(path, None, path, key)
         else:
-            _seal_in_place(path, file_key)
+            _seal_in_place(path, sealing_key)
         sealed += 1
     journal.unlink()
     fsync_dir(journal.parent)

@@ -46,9 +46,14 @@ def wipe_stale_temp() -> None:
             continue
 
 
+def file_key(workspace_key: bytes) -> bytes:
+    """The AES-256-GCM key of the workspace's files (HKDF of the workspace key; the database has its own)."""
+    return derive(workspace_key, b"files")
+
+
 class FileVault:
     def __init__(self, workspace_key: bytes | None):
-        self._key = None if workspace_key is None else derive(workspace_key, b"files")
+        self._key = None if workspace_key is None else file_key(workspace_key)
         self._temp: Path | None = None
         self._copies: dict[Path, tuple[int, int]] = {}
         self._lock = threading.Lock()
