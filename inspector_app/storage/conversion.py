@@ -6,7 +6,8 @@ never a mix, so resuming is always possible and nothing needs rolling back:
 1. the plain database passes its integrity check, then an encrypted backup is written to backups/ (sqlcipher_export);
 2. the database is exported encrypted to `inspector.sqlite3.encrypted`, checked, the plain file's WAL checkpointed
    and removed, and the encrypted file renamed over the plain one (the rename is the switch-over);
-3. every plain file — evidence blobs, thumbnails, officers' PKCS#12 files, older database backups — is sealed into
+3. every plain file — evidence blobs, thumbnails, officers' PKCS#12 files, older database backups (re-exported
+   encrypted), databases put aside as corrupt — is sealed into
    a temp file beside it, fsynced and renamed over it, one by one (a sealed file is recognised by its header, so a
    resumed run skips what is done); half-written temp files of a killed run are removed;
 4. the journal is removed.
@@ -65,7 +66,7 @@ def convert(paths: AppPaths, workspace_key: bytes) -> int:
     sealed = 0
     sealing_key = file_key(workspace_key)  # the same derived key the vault reads with
     for path in _plain_files(paths):
-        if path.name.endswith(".sqlite3"):  # an older plain backup of the database
+        if path.parent == paths.backups_dir:  # an older plain backup of the database: stays a usable backup
             sqlcipher.copy_database(path, None, path, key)
         else:
             _seal_in_place(path, sealing_key)
@@ -99,7 +100,8 @@ def _convert_database(db: Path, key: bytes, backups_dir: Path) -> None:
 
 def _plain_files(paths: AppPaths) -> Iterator[Path]:
     """Every workspace file that must be sealed and is not yet; removes temp files left by a killed writer."""
-    roots = [paths.blobs_dir, paths.thumbnails_dir, paths.keys_dir / "officers"]
+    # corrupt/: databases put aside by `inspector restore` (kept for inspection, possibly unreadable): sealed whole
+    roots = [paths.blobs_dir, paths.thumbnails_dir, paths.keys_dir / "officers", paths.data_dir / "corrupt"]
     for root in roots:
         if not root.is_dir():
             continue
