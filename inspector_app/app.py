@@ -35,8 +35,11 @@ from inspector_app.services.roster import RosterService
 from inspector_app.services.signin import SessionService
 from inspector_app.services.signing import SigningService
 from inspector_app.services.verification import VerificationService
+from inspector_app.storage import conversion
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.migrate import MigrationResult, open_database
+from inspector_app.storage.sqlcipher import db_key
+from inspector_app.storage.vault import FileVault
 
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
@@ -73,6 +76,7 @@ class AppContext:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.ctx.blobs.vault.close()  # wipes the private folder of decrypted copies
 
 
 def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
@@ -85,20 +89,23 @@ def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
 
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,
                   device: str | None = None, workspace_key: bytes | None = None) -> AppContext:
-    """`workspace_key`: the 32-byte key unlocked from the officer's key slot (services/signin.py); it opens the
-    encrypted store. None for a workspace that has no key slots yet."""
+    """`workspace_key`: the 32-byte key unlocked from the officer's key slot (services/signin.py). It encrypts
+    the workspace at rest (SQLCipher database, AES-GCM files); None keeps a workspace without key slots plain."""
     paths = resolve_paths(data_dir).ensure()
     agency_time.configure(paths.config_dir)  # one time zone for screens, CLI and documents
-    migration = open_database(paths.database, paths.backups_dir)
+    if workspace_key is not None and conversion.needed(paths):
+        conversion.convert(paths, workspace_key)  # a plain workspace's first start with a key; resumable
+    migration = open_database(paths.database, paths.backups_dir, key=db_key(workspace_key))
     if migration.backup:
         log.info("database backed up to %s before migrating %s → %s", migration.backup,
                  migration.from_revision, migration.to_revision)
     library = load_library_cached(forms_dir(), paths.cache_dir)
     for problem in library.problems:
         log.warning("checklist refused: %s", problem)
-    ctx = ServiceContext(migration.engine, BlobStore(paths.blobs_dir), clock=clock, device=device)
+    vault = FileVault(workspace_key)
+    ctx = ServiceContext(migration.engine, BlobStore(paths.blobs_dir, vault), clock=clock, device=device)
     evidence = EvidenceService(ctx, paths.thumbnails_dir)
-    keys = KeyService(paths.keys_dir)
+    keys = KeyService(paths.keys_dir, vault)
     def print_image(evidence_id: str) -> Path:
         return evidence.display_path(evidence_id, 1600)
 
@@ -133,3 +140,14 @@ def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:
 
     # sign-in dialog → unlock (off the UI thread) → build_context(..., workspace_key=key) on a worker → window
     return run(lambda key: build_context(data_dir, workspace_key=key), lang=lang, paths=resolve_paths(data_dir))
+
+
+def restore_workspace(data_dir: str | None, backup: Path, workspace_key: bytes | None = None) -> Path | None:
+    """`inspector restore --from BACKUP`: check the backup (full integrity check, this app's schema, decrypts with
+    the workspace key), put the current (corrupt) database aside under corrupt/, copy the backup in. Returns where
+    the old file went. Raises integrity.BackupRefused, leaving the workspace untouched, when the backup is unusable."""
+    from inspector_app.storage import integrity
+    from inspector_app.storage.migrate import known_revisions
+
+    paths = resolve_paths(data_dir).ensure()
+    return integrity.restore_database(paths.database, Path(backup), db_key(workspace_key), known_revisions())

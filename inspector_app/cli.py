@@ -114,11 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(fbuild)
 
     from inspector_app.server.cli import register as register_server
+    from inspector_app.restore_cli import register as register_restore
     from inspector_app.signin_cli import register as register_keys
     from inspector_app.sync.cli import register as register_sync
 
     register_server(sub)
     register_sync(sub)
+    register_restore(sub)
     register_keys(sub)
     return parser
 
@@ -370,6 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     fileio.private_umask()   # whatever a command writes into a workspace is owner-only (issue 12 item 3)
     args = build_parser().parse_args(argv)
     from inspector_app.domain.errors import DomainError
+    from inspector_app.storage.integrity import CorruptDatabaseError
     from inspector_app.storage.migrate import NewerDatabaseError, NotOurDatabaseError
 
     try:
@@ -387,12 +390,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
-        if args.command in ("server", "sync", "keys"):
+        if args.command in ("server", "sync", "keys", "restore", "backups"):
             return int(args.handler(args))
         from inspector_app.app import launch_gui
 
         return launch_gui(_data_dir(args), args.lang)
-    except (NewerDatabaseError, NotOurDatabaseError, DomainError) as exc:
+    except (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except SignInRequired as exc:

@@ -14,6 +14,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 
+# INSPECTOR_TEST_ENCRYPTED=1 runs the suite on encrypted workspaces: one random workspace key per session, handed to
+# child processes (crash and GUI children) through INSPECTOR_TEST_WORKSPACE_KEY. Test-only: the app never reads it.
+if os.environ.get("INSPECTOR_TEST_ENCRYPTED") == "1" and not os.environ.get("INSPECTOR_TEST_WORKSPACE_KEY"):
+    os.environ["INSPECTOR_TEST_WORKSPACE_KEY"] = os.urandom(32).hex()
+
+
+def test_workspace_key() -> bytes | None:
+    """The key the shared fixtures (and child processes) open workspaces with; None for the plain suite."""
+    hexkey = os.environ.get("INSPECTOR_TEST_WORKSPACE_KEY")
+    return bytes.fromhex(hexkey) if hexkey else None
+
+
+test_workspace_key.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
+def raw_connect(path: Path | str):  # type: ignore[no-untyped-def]
+    """A DB-API connection to a test workspace's database, keyed when the suite runs encrypted (what an
+    attacker with the key, or a test tampering with the store, would open)."""
+    from inspector_app.storage import sqlcipher
+
+    return sqlcipher.connect(Path(path), sqlcipher.db_key(test_workspace_key()))
+
 
 class Clock:
     """A settable UTC clock; tests advance it instead of sleeping."""
@@ -62,7 +84,7 @@ def mini_forms(monkeypatch: pytest.MonkeyPatch) -> Path:
 def app(tmp_path: Path, clock: Clock, mini_forms: Path) -> Iterator[object]:
     from inspector_app.app import build_context
 
-    ctx = build_context(str(tmp_path / "ws"), clock=clock, device="test-laptop")
+    ctx = build_context(str(tmp_path / "ws"), clock=clock, device="test-laptop", workspace_key=test_workspace_key())
     yield ctx
     ctx.close()
 
@@ -70,6 +92,11 @@ def app(tmp_path: Path, clock: Clock, mini_forms: Path) -> Iterator[object]:
 @pytest.fixture
 def roster(app):  # type: ignore[no-untyped-def]
     """Two institutions and four officers (one with an expired certificate)."""
+    return make_roster(app)
+
+
+def make_roster(app):  # type: ignore[no-untyped-def]
+    """The `roster` fixture's content, for tests that build their own workspace."""
     from inspector_app.domain.credit_code import make_credit_code
     from inspector_app.domain.roster import Category, InstitutionData, Level, OfficerData, Ownership
     from inspector_app.services.context import Actor

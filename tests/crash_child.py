@@ -13,10 +13,11 @@ import sys
 from inspector_app.app import build_context
 from inspector_app.domain.findings import FindingData
 from inspector_app.services.context import Actor
+from tests.conftest import test_workspace_key
 
 
 def main(data_dir: str, inspection_id: str, start: int) -> None:
-    app = build_context(data_dir, device="crash-child")
+    app = build_context(data_dir, device="crash-child", workspace_key=test_workspace_key())
     officer = app.roster.officers()[0]
     actor = Actor(officer.name, officer.id)
     ids = {a.item_id: a.id for a in app.queries.detail(inspection_id).answers}

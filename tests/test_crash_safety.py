@@ -5,7 +5,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +13,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from inspector_app.storage.orm import FindingRow, JournalEventRow, OutboxRow, SyncStateRow
-from tests.conftest import REPO
+from inspector_app.storage import sqlcipher
+from inspector_app.storage.sqlcipher import db_key
+from tests.conftest import REPO, test_workspace_key
 from tests.helpers import answer_ids, new_inspection, start_on_site
 
 KILLS = 12
@@ -66,7 +67,7 @@ def test_sigkill_never_loses_a_returned_call(app, roster) -> None:  # type: igno
             in_flight_findings.append(in_flight[3])  # type: ignore[arg-type]
 
         # --- the store after the kill
-        con = sqlite3.connect(data_dir / "inspector.sqlite3")
+        con = sqlcipher.connect(data_dir / "inspector.sqlite3", db_key(test_workspace_key()))
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         con.close()
         detail = app.queries.detail(iid)

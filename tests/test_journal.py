@@ -1,9 +1,9 @@
 """The hash-chained journal detects an edited, deleted, inserted or reordered event, in memory and on disk."""
 
 import dataclasses
-import sqlite3
 
 from inspector_app.domain.journal import GENESIS, make_event, verify_chain
+from tests.conftest import raw_connect
 
 
 def chain(n: int = 5) -> list:
@@ -62,7 +62,7 @@ def test_tampering_with_the_stored_journal_is_detected(app, roster) -> None:  # 
     assert app.journal.verify(iid).ok
     db = str(app.paths.database)
     app.close()
-    con = sqlite3.connect(db)
+    con = raw_connect(db)
     con.execute("UPDATE journal_events SET payload = replace(payload, '测试', '改过') WHERE chain_id = ? AND seq = 1",
                 (iid,))
     con.commit()
@@ -75,7 +75,7 @@ def test_deleting_a_stored_event_is_detected(app, roster) -> None:  # type: igno
     from tests.helpers import new_inspection
 
     iid = new_inspection(app, roster)
-    con = sqlite3.connect(str(app.paths.database))
+    con = raw_connect(app.paths.database)
     con.execute("DELETE FROM journal_events WHERE chain_id = ? AND seq = 2", (iid,))
     con.commit()
     con.close()

@@ -15,6 +15,7 @@ from inspector_app.domain.outcomes import Outcome, RectificationResult, load_pen
 from inspector_app.services.context import Actor
 from inspector_app.services.signature_art import demo_strokes, strokes_to_png
 from inspector_app.services.signing import PartySignoff
+from tests.conftest import test_workspace_key
 from tests.helpers import lead
 from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401
 
@@ -131,7 +132,7 @@ def test_the_workspace_penalty_file_sets_the_suggestions(tmp_path, clock, mini_f
     config.mkdir(parents=True)
     (config / "penalties.toml").write_text('["第三十八条"]\nbasis = "multiple"\nlow = 1\nhigh = 1.5\n',
                                            encoding="utf-8")
-    app = build_context(str(tmp_path / "ws"), clock=clock)
+    app = build_context(str(tmp_path / "ws"), clock=clock, workspace_key=test_workspace_key())
     try:
         rule = app.review._penalties["第三十八条"]
         assert rule.suggest(Decimal("100.00")) == (Decimal("100.00"), Decimal("150.00"))

@@ -186,14 +186,21 @@ def make_crl(ca: CertKey, revoked: tuple[x509.Certificate, ...] = (), *, days: i
 # ------------------------------------------------------------------------------------------------ files
 
 
-def save_pkcs12(ck: CertKey, path: Path, password: str) -> Path:
-    """Write key + certificate + chain as a password-protected PKCS#12 (PBES2/AES-256, SHA-256 MAC)."""
+def pkcs12_bytes(ck: CertKey, password: str) -> bytes:
+    """Key + certificate + chain as a password-protected PKCS#12 (PBES2/AES-256, SHA-256 MAC)."""
     if not password:
         raise PkiError("PKCS#12 文件必须设置密码")
-    data = pkcs12.serialize_key_and_certificates(
+    return pkcs12.serialize_key_and_certificates(
         name=ck.subject_cn.encode("utf-8"), key=ck.key, cert=ck.cert, cas=list(ck.chain) or None,
         encryption_algorithm=serialization.BestAvailableEncryption(password.encode("utf-8")))
-    return fileio.atomic_write(Path(path), data)   # owner-only, durable (a key file)
+
+
+def save_pkcs12(ck: CertKey, path: Path, password: str) -> Path:
+    """Write key + certificate + chain as a password-protected PKCS#12 (PBES2/AES-256, SHA-256 MAC)."""
+    data = pkcs12_bytes(ck, password)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return fileio.atomic_write(path, data)   # owner-only, durable (a key file)
 
 
 def load_pkcs12(path: Path, password: str) -> CertKey:
@@ -203,6 +210,12 @@ def load_pkcs12(path: Path, password: str) -> CertKey:
         data = path.read_bytes()
     except OSError as exc:
         raise PkiError(f"无法读取证书文件 {path.name}：{exc.strerror or exc}") from exc
+    return load_pkcs12_bytes(data, password, path.name)
+
+
+def load_pkcs12_bytes(data: bytes, password: str, name: str) -> CertKey:
+    """`load_pkcs12` on bytes already read (a workspace key file is decrypted by the caller first)."""
+    path = Path(name)
     try:
         key, cert, cas = pkcs12.load_key_and_certificates(data, password.encode("utf-8") if password else None)
     except ValueError as exc:

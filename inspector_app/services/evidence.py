@@ -167,7 +167,22 @@ class EvidenceService:
     def _save_thumb(self, sha256: str, thumb: Any) -> Path | None:
         if thumb is None:
             return None
-        return media.save_jpeg_atomic(thumb, media.thumbnail_path(self._thumbs, sha256, THUMB_PX))
+        return self._write_image(thumb, media.thumbnail_path(self._thumbs, sha256, THUMB_PX))
+
+    def _write_image(self, img: Any, dst: Path) -> Path:
+        """A derived JPEG (thumbnail, viewer/print copy), sealed like the evidence when the workspace is encrypted."""
+        return self._ctx.blobs.vault.write_bytes(dst, media.jpeg_bytes(img))
+
+    def _derived(self, evidence_id: str, max_px: int) -> Path:
+        """The cached upright JPEG of at most max_px, made on demand from the original; a path to its plaintext."""
+        ev = self.get(evidence_id)
+        path = media.thumbnail_path(self._thumbs, ev.sha256, max_px)
+        if not path.exists() or path.stat().st_size == 0:
+            if not self._ctx.blobs.has(ev.sha256):
+                raise ValidationError("证据原始文件在本机缺失（可能尚未从服务器下载）")
+            with self._ctx.blobs.open(ev.sha256) as original:
+                self._write_image(media.display_image(original, max_px), path)
+        return self._ctx.blobs.vault.plain_path(path, ".jpg")
 
     # ------------------------------------------------------------------ the single-writer half
 
@@ -322,27 +337,20 @@ class EvidenceService:
             return evidence_dto(row, links.active(s, [row.id]).get(row.id, ()))
 
     def original_path(self, evidence_id: str) -> Path:
-        path = self._ctx.blobs.path_for(self.get(evidence_id).sha256)
-        if not path.exists():
+        """A path holding the original's bytes (a private decrypted copy when the workspace is encrypted)."""
+        sha = self.get(evidence_id).sha256
+        if not self._ctx.blobs.has(sha):
             raise ValidationError("证据原始文件在本机缺失（可能尚未从服务器下载）")
-        return path
+        return self._ctx.blobs.plain_path(sha)
 
     def thumbnail(self, evidence_id: str, max_px: int = THUMB_PX) -> Path | None:
         """Path of an upright JPEG thumbnail, made on demand (cache: derived data); None for non-images."""
-        ev = self.get(evidence_id)
-        if ev.kind != "photo":
+        if self.get(evidence_id).kind != "photo":
             return None
-        path = media.thumbnail_path(self._thumbs, ev.sha256, max_px)
-        if not path.exists() or path.stat().st_size == 0:
-            media.make_thumbnail(self.original_path(evidence_id), path, max_px)
-        return path
+        return self._derived(evidence_id, max_px)
 
     def display_path(self, evidence_id: str, max_px: int = 2400) -> Path:
         """An upright JPEG copy for the on-screen viewer (EXIF orientation applied), cached like thumbnails."""
-        ev = self.get(evidence_id)
-        if ev.kind != "photo":
+        if self.get(evidence_id).kind != "photo":
             raise ValidationError("只有照片可以在查看器中显示")
-        path = media.thumbnail_path(self._thumbs, ev.sha256, max_px)
-        if not path.exists() or path.stat().st_size == 0:
-            media.make_thumbnail(self.original_path(evidence_id), path, max_px)
-        return path
+        return self._derived(evidence_id, max_px)

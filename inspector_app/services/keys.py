@@ -1,8 +1,10 @@
 """Officers' signing certificates (password-protected PKCS#12 in the workspace) and the organisation's trust
 roots and CRLs used for offline verification.
 
-    keys/officers/<officer_id>.p12     one per officer; the password is never stored
-    keys/trust/*.pem, keys/trust/*.crl the organisation CA(s) and their latest CRLs
+    keys/officers/<officer_id>.p12     one per officer; the password is never stored; sealed with the workspace
+                                       key (storage/vault.py) when the workspace is encrypted
+    keys/trust/*.pem, keys/trust/*.crl the organisation CA(s) and their latest CRLs (public: kept plain, so any
+                                       verifier, also without the workspace key, reads them)
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from inspector_app.domain.errors import ValidationError
 from inspector_app.storage.atomic import write_bytes
+from inspector_app.storage.vault import FileVault, SealedFileError
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -20,8 +23,9 @@ if TYPE_CHECKING:
 
 
 class KeyService:
-    def __init__(self, keys_dir: Path):
+    def __init__(self, keys_dir: Path, vault: FileVault | None = None):
         self.root = keys_dir
+        self._vault = vault or FileVault(None)
 
     @property
     def officers_dir(self) -> Path:
@@ -44,7 +48,11 @@ class KeyService:
         if not path.exists():
             raise ValidationError("该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入")
         try:
-            return pki.load_pkcs12(path, password)
+            return pki.load_pkcs12_bytes(self._vault.read_bytes(path), password, path.name)
+        except OSError as exc:
+            raise ValidationError(f"无法读取证书文件 {path.name}：{exc.strerror or exc}") from None
+        except SealedFileError as exc:
+            raise ValidationError(str(exc)) from None
         except pki.PkiError as exc:
             raise ValidationError(str(exc)) from None
 
@@ -58,14 +66,14 @@ class KeyService:
             raise ValidationError(str(exc)) from None
         except OSError as exc:
             raise ValidationError(f"无法读取证书文件：{exc.strerror or exc}") from None
-        self._install(source.read_bytes(), self.p12_path(officer_id))
+        self._vault.write_bytes(self.p12_path(officer_id), source.read_bytes(), mode=0o600)
         return ck.cert
 
     def save(self, officer_id: str, ck: pki.CertKey, password: str) -> Path:
         from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up
 
-        self.officers_dir.mkdir(parents=True, exist_ok=True)
-        return pki.save_pkcs12(ck, self.p12_path(officer_id), password)
+        # private keys: readable by the user only, sealed when the workspace is encrypted
+        return self._vault.write_bytes(self.p12_path(officer_id), pki.pkcs12_bytes(ck, password), mode=0o600)
 
     def add_trust_root(self, cert: x509.Certificate, name: str = "ca") -> Path:
         from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up

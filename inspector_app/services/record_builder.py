@@ -199,7 +199,7 @@ def _images(s: Session, blobs: BlobStore, inspection_id: str, kind: str) -> tupl
     for r in rows:
         key = r.officer_id if r.role in ("officer", "lead") and r.officer_id else r.role
         latest[key if r.role != "lead" else rm.LEAD] = r
-    return tuple(rm.SignatureImage(k, blobs.path_for(r.png_sha256).read_bytes()) for k, r in latest.items())
+    return tuple(rm.SignatureImage(k, blobs.read_bytes(r.png_sha256)) for k, r in latest.items())
 
 
 def _checklist(s: Session, inspection_id: str) -> tuple[rm.ChecklistRow, ...]:

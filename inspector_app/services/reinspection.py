@@ -212,7 +212,7 @@ class ReinspectionService:
             sha = s.scalar(select(SignatureCaptureRow.png_sha256).where(
                 SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.officer_id == officer_id)
                 .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
-        return self._ctx.blobs.path_for(sha).read_bytes() if sha else None
+        return self._ctx.blobs.read_bytes(sha) if sha else None
 
     def readiness(self, reinspection_id: str) -> list[str]:
         """What still prevents signing, in words; empty when the re-inspection record can be signed."""

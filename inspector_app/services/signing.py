@@ -311,7 +311,7 @@ class SigningService:
         if field not in doc.pending_fields:
             raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
         say(40, "数字签名")
-        pdf = self._ctx.blobs.path_for(doc.pdf_sha256).read_bytes()
+        pdf = self._ctx.blobs.read_bytes(doc.pdf_sha256)
         from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
 
         require_bound(verify.plan_of_pdf(pdf), field, ck)
@@ -379,7 +379,7 @@ class SigningService:
         sha = s.scalar(select(SignatureCaptureRow.png_sha256).where(
             SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.officer_id == officer_id)
             .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
-        return self._ctx.blobs.path_for(sha).read_bytes() if sha else None
+        return self._ctx.blobs.read_bytes(sha) if sha else None
 
     #: Document kinds of records/ (the snapshot KIND) -> DocumentRow.kind
     DOCUMENT_KINDS = {"inspection_record": "record", "record_addendum": "addendum",
@@ -406,4 +406,5 @@ class SigningService:
             row = s.get(DocumentRow, document_id)
             if row is None:
                 raise ValidationError("文书不存在")
-            return self._ctx.blobs.path_for(row.pdf_sha256)
+            # a viewer or a copy-out needs a path: the plaintext in the vault's private temp folder when encrypted
+            return self._ctx.blobs.plain_path(row.pdf_sha256, ".pdf")

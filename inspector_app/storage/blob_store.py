@@ -1,4 +1,9 @@
-"""Content-addressed evidence files: blobs/ab/cd/<sha256>. Written (temp, fsync, rename) before any row points at them."""
+"""Content-addressed evidence files: blobs/ab/cd/<sha256>. Written (temp, fsync, rename) before any row points at them.
+
+The address is the SHA-256 of the PLAINTEXT (it is printed in every 证据清单 and used by sync), whatever the vault
+does to the bytes on disk (sealed with the workspace key when the workspace is encrypted). The file names do reveal
+which hashes a laptop holds; they are the same hashes the records print, so nothing is added by hiding them.
+Read plaintext through open / read_bytes / size / plain_path — never through path_for directly."""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from inspector_app.storage.atomic import fsync_dir, write_bytes
+from inspector_app.storage.atomic import fsync_dir
+from inspector_app.storage.vault import FileVault
 
 CHUNK = 1 << 20
 
@@ -23,8 +30,9 @@ class StoredBlob:
 
 
 class BlobStore:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, vault: FileVault | None = None):
         self.root = root
+        self.vault = vault or FileVault(None)
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -43,12 +51,13 @@ class BlobStore:
         size = 0
         try:
             with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-                while chunk := src.read(CHUNK):
-                    if cancelled and cancelled():
-                        raise InterruptedError("cancelled")
-                    digest.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
+                with self.vault.writer(out) as sink:
+                    while chunk := src.read(CHUNK):
+                        if cancelled and cancelled():
+                            raise InterruptedError("cancelled")
+                        digest.update(chunk)
+                        sink.write(chunk)
+                        size += len(chunk)
                 out.flush()
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
@@ -57,6 +66,7 @@ class BlobStore:
                 tmp.unlink()
                 return StoredBlob(sha, size, final, True)
             final.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(tmp, 0o600)
             os.replace(tmp, final)
             fsync_dir(final.parent)
             return StoredBlob(sha, size, final, False)
@@ -69,15 +79,33 @@ class BlobStore:
         final = self.path_for(sha)
         if final.exists():
             return StoredBlob(sha, len(data), final, True)
-        write_bytes(final, data)
+        self.vault.write_bytes(final, data)
         return StoredBlob(sha, len(data), final, False)
+
+    def open(self, sha256: str) -> BinaryIO:
+        """The plaintext, seekable; raises FileNotFoundError when the blob is not on this laptop."""
+        return self.vault.open(self.path_for(sha256))
+
+    def read_bytes(self, sha256: str) -> bytes:
+        return self.vault.read_bytes(self.path_for(sha256))
+
+    def size(self, sha256: str) -> int:
+        """The plaintext size (what the server and the records count)."""
+        return self.vault.size(self.path_for(sha256))
+
+    def plain_path(self, sha256: str, suffix: str = "") -> Path:
+        """A path holding the plaintext, for consumers that need one (see FileVault.plain_path)."""
+        return self.vault.plain_path(self.path_for(sha256), suffix)
 
     def verify(self, sha256: str) -> bool:
         path = self.path_for(sha256)
         if not path.exists():
             return False
         digest = hashlib.sha256()
-        with path.open("rb") as f:
-            while chunk := f.read(CHUNK):
-                digest.update(chunk)
+        try:
+            with self.vault.open(path) as f:
+                while chunk := f.read(CHUNK):
+                    digest.update(chunk)
+        except ValueError:  # SealedFileError: damaged or truncated
+            return False
         return digest.hexdigest() == sha256

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector_app.storage import sqlcipher
+
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event decide when a transaction starts (pysqlite's own handling is off).
@@ -31,8 +33,16 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """`key` is the SQLCipher database key (storage.sqlcipher.db_key); None opens the file plain with sqlite3."""
+    # LIFO pool: the connection used last is handed out next, so its page cache is still warm. A connection's cache
+    # is dropped when another one wrote, and with SQLCipher every page read back costs a decrypt + HMAC check.
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", future=True, pool_use_lifo=True)
+    else:
+        # The URL only tells SQLAlchemy it is a file (QueuePool); the creator opens and keys every connection.
+        engine = create_engine(f"sqlite:///{path}", future=True, pool_use_lifo=True, module=sqlcipher.dbapi(key),
+                               creator=lambda: sqlcipher.connect(path, key, check_same_thread=False))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

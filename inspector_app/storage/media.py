@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 from PIL.JpegImagePlugin import JpegImageFile
@@ -30,7 +30,7 @@ MAX_PIXELS = 120_000_000  # above the 108 MP of current phone sensors, far below
 MAX_FRAMES = 500
 SUPPORTED_ZH = "支持的格式：JPEG、PNG、TIFF、WebP 图片，PDF 文档，MP4、MOV、MP3、WAV、M4A 音视频"
 
-Source = Path | bytes
+Source = Path | bytes | BinaryIO  # a path, the file's bytes, or a seekable binary file (a vault reader)
 
 
 class MediaRefused(ValidationError):
@@ -237,6 +237,12 @@ def display_image(src: Source, max_px: int | None = None) -> Image.Image:
     with _image_errors(), _open(src) as im:
         _decode(im, max_px or max(im.size))
         return _oriented(im, max_px)
+
+
+def jpeg_bytes(img: Image.Image, quality: int = 82) -> bytes:
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=quality, optimize=True)
+    return out.getvalue()
 
 
 def save_jpeg_atomic(img: Image.Image, dst: Path, quality: int = 82) -> Path:

@@ -2,20 +2,22 @@
 
 Order matters: the version check opens the file read-only and changes nothing (not even the journal mode);
 only a database we know how to handle is switched to WAL, copied with SQLite's backup API and upgraded.
+With a key (SQLCipher, see storage/sqlcipher.py) the same steps run on keyed connections, so the backup is encrypted
+like the store. Before anything else the store must decrypt (wrong key: refused untouched) and pass a bounded
+`quick_check` (corrupt: refused, naming the newest backup — storage/integrity.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from inspector_app.storage import integrity, sqlcipher
 from inspector_app.storage.db import make_engine
 
 if TYPE_CHECKING:
@@ -32,8 +34,7 @@ class NewerDatabaseError(RuntimeError):
     """The database was written by a newer version of the app; it has not been touched."""
 
 
-class NotOurDatabaseError(RuntimeError):
-    pass
+NotOurDatabaseError = sqlcipher.NotOurDatabaseError
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +88,10 @@ def declared_revisions() -> tuple[str | None, set[str]]:
     return (heads.pop() if len(heads) == 1 else None), revisions
 
 
-def read_revision(path: Path) -> str | None:
+def read_revision(path: Path, key: bytes | None = None, backups_dir: Path | None = None) -> str | None:
     """The schema revision of an existing database, read without modifying the file."""
-    uri = f"file:{path}?mode=ro"
-    con = sqlite3.connect(uri, uri=True)
+    sqlcipher.probe(path, key)
+    con = sqlcipher.connect(path, key, readonly=True)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
@@ -99,46 +100,49 @@ def read_revision(path: Path) -> str | None:
             return None
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except Exception as exc:  # noqa: BLE001 - sqlite3 or sqlcipher3
+        if not sqlcipher.is_database_error(exc):
+            raise
+        if "malformed" in str(exc) or "corrupt" in str(exc):
+            newest = integrity.backups(backups_dir) if backups_dir else []
+            raise integrity.CorruptDatabaseError(path, str(exc), newest[0] if newest else None) from None
         raise NotOurDatabaseError(f"{path} 无法作为 SQLite 数据库打开：{exc}") from None
     finally:
         con.close()
 
 
-def backup_database(path: Path, backups_dir: Path, revision: str | None) -> Path:
+def backup_database(path: Path, backups_dir: Path, revision: str | None, key: bytes | None = None) -> Path:
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = backups_dir / f"{path.stem}-before-migration-{revision or 'empty'}-{stamp}.sqlite3"
-    src = sqlite3.connect(str(path))
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
+    return sqlcipher.copy_database(path, key, target, key)
 
 
-def open_database(path: Path, backups_dir: Path, target: str = "head") -> MigrationResult:
-    """Open (creating if needed) and upgrade the database at `path`."""
+def open_database(path: Path, backups_dir: Path, target: str = "head", key: bytes | None = None,
+                  daily_backup: bool = True) -> MigrationResult:
+    """Open (creating if needed) and upgrade the database at `path`; `key` is the SQLCipher key (None: plain)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     current: str | None = None
     if path.exists() and path.stat().st_size > 0:
-        current = read_revision(path)
+        current = read_revision(path, key, backups_dir)
         declared_head, declared = declared_revisions()
-        if target == "head" and declared_head is not None and current == declared_head:
-            # The usual start: the schema is current. No backup, no Alembic.
-            return MigrationResult(engine=make_engine(path), from_revision=current, to_revision=current, backup=None)
         if current is not None and current not in (declared or known_revisions()):
             raise NewerDatabaseError(
                 f"数据库 {path} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。"
                 "文件未作任何修改，请升级程序后再打开。"
             )
+        integrity.refuse_if_corrupt(path, key, backups_dir)
+        if daily_backup:
+            integrity.take_daily_backup(path, key, backups_dir)
+        if target == "head" and declared_head is not None and current == declared_head:
+            # The usual start: the schema is current. No migration backup, no Alembic.
+            return MigrationResult(engine=make_engine(path, key), from_revision=current, to_revision=current,
+                                   backup=None)
     goal = head_revision() if target == "head" else target
     backup = None
     if current is not None and current != goal:
-        backup = backup_database(path, backups_dir, current)
-    engine = make_engine(path)
+        backup = backup_database(path, backups_dir, current, key)
+    engine = make_engine(path, key)
     if current != goal:
         from alembic import command
 

@@ -394,7 +394,7 @@ class SyncEngine:
                     f: pair[1] for f, pair in (payload.get("fields") or {}).items() if isinstance(pair, list)}
                 sha = data.get(field_name) if isinstance(data, dict) else None
                 if isinstance(sha, str) and P.SHA256_RE.match(sha) and self.ctx.blobs.has(sha):
-                    rows.append((sha, self.ctx.blobs.path_for(sha).stat().st_size))
+                    rows.append((sha, self.ctx.blobs.size(sha)))
             if top != mark:
                 local.meta_set(s, "blob_scan_seq", top)
             seen = set()
@@ -419,11 +419,10 @@ class SyncEngine:
 
     def upload_blob(self, sha: str) -> bool:
         """Upload one blob to completion (resuming from the server's offset). True once the server has it."""
-        path = self.ctx.blobs.path_for(sha)
-        if not path.exists():
+        if not self.ctx.blobs.has(sha):
             self._blob_update(sha, last_error="本地文件缺失")
             return False
-        size = path.stat().st_size
+        size = self.ctx.blobs.size(sha)  # the plaintext: the server stores and hashes what the records print
         tus = {"Tus-Resumable": "1.0.0"}
         r = self._call("HEAD", f"/sync/v1/blobs/{sha}")
         if r.status == 200:
@@ -434,7 +433,7 @@ class SyncEngine:
         if offset is None:
             return True
         restarts = 0
-        with path.open("rb") as f:
+        with self.ctx.blobs.open(sha) as f:
             for _ in range(size // max(1, self.chunk_size) + 50):
                 f.seek(offset)
                 chunk = f.read(self.chunk_size)

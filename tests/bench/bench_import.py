@@ -82,7 +82,7 @@ def baseline(files: list[Path], workers: int) -> float:
     return time.perf_counter() - t0
 
 
-def _workspace(root: Path):  # type: ignore[no-untyped-def]
+def _workspace(root: Path, workspace_key: bytes | None = None):  # type: ignore[no-untyped-def]
     from inspector_app.app import build_context
     from inspector_app.domain.credit_code import make_credit_code
     from inspector_app.domain.inspection import InspectionMode, InspectionType
@@ -90,7 +90,7 @@ def _workspace(root: Path):  # type: ignore[no-untyped-def]
     from inspector_app.services.context import Actor
 
     os.environ.setdefault("INSPECTOR_FORMS", str(REPO / "tests" / "fixtures" / "forms"))
-    app = build_context(str(root), device="bench")
+    app = build_context(str(root), device="bench", workspace_key=workspace_key)
     admin = Actor("管理员")
     hosp, _ = app.roster.add_institution(admin, InstitutionData(
         "测试市人民医院", Category.HOSPITAL, Level.SECONDARY, Ownership.PUBLIC,
@@ -105,9 +105,10 @@ def _workspace(root: Path):  # type: ignore[no-untyped-def]
     return app, actor, iid
 
 
-def import_parallel(files: list[Path], workers: int, root: Path) -> tuple[float, float, float, int]:
+def import_parallel(files: list[Path], workers: int, root: Path,
+                    workspace_key: bytes | None = None) -> tuple[float, float, float, int]:
     """(wall time, CPU time, time spent committing, evidence rows): prepare on `workers` threads + one writer."""
-    app, actor, iid = _workspace(root)
+    app, actor, iid = _workspace(root, workspace_key)
     try:
         t0, c0 = time.perf_counter(), time.process_time()
         committing = 0.0

@@ -18,7 +18,7 @@ from inspector_app.server.app import ServerSettings, create_app
 from inspector_app.sync import account
 from inspector_app.sync.engine import SyncEngine
 from inspector_app.sync.transport import ASGITransport, FaultyTransport
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, test_workspace_key
 
 PASSWORD = "correct horse battery"
 USERS = {  # name: (role, teams)
@@ -174,7 +174,8 @@ class World:
         if not ws.exists():
             ws.mkdir(parents=True)
             shutil.copy(migrated_template_db(self.cache), ws / "inspector.sqlite3")
-        app = build_context(str(ws), clock=self.clock, device=f"laptop-{name}")
+        # INSPECTOR_TEST_ENCRYPTED=1: the copied plain template is converted on this first start with the key
+        app = build_context(str(ws), clock=self.clock, device=f"laptop-{name}", workspace_key=test_workspace_key())
         transport = FaultyTransport(ASGITransport(self.app))
         engine = SyncEngine(app.ctx, transport, server_url="inproc", clock=self.clock, sleeper=lambda _s: None,
                             **engine_kw)

@@ -14,13 +14,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 
 from inspector_app.app import build_context  # noqa: E402
+from tests.conftest import test_workspace_key  # noqa: E402
 from inspector_app.services.context import Actor  # noqa: E402
 from inspector_app.ui.launch import build_window, qt_app  # noqa: E402
 
 
 def main(data_dir: str, inspection_id: str) -> None:
     app = qt_app()
-    ctx = build_context(data_dir, device="gui-child")
+    ctx = build_context(data_dir, device="gui-child", workspace_key=test_workspace_key())
     officer = ctx.roster.officers()[0]
     window = build_window(ctx, Actor(officer.name, officer.id), "en")
     window.show()

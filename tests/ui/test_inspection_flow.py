@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from inspector_app.ui.dialogs.finding_dialog import FindingDialog
 from inspector_app.ui.dialogs.new_inspection_dialog import NewInspectionDialog
 from tests import imaging
+from tests.conftest import test_workspace_key
 from tests.ui.conftest import settle, when_modal
 
 
@@ -215,7 +216,7 @@ def test_whole_inspection_then_reopen(app, roster, window, qtbot, tmp_path) -> N
     from inspector_app.services.context import Actor
     from inspector_app.ui.launch import build_window
 
-    ctx = build_context(data_dir)
+    ctx = build_context(data_dir, workspace_key=test_workspace_key())
     try:
         o = roster["officers"][0]
         w2 = build_window(ctx, Actor(o.name, o.id), "en")

@@ -135,13 +135,14 @@ def write_entry(zf: zipfile.ZipFile, path: str, data: bytes, stamp: tuple[int, .
             out.write(data[i:i + CHUNK])
 
 
-def stream_into(zf: zipfile.ZipFile, path: str, source: Path, stamp: tuple[int, ...]) -> tuple[str, int]:
-    """Copy `source` into the zip chunk by chunk (videos need not fit in memory); returns (sha256, size)."""
-    size = source.stat().st_size
+def stream_into(zf: zipfile.ZipFile, path: str, blobs: Any, sha: str, stamp: tuple[int, ...]) -> tuple[str, int]:
+    """Copy blob `sha` into the zip chunk by chunk (videos need not fit in memory; an encrypted workspace's blob
+    is decrypted chunk by chunk); returns (sha256, size) of the plaintext written."""
+    size = blobs.size(sha)
     digest = hashlib.sha256()
     written = 0
     info = _zinfo(path, stamp, size)
-    with source.open("rb") as src, zf.open(info, "w", force_zip64=size >= zipfile.ZIP64_LIMIT) as out:
+    with blobs.open(sha) as src, zf.open(info, "w", force_zip64=size >= zipfile.ZIP64_LIMIT) as out:
         while chunk := src.read(CHUNK):
             digest.update(chunk)
             out.write(chunk)

@@ -42,7 +42,7 @@ from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import DocumentDTO, SigningService
 
 Progress = Callable[[int, str], None]
-Put = Callable[[CatalogueEntry, Path, str], None]
+Put = Callable[[CatalogueEntry, str, str], None]  # (entry, blob sha256, expected sha256)
 
 
 def signed_documents(signing: SigningService, inspection_id: str) -> tuple[DocumentDTO, list[DocumentDTO]]:
@@ -107,8 +107,8 @@ class CaseFileExporter:
         record_json = b""
         reinspections: list[tuple[str, dict[str, Any]]] = []  # (number, signed content) of each 整改复查记录
         with AtomicFile(dest) as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
-            def put_file(entry: CatalogueEntry, source: Path, expected: str) -> None:
-                entry.sha256, entry.size = C.stream_into(zf, entry.path, source, stamp)
+            def put_file(entry: CatalogueEntry, sha: str, expected: str) -> None:
+                entry.sha256, entry.size = C.stream_into(zf, entry.path, self._ctx.blobs, sha, stamp)
                 if entry.sha256 != expected:
                     raise ValidationError(f"本机存储的文件已损坏（{entry.title}：SHA-256 与登记值不符），案卷未导出")
                 entries.append(entry)
@@ -216,22 +216,20 @@ class CaseFileExporter:
                          e.kind, e.caption, "笔录签名后补充的证据"))
         for i, (number, sha, name, kind, caption, remark) in enumerate(rows, start=1):
             say(35 + 50 * i // max(1, len(rows)), f"写入证据 {number}")
-            source = self._ctx.blobs.path_for(sha)
-            if not source.exists():
+            if not self._ctx.blobs.has(sha):
                 raise ValidationError(f"证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
             put_file(CatalogueEntry(f"evidence/{number}_{safe_name(name, 'evidence')}", f"{number} {caption or name}",
                                     C.EVIDENCE_CATEGORY.get(kind, "证据"), remark=remark,
-                                    extra={"evidence_number": number}), source, sha)
+                                    extra={"evidence_number": number}), sha, sha)
 
     def _put_reinspection_evidence(self, number: str, rein: dict[str, Any], put_file: Put) -> None:
         """A re-inspection's own photos, in a folder named after its signed record, numbered as its 证据清单."""
         for ev in rein.get("evidence", []):
-            source = self._ctx.blobs.path_for(ev["sha256"])
-            if not source.exists():
+            if not self._ctx.blobs.has(ev["sha256"]):
                 raise ValidationError(f"复查证据 {ev['number']} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
             name = ev.get("source_name", "") or ev["number"]
             put_file(CatalogueEntry(f"{C.reinspection_folder(number)}{ev['number']}_{safe_name(name, 'evidence')}",
                                     f"复查 {number} {ev['number']} {ev.get('caption') or name}", "复查证据",
                                     remark=f"{ev.get('measure', '')}\n{local_time(ev.get('captured_at'))}",
                                     extra={"evidence_number": ev["number"], "reinspection": number}),
-                     source, ev["sha256"])
+                     ev["sha256"], ev["sha256"])

@@ -428,7 +428,10 @@ class SigningPage(QWidget):
         target_dir = Path(self.ops.app.paths.cache_dir) / "documents"
 
         def copy(doc: DocumentDTO, path: Path) -> None:
-            target = target_dir / pdf_file_name(doc)
+            # encrypted workspace: `path` is already a decrypted copy in the vault's private, wiped temp folder;
+            # the named copy stays there rather than in clear in the workspace's cache
+            base = path.parent / "documents" if self.ops.app.ctx.blobs.vault.encrypted else target_dir
+            target = base / pdf_file_name(doc)
             self.ops.read(lambda: self._copy(path, target), self._launch)
 
         self._with_pdf(copy)

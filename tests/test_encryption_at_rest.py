@@ -1,0 +1,82 @@
+"""As the attacker with the laptop's disk: an encrypted demo workspace holds none of the sample's personal data
+nor the sync token in clear, in any byte of any file (the WAL included, while the app has it open)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+
+from inspector_app.app import build_context
+from inspector_app.services.demo import create_demo
+from inspector_app.storage import sqlcipher
+from inspector_app.storage.db import transaction
+from inspector_app.storage.vault import TEMP_PREFIX, _temp_base
+from inspector_app.sync import account
+
+TOKEN = "tok-" + "5f1c9e7a2b" * 4
+# the demo's password file is kept, in clear, as the demo's documented convenience (it names the demo officers)
+DEMO_CONVENIENCE = "demo-passwords.txt"
+
+
+def _forms(s: str) -> list[bytes]:
+    """The ways a string can sit in a file: UTF-8, JSON-escaped, UTF-16."""
+    out = {s.encode("utf-8"), s.encode("utf-16-le"), json.dumps(s)[1:-1].encode("ascii")}
+    return sorted(out)
+
+
+def _leaks(root: Path, needles: dict[str, list[bytes]], officer_names: set[str]) -> list[str]:
+    found = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        for label, forms in needles.items():
+            if path.name == DEMO_CONVENIENCE and label in officer_names:
+                continue
+            if any(f in data for f in forms):
+                found.append(f"{path.relative_to(root)}: {label}")
+    return found
+
+
+def test_encrypted_demo_workspace_has_no_personal_data_or_token_in_clear(tmp_path: Path) -> None:
+    ws = tmp_path / "demo"
+    app = build_context(str(ws), workspace_key=os.urandom(32))
+    try:
+        create_demo(app)
+        with transaction(app.ctx.session_factory) as s:
+            account.store_online(s, "https://sync.example.invalid", "chenmz", "演示口令-1",
+                                 {"token": TOKEN, "user": {"id": "u1", "role": "officer", "teams": ["t1"]}})
+        institutions = app.roster.institutions()
+        officers = app.roster.officers()
+        for iid in [i.id for i in app.queries.inspections()]:
+            for ev in app.evidence.list(iid):
+                if ev.kind == "photo":
+                    app.evidence.display_path(ev.id)  # viewer copies in the cache, as the GUI makes them
+        needles = {s: _forms(s) for s in (
+            "37990219800101001X", "0537-4012000", "郑嘉禾", "ZY2026-0412", "0537-2601234", TOKEN)}
+        for inst in institutions[:8]:
+            needles.update({v: _forms(v) for v in (inst.legal_representative, inst.phone) if v})
+        officer_names = {o.name for o in officers}
+        needles.update({n: _forms(n) for n in officer_names})
+        assert (ws / "inspector.sqlite3-wal").exists(), "the check must also cover the WAL of the open store"
+        leaks = _leaks(ws, needles, officer_names)
+        assert leaks == [], leaks
+        temp = [p for p in Path(_temp_base()).glob(f"{TEMP_PREFIX}{os.getpid()}-*")]
+        assert temp and all((p.stat().st_mode & 0o777) == 0o700 for p in temp)
+    finally:
+        app.close()
+    assert _leaks(ws, needles, officer_names) == []
+    assert sqlcipher.is_plain_file(ws / "inspector.sqlite3") is False
+    assert not any(p.exists() for p in temp), "decrypted copies are wiped when the app closes"
+
+
+def test_the_same_demo_plain_does_leak(tmp_path: Path) -> None:
+    """The check above would see the data: a plain workspace shows it in clear."""
+    ws = tmp_path / "plain"
+    app = build_context(str(ws))
+    try:
+        create_demo(app)
+    finally:
+        app.close()
+    leaks = _leaks(ws, {"37990219800101001X": _forms("37990219800101001X")}, set())
+    assert leaks, "the plain store holds the party's ID number in clear"
