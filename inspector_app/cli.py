@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--max-ratio", type=float, metavar="N",
                         help="case file: largest compression ratio of an entry over 1 MiB (default 200)")
     _add_data_dir(verify)
+    add_user_args(verify)
 
     export = sub.add_parser("export", help="export an inspection's signed record, case file or publication",
                             description="Copy the latest signed revision of an inspection's record (--pdf), write "
@@ -180,17 +181,27 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         case = verify_case_file(args.file, trust, crls or [], limits=limits)
         print(case.to_json() if args.json else case.describe())
         return 0 if case.ok else 1
-    if not args.trust and _has_workspace(args):
+    if not args.trust and _has_workspace(args) and _may_open_workspace(args):
         # A document of this workspace must reach the stage its database claims (e.g. approved); a foreign file
-        # the record's own final stage.
-        from inspector_app.app import build_context
-
-        report = build_context(_data_dir(args)).verification.verify(args.file, trust, crls or [],
-                                                                    require=args.require)
+        # the record's own final stage. An encrypted workspace is read only after a sign-in (--user); without
+        # one the file is verified on its own, against the record's final stage.
+        app = open_workspace(args, _data_dir(args))
+        try:
+            report = app.verification.verify(args.file, trust, crls or [], require=args.require)
+        finally:
+            app.close()
     else:
         report = verify_pdf(args.file, trust, crls or [], require=args.require)
     print(report.to_json() if args.json else describe(report))
     return 0 if report.ok else 1
+
+
+def _may_open_workspace(args: argparse.Namespace) -> bool:
+    """A plain workspace opens freely; one with key slots only with an officer named (--user)."""
+    from inspector_app.paths import resolve_paths
+    from inspector_app.services.signin import WorkspaceKeys
+
+    return bool(getattr(args, "officer", None)) or not WorkspaceKeys(resolve_paths(_data_dir(args)).keys_dir).initialised()
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import test_workspace_key
+
 INSPECTOR_PASSWORD = "inspector-pass-1"
 LEAD_PASSWORD = "lead-pass-12"
 
@@ -35,4 +37,12 @@ def keyed(app, roster) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     keys.set_password(key, inspector.id, inspector.name, inspector.role, inspector.certificate_no,
                       INSPECTOR_PASSWORD)
     keys.set_password(key, lead.id, lead.name, lead.role, lead.certificate_no, LEAD_PASSWORD)
+    if test_workspace_key() is None:
+        # A workspace with key slots is encrypted with its key: reopen the fixture's context on it now (the first
+        # open with a key converts the plain workspace), so the test and the CLI it drives share one store.
+        from inspector_app.app import build_context
+
+        clock, device, data_dir = app.ctx.clock, app.ctx.device, str(app.paths.data_dir)
+        app.close()
+        app.__dict__.update(build_context(data_dir, clock=clock, device=device, workspace_key=key).__dict__)
     return {"keys": keys, "key": key, "inspector": inspector, "lead": lead, "private_pem": recovery_pair()[0]}

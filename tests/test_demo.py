@@ -115,7 +115,7 @@ def test_demo_has_an_overdue_rectification_being_reinspected(demo_ws) -> None:  
         app.close()
 
 
-def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # issue 11: every untouched export passes `inspector verify` (stage claimed by the workspace's database, revocation
     # data embedded at signing) and poppler's pdfsig
     import shutil
@@ -123,7 +123,7 @@ def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys) -
 
     from inspector_app.app import build_context
 
-    app = build_context(str(demo_ws))
+    app = build_context(str(demo_ws), workspace_key=demo_key(demo_ws))
     try:
         docs = [d for r in app.queries.inspections() for d in app.signing.documents(r.id)]
         assert {d.kind for d in docs} >= {"record", "notice"}
@@ -134,9 +134,11 @@ def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys) -
             paths.append((d, out))
     finally:
         app.close()
+    name, _role, _cert, password, _p12 = demo_passwords(demo_ws)[0]
+    monkeypatch.setenv("INSPECTOR_PASSWORD", password)  # the database's claims are read after a sign-in
     for d, out in paths:
         capsys.readouterr()
-        assert main(["verify", str(out), "--data-dir", str(demo_ws)]) == 0, capsys.readouterr().out
+        assert main(["verify", str(out), "--data-dir", str(demo_ws), "--user", name]) == 0, capsys.readouterr().out
         assert capsys.readouterr().out.startswith("结论：通过")
         if shutil.which("pdfsig"):
             text = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, timeout=60).stdout
