@@ -78,7 +78,8 @@ def _check_encrypted(ws: Path, key: bytes, counts: dict[str, object], blob_names
                  (p.name.startswith((".incoming", ".sealing", ".tmp")) or p.name.endswith((".encrypted", ".incoming")))]
     assert leftovers == []
     for p in ws.rglob("*"):
-        if p.is_file() and p.suffix not in (".pem", ".crl"):  # the CA's public certificate and CRL stay plain
+        # the CA's public certificate and CRL stay plain, and so does the marker saying the folder is a workspace
+        if p.is_file() and p.suffix not in (".pem", ".crl") and p.name != ".inspector-workspace":
             head = p.read_bytes()[:HEADER]
             assert not head.startswith(sqlcipher.PLAIN_HEADER), p
             if p.suffix != ".sqlite3":

@@ -29,13 +29,13 @@ def test_status_bar_warns_of_a_wrong_clock_and_a_full_server(sqlite_world: Any, 
     from inspector_app.ui import fonts as ui_fonts
 
     qapp = qt_app()
-    translators = install_translators(qapp, "zh_CN", tmp_path)
     old_font = qapp.font()
-    fontset = fonts.cached_fonts(Path(os.environ["INSPECTOR_FONT_CACHE"]))
-    family = ui_fonts.register(fontset) if fontset is not None else None
-    if family:
-        ui_fonts.apply(qapp, family)   # as the app does at start: Chinese renders without system CJK fonts
-    try:
+    translators = install_translators(qapp, "zh_CN", tmp_path)
+    try:   # the translators and the font are taken back in `finally`, whatever fails: later tests expect English
+        fontset = fonts.cached_fonts(Path(os.environ["INSPECTOR_FONT_CACHE"]))
+        family = ui_fonts.register((fontset.regular, fontset.bold)) if fontset is not None else None
+        if family:
+            ui_fonts.apply(qapp, family)   # as the app does at start: Chinese renders without system CJK fonts
         a = sqlite_world.make_client("a", "alice", sign_in=False)
         a.engine.clock = lambda: sqlite_world.clock() + dt.timedelta(minutes=125)   # this laptop runs fast
         w = window_for(a, qtbot)

@@ -77,7 +77,7 @@ def test_signed_record_gets_trusted_time_and_a_skewed_laptop_is_warned(tmp_path:
         assert doc_b.id == doc_a.id and doc_b.pdf_sha256 != doc_a.pdf_sha256
         assert stamped.startswith(signed) and b"/DocTimeStamp" in stamped[len(signed):]
 
-        report = verify_pdf(stamped, [ca.cert], [pki.make_crl(ca)])
+        report = verify_pdf(stamped, [ca.cert], [pki.make_crl(ca)], require="signed")  # not yet approved
         proof = report.time_proof
         assert report.ok, report.reasons
         assert proof is not None and proof.proven and not proof.device_clock_flagged
