@@ -104,6 +104,10 @@ class ChecklistPage(QWidget):
     def set_checklist(self, parts: list[ChecklistPart], read_only: bool) -> None:
         self._read_only = read_only
         current = self.current_answer_id()
+        # A reload (e.g. after a finding is saved) rebuilds the editor: the focus goes back into it, so the next
+        # key still answers the item.
+        focused = self.window().focusWidget()
+        had_focus = focused is not None and self.panel.isAncestorOf(focused)
         self.model.set_checklist(parts)
         self.tree.expandAll()
         self.panel.set_read_only(read_only)
@@ -114,6 +118,8 @@ class ChecklistPage(QWidget):
             target = items[0] if items else QModelIndex()
         if target.isValid():
             self.tree.setCurrentIndex(target)
+        if had_focus:
+            self.panel.schedule_focus()
 
     def current_answer_id(self) -> str | None:
         found = self.model.item_at(self.tree.currentIndex())

@@ -160,9 +160,11 @@ class InspectionPage(QWidget):
             self.ops.write(lambda: self.ops.app.inspections.finish_on_site(actor, iid))
 
     def _finding_for_item(self, answer_id: str) -> None:
+        # The inspector stays on the checklist: the dialog opens over it and the focus goes back to the item, so
+        # the next key answers it (keyboard-first); the finding shows on the Findings tab.
         self.ops.read(lambda: self.ops.app.findings.prefill_from_item(answer_id),
-                      lambda draft: (self.tabs.setCurrentWidget(self.findings),
-                                     self.findings.add_for_item(draft, answer_id)))
+                      lambda draft: (self.findings.add_for_item(draft, answer_id),
+                                     self.checklist.panel.schedule_focus()))
 
     def flush(self) -> None:
         self.checklist.flush()
