@@ -109,71 +109,71 @@
         <translation>按编号或文字查找检查项（Ctrl+F，回车：下一个匹配）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="180" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="186" />
         <source>No item matches</source>
         <translation>没有匹配的检查项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="182" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="188" />
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 个匹配</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="227" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="233" />
         <source>Rest of the section compliant</source>
         <translation>本节其余项符合</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="233" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="239" />
         <source>%n item(s) marked compliant</source>
         <translation>
             <numerusform>已将 %n 项标为符合</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="235" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="241" />
         <source>; left for a number: %1</source>
         <translation>；需填写数值的项未标：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="246" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="252" />
         <source>%1 is more than 100%: a percentage cannot be above 100.</source>
         <translation>%1 超过 100%：百分比不能大于 100。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="247" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="253" />
         <source>%1 looks like %2 with digits typed after it.</source>
         <translation>%1 像是在 %2 后面多输入了数字。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="248" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="254" />
         <source>%1 is far above the other counts of this section (largest %2).</source>
         <translation>%1 远高于本节其他计数（最大为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="253" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="259" />
         <source>Check this value</source>
         <translation>请核对数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="256" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="262" />
         <source>Correct it</source>
         <translation>改正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="259" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="265" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="295" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="301" />
         <source>%v of %m items answered (%p%)</source>
         <translation>已作答 %v / %m 项（%p%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="296" />
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="302" />
         <source>Compliant %1 · Violations %2 · N/A %3 · %4 required, unanswered: %5</source>
         <translation>符合 %1 · 违规 %2 · 不适用 %3 · %4 必答未答：%5</translation>
     </message>
@@ -1676,12 +1676,12 @@ Workspace: %2</source>
         <translation>适合页面(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="70" />
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="72" />
         <source>The PDF could not be opened (%1).</source>
         <translation>无法打开该 PDF 文件（%1）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="73" />
+        <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="75" />
         <source>of %1</source>
         <translation>/ 共 %1 页</translation>
     </message>
@@ -2131,22 +2131,22 @@ Workspace: %2</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="23" />
+        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="24" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="27" />
+        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="28" />
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="27" />
+        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="28" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="27" />
+        <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="28" />
         <source>What it does</source>
         <translation>功能</translation>
     </message>
@@ -2829,8 +2829,8 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/team_page.py" line="86" />
-        <source> (leader)</source>
-        <translation>（组长）</translation>
+        <source> (lead officer)</source>
+        <translation>（主办执法人员）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/team_page.py" line="87" />

@@ -83,7 +83,7 @@ class TeamPage(QWidget):
             expired = m.certificate_expiry < day
             conflict = {None: self.tr("not declared"), False: self.tr("none declared"),
                         True: self.tr("conflict: %1").replace("%1", m.conflict_note)}[m.has_conflict]
-            cells = [m.name + (self.tr(" (leader)") if m.role == "leader" else ""), m.certificate_no,
+            cells = [m.name + (self.tr(" (lead officer)") if m.role == "leader" else ""), m.certificate_no,
                      m.certificate_expiry.isoformat() + (self.tr(" — expired") if expired else ""),
                      f"{m.credentials_shown_at.astimezone():%Y-%m-%d %H:%M}" if m.credentials_shown_at else "—",
                      conflict]
