@@ -88,3 +88,22 @@ def test_first_officer_is_the_lead_officer_and_errors_are_not_titled_not_saved(q
     box = window.findChild(QMessageBox, "error_box")
     assert box is not None and box.windowTitle() == "Could not be done"
     box.close()
+
+
+def test_signing_buttons_stay_put_as_the_missing_list_shrinks(qtbot: Any, window: Any, app: Any,
+                                                              roster: Any) -> None:
+    iid = new_inspection(app, roster)
+    start_on_site(app, roster, iid)
+    window.open_inspection(iid)
+    page = window.inspection_page
+    page.tabs.setCurrentWidget(page.signing)
+    settle(qtbot, window)
+    signing = page.signing
+    qtbot.waitUntil(lambda: signing.state is not None, timeout=5000)
+    where = signing.party_button.mapTo(window, signing.party_button.rect().topLeft())
+    signing.readiness.setText("<ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li></ul>")
+    qtbot.wait(50)
+    assert signing.party_button.mapTo(window, signing.party_button.rect().topLeft()) == where
+    signing.readiness.setText("ok")
+    qtbot.wait(50)
+    assert signing.party_button.mapTo(window, signing.party_button.rect().topLeft()) == where

@@ -341,11 +341,19 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
         while True:
             item, answer = _current(checklist)
             section = checklist.tree.currentIndex().parent().row()
-            wanted = (len(violations) < args.violations and per_section.get(section, 0) < 2
-                      and item.answer in (AnswerType.BOOL, AnswerType.BOOL_NA)
-                      and answer.state == ItemState.UNANSWERED.value)
-            if not wanted:
+            need = len(violations) < args.violations and per_section.get(section, 0) < 2
+            if not need:
                 break
+            if item.answer not in (AnswerType.BOOL, AnswerType.BOOL_NA) \
+                    or answer.state != ItemState.UNANSWERED.value:
+                items = checklist.model.item_indexes()
+                here = next(n for n, ix in enumerate(items) if ix == checklist.tree.currentIndex())
+                if here + 1 >= len(items) or items[here + 1].parent().row() != section:
+                    break
+                yield d.act("Ctrl+Down: next item", press(K.Key_Down, CTRL))
+                yield wait(lambda here=here: checklist.tree.currentIndex() == items[here + 1]
+                           and checklist.panel.item is _current(checklist)[0], "the next item")
+                continue
             if len(violations) < args.findings:
                 yield d.act("Ctrl+Shift+F: finding for the item", press(K.Key_F, CTRL | SHIFT))
                 yield wait(lambda: modal(FindingDialog) is not None, "the finding dialog")

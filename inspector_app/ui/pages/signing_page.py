@@ -81,6 +81,10 @@ class SigningPage(QWidget):
         self.readiness.setObjectName("signing_readiness")
         self.readiness.setWordWrap(True)
         self.readiness.setTextFormat(Qt.TextFormat.RichText)
+        # A fixed band for what is missing (up to six lines): as the list shrinks, the buttons below stay where
+        # they are instead of jumping under the pointer.
+        self.readiness.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.readiness.setFixedHeight(self.readiness.fontMetrics().lineSpacing() * 7 + 8)
         # officers
         self.officers = _table(self, "signing_officers", [self.tr("Officer"), self.tr("Signing certificate"),
                                                           self.tr("Handwritten signature"),
