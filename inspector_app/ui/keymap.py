@@ -36,7 +36,8 @@ class Binding:
 
 def bindings() -> list[Binding]:
     """The whole keymap, translated for the current language."""
-    general, nav, checklist = QCoreApplication.translate("Keymap", "General"), QCoreApplication.translate("Keymap", "Navigation"), QCoreApplication.translate("Keymap", "Checklist")
+    general, nav = QCoreApplication.translate("Keymap", "General"), QCoreApplication.translate("Keymap", "Navigation")
+    checklist, evidence = QCoreApplication.translate("Keymap", "Checklist"), QCoreApplication.translate("Keymap", "Evidence")
     return [
         Binding("new_inspection", ("Ctrl+N",), general, QCoreApplication.translate("Keymap", "New inspection")),
         Binding("open_inspection", ("Ctrl+Return",), general, QCoreApplication.translate("Keymap", "Open the selected inspection")),
@@ -69,6 +70,12 @@ def bindings() -> list[Binding]:
         Binding("finding", ("Ctrl+Shift+F",), checklist, QCoreApplication.translate("Keymap", "Record a finding for the item")),
         Binding("evidence", ("Ctrl+Shift+E",), checklist, QCoreApplication.translate("Keymap", "Add evidence for the item")),
         Binding("finish", ("Ctrl+Shift+Return",), checklist, QCoreApplication.translate("Keymap", "Finish on-site work")),
+        Binding("add_row", ("Ctrl+Shift+R",), checklist,
+                QCoreApplication.translate("Keymap", "Add a row to a sample table"), global_=False),
+        Binding("add_files", ("Ctrl+O",), evidence, QCoreApplication.translate("Keymap", "Add evidence files"),
+                global_=False),
+        Binding("paste_image", ("Ctrl+V",), evidence,
+                QCoreApplication.translate("Keymap", "Paste an image or copied files as evidence"), global_=False),
     ]
 
 

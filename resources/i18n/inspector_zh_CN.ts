@@ -309,84 +309,84 @@
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="53" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="54" />
         <source>&amp;Add files… (Ctrl+O)</source>
         <translation>添加文件(&amp;A)… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="55" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="56" />
         <source>&amp;Paste image (Ctrl+V)</source>
         <translation>粘贴图片(&amp;P) (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="56" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="57" />
         <source>Ca&amp;mera…</source>
         <translation>拍照(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="57" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="58" />
         <source>Capt&amp;ion…</source>
         <translation>说明(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="58" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="59" />
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="67" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="68" />
         <source>Drop photos, scans or recordings here. Originals are kept byte-identical under their SHA-256.</source>
         <translation>可将照片、扫描件或录音录像拖放到此处。原始文件按 SHA-256 原样保存，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="89" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="90" />
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="105" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="106" />
         <source>Already recorded (not stored twice): %1</source>
         <translation>已登记过（不重复保存）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="108" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="109" />
         <source>Refused:</source>
         <translation>未导入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="111" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="112" />
         <source>Import cancelled; the files already imported are kept.</source>
         <translation>导入已取消；已导入的文件予以保留。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="114" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="115" />
         <source>Evidence import</source>
         <translation>导入证据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="115" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="116" />
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="165" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="166" />
         <source>Caption</source>
         <translation>证据说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="165" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="166" />
         <source>What does this evidence show?</source>
         <translation>该证据反映了什么内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="175" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="176" />
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="176" />
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="177" />
         <source>Why is this evidence removed? (kept in the whole-process record)</source>
         <translation>移除该证据的原因？（将记入全过程记录）</translation>
     </message>
@@ -805,144 +805,164 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="39" />
+        <location filename="../../inspector_app/ui/keymap.py" line="40" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="41" />
+        <location filename="../../inspector_app/ui/keymap.py" line="40" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keymap.py" line="42" />
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="42" />
+        <location filename="../../inspector_app/ui/keymap.py" line="43" />
         <source>Open the selected inspection</source>
         <translation>打开所选检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="44" />
+        <location filename="../../inspector_app/ui/keymap.py" line="45" />
         <source>Find: inspections on the list; on the checklist an item by id or words (Enter: next match)</source>
         <translation>查找：在列表中查找检查；在检查表中按编号或文字查找检查项（回车：下一个匹配）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="45" />
+        <location filename="../../inspector_app/ui/keymap.py" line="46" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="46" />
+        <location filename="../../inspector_app/ui/keymap.py" line="47" />
         <source>Undo the last answer</source>
         <translation>撤销上一次作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="47" />
+        <location filename="../../inspector_app/ui/keymap.py" line="48" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="48" />
+        <location filename="../../inspector_app/ui/keymap.py" line="49" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="49" />
+        <location filename="../../inspector_app/ui/keymap.py" line="50" />
         <source>This list of keyboard shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="50" />
+        <location filename="../../inspector_app/ui/keymap.py" line="51" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="51" />
+        <location filename="../../inspector_app/ui/keymap.py" line="52" />
         <source>Inspection list</source>
         <translation>检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="52" />
+        <location filename="../../inspector_app/ui/keymap.py" line="53" />
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="53" />
+        <location filename="../../inspector_app/ui/keymap.py" line="54" />
         <source>Rectification and dashboard</source>
         <translation>整改跟踪与统计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="54" />
+        <location filename="../../inspector_app/ui/keymap.py" line="55" />
         <source>Back from an inspection to the list</source>
         <translation>从检查返回列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="55" />
+        <location filename="../../inspector_app/ui/keymap.py" line="56" />
         <source>Next tab of the inspection</source>
         <translation>检查的下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="56" />
+        <location filename="../../inspector_app/ui/keymap.py" line="57" />
         <source>Previous tab of the inspection</source>
         <translation>检查的上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="57" />
+        <location filename="../../inspector_app/ui/keymap.py" line="58" />
         <source>Next item</source>
         <translation>下一检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="58" />
+        <location filename="../../inspector_app/ui/keymap.py" line="59" />
         <source>Previous item</source>
         <translation>上一检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="59" />
+        <location filename="../../inspector_app/ui/keymap.py" line="60" />
         <source>Next unanswered item</source>
         <translation>下一未作答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="61" />
+        <location filename="../../inspector_app/ui/keymap.py" line="62" />
         <source>Yes / No / Not applicable for a yes-no item (also 1 / 2 / 3), then on to the next item; works in the item list and on the answer buttons</source>
         <translation>是／否／不适用（也可按 1／2／3）回答是否题并转到下一项；在检查项列表和作答按钮上有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="63" />
+        <location filename="../../inspector_app/ui/keymap.py" line="64" />
         <source>In the item list: into the answer field; in a number, date or choice field: save and go on to the next item</source>
         <translation>在检查项列表中：进入作答栏；在数字、日期或选项栏中：保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="64" />
+        <location filename="../../inspector_app/ui/keymap.py" line="65" />
         <source>Verdict: compliant</source>
         <translation>判定：符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="65" />
+        <location filename="../../inspector_app/ui/keymap.py" line="66" />
         <source>Verdict: violation</source>
         <translation>判定：违规</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="66" />
+        <location filename="../../inspector_app/ui/keymap.py" line="67" />
         <source>Verdict: not applicable</source>
         <translation>判定：不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="68" />
+        <location filename="../../inspector_app/ui/keymap.py" line="69" />
         <source>Mark the remaining items of this section compliant</source>
         <translation>将本节其余检查项标为符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="69" />
+        <location filename="../../inspector_app/ui/keymap.py" line="70" />
         <source>Record a finding for the item</source>
         <translation>为本项记录问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="70" />
+        <location filename="../../inspector_app/ui/keymap.py" line="71" />
         <source>Add evidence for the item</source>
         <translation>为本项添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="71" />
+        <location filename="../../inspector_app/ui/keymap.py" line="72" />
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keymap.py" line="74" />
+        <source>Add a row to a sample table</source>
+        <translation>在抽样表中添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keymap.py" line="75" />
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keymap.py" line="78" />
+        <source>Paste an image or copied files as evidence</source>
+        <translation>粘贴图片或已复制的文件作为证据</translation>
     </message>
 </context>
 <context>
@@ -2100,12 +2120,12 @@ Workspace: %2</source>
 <context>
     <name>SampleTableEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="124" />
+        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="126" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="126" />
+        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="128" />
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
@@ -2113,17 +2133,17 @@ Workspace: %2</source>
 <context>
     <name>SampleTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="58" />
+        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="60" />
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="72" />
+        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="74" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="72" />
+        <location filename="../../inspector_app/ui/widgets/sample_table.py" line="74" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2485,228 +2505,228 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="89" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="85" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="89" />
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="90" />
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="91" />
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="89" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93" />
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="96" />
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="96" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="100" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="110" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="114" />
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="113" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117" />
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="125" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="125" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126" />
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="122" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126" />
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="127" />
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="126" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="130" />
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="128" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="136" />
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="148" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="152" />
         <source>Rectification &amp;notice…</source>
         <translation>责令整改通知书(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="130" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="134" />
         <source>Open in sys&amp;tem viewer</source>
         <translation>用系统程序打开(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="146" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="150" />
         <source>Co&amp;untersign…</source>
         <translation>会签(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="150" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="154" />
         <source>&amp;Addendum…</source>
         <translation>补正说明(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="152" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="156" />
         <source>Su&amp;bmit for review</source>
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="163" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="167" />
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="221" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="225" />
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="224" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="228" />
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="228" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="232" />
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="230" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="234" />
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="246" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="250" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="246" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="250" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="251" />
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="251" />
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="252" />
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="248" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="252" />
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="261" />
         <source>Not recorded yet. After the record is read to them, the party's representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="262" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="266" />
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="264" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="268" />
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="271" />
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="272" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="276" />
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="335" />
         <location filename="../../inspector_app/ui/pages/signing_page.py" line="339" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="343" />
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="335" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="339" />
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="340" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="344" />
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="434" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="438" />
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="441" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="445" />
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="442" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="446" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="451" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="455" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
