@@ -341,7 +341,7 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
         while True:
             item, answer = _current(checklist)
             section = checklist.tree.currentIndex().parent().row()
-            need = len(violations) < args.violations and per_section.get(section, 0) < 2
+            need = len(violations) < args.violations and per_section.get(section, 0) < 3
             if not need:
                 break
             if item.answer not in (AnswerType.BOOL, AnswerType.BOOL_NA) \
