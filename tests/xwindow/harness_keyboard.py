@@ -193,6 +193,10 @@ def focus() -> QWidget:
     harness does what a desktop's window manager does then (activate the top window) — no app code is called."""
     top = QApplication.activeModalWidget() or _main_window()
     assert top is not None, "no window to type into"
+    if QApplication.activeWindow() is not top.window():
+        # Shortcuts fire only in the active window; X activation is asynchronous: wait for it.
+        top.window().activateWindow()
+        QTest.qWaitForWindowActive(top.window(), 3000)
     w = QApplication.focusWidget()
     if w is not None and (w is top or top.isAncestorOf(w)):
         return w
@@ -264,6 +268,18 @@ def _main_window() -> Any:
     from inspector_app.ui.main_window import MainWindow
 
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+
+
+def _focused_in_editor(checklist: Any, item: Any) -> bool:
+    """The key will reach this item's editor: the window is active (activated as a window manager would) and the
+    application's focus is inside the editor showing `item`."""
+    if QApplication.activeWindow() is not checklist.window():
+        checklist.window().activateWindow()
+        return False
+    editor = checklist.panel.editor
+    fw = QApplication.focusWidget()
+    return checklist.panel.item is item and editor is not None and fw is not None and editor.isAncestorOf(fw) \
+        and fw.isVisible()
 
 
 def _current(page: Any) -> Any:
@@ -368,8 +384,7 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
                 yield wait(lambda: checklist.panel.item is item and checklist.panel.editor is not None, "back on item")
                 yield wait(lambda: checklist.panel.isAncestorOf(QApplication.focusWidget() or w.focusWidget()),
                            "the focus back on the item")
-            yield wait(lambda: checklist.panel.editor is not None and checklist.panel.editor.isAncestorOf(
-                QApplication.focusWidget() or w.focusWidget()), "the focus on the item's answer buttons")
+            yield wait(lambda item=item: _focused_in_editor(checklist, item), "the focus on the item's answer buttons")
             bad = "N" if item.compliant == "yes" else "Y"
             yield d.act(f"{bad}: {item.id} violates", press(K.Key_N if bad == "N" else K.Key_Y))
             yield wait(lambda: checklist.model.answer(answer.id).state == ItemState.VIOLATION.value,

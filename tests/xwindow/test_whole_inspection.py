@@ -17,6 +17,7 @@ MAX_ACTIONS = 200
 def test_a_whole_inspection_by_keyboard_and_mouse(tmp_path: Path) -> None:
     result = run_harness(tmp_path, "--violations", "10", "--findings", "10", "--photos", "20")
     assert result["error"] is None, result["error"] + "\n" + "\n".join(result["log"][-15:])
+    print({k: v for k, v in result.items() if k != "log"})
     assert result["actions"] <= MAX_ACTIONS, result["actions"]
     assert len(result["violations"]) == 10
     text = subprocess.run(["pdftotext", "-layout", result["pdf"], "-"], capture_output=True, text=True,

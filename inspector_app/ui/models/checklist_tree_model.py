@@ -43,6 +43,9 @@ class ChecklistTreeModel(QAbstractItemModel):
 
     def set_checklist(self, parts: list[ChecklistPart]) -> None:
         self.beginResetModel()
+        # A reload read on the pool can finish after a newer answer was saved (answer_saved already applied it):
+        # keep the newer answer instead of going back to the stale one.
+        newer = self._answers
         self._sections, self._answers, self._answer_of, self._position = [], {}, {}, {}
         multi = len(parts) > 1
         for part in parts:
@@ -53,6 +56,9 @@ class ChecklistTreeModel(QAbstractItemModel):
                 self._sections.append(sec)
                 for i_no, item in enumerate(sec.items):
                     answer = part.answers.get(item.id)
+                    kept = newer.get(answer.id) if answer is not None else None
+                    if kept is not None and kept.updated_at > answer.updated_at:
+                        answer = kept
                     if answer is not None:
                         self._answers[answer.id] = answer
                         self._answer_of[(s_no, i_no)] = answer.id
