@@ -337,6 +337,7 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
         page.team.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
         page.team.table.visualItemRect(page.team.table.item(0, 0)).center()))
     yield d.act("Ctrl+A: the whole team", press(K.Key_A, CTRL))
+    yield wait(lambda: len(page.team._selected_officers()) == 2, "both officers selected")
     yield d.act("Alt+W: credentials shown", press(K.Key_W, ALT))
     yield wait(lambda: all(m.credentials_shown_at for m in page.detail.team), "亮证 recorded")
     yield d.act("Alt+N: no conflict", press(K.Key_N, ALT))
@@ -411,12 +412,13 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
     fdlg = modal(QFileDialog)
     name_edit = fdlg.findChild(QLineEdit, "fileNameEdit")
     yield d.act("type the folder", lambda: (name_edit.setFocus(), QTest.keyClicks(name_edit, info["photo_dir"])))
-    yield d.act("Enter: open the folder", press(K.Key_Return))
+    # Enter goes to the field typed into (the dialog may still be waiting for X to activate it).
+    yield d.act("Enter: open the folder", lambda: QTest.keyClick(name_edit, K.Key_Return))
     yield wait(lambda: Path(fdlg.directory().absolutePath()) == Path(info["photo_dir"]), "the photo folder")
     listing = " ".join(f'"{n}"' for n in info["photos"])
     yield d.act("type the file names", lambda: (name_edit.setFocus(), name_edit.selectAll(),
                                                 QTest.keyClicks(name_edit, listing)))
-    yield d.act("Enter: import", press(K.Key_Return))
+    yield d.act("Enter: import", lambda: QTest.keyClick(name_edit, K.Key_Return))
     yield wait(lambda: modal() is None and page.evidence.model.rowCount() == len(info["photos"]),
                f"{len(info['photos'])} photos imported", 300)
 
@@ -476,7 +478,7 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
     sdlg = modal(QFileDialog)
     save_edit = sdlg.findChild(QLineEdit, "fileNameEdit")
     yield d.act("type the path", lambda: (save_edit.selectAll(), QTest.keyClicks(save_edit, str(target))))
-    yield d.act("Enter: save", press(K.Key_Return))
+    yield d.act("Enter: save", lambda: QTest.keyClick(save_edit, K.Key_Return))
     yield wait(lambda: target.exists() and target.stat().st_size > 1000, "the exported PDF", 120)
     out["pdf"] = str(target)
     out["wall_s"] = time.perf_counter() - t0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -78,6 +78,7 @@ class TeamPage(QWidget):
         self.header.setText(f"<b>{s.institution_name}</b> · {labels.inspection_type(s.inspection_type)} · "
                             f"{labels.mode(s.mode)} · {labels.status(s.status)}<br>{detail.place}<br>{period}")
         day = dt.date.today()
+        keep = set(self._selected_officers())  # a reload keeps the officers chosen for 亮证/回避
         self.table.setRowCount(len(detail.team))
         for n, m in enumerate(detail.team):
             expired = m.certificate_expiry < day
@@ -107,6 +108,11 @@ class TeamPage(QWidget):
         except TeamRuleViolation as exc:
             self.problems.setText(str(exc) if editable else "")
             self.problems.setStyleSheet("color: #8a6d00;")
+        for n, m in enumerate(detail.team):
+            if m.officer_id in keep:
+                self.table.selectionModel().select(
+                    self.table.model().index(n, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
         if self.table.rowCount() and not self.table.selectedItems():
             self.table.selectRow(0)
         for m in members:
