@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 
 from inspector_app.catalog.loader import Library
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.checklist import ItemState, item_state, normalise_answer
+from inspector_app.domain.checklist import (
+    NUMERIC_TYPES,
+    AnswerType,
+    ItemDef,
+    ItemState,
+    item_state,
+    normalise_answer,
+)
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import (
@@ -57,6 +64,15 @@ def load_inspection(session: Session, inspection_id: str) -> InspectionRow:
     if row is None or row.deleted_at is not None:
         raise ValidationError("检查记录不存在")
     return row
+
+
+def unanswered_required(session: Session, inspection_id: str) -> list[ItemDef]:
+    """The required items of the inspection still unanswered, in checklist order."""
+    rows = session.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection_id,
+                                                   AnswerRow.state == ItemState.UNANSWERED.value)
+                           .order_by(AnswerRow.template_hash, AnswerRow.position)).all()
+    items = (templates.pinned(session, a.template_hash).item(a.item_id) for a in rows)
+    return [item for item in items if item.required]
 
 
 def require_editable(row: InspectionRow) -> None:
@@ -253,14 +269,7 @@ class InspectionService:
         uow.record(row.id, f"inspection.status.{target.value}", "inspection", row.id, "patch", payload)
 
     def _unanswered_required(self, session: Session, inspection_id: str) -> list[str]:
-        out = []
-        rows = session.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection_id,
-                                                       AnswerRow.state == ItemState.UNANSWERED.value)
-                               .order_by(AnswerRow.template_hash, AnswerRow.position)).all()
-        for a in rows:
-            if templates.pinned(session, a.template_hash).item(a.item_id).required:
-                out.append(a.item_id)
-        return out
+        return [item.id for item in unanswered_required(session, inspection_id)]
 
     # ------------------------------------------------------------------ answers
 
@@ -279,28 +288,76 @@ class InspectionService:
             a = uow.session.get(AnswerRow, answer_id)
             if a is None:
                 raise ValidationError("检查项不存在")
-            row = load_inspection(uow.session, a.inspection_id)
-            require_editable(row)
-            if Status(row.status) is Status.DRAFT:
-                raise ValidationError("请先完成亮证和回避声明并开始现场检查，再填写检查项")
+            row = self._answerable(uow.session, a.inspection_id)
             item = templates.pinned(uow.session, a.template_hash).item(a.item_id)
-            new_value = normalise_answer(item, value)
-            fields: dict[str, Any] = {}
-            if new_value != a.value:
-                fields["value"] = [a.value, new_value]
-                a.value = new_value
-            if verdict != a.verdict:
-                fields["verdict"] = [a.verdict, verdict]
-                a.verdict = verdict
-            if note is not None and note != a.note:
-                fields["note"] = [a.note, note]
-                a.note = note
-            state = item_state(item, a.value, a.verdict).value
-            if not fields:
+            changed = self._apply(uow, row, a, item, value, verdict, note)
+            if not changed:
                 return answer_dto(a), Changes()
-            a.state = state
-            a.updated_at = uow.now
-            uow.journal(row.id, "answer.changed", {"entity": "answer", "id": a.id, "item": a.item_id,
-                                                   "fields": fields, "state": state})
-            uow.outbox("answer", a.id, "patch", {"fields": fields})
             return answer_dto(a), Changes(inspections=frozenset({row.id}), answers=frozenset({a.id}))
+
+    def mark_compliant(self, actor: Actor, inspection_id: str,
+                       answer_ids: Sequence[str]) -> tuple[list[AnswerDTO], list[str], Changes]:
+        """"The rest of this section complies" as one user action: one transaction, one journal event and one
+        outbox row per item. Only unanswered items change: a yes/no item gets its compliant answer, a number
+        with a threshold is left alone (it needs the number; its item id is returned as skipped), any other item
+        gets the verdict 符合 without a value."""
+        with self._ctx.unit(actor) as uow:
+            row = self._answerable(uow.session, inspection_id)
+            done, skipped = [], []
+            for answer_id in answer_ids:
+                a = uow.session.get(AnswerRow, answer_id)
+                if a is None or a.inspection_id != inspection_id:
+                    raise ValidationError("检查项不存在")
+                if a.state != ItemState.UNANSWERED.value:
+                    continue
+                item = templates.pinned(uow.session, a.template_hash).item(a.item_id)
+                if item.answer in (AnswerType.BOOL, AnswerType.BOOL_NA):
+                    self._apply(uow, row, a, item, item.compliant, None, None)
+                elif item.answer in NUMERIC_TYPES and item.threshold is not None:
+                    skipped.append(a.item_id)
+                    continue
+                else:
+                    self._apply(uow, row, a, item, a.value, ItemState.COMPLIANT.value, None)
+                done.append(answer_dto(a))
+            changes = Changes(inspections=frozenset({row.id}), answers=frozenset(d.id for d in done)) \
+                if done else Changes()
+            return done, skipped, changes
+
+    def unanswered_required(self, inspection_id: str) -> list[tuple[str, str]]:
+        """(item id, label) of the required items still unanswered, in checklist order: what blocks the end of
+        the on-site work, shown before the inspector asks for it."""
+        with self._ctx.read() as s:
+            return [(item.id, item.label) for item in unanswered_required(s, inspection_id)]
+
+    @staticmethod
+    def _answerable(session: Session, inspection_id: str) -> InspectionRow:
+        row = load_inspection(session, inspection_id)
+        require_editable(row)
+        if Status(row.status) is Status.DRAFT:
+            raise ValidationError("请先完成亮证和回避声明并开始现场检查，再填写检查项")
+        return row
+
+    @staticmethod
+    def _apply(uow: UnitOfWork, row: InspectionRow, a: AnswerRow, item: ItemDef, value: Any, verdict: str | None,
+               note: str | None) -> bool:
+        """Change one answer inside the caller's transaction: journal event + outbox row; False if nothing changed."""
+        new_value = normalise_answer(item, value)
+        fields: dict[str, Any] = {}
+        if new_value != a.value:
+            fields["value"] = [a.value, new_value]
+            a.value = new_value
+        if verdict != a.verdict:
+            fields["verdict"] = [a.verdict, verdict]
+            a.verdict = verdict
+        if note is not None and note != a.note:
+            fields["note"] = [a.note, note]
+            a.note = note
+        state = item_state(item, a.value, a.verdict).value
+        if not fields:
+            return False
+        a.state = state
+        a.updated_at = uow.now
+        uow.journal(row.id, "answer.changed", {"entity": "answer", "id": a.id, "item": a.item_id,
+                                               "fields": fields, "state": state})
+        uow.outbox("answer", a.id, "patch", {"fields": fields})
+        return True

@@ -24,7 +24,7 @@ from inspector_app.records.plan import SignaturePlan, plan_from_record
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
-from inspector_app.services.inspections import load_inspection, team_members
+from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
 from inspector_app.storage import journal_repo
@@ -204,6 +204,10 @@ class SigningService:
             insp = load_inspection(s, inspection_id)
             out = []
             if Status(insp.status) not in SIGNABLE and not insp.content_hash:
+                required = unanswered_required(s, inspection_id)
+                if required:  # named here, so the end of the on-site work is never a surprise refusal
+                    shown = "、".join(i.id for i in required[:10]) + ("等" if len(required) > 10 else "")
+                    out.append(f"还有 {len(required)} 个必答检查项未作答：{shown}")
                 out.append("现场检查尚未结束")
             if s.scalar(select(PartySignoffRow.id).where(PartySignoffRow.inspection_id == inspection_id)) is None:
                 out.append("当事人尚未签字（或记录拒签及见证人）")

@@ -40,10 +40,25 @@ class ImportJob(QObject):
         if not self.paths:
             self._finish()
             return
-        for path in self.paths:
+        # Prepared in parallel, committed in the order chosen: the evidence numbers follow the inspector's order,
+        # not which file happened to finish hashing first.
+        self._ready: dict[int, tuple[str, Any]] = {}
+        self._next = 0
+        for n, path in enumerate(self.paths):
             self.ops.runner.run(lambda p=path: self.ops.app.evidence.prepare(p, self._cancel.is_set),
-                                lambda prepared, p=path: self._commit(p, prepared),
-                                lambda exc, p=path: self._failed(p, exc))
+                                lambda prepared, n=n: self._arrived(n, ("ok", prepared)),
+                                lambda exc, n=n: self._arrived(n, ("error", exc)))
+
+    def _arrived(self, n: int, outcome: tuple[str, Any]) -> None:
+        self._ready[n] = outcome
+        while self._next in self._ready:
+            kind, value = self._ready.pop(self._next)
+            path = self.paths[self._next]
+            self._next += 1
+            if kind == "ok":
+                self._commit(path, value)
+            else:
+                self._failed(path, value)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -81,5 +96,8 @@ class ImportJob(QObject):
 
     def _finish(self) -> None:
         if self.progress is not None:
+            # Closing a QProgressDialog emits canceled(): without this every finished import reported itself
+            # cancelled.
+            self.progress.canceled.disconnect(self.cancel)
             self.progress.close()
         self.finished.emit(self.result)

@@ -68,11 +68,17 @@ class MainWindow(QMainWindow):
         a.show_list.triggered.connect(self.show_list)
         a.show_review.triggered.connect(self.show_review)
         a.show_tracking.triggered.connect(self.show_tracking)
-        a.search.triggered.connect(lambda: (self.show_list(), self.list_page.search.setFocus()))
+        a.search.triggered.connect(self._find)
         a.refresh.triggered.connect(self.refresh_list)
-        a.next_item.triggered.connect(self.inspection_page.checklist.next_item)
-        a.previous_item.triggered.connect(self.inspection_page.checklist.previous_item)
-        a.next_unanswered.triggered.connect(self.inspection_page.checklist.next_unanswered)
+        checklist = self.inspection_page.checklist
+        for action, slot in ((a.next_item, checklist.next_item), (a.previous_item, checklist.previous_item),
+                             (a.next_unanswered, checklist.next_unanswered),
+                             (a.section_compliant, checklist.mark_section_compliant)):
+            action.triggered.connect(lambda _=False, slot=slot: self._on_checklist(slot))
+        a.next_tab.triggered.connect(lambda: self._on_inspection(lambda: self.inspection_page.step_tab(1)))
+        a.previous_tab.triggered.connect(lambda: self._on_inspection(lambda: self.inspection_page.step_tab(-1)))
+        checklist.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        a.shortcuts.triggered.connect(self._show_shortcuts)
         a.language_zh.triggered.connect(lambda: self._set_language("zh_CN"))
         a.language_en.triggered.connect(lambda: self._set_language("en"))
         a.about.triggered.connect(self._about)
@@ -112,6 +118,25 @@ class MainWindow(QMainWindow):
         return self._tracking_page
 
     # -- navigation
+    def _on_inspection(self, slot: Any) -> None:
+        if self.stack.currentWidget() is self.inspection_page:
+            slot()
+
+    def _on_checklist(self, slot: Any) -> None:
+        """Checklist keys act on the open inspection's checklist (brought to the front), nowhere else."""
+        if self.stack.currentWidget() is self.inspection_page and self.inspection_page.detail is not None:
+            self.inspection_page.show_checklist()
+            slot()
+
+    def _find(self) -> None:
+        """Ctrl+F: an item on an open inspection's checklist, otherwise an inspection on the list."""
+        if self.stack.currentWidget() is self.inspection_page and self.inspection_page.detail is not None:
+            self.inspection_page.show_checklist()
+            self.inspection_page.checklist.focus_find()
+            return
+        self.show_list()
+        self.list_page.search.setFocus()
+
     def show_list(self) -> None:
         self.inspection_page.flush()
         self.stack.setCurrentWidget(self.list_page)
@@ -171,7 +196,8 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), message, parent=self)
+        # Not every failure is a save (signing, export, sync…): the title says what is true of all of them.
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not be done"), message, parent=self)
         box.setObjectName("error_box")
         box.open()
 
@@ -223,6 +249,11 @@ class MainWindow(QMainWindow):
         if lang != self.language:
             QMessageBox.information(self, self.tr("Language"),
                                     self.tr("The new language applies the next time the app starts."))
+
+    def _show_shortcuts(self) -> None:
+        from inspector_app.ui.dialogs.shortcuts_dialog import ShortcutsDialog  # made when first opened
+
+        ShortcutsDialog(self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr("Medical-insurance fund inspection %1\nWorkspace: %2")

@@ -113,6 +113,75 @@
             <source>Compliant %1 · Violations %2 · N/A %3</source>
             <translation>符合 %1 · 违规 %2 · 不适用 %3</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="53" />
+            <source>Find an item by id or words (Ctrl+F, Enter: next match)</source>
+            <translation>按编号或文字查找检查项（Ctrl+F，回车：下一个匹配）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="186" />
+            <source>No item matches</source>
+            <translation>没有匹配的检查项</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="188" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n 个匹配</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="233" />
+            <source>Rest of the section compliant</source>
+            <translation>本节其余项符合</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="239" />
+            <source>%n item(s) marked compliant</source>
+            <translation>
+                <numerusform>已将 %n 项标为符合</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="241" />
+            <source>; left for a number: %1</source>
+            <translation>；需填写数值的项未标：%1</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="252" />
+            <source>%1 is more than 100%: a percentage cannot be above 100.</source>
+            <translation>%1 超过 100%：百分比不能大于 100。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="253" />
+            <source>%1 looks like %2 with digits typed after it.</source>
+            <translation>%1 像是在 %2 后面多输入了数字。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="254" />
+            <source>%1 is far above the other counts of this section (largest %2).</source>
+            <translation>%1 远高于本节其他计数（最大为 %2）。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="259" />
+            <source>Check this value</source>
+            <translation>请核对数值</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="262" />
+            <source>Correct it</source>
+            <translation>改正</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="265" />
+            <source>Save anyway</source>
+            <translation>仍然保存</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/checklist_page.py" line="302" />
+            <source>Compliant %1 · Violations %2 · N/A %3 · %4 required, unanswered: %5</source>
+            <translation>符合 %1 · 违规 %2 · 不适用 %3 · %4 必答未答：%5</translation>
+        </message>
     </context>
     <context>
         <name>ChecklistTreeModel</name>
@@ -132,6 +201,11 @@
             <translation>
                 <numerusform>，违规 %n 项</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="198" />
+            <source>Required item</source>
+            <translation>必答项</translation>
         </message>
     </context>
     <context>
@@ -321,6 +395,16 @@
             <source>Why is this evidence removed? (kept in the whole-process record)</source>
             <translation>移除该证据的原因？（将记入全过程记录）</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/evidence_page.py" line="57" />
+            <source>Ca&amp;mera…</source>
+            <translation>拍照(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/evidence_page.py" line="58" />
+            <source>Capt&amp;ion…</source>
+            <translation>说明(&amp;I)…</translation>
+        </message>
     </context>
     <context>
         <name>EvidenceViewer</name>
@@ -437,6 +521,11 @@
             <source>Remove this finding? It stays in the whole-process record.</source>
             <translation>确定移除该问题？该问题仍保留在全过程记录中。</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/findings_page.py" line="50" />
+            <source>Ed&amp;it…</source>
+            <translation>编辑(&amp;I)…</translation>
+        </message>
     </context>
     <context>
         <name>FindingsTableModel</name>
@@ -540,6 +629,35 @@
             <location filename="../../inspector_app/ui/pages/inspection_page.py" line="118" />
             <source>Finish the on-site work? The record then waits for signatures; answers can still be corrected until it is signed.</source>
             <translation>确定结束现场检查？记录将转为待签字；签字前仍可更正作答。</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/inspection_page.py" line="38" />
+            <source>Finish on-site work (%1)</source>
+            <translation>结束现场检查 (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/inspection_page.py" line="43" />
+            <source>← Inspections (%1)</source>
+            <translation>← 检查列表 (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../inspector_app/ui/pages/inspection_page.py" line="142" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>……另有 %n 项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../inspector_app/ui/pages/inspection_page.py" line="144" />
+            <source>%n required item(s) are not answered yet:</source>
+            <translation>
+                <numerusform>还有 %n 个必答检查项未作答：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/inspection_page.py" line="147" />
+            <source>Go to the first</source>
+            <translation>转到第一项</translation>
         </message>
     </context>
     <context>
@@ -701,6 +819,31 @@
             <location filename="../../inspector_app/ui/widgets/item_panel.py" line="130" />
             <source>Evidence to collect: %1</source>
             <translation>应收集证据：%1</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/widgets/item_panel.py" line="60" />
+            <source>Compliant (%1)</source>
+            <translation>符合 (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/widgets/item_panel.py" line="61" />
+            <source>Violation (%1)</source>
+            <translation>违规 (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/widgets/item_panel.py" line="62" />
+            <source>Not applicable (%1)</source>
+            <translation>不适用 (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/widgets/item_panel.py" line="78" />
+            <source>Record a finding… (%1)</source>
+            <translation>记录问题… (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/widgets/item_panel.py" line="82" />
+            <source>Add evidence… (%1)</source>
+            <translation>添加证据… (%1)</translation>
         </message>
     </context>
     <context>
@@ -1146,6 +1289,36 @@ Workspace: %2</source>
             <location filename="../../inspector_app/ui/actions.py" line="70" />
             <source>C&amp;hange password…</source>
             <translation>修改密码(&amp;H)…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/main_window.py" line="182" />
+            <source>Could not be done</source>
+            <translation>操作未完成</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="78" />
+            <source>&amp;Mark the rest of this section compliant</source>
+            <translation>将本节其余项标为符合(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="80" />
+            <source>Next &amp;tab</source>
+            <translation>下一个标签页(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="81" />
+            <source>Previous t&amp;ab</source>
+            <translation>上一个标签页(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="82" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/actions.py" line="109" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
         </message>
     </context>
     <context>
@@ -1918,6 +2091,11 @@ Workspace: %2</source>
             <source>Only a team lead's sign-in can do this.</source>
             <translation>只有以组长身份登录才能进行此操作。</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/review_page.py" line="86" />
+            <source>Export case f&amp;ile…</source>
+            <translation>导出案卷(&amp;I)…</translation>
+        </message>
     </context>
     <context>
         <name>SampleTableEditor</name>
@@ -2509,6 +2687,21 @@ Workspace: %2</source>
             <source>Exported to %1</source>
             <translation>已导出到 %1</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/signing_page.py" line="134" />
+            <source>Open in sys&amp;tem viewer</source>
+            <translation>用系统程序打开(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/signing_page.py" line="150" />
+            <source>Co&amp;untersign…</source>
+            <translation>会签(&amp;U)…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/signing_page.py" line="154" />
+            <source>&amp;Addendum…</source>
+            <translation>补正说明(&amp;A)…</translation>
+        </message>
     </context>
     <context>
         <name>SyncStatus</name>
@@ -2656,6 +2849,26 @@ Workspace: %2</source>
             <source>Describe the relationship with the inspected institution:</source>
             <translation>请说明与被检查机构的关系：</translation>
         </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/team_page.py" line="46" />
+            <source>Record credentials shown no&amp;w</source>
+            <translation>记录已亮证(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/team_page.py" line="48" />
+            <source>Declare a c&amp;onflict…</source>
+            <translation>申报回避事由(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/team_page.py" line="49" />
+            <source>S&amp;tart on-site inspection</source>
+            <translation>开始现场检查(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/team_page.py" line="86" />
+            <source> (lead officer)</source>
+            <translation>（主办执法人员）</translation>
+        </message>
     </context>
     <context>
         <name>TemplateCheckModel</name>
@@ -2713,6 +2926,11 @@ Workspace: %2</source>
             <location filename="../../inspector_app/ui/pages/tracking_page.py" line="143" />
             <source>Amount refunded (yuan):</source>
             <translation>退回金额（元）：</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/pages/tracking_page.py" line="78" />
+            <source>Record voluntary ref&amp;und…</source>
+            <translation>记录主动退回(&amp;U)…</translation>
         </message>
     </context>
     <context>
@@ -3481,6 +3699,202 @@ Workspace: %2</source>
             <location filename="../../inspector_app/ui/verify_words.py" line="109" />
             <source>Pages were removed after signing</source>
             <translation>签名后页面被删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keymap</name>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="39" />
+            <source>General</source>
+            <translation>通用</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="39" />
+            <source>Navigation</source>
+            <translation>导航</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="40" />
+            <source>Checklist</source>
+            <translation>检查表</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="40" />
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="42" />
+            <source>New inspection</source>
+            <translation>新建检查</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="43" />
+            <source>Open the selected inspection</source>
+            <translation>打开所选检查</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="45" />
+            <source>Find: inspections on the list; on the checklist an item by id or words (Enter: next match)</source>
+            <translation>查找：在列表中查找检查；在检查表中按编号或文字查找检查项（回车：下一个匹配）</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="46" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="47" />
+            <source>Undo the last answer</source>
+            <translation>撤销上一次作答</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="48" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="49" />
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="50" />
+            <source>This list of keyboard shortcuts</source>
+            <translation>本快捷键列表</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="51" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="52" />
+            <source>Inspection list</source>
+            <translation>检查列表</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="53" />
+            <source>Review queue</source>
+            <translation>审核队列</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="54" />
+            <source>Rectification and dashboard</source>
+            <translation>整改跟踪与统计</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="55" />
+            <source>Back from an inspection to the list</source>
+            <translation>从检查返回列表</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="56" />
+            <source>Next tab of the inspection</source>
+            <translation>检查的下一个标签页</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="57" />
+            <source>Previous tab of the inspection</source>
+            <translation>检查的上一个标签页</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="58" />
+            <source>Next item</source>
+            <translation>下一检查项</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="59" />
+            <source>Previous item</source>
+            <translation>上一检查项</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="60" />
+            <source>Next unanswered item</source>
+            <translation>下一未作答项</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="62" />
+            <source>Yes / No / Not applicable for a yes-no item (also 1 / 2 / 3), then on to the next item; works in the item list and on the answer buttons</source>
+            <translation>是／否／不适用（也可按 1／2／3）回答是否题并转到下一项；在检查项列表和作答按钮上有效</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="64" />
+            <source>In the item list: into the answer field; in a number, date or choice field: save and go on to the next item</source>
+            <translation>在检查项列表中：进入作答栏；在数字、日期或选项栏中：保存并转到下一项</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="65" />
+            <source>Verdict: compliant</source>
+            <translation>判定：符合</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="66" />
+            <source>Verdict: violation</source>
+            <translation>判定：违规</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="67" />
+            <source>Verdict: not applicable</source>
+            <translation>判定：不适用</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="69" />
+            <source>Mark the remaining items of this section compliant</source>
+            <translation>将本节其余检查项标为符合</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="70" />
+            <source>Record a finding for the item</source>
+            <translation>为本项记录问题</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="71" />
+            <source>Add evidence for the item</source>
+            <translation>为本项添加证据</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="72" />
+            <source>Finish on-site work</source>
+            <translation>结束现场检查</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="74" />
+            <source>Add a row to a sample table</source>
+            <translation>在抽样表中添加一行</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="75" />
+            <source>Add evidence files</source>
+            <translation>添加证据文件</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/keymap.py" line="78" />
+            <source>Paste an image or copied files as evidence</source>
+            <translation>粘贴图片或已复制的文件作为证据</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="24" />
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="28" />
+            <source>Area</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="28" />
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <location filename="../../inspector_app/ui/dialogs/shortcuts_dialog.py" line="28" />
+            <source>What it does</source>
+            <translation>功能</translation>
         </message>
     </context>
 </TS>

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from inspector_app.domain.checklist import ItemDef, ItemState
+from inspector_app.domain.checklist import AnswerType, ItemDef, ItemState
 from inspector_app.services.dto import AnswerDTO, ChecklistPart
 from inspector_app.ui import labels
 
@@ -22,6 +22,7 @@ STATE_COLOURS = {
 }
 STATE_MARKS = {ItemState.COMPLIANT: "✓", ItemState.VIOLATION: "✗", ItemState.NOT_APPLICABLE: "—",
                ItemState.UNANSWERED: "○"}
+REQUIRED_MARK = "*"  # before the id of a required item; unanswered required items are also bold
 
 
 @dataclass
@@ -42,6 +43,9 @@ class ChecklistTreeModel(QAbstractItemModel):
 
     def set_checklist(self, parts: list[ChecklistPart]) -> None:
         self.beginResetModel()
+        # A reload read on the pool can finish after a newer answer was saved (answer_saved already applied it):
+        # keep the newer answer instead of going back to the stale one.
+        newer = self._answers
         self._sections, self._answers, self._answer_of, self._position = [], {}, {}, {}
         multi = len(parts) > 1
         for part in parts:
@@ -52,6 +56,9 @@ class ChecklistTreeModel(QAbstractItemModel):
                 self._sections.append(sec)
                 for i_no, item in enumerate(sec.items):
                     answer = part.answers.get(item.id)
+                    kept = newer.get(answer.id) if answer is not None else None
+                    if kept is not None and kept.updated_at > answer.updated_at:
+                        answer = kept
                     if answer is not None:
                         self._answers[answer.id] = answer
                         self._answer_of[(s_no, i_no)] = answer.id
@@ -85,6 +92,52 @@ class ChecklistTreeModel(QAbstractItemModel):
     def item_indexes(self) -> list[QModelIndex]:
         return [self.index(i, 0, self.index(s, 0)) for s in range(len(self._sections))
                 for i in range(len(self._sections[s].items))]
+
+    def answer(self, answer_id: str) -> AnswerDTO | None:
+        return self._answers.get(answer_id)
+
+    def section_answer_ids(self, index: ModelIndex) -> list[str]:
+        """Answer ids of every item in the section of `index` (an item or a section), in order."""
+        if not index.isValid():
+            return []
+        s_no = index.row() if index.internalId() == 0 else index.internalId() - 1
+        return [self._answer_of[(s_no, i)] for i in range(len(self._sections[s_no].items))
+                if (s_no, i) in self._answer_of]
+
+    def sibling_counts(self, answer_id: str) -> dict[str, Any]:
+        """Values of the other count items of the same section (for the plausibility check)."""
+        pos = self._position.get(answer_id)
+        if pos is None:
+            return {}
+        out = {}
+        for i, item in enumerate(self._sections[pos[0]].items):
+            other = self._answer_of.get((pos[0], i))
+            if other and other != answer_id and item.answer is AnswerType.COUNT:
+                out[item.id] = self._answers[other].value
+        return out
+
+    def find(self, text: str, after: ModelIndex) -> tuple[QModelIndex, int]:
+        """The next item after `after` (wrapping) whose id or words contain `text`, and how many items match."""
+        needle = text.strip().lower()
+        items = self.item_indexes()
+        if not needle or not items:
+            return QModelIndex(), 0
+        hits = []
+        for ix in items:
+            found = self.item_at(ix)
+            if found and (needle in found[0].id.lower() or needle in found[0].label.lower()
+                          or needle in found[0].checks.lower()):
+                hits.append(ix)
+        if not hits:
+            return QModelIndex(), 0
+        order = {(ix.internalId(), ix.row()): n for n, ix in enumerate(items)}
+        here = order.get((after.internalId(), after.row()), -1) if after.isValid() else -1
+        later = [ix for ix in hits if order[(ix.internalId(), ix.row())] > here]
+        return (later or hits)[0], len(hits)
+
+    def required_unanswered(self) -> int:
+        return sum(1 for (s_no, i_no), aid in self._answer_of.items()
+                   if self._sections[s_no].items[i_no].required and self._answers[aid].state == ItemState.UNANSWERED)
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in ItemState}
@@ -138,12 +191,17 @@ class ChecklistTreeModel(QAbstractItemModel):
         state = ItemState(answer.state)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return f"{item.id}  {item.label}"
+                return f"{REQUIRED_MARK if item.required else ' '} {item.id}  {item.label}"
             return f"{STATE_MARKS[state]} {labels.item_state(state)}"
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return QBrush(QColor(STATE_COLOURS[state]))
+        if role == Qt.ItemDataRole.FontRole and index.column() == 0 and item.required \
+                and state is ItemState.UNANSWERED:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.checks
+            return (self.tr("Required item") + "\n" if item.required else "") + item.checks
         if role == AnswerIdRole:
             return answer.id
         if role == StateRole:

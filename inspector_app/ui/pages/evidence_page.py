@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QImage, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.dto import EvidenceDTO
+from inspector_app.ui import keymap
 from inspector_app.ui.import_job import ImportJob
 from inspector_app.ui.models.evidence_list_model import THUMB, EvidenceListModel
 from inspector_app.ui.operations import Operations
@@ -51,10 +52,10 @@ class EvidencePage(QWidget):
         self.view.setMovement(QListView.Movement.Static)
         self.view.activated.connect(lambda idx: self.open_viewer(self.model.evidence(idx.row())))
         self.add_button = QPushButton(self.tr("&Add files… (Ctrl+O)"), self)
-        self.add_button.setShortcut("Ctrl+O")
+        self.add_button.setShortcut(keymap.keys("add_files")[0])
         self.paste_button = QPushButton(self.tr("&Paste image (Ctrl+V)"), self)
-        self.camera_button = QPushButton(self.tr("&Camera…"), self)
-        self.caption_button = QPushButton(self.tr("Ca&ption…"), self)
+        self.camera_button = QPushButton(self.tr("Ca&mera…"), self)
+        self.caption_button = QPushButton(self.tr("Capt&ion…"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.add_button.clicked.connect(self.choose_files)
         self.paste_button.clicked.connect(self.paste)
@@ -62,7 +63,7 @@ class EvidencePage(QWidget):
         self.caption_button.clicked.connect(self.edit_caption)
         self.remove_button.clicked.connect(self.remove_selected)
         self.camera_button.setVisible(_has_camera())
-        QShortcut(QKeySequence.StandardKey.Paste, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(keymap.keys("paste_image")[0], self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
                   ).activated.connect(self.paste)
         self.hint = QLabel(self.tr("Drop photos, scans or recordings here. Originals are kept byte-identical "
                                    "under their SHA-256."), self)

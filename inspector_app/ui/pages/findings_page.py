@@ -47,7 +47,7 @@ class FindingsPage(QWidget):
         self.totals.setObjectName("findings_totals")
         self.totals.setStyleSheet("font-weight: bold;")
         self.add_button = QPushButton(self.tr("&New finding…"), self)
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button = QPushButton(self.tr("Ed&it…"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.add_button.clicked.connect(self.add_free)
         self.edit_button.clicked.connect(self.edit_selected)

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTa
 from inspector_app.domain.inspection import EDITABLE_STATUSES, Status
 from inspector_app.services.changes import Changes
 from inspector_app.services.dto import InspectionDetail
-from inspector_app.ui import labels
+from inspector_app.ui import keymap, labels
 from inspector_app.ui.operations import Operations
+from inspector_app.ui.models.checklist_tree_model import REQUIRED_MARK as REQUIRED
 from inspector_app.ui.pages.checklist_page import ChecklistPage
 from inspector_app.ui.pages.evidence_page import EvidencePage
 from inspector_app.ui.pages.findings_page import FindingsPage
@@ -33,11 +34,15 @@ class InspectionPage(QWidget):
         self.title.setObjectName("inspection_title")
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.status = QLabel(self)
-        self.finish_button = QPushButton(self.tr("&Finish on-site work"), self)
+        finish = keymap.binding("finish")
+        self.finish_button = QPushButton(self.tr("Finish on-site work (%1)").replace("%1", finish.shown()), self)
         self.finish_button.setObjectName("finish_on_site")
+        self.finish_button.setShortcut(finish.sequences()[0])
         self.finish_button.clicked.connect(self._finish)
-        back = QPushButton(self.tr("← Inspections (Alt+Left)"), self)
-        back.setShortcut("Alt+Left")
+        back_key = keymap.binding("back")
+        back = QPushButton(self.tr("← Inspections (%1)").replace("%1", back_key.shown()), self)
+        back.setObjectName("back_to_list")
+        back.setShortcut(back_key.sequences()[0])
         back.clicked.connect(self.back_requested)
         self.tabs = QTabWidget(self)
         self.team = TeamPage(ops, self)
@@ -93,6 +98,7 @@ class InspectionPage(QWidget):
         self.status.setText(labels.status(s.status))
         self.finish_button.setVisible(status is Status.ON_SITE)
         self.team.set_detail(detail)
+        self.checklist.inspection_id = detail.summary.id
         self.checklist.set_checklist(parts, read_only)
         self.findings.set_findings(detail.summary.id, findings, status not in EDITABLE_STATUSES)
         self.evidence.set_evidence(detail.summary.id, evidence, status not in EDITABLE_STATUSES)
@@ -112,8 +118,40 @@ class InspectionPage(QWidget):
         self.ops.write(lambda: self.ops.app.inspections.start_on_site(actor, iid),
                        lambda _r: self.tabs.setCurrentWidget(self.checklist))
 
+    def step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def show_checklist(self) -> None:
+        self.tabs.setCurrentWidget(self.checklist)
+
     def _finish(self) -> None:
+        """First what is missing (the required items still unanswered, by id and name, with a way to the first
+        one); the confirmation only when the end of the on-site work can succeed."""
         self.checklist.flush()
+        iid = self.inspection_id
+        if iid is None:
+            return
+        # Queued behind the answers still being written (the writer thread runs in order), so it sees them.
+        self.ops.write(lambda: self.ops.app.inspections.unanswered_required(iid), self._finish_checked)
+
+    def _finish_checked(self, missing: list[tuple[str, str]]) -> None:
+        if missing:
+            shown = "\n".join(f"{REQUIRED} {item_id}  {label}" for item_id, label in missing[:15])
+            more = len(missing) - 15
+            if more > 0:
+                shown += "\n" + self.tr("… and %n more", "", more)
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Finish on-site work"),
+                              self.tr("%n required item(s) are not answered yet:", "", len(missing)) + "\n" + shown,
+                              parent=self)
+            box.setObjectName("required_missing_box")
+            go = box.addButton(self.tr("Go to the first"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.setDefaultButton(go)
+            box.exec()
+            if box.clickedButton() is go:
+                self.tabs.setCurrentWidget(self.checklist)
+                self.checklist.select_item(missing[0][0])
+            return
         answer = QMessageBox.question(self, self.tr("Finish on-site work"),
                                       self.tr("Finish the on-site work? The record then waits for signatures; "
                                               "answers can still be corrected until it is signed."))
@@ -122,9 +160,11 @@ class InspectionPage(QWidget):
             self.ops.write(lambda: self.ops.app.inspections.finish_on_site(actor, iid))
 
     def _finding_for_item(self, answer_id: str) -> None:
+        # The inspector stays on the checklist: the dialog opens over it and the focus goes back to the item, so
+        # the next key answers it (keyboard-first); the finding shows on the Findings tab.
         self.ops.read(lambda: self.ops.app.findings.prefill_from_item(answer_id),
-                      lambda draft: (self.tabs.setCurrentWidget(self.findings),
-                                     self.findings.add_for_item(draft, answer_id)))
+                      lambda draft: (self.findings.add_for_item(draft, answer_id),
+                                     self.checklist.panel.schedule_focus()))
 
     def flush(self) -> None:
         self.checklist.flush()

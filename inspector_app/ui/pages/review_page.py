@@ -83,7 +83,7 @@ class ReviewPage(QWidget):
         self.approve_button.setObjectName("approve")
         self.outcome_button = QPushButton(self.tr("&Outcome…"), self)
         self.pdf_button = QPushButton(self.tr("Open signed &PDF"), self)
-        self.case_button = QPushButton(self.tr("Export &case file…"), self)
+        self.case_button = QPushButton(self.tr("Export case f&ile…"), self)
         self.case_button.setObjectName("export_case_file")
         self.publish_button = QPushButton(self.tr("Publication e&xport…"), self)
         self.case_button.clicked.connect(self._export_case_file)

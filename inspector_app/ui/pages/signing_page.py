@@ -83,6 +83,10 @@ class SigningPage(QWidget):
         self.readiness.setObjectName("signing_readiness")
         self.readiness.setWordWrap(True)
         self.readiness.setTextFormat(Qt.TextFormat.RichText)
+        # A fixed band for what is missing (up to six lines): as the list shrinks, the buttons below stay where
+        # they are instead of jumping under the pointer.
+        self.readiness.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.readiness.setFixedHeight(self.readiness.fontMetrics().lineSpacing() * 7 + 8)
         # officers
         self.officers = _table(self, "signing_officers", [self.tr("Officer"), self.tr("Signing certificate"),
                                                           self.tr("Handwritten signature"),
@@ -133,7 +137,7 @@ class SigningPage(QWidget):
         self.verify_button.setObjectName("verify_document")
         self.open_button = QPushButton(self.tr("Open P&DF"), self)
         self.open_button.setObjectName("open_pdf")
-        self.system_button = QPushButton(self.tr("Open in &system viewer"), self)
+        self.system_button = QPushButton(self.tr("Open in sys&tem viewer"), self)
         self.system_button.setObjectName("open_system")
         self.export_button = QPushButton(self.tr("E&xport PDF…"), self)
         self.export_button.setObjectName("export_pdf")
@@ -149,11 +153,11 @@ class SigningPage(QWidget):
             doc_buttons.addWidget(b)
         doc_buttons.addStretch(1)
         # after signing: countersign a document, the notice, an addendum, submission for review
-        self.countersign_button = QPushButton(self.tr("&Countersign…"), self)
+        self.countersign_button = QPushButton(self.tr("Co&untersign…"), self)
         self.countersign_button.setObjectName("countersign_document")
         self.notice_button = QPushButton(self.tr("Rectification &notice…"), self)
         self.notice_button.setObjectName("issue_notice")
-        self.addendum_button = QPushButton(self.tr("Adde&ndum…"), self)
+        self.addendum_button = QPushButton(self.tr("&Addendum…"), self)
         self.addendum_button.setObjectName("make_addendum")
         self.submit_button = QPushButton(self.tr("Su&bmit for review"), self)
         self.submit_button.setObjectName("submit_for_review")

@@ -3,7 +3,8 @@ step that takes the inspection on site once the law's conditions hold."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -42,10 +43,10 @@ class TeamPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.shown_button = QPushButton(self.tr("Record credentials &shown now"), self)
+        self.shown_button = QPushButton(self.tr("Record credentials shown no&w"), self)
         self.no_conflict_button = QPushButton(self.tr("Declare &no conflict"), self)
-        self.conflict_button = QPushButton(self.tr("Declare a &conflict…"), self)
-        self.start_button = QPushButton(self.tr("&Start on-site inspection"), self)
+        self.conflict_button = QPushButton(self.tr("Declare a c&onflict…"), self)
+        self.start_button = QPushButton(self.tr("S&tart on-site inspection"), self)
         self.start_button.setObjectName("start_on_site")
         self.start_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.problems = QLabel(self)
@@ -77,12 +78,13 @@ class TeamPage(QWidget):
         self.header.setText(f"<b>{s.institution_name}</b> · {labels.inspection_type(s.inspection_type)} · "
                             f"{labels.mode(s.mode)} · {labels.status(s.status)}<br>{detail.place}<br>{period}")
         day = agency_today()
+        keep = set(self._selected_officers())  # a reload keeps the officers chosen for 亮证/回避
         self.table.setRowCount(len(detail.team))
         for n, m in enumerate(detail.team):
             expired = m.certificate_expiry < day
             conflict = {None: self.tr("not declared"), False: self.tr("none declared"),
                         True: self.tr("conflict: %1").replace("%1", m.conflict_note)}[m.has_conflict]
-            cells = [m.name + (self.tr(" (leader)") if m.role == "leader" else ""), m.certificate_no,
+            cells = [m.name + (self.tr(" (lead officer)") if m.role == "leader" else ""), m.certificate_no,
                      m.certificate_expiry.isoformat() + (self.tr(" — expired") if expired else ""),
                      f"{local(m.credentials_shown_at):%Y-%m-%d %H:%M}" if m.credentials_shown_at else "—",
                      conflict]
@@ -106,6 +108,11 @@ class TeamPage(QWidget):
         except TeamRuleViolation as exc:
             self.problems.setText(str(exc) if editable else "")
             self.problems.setStyleSheet("color: #8a6d00;")
+        for n, m in enumerate(detail.team):
+            if m.officer_id in keep:
+                self.table.selectionModel().select(
+                    self.table.model().index(n, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
         if self.table.rowCount() and not self.table.selectedItems():
             self.table.selectRow(0)
         for m in members:

@@ -75,7 +75,7 @@ class TrackingPage(QWidget):
         self.dialog: ReinspectionDialog | None = None
         reinspect = QPushButton(self.tr("&Re-inspection…"), self)
         reinspect.setObjectName("reinspect")
-        refund = QPushButton(self.tr("Record voluntary re&fund…"), self)
+        refund = QPushButton(self.tr("Record voluntary ref&und…"), self)
         reinspect.clicked.connect(self.reinspect)
         self.view.activated.connect(lambda _i: self.reinspect())
         refund.clicked.connect(self._refund)

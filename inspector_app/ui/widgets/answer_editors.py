@@ -3,16 +3,15 @@ complete (a click, Enter, leaving the field, or a short pause while typing), nev
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,33 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.checklist import AnswerType, ItemDef
+from inspector_app.domain.plausibility import PlausibilityWarning
+from inspector_app.ui.widgets.answer_editor_base import AnswerEditor
+from inspector_app.ui.widgets.date_editor import DateEditor
 from inspector_app.ui.widgets.sample_table import SampleTableEditor
 
+__all__ = ["AnswerEditor", "make_editor"]
+
 TYPING_PAUSE_MS = 800
-
-
-class AnswerEditor(QWidget):
-    """Base class: subclasses implement `show_value` and call `self.commit.emit(value)`."""
-
-    commit = Signal(object)
-
-    def __init__(self, item: ItemDef, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.item = item
-        self._loading = False
-
-    def show_value(self, value: Any) -> None:
-        raise NotImplementedError
-
-    def focus_editor(self) -> None:
-        self.setFocus()
-
-    def flush(self) -> None:
-        """Commit text typed but not yet committed (editors that commit on a pause override this)."""
-
-    def _emit(self, value: Any) -> None:
-        if not self._loading:
-            self.commit.emit(value)
 
 
 class ChoiceButtonsEditor(AnswerEditor):
@@ -85,6 +65,7 @@ class ChoiceButtonsEditor(AnswerEditor):
         if button is not None and self.isEnabled():
             button.click()
             event.accept()
+            self.advance.emit()
             return
         super().keyPressEvent(event)
 
@@ -123,17 +104,39 @@ class NumberEditor(AnswerEditor):
         layout.addWidget(self.hint)
         if item.threshold:
             self.hint.setText(self.tr("Threshold: %1").replace("%1", item.threshold.describe() + (item.unit or "")))
+        self.warning = QLabel(self)
+        self.warning.setObjectName("plausibility_hint")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #9a5b00; font-weight: bold;")
+        self.warning.setVisible(False)
+        layout.addWidget(self.warning)
+        # Set by the runner: the domain's plausibility check for this item (previous and sibling values bound).
+        self.plausibility: Callable[[str], list[PlausibilityWarning]] | None = None
+        self.describe_warning: Callable[[PlausibilityWarning], str] = lambda w: w.message
         self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._pause.timeout.connect(self.flush)
+        self._pause.timeout.connect(self._paused)
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self.flush)
+        self.edit.returnPressed.connect(self.advance)
         self._last = ""
 
     def _typed(self, text: str) -> None:
         self._evaluate(text)
         self._pause.start()
 
+    def warnings(self, text: str) -> list[PlausibilityWarning]:
+        return self.plausibility(text) if self.plausibility and text.strip() else []
+
+    def _paused(self) -> None:
+        # A doubtful value is not saved on a typing pause: it waits for Enter or leaving the field, where the
+        # runner asks to confirm it.
+        if not self.warnings(self.edit.text()):
+            self.flush()
+
     def _evaluate(self, text: str) -> None:
+        found = self.warnings(text)
+        self.warning.setText("\n".join(self.describe_warning(w) for w in found))
+        self.warning.setVisible(bool(found))
         text = text.strip().replace(",", "").rstrip("%")
         if not text:
             self.hint.setStyleSheet("")
@@ -172,39 +175,6 @@ class NumberEditor(AnswerEditor):
     def focus_editor(self) -> None:
         self.edit.setFocus()
         self.edit.selectAll()
-
-
-class DateEditor(AnswerEditor):
-    def __init__(self, item: ItemDef, parent: QWidget | None = None):
-        super().__init__(item, parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setSpecialValueText(self.tr("(no date)"))
-        self.edit.setMinimumDate(QDate(1990, 1, 1))
-        self.edit.setDate(self.edit.minimumDate())
-        clear = QPushButton(self.tr("Clear"), self)
-        clear.clicked.connect(lambda: self._emit(None))
-        self.edit.editingFinished.connect(self._commit)
-        self.edit.dateChanged.connect(lambda _d: self._commit() if self.edit.calendarWidget().isVisible() else None)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(clear)
-        layout.addStretch(1)
-
-    def _commit(self) -> None:
-        if self.edit.date() == self.edit.minimumDate():
-            return
-        self._emit(self.edit.date().toPython().isoformat())
-
-    def show_value(self, value: Any) -> None:
-        self._loading = True
-        self.edit.setDate(QDate(dt.date.fromisoformat(value)) if value else self.edit.minimumDate())
-        self._loading = False
-
-    def focus_editor(self) -> None:
-        self.edit.setFocus()
 
 
 class TextEditor(AnswerEditor):
@@ -250,7 +220,7 @@ class ChoiceEditor(AnswerEditor):
         self.combo.addItem(self.tr("(choose)"), None)
         for c in item.choices:
             self.combo.addItem(c, c)
-        self.combo.activated.connect(lambda i: self._emit(self.combo.itemData(i)))
+        self.combo.activated.connect(lambda i: (self._emit(self.combo.itemData(i)), self.advance.emit()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)

@@ -79,6 +79,8 @@ class EvidenceViewer(QDialog):
         for keys, slot in (("+", lambda: self.view.zoom(1.25)), ("=", lambda: self.view.zoom(1.25)),
                            ("-", lambda: self.view.zoom(0.8)), ("0", self.view.fit)):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        # Esc closes the viewer wherever the focus is (the view and the page field would otherwise keep it).
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.reject)
 
     def set_image(self, image: QImage) -> None:
         self.view.set_image(image)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.checklist import NUMERIC_TYPES, AnswerType, ItemDef, ItemState
 from inspector_app.services.dto import AnswerDTO
-from inspector_app.ui import labels
+from inspector_app.ui import keymap, labels
 from inspector_app.ui.models.checklist_tree_model import STATE_COLOURS
 from inspector_app.ui.widgets.answer_editors import AnswerEditor, make_editor
 
@@ -28,6 +28,7 @@ AUTO_JUDGED = {AnswerType.BOOL, AnswerType.BOOL_NA}
 
 class ItemPanel(QScrollArea):
     answer_committed = Signal(object, object, object)  # value, verdict, note
+    advance_requested = Signal()                        # Enter / an answer key in the editor: on to the next item
     finding_requested = Signal()
     evidence_requested = Signal()
 
@@ -56,12 +57,14 @@ class ItemPanel(QScrollArea):
         vr.addWidget(QLabel(self.tr("Verdict:"), self.verdict_row))
         self._verdicts = QButtonGroup(self)
         self._verdict_buttons: dict[str, QPushButton] = {}
-        for state, text in ((ItemState.COMPLIANT, self.tr("Compliant (Alt+C)")),
-                            (ItemState.VIOLATION, self.tr("Violation (Alt+V)")),
-                            (ItemState.NOT_APPLICABLE, self.tr("Not applicable (Alt+A)"))):
-            b = QPushButton(text, self.verdict_row)
+        for state, text, key in ((ItemState.COMPLIANT, self.tr("Compliant (%1)"), "verdict_compliant"),
+                                 (ItemState.VIOLATION, self.tr("Violation (%1)"), "verdict_violation"),
+                                 (ItemState.NOT_APPLICABLE, self.tr("Not applicable (%1)"), "verdict_na")):
+            bound = keymap.binding(key)
+            b = QPushButton(text.replace("%1", bound.shown()), self.verdict_row)
+            b.setObjectName(f"verdict_{state.value}")
             b.setCheckable(True)
-            b.setShortcut({"compliant": "Alt+C", "violation": "Alt+V", "not_applicable": "Alt+A"}[state.value])
+            b.setShortcut(bound.sequences()[0])
             b.clicked.connect(lambda _=False, s=state.value: self._verdict_clicked(s))
             self._verdicts.addButton(b)
             self._verdict_buttons[state.value] = b
@@ -71,11 +74,14 @@ class ItemPanel(QScrollArea):
         self.note.setPlaceholderText(self.tr("Note for this item (optional)"))
         self.note.editingFinished.connect(self._note_done)
         actions = QHBoxLayout()
-        self.finding_button = QPushButton(self.tr("Record a finding… (Ctrl+Shift+F)"), body)
-        self.finding_button.setShortcut("Ctrl+Shift+F")
+        finding, evidence = keymap.binding("finding"), keymap.binding("evidence")
+        self.finding_button = QPushButton(self.tr("Record a finding… (%1)").replace("%1", finding.shown()), body)
+        self.finding_button.setObjectName("record_finding")
+        self.finding_button.setShortcut(finding.sequences()[0])
         self.finding_button.clicked.connect(self.finding_requested)
-        self.evidence_button = QPushButton(self.tr("Add evidence… (Ctrl+Shift+E)"), body)
-        self.evidence_button.setShortcut("Ctrl+Shift+E")
+        self.evidence_button = QPushButton(self.tr("Add evidence… (%1)").replace("%1", evidence.shown()), body)
+        self.evidence_button.setObjectName("add_item_evidence")
+        self.evidence_button.setShortcut(evidence.sequences()[0])
         self.evidence_button.clicked.connect(self.evidence_requested)
         actions.addWidget(self.finding_button)
         actions.addWidget(self.evidence_button)
@@ -96,6 +102,9 @@ class ItemPanel(QScrollArea):
         self.item: ItemDef | None = None
         self.answer: AnswerDTO | None = None
         self._read_only = False
+        # Set by the runner: (item, answer) → a check of a typed value, and the wording of a warning.
+        self.plausibility_for: Any = None
+        self.describe_warning: Any = None
         self.show_empty()
 
     def show_empty(self) -> None:
@@ -131,6 +140,10 @@ class ItemPanel(QScrollArea):
                           if item.evidence_hint else "")
         self.editor = make_editor(item, self.widget())
         self.editor.commit.connect(self._value_committed)
+        self.editor.advance.connect(self.advance_requested)
+        if self.plausibility_for is not None and hasattr(self.editor, "plausibility"):
+            self.editor.plausibility = self.plausibility_for(item, answer)
+            self.editor.describe_warning = self.describe_warning
         if hasattr(self.editor, "link_requested"):
             self.editor.link_requested.connect(self.evidence_requested)
         self.editor_host.addWidget(self.editor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
@@ -48,6 +48,8 @@ class PdfViewer(QDialog):
         self.fit_width_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         self.fit_page_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        # Esc closes the viewer wherever the focus is (the view and the page field would otherwise keep it).
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.reject)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setVisible(False)

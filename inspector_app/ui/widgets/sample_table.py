@@ -11,6 +11,8 @@ from inspector_app.domain.checklist import Column
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
+from inspector_app.ui import keymap
+
 
 class SampleTableModel(QAbstractTableModel):
     """Rows are plain dicts as stored in the answer; the last column is the violation flag (checkable)."""
@@ -122,7 +124,7 @@ class SampleTableEditor(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         add = QPushButton(self.tr("Add row"), self)
-        add.setShortcut("Ctrl+Shift+R")
+        add.setShortcut(keymap.keys("add_row")[0])
         remove = QPushButton(self.tr("Remove row"), self)
         add.clicked.connect(self._add)
         remove.clicked.connect(self._remove)

@@ -1,0 +1,109 @@
+"""Issue 13's smaller problems, each fixed and shown: a finished import is not reported cancelled, evidence is
+numbered in the order chosen, viewers close with Esc, the date editor offers today (not 1990/1991), the team's
+first officer is the 主办执法人员 (lead officer), failures are not titled "Not saved"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from inspector_app.domain.checklist import AnswerType, ItemDef
+from tests import imaging
+from tests.helpers import new_inspection, start_on_site
+from tests.ui.conftest import settle
+
+
+def test_a_finished_import_is_not_cancelled_and_keeps_the_chosen_order(qtbot: Any, window: Any, app: Any,
+                                                                       roster: Any, tmp_path: Path) -> None:
+    iid = new_inspection(app, roster)
+    start_on_site(app, roster, iid)
+    window.open_inspection(iid)
+    settle(qtbot, window)
+    page = window.inspection_page.evidence
+    window.inspection_page.tabs.setCurrentWidget(page)
+    # big first, small last: the small ones finish preparing first, yet they are numbered after the big one
+    paths = []
+    for n, size in enumerate(((2400, 1800), (640, 480), (64, 48))):
+        p = tmp_path / f"{n + 1}-chosen.jpg"
+        p.write_bytes(imaging.exif_jpeg(size, seed=n, texture=True))
+        paths.append(p)
+    with qtbot.waitSignal(page.import_finished, timeout=30000) as blocker:
+        page.import_paths(paths)
+    result = blocker.args[0]
+    assert result["cancelled"] is False and len(result["imported"]) == 3
+    settle(qtbot, window)
+    report = page.findChild(QMessageBox, "import_report")
+    assert report is None or not report.isVisible(), "no report box for a clean import"
+    stored = sorted(app.evidence.list(iid), key=lambda e: e.created_at)
+    assert [e.source_name for e in stored] == [p.name for p in paths]
+
+
+def test_viewers_close_with_escape(qtbot: Any, tmp_path: Path) -> None:
+    from inspector_app.ui.widgets.pdf_viewer import PdfViewer
+
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(imaging.pdf_bytes(2))
+    viewer = PdfViewer(pdf)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    viewer.page.setFocus()
+    qtbot.keyClick(viewer.page, Qt.Key.Key_Escape)
+    assert not viewer.isVisible()
+
+
+def test_the_date_editor_offers_today_and_saves_only_when_chosen(qtbot: Any) -> None:
+    from inspector_app.ui.widgets.date_editor import DateEditor
+
+    editor = DateEditor(ItemDef("T-06", "培训日期", "培训记录", AnswerType.DATE, "s"))
+    qtbot.addWidget(editor)
+    editor.show()
+    saved: list[Any] = []
+    editor.commit.connect(saved.append)
+    editor.show_value(None)
+    assert editor.edit.date() == editor.edit.minimumDate()  # shown as "(no date)"
+    editor.edit.setFocus()
+    qtbot.waitUntil(lambda: editor.edit.date() == QDate.currentDate(), timeout=3000)
+    editor.edit.clearFocus()
+    assert saved == [] and editor.edit.date() == editor.edit.minimumDate(), "looking is not choosing"
+    editor.edit.setFocus()
+    qtbot.waitUntil(lambda: editor.edit.date() == QDate.currentDate(), timeout=3000)
+    with qtbot.waitSignal(editor.advance, timeout=3000):
+        qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+    assert saved == [dt.date.today().isoformat()]
+
+
+def test_first_officer_is_the_lead_officer_and_errors_are_not_titled_not_saved(qtbot: Any, window: Any, app: Any,
+                                                                                roster: Any) -> None:
+    iid = new_inspection(app, roster)
+    window.open_inspection(iid)
+    settle(qtbot, window)
+    table = window.inspection_page.team.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert any(n.endswith("(lead officer)") for n in names) and not any("leader" in n for n in names)
+    window._show_error("签名证书密码错误")
+    box = window.findChild(QMessageBox, "error_box")
+    assert box is not None and box.windowTitle() == "Could not be done"
+    box.close()
+
+
+def test_signing_buttons_stay_put_as_the_missing_list_shrinks(qtbot: Any, window: Any, app: Any,
+                                                              roster: Any) -> None:
+    iid = new_inspection(app, roster)
+    start_on_site(app, roster, iid)
+    window.open_inspection(iid)
+    page = window.inspection_page
+    page.tabs.setCurrentWidget(page.signing)
+    settle(qtbot, window)
+    signing = page.signing
+    qtbot.waitUntil(lambda: signing.state is not None, timeout=5000)
+    where = signing.party_button.mapTo(window, signing.party_button.rect().topLeft())
+    signing.readiness.setText("<ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li></ul>")
+    qtbot.wait(50)
+    assert signing.party_button.mapTo(window, signing.party_button.rect().topLeft()) == where
+    signing.readiness.setText("ok")
+    qtbot.wait(50)
+    assert signing.party_button.mapTo(window, signing.party_button.rect().topLeft()) == where
