@@ -78,8 +78,10 @@ def _check_encrypted(ws: Path, key: bytes, counts: dict[str, object], blob_names
                  (p.name.startswith((".incoming", ".sealing", ".tmp")) or p.name.endswith((".encrypted", ".incoming")))]
     assert leftovers == []
     for p in ws.rglob("*"):
-        # the CA's public certificate and CRL stay plain, and so does the marker saying the folder is a workspace
-        if p.is_file() and p.suffix not in (".pem", ".crl") and p.name != ".inspector-workspace":
+        # the CA's public certificate and CRL stay plain, and so do the marker saying the folder is a workspace and
+        # the parsed checklist library (the shipped templates: no data of any inspection)
+        if p.is_file() and p.suffix not in (".pem", ".crl") and p.name not in (".inspector-workspace",
+                                                                                "checklist-library.pickle"):
             head = p.read_bytes()[:HEADER]
             assert not head.startswith(sqlcipher.PLAIN_HEADER), p
             if p.suffix != ".sqlite3":

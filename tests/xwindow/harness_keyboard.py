@@ -46,7 +46,15 @@ def prepare(workdir: Path, photos: int) -> dict[str, Any]:
     from inspector_app.services.demo_signed import setup_workspace
     from tests import imaging
 
-    ctx = build_context(str(workdir / "ws"), device="xwindow-laptop")
+    from inspector_app.paths import resolve_paths
+    from inspector_app.services.signin import WorkspaceKeys
+    from inspector_app.storage.keyslots import generate_recovery_key_pair
+
+    # The office sets up the laptop: a workspace key wrapped for the agency's recovery key and, below, for each
+    # officer's sign-in password; the workspace is encrypted with it from the start.
+    keys = WorkspaceKeys(resolve_paths(str(workdir / "ws")).ensure().keys_dir)
+    key = keys.create(generate_recovery_key_pair()[1])
+    ctx = build_context(str(workdir / "ws"), device="xwindow-laptop", workspace_key=key)
     admin = Actor("管理员")
     ctx.roster.add_institution(admin, InstitutionData(
         "青川市第一人民医院", Category.HOSPITAL, Level.TERTIARY, Ownership.PUBLIC,
@@ -56,6 +64,8 @@ def prepare(workdir: Path, photos: int) -> dict[str, Any]:
                                                           today + dt.timedelta(days=700)))[0]
                 for n, name in ((2024117, "陈明哲"), (2024234, "许若溪"))]
     passwords = setup_workspace(ctx, officers, dt.datetime.now(dt.timezone.utc))
+    for o in officers:
+        keys.set_password(key, o.id, o.name, o.role, o.certificate_no, SIGN_IN_PASSWORD)
     ctx.close()
     photo_dir = workdir / "photos"
     photo_dir.mkdir(exist_ok=True)
@@ -257,10 +267,25 @@ ALT = Qt.KeyboardModifier.AltModifier
 K = Qt.Key
 
 
+SIGN_IN_PASSWORD = "xwindow-sign-in-1"
+FIRST_OFFICER = "陈明哲"
+
+
 def sign_in(d: Driver) -> Iterator[Any]:
-    """The start-up sign-in, kept in one place: today "who is using this laptop" with the first officer chosen
-    (a password sign-in dialog replaces it later; only this function changes then)."""
-    yield wait(lambda: modal() is not None, "the sign-in dialog")
+    """The start-up sign-in, kept in one place: click the first officer of the team in the list, type the
+    password, Enter."""
+    from PySide6.QtWidgets import QListWidget
+
+    yield wait(lambda: modal() is not None and modal().findChild(QListWidget, "officers") is not None,
+               "the sign-in dialog")
+    dlg = modal()
+    officers = dlg.findChild(QListWidget, "officers")
+    row = next(i for i in range(officers.count()) if officers.item(i).text().startswith(FIRST_OFFICER))
+    yield d.act("click the officer", lambda: QTest.mouseClick(
+        officers.viewport(), Qt.MouseButton.LeftButton, pos=officers.visualItemRect(officers.item(row)).center()))
+    yield d.act("click the password field", click(lambda: dlg.findChild(QLineEdit, "password")))
+    yield d.act("type the password", lambda: QTest.keyClicks(dlg.findChild(QLineEdit, "password"),
+                                                              SIGN_IN_PASSWORD))
     yield d.act("Enter: sign in", press(K.Key_Return))
 
 
@@ -497,6 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["INSPECTOR_HOME"] = str(workdir / "ws")
     info = prepare(workdir, args.photos)
     from inspector_app.app import build_context
+    from inspector_app.paths import resolve_paths
     from inspector_app.ui import launch
 
     out: dict[str, Any] = {"actions": 0, "error": None}
@@ -506,7 +532,8 @@ def main(argv: list[str] | None = None) -> int:
     driver = Driver(iter(()))
     driver.script = script(driver, info, args, out)
     driver.start()
-    code = launch.run(lambda: build_context(str(workdir / "ws"), device="xwindow-laptop"), args.lang)
+    code = launch.run(lambda key: build_context(str(workdir / "ws"), device="xwindow-laptop", workspace_key=key),
+                      args.lang, paths=resolve_paths(str(workdir / "ws")))
     out.update(actions=driver.actions, error=driver.error, max_stall_ms=round(driver.max_stall_ms, 1),
                stalls_over_100ms=driver.stalls, exit_code=code, log=driver.log)
     (workdir / "result.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -19,7 +19,7 @@ class DraftPreview(QObject):
     def __init__(self, page: Any):
         super().__init__(page)
         self.page = page
-        self.button = QPushButton(self.tr("Dra&ft preview…"), page)
+        self.button = QPushButton(self.tr("D&raft preview…"), page)
         self.button.setObjectName("draft_preview")
         self.button.setToolTip(self.tr("Show the record as it stands now, marked DRAFT, for the party to read and "
                                        "print before anyone signs. It is not the record and cannot be signed."))
