@@ -107,3 +107,27 @@ def test_signing_buttons_stay_put_as_the_missing_list_shrinks(qtbot: Any, window
     signing.readiness.setText("ok")
     qtbot.wait(50)
     assert signing.party_button.mapTo(window, signing.party_button.rect().topLeft()) == where
+
+
+def test_an_older_reload_finishing_last_does_not_overwrite_a_newer_one(qtbot: Any, window: Any, app: Any,
+                                                                       roster: Any, monkeypatch: Any) -> None:
+    """Reads run on a pool: after a two-officer 亮证 the first reload (one officer shown) could finish after the
+    second (both shown) and paint the stale state — the CI failure of stop 18."""
+    iid = new_inspection(app, roster)
+    window.open_inspection(iid)
+    settle(qtbot, window)
+    page = window.inspection_page
+    held: list[tuple[Any, Any]] = []
+    monkeypatch.setattr(page.ops, "read", lambda fn, done, error=None: held.append((fn, done)))
+    page.reload()
+    fn, done = held[-1]
+    stale = fn()  # nobody has shown credentials yet
+    for officer_id in [m.officer_id for m in page.detail.team]:
+        app.inspections.record_credentials_shown(window.ops.actor, iid, officer_id)
+    page.reload()
+    fn2, done2 = held[-1]
+    held_result = fn2()
+    done2(held_result)  # the newer read finishes first …
+    done(stale)         # … and the older one last
+    assert all(m.credentials_shown_at for m in page.detail.team)
+    assert page.team.table.item(0, 3).text() != "—"

@@ -30,6 +30,8 @@ class InspectionPage(QWidget):
         self.undo = undo
         self.inspection_id: str | None = None
         self.detail: InspectionDetail | None = None
+        self._reload_seq = 0
+        self._select_tab_pending = False
         self.title = QLabel(self)
         self.title.setObjectName("inspection_title")
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -82,14 +84,20 @@ class InspectionPage(QWidget):
         if iid is None:
             return
         app = self.ops.app
+        # Reads run on a pool, so two reloads (one per write of a multi-officer action) can finish out of order;
+        # only the newest request may paint, or an older snapshot would overwrite a newer one.
+        self._reload_seq += 1
+        seq = self._reload_seq
+        self._select_tab_pending = self._select_tab_pending or select_tab  # a superseded open() still picks the tab
         self.ops.read(lambda: (app.queries.detail(iid), app.queries.checklist(iid), app.findings.list(iid),
                                app.evidence.list(iid)),
-                      lambda data: self._loaded(data, select_tab))
+                      lambda data: self._loaded(data, seq))
 
-    def _loaded(self, data: tuple[Any, ...], select_tab: bool) -> None:
+    def _loaded(self, data: tuple[Any, ...], seq: int) -> None:
         detail, parts, findings, evidence = data
-        if detail.summary.id != self.inspection_id:
+        if detail.summary.id != self.inspection_id or seq != self._reload_seq:
             return
+        select_tab, self._select_tab_pending = self._select_tab_pending, False
         self.detail = detail
         status = Status(detail.summary.status)
         read_only = status not in EDITABLE_STATUSES or status is Status.DRAFT
