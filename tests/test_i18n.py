@@ -22,9 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 TS = REPO / "resources" / "i18n" / "inspector_zh_CN.ts"
 UI = REPO / "inspector_app" / "ui"
+PKG = REPO / "inspector_app"  # error templates (QT_TRANSLATE_NOOP) live outside ui/ too
 
 # %1..%99, %n / %Ln (plurals), %v %m %p (QProgressBar.setFormat)
-PLACEHOLDER = re.compile(r"%(?:L?n|\d{1,2}|[vmp])")
+PLACEHOLDER = re.compile(r"%(?:L?n|\d{1,2}|[vmp])|\{\w+\}")  # Qt %1 and error templates' {name}
 # a single "&" followed by the accelerator character ("&&" is a literal ampersand)
 MNEMONIC = re.compile(r"(?<!&)&(?!&)(\w)")
 
@@ -80,7 +81,7 @@ def refreshed_ts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the .ts updated from the current UI sources, exactly as the maintainers' lupdate command does."""
     ts = tmp_path_factory.mktemp("i18n") / TS.name
     shutil.copyfile(TS, ts)
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = sorted(str(p) for p in PKG.rglob("*.py"))
     proc = subprocess.run([_tool("lupdate"), *sources, "-ts", str(ts), "-source-language", "en",
                            "-target-language", "zh_CN", "-no-obsolete"],
                           capture_output=True, text=True, timeout=60, cwd=REPO)
@@ -100,7 +101,7 @@ def test_every_ui_string_is_translated(messages: list[Message]) -> None:
                if m.unfinished or not m.translations or any(not t.strip() for t in m.translations)]
     assert not missing, (
         f"{len(missing)} UI string(s) lack a zh_CN translation. Run\n"
-        f"  pyside6-lupdate $(find inspector_app/ui -name '*.py') -ts {TS.relative_to(REPO)} "
+        f"  pyside6-lupdate $(find inspector_app -name '*.py') -ts {TS.relative_to(REPO)} "
         f"-source-language en -target-language zh_CN -no-obsolete\n"
         f"and translate:\n  " + "\n  ".join(missing))
 
@@ -172,3 +173,27 @@ def test_compiled_translation_loads(qapp, compiled_qm: Path) -> None:  # type: i
     finally:
         QCoreApplication.removeTranslator(translator)
     assert QCoreApplication.translate("Labels", "Draft") == "Draft"
+
+
+def test_coded_errors_speak_the_language_of_the_ui(qapp, compiled_qm: Path) -> None:  # type: ignore[no-untyped-def]
+    """A service error is a code with parameters; the UI translates its template and fills the parameters in."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from inspector_app.domain.errors import ValidationError
+    from inspector_app.ui.errors import user_message
+
+    exc = ValidationError("finding.unknown_fields", "Unknown fields: {fields}", fields="colour, size")
+    assert exc.code == "finding.unknown_fields" and str(exc) == "Unknown fields: colour, size"
+    assert user_message(exc) == "Unknown fields: colour, size"
+    translator = QTranslator()
+    assert translator.load(str(compiled_qm))
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        assert user_message(exc) == "未知字段：colour, size"
+        assert user_message(ValidationError("已是中文的旧消息")) == "已是中文的旧消息"  # not converted yet: shown as is
+        assert user_message(KeyError("x")).startswith("KeyError")  # a bug, not a rule: named as such
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    import pickle
+    again = pickle.loads(pickle.dumps(exc))  # crosses process boundaries (the PDF child) with its code
+    assert (type(again), again.code, again.params) == (ValidationError, exc.code, exc.params)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.money import parse_yuan
@@ -35,7 +35,7 @@ class FindingService:
         with self._ctx.read() as s:
             a = s.get(AnswerRow, answer_id)
             if a is None:
-                raise ValidationError("检查项不存在")
+                raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP("Errors", "The checklist item does not exist."))
             item = templates.pinned(s, a.template_hash).item(a.item_id)
             return FindingData(description=f"{item.label}：", legal_basis=item.legal_basis,
                                penalty_article=item.penalty, item_id=item.id)
@@ -50,7 +50,8 @@ class FindingService:
             if answer_id:
                 a = uow.session.get(AnswerRow, answer_id)
                 if a is None or a.inspection_id != inspection_id:
-                    raise ValidationError("关联的检查项不属于本次检查")
+                    raise ValidationError("finding.item_of_other_inspection", QT_TRANSLATE_NOOP(
+                        "Errors", "The linked checklist item belongs to another inspection."))
                 item_id = a.item_id
             row = FindingRow(id=new_id(), inspection_id=inspection_id, answer_id=answer_id, item_id=item_id,
                              description=data.description.strip(), severity=Severity(data.severity).value,
@@ -66,7 +67,8 @@ class FindingService:
     def update(self, actor: Actor, finding_id: str, **changes: Any) -> tuple[FindingDTO, Changes]:
         unknown = set(changes) - set(_FIELDS)
         if unknown:
-            raise ValidationError(f"未知字段：{sorted(unknown)}")
+            raise ValidationError("finding.unknown_fields", QT_TRANSLATE_NOOP("Errors", "Unknown fields: {fields}"),
+                                  fields=", ".join(sorted(unknown)))
         for money_field in ("amount_involved", "amount_to_recover"):
             if money_field in changes:
                 changes[money_field] = parse_yuan(changes[money_field])
@@ -75,7 +77,7 @@ class FindingService:
         with self._ctx.unit(actor) as uow:
             row = uow.session.get(FindingRow, finding_id)
             if row is None or row.deleted_at is not None:
-                raise ValidationError("问题记录不存在")
+                raise ValidationError("finding.not_found", QT_TRANSLATE_NOOP("Errors", "The finding does not exist."))
             require_editable(load_inspection(uow.session, row.inspection_id))
             merged = FindingData(**{f: changes.get(f, getattr(row, f)) for f in _FIELDS})
             merged.validate()
@@ -93,7 +95,7 @@ class FindingService:
         with self._ctx.unit(actor) as uow:
             row = uow.session.get(FindingRow, finding_id)
             if row is None or row.deleted_at is not None:
-                raise ValidationError("问题记录不存在")
+                raise ValidationError("finding.not_found", QT_TRANSLATE_NOOP("Errors", "The finding does not exist."))
             require_editable(load_inspection(uow.session, row.inspection_id))
             row.deleted_at = uow.now
             uow.record(row.inspection_id, "finding.removed", "finding", row.id, "patch",

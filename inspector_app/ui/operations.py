@@ -8,11 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from inspector_app.domain.errors import DomainError
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor
 from inspector_app.services.dto import AnswerDTO
 from inspector_app.ui.tasks import TaskRunner
+from inspector_app.ui.errors import user_message
 
 
 class Operations(QObject):
@@ -38,7 +38,7 @@ class Operations(QObject):
         self.actor_changed.emit()
 
     def _report(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc) if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}")
+        self.failed.emit(user_message(exc))
 
     def write(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None) -> None:

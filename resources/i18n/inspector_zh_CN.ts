@@ -350,6 +350,30 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../inspector_app/services/findings.py" line="38" />
+        <source>The checklist item does not exist.</source>
+        <translation>检查项不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/findings.py" line="53" />
+        <source>The linked checklist item belongs to another inspection.</source>
+        <translation>关联的检查项不属于本次检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/findings.py" line="70" />
+        <source>Unknown fields: {fields}</source>
+        <translation>未知字段：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/findings.py" line="80" />
+        <location filename="../../inspector_app/services/findings.py" line="98" />
+        <source>The finding does not exist.</source>
+        <translation>问题记录不存在。</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceListModel</name>
     <message>
         <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="61" />
@@ -627,67 +651,67 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="53" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="55" />
         <source>Team &amp;&amp; procedure</source>
         <translation>检查组与程序</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="54" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="56" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="55" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57" />
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="56" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="58" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="59" />
         <source>Signatures &amp;&amp; record</source>
         <translation>签名与笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="143" />
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="155" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="151" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="163" />
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="156" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="164" />
         <source>Finish the on-site work? The record then waits for signatures; answers can still be corrected until it is signed.</source>
         <translation>确定结束现场检查？记录将转为待签字；签字前仍可更正作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="38" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="40" />
         <source>Finish on-site work (%1)</source>
         <translation>结束现场检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="43" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="45" />
         <source>← Inspections (%1)</source>
         <translation>← 检查列表 (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="142" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="150" />
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="144" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="152" />
         <source>%n required item(s) are not answered yet:</source>
         <translation>
             <numerusform>还有 %n 个必答检查项未作答：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="147" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="155" />
         <source>Go to the first</source>
         <translation>转到第一项</translation>
     </message>

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from inspector_app.domain.errors import DomainError
 from inspector_app.services.changes import Changes
 from inspector_app.ui.operations import Operations
+from inspector_app.ui.errors import user_message
 
 
 def changes_of(result: Any) -> Changes | None:
@@ -32,4 +32,4 @@ def write_inline(ops: Operations, fn: Callable[[], Any], on_done: Callable[[Any]
 
 def message(exc: BaseException) -> str:
     """What the user reads: domain/validation errors as they are, anything else with its type."""
-    return str(exc) if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
+    return user_message(exc)
