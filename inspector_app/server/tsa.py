@@ -133,7 +133,7 @@ def respond(timestamper: Any, query: bytes) -> bytes:
 
     try:
         req = tsp.TimeStampReq.load(query)
-        req.native  # parse fully now: a malformed request fails here, not inside the signer
+        _ = req.native  # parse fully now: a malformed request fails here, not inside the signer
     except (ValueError, TypeError) as exc:
         raise TsaError(f"not an RFC 3161 TimeStampReq: {exc}") from exc
     return bytes(timestamper.request_tsa_response(req).dump())

@@ -151,7 +151,7 @@ def test_upload_1gb_vs_raw_http(tmp_path: Path, mini_forms: Path) -> None:
         assert engine.sync_round().ok
         iid = _create_inspection(app)
         shas = []
-        for k in range(total_mb // photo_mb):
+        for _ in range(total_mb // photo_mb):
             shas.append(actions.attach_photo(app.ctx, LEAD, iid, os.urandom(photo_mb << 20)))
         assert engine.push_all() > 0
         files = sorted(p for p in (tmp_path / "client-u" / "blobs").rglob("*") if p.is_file())

@@ -89,7 +89,7 @@ def test_no_server_errors(fuzz_world: World, auth_header: dict[str, str], mode: 
 
         @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         @given(case=strategy)
-        def run(case) -> None:  # type: ignore[no-untyped-def]
+        def run(case, op=op) -> None:  # type: ignore[no-untyped-def]
             headers = dict(case.headers or {})
             if op.path in SELF_REVOKING:  # would revoke the admin token every other operation uses
                 headers.setdefault("Authorization", f"Bearer {fuzz_world.token('alice')}")

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from inspector_app.services.context import Actor
 from inspector_app.ui.dialogs.outcome_dialog import OutcomeDialog

@@ -7,10 +7,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from inspector_app.domain.agency_time import local
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-from inspector_app.domain.agency_time import local
 class ReviewEventsListModel(QAbstractListModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)

@@ -8,10 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from inspector_app.domain.checklist import Column
+from inspector_app.ui import keymap
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-from inspector_app.ui import keymap
 
 
 class SampleTableModel(QAbstractTableModel):

@@ -1,7 +1,7 @@
 """Sync server schema: meta, counter, accounts, clients, mutations, records, history, conflicts, change feed, blobs, uploads
 
 Revision ID: s0001
-Revises: 
+Revises:
 Create Date: 2026-11-23 18:15:20.123239
 """
 from __future__ import annotations

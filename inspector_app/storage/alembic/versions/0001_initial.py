@@ -2,7 +2,7 @@
 evidence, hash-chained journal, sync outbox and state, document counters
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23
 """
 from __future__ import annotations
