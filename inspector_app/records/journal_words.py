@@ -25,6 +25,10 @@ STATUS_ZH = {
 DOC_ZH = {k.code: k.spoken for k in KINDS}
 
 EVENT_NAMES: dict[str, str] = {
+    "inquiry.signed": "询问笔录签名",
+    "service.signed": "送达回证签名",
+    "notice.served": "送达责令整改通知书",
+    "rectification.deadline_from_service": "整改期限自送达之日起计算",
     "inspection.created": "创建检查任务",
     "inspection.signed": "笔录签名（同步）",
     "template.pinned": "选定检查表版本",

@@ -63,6 +63,14 @@ KINDS: tuple[DocumentKind, ...] = (
                  QT_TRANSLATE_NOOP("RecordLabels", "Re-inspection record"), "医保复〔{year}〕{n}号",
                  "render:render_reinspection", "officers", 3, evidence_type="勘验笔录、现场笔录", freezes="reinspection",
                  where_made="整改复查在“整改跟踪与统计”中进行，复查记录签名后才能导出"),
+    DocumentKind("inquiry", "inquiry_record", "询问笔录", "询问笔录",
+                 QT_TRANSLATE_NOOP("RecordLabels", "Inquiry record"), "医保询〔{year}〕{n}号",
+                 "render_docs:render_inquiry", "officers", 4, evidence_type="当事人的陈述", party_signs=True,
+                 where_made="询问笔录在检查的“签名与笔录”页制作，两名执法人员签名后才能导出"),
+    DocumentKind("service", "service_receipt", "送达回证", "送达回证",
+                 QT_TRANSLATE_NOOP("RecordLabels", "Proof of service"), "医保送〔{year}〕{n}号",
+                 "render_docs:render_service", "officers", 5,
+                 where_made="送达回证在签发通知书后于“签名与笔录”页制作"),
 )
 
 BY_CODE: dict[str, DocumentKind] = {k.code: k for k in KINDS}

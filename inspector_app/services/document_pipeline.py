@@ -51,6 +51,19 @@ def require_bound(plan: SignaturePlan | None, field: str, ck: Any) -> None:
                               f"所用证书属于 {name}（执法证号 {number or '未载明'}）")
 
 
+def latest_handwriting(ctx: ServiceContext, inspection_id: str, officer_id: str) -> bytes | None:
+    """The officer's latest handwritten signature captured in this inspection (drawn into visible stamps)."""
+    from sqlalchemy import select
+
+    from inspector_app.storage.records_orm import SignatureCaptureRow
+
+    with ctx.read() as s:
+        sha = s.scalar(select(SignatureCaptureRow.png_sha256).where(
+            SignatureCaptureRow.inspection_id == inspection_id, SignatureCaptureRow.officer_id == officer_id)
+            .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
+    return ctx.blobs.read_bytes(sha) if sha else None
+
+
 @dataclass(frozen=True, slots=True)
 class Produced:
     """A rendered, certified and stored document, not yet recorded."""

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import fonts
-from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
 from inspector_app.records import kinds
@@ -339,11 +339,15 @@ class SigningService:
     def _field_of(self, s: Session, doc: DocumentDTO, officer_id: str) -> str:
         if kinds.kind(doc.kind).signers == "agency":  # one issuing officer signs for the agency
             return AGENCY_FIELD
-        if doc.kind == "reinspection":  # signed by the officers of the re-inspection, not of the inspection
-            row = s.get(DocumentRow, doc.id)
-            ids = list((row.payload or {}).get("officer_ids", [])) if row is not None else []
+        row = s.get(DocumentRow, doc.id)
+        if row is not None and (row.payload or {}).get("officer_ids"):
+            # signed by the officers the document names (re-inspection, inquiry, service), not the inspection team
+            ids = list(row.payload["officer_ids"])
             if officer_id not in ids:
-                raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                if doc.kind == "reinspection":
+                    raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                raise ValidationError("document.not_named_officer", QT_TRANSLATE_NOOP(
+                    "Errors", "Only the officers named in this document can sign it."))
             return f"Sig_Officer{ids.index(officer_id) + 1}"
         ids = [m.officer_id for m in team_members(s, doc.inspection_id) if m.has_conflict is not True]
         if officer_id in ids:
