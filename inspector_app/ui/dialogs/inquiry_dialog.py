@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.agency_time import agency_zone
+from inspector_app.domain.agency_time import agency_zone, local
 from inspector_app.records import model as rm
 from inspector_app.records import model_docs as md
 from inspector_app.services.context import Actor
@@ -56,11 +56,14 @@ def _rows(model: QStandardItemModel) -> list[tuple[str, ...]]:
 
 
 def _qdt(value: dt.datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+    """The editor shows the agency's wall-clock time (Asia/Shanghai), whatever the computer's zone."""
+    t = local(value)
+    return QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute))
 
 
 def _pydt(value: QDateTime) -> dt.datetime:
-    return dt.datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=dt.timezone.utc).astimezone(agency_zone())
+    d, t = value.date(), value.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=agency_zone())
 
 
 class InquiryDialog(_SignedDocumentDialog):

@@ -36,11 +36,11 @@ SERVABLE = ("notice", "addendum", "inquiry")
 
 def method_labels() -> dict[str, str]:
     """送达方式 (stored in Chinese, as the document prints it) -> the UI's words."""
-    tr = QCoreApplication.translate
-    return dict(zip(md.SERVICE_METHODS, (tr("ServiceDialog", "Handed over (signed for)"),
-                                         tr("ServiceDialog", "Left at the premises (refused; witness and photo)"),
-                                         tr("ServiceDialog", "By registered post"),
-                                         tr("ServiceDialog", "Electronic")), strict=True))
+    return dict(zip(md.SERVICE_METHODS, (
+        QCoreApplication.translate("ServiceDialog", "Handed over (signed for)"),
+        QCoreApplication.translate("ServiceDialog", "Left at the premises (refused; witness and photo)"),
+        QCoreApplication.translate("ServiceDialog", "By registered post"),
+        QCoreApplication.translate("ServiceDialog", "Electronic")), strict=True))
 
 
 class ServiceDialog(_SignedDocumentDialog):
