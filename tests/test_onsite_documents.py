@@ -133,3 +133,40 @@ def test_notice_served_by_leaving_it_starts_the_period_on_the_served_date(app, r
     out = app.verification.export_record(iid, tmp_path / "service.pdf", "service")
     check_pdf(app, out, 2)
     assert app.journal.verify(iid).ok
+
+
+def test_case_file_and_cli_hold_the_inquiry_and_the_proof_of_service(app, roster, org_ca, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from inspector_app.cli import main
+
+    with_keys(app, roster, org_ca)
+    iid = ready_to_sign(app, roster)
+    o1, o2 = roster["officers"][0], roster["officers"][1]
+    app.findings.add(lead(roster), iid, FindingData("超标准收费", amount_involved=Decimal("100.00"),
+                                                     amount_to_recover=Decimal("100.00"),
+                                                     legal_basis="《医疗保障基金使用监督管理条例》第三十八条"))
+    for o in (o1, o2):
+        app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
+    inquiry, _ = app.inquiries.create(lead(roster), iid, inquiry_input(app, roster, refused=False),
+                                      officer_id=o1.id, password=PASSWORD)
+    app.signing.countersign(Actor(o2.name, o2.id), inquiry.id, o2.id, PASSWORD)
+    data = ServiceInput(served_document_id=inquiry.id, method="直接送达", recipient="钱小雨",
+                        served_at=app.ctx.clock(), place="医院医保办公室", officer_ids=(o1.id, o2.id),
+                        receiver_name="钱小雨", receiver_relation="本人", receiver_signed=True,
+                        receiver_png=signature_png(9))
+    service, _ = app.service_receipts.create(lead(roster), data, officer_id=o1.id, password=PASSWORD)
+    app.signing.countersign(Actor(o2.name, o2.id), service.id, o2.id, PASSWORD)
+    out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+    assert any("询问笔录" in n for n in names) and any("送达回证" in n for n in names)
+    report = app.case_files.verify(out)
+    assert report.ok, report
+    data_dir = str(app.paths.data_dir)
+    app.close()
+    for kind in ("inquiry", "service"):
+        pdf = tmp_path / f"{kind}.pdf"
+        assert main(["export", iid, "--pdf", str(pdf), "--kind", kind, "--data-dir", data_dir]) == 0
+        assert main(["verify", str(pdf), "--data-dir", data_dir]) == 0
+    assert "通过" in capsys.readouterr().out

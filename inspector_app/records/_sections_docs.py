@@ -115,6 +115,7 @@ def service_body(r: ServiceReceipt) -> list:
     out.append(L.grid_table(sign_rows, [32 * mm, W - 32 * mm], header_rows=0,
                             extra=[("BACKGROUND", (0, 0), (0, -1), L.SECTION_BG)]))
     out.append(Spacer(1, 2 * mm))
-    out.append(P("受送达人拒绝签收的，送达人可以邀请有关基层组织或者所在单位的代表到场见证，把文书留在受送达人的"
-                 "住所或者经营场所，并采用拍照、录像等方式记录送达过程，即视为送达。", "small"))
+    if r.method == "留置送达":
+        out.append(P("受送达人拒绝签收的，送达人可以邀请有关基层组织或者所在单位的代表到场见证，把文书留在受送达人的"
+                     "住所或者经营场所，并采用拍照、录像等方式记录送达过程，即视为送达。", "small"))
     return out
