@@ -160,7 +160,10 @@ def test_case_file_and_cli_hold_the_inquiry_and_the_proof_of_service(app, roster
     out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
+        catalogue = zf.read("卷内目录.txt").decode("utf-8")
     assert any("询问笔录" in n for n in names) and any("送达回证" in n for n in names)
+    # the catalogue lists the inquiry with its statutory evidence type (a witness here: 证人证言)
+    assert "证据类型：证人证言" in catalogue and "证据类型：勘验笔录、现场笔录" in catalogue
     report = app.case_files.verify(out)
     assert report.ok, report
     data_dir = str(app.paths.data_dir)
