@@ -143,7 +143,8 @@ def test_case_file_and_cli_hold_the_inquiry_and_the_proof_of_service(app, roster
     with_keys(app, roster, org_ca)
     iid = ready_to_sign(app, roster)
     o1, o2 = roster["officers"][0], roster["officers"][1]
-    app.findings.add(lead(roster), iid, FindingData("超标准收费", amount_involved=Decimal("100.00"),
+    app.findings.add(lead(roster), iid, FindingData("超标准收费，收费员钱小雨（510802199203150027）经办",
+                                                     amount_involved=Decimal("100.00"),
                                                      amount_to_recover=Decimal("100.00"),
                                                      legal_basis="《医疗保障基金使用监督管理条例》第三十八条"))
     for o in (o1, o2):
@@ -166,6 +167,10 @@ def test_case_file_and_cli_hold_the_inquiry_and_the_proof_of_service(app, roster
     assert "证据类型：证人证言" in catalogue and "证据类型：勘验笔录、现场笔录" in catalogue
     report = app.case_files.verify(out)
     assert report.ok, report
+    # the publication masks the people of the inquiry too (their name and ID number typed into a finding)
+    pub = app.case_files.publication(iid, tmp_path / "公开.pdf")
+    published = (tmp_path / "公开.json").read_text(encoding="utf-8")
+    assert pub is not None and "钱小雨" not in published and "510802199203150027" not in published
     data_dir = str(app.paths.data_dir)
     app.close()
     for kind in ("inquiry", "service"):
