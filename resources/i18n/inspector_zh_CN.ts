@@ -697,252 +697,252 @@
 <context>
     <name>InquiryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="70" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="73" />
         <source>Inquiry record</source>
         <translation>询问笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="74" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="77" />
         <source>&amp;Person and setting</source>
         <translation>被询问人与询问情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="75" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="78" />
         <source>&amp;Questions and answers</source>
         <translation>问答(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="76" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="79" />
         <source>&amp;Closing and signatures</source>
         <translation>确认与签名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="90" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="93" />
         <source>Second questioner:</source>
         <translation>第二询问人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="91" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="94" />
         <source>Their password:</source>
         <translation>其证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="92" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="95" />
         <source>Recorder:</source>
         <translation>记录人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="93" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="96" />
         <source>Both questioners sign</source>
         <translation>两名询问人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="105" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="108" />
         <source>Party (statement of the party)</source>
         <translation>当事人（当事人的陈述）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="106" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="109" />
         <source>Witness (witness testimony)</source>
         <translation>证人（证人证言）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="110" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="113" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="111" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="114" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="122" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="125" />
         <source>The person is:</source>
         <translation>被询问人身份：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="123" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="126" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="124" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="127" />
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="125" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="128" />
         <source>ID number:</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="126" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="129" />
         <source>Employer:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="127" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="130" />
         <source>Position:</source>
         <translation>职务：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="128" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="131" />
         <source>Relation to the matter:</source>
         <translation>与本案关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="129" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="132" />
         <source>Phone or address:</source>
         <translation>联系方式：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="130" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="133" />
         <source>Place:</source>
         <translation>地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="131" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="134" />
         <source>Started:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="132" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="135" />
         <source>Ended:</source>
         <translation>结束时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="133" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="136" />
         <source>Answer to “Do you request a recusal?”:</source>
         <translation>对“是否申请回避”的回答：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="134" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="137" />
         <source>The rights notice and the recusal question are printed before the questions.</source>
         <translation>权利告知和回避询问印在问答之前。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="141" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="144" />
         <source>Question</source>
         <translation>问</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="141" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="144" />
         <source>Answer</source>
         <translation>答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="142" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="145" />
         <source>Concerns (items, findings)</source>
         <translation>涉及（检查项、问题）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="145" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="148" />
         <source>(type a question)</source>
         <translation>（自行输入问题）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="148" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="151" />
         <source>&amp;Add question</source>
         <translation>添加问题(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="150" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153" />
         <source>Remove question</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
         <source>Recorded as</source>
         <translation>原记载</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
         <source>Corrected to</source>
         <translation>更正为</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
         <source>Person's initials</source>
         <translation>被询问人确认（签名或捺印）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="155" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="158" />
         <source>Add co&amp;rrection</source>
         <translation>添加更正(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="164" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="167" />
         <source>Corrections made when the record was read (each initialled by the person):</source>
         <translation>阅读笔录时所作更正（每处由被询问人签名或捺印确认）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="173" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="176" />
         <source>The person refuses to sign</source>
         <translation>被询问人拒绝签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="180" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="183" />
         <source>Confirmation written by the person:</source>
         <translation>被询问人书写的确认语：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="182" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="185" />
         <source>Reason for refusing:</source>
         <translation>拒签理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="183" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="186" />
         <source>Witness name:</source>
         <translation>见证人姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="184" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="187" />
         <source>Witness ID number:</source>
         <translation>见证人身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="185" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="188" />
         <source>Witness relation to the person:</source>
         <translation>见证人与被询问人关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="186" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="189" />
         <source>Officers' note:</source>
         <translation>执法人员说明：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="197" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="200" />
         <source>Signature of the witness</source>
         <translation>见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="198" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="201" />
         <source>Signature of the person questioned</source>
         <translation>被询问人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="219" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="222" />
         <source>The inquiry needs two different questioners.</source>
         <translation>询问须由两名不同的执法人员进行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="222" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="225" />
         <source>The witness signs on the pad.</source>
         <translation>请见证人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="223" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="226" />
         <source>The person questioned signs on the pad.</source>
         <translation>请被询问人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="255" />
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="258" />
         <source>Enter the second questioner's password.</source>
         <translation>请输入第二询问人的证书密码。</translation>
     </message>
@@ -3450,8 +3450,8 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/signing_page.py" line="166" />
-        <source>Proof of ser&amp;vice…</source>
-        <translation>送达回证(&amp;V)…</translation>
+        <source>Proof of serv&amp;ice…</source>
+        <translation>送达回证(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/signing_page.py" line="170" />

@@ -163,7 +163,7 @@ class SigningPage(QWidget):
         self.addendum_button.setObjectName("make_addendum")
         self.inquiry_button = QPushButton(self.tr("In&quiry record…"), self)  # 询问笔录 (records/kinds.py)
         self.inquiry_button.setObjectName("make_inquiry")
-        self.service_button = QPushButton(self.tr("Proof of ser&vice…"), self)  # 送达回证 of the selected document
+        self.service_button = QPushButton(self.tr("Proof of serv&ice…"), self)  # 送达回证 of the selected document
         self.service_button.setObjectName("make_service")
         self.inquiry_button.clicked.connect(self.make_inquiry)
         self.service_button.clicked.connect(self.make_service)
