@@ -79,9 +79,20 @@ class InquiryService:
         self._keys = keys
         self._pipeline = DocumentPipeline(ctx, keys)
 
-    def question_templates(self) -> tuple[str, ...]:
-        """Questions an inspector usually asks (the dialog offers them; any question can be typed)."""
-        return QUESTION_TEMPLATES
+    def question_templates(self, inspection_id: str | None = None) -> tuple[str, ...]:
+        """Questions an inspector usually asks, then one per finding of the inspection (with its checklist item),
+        so the answers can be tied to what was found. The dialog offers them; any question can be typed."""
+        if inspection_id is None:
+            return QUESTION_TEMPLATES
+        from inspector_app.storage.orm import FindingRow
+
+        with self._ctx.read() as s:
+            rows = s.execute(select(FindingRow.item_id, FindingRow.description).where(
+                FindingRow.inspection_id == inspection_id, FindingRow.deleted_at.is_(None))
+                .order_by(FindingRow.created_at)).all()
+        asked = tuple(f"关于检查发现的问题{f'（{item}）' if item else ''}“{text[:40]}”，请说明具体情况及原因。"
+                      for item, text in rows)
+        return QUESTION_TEMPLATES + asked
 
     def snapshot(self, inspection_id: str, data: InquiryInput, number: str) -> md.InquiryRecord:
         with self._ctx.read() as s:

@@ -46,6 +46,9 @@ def test_inquiry_with_refusal_signed_by_both_officers(app, roster, org_ca, qtbot
     o1, o2 = roster["officers"][0], roster["officers"][1]
 
     def fill(dialog: InquiryDialog) -> None:
+        # the pick-list offers the usual questions and one per finding of this inspection
+        qtbot.waitUntil(lambda: any("串换项目收费" in dialog.template.itemText(i)
+                                    for i in range(dialog.template.count())), timeout=10000)
         dialog.role.setCurrentIndex(dialog.role.findData("witness"))
         dialog.name.setText("钱小雨")
         dialog.sex.setCurrentIndex(dialog.sex.findData("女"))

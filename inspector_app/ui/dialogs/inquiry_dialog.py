@@ -148,6 +148,8 @@ class InquiryDialog(_SignedDocumentDialog):
         self.template.addItem(self.tr("(type a question)"), "")
         for q in self.ops.app.inquiries.question_templates():
             self.template.addItem(q, q)
+        inquiries, iid = self.ops.app.inquiries, self.inspection_id  # + one per finding, read off the UI thread
+        self.ops.read(lambda: inquiries.question_templates(iid), self._add_templates)
         add = QPushButton(self.tr("&Add question"), tab)
         add.clicked.connect(lambda: self.add_question(self.template.currentData() or ""))
         remove = QPushButton(self.tr("Remove question"), tab)
@@ -200,6 +202,12 @@ class InquiryDialog(_SignedDocumentDialog):
         self.pad.set_caption(self.tr("Signature of the witness") if refused
                              else self.tr("Signature of the person questioned"))
         self.pad.clear()
+
+    def _add_templates(self, questions: tuple[str, ...]) -> None:
+        have = {self.template.itemData(i) for i in range(self.template.count())}
+        for q in questions:
+            if q not in have:
+                self.template.addItem(q, q)
 
     # -- rows
     def add_question(self, question: str = "", answer: str = "", links: str = "") -> None:
