@@ -92,3 +92,30 @@ def test_a_number_taken_meanwhile_is_not_skipped_or_reused(app, roster, org_ca, 
     [second] = [d for d in app.signing.documents(b) if d.kind == "notice"]
     assert numbers[0] == second.number and first.number == numbers[1] != second.number
     assert sorted([first.number, second.number]) == sorted(["医保改〔2026〕1号", "医保改〔2026〕2号"])
+
+
+@pytest.mark.parametrize("which", ["inquiry", "service"])
+def test_new_kinds_render_chinese_with_embedded_fonts(which: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    from inspector_app import fonts
+    from inspector_app.records import render_docs
+    from tests import docs_sample as ds
+
+    fontset = fonts.ensure_fonts(fonts.default_cache_dir())
+    if which == "inquiry":
+        rendered = render_docs.render_inquiry(ds.inquiry(refused=True), fontset)
+        words = ("询问笔录", "拒绝签字", "更正记录", "问5", "赵见明")
+    else:
+        rendered = render_docs.render_service(ds.service(), fontset)
+        words = ("送达回证", "留置送达", "李社工", "医保改〔2026〕3号")
+    assert rendered.warnings == () and [f.field_name for f in rendered.fields] == ["Sig_Officer1", "Sig_Officer2"]
+    path = tmp_path / f"{which}.pdf"
+    path.write_bytes(rendered.pdf)
+    if shutil.which("pdftotext") and shutil.which("pdffonts"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
+        assert all(w in text for w in words), text
+        table = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60).stdout
+        rows = table.splitlines()[2:]
+        assert rows and all(" yes yes yes " in r for r in rows), table  # embedded, subset, ToUnicode

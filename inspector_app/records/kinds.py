@@ -2,8 +2,18 @@
 
 Before this registry a kind was a bare string ("notice") repeated in about ten files (numbering, journal words,
 verification words, case-file titles and order, export choices, UI labels…). Every such table is now derived from
-`KINDS`, so adding a kind is: one entry here, one renderer section in records/render*.py (named by `renderer`), one
-snapshot builder in services/ that goes through services/document_pipeline.py, and one dialog in ui/.
+`KINDS`. Adding a kind touches:
+
+1. this file: one `DocumentKind` entry (code, title, 文号 pattern, renderer, signers, case-file order, evidence type);
+2. records/: its frozen snapshot (e.g. model_docs.py) and one renderer section (render_docs.py, _sections_docs.py);
+3. services/: one use case that builds the snapshot and goes through services/document_pipeline.py
+   (`produce` off the writer, then `add_row` in one short transaction), plus its journal event name in
+   records/journal_words.py;
+4. ui/: one dialog (e.g. ui/dialogs/inquiry_dialog.py) and its button;
+5. if it keeps structured data of its own: a table (storage/docs_orm.py) and a migration.
+
+Export (`inspector export --kind`), verification words, the case file, the printed journal and the UI's labels pick
+the new kind up from the registry.
 
 Qt-free and storage-free like the rest of records/: the English labels are marked for translation with
 QT_TRANSLATE_NOOP (context "RecordLabels") and translated by the UI.
