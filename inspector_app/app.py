@@ -43,6 +43,8 @@ from inspector_app.storage.vault import FileVault
 
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
+    from inspector_app.services.inquiries import InquiryService
+    from inspector_app.services.service_receipts import ServiceReceiptService
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,20 @@ class AppContext:
     evidence: EvidenceService
     session: SessionService
     make_case_files: Callable[[], CaseFileService]
+
+    @functools.cached_property
+    def inquiries(self) -> InquiryService:
+        """询问笔录 (services/inquiries.py); built from the same context on first use."""
+        from inspector_app.services.inquiries import InquiryService
+
+        return InquiryService(self.ctx, self.keys)
+
+    @functools.cached_property
+    def service_receipts(self) -> ServiceReceiptService:
+        """送达回证 (services/service_receipts.py)."""
+        from inspector_app.services.service_receipts import ServiceReceiptService
+
+        return ServiceReceiptService(self.ctx, self.keys)
 
     @functools.cached_property
     def case_files(self) -> CaseFileService:

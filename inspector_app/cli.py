@@ -11,6 +11,7 @@ from pathlib import Path
 
 from inspector_app import __version__
 from inspector_app.domain.agency_time import agency_zone, local
+from inspector_app.records import kinds
 from inspector_app.signin_cli import SignInRequired, add_user_args, open_workspace
 
 
@@ -90,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--case-file", type=Path, metavar="FILE.zip", help="where to write the case file (案卷)")
     what.add_argument("--publication", type=Path, metavar="FILE.pdf",
                       help="where to write the publication summary (公开); the JSON goes beside it")
-    export.add_argument("--kind", choices=["record", "notice", "addendum", "reinspection"], default="record",
-                        help="document for --pdf: 笔录, 整改通知书, 补正说明 or 整改复查记录 (default: record)")
+    export.add_argument("--kind", choices=list(kinds.codes()), default="record",
+                        help="document for --pdf: " + ", ".join(f"{k.code} ({k.short})" for k in kinds.KINDS)
+                        + " (default: record)")
     from inspector_app.casefile_cli import add_arguments as add_seal_arguments
 
     add_seal_arguments(export)

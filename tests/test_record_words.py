@@ -22,6 +22,7 @@ from inspector_app.domain.journal import GENESIS, events_to_json, make_event
 from inspector_app.records import _linebreak as LB
 from inspector_app.records import _layout as L
 from inspector_app.records import journal_words as JW
+from inspector_app.records import kinds as doc_kinds
 from inspector_app.records import pki, render, verify
 from inspector_app.records.model import ChecklistRow, FindingRow
 from inspector_app.services import record_builder as RB
@@ -60,6 +61,10 @@ def _emitted_event_types() -> set[str]:
         kinds["session"] |= set(re.findall(r'self\._event\(actor, "([a-z_]+)"', source))
         kinds["doc"] |= set(re.findall(r'DocumentRow\([^)]*?kind="([a-z_]+)"', source, re.S))
         for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_row":
+                # the document pipeline journals the `event=` of DocumentPipeline.add_row
+                found |= {k.value.value for k in node.keywords
+                          if k.arg == "event" and isinstance(k.value, ast.Constant)}
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and node.func.attr in ("journal", "record") and len(node.args) >= 2):
                 continue
@@ -71,7 +76,7 @@ def _emitted_event_types() -> set[str]:
     assert patterns == {"inspection.status.{}", "review.{}", "{}.countersigned", "session.{}"}, patterns  # a new family: add it
     found |= {f"inspection.status.{s.value}" for s in Status}
     found |= {f"review.{k}" for k in kinds["review"]}
-    found |= {f"{k}.countersigned" for k in kinds["doc"]}
+    found |= {f"{k}.countersigned" for k in (*kinds["doc"], *doc_kinds.codes())}
     found |= {f"session.{k}" for k in kinds["session"]}
     assert {"answer.changed", "party.signoff", "record.signed", "review.approve"} <= found  # the scan works
     return found

@@ -234,6 +234,7 @@ class PageDecor:
     header: str = ""                         # small running header from page 2 on
     initials: bool = True                    # the 每页签名/捺印 line
     party_png: bytes | None = None           # drawn small on the party's initials line
+    party_label: str = "当事人"               # who signs every page (询问笔录: 被询问人)
     party_note: str = ""                     # e.g. 拒签 note instead of an image
     officer_pngs: tuple[bytes, ...] = ()     # drawn small on the officers' initials line
     info: dict[str, str] = field(default_factory=dict)  # extra /Info entries (machine-readable)
@@ -309,8 +310,9 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self.setStrokeColor(INK)
             self.setLineWidth(0.5)
             self.setFont(RL_REGULAR, 8.5)
-            self.drawString(MARGIN_L, y, "当事人（签名/捺印）：")
-            lx = MARGIN_L + 30 * mm
+            label = f"{decor.party_label}（签名/捺印）："
+            self.drawString(MARGIN_L, y, label)
+            lx = MARGIN_L + max(30 * mm, self.stringWidth(label, RL_REGULAR, 8.5) + 1 * mm)
             self.line(lx, y - 1.5, lx + 36 * mm, y - 1.5)
             if decor.party_png:
                 self._small_png("party", decor.party_png, lx + 1 * mm, y - 1, 34 * mm, 7.5 * mm)

@@ -192,28 +192,28 @@ def draft_note(text: str, as_of: str) -> list:
     return [box, Spacer(1, 3 * mm)]
 
 
-def party_block(s: Any, heading: str, *, draft: bool = False) -> list:
+def party_block(s: Any, heading: str, *, draft: bool = False, who: str = "当事人") -> list:
     so = s.party_signoff
     out: list = [_h(heading)]
     rows: list[list] = []
     if draft:
-        rows.append([P("当事人意见", "cell_b"), P("（草稿：当事人阅读核对后，在正式笔录上签署意见并签名。）")])
+        rows.append([P(f"{who}意见", "cell_b"), P("（草稿：当事人阅读核对后，在正式笔录上签署意见并签名。）")])
     elif not so.refused:
         png = s.image_for(PARTY)
         sig = L.png_image(png, 50 * mm, 16 * mm) if png else P("")
-        rows.append([P("当事人意见", "cell_b"), P(so.opinion)])
-        rows.append([P("当事人（签名）", "cell_b"),
+        rows.append([P(f"{who}意见", "cell_b"), P(so.opinion)])
+        rows.append([P(f"{who}（签名）", "cell_b"),
                      L.plain_table([[sig, P(f"{so.signer_name}　{fmt_dt(so.signed_at)}", "small")]],
                                    [56 * mm, W - 92 * mm])])
     else:
         w = so.witness
         png = s.image_for(WITNESS)
         sig = L.png_image(png, 50 * mm, 16 * mm) if png else P("")
-        rows.append([P("当事人签字情况", "cell_b"),
-                     P(f"当事人拒绝签字。拒签理由：{so.refusal_reason}", "plain")])
+        rows.append([P(f"{who}签字情况", "cell_b"),
+                     P(f"{who}拒绝签字。拒签理由：{so.refusal_reason}", "plain")])
         if w is not None:
             rows.append([P("见证人", "cell_b"),
-                         P(f"姓名：{w.name}　身份证号：{w.id_number}　与当事人关系：{w.relation}")])
+                         P(f"姓名：{w.name}　身份证号：{w.id_number}　与{who}关系：{w.relation}")])
         rows.append([P("见证人（签名）", "cell_b"), L.plain_table([[sig, P(fmt_dt(so.signed_at), "small")]],
                                                                [56 * mm, W - 92 * mm])])
         if so.officer_note:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from inspector_app.domain.masking import Masker
+from inspector_app.records.kinds import KINDS
 
 #: Statuses of domain.inspection.Status (records/ does not import the status machine; the test checks both agree).
 STATUS_ZH = {
@@ -21,9 +22,13 @@ STATUS_ZH = {
     "under_review": "审核中", "returned": "已退回", "approved": "已批准", "rectification": "整改跟踪",
     "closed": "已关闭", "cancelled": "已作废",
 }
-DOC_ZH = {"record": "现场检查笔录", "notice": "责令整改通知书", "addendum": "补正说明", "reinspection": "整改复查记录"}
+DOC_ZH = {k.code: k.spoken for k in KINDS}
 
 EVENT_NAMES: dict[str, str] = {
+    "inquiry.signed": "询问笔录签名",
+    "service.signed": "送达回证签名",
+    "notice.served": "送达责令整改通知书",
+    "rectification.deadline_from_service": "整改期限自送达之日起计算",
     "inspection.created": "创建检查任务",
     "inspection.signed": "笔录签名（同步）",
     "template.pinned": "选定检查表版本",

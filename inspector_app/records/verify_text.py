@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from inspector_app.records.kinds import pdf_titles
 from inspector_app.records.model import CN_TZ
 from inspector_app.records.plan import STAGE_ORDER, AGENCY_FIELD, LEAD_FIELD, ROLE_AGENCY, ROLE_LEAD, ROLE_OFFICER
 from inspector_app.records.verify_report import FAIL, INFO, OK, PASSED, REVOCATION_UNCHECKED, UNCHECKED, Check
@@ -14,8 +15,7 @@ from inspector_app.records.verify_report import FAIL, INFO, OK, PASSED, REVOCATI
 if TYPE_CHECKING:
     from inspector_app.records.verify_report import SignatureCheck, VerifyReport
 
-KIND_WORDS = {"inspection_record": "现场检查笔录", "record_addendum": "现场检查笔录补正说明",
-              "rectification_notice": "责令改正（限期整改）通知书", "reinspection_record": "整改复查记录"}
+KIND_WORDS = pdf_titles()  # /InspDocKind -> title, from the document-kind registry
 STAGE_WORDS = {"none": "未签名", "partial": "部分执法人员已签名", "signed": "执法人员已全部签名",
                "approved": "检查组组长已审核签名"}
 SIG_CODES = ("signature_invalid", "untrusted", "modified_after_signing", "signed_outside_validity")

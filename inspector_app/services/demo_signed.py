@@ -37,6 +37,8 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime,
         set_setting(uow.session, "notice_number_pattern", "青医保改〔{year}〕{n}号")
         set_setting(uow.session, "addendum_number_pattern", "青医保补〔{year}〕{n}号")
         set_setting(uow.session, "reinspection_number_pattern", "青医保复〔{year}〕{n}号")
+        set_setting(uow.session, "inquiry_number_pattern", "青医保询〔{year}〕{n}号")
+        set_setting(uow.session, "service_number_pattern", "青医保送〔{year}〕{n}号")
     start = now - dt.timedelta(days=60)
     ca = pki.create_ca(AGENCY, cn=f"{AGENCY} 执法签名根证书（演示）", not_before=start)
     app.keys.add_trust_root(ca.cert)
@@ -184,9 +186,12 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
     for o in (o1, o2):
         app.signing.sign_record(Actor(o.name, o.id), iid, o.id, passwords[o.id])
     say("已签名的现场检查笔录")
-    app.documents.create_notice(actor, iid, deadline=now.date() + dt.timedelta(days=30),
-                                officer_id=o1.id, password=passwords[o1.id], contact_person=o2.name,
-                                contact_phone="0537-2601234")
+    notice, _ = app.documents.create_notice(actor, iid, deadline=now.date() + dt.timedelta(days=30),
+                                            officer_id=o1.id, password=passwords[o1.id], contact_person=o2.name,
+                                            contact_phone="0537-2601234")
     say("已签发的责令整改通知书")
+    from inspector_app.services.demo_docs import add_onsite_documents
+
+    add_onsite_documents(app, iid, officers, passwords, notice.id, say)
     app.review.submit(actor, iid)  # waiting in the team lead's review queue
     return iid

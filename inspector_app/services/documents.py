@@ -9,10 +9,8 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app import fonts
 from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import ValidationError
-from inspector_app.domain.ids import new_id
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
@@ -22,11 +20,11 @@ from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.inspections import load_inspection
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import _images, build_snapshot, setting
-from inspector_app.records.plan import plan_from_record
-from inspector_app.services.signing import DocumentDTO, document_dto, require_bound
+from inspector_app.services.document_pipeline import DocumentPipeline, Produced
+from inspector_app.services.signing import DocumentDTO, document_dto
 from inspector_app.storage import journal_repo
 from inspector_app.storage.orm import FindingRow
-from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow
+from inspector_app.storage.records_orm import PartySignoffRow
 
 Progress = Callable[[int, str], None]
 DEFAULT_REPORT = "请于整改期限届满前将书面整改报告及相关证明材料报送本局基金监督科。"
@@ -50,60 +48,68 @@ def rectification_items(s: Session, inspection_id: str) -> tuple[rm.Rectificatio
                                       _requirement(f)) for f in findings)
 
 
+class _NumberTaken(Exception):
+    """The number a document was rendered with was taken meanwhile (rolls the write transaction back)."""
+
+
 class DocumentService:
     def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], object]):
         self._ctx = ctx
         self._keys = keys
         self._print_image = print_image
+        self._pipeline = DocumentPipeline(ctx, keys)
 
     def create_notice(self, actor: Actor, inspection_id: str, *, deadline: dt.date, officer_id: str,
                       password: str, report_method: str = DEFAULT_REPORT, consequence: str = DEFAULT_CONSEQUENCE,
                       contact_person: str = "", contact_phone: str = "",
                       progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
-        say = progress or (lambda _p, _m: None)
+        """Issue the 责令整改通知书. It is rendered and signed off the writer with the number the counter will give
+        next; the short write transaction then takes that number and records the row, unless something changed
+        meanwhile (another document took the number: render again; the findings changed: refuse)."""
         ck = self._keys.load(officer_id, password)
-        with self._ctx.read() as s:
-            insp = load_inspection(s, inspection_id)
-            if not insp.content_hash or not insp.record_number:
-                raise ValidationError("请先签署现场检查笔录，再制作责令整改通知书")
-            items = rectification_items(s, inspection_id)
-            if not items:
-                raise ValidationError("本次检查没有发现问题，无需责令整改")
-            snapshot = build_snapshot(s, self._ctx.blobs, inspection_id)
-            signer = next((o for o in snapshot.officers if o.officer_id == officer_id), None)
-            if signer is None:
-                raise ValidationError("只有本次检查组的执法人员可以签发通知书")
-        with self._ctx.unit(actor) as uow:
-            number = numbering.next_number(uow.session, "notice", uow.now)
-            today = local(uow.now).date()
-            notice = rm.RectificationNotice(
-                number=number, agency=setting(uow.session, "agency"), party=snapshot.party,
-                record_number=snapshot.number, inspected_on=local(snapshot.started_at).date(), issued_on=today,
-                items=items, deadline=deadline, report_method=report_method, consequence=consequence,
-                contact_person=contact_person, contact_phone=contact_phone, signer=signer,
-                reconsideration_body=setting(uow.session, "reconsideration_body"),
-                court=setting(uow.session, "litigation_court"))
+        for _attempt in range(3):
+            with self._ctx.read() as s:
+                insp = load_inspection(s, inspection_id)
+                if not insp.content_hash or not insp.record_number:
+                    raise ValidationError("请先签署现场检查笔录，再制作责令整改通知书")
+                items = rectification_items(s, inspection_id)
+                if not items:
+                    raise ValidationError("本次检查没有发现问题，无需责令整改")
+                snapshot = build_snapshot(s, self._ctx.blobs, inspection_id)
+                signer = next((o for o in snapshot.officers if o.officer_id == officer_id), None)
+                if signer is None:
+                    raise ValidationError("只有本次检查组的执法人员可以签发通知书")
+                now = self._ctx.clock()
+                number = numbering.peek_number(s, "notice", now)
+                notice = rm.RectificationNotice(
+                    number=number, agency=setting(s, "agency"), party=snapshot.party,
+                    record_number=snapshot.number, inspected_on=local(snapshot.started_at).date(),
+                    issued_on=local(now).date(), items=items, deadline=deadline, report_method=report_method,
+                    consequence=consequence, contact_person=contact_person, contact_phone=contact_phone,
+                    signer=signer, reconsideration_body=setting(s, "reconsideration_body"),
+                    court=setting(s, "litigation_court"))
             notice.validate()
-            from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
-            say(30, "生成 PDF")
-            rendered = render.render_notice(notice, fonts.ensure_fonts(fonts.default_cache_dir()))
-            say(70, "数字签名")
-            require_bound(plan_from_record(notice.canonical()), rendered.field_for(officer_id).field_name, ck)
-            signed = signing.certify_rendered(rendered, ck, officer_id, signing_time=uow.now,
-                                              reason="责令整改通知书：签发",
-                                              revocation=self._keys.revocation_context())
-            blob = self._ctx.blobs.put_bytes(signed)  # file first: the row below points at it
-            row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="notice", number=number,
-                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256,
-                              signed_fields=[rendered.field_for(officer_id).field_name], pending_fields=[],
-                              payload={"deadline": deadline.isoformat(), "items": len(items),
-                                       "record_number": snapshot.number},
-                              created_at=uow.now, updated_at=uow.now)
-            uow.session.add(row)
-            uow.record(inspection_id, "notice.issued", "document", row.id, "create", {"data": {
-                "inspection_id": inspection_id, "kind": "notice", "number": number, "deadline": deadline.isoformat(),
-                "payload": row.payload, "signed_fields": row.signed_fields, "pending_fields": [],
-                "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "officer_id": officer_id}})
+            produced = self._pipeline.produce("notice", notice, officer_id, ck, reason="责令整改通知书：签发",
+                                              progress=progress)
+            try:
+                return self._commit_notice(actor, inspection_id, produced, number, items, deadline, snapshot.number,
+                                           officer_id)
+            except _NumberTaken:
+                continue  # the transaction rolled back; render again with the next free number
+        raise ValidationError("通知书编号被占用，请重新签发")
+
+    def _commit_notice(self, actor: Actor, inspection_id: str, produced: Produced, number: str,
+                       items: tuple[rm.RectificationItem, ...], deadline: dt.date, record_number: str,
+                       officer_id: str) -> tuple[DocumentDTO, Changes]:
+        with self._ctx.unit(actor) as uow:
+            if numbering.next_number(uow.session, "notice", uow.now) != number:
+                raise _NumberTaken(number)
+            if rectification_items(uow.session, inspection_id) != items:
+                raise ValidationError("签发期间检查发现的问题发生了变化，请重新签发")
+            payload = {"deadline": deadline.isoformat(), "items": len(items), "record_number": record_number}
+            row = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=number,
+                                         event="notice.issued", payload=payload,
+                                         extra={"deadline": deadline.isoformat(), "officer_id": officer_id})
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
 
     def create_addendum(self, actor: Actor, inspection_id: str, *, reason: str,
@@ -144,26 +150,13 @@ class DocumentService:
             signature_images=images, journal=tuple(events_to_json(events)),
             chain_head=events[-1].hash if events else "")
         addendum.validate()
-        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
-        say(30, "生成 PDF")
-        rendered = render.render_addendum(addendum, fonts.ensure_fonts(fonts.default_cache_dir()))
-        say(70, "数字签名")
-        require_bound(plan_from_record(addendum.canonical()), rendered.field_for(officer_id).field_name, ck)
-        signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=addendum.image_for(officer_id),
-                                          signing_time=self._ctx.clock(), reason="补正说明：执法人员签名",
-                                          revocation=self._keys.revocation_context())
-        blob = self._ctx.blobs.put_bytes(signed)
+        produced = self._pipeline.produce("addendum", addendum, officer_id, ck,
+                                          handwriting=addendum.image_for(officer_id),
+                                          reason="补正说明：执法人员签名", progress=say)
         with self._ctx.unit(actor) as uow:
-            field = rendered.field_for(officer_id).field_name
-            row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="addendum", number=number,
-                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256, signed_fields=[field],
-                              pending_fields=[f.field_name for f in rendered.fields if f.field_name != field],
-                              payload={"reason": reason, "changes": [list(c) for c in changes],
-                                       "original_number": record.number, "original_content_hash": insp.content_hash},
-                              created_at=uow.now, updated_at=uow.now)
-            uow.session.add(row)
-            uow.record(inspection_id, "addendum.signed", "document", row.id, "create", {"data": {
-                "inspection_id": inspection_id, "kind": "addendum", "number": number, "content_hash": rendered.content_hash,
-                "payload": row.payload, "signed_fields": row.signed_fields, "pending_fields": row.pending_fields,
-                "pdf_sha256": blob.sha256, "original_content_hash": insp.content_hash, "officer_id": officer_id}})
+            payload = {"reason": reason, "changes": [list(c) for c in changes],
+                       "original_number": record.number, "original_content_hash": insp.content_hash}
+            row = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=number,
+                                         event="addendum.signed", payload=payload,
+                                         extra={"original_content_hash": insp.content_hash, "officer_id": officer_id})
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))

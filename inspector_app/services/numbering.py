@@ -10,11 +10,10 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.agency_time import local
+from inspector_app.records import kinds
 from inspector_app.services.record_builder import setting
 from inspector_app.storage.orm import DocumentCounterRow
 
-PATTERN_KEYS = {"record": "record_number_pattern", "notice": "notice_number_pattern",
-                "addendum": "addendum_number_pattern", "reinspection": "reinspection_number_pattern"}
 
 
 def format_number(pattern: str, year: int, n: int) -> str:
@@ -29,4 +28,13 @@ def next_number(s: Session, doc_type: str, now: dt.datetime) -> str:
         s.add(counter)
     counter.last_number += 1
     s.flush()
-    return format_number(setting(s, PATTERN_KEYS[doc_type]), year, counter.last_number)
+    return format_number(setting(s, kinds.kind(doc_type).number_setting), year, counter.last_number)
+
+
+def peek_number(s: Session, doc_type: str, now: dt.datetime) -> str:
+    """The number `next_number` would give now, without taking it: a document is rendered and signed with it off
+    the writer, and the write transaction that takes the number checks it is still the same."""
+    year = local(now).year
+    counter = s.get(DocumentCounterRow, (doc_type, year))
+    return format_number(setting(s, kinds.kind(doc_type).number_setting), year,
+                         (counter.last_number if counter is not None else 0) + 1)

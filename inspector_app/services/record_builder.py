@@ -27,6 +27,7 @@ from inspector_app.storage.orm import (
     OfficerRow,
     TeamMemberRow,
 )
+from inspector_app.records import kinds
 from inspector_app.storage.records_orm import PartySignoffRow, SignatureCaptureRow, WorkspaceSettingRow
 
 RIGHTS_NOTICE = (
@@ -36,10 +37,7 @@ RIGHTS_NOTICE = (
 )
 DEFAULT_SETTINGS = {
     "agency": "医疗保障局",
-    "record_number_pattern": "医保检〔{year}〕{n}号",
-    "notice_number_pattern": "医保改〔{year}〕{n}号",
-    "addendum_number_pattern": "医保补〔{year}〕{n}号",
-    "reinspection_number_pattern": "医保复〔{year}〕{n}号",
+    **kinds.default_patterns(),  # one 文号 pattern per document kind (records/kinds.py)
     # named in the 责令整改通知书's statement of remedies; the defaults are the legal descriptions, an agency
     # configures its own (e.g. 青川市人民政府, 青川市利州区人民法院)
     "reconsideration_body": "本级人民政府",

@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app import fonts
 from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
@@ -33,8 +32,8 @@ from inspector_app.services.documents import rectification_items
 from inspector_app.services.inspections import load_inspection
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import evidence_rows, party_of, setting
-from inspector_app.records.plan import plan_from_record
-from inspector_app.services.signing import DocumentDTO, document_dto, require_bound
+from inspector_app.services.document_pipeline import DocumentPipeline
+from inspector_app.services.signing import DocumentDTO, document_dto
 from inspector_app.storage.orm import EvidenceRow, InspectionRow, InstitutionRow, OfficerRow
 from inspector_app.storage.records_orm import DocumentRow, SignatureCaptureRow
 from inspector_app.storage.review_orm import RectificationRow, ReinspectionRow
@@ -94,6 +93,7 @@ class ReinspectionService:
         self._ctx = ctx
         self._keys = keys
         self._print_image = print_image  # evidence id -> pre-scaled JPEG for print
+        self._pipeline = DocumentPipeline(ctx, keys)
 
     # ------------------------------------------------------------------ the draft
 
@@ -252,37 +252,21 @@ class ReinspectionService:
         say(15, "汇总复查内容")
         with self._ctx.read() as s:
             record = self.snapshot(s, load_reinspection(s, reinspection_id))
-        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
-        say(30, "生成 PDF")
-        rendered = render.render_reinspection(record, fonts.ensure_fonts(fonts.default_cache_dir()))
-        say(70, "数字签名")
-        require_bound(plan_from_record(record.canonical()), rendered.field_for(officer_id).field_name, ck)
-        signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=self._handwriting(inspection_id, officer_id),
-                                          signing_time=self._ctx.clock(), location=record.place,
-                                          reason="整改复查记录：执法人员签名",
-                                          revocation=self._keys.revocation_context())
-        blob = self._ctx.blobs.put_bytes(signed)  # the file first: the rows below point at it
-        say(90, "保存")
+        produced = self._pipeline.produce("reinspection", record, officer_id, ck,
+                                          handwriting=self._handwriting(inspection_id, officer_id),
+                                          location=record.place, reason="整改复查记录：执法人员签名", progress=say)
         with self._ctx.unit(actor) as uow:
             s = uow.session
             row = load_reinspection(s, reinspection_id)
             require_open(row)
-            if self.snapshot(s, row, with_images=False).content_hash() != rendered.content_hash:
+            if self.snapshot(s, row, with_images=False).content_hash() != produced.content_hash:
                 raise ValidationError("签名期间复查记录发生了变化，请重新签名")
-            field = rendered.field_for(officer_id).field_name
-            pending = [f.field_name for f in rendered.fields if f.field_name != field]
-            doc = DocumentRow(id=new_id(), inspection_id=row.inspection_id, kind="reinspection", number=record.number,
-                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256, signed_fields=[field],
-                              pending_fields=pending, created_at=uow.now, updated_at=uow.now,
-                              payload={"reinspection_id": row.id, "rectification_id": row.rectification_id,
-                                       "result": record.result, "officer_ids": list(row.officer_ids)})
-            s.add(doc)
-            uow.record(row.inspection_id, "reinspection.signed", "document", doc.id, "create", {"data": {
-                "inspection_id": row.inspection_id, "kind": "reinspection", "number": record.number,
-                "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "payload": doc.payload,
-                "signed_fields": [field], "pending_fields": pending, "officer_id": officer_id,
-                "signing_time_source": "device clock"}})
-            row.content_hash, row.document_id, row.updated_at = rendered.content_hash, doc.id, uow.now
+            doc = self._pipeline.add_row(uow, produced, inspection_id=row.inspection_id, number=record.number,
+                                         event="reinspection.signed",
+                                         payload={"reinspection_id": row.id, "rectification_id": row.rectification_id,
+                                                  "result": record.result, "officer_ids": list(row.officer_ids)},
+                                         extra={"officer_id": officer_id, "signing_time_source": "device clock"})
+            row.content_hash, row.document_id, row.updated_at = produced.content_hash, doc.id, uow.now
             uow.record(row.inspection_id, "reinspection.frozen", "reinspection", row.id, "patch", {"fields": {
                 "content_hash": [None, row.content_hash], "document_id": [None, doc.id]}})
             self._settle(uow, row, [e.sha256 for e in record.evidence])

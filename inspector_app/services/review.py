@@ -253,7 +253,8 @@ class ReviewService:
                                     .order_by(DocumentRow.created_at.desc()))
         if notice is None:
             raise ValidationError("责令整改须先签发责令整改通知书（载明整改期限）")
-        deadline = dt.date.fromisoformat(notice.payload["deadline"])
+        # a served notice's period runs from the served date (services/service_receipts.py)
+        deadline = dt.date.fromisoformat(notice.payload.get("effective_deadline") or notice.payload["deadline"])
         row = RectificationRow(id=new_id(), inspection_id=insp.id, notice_document_id=notice.id, deadline=deadline,
                                created_at=uow.now, updated_at=uow.now)
         uow.session.add(row)

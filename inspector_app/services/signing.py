@@ -17,13 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import fonts
-from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
-from inspector_app.records.plan import SignaturePlan, plan_from_record
+from inspector_app.records import kinds
+from inspector_app.records.plan import AGENCY_FIELD
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
+from inspector_app.services.document_pipeline import DocumentPipeline, require_bound  # noqa: F401 - re-exported
 from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
@@ -107,20 +109,6 @@ def validate_strokes(strokes: Any) -> list[list[list[int]]]:
     return [[[round(float(x) * 10), round(float(y) * 10)] for x, y in stroke] for stroke in strokes]
 
 
-def require_bound(plan: SignaturePlan | None, field: str, ck: Any) -> None:
-    """Refuse to sign a field with a certificate whose holder is not the person the record names there: the
-    verifier would reject the signature (issue 11), so it must not be made."""
-    planned = plan.get(field) if plan is not None else None
-    if planned is None:
-        return
-    from inspector_app.records import pki
-
-    name, number, _roles = pki.officer_identity(ck.cert)
-    if (name, number) != (planned.name, planned.certificate_no):
-        raise ValidationError(f"该签名位置载明的签名人是 {planned.name}（执法证号 {planned.certificate_no}），"
-                              f"所用证书属于 {name}（执法证号 {number or '未载明'}）")
-
-
 class SigningService:
     def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], Any],
                  on_frozen: Callable[[UnitOfWork, str], None] | None = None):
@@ -130,6 +118,7 @@ class SigningService:
         # Called inside the freezing transaction: the composition root uses it to queue the sync `sign`
         # mutation, so the server makes the record immutable too (this layer does not know the sync protocol).
         self._on_frozen = on_frozen
+        self._pipeline = DocumentPipeline(ctx, keys)
 
     # ------------------------------------------------------------------ captures before signing
 
@@ -271,38 +260,21 @@ class SigningService:
         with self._ctx.read() as s:
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path)
         snapshot.validate()
-        from inspector_app.records import render, signing  # ReportLab, pyHanko: loaded when a PDF is made
-        say(30, "生成 PDF")
-        fontset = fonts.ensure_fonts(fonts.default_cache_dir())
-        rendered = render.render_record(snapshot, fontset)
-        say(70, "数字签名")
-        handwriting = snapshot.image_for(officer_id)
-        require_bound(plan_from_record(snapshot.canonical()), rendered.field_for(officer_id).field_name, ck)
-        signed = signing.certify_rendered(rendered, ck, officer_id, handwriting=handwriting,
-                                          signing_time=self._ctx.clock(), location=snapshot.place,
-                                          revocation=self._keys.revocation_context())
-        blob = self._ctx.blobs.put_bytes(signed)
-        say(90, "保存")
+        produced = self._pipeline.produce("record", snapshot, officer_id, ck, handwriting=snapshot.image_for(officer_id),
+                                          location=snapshot.place, reason="现场检查笔录：执法人员签名", progress=say)
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             head = journal_repo.chain_head(uow.session, inspection_id)
             if head != snapshot.chain_head or insp.content_hash:
                 raise ValidationError("签名期间记录发生了变化，请重新签名")
-            field = rendered.field_for(officer_id).field_name
-            pending = [f.field_name for f in rendered.fields if f.field_name != field]
-            row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="record", number=snapshot.number,
-                              content_hash=rendered.content_hash, pdf_sha256=blob.sha256, signed_fields=[field],
-                              pending_fields=pending, created_at=uow.now, updated_at=uow.now)
-            uow.session.add(row)
-            insp.content_hash = rendered.content_hash  # frozen from here on
+            row = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=snapshot.number,
+                                         event="record.signed",
+                                         extra={"field": produced.field, "officer_id": officer_id,
+                                                "signing_time_source": "device clock"})
+            insp.content_hash = produced.content_hash  # frozen from here on
             insp.updated_at = uow.now
             if self._on_frozen is not None:
                 self._on_frozen(uow, inspection_id)
-            uow.record(inspection_id, "record.signed", "document", row.id, "create", {"data": {
-                "inspection_id": inspection_id, "kind": "record", "number": snapshot.number,
-                "content_hash": rendered.content_hash, "pdf_sha256": blob.sha256, "field": field,
-                "signed_fields": [field], "pending_fields": pending,
-                "officer_id": officer_id, "signing_time_source": "device clock"}})
             self._maybe_complete(uow, insp, row)
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
 
@@ -365,13 +337,17 @@ class SigningService:
             raise ValidationError("只有本次检查组的执法人员可以签署笔录")
 
     def _field_of(self, s: Session, doc: DocumentDTO, officer_id: str) -> str:
-        if doc.kind == "notice":
-            return "Sig_Agency"
-        if doc.kind == "reinspection":  # signed by the officers of the re-inspection, not of the inspection
-            row = s.get(DocumentRow, doc.id)
-            ids = list((row.payload or {}).get("officer_ids", [])) if row is not None else []
+        if kinds.kind(doc.kind).signers == "agency":  # one issuing officer signs for the agency
+            return AGENCY_FIELD
+        row = s.get(DocumentRow, doc.id)
+        if row is not None and (row.payload or {}).get("officer_ids"):
+            # signed by the officers the document names (re-inspection, inquiry, service), not the inspection team
+            ids = list(row.payload["officer_ids"])
             if officer_id not in ids:
-                raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                if doc.kind == "reinspection":
+                    raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                raise ValidationError("document.not_named_officer", QT_TRANSLATE_NOOP(
+                    "Errors", "Only the officers named in this document can sign it."))
             return f"Sig_Officer{ids.index(officer_id) + 1}"
         ids = [m.officer_id for m in team_members(s, doc.inspection_id) if m.has_conflict is not True]
         if officer_id in ids:
@@ -386,8 +362,7 @@ class SigningService:
         return self._ctx.blobs.read_bytes(sha) if sha else None
 
     #: Document kinds of records/ (the snapshot KIND) -> DocumentRow.kind
-    DOCUMENT_KINDS = {"inspection_record": "record", "record_addendum": "addendum",
-                      "rectification_notice": "notice", "reinspection_record": "reinspection"}
+    DOCUMENT_KINDS = {k.pdf_kind: k.code for k in kinds.KINDS}
 
     def signed_fields_of(self, doc_kind: str, number: str) -> tuple[str, ...] | None:
         """The fields the database says are signed on the document (records/ kind and number), or None if this

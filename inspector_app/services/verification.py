@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector_app.domain.errors import ValidationError
+from inspector_app.records import kinds
 from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import SigningService
 
@@ -15,13 +16,8 @@ if TYPE_CHECKING:
 
 
 #: Documents `export --kind` copies, with the words the error messages use.
-DOCUMENT_NAMES = {"record": "笔录", "notice": "责令整改通知书", "addendum": "补正说明", "reinspection": "整改复查记录"}
-_WHERE_SIGNED = {
-    "record": "请先在检查的“签名与笔录”页由检查人员签名",
-    "notice": "责令整改通知书在笔录签名后于“签名与笔录”页签发",
-    "addendum": "只有退回补正后签署了补正说明才有",
-    "reinspection": "整改复查在“整改跟踪与统计”中进行，复查记录签名后才能导出",
-}
+DOCUMENT_NAMES = {k.code: k.short for k in kinds.KINDS}
+_WHERE_SIGNED = {k.code: k.where_made for k in kinds.KINDS}
 
 
 class VerificationService:

@@ -6,18 +6,17 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from inspector_app.records import kinds
+
 translate = QCoreApplication.translate
 
 
 def document_kind(kind: str) -> str:
     """A document's kind, as stored ("record") or as written into the PDF ("inspection_record")."""
-    in_pdf = {"inspection_record": "record", "rectification_notice": "notice", "record_addendum": "addendum",
-              "reinspection_record": "reinspection"}
-    name = in_pdf.get(kind, kind)
-    return {"record": translate("RecordLabels", "On-site inspection record"),
-            "notice": translate("RecordLabels", "Rectification notice"),
-            "addendum": translate("RecordLabels", "Addendum (correction)"),
-            "reinspection": translate("RecordLabels", "Re-inspection record")}.get(name, kind)
+    try:
+        return translate("RecordLabels", kinds.kind(kind).label_en)  # labels marked in records/kinds.py
+    except KeyError:
+        return kind
 
 
 def signature_field(name: str) -> str:

@@ -4,7 +4,7 @@ Everything comes from the services: captures and the party's sign-off, documents
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from inspector_app.services.dto import InspectionDetail
@@ -39,6 +39,7 @@ class SigningState:
     officers: tuple[OfficerState, ...]
     party: PartyState | None
     documents: tuple[DocumentDTO, ...]
+    served: dict[str, Any] = field(default_factory=dict)  # document id -> ServedDTO (送达回证 made for it)
 
     @property
     def record(self) -> DocumentDTO | None:
@@ -66,4 +67,5 @@ def load(app: Any, inspection_id: str) -> SigningState:
     if so is not None:
         party = PartyState(so.refused, so.signer_name, so.title, so.witness_name, so.witness_relation,
                            so.refusal_reason, ("witness" if so.refused else "party") in captures.roles)
-    return SigningState(detail, missing, officers, party, documents)
+    served = {d.id: x for d in documents if (x := app.service_receipts.served(d.id)) is not None}
+    return SigningState(detail, missing, officers, party, documents, served)

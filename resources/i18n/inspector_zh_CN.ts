@@ -20,7 +20,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="179" />
         <source>Recorded as</source>
-        <translation>原记载内容</translation>
+        <translation>原记载</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="180" />
@@ -372,6 +372,52 @@
         <source>The finding does not exist.</source>
         <translation>问题记录不存在。</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/inquiries.py" line="92" />
+        <source>Only officers of this inspection's team can question and record.</source>
+        <translation>只有本次检查组的执法人员可以询问和记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inquiries.py" line="119" />
+        <source>The first questioner signs the inquiry record first.</source>
+        <translation>询问笔录须由第一询问人先签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inquiries.py" line="133" />
+        <location filename="../../inspector_app/services/service_receipts.py" line="143" />
+        <source>The document number was taken meanwhile; please sign again.</source>
+        <translation>文书编号已被占用，请重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="349" />
+        <source>Only the officers named in this document can sign it.</source>
+        <translation>只有该文书载明的执法人员可以签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/service_receipts.py" line="92" />
+        <source>The document to serve does not exist.</source>
+        <translation>要送达的文书不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/service_receipts.py" line="95" />
+        <source>A proof of service is not itself served.</source>
+        <translation>送达回证本身不需要送达。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/service_receipts.py" line="102" />
+        <source>A serving officer is not on the roster.</source>
+        <translation>送达人不在执法人员名册中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/service_receipts.py" line="128" />
+        <source>The first serving officer signs the proof of service first.</source>
+        <translation>送达回证须由第一送达人先签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/service_receipts.py" line="154" />
+        <source>The served document changed while the proof of service was signed; sign again.</source>
+        <translation>签名期间被送达的文书发生了变化，请重新签名。</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>
@@ -646,6 +692,259 @@
         <location filename="../../inspector_app/ui/import_job.py" line="34" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="73" />
+        <source>Inquiry record</source>
+        <translation>询问笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="77" />
+        <source>&amp;Person and setting</source>
+        <translation>被询问人与询问情况(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="78" />
+        <source>&amp;Questions and answers</source>
+        <translation>问答(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="79" />
+        <source>&amp;Closing and signatures</source>
+        <translation>确认与签名(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="93" />
+        <source>Second questioner:</source>
+        <translation>第二询问人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="94" />
+        <source>Their password:</source>
+        <translation>其证书密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="95" />
+        <source>Recorder:</source>
+        <translation>记录人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="96" />
+        <source>Both questioners sign</source>
+        <translation>两名询问人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="108" />
+        <source>Party (statement of the party)</source>
+        <translation>当事人（当事人的陈述）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="109" />
+        <source>Witness (witness testimony)</source>
+        <translation>证人（证人证言）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="113" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="114" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="125" />
+        <source>The person is:</source>
+        <translation>被询问人身份：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="126" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="127" />
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="128" />
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="129" />
+        <source>Employer:</source>
+        <translation>工作单位：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="130" />
+        <source>Position:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="131" />
+        <source>Relation to the matter:</source>
+        <translation>与本案关系：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="132" />
+        <source>Phone or address:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="133" />
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="134" />
+        <source>Started:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="135" />
+        <source>Ended:</source>
+        <translation>结束时间：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="136" />
+        <source>Answer to “Do you request a recusal?”:</source>
+        <translation>对“是否申请回避”的回答：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="137" />
+        <source>The rights notice and the recusal question are printed before the questions.</source>
+        <translation>权利告知和回避询问印在问答之前。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="144" />
+        <source>Question</source>
+        <translation>问</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="144" />
+        <source>Answer</source>
+        <translation>答</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="145" />
+        <source>Concerns (items, findings)</source>
+        <translation>涉及（检查项、问题）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="148" />
+        <source>(type a question)</source>
+        <translation>（自行输入问题）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="151" />
+        <source>&amp;Add question</source>
+        <translation>添加问题(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153" />
+        <source>Remove question</source>
+        <translation>删除问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
+        <source>Recorded as</source>
+        <translation>原记载</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
+        <source>Corrected to</source>
+        <translation>更正为</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156" />
+        <source>Person's initials</source>
+        <translation>被询问人确认（签名或捺印）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="158" />
+        <source>Add co&amp;rrection</source>
+        <translation>添加更正(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="167" />
+        <source>Corrections made when the record was read (each initialled by the person):</source>
+        <translation>阅读笔录时所作更正（每处由被询问人签名或捺印确认）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="176" />
+        <source>The person refuses to sign</source>
+        <translation>被询问人拒绝签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="183" />
+        <source>Confirmation written by the person:</source>
+        <translation>被询问人书写的确认语：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="185" />
+        <source>Reason for refusing:</source>
+        <translation>拒签理由：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="186" />
+        <source>Witness name:</source>
+        <translation>见证人姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="187" />
+        <source>Witness ID number:</source>
+        <translation>见证人身份证号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="188" />
+        <source>Witness relation to the person:</source>
+        <translation>见证人与被询问人关系：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="189" />
+        <source>Officers' note:</source>
+        <translation>执法人员说明：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="200" />
+        <source>Signature of the witness</source>
+        <translation>见证人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="201" />
+        <source>Signature of the person questioned</source>
+        <translation>被询问人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="222" />
+        <source>The inquiry needs two different questioners.</source>
+        <translation>询问须由两名不同的执法人员进行。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="225" />
+        <source>The witness signs on the pad.</source>
+        <translation>请见证人在签名板上签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="226" />
+        <source>The person questioned signs on the pad.</source>
+        <translation>请被询问人在签名板上签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="258" />
+        <source>Enter the second questioner's password.</source>
+        <translation>请输入第二询问人的证书密码。</translation>
     </message>
 </context>
 <context>
@@ -2004,37 +2303,47 @@ Workspace: %2</source>
 <context>
     <name>RecordLabels</name>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="17" />
+        <location filename="../../inspector_app/records/kinds.py" line="50" />
         <source>On-site inspection record</source>
         <translation>现场检查笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="18" />
+        <location filename="../../inspector_app/records/kinds.py" line="59" />
         <source>Rectification notice</source>
         <translation>责令整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="19" />
+        <location filename="../../inspector_app/records/kinds.py" line="67" />
+        <source>Inquiry record</source>
+        <translation>询问笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/kinds.py" line="71" />
+        <source>Proof of service</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/kinds.py" line="55" />
         <source>Addendum (correction)</source>
         <translation>补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="20" />
+        <location filename="../../inspector_app/records/kinds.py" line="63" />
         <source>Re-inspection record</source>
         <translation>整改复查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="26" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="25" />
         <source>Officer %1</source>
         <translation>执法人员%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="27" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="26" />
         <source>Team lead (review)</source>
         <translation>检查组组长（审核）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/record_labels.py" line="28" />
+        <location filename="../../inspector_app/ui/record_labels.py" line="27" />
         <source>Officer in charge</source>
         <translation>承办执法人员</translation>
     </message>
@@ -2421,6 +2730,160 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/widgets/sample_table.py" line="74" />
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="40" />
+        <source>Handed over (signed for)</source>
+        <extracomment>Documents that are served on the party (and so get a 送达回证).</extracomment>
+        <translation>直接送达（签收）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="41" />
+        <source>Left at the premises (refused; witness and photo)</source>
+        <translation>留置送达（拒收；见证人、照片）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="42" />
+        <source>By registered post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="43" />
+        <source>Electronic</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="52" />
+        <source>Proof of service</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="54" />
+        <source>Serving %1 %2.</source>
+        <translation>送达 %1 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="69" />
+        <source>No photo</source>
+        <translation>未选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="70" />
+        <source>C&amp;hoose photo…</source>
+        <translation>选择照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="85" />
+        <source>Method:</source>
+        <translation>送达方式：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="86" />
+        <source>Served on:</source>
+        <translation>受送达人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="87" />
+        <source>Received by:</source>
+        <translation>签收人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="88" />
+        <source>Their relation to the party:</source>
+        <translation>与受送达人关系：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="89" />
+        <source>Served at:</source>
+        <translation>送达时间：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="90" />
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="91" />
+        <source>Refusal and where the document was left:</source>
+        <translation>拒收情况及留置地点：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="92" />
+        <source>Witness name:</source>
+        <translation>见证人姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="93" />
+        <source>Witness ID number:</source>
+        <translation>见证人身份证号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="94" />
+        <source>Witness relation:</source>
+        <translation>见证人与受送达人关系：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="95" />
+        <source>Photo of the document left:</source>
+        <translation>留置文书照片：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="96" />
+        <source>Postal number:</source>
+        <translation>邮件号码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="97" />
+        <source>Electronic address (consented):</source>
+        <translation>电子送达地址（已同意）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="100" />
+        <source>Second serving officer:</source>
+        <translation>第二送达人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="101" />
+        <source>Their password:</source>
+        <translation>其证书密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="102" />
+        <source>Both officers sign</source>
+        <translation>两名送达人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="121" />
+        <source>Signature of the witness</source>
+        <translation>见证人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="121" />
+        <source>Signature of the receiver</source>
+        <translation>签收人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="124" />
+        <source>Photo of the document left</source>
+        <translation>留置文书照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="125" />
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="136" />
+        <source>The document is served by two different officers.</source>
+        <translation>文书须由两名不同的执法人员送达。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="140" />
+        <source>Enter the second serving officer's password.</source>
+        <translation>请输入第二送达人的证书密码。</translation>
     </message>
 </context>
 <context>
@@ -2891,228 +3354,243 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="91" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="91" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93" />
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="94" />
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="95" />
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="95" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="97" />
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="98" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="100" />
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="102" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="104" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="118" />
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="119" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="121" />
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="131" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="131" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="134" />
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="134" />
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="135" />
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="136" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="138" />
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="138" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="140" />
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="142" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="144" />
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="158" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="160" />
         <source>Rectification &amp;notice…</source>
         <translation>责令整改通知书(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="162" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="164" />
+        <source>In&amp;quiry record…</source>
+        <translation>询问笔录(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="166" />
+        <source>Proof of serv&amp;ice…</source>
+        <translation>送达回证(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="170" />
         <source>Su&amp;bmit for review</source>
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="173" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="182" />
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="231" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="240" />
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="234" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="243" />
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="238" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="247" />
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="240" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="249" />
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="256" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="265" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="256" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="265" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="266" />
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="266" />
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="258" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="258" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="276" />
         <source>Not recorded yet. After the record is read to them, the party's representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="272" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="281" />
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="274" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="283" />
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="277" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="286" />
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="282" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="291" />
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="346" />
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="350" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="302" />
+        <source>%1 — served %2 (%3)</source>
+        <translation>%1 — 已于 %2 送达（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="363" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="367" />
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="346" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="363" />
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="351" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="368" />
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="451" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="480" />
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="458" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="487" />
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="459" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="488" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="497" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="140" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="142" />
         <source>Open in sys&amp;tem viewer</source>
         <translation>用系统程序打开(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="156" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="158" />
         <source>Co&amp;untersign…</source>
         <translation>会签(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="160" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="162" />
         <source>&amp;Addendum…</source>
         <translation>补正说明(&amp;A)…</translation>
     </message>

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from inspector_app.records import kinds
 from inspector_app.storage.atomic import fsync_dir
 
 MANIFEST = "manifest.json"
@@ -25,9 +26,8 @@ FORMAT_VERSION = 2
 PUBLICATION_FORMAT = "inspector-publication"
 CHUNK = 1 << 20
 
-DOC_TITLES = {"record": "现场检查笔录", "addendum": "现场检查笔录补正说明", "notice": "责令改正（限期整改）通知书",
-              "reinspection": "整改复查记录"}
-DOC_ORDER = {"record": 0, "addendum": 1, "notice": 2, "reinspection": 3}
+DOC_TITLES = kinds.titles()  # from the document-kind registry (records/kinds.py)
+DOC_ORDER = {k.code: k.case_file_order for k in kinds.KINDS}
 EVIDENCE_CATEGORY = {"photo": "照片证据", "document": "书证", "audio_video": "视听资料", "data": "电子数据"}
 _MIME_EXT = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "image/heic": ".heic",
              "image/tiff": ".tif", "video/mp4": ".mp4", "audio/mpeg": ".mp3", "image/webp": ".webp"}

@@ -27,7 +27,9 @@ from typing import Any
 from inspector_app import __version__
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.journal import events_to_json, verify_chain
+from inspector_app.records import kinds
 from inspector_app.records import model as rm
+from inspector_app.records.model_docs import INQUIRY_ROLES
 from inspector_app.records.casefile_pdf import CatalogueEntry, Sealer, catalogue_pdf, catalogue_text, local_time
 from inspector_app.records.embedded import embedded_files, page_count, pdf_reader
 from inspector_app.records.render import RECORD_FILE
@@ -43,6 +45,20 @@ from inspector_app.services.signing import DocumentDTO, SigningService
 
 Progress = Callable[[int, str], None]
 Put = Callable[[CatalogueEntry, str, str], None]  # (entry, blob sha256, expected sha256)
+
+
+def _evidence_type(kind: str, reader: Any) -> str:
+    """The statutory evidence type (行政处罚法 第四十六条) a signed document counts as, from the kind registry; an
+    inquiry's depends on who was questioned, read from its signed record.json."""
+    if kind not in kinds.BY_CODE:
+        return ""
+    if kind == "inquiry":
+        try:
+            role = json.loads(embedded_files(reader.root).get(RECORD_FILE, b"") or b"{}").get("role", "")
+        except ValueError:
+            role = ""
+        return INQUIRY_ROLES.get(role, kinds.BY_CODE[kind].evidence_type)
+    return kinds.BY_CODE[kind].evidence_type
 
 
 def signed_documents(signing: SigningService, inspection_id: str) -> tuple[DocumentDTO, list[DocumentDTO]]:
@@ -139,6 +155,9 @@ class CaseFileExporter:
                 signed = "、".join(C.field_label(f) for f in doc.signed_fields)
                 remark = f"已签名：{signed}" + (f"；待签：{'、'.join(C.field_label(f) for f in doc.pending_fields)}"
                                                 if doc.pending_fields else "")
+                evidence_type = _evidence_type(doc.kind, reader)  # 询问笔录: 当事人的陈述 / 证人证言
+                if evidence_type:
+                    remark = f"证据类型：{evidence_type}；{remark}"
                 path = f"documents/{n:02d}_{safe_name(title)}_{safe_name(doc.number, 'doc')}.pdf"
                 put_bytes(CatalogueEntry(path, f"{title}（{doc.number}）", "文书", pages=page_count(reader),
                                          remark=remark, extra={"kind": doc.kind, "number": doc.number,

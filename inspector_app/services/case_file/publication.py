@@ -21,6 +21,7 @@ from inspector_app.services.context import ServiceContext
 from inspector_app.services.record_builder import build_snapshot
 from inspector_app.services.signing import DocumentDTO, SigningService
 from inspector_app.storage.atomic import write_bytes
+from inspector_app.storage.docs_orm import InquiryRow, ServiceReceiptRow
 from inspector_app.storage.review_orm import OutcomeRow, RectificationRow
 
 Progress = Callable[[int, str], None]
@@ -33,11 +34,13 @@ class PublicationResult:
     masked: dict[str, int]  # how many items of each kind of personal data were masked
 
 
-def publication_masker(snap: rm.RecordSnapshot) -> Masker:
-    """Names and numbers of natural persons in the record are masked; the institution's identity is kept."""
+def publication_masker(snap: rm.RecordSnapshot, extra_names: tuple[str, ...] = (),
+                       extra_literals: tuple[str, ...] = ()) -> Masker:
+    """Names and numbers of natural persons in the record are masked; the institution's identity is kept.
+    `extra_*`: the people of the inspection's other documents (persons questioned, receivers, witnesses)."""
     so = snap.party_signoff
-    names = [snap.contact.name, so.signer_name, snap.party.legal_representative]
-    literals = [snap.contact.id_number, snap.contact.phone]
+    names = [snap.contact.name, so.signer_name, snap.party.legal_representative, *extra_names]
+    literals = [snap.contact.id_number, snap.contact.phone, *extra_literals]
     if so.witness is not None:
         names.append(so.witness.name)
         literals.append(so.witness.id_number)
@@ -45,6 +48,22 @@ def publication_masker(snap: rm.RecordSnapshot) -> Masker:
         literals.append(officer.certificate_no)
     keep = [snap.party.name, snap.party.credit_code, snap.party.designation_code, snap.agency]
     return Masker(tuple(n for n in names if n), tuple(x for x in literals if x), tuple(k for k in keep if k))
+
+
+def document_people(s: Any, inspection_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(names, numbers) of the natural persons in the inspection's 询问笔录 and 送达回证 (their signed content)."""
+    names: list[str] = []
+    literals: list[str] = []
+    for content in s.scalars(select(InquiryRow.content).where(InquiryRow.inspection_id == inspection_id)):
+        person, signoff = content.get("person") or {}, content.get("person_signoff") or {}
+        witness = signoff.get("witness") or {}
+        names += [person.get("name", ""), witness.get("name", "")]
+        literals += [person.get("id_number", ""), person.get("contact", ""), witness.get("id_number", "")]
+    for content in s.scalars(select(ServiceReceiptRow.content).where(
+            ServiceReceiptRow.inspection_id == inspection_id)):
+        names += [content.get("receiver_name", ""), content.get("witness_name", "")]
+        literals += [content.get("witness_id_number", "")]
+    return tuple(n for n in names if n), tuple(x for x in literals if x)
 
 
 def _result_text(outcome: OutcomeRow | None, rect: list[RectificationRow], notices: list[DocumentDTO],
@@ -83,7 +102,8 @@ def write_publication(ctx: ServiceContext, signing: SigningService, inspection_i
         rect = s.scalars(select(RectificationRow).where(RectificationRow.inspection_id == inspection_id)
                          .order_by(RectificationRow.created_at)).all()
         result = _result_text(outcome, list(rect), [d for d in docs if d.kind == "notice"], docs)
-    masker = publication_masker(snap)
+        people = document_people(s, inspection_id)
+    masker = publication_masker(snap, *people)
     counts: Counter[str] = Counter()
     p = snap.party
     data: dict[str, Any] = {

@@ -34,6 +34,8 @@ from inspector_app.services.context import Actor
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import record_labels, signing_state
 from inspector_app.ui.dialogs.document_dialogs import AddendumDialog, NoticeDialog
+from inspector_app.ui.dialogs.inquiry_dialog import InquiryDialog
+from inspector_app.ui.dialogs.service_dialog import SERVABLE, ServiceDialog, method_labels
 from inspector_app.ui.dialogs.party_signoff_dialog import PartySignoffDialog
 from inspector_app.ui.dialogs.sign_dialog import SignDialog
 from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
@@ -159,6 +161,12 @@ class SigningPage(QWidget):
         self.notice_button.setObjectName("issue_notice")
         self.addendum_button = QPushButton(self.tr("&Addendum…"), self)
         self.addendum_button.setObjectName("make_addendum")
+        self.inquiry_button = QPushButton(self.tr("In&quiry record…"), self)  # 询问笔录 (records/kinds.py)
+        self.inquiry_button.setObjectName("make_inquiry")
+        self.service_button = QPushButton(self.tr("Proof of serv&ice…"), self)  # 送达回证 of the selected document
+        self.service_button.setObjectName("make_service")
+        self.inquiry_button.clicked.connect(self.make_inquiry)
+        self.service_button.clicked.connect(self.make_service)
         self.submit_button = QPushButton(self.tr("Su&bmit for review"), self)
         self.submit_button.setObjectName("submit_for_review")
         self.countersign_button.clicked.connect(self.countersign)
@@ -166,7 +174,8 @@ class SigningPage(QWidget):
         self.addendum_button.clicked.connect(self.make_addendum)
         self.submit_button.clicked.connect(self.submit)
         follow_up = QHBoxLayout()
-        for b in (self.countersign_button, self.notice_button, self.addendum_button):
+        for b in (self.countersign_button, self.notice_button, self.addendum_button, self.inquiry_button,
+                  self.service_button):
             follow_up.addWidget(b)
         follow_up.addStretch(1)
         follow_up.addWidget(self.submit_button)
@@ -287,7 +296,12 @@ class SigningPage(QWidget):
         self.documents.setRowCount(len(s.documents))
         for row, d in enumerate(s.documents):
             self._cell(self.documents, row, 0, d.number, None, d.id)
-            self._cell(self.documents, row, 1, record_labels.document_kind(d.kind))
+            served = s.served.get(d.id)
+            kind = record_labels.document_kind(d.kind)
+            if served is not None:  # the served document shows its service (送达回证)
+                kind = self.tr("%1 — served %2 (%3)").replace("%1", kind).replace(
+                    "%2", f"{local(served.served_at):%Y-%m-%d}").replace("%3", method_labels().get(served.method, served.method))
+            self._cell(self.documents, row, 1, kind)
             self._cell(self.documents, row, 2, record_labels.fields(d.signed_fields))
             self._cell(self.documents, row, 3, record_labels.fields(d.pending_fields))
             self._cell(self.documents, row, 4, f"{local(d.created_at):%Y-%m-%d %H:%M}")
@@ -313,6 +327,9 @@ class SigningPage(QWidget):
         self.notice_button.setEnabled(record_done and not has_notice and bool(s and s.detail.summary.findings))
         self.addendum_button.setEnabled(record_done and status in (Status.SIGNED, Status.RETURNED))
         self.submit_button.setEnabled(record_done and status in (Status.SIGNED, Status.RETURNED))
+        self.inquiry_button.setEnabled(s is not None and len(s.officers) >= 2
+                                       and status not in (Status.DRAFT, Status.CLOSED, Status.CANCELLED))
+        self.service_button.setEnabled(doc is not None and doc.kind in SERVABLE and not doc.pending_fields)
 
     # -- selection
     def selected_officer(self) -> str | None:
@@ -329,7 +346,7 @@ class SigningPage(QWidget):
     def _pending_officers(self, doc: DocumentDTO | None) -> list[tuple[str, str]]:
         """(officer id, name) of team officers whose field on `doc` still waits (record and addenda number the
         officers as the team does; a notice has only the issuing officer's field, signed at issue)."""
-        if doc is None or self.state is None or doc.kind not in ("record", "addendum"):
+        if doc is None or self.state is None or doc.kind not in ("record", "addendum", "inquiry", "service"):
             return []
         return [(o.officer_id, o.name) for o in self.state.officers if o.field in doc.pending_fields]
 
@@ -359,6 +376,18 @@ class SigningPage(QWidget):
             return
         today = local(self.ops.app.ctx.clock()).date()
         NoticeDialog(self.ops, self.inspection_id, self._team(), today, s.detail.summary.findings, self).exec()
+
+    def make_inquiry(self) -> None:
+        s, iid = self.state, self.inspection_id
+        if s is None or iid is None:
+            return
+        InquiryDialog(self.ops, iid, self._team(), s.detail.summary.institution_name, self).exec()
+
+    def make_service(self) -> None:
+        s, doc = self.state, self.selected_document()
+        if s is None or doc is None:
+            return
+        ServiceDialog(self.ops, doc, self._team(), s.detail.summary.institution_name, self).exec()
 
     def make_addendum(self) -> None:
         s, iid = self.state, self.inspection_id
