@@ -29,6 +29,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.queries import QueryService
 from inspector_app.services.keys import KeyService
+from inspector_app.services.plans import PlanService
 from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.services.review import ReviewService
 from inspector_app.services.roster import RosterService
@@ -67,6 +68,7 @@ class AppContext:
     verification: VerificationService
     evidence: EvidenceService
     session: SessionService
+    plans: PlanService
     make_case_files: Callable[[], CaseFileService]
 
     @functools.cached_property
@@ -126,6 +128,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         reinspections=ReinspectionService(ctx, keys, print_image),
         make_case_files=make_case_files,
         session=SessionService(ctx),
+        plans=PlanService(ctx, set(library.templates)),
     )
 
 
