@@ -23,6 +23,7 @@ from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
 from inspector_app.services.context import ServiceContext, UnitOfWork, utc_now
 from inspector_app.services.documents import DocumentService
+from inspector_app.services.draws import DrawService
 from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.findings import FindingService
 from inspector_app.services.inspections import InspectionService
@@ -69,6 +70,7 @@ class AppContext:
     evidence: EvidenceService
     session: SessionService
     plans: PlanService
+    draws: DrawService
     make_case_files: Callable[[], CaseFileService]
 
     @functools.cached_property
@@ -113,6 +115,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
 
     signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
     journal = JournalService(ctx)
+    inspections = InspectionService(ctx, library)
 
     def make_case_files() -> CaseFileService:
         from inspector_app.services.case_file import CaseFileService
@@ -121,7 +124,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
 
     return AppContext(
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,
-        roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
+        roster=RosterService(ctx), inspections=inspections, findings=FindingService(ctx),
         queries=QueryService(ctx), journal=journal, evidence=evidence, keys=keys, signing=signing,
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
         review=ReviewService(ctx, signing, load_penalty_map(paths.config_dir / "penalties.toml")),
@@ -129,6 +132,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         make_case_files=make_case_files,
         session=SessionService(ctx),
         plans=PlanService(ctx, set(library.templates)),
+        draws=DrawService(ctx, inspections, library),
     )
 
 
