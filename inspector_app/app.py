@@ -23,6 +23,7 @@ from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
 from inspector_app.services.context import ServiceContext, UnitOfWork, utc_now
 from inspector_app.services.documents import DocumentService
+from inspector_app.services.draw_records import DrawRecordService
 from inspector_app.services.draws import DrawService
 from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.findings import FindingService
@@ -71,6 +72,7 @@ class AppContext:
     session: SessionService
     plans: PlanService
     draws: DrawService
+    draw_records: DrawRecordService
     make_case_files: Callable[[], CaseFileService]
 
     @functools.cached_property
@@ -116,6 +118,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
     signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
     journal = JournalService(ctx)
     inspections = InspectionService(ctx, library)
+    draws = DrawService(ctx, inspections, library)
 
     def make_case_files() -> CaseFileService:
         from inspector_app.services.case_file import CaseFileService
@@ -132,7 +135,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         make_case_files=make_case_files,
         session=SessionService(ctx),
         plans=PlanService(ctx, set(library.templates)),
-        draws=DrawService(ctx, inspections, library),
+        draws=draws, draw_records=DrawRecordService(ctx, draws, keys),
     )
 
 

@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     fbuild = fonts_sub.add_parser("build", help="build (or check) the font cache")
     _add_data_dir(fbuild)
 
+    from inspector_app.draw_cli import register as register_draw
     from inspector_app.plans_cli import register as register_plans
     from inspector_app.server.cli import register as register_server
     from inspector_app.restore_cli import register as register_restore
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_restore(sub)
     register_keys(sub)
     register_plans(sub)
+    register_draw(sub)
     return parser
 
 
