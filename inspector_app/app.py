@@ -22,6 +22,7 @@ from inspector_app.domain.outcomes import load_penalty_map
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
 from inspector_app.services.context import ServiceContext, UnitOfWork, utc_now
+from inspector_app.services.coverage import CoverageService
 from inspector_app.services.documents import DocumentService
 from inspector_app.services.draw_records import DrawRecordService
 from inspector_app.services.draws import DrawService
@@ -73,6 +74,7 @@ class AppContext:
     plans: PlanService
     draws: DrawService
     draw_records: DrawRecordService
+    coverage: CoverageService
     make_case_files: Callable[[], CaseFileService]
 
     @functools.cached_property
@@ -135,7 +137,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
         make_case_files=make_case_files,
         session=SessionService(ctx),
         plans=PlanService(ctx, set(library.templates)),
-        draws=draws, draw_records=DrawRecordService(ctx, draws, keys),
+        draws=draws, draw_records=DrawRecordService(ctx, draws, keys), coverage=CoverageService(ctx),
     )
 
 

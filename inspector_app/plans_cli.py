@@ -47,6 +47,50 @@ def register(sub: Any) -> None:
         _data_dir_arg(p)
         add_user_args(p)
         p.set_defaults(handler=_cmd_plans)
+    cov = sub.add_parser("coverage", help="coverage of the plans' targets: done / required, frequency, days left",
+                         description="Per plan item: institutions inspected (signed records only) of those in scope, "
+                                     "against the target; times done against the frequency; days left in the "
+                                     "window; BEHIND when short of the target pro rata of the elapsed window.")
+    cov.add_argument("--plan", metavar="ID", help="one plan (id, id prefix or the plan file's id)")
+    cov.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="as of this day (default: today)")
+    cov.add_argument("--json", action="store_true", help="machine-readable output")
+    _data_dir_arg(cov)
+    add_user_args(cov)
+    cov.set_defaults(handler=_cmd_coverage)
+
+
+def _date(text: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from inspector_app.domain.canonical import to_jsonable
+
+    app, _actor = open_as_actor(args)
+    try:
+        rows = app.coverage.coverage(args.plan, args.date)
+    finally:
+        app.close()
+    if args.json:
+        print(json.dumps([{
+            "plan_id": r.plan_id, "plan": r.plan_title, "item_id": r.item.id, "item_key": r.item.key,
+            "item": r.item.name, "scope": r.item.scope.label_zh(), "target": r.item.target.label_zh(),
+            "window": to_jsonable(r.item.window), **to_jsonable(r.coverage)} for r in rows],
+            ensure_ascii=False, indent=2))
+        return 0
+    plan = None
+    for r in rows:
+        if r.plan_id != plan:
+            plan = r.plan_id
+            print(f"== {r.plan_title}")
+        c = r.coverage
+        freq = f"；次数 {c.times_done}/{c.frequency}" if c.frequency else ""
+        flag = "  【滞后】" if c.behind else ""
+        print(f"{r.item.key:<20} {r.item.name}：{c.label_zh(r.item.scope.label_zh(), r.item.target)}；"
+              f"已完成 {c.done}/{c.required}{freq}；剩余 {c.days_left} 天{flag}")
+    return 0
 
 
 def plan_json(p: Any) -> dict[str, Any]:
