@@ -372,6 +372,286 @@
         <source>The finding does not exist.</source>
         <translation>问题记录不存在。</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="60" />
+        <source>The plan file has problems:
+{details}</source>
+        <translation>计划文件有问题：
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="107" />
+        <source>{field} must be a date such as 2026-01-31.</source>
+        <translation>{field} 应为日期，例如 2026-01-31。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="114" />
+        <source>{field} must be a table {{ start = 2026-01-01, end = 2026-12-31 }}.</source>
+        <translation>{field} 应为表 {{ start = 2026-01-01, end = 2026-12-31 }}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="121" />
+        <location filename="../../inspector_app/domain/plans.py" line="214" />
+        <source>The window ends ({end}) before it starts ({start}).</source>
+        <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="132" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="302" />
+        <source>The required field {field} is missing.</source>
+        <translation>缺少必填字段 {field}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="136" />
+        <source>{field} must be a non-empty string.</source>
+        <translation>{field} 应为非空字符串。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="143" />
+        <source>Unknown field {field}.</source>
+        <translation>未知字段 {field}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="150" />
+        <source>scope must be a table of lists.</source>
+        <translation>scope 应为由列表组成的表。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="157" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="225" />
+        <source>{field} must be a list of strings.</source>
+        <translation>{field} 应为字符串列表。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="164" />
+        <location filename="../../inspector_app/domain/plans.py" line="243" />
+        <source>Unknown {field} in the scope: {value}.</source>
+        <translation>范围中的 {field} 未知：{value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="174" />
+        <source>target must be either {{ share = 20 }} (per cent of the scope) or {{ count = 10 }}.</source>
+        <translation>target 应为 {{ share = 20 }}（占范围的百分比）或 {{ count = 10 }} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="184" />
+        <location filename="../../inspector_app/domain/plans.py" line="225" />
+        <source>The target {value} % is not between 0 and 100.</source>
+        <translation>目标 {value}% 不在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="190" />
+        <location filename="../../inspector_app/domain/plans.py" line="228" />
+        <source>The target count {value} is not a positive number.</source>
+        <translation>目标数量 {value} 不是正整数。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="202" />
+        <source>Each [[items]] entry must be a table.</source>
+        <translation>每个 [[items]] 条目都应为表。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="208" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="289" />
+        <source>The item id {value} may only use lower-case letters, digits and hyphens.</source>
+        <translation>编号 {value} 只能使用小写字母、数字和连字符。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="213" />
+        <source>frequency must be a whole number of times per year between 0 and 366, not {value}.</source>
+        <translation>frequency 应为每年 0 到 366 之间的整数次数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="221" />
+        <location filename="../../inspector_app/domain/plans.py" line="236" />
+        <source>The window of item {key} lies outside the plan's window.</source>
+        <translation>检查事项 {key} 的期间超出了计划期间。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="230" />
+        <source>No checklist template has the id {value}.</source>
+        <translation>没有编号为 {value} 的检查表。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="234" />
+        <source>Unknown inspection type {value}.</source>
+        <translation>未知的检查类型 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="248" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="255" />
+        <source>Each [[phases]] entry must be a table with name, start and end.</source>
+        <translation>每个 [[phases]] 条目都应为含 name、start、end 的表。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="262" />
+        <source>The phase {name} lies outside the plan's window.</source>
+        <translation>阶段“{name}”超出了计划期间。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="276" />
+        <source>The file is not valid TOML: {detail}</source>
+        <translation>文件不是有效的 TOML：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="281" />
+        <source>schema must be {expected}, not {value}.</source>
+        <translation>schema 应为 {expected}，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="293" />
+        <source>kind must be annual or campaign, not {value}.</source>
+        <translation>kind 应为 annual 或 campaign，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="298" />
+        <source>year must be a year such as 2026.</source>
+        <translation>year 应为年份，例如 2026。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="311" />
+        <location filename="../../inspector_app/domain/plans.py" line="202" />
+        <source>The plan has no items.</source>
+        <translation>计划没有检查事项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="319" />
+        <location filename="../../inspector_app/domain/plans.py" line="206" />
+        <source>Two items of the plan have the key {key}.</source>
+        <translation>计划中有两个检查事项的编号都是 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="336" />
+        <source>The file cannot be read: {detail}</source>
+        <translation>无法读取文件：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="57" />
+        <location filename="../../inspector_app/services/draw_records.py" line="53" />
+        <source>No officer {id}.</source>
+        <translation>没有执法人员 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/coverage.py" line="66" />
+        <source>The inspection already counts for a plan item.</source>
+        <translation>该检查已计入某个计划事项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="79" />
+        <source>No draw {id}.</source>
+        <translation>没有抽取记录 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="85" />
+        <source>The draw is {status}; this step needs it {expected}.</source>
+        <translation>该次抽取的状态为 {status}；此操作要求状态为 {expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="151" />
+        <source>Institutions are drawn only for a filed or running plan.</source>
+        <translation>只有已备案或实施中的计划才能抽取检查对象。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="159" />
+        <source>Round {round} has no draw yet.</source>
+        <translation>第 {round} 轮尚无抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="162" />
+        <source>Abandon the round's current draw, with a reason, before drawing again.</source>
+        <translation>请先说明理由放弃本轮当前的抽取，再重新抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="181" />
+        <source>Every exclusion needs a reason.</source>
+        <translation>每个排除对象都须说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="203" />
+        <source>Say why the draw is abandoned: the reason stays in the record.</source>
+        <translation>请说明放弃本次抽取的理由：理由将保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draws.py" line="287" />
+        <source>A declared conflict needs a reason.</source>
+        <translation>申报回避事项须说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/plans.py" line="99" />
+        <source>No plan {id}.</source>
+        <translation>没有计划 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/plans.py" line="114" />
+        <source>No plan item {id}.</source>
+        <translation>没有计划事项 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/plans.py" line="138" />
+        <source>A plan with the id {key} is already in the workspace.</source>
+        <translation>工作区中已有编号为 {key} 的计划。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draw_records.py" line="47" />
+        <source>Nothing has been drawn yet: run the draw before signing its record.</source>
+        <translation>尚未抽取：请先抽取，再签署随机抽查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draw_records.py" line="76" />
+        <source>The draw has no signed record yet.</source>
+        <translation>该次抽取尚无已签名的随机抽查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/draw.py" line="89" />
+        <source>The minimum ratio {value} % is not between 0 and 100.</source>
+        <translation>最低抽查比例 {value}% 不在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/draw.py" line="92" />
+        <source>An inspection needs at least {minimum} officers.</source>
+        <translation>每次检查至少需要 {minimum} 名执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/draw.py" line="95" />
+        <source>Weight factors must be at least 1, quotas and the look-back period not negative.</source>
+        <translation>权重倍数不得小于 1，保底数量和回溯天数不得为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/draw.py" line="174" />
+        <source>{count} of {scope} institutions is below the minimum ratio of {ratio} % ({minimum}).</source>
+        <translation>从 {scope} 家中抽取 {count} 家，低于最低抽查比例 {ratio}%（至少 {minimum} 家）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/draw.py" line="217" />
+        <source>The seed must be at least 32 hexadecimal digits.</source>
+        <translation>随机种子至少应为 32 位十六进制数字。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/draw.py" line="272" />
+        <source>Not enough eligible officers for {name}.</source>
+        <translation>可派往“{name}”的合格执法人员不足。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="64" />
+        <source>A plan cannot go from {current} to {target}.</source>
+        <extracomment>Statuses in which institutions may be drawn and inspections counted against the plan.</extracomment>
+        <translation>计划不能从 {current} 变为 {target}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="199" />
+        <source>The plan has no title.</source>
+        <translation>计划没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="221" />
+        <source>Item {key} has no name.</source>
+        <translation>检查事项 {key} 没有名称。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="231" />
+        <source>The frequency {value} is negative.</source>
+        <translation>频次 {value} 为负数。</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>
