@@ -211,7 +211,7 @@
     <message>
         <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="179" />
         <source>Item</source>
-        <translation>检查项</translation>
+        <translation>检查事项</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="179" />
@@ -304,6 +304,44 @@
     </message>
 </context>
 <context>
+    <name>CoverageTableModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="38" />
+        <source>Item</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="38" />
+        <source>Inspected / in scope</source>
+        <translation>已检查 / 范围内</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="38" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="38" />
+        <source>Done / required</source>
+        <translation>完成 / 应完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="39" />
+        <source>Times / frequency</source>
+        <translation>次数 / 频次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="39" />
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="50" />
+        <source> (behind)</source>
+        <translation>（滞后）</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/date_editor.py" line="26" />
@@ -347,6 +385,59 @@
         <location filename="../../inspector_app/ui/pages/draft_preview.py" line="54" />
         <source>The draft could not be made: %1</source>
         <translation>无法生成草稿：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="29" />
+        <source>Random draw: %1</source>
+        <translation>双随机抽取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="38" />
+        <source>&amp;Draw</source>
+        <translation>抽取(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="40" />
+        <source>&amp;Accept and create drafts</source>
+        <translation>采用并生成检查草稿(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="42" />
+        <source>A&amp;bandon…</source>
+        <translation>放弃(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="56" />
+        <source>The seed is fixed and recorded before the pool is shown; every draw, abandoned ones included, stays in the record.</source>
+        <translation>随机种子在显示备选池之前即已固定并记录；每一次抽取（包括已放弃的）都保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="72" />
+        <source>Round %1, attempt %2 — seed fixed: %3</source>
+        <translation>第 %1 轮第 %2 次抽取 — 随机种子已固定：%3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="91" />
+        <source>In scope: %1 · candidates: %2 · excluded: %3 · drawn: %4 · pool hash: %5</source>
+        <translation>范围内 %1 家 · 备选 %2 家 · 排除 %3 家 · 抽取 %4 家 · 备选池哈希 %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="107" />
+        <source>Accepted: %1 draft inspections created.</source>
+        <translation>已采用：已生成 %1 个检查草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="111" />
+        <source>Abandon the draw</source>
+        <translation>放弃本次抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="112" />
+        <source>Why is this draw abandoned? (kept in the record)</source>
+        <translation>放弃本次抽取的理由（将保留在记录中）：</translation>
     </message>
 </context>
 <context>
@@ -882,7 +973,7 @@
     <message>
         <location filename="../../inspector_app/ui/models/findings_table_model.py" line="33" />
         <source>Item</source>
-        <translation>检查项</translation>
+        <translation>检查事项</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/models/findings_table_model.py" line="33" />
@@ -1246,91 +1337,96 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/keymap.py" line="57" />
+        <source>Plans, coverage and random draws</source>
+        <translation>检查计划、覆盖率与双随机抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keymap.py" line="58" />
         <source>Back from an inspection to the list</source>
         <translation>从检查返回列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="58" />
+        <location filename="../../inspector_app/ui/keymap.py" line="59" />
         <source>Next tab of the inspection</source>
         <translation>检查的下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="59" />
+        <location filename="../../inspector_app/ui/keymap.py" line="60" />
         <source>Previous tab of the inspection</source>
         <translation>检查的上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="60" />
+        <location filename="../../inspector_app/ui/keymap.py" line="61" />
         <source>Next item</source>
         <translation>下一检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="61" />
+        <location filename="../../inspector_app/ui/keymap.py" line="62" />
         <source>Previous item</source>
         <translation>上一检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="62" />
+        <location filename="../../inspector_app/ui/keymap.py" line="63" />
         <source>Next unanswered item</source>
         <translation>下一未作答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="64" />
+        <location filename="../../inspector_app/ui/keymap.py" line="65" />
         <source>Yes / No / Not applicable for a yes-no item (also 1 / 2 / 3), then on to the next item; works in the item list and on the answer buttons</source>
         <translation>是／否／不适用（也可按 1／2／3）回答是否题并转到下一项；在检查项列表和作答按钮上有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="66" />
+        <location filename="../../inspector_app/ui/keymap.py" line="67" />
         <source>In the item list: into the answer field; in a number, date or choice field: save and go on to the next item</source>
         <translation>在检查项列表中：进入作答栏；在数字、日期或选项栏中：保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="67" />
+        <location filename="../../inspector_app/ui/keymap.py" line="68" />
         <source>Verdict: compliant</source>
         <translation>判定：符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="68" />
+        <location filename="../../inspector_app/ui/keymap.py" line="69" />
         <source>Verdict: violation</source>
         <translation>判定：违规</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="69" />
+        <location filename="../../inspector_app/ui/keymap.py" line="70" />
         <source>Verdict: not applicable</source>
         <translation>判定：不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="71" />
+        <location filename="../../inspector_app/ui/keymap.py" line="72" />
         <source>Mark the remaining items of this section compliant</source>
         <translation>将本节其余检查项标为符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="72" />
+        <location filename="../../inspector_app/ui/keymap.py" line="73" />
         <source>Record a finding for the item</source>
         <translation>为本项记录问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="73" />
+        <location filename="../../inspector_app/ui/keymap.py" line="74" />
         <source>Add evidence for the item</source>
         <translation>为本项添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="74" />
+        <location filename="../../inspector_app/ui/keymap.py" line="75" />
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="76" />
+        <location filename="../../inspector_app/ui/keymap.py" line="77" />
         <source>Add a row to a sample table</source>
         <translation>在抽样表中添加一行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="77" />
+        <location filename="../../inspector_app/ui/keymap.py" line="78" />
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keymap.py" line="80" />
+        <location filename="../../inspector_app/ui/keymap.py" line="81" />
         <source>Paste an image or copied files as evidence</source>
         <translation>粘贴图片或已复制的文件作为证据</translation>
     </message>
@@ -1631,231 +1727,236 @@
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="47" />
+        <location filename="../../inspector_app/ui/main_window.py" line="48" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="100" />
+        <location filename="../../inspector_app/ui/main_window.py" line="102" />
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="185" />
+        <location filename="../../inspector_app/ui/main_window.py" line="201" />
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="186" />
+        <location filename="../../inspector_app/ui/main_window.py" line="202" />
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206" />
+        <location filename="../../inspector_app/ui/main_window.py" line="222" />
         <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
         <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="209" />
+        <location filename="../../inspector_app/ui/main_window.py" line="225" />
         <source>Fonts for PDF records ready</source>
         <translation>PDF 笔录字体已就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="212" />
+        <location filename="../../inspector_app/ui/main_window.py" line="228" />
         <source>The fonts for PDF records could not be built: %1</source>
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="236" />
+        <location filename="../../inspector_app/ui/main_window.py" line="252" />
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="250" />
+        <location filename="../../inspector_app/ui/main_window.py" line="266" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="251" />
+        <location filename="../../inspector_app/ui/main_window.py" line="267" />
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="259" />
+        <location filename="../../inspector_app/ui/main_window.py" line="275" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="259" />
+        <location filename="../../inspector_app/ui/main_window.py" line="275" />
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
 工作目录：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="55" />
+        <location filename="../../inspector_app/ui/actions.py" line="56" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="58" />
+        <location filename="../../inspector_app/ui/actions.py" line="59" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="62" />
+        <location filename="../../inspector_app/ui/actions.py" line="63" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="63" />
+        <location filename="../../inspector_app/ui/actions.py" line="64" />
         <source>&amp;Open selected inspection</source>
         <translation>打开所选检查(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="64" />
+        <location filename="../../inspector_app/ui/actions.py" line="65" />
         <source>Inspection &amp;list</source>
         <translation>检查列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="65" />
+        <location filename="../../inspector_app/ui/actions.py" line="66" />
         <source>&amp;Review queue</source>
         <translation>审核队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="66" />
+        <location filename="../../inspector_app/ui/actions.py" line="67" />
         <source>Rectification &amp;&amp; &amp;dashboard</source>
         <translation>整改跟踪与统计(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="68" />
+        <location filename="../../inspector_app/ui/actions.py" line="69" />
+        <source>&amp;Plans and coverage</source>
+        <translation>检查计划与覆盖率(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/actions.py" line="70" />
         <source>&amp;Search inspections</source>
         <translation>搜索检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="69" />
+        <location filename="../../inspector_app/ui/actions.py" line="71" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="72" />
+        <location filename="../../inspector_app/ui/actions.py" line="74" />
         <source>&amp;Next item</source>
         <translation>下一检查项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="73" />
+        <location filename="../../inspector_app/ui/actions.py" line="75" />
         <source>&amp;Previous item</source>
         <translation>上一检查项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="74" />
+        <location filename="../../inspector_app/ui/actions.py" line="76" />
         <source>Next &amp;unanswered item</source>
         <translation>下一未作答项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="81" />
+        <location filename="../../inspector_app/ui/actions.py" line="83" />
         <source>Sign &amp;in to the sync server…</source>
         <translation>登录同步服务器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="82" />
+        <location filename="../../inspector_app/ui/actions.py" line="84" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="83" />
+        <location filename="../../inspector_app/ui/actions.py" line="85" />
         <source>Sync &amp;conflicts…</source>
         <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="89" />
+        <location filename="../../inspector_app/ui/actions.py" line="91" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="90" />
+        <location filename="../../inspector_app/ui/actions.py" line="92" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="98" />
+        <location filename="../../inspector_app/ui/actions.py" line="100" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="104" />
+        <location filename="../../inspector_app/ui/actions.py" line="106" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="106" />
+        <location filename="../../inspector_app/ui/actions.py" line="108" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="109" />
+        <location filename="../../inspector_app/ui/actions.py" line="111" />
         <source>&amp;Checklist</source>
         <translation>检查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="113" />
+        <location filename="../../inspector_app/ui/actions.py" line="115" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="117" />
+        <location filename="../../inspector_app/ui/actions.py" line="119" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="77" />
+        <location filename="../../inspector_app/ui/actions.py" line="79" />
         <source>S&amp;witch officer…</source>
         <translation>切换执法人员(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="78" />
+        <location filename="../../inspector_app/ui/actions.py" line="80" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="79" />
+        <location filename="../../inspector_app/ui/actions.py" line="81" />
         <source>Lock when &amp;idle after…</source>
         <translation>空闲锁定时间(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="80" />
+        <location filename="../../inspector_app/ui/actions.py" line="82" />
         <source>C&amp;hange password…</source>
         <translation>修改密码(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="200" />
+        <location filename="../../inspector_app/ui/main_window.py" line="216" />
         <source>Could not be done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="84" />
+        <location filename="../../inspector_app/ui/actions.py" line="86" />
         <source>&amp;Mark the rest of this section compliant</source>
         <translation>将本节其余项标为符合(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="86" />
+        <location filename="../../inspector_app/ui/actions.py" line="88" />
         <source>Next &amp;tab</source>
         <translation>下一个标签页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="87" />
+        <location filename="../../inspector_app/ui/actions.py" line="89" />
         <source>Previous t&amp;ab</source>
         <translation>上一个标签页(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="88" />
+        <location filename="../../inspector_app/ui/actions.py" line="90" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/actions.py" line="115" />
+        <location filename="../../inspector_app/ui/actions.py" line="117" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2266,6 +2367,29 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/widgets/pdf_viewer.py" line="89" />
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="75" />
+        <source>Coverage of the items (%)</source>
+        <translation>各检查事项覆盖率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="76" />
+        <source>&amp;Draw…</source>
+        <translation>双随机抽取(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="80" />
+        <source>Plan:</source>
+        <translation>检查计划：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="88" />
+        <source>Items (behind schedule in red); only signed inspections count</source>
+        <translation>检查事项（进度滞后的以红色显示）；只计已签名的检查</translation>
     </message>
 </context>
 <context>
