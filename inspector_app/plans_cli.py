@@ -43,7 +43,14 @@ def register(sub: Any) -> None:
     show = psub.add_parser("show", help="one plan with its items")
     show.add_argument("plan_id", metavar="ID", help="plan id, id prefix or the plan file's id")
     show.add_argument("--json", action="store_true", help="machine-readable output")
-    for p in (imp, lst, show):
+    status = psub.add_parser("status", help="move a plan to its next status (§4.2)",
+                             description="draft → approved (分管领导) → filed (法规处) → running → summary → archived; "
+                                         "approved may go back to draft. Institutions are drawn only for filed or "
+                                         "running plans.")
+    status.add_argument("plan_id", metavar="ID", help="plan id, id prefix or the plan file's id")
+    status.add_argument("target", choices=["draft", "approved", "filed", "running", "summary", "archived"])
+    status.add_argument("--note", default="", help="why (kept in the journal)")
+    for p in (imp, lst, show, status):
         _data_dir_arg(p)
         add_user_args(p)
         p.set_defaults(handler=_cmd_plans)
@@ -135,6 +142,12 @@ def _cmd_plans(args: argparse.Namespace) -> int:
                 print(f"{p.id}  {p.year}  {PLAN_KIND_LABELS_ZH[p.kind]:<6} {PLAN_STATUS_LABELS_ZH[p.status]:<4} "
                       f"{p.title}（{len(p.items)} 项）")
             print(f"共 {len(plans)} 个计划")
+            return 0
+        if args.plans_command == "status":
+            from inspector_app.domain.plans import PlanStatus
+
+            plan, _ = app.plans.set_status(actor, args.plan_id, PlanStatus(args.target), args.note)
+            print(f"{plan.title}：{PLAN_STATUS_LABELS_ZH[plan.status]}")
             return 0
         plan = app.plans.get(args.plan_id)
         if args.json:

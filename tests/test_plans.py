@@ -181,3 +181,7 @@ def test_cli_import_list_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert shown["items"][0]["scope_label"] == "二级及以上 医院"
     assert main(["plans", "show", "t-plan"]) == 0
     assert "目标 覆盖率不低于50%；全年不少于2次" in capsys.readouterr().out
+    assert main(["plans", "status", "t-plan", "filed"]) == 2  # not before approval
+    assert "plan" in capsys.readouterr().err
+    assert main(["plans", "status", "t-plan", "approved", "--note", "分管领导审核同意"]) == 0
+    assert capsys.readouterr().out.strip() == "测试年度计划：已审核"

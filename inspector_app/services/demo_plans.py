@@ -11,7 +11,7 @@ from typing import Any
 
 from inspector_app.catalog.plans_loader import load_plan
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.plans import PlanData, PlanStatus, Window
+from inspector_app.domain.plans import InstitutionFacts, PlanData, PlanStatus, Window
 from inspector_app.resources import plans_dir
 from inspector_app.services.context import Actor
 
@@ -37,6 +37,10 @@ def this_years_edition(plan: PlanData, year: int) -> PlanData:
         items=tuple(dataclasses.replace(i, window=window(i.window)) for i in plan.items))
 
 
+def _facts(i: Any) -> InstitutionFacts:
+    return InstitutionFacts(i.id, i.name, i.category, i.level, i.ownership, i.region)
+
+
 def plans_sample(app: Any, officers: list[Any], passwords: dict[str, str], now: dt.datetime,
                  say: Callable[[str], None]) -> int:
     """Returns the number of draft inspections the draw created."""
@@ -56,5 +60,11 @@ def plans_sample(app: Any, officers: list[Any], passwords: dict[str, str], now: 
     draw = app.draws.run(actor, app.draws.open(actor, item.id, round_no=first.round_no, planned_on=planned_on).id)
     draw, _ = app.draws.accept(actor, draw.id)
     app.draw_records.sign(actor, draw.id, lead.id, passwords[lead.id])
+    # The demo's signed inspections of hospitals count for this year's first item: coverage shows progress.
+    in_scope = {i.id for i in app.roster.institutions() if item.scope.matches(_facts(i))}
+    for row in app.queries.inspections():
+        if row.status not in ("draft", "on_site", "awaiting_signature", "cancelled") and \
+                row.institution_id in in_scope:
+            app.coverage.assign(actor, item.id, row.id)
     say(f"3 个检查计划，1 轮双随机抽取（{len(draw.inspection_ids)} 家）")
     return len(draw.inspection_ids)

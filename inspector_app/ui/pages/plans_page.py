@@ -71,7 +71,9 @@ class PlansPage(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.chart = BarChart(self.tr("Coverage of the items (%)"), "#2f6f9f", self)
         self.draw_button = QPushButton(self.tr("&Draw…"), self)
         self.draw_button.setObjectName("draw")
@@ -86,7 +88,7 @@ class PlansPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Items (behind schedule in red); only signed inspections count"), self))
-        layout.addWidget(self.view, 2)
+        layout.addWidget(self.view, 1)
         layout.addWidget(self.chart, 1)
         layout.addLayout(buttons)
         ops.changed.connect(self._changed)
@@ -100,7 +102,7 @@ class PlansPage(QWidget):
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
         for p in plans:
-            self.plan_box.addItem(f"{p.year} {p.title}（{PLAN_STATUS_LABELS_ZH[p.status]}）", p.id)
+            self.plan_box.addItem(f"{p.title}（{PLAN_STATUS_LABELS_ZH[p.status]}）", p.id)
         ids = [p.id for p in plans]
         self.plan_box.setCurrentIndex(ids.index(current.id) if current and current.id in ids else 0)
         self.plan_box.blockSignals(False)
