@@ -97,6 +97,8 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
         flag = "  【滞后】" if c.behind else ""
         print(f"{r.item.key:<20} {r.item.name}：{c.label_zh(r.item.scope.label_zh(), r.item.target)}；"
               f"已完成 {c.done}/{c.required}{freq}；剩余 {c.days_left} 天{flag}")
+        if len(c.by_region) > 1:
+            print("    按地区：" + "；".join(f"{g.region or '未填地区'} {g.done}/{g.scope_size}" for g in c.by_region))
     return 0
 
 
