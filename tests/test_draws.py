@@ -166,6 +166,10 @@ def test_service_round_seed_first_then_pool_accept_and_the_90_day_rule(app) -> N
     app.draws.abandon(ADMIN, soon.id, "测试")
     later = app.draws.run(ADMIN, app.draws.open(ADMIN, item.id, planned_on=PLANNED + dt.timedelta(days=91)).id)
     assert not [e for e in later.pool["exclusions"] if e["reason"] == "recent"]
+    app.draws.abandon(ADMIN, later.id, "测试")
+    # A round planned 30 days before the accepted one must not take its institutions either.
+    before = app.draws.run(ADMIN, app.draws.open(ADMIN, item.id, planned_on=PLANNED - dt.timedelta(days=30)).id)
+    assert {e["institution_id"] for e in before.pool["exclusions"] if e["reason"] == "recent"} == drawn
 
 
 def test_a_second_draw_of_a_round_is_recorded_not_hidden(app) -> None:  # type: ignore[no-untyped-def]

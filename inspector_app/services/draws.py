@@ -109,19 +109,20 @@ def officer_facts(s: Session) -> list[OfficerFacts]:
 
 
 def recently_drawn(s: Session, planned_on: dt.date, days: int) -> dict[str, dt.date]:
-    """Institutions inspected under a random draw within `days` before `planned_on`: accepted draws, and
-    inspections of the type 双随机抽查 not cancelled (a draw made elsewhere, entered by hand)."""
-    since = planned_on - dt.timedelta(days=days)
+    """Institutions with a random-draw inspection planned within `days` of `planned_on`, before or after it (a round
+    already drawn for next week counts too): accepted draws, and inspections of the type 双随机抽查 not cancelled
+    (a draw made elsewhere, entered by hand)."""
+    since, until = planned_on - dt.timedelta(days=days), planned_on + dt.timedelta(days=days)
     out: dict[str, dt.date] = {}
     for row in s.scalars(select(DrawRow).where(DrawRow.status == "accepted", DrawRow.planned_on > since,
-                                               DrawRow.planned_on <= planned_on)):
+                                               DrawRow.planned_on < until)):
         for p in row.result["draw"]["picks"]:
             out[p["institution_id"]] = max(out.get(p["institution_id"], row.planned_on), row.planned_on)
     for inst_id, planned_at in s.execute(select(InspectionRow.institution_id, InspectionRow.planned_at).where(
             InspectionRow.inspection_type == InspectionType.RANDOM.value,
             InspectionRow.status != Status.CANCELLED.value, InspectionRow.deleted_at.is_(None))):
         day = today(planned_at)
-        if since < day <= planned_on:
+        if since < day < until:
             out[inst_id] = max(out.get(inst_id, day), day)
     return out
 
