@@ -43,7 +43,13 @@ def register(sub: Any) -> None:
                                          "the record's own pool, rules and seed.")
     verify.add_argument("file", type=Path, metavar="FILE.pdf")
     verify.add_argument("--json", action="store_true", help="machine-readable output")
-    for p in (run, verify):
+    publish = dsub.add_parser("publish", help="the 结果公示 of an accepted draw round (PDF + JSON beside it)",
+                              description="One row per institution inspected (signed records): date, problems, "
+                                          "amounts and result; personal data masked. Institutions not yet visited "
+                                          "are not named.")
+    publish.add_argument("draw_id", metavar="DRAW_ID")
+    publish.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    for p in (run, verify, publish):
         p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
         add_user_args(p)
         p.set_defaults(handler=_cmd_draw)
@@ -74,6 +80,12 @@ def _cmd_draw(args: argparse.Namespace) -> int:
                 print(f"未通过：{'、'.join(result.problems)}"
                       + ("（签名有效，但结果与复算不符或数据被改动）" if result.signature_ok else ""))
             return 0 if result.ok else 1
+        if args.draw_command == "publish":
+            from inspector_app.services.draw_publication import write_round_publication
+
+            pdf, json_path = write_round_publication(app.ctx, args.draw_id, args.out)
+            print(f"已导出结果公示：{pdf}（数据：{json_path}）")
+            return 0
         excluded = {}
         for spec in args.exclude:
             inst, _, reason = spec.partition("=")

@@ -104,3 +104,31 @@ def render_draw_record(record: dict[str, Any], fontset: fonts.FontSet) -> Render
                              author=record["agency"])
     attachment = Attachment(RECORD_FILE, canonical.encode("utf-8"), "随机抽查记录数据（规范化 JSON，可复算）")
     return RenderedPdf(pdf, tuple(sink), (attachment,), chash, pages, _warnings(record, fontset))
+
+
+def render_round_publication(data: dict[str, Any], fontset: fonts.FontSet) -> bytes:
+    """双随机抽查结果公示 of a draw round: one row per institution inspected (signed records only)."""
+    L.prepare(fontset)
+    P = L.P
+    story: list = _head(data["agency"], "“双随机、一公开”抽查结果公示", data["number"])
+    story.append(P(f"检查计划：{data['plan']}；检查事项：{data['item']}；抽查时间：{data['planned_on']}；"
+                   f"抽取 {data['drawn']} 家，已完成检查 {len(data['rows'])} 家。", "body"))
+    rows = [[P(t, "cell_b", markup=True) for t in ("序号", "被检查机构", "检查日期", "发现问题",
+                                                  "涉及金额<br/>（元）", "应退回金额<br/>（元）", "处理结果")]]
+    for n, r in enumerate(data["rows"], 1):
+        rows.append([P(str(n), "cell_c"), P(f"{r['institution']}<br/><font size=7>{r['credit_code']}</font>",
+                                            markup=True),
+                     P(r["date"], "cell_c"), P(str(r["violations"]), "cell_c"), P(r["amount_involved"], "cell_r"),
+                     P(r["amount_to_recover"], "cell_r"), P(r["result"])])
+    if not data["rows"]:
+        rows.append([P("—", "cell_c"), P("本轮尚无已完成的检查"), P(""), P(""), P(""), P(""), P("")])
+    story += [Spacer(1, 2 * mm),
+              L.grid_table(rows, [9 * mm, 42 * mm, 20 * mm, 12 * mm, 20 * mm, 20 * mm, W - 123 * mm], valign="TOP"),
+              Spacer(1, 3 * mm)]
+    if data["pending"]:
+        story.append(P(f"另有 {data['pending']} 家尚未完成检查，检查对象在检查开始前保密，完成后补充公示。", "small"))
+    story.append(P(data["masking_note"] + "。", "small"))
+    decor = L.PageDecor(header=f"{data['agency']}　抽查结果公示　{data['number']}", initials=False)
+    pdf, _pages = L.build_pdf(story, decor, title=f"抽查结果公示 {data['number']}", subject=data["item"],
+                              author=data["agency"])
+    return pdf

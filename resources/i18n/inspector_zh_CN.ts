@@ -617,7 +617,7 @@
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/draw_cli.py" line="57" />
+        <location filename="../../inspector_app/draw_cli.py" line="63" />
         <location filename="../../inspector_app/services/draw_records.py" line="53" />
         <source>No officer {id}.</source>
         <translation>没有执法人员 {id}。</translation>
@@ -638,32 +638,32 @@
         <translation>该次抽取的状态为 {status}；此操作要求状态为 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="151" />
+        <location filename="../../inspector_app/services/draws.py" line="152" />
         <source>Institutions are drawn only for a filed or running plan.</source>
         <translation>只有已备案或实施中的计划才能抽取检查对象。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="159" />
+        <location filename="../../inspector_app/services/draws.py" line="160" />
         <source>Round {round} has no draw yet.</source>
         <translation>第 {round} 轮尚无抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="162" />
+        <location filename="../../inspector_app/services/draws.py" line="163" />
         <source>Abandon the round's current draw, with a reason, before drawing again.</source>
         <translation>请先说明理由放弃本轮当前的抽取，再重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="181" />
+        <location filename="../../inspector_app/services/draws.py" line="182" />
         <source>Every exclusion needs a reason.</source>
         <translation>每个排除对象都须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="203" />
+        <location filename="../../inspector_app/services/draws.py" line="204" />
         <source>Say why the draw is abandoned: the reason stays in the record.</source>
         <translation>请说明放弃本次抽取的理由：理由将保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="287" />
+        <location filename="../../inspector_app/services/draws.py" line="288" />
         <source>A declared conflict needs a reason.</source>
         <translation>申报回避事项须说明理由。</translation>
     </message>
@@ -742,6 +742,11 @@
         <location filename="../../inspector_app/domain/plans.py" line="231" />
         <source>The frequency {value} is negative.</source>
         <translation>频次 {value} 为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/draw_publication.py" line="40" />
+        <source>Only an accepted draw has results to publish.</source>
+        <translation>只有已采用的抽取才有可公示的结果。</translation>
     </message>
 </context>
 <context>
@@ -2372,22 +2377,22 @@ Workspace: %2</source>
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="75" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="77" />
         <source>Coverage of the items (%)</source>
         <translation>各检查事项覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="76" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="78" />
         <source>&amp;Draw…</source>
         <translation>双随机抽取(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="82" />
         <source>Plan:</source>
         <translation>检查计划：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="88" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="90" />
         <source>Items (behind schedule in red); only signed inspections count</source>
         <translation>检查事项（进度滞后的以红色显示）；只计已签名的检查</translation>
     </message>
