@@ -50,7 +50,10 @@ def register(sub: Any) -> None:
     status.add_argument("plan_id", metavar="ID", help="plan id, id prefix or the plan file's id")
     status.add_argument("target", choices=["draft", "approved", "filed", "running", "summary", "archived"])
     status.add_argument("--note", default="", help="why (kept in the journal)")
-    for p in (imp, lst, show, status):
+    summary = psub.add_parser("summary", help="the year-end 检查工作总结 of a plan (PDF + XLSX beside it)")
+    summary.add_argument("plan_id", metavar="ID", help="plan id, id prefix or the plan file's id")
+    summary.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    for p in (imp, lst, show, status, summary):
         _data_dir_arg(p)
         add_user_args(p)
         p.set_defaults(handler=_cmd_plans)
@@ -144,6 +147,12 @@ def _cmd_plans(args: argparse.Namespace) -> int:
                 print(f"{p.id}  {p.year}  {PLAN_KIND_LABELS_ZH[p.kind]:<6} {PLAN_STATUS_LABELS_ZH[p.status]:<4} "
                       f"{p.title}（{len(p.items)} 项）")
             print(f"共 {len(plans)} 个计划")
+            return 0
+        if args.plans_command == "summary":
+            from inspector_app.services.plan_summary import write_plan_summary
+
+            pdf, xlsx = write_plan_summary(app.ctx, args.plan_id, args.out)
+            print(f"已导出检查工作总结：{pdf}（表格：{xlsx}）")
             return 0
         if args.plans_command == "status":
             from inspector_app.domain.plans import PlanStatus

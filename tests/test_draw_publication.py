@@ -53,3 +53,34 @@ def test_round_publication(app, tmp_path: Path, capsys: pytest.CaptureFixture[st
     names = {r["institution"] for r in data["rows"]}
     pending_names = {rows[i].institution_name for i in accepted.inspection_ids if i not in done}
     assert not names & pending_names and not any(n in json.dumps(data, ensure_ascii=False) for n in pending_names)
+
+
+def test_plan_summary_pdf_and_xlsx(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from inspector_app.cli import main
+
+    register(app, hospitals=10)
+    plan = filed_plan(app)
+    item = next(i for i in plan.items if i.key == "random")
+    draw = app.draws.run(ADMIN, app.draws.open(ADMIN, item.id, seed="33" * 32, planned_on=PLANNED).id, count=3)
+    accepted, _ = app.draws.accept(ADMIN, draw.id)
+    iid = accepted.inspection_ids[0]
+    app.findings.add(ADMIN, iid, FindingData("串换项目", Severity.SERIOUS, Decimal("500.00"), Decimal("500.00"),
+                                             penalty_article="《医疗保障基金使用监督管理条例》第三十八条"))
+    with app.ctx.unit(ADMIN) as uow:
+        uow.session.execute(update(InspectionRow).where(InspectionRow.id == iid).values(status="signed"))
+        uow.session.add(OutcomeRow(inspection_id=iid, outcome="转立案", refund_amount=Decimal("500.00"),
+                                   fine_amount=Decimal("1000.00"), decided_by="组长",
+                                   decided_at=dt.datetime(2026, 12, 2, tzinfo=dt.timezone.utc)))
+    out = tmp_path / "总结.pdf"
+    assert main(["plans", "summary", plan.key, "--out", str(out), "--data-dir", str(app.paths.data_dir)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    wb = load_workbook(out.with_suffix(".xlsx"))
+    assert wb.sheetnames == ["覆盖率", "问题条款", "汇总"]
+    cov = {row[0]: row for row in wb["覆盖率"].iter_rows(min_row=2, values_only=True)}
+    assert cov["双随机抽查"][3:7] == (10, 2, 1, 10.0)  # 20 % of 10 → 2; one signed of 10
+    totals = dict(wb["汇总"].iter_rows(values_only=True))
+    assert (totals["纳入计划的检查（次）"], totals["已完成检查（次）"], totals["转立案（件）"]) == (3, 1, 1)
+    assert totals["责令退回医保基金（元）"] == 500.0 and totals["罚款（元）"] == 1000.0
+    assert dict(wb["问题条款"].iter_rows(min_row=2, values_only=True)) == {"第三十八条": 1}
