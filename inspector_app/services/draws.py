@@ -230,6 +230,10 @@ class DrawService:
                              and inst.category in self._library.templates[t].applies_to]
                 if not templates:
                     templates = [t.id for t in self._library.for_category(inst.category)[:1]]
+                if not templates:
+                    raise ValidationError("draw.no_template", QT_TRANSLATE_NOOP(
+                        "Errors", "No checklist template applies to {name} ({category})."),
+                        name=inst.name, category=inst.category)
                 iid, ch = self._inspections.create_in(
                     uow, institution_id=inst.id, inspection_type=item.inspection_type,
                     mode=InspectionMode.ADMINISTRATIVE, planned_at=planned_at, officer_ids=p["officer_ids"],

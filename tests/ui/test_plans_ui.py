@@ -74,3 +74,46 @@ def test_an_inspector_cannot_draw(app, roster, qtbot) -> None:  # type: ignore[n
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     assert not page.draw_button.isEnabled()
     w.ops.runner.wait()
+
+
+def test_lead_imports_advances_and_publishes(app, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from pathlib import Path
+
+    from sqlalchemy import update
+
+    from inspector_app.storage.orm import InspectionRow
+
+    reg = register(app, hospitals=10)
+    boss, _ = app.roster.add_officer(ADMIN, OfficerData("组长乙", "基金监督科", "LEADP002", dt.date(2030, 1, 1),
+                                                        role="team_lead"))
+    w = lead_window(app, qtbot, boss)
+    qtbot.waitUntil(lambda: w.ops.is_team_lead, timeout=10000)
+    w.show_plans()
+    page = w.plans_page
+    shipped = Path(__file__).resolve().parents[2] / "plans" / "2020-campaign-special-rectification.toml"
+    source = tmp_path / "campaign.toml"  # the test workspace's checklist library is the mini one
+    text = shipped.read_text(encoding="utf-8")
+    for template in ("medical-institution", "clinic", "pharmacy", "agency"):
+        text = text.replace(f'templates = ["{template}"]', 'templates = ["mini"]')
+    source.write_text(text, encoding="utf-8")
+    page.import_plan(str(source))
+    qtbot.waitUntil(lambda: page.plan_box.count() == 1 and page.model.rowCount() == 4, timeout=10000)
+    assert page.advance_button.text() == "Mark as approved" and not page.draw_button.isEnabled()
+    for expected in ("Mark as filed", "Mark as running", "Mark as summary reported"):
+        page.advance_button.click()
+        qtbot.waitUntil(lambda e=expected: page.advance_button.text() == e, timeout=10000)
+    assert page.draw_button.isEnabled() and "running" in page.plan_box.currentText()
+    page.view.selectRow(0)  # hospitals: no draw accepted yet
+    item = page.selected_item()
+    draw = app.draws.run(ADMIN, app.draws.open(ADMIN, item.id, planned_on=dt.date(2020, 5, 6)).id, count=3,
+                         excluded={reg["clinic"].id: "无适用检查表（测试检查表库）"})
+    accepted, _ = app.draws.accept(ADMIN, draw.id)
+    with app.ctx.unit(ADMIN) as uow:
+        uow.session.execute(update(InspectionRow).where(InspectionRow.id == accepted.inspection_ids[0])
+                            .values(status="signed"))
+    with qtbot.waitSignal(page.published, timeout=20000) as blocker:
+        page.publish(str(tmp_path / "公示.pdf"))
+    data = json.loads(Path(blocker.args[0]).with_suffix(".json").read_text(encoding="utf-8"))
+    assert (data["drawn"], len(data["rows"]), data["pending"]) == (3, 1, 2)
+    w.ops.runner.wait()
