@@ -235,12 +235,13 @@ def run_draw(pool: Pool, rules: DrawRules, seed_hex: str, count: int, planned_on
     seed = seed_bytes(seed_hex)
     check_count(count, pool.scope_size, rules)
     remaining = sorted(pool.candidates, key=lambda i: i.id)
+    weight_of = {i.id: rules.weight(i) for i in remaining}
     picks: list[Pick] = []
     step = 0
 
     def take(candidates: list[InstitutionFacts], via: str) -> None:
         nonlocal step
-        weights = [rules.weight(i) for i in candidates]
+        weights = [weight_of[i.id] for i in candidates]
         r = _rand(seed, f"institution/{step}", sum(weights))
         step += 1
         for inst, w in zip(candidates, weights):
