@@ -215,3 +215,27 @@ def test_cross_check_item_and_declared_conflicts_through_the_service(app) -> Non
     with pytest.raises(ValidationError) as info:
         app.draws.open(ADMIN, item.id, seed="12")
     assert info.value.code == "draw.bad_seed"
+
+
+
+def test_no_draw_for_a_plan_not_filed_and_exclusions_need_reasons(app) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.domain.plans import PlanData, PlanItemData, PlanStatus
+
+    reg = register(app, hospitals=5)
+    plan = filed_plan(app)
+    item = plan.items[0]
+    app.plans.set_status(ADMIN, plan.id, PlanStatus.RUNNING)
+    app.plans.set_status(ADMIN, plan.id, PlanStatus.SUMMARY)
+    with pytest.raises(ValidationError) as info:
+        app.draws.open(ADMIN, item.id)
+    assert info.value.code == "draw.plan_not_running"
+    assert app.draws.rounds(item.id) == []
+    other, _ = app.plans.create(ADMIN, PlanData(key="draw-test-2", kind=plan.kind, title="第二个计划", year=2026,
+                                                window=plan.window, items=(PlanItemData("one", "抽查"),)))
+    app.plans.set_status(ADMIN, other.id, PlanStatus.APPROVED)
+    app.plans.set_status(ADMIN, other.id, PlanStatus.FILED)
+    draw = app.draws.open(ADMIN, other.items[0].id, planned_on=PLANNED)
+    with pytest.raises(ValidationError) as info:
+        app.draws.run(ADMIN, draw.id, excluded={reg["institutions"][0].id: " "})
+    assert info.value.code == "draw.exclusion_without_reason"
+    assert app.draws.get(draw.id).status == "seeded"
