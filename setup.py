@@ -29,7 +29,7 @@ class BuildWithData(build_py):
     def run(self) -> None:
         super().run()
         target = Path(self.build_lib) / "inspector_app" / "bundled"
-        for name in ("forms", "resources"):
+        for name in ("forms", "resources", "plans"):
             src = ROOT / name
             if src.is_dir():
                 dst = target / name

@@ -22,13 +22,17 @@ from inspector_app.domain.outcomes import load_penalty_map
 from inspector_app.paths import AppPaths, resolve_paths
 from inspector_app.resources import forms_dir
 from inspector_app.services.context import ServiceContext, UnitOfWork, utc_now
+from inspector_app.services.coverage import CoverageService
 from inspector_app.services.documents import DocumentService
+from inspector_app.services.draw_records import DrawRecordService
+from inspector_app.services.draws import DrawService
 from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.findings import FindingService
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.queries import QueryService
 from inspector_app.services.keys import KeyService
+from inspector_app.services.plans import PlanService
 from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.services.review import ReviewService
 from inspector_app.services.roster import RosterService
@@ -69,6 +73,10 @@ class AppContext:
     verification: VerificationService
     evidence: EvidenceService
     session: SessionService
+    plans: PlanService
+    draws: DrawService
+    draw_records: DrawRecordService
+    coverage: CoverageService
     make_case_files: Callable[[], CaseFileService]
 
     @functools.cached_property
@@ -127,6 +135,8 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
 
     signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
     journal = JournalService(ctx)
+    inspections = InspectionService(ctx, library)
+    draws = DrawService(ctx, inspections, library)
 
     def make_case_files() -> CaseFileService:
         from inspector_app.services.case_file import CaseFileService
@@ -135,13 +145,15 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
 
     return AppContext(
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,
-        roster=RosterService(ctx), inspections=InspectionService(ctx, library), findings=FindingService(ctx),
+        roster=RosterService(ctx), inspections=inspections, findings=FindingService(ctx),
         queries=QueryService(ctx), journal=journal, evidence=evidence, keys=keys, signing=signing,
         documents=DocumentService(ctx, keys, print_image), verification=VerificationService(keys, signing),
         review=ReviewService(ctx, signing, load_penalty_map(paths.config_dir / "penalties.toml")),
         reinspections=ReinspectionService(ctx, keys, print_image),
         make_case_files=make_case_files,
         session=SessionService(ctx),
+        plans=PlanService(ctx, set(library.templates)),
+        draws=draws, draw_records=DrawRecordService(ctx, draws, keys), coverage=CoverageService(ctx),
     )
 
 

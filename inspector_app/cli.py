@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     fbuild = fonts_sub.add_parser("build", help="build (or check) the font cache")
     _add_data_dir(fbuild)
 
+    from inspector_app.draw_cli import register as register_draw
+    from inspector_app.plans_cli import register as register_plans
     from inspector_app.server.cli import register as register_server
     from inspector_app.restore_cli import register as register_restore
     from inspector_app.signin_cli import register as register_keys
@@ -125,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_sync(sub)
     register_restore(sub)
     register_keys(sub)
+    register_plans(sub)
+    register_draw(sub)
     return parser
 
 
@@ -403,7 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
-        if args.command in ("server", "sync", "keys", "restore", "backups"):
+        if args.command in ("server", "sync", "keys", "restore", "backups", "plans", "draw", "coverage"):
             return int(args.handler(args))
         from inspector_app.app import launch_gui
 

@@ -19,6 +19,14 @@ def forms_dir() -> Path:
     raise FileNotFoundError("checklist library (forms/) not found next to the package")
 
 
+def plans_dir() -> Path:
+    """The shipped example plans (plans/*.toml)."""
+    for candidate in (_PACKAGE_DIR.parent / "plans", _PACKAGE_DIR / "bundled" / "plans"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("example plans (plans/) not found next to the package")
+
+
 def resources_dir() -> Path:
     for candidate in (_PACKAGE_DIR.parent / "resources", _PACKAGE_DIR / "bundled" / "resources"):
         if candidate.is_dir():

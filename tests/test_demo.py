@@ -143,3 +143,21 @@ def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys, m
         if shutil.which("pdfsig"):
             text = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, timeout=60).stdout
             assert text.count("Signature is Valid.") == len(d.signed_fields), text
+
+
+def test_demo_has_plans_and_a_completed_draw_round(demo_ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.app import build_context
+
+    app = build_context(str(demo_ws), workspace_key=demo_key(demo_ws))
+    try:
+        plans = {p.key: p for p in app.plans.list()}
+        assert set(plans) >= {"2021-annual", "2020-special-rectification"}
+        running = next(p for p in plans.values() if p.status.value == "running")
+        rounds = app.draws.rounds(running.items[0].id)
+        assert [d.status for d in rounds] == ["abandoned", "accepted"]
+        pdf = app.draw_records.export(rounds[-1].id, tmp_path / "draw.pdf")
+        check = app.draw_records.verify(pdf.read_bytes())
+        assert check.ok, check.problems
+        assert {r.item.key for r in app.coverage.coverage(running.id)} >= {"fraud", "drug-list"}
+    finally:
+        app.close()

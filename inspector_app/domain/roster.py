@@ -87,6 +87,7 @@ class OfficerData:
     certificate_no: str  # 执法证号
     certificate_expiry: dt.date
     role: str = "inspector"  # inspector | team_lead
+    region: str = ""  # where the officer serves: 交叉检查 never sends officers to their own region
 
     def certificate_valid_on(self, day: dt.date) -> bool:
         return self.certificate_expiry >= day

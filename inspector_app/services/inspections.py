@@ -95,6 +95,16 @@ class InspectionService:
                planned_at: dt.datetime, officer_ids: Sequence[str], template_ids: Sequence[str], place: str = "",
                period_from: dt.date | None = None, period_to: dt.date | None = None,
                leader_id: str | None = None) -> tuple[str, Changes]:
+        with self._ctx.unit(actor) as uow:
+            return self.create_in(uow, institution_id=institution_id, inspection_type=inspection_type, mode=mode,
+                                  planned_at=planned_at, officer_ids=officer_ids, template_ids=template_ids,
+                                  place=place, period_from=period_from, period_to=period_to, leader_id=leader_id)
+
+    def create_in(self, uow: UnitOfWork, *, institution_id: str, inspection_type: InspectionType,
+                  mode: InspectionMode, planned_at: dt.datetime, officer_ids: Sequence[str],
+                  template_ids: Sequence[str], place: str = "", period_from: dt.date | None = None,
+                  period_to: dt.date | None = None, leader_id: str | None = None) -> tuple[str, Changes]:
+        """`create` inside a caller's unit of work (a 双随机 draw creates all its inspections in one transaction)."""
         if not template_ids:
             raise ValidationError("请至少选择一个检查表")
         missing = [t for t in template_ids if t not in self._library.templates]
@@ -104,35 +114,34 @@ class InspectionService:
             raise ValidationError("检查期间的开始日期晚于结束日期")
         if planned_at.tzinfo is None:
             raise ValidationError("检查时间须带时区")
-        with self._ctx.unit(actor) as uow:
-            s = uow.session
-            inst = s.get(InstitutionRow, institution_id)
-            if inst is None or inst.deleted_at is not None:
-                raise ValidationError("被检查机构不存在")
-            officers = [s.get(OfficerRow, oid) for oid in officer_ids]
-            if any(o is None for o in officers):
-                raise ValidationError("检查组中有不存在的执法人员")
-            members = [TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry) for o in officers if o]
-            check_team_formation(members, local(planned_at).date())
-            row = InspectionRow(id=new_id(), institution_id=inst.id, inspection_type=inspection_type.value,
-                                mode=mode.value, place=place or inst.address, planned_at=planned_at,
-                                period_from=period_from, period_to=period_to, status=Status.DRAFT.value,
-                                created_by=actor.label, created_at=uow.now, updated_at=uow.now)
-            s.add(row)
-            s.flush()
-            uow.record(row.id, "inspection.created", "inspection", row.id, "create", {"data": {
-                "institution_id": inst.id, "institution_name": inst.name, "credit_code": inst.credit_code,
-                "inspection_type": row.inspection_type, "mode": row.mode, "place": row.place,
-                "planned_at": _iso(planned_at), "period_from": _iso(period_from), "period_to": _iso(period_to),
-                "status": row.status}})
-            leader = leader_id or (officers[0].id if officers and officers[0] else None)
-            for o in officers:
-                assert o is not None
-                self._add_member(uow, row.id, o, "leader" if o.id == leader else "member")
-            answers: list[str] = []
-            for position, tid in enumerate(template_ids):
-                answers.extend(self._attach_template(uow, row.id, tid, position))
-            return row.id, Changes(inspections=frozenset({row.id}), answers=frozenset(answers))
+        s = uow.session
+        inst = s.get(InstitutionRow, institution_id)
+        if inst is None or inst.deleted_at is not None:
+            raise ValidationError("被检查机构不存在")
+        officers = [s.get(OfficerRow, oid) for oid in officer_ids]
+        if any(o is None for o in officers):
+            raise ValidationError("检查组中有不存在的执法人员")
+        members = [TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry) for o in officers if o]
+        check_team_formation(members, local(planned_at).date())
+        row = InspectionRow(id=new_id(), institution_id=inst.id, inspection_type=inspection_type.value,
+                            mode=mode.value, place=place or inst.address, planned_at=planned_at,
+                            period_from=period_from, period_to=period_to, status=Status.DRAFT.value,
+                            created_by=uow.actor.label, created_at=uow.now, updated_at=uow.now)
+        s.add(row)
+        s.flush()
+        uow.record(row.id, "inspection.created", "inspection", row.id, "create", {"data": {
+            "institution_id": inst.id, "institution_name": inst.name, "credit_code": inst.credit_code,
+            "inspection_type": row.inspection_type, "mode": row.mode, "place": row.place,
+            "planned_at": _iso(planned_at), "period_from": _iso(period_from), "period_to": _iso(period_to),
+            "status": row.status}})
+        leader = leader_id or (officers[0].id if officers and officers[0] else None)
+        for o in officers:
+            assert o is not None
+            self._add_member(uow, row.id, o, "leader" if o.id == leader else "member")
+        answers: list[str] = []
+        for position, tid in enumerate(template_ids):
+            answers.extend(self._attach_template(uow, row.id, tid, position))
+        return row.id, Changes(inspections=frozenset({row.id}), answers=frozenset(answers))
 
     def _add_member(self, uow: UnitOfWork, inspection_id: str, officer: OfficerRow, role: str) -> None:
         m = TeamMemberRow(id=new_id(), inspection_id=inspection_id, officer_id=officer.id, role=role,

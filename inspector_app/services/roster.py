@@ -48,7 +48,7 @@ class RosterService:
                 raise ValidationError(f"执法证号 {data.certificate_no} 已登记给 {clash}")
             row = OfficerRow(id=new_id(), name=data.name.strip(), department=data.department,
                              certificate_no=data.certificate_no.strip(), certificate_expiry=data.certificate_expiry,
-                             role=data.role, created_at=uow.now, updated_at=uow.now)
+                             role=data.role, region=data.region, created_at=uow.now, updated_at=uow.now)
             uow.session.add(row)
             uow.record(ROSTER_CHAIN, "officer.added", "officer", row.id, "create", {"data": to_jsonable(data)})
             return officer_dto(row), Changes(roster=True)

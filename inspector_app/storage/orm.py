@@ -70,6 +70,7 @@ class OfficerRow(Timestamps, Base):
     certificate_no: Mapped[str] = mapped_column(String(40), unique=True)
     certificate_expiry: Mapped[dt.date] = mapped_column(Date)
     role: Mapped[str] = mapped_column(String(20), default="inspector")
+    region: Mapped[str] = mapped_column(String(100), default="")  # 交叉检查: officers of the visited region excluded
     server_version: Mapped[int | None] = mapped_column(Integer)
 
 
@@ -240,3 +241,4 @@ from inspector_app.storage import sync_orm as _sync_orm  # noqa: E402,F401
 from inspector_app.storage import records_orm as _records_orm  # noqa: E402,F401
 from inspector_app.storage import review_orm as _review_orm  # noqa: E402,F401
 from inspector_app.storage import docs_orm as _docs_orm  # noqa: E402,F401
+from inspector_app.storage import plans_orm as _plans_orm  # noqa: E402,F401

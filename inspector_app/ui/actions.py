@@ -18,6 +18,7 @@ class Actions:
     show_list: QAction
     show_review: QAction
     show_tracking: QAction
+    show_plans: QAction
     search: QAction
     refresh: QAction
     undo: QAction
@@ -65,6 +66,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         show_review=act(QCoreApplication.translate("MainWindow", "&Review queue"), "show_review"),
         show_tracking=act(QCoreApplication.translate("MainWindow", "Rectification && &dashboard"),
                           "show_tracking"),
+        show_plans=act(QCoreApplication.translate("MainWindow", "&Plans and coverage"), "show_plans"),
         search=act(QCoreApplication.translate("MainWindow", "&Search inspections"), "search"),
         refresh=act(QCoreApplication.translate("MainWindow", "&Refresh"), "refresh"),
         undo=undo,
@@ -104,7 +106,7 @@ def build_menus(menubar: QMenuBar, toolbar: QToolBar, a: Actions) -> None:
     edit_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     edit_menu.addActions([a.undo, a.redo])
     view_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
-    view_menu.addActions([a.show_list, a.show_review, a.show_tracking, a.next_tab, a.previous_tab, a.search,
+    view_menu.addActions([a.show_list, a.show_review, a.show_tracking, a.show_plans, a.next_tab, a.previous_tab, a.search,
                           a.refresh])
     checklist_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Checklist"))
     checklist_menu.addActions([a.next_item, a.previous_item, a.next_unanswered])
@@ -116,6 +118,6 @@ def build_menus(menubar: QMenuBar, toolbar: QToolBar, a: Actions) -> None:
     language_menu.addActions([a.language_zh, a.language_en])
     help_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     help_menu.addActions([a.shortcuts, a.about])
-    toolbar.addActions([a.new_inspection, a.show_list, a.show_review, a.show_tracking, a.refresh])
+    toolbar.addActions([a.new_inspection, a.show_list, a.show_review, a.show_tracking, a.show_plans, a.refresh])
     toolbar.addSeparator()
     toolbar.addActions([a.undo, a.redo])

@@ -54,6 +54,7 @@ def bindings() -> list[Binding]:
         Binding("show_list", ("Ctrl+1",), nav, QCoreApplication.translate("Keymap", "Inspection list")),
         Binding("show_review", ("Ctrl+2",), nav, QCoreApplication.translate("Keymap", "Review queue")),
         Binding("show_tracking", ("Ctrl+3",), nav, QCoreApplication.translate("Keymap", "Rectification and dashboard")),
+        Binding("show_plans", ("Ctrl+4",), nav, QCoreApplication.translate("Keymap", "Plans, coverage and random draws")),
         Binding("back", ("Alt+Left",), nav, QCoreApplication.translate("Keymap", "Back from an inspection to the list")),
         Binding("next_tab", ("Ctrl+PgDown",), nav, QCoreApplication.translate("Keymap", "Next tab of the inspection")),
         Binding("previous_tab", ("Ctrl+PgUp",), nav, QCoreApplication.translate("Keymap", "Previous tab of the inspection")),

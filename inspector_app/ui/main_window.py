@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.inspection_page = InspectionPage(ops, self.undo_stack, self)
         self._review_page: ReviewPage | None = None
         self._tracking_page: TrackingPage | None = None
+        self._plans_page: Any = None
         self.stack = QStackedWidget(self)
         for page in (self.list_page, self.inspection_page):
             self.stack.addWidget(page)
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         a.show_list.triggered.connect(self.show_list)
         a.show_review.triggered.connect(self.show_review)
         a.show_tracking.triggered.connect(self.show_tracking)
+        a.show_plans.triggered.connect(self.show_plans)
         a.search.triggered.connect(self._find)
         a.refresh.triggered.connect(self.refresh_list)
         checklist = self.inspection_page.checklist
@@ -117,6 +119,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._tracking_page)
         return self._tracking_page
 
+    @property
+    def plans_page(self) -> Any:
+        if self._plans_page is None:
+            from inspector_app.ui.pages.plans_page import PlansPage
+
+            self._plans_page = PlansPage(self.ops, self)
+            self.stack.addWidget(self._plans_page)
+        return self._plans_page
+
     # -- navigation
     def _on_inspection(self, slot: Any) -> None:
         if self.stack.currentWidget() is self.inspection_page:
@@ -152,6 +163,11 @@ class MainWindow(QMainWindow):
         self.inspection_page.flush()
         self.stack.setCurrentWidget(self.tracking_page)
         self.tracking_page.refresh()
+
+    def show_plans(self) -> None:
+        self.inspection_page.flush()
+        self.stack.setCurrentWidget(self.plans_page)
+        self.plans_page.refresh()
 
     def open_inspection(self, inspection_id: str) -> None:
         self.inspection_page.open(inspection_id)

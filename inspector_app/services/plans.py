@@ -1,0 +1,191 @@
+"""Plans and campaigns: import from a plan file, list, show, and move through the statuses of §4.2.
+
+Each action is one transaction with its journal event (chain: the plan's id) and its outbox row. Plans are
+reference data of the agency: the sync server lists the entity as server-authoritative (class D) for now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.catalog.plans_loader import load_plan
+from inspector_app.domain.canonical import to_jsonable
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.inspection import InspectionType
+from inspector_app.domain.plans import (
+    Phase,
+    PlanData,
+    PlanKind,
+    PlanStatus,
+    Scope,
+    Target,
+    TargetKind,
+    Window,
+    check_plan_transition,
+)
+from inspector_app.services.changes import Changes
+from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.storage.plans_orm import PlanItemRow, PlanRow
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItemDTO:
+    id: str
+    plan_id: str
+    key: str
+    position: int
+    name: str
+    content: str
+    requirements: str
+    scope: Scope
+    target: Target
+    frequency: int
+    window: Window
+    division: str
+    templates: tuple[str, ...]
+    inspection_type: InspectionType
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDTO:
+    id: str
+    key: str
+    kind: PlanKind
+    title: str
+    year: int
+    status: PlanStatus
+    issuer: str
+    document_no: str
+    window: Window
+    filing_due: dt.date | None
+    summary_due: dt.date | None
+    phases: tuple[Phase, ...]
+    items: tuple[PlanItemDTO, ...]
+
+
+def item_dto(r: PlanItemRow) -> PlanItemDTO:
+    scope = Scope(**{k: tuple(r.scope.get(k, ())) for k in ("categories", "levels", "regions", "ownership")})
+    kind = TargetKind(r.target_kind)
+    target = Target(kind, share_pct=Decimal(r.target_value) if kind is TargetKind.SHARE else Decimal(0),
+                    count=int(r.target_value) if kind is TargetKind.COUNT else 0)
+    return PlanItemDTO(r.id, r.plan_id, r.key, r.position, r.name, r.content, r.requirements, scope, target,
+                       r.frequency, Window(r.window_start, r.window_end), r.division, tuple(r.templates),
+                       InspectionType(r.inspection_type))
+
+
+def plan_dto(r: PlanRow, items: list[PlanItemRow]) -> PlanDTO:
+    phases = tuple(Phase(p["name"], Window(dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"])))
+                   for p in r.phases)
+    return PlanDTO(r.id, r.key, PlanKind(r.kind), r.title, r.year, PlanStatus(r.status), r.issuer, r.document_no,
+                   Window(r.window_start, r.window_end), r.filing_due, r.summary_due, phases,
+                   tuple(item_dto(i) for i in sorted(items, key=lambda i: i.position)))
+
+
+def find_plan(s: Session, plan_id: str) -> PlanRow:
+    """A plan by id or by a unique id prefix (as the CLI shows them) or by its key."""
+    row = s.get(PlanRow, plan_id)
+    if row is None:
+        rows = s.scalars(select(PlanRow).where(PlanRow.deleted_at.is_(None), (PlanRow.key == plan_id)
+                                               | PlanRow.id.startswith(plan_id))).all()
+        row = rows[0] if len(rows) == 1 else None
+    if row is None or row.deleted_at is not None:
+        raise ValidationError("plan.not_found", QT_TRANSLATE_NOOP("Errors", "No plan {id}."), id=plan_id)
+    return row
+
+
+def find_item(s: Session, item_id: str) -> PlanItemRow:
+    """A plan item by id, unique id prefix, or "PLAN_KEY/ITEM_KEY"."""
+    row = s.get(PlanItemRow, item_id)
+    if row is None and "/" in item_id:
+        plan_key, item_key = item_id.split("/", 1)
+        row = s.scalar(select(PlanItemRow).join(PlanRow, PlanRow.id == PlanItemRow.plan_id)
+                       .where(PlanRow.key == plan_key, PlanItemRow.key == item_key))
+    if row is None:
+        rows = s.scalars(select(PlanItemRow).where(PlanItemRow.id.startswith(item_id))).all()
+        row = rows[0] if len(rows) == 1 else None
+    if row is None or row.deleted_at is not None:
+        raise ValidationError("plan.item_not_found", QT_TRANSLATE_NOOP("Errors", "No plan item {id}."), id=item_id)
+    return row
+
+
+def _items_of(s: Session, plan_id: str) -> list[PlanItemRow]:
+    return list(s.scalars(select(PlanItemRow).where(PlanItemRow.plan_id == plan_id,
+                                                    PlanItemRow.deleted_at.is_(None))))
+
+
+class PlanService:
+    def __init__(self, ctx: ServiceContext, known_templates: set[str] | None = None):
+        self._ctx = ctx
+        self._templates = known_templates
+
+    def import_file(self, actor: Actor, path: Path) -> tuple[PlanDTO, Changes]:
+        """Import a plan file as a draft. The whole file is refused on any problem (PlanFileError, file:line)."""
+        plan, file_hash = load_plan(path, self._templates)
+        return self.create(actor, plan, file_hash)
+
+    def create(self, actor: Actor, plan: PlanData, source_hash: str = "") -> tuple[PlanDTO, Changes]:
+        plan.validate()
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            if s.scalar(select(PlanRow.id).where(PlanRow.key == plan.key)) is not None:
+                raise ValidationError("plan.already_imported", QT_TRANSLATE_NOOP(
+                    "Errors", "A plan with the id {key} is already in the workspace."), key=plan.key)
+            row = PlanRow(id=new_id(), key=plan.key, kind=plan.kind.value, title=plan.title, year=plan.year,
+                          status=PlanStatus.DRAFT.value, issuer=plan.issuer, document_no=plan.document_no,
+                          window_start=plan.window.start, window_end=plan.window.end, filing_due=plan.filing_due,
+                          summary_due=plan.summary_due, source_hash=source_hash,
+                          phases=[{"name": p.name, "start": p.window.start.isoformat(),
+                                   "end": p.window.end.isoformat()} for p in plan.phases],
+                          created_at=uow.now, updated_at=uow.now)
+            s.add(row)
+            s.flush()  # the items' foreign key needs the plan row first (no ORM relationship orders them)
+            items = []
+            for n, item in enumerate(plan.items):
+                window = item.window or plan.window
+                t = item.target
+                value = (format(t.share_pct, "f") if t.kind is TargetKind.SHARE else str(t.count))
+                items.append(PlanItemRow(
+                    id=new_id(), plan_id=row.id, key=item.key, position=n, name=item.name, content=item.content,
+                    requirements=item.requirements, scope=to_jsonable(item.scope), target_kind=t.kind.value,
+                    target_value=value, frequency=item.frequency, window_start=window.start,
+                    window_end=window.end, division=item.division, templates=list(item.templates),
+                    inspection_type=item.inspection_type.value, created_at=uow.now, updated_at=uow.now))
+            s.add_all(items)
+            s.flush()
+            uow.record(row.id, "plan.imported", "plan", row.id, "create", {"data": {
+                **to_jsonable(plan), "status": row.status, "source_hash": source_hash,
+                "item_ids": {i.key: i.id for i in items}}})
+            return plan_dto(row, items), Changes(extra={"plan": row.id})
+
+    def set_status(self, actor: Actor, plan_id: str, target: PlanStatus, note: str = "") -> tuple[PlanDTO, Changes]:
+        """Approve, file, start, summarise or archive (domain reference §4.2); only the next step is allowed."""
+        with self._ctx.unit(actor) as uow:
+            row = find_plan(uow.session, plan_id)
+            current = PlanStatus(row.status)
+            check_plan_transition(current, target)
+            row.status, row.updated_at = target.value, uow.now
+            uow.record(row.id, "plan.status_changed", "plan", row.id, "patch",
+                       {"fields": {"status": [current.value, target.value]}, "note": note})
+            return plan_dto(row, _items_of(uow.session, row.id)), Changes(extra={"plan": row.id})
+
+    def list(self) -> list[PlanDTO]:
+        with self._ctx.read() as s:
+            rows = s.scalars(select(PlanRow).where(PlanRow.deleted_at.is_(None))
+                             .order_by(PlanRow.year.desc(), PlanRow.key)).all()
+            return [plan_dto(r, _items_of(s, r.id)) for r in rows]
+
+    def get(self, plan_id: str) -> PlanDTO:
+        with self._ctx.read() as s:
+            row = find_plan(s, plan_id)
+            return plan_dto(row, _items_of(s, row.id))
+
+    def item(self, item_id: str) -> PlanItemDTO:
+        with self._ctx.read() as s:
+            return item_dto(find_item(s, item_id))
