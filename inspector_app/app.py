@@ -43,6 +43,7 @@ from inspector_app.storage.vault import FileVault
 
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
+    from inspector_app.services.leads import LeadService
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,13 @@ class AppContext:
     def case_files(self) -> CaseFileService:
         """Made on first use: the case file needs ReportLab and pyHanko, which start-up does not."""
         return self.make_case_files()
+
+    @functools.cached_property
+    def leads(self) -> LeadService:
+        """Data leads (数据比对); made on first use (the XLSX reader is only loaded when an extract is read)."""
+        from inspector_app.services.leads import LeadService
+
+        return LeadService(self.ctx)
 
     def close(self) -> None:
         self.engine.dispose()

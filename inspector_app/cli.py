@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(fbuild)
 
     from inspector_app.server.cli import register as register_server
+    from inspector_app.leads_cli import register as register_leads
     from inspector_app.restore_cli import register as register_restore
     from inspector_app.signin_cli import register as register_keys
     from inspector_app.sync.cli import register as register_sync
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_sync(sub)
     register_restore(sub)
     register_keys(sub)
+    register_leads(sub)
     return parser
 
 
@@ -401,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
-        if args.command in ("server", "sync", "keys", "restore", "backups"):
+        if args.command in ("server", "sync", "keys", "restore", "backups", "leads"):
             return int(args.handler(args))
         from inspector_app.app import launch_gui
 

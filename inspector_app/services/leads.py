@@ -1,0 +1,248 @@
+"""Data leads: importing a settlement or monitoring extract, screening it, listing the leads.
+
+One import is one user action: the file's lines, the import record, the source's mapping, the leads the rules
+raised and the journal event are written in ONE transaction — a bad row, a duplicate, a cancel or a crash leaves
+nothing behind. The lines are streamed in batches (bounded memory, whatever the file's size) and written with
+plain executemany on the unit of work's own connection.
+
+Leads do not go to the outbox yet: the sync protocol has no lead entity (a follow-up, see the final report of
+issue 16); the journal chain "leads" records every import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from inspector_app.domain import agency_time
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, ValidationError
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.leads.mapping import Where, resolve
+from inspector_app.domain.leads.rules import RuleSet
+from inspector_app.domain.leads.values import Limits, PatientHasher, RowParser
+from inspector_app.services import leads_screen
+from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.services.leads_files import open_extract
+from inspector_app.storage.leads_orm import LeadImportRow, LeadRow, LeadSettingsRow, LeadSourceRow
+from inspector_app.storage.orm import InstitutionRow
+
+LEADS_CHAIN = "leads"
+BATCH = 5000
+
+_INSERT = ("INSERT INTO lead_lines (import_id, row_no, row_key, settlement_no, institution_code, patient_hash, "
+           "patient_masked, admitted_on, discharged_on, institution_name, diagnosis, total_fen, item_code, "
+           "item_name, quantity_milli, unit_price_fen, amount_fen, fee_date, rule_hit) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+class ImportCancelled(DomainError):
+    """The user cancelled; the transaction was rolled back."""
+
+
+Progress = Callable[[int, float], None]  # (rows read, fraction of the file read)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadImportDTO:
+    id: str
+    source: str
+    file_name: str
+    sha256: str
+    sheet: str
+    rows: int
+    mapping: dict[str, str]
+    ignored_columns: tuple[str, ...]
+    leads_by_rule: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class LeadDTO:
+    id: str
+    import_id: str
+    rule: str
+    institution_code: str
+    institution_id: str | None
+    settlement_no: str
+    patient_masked: str
+    amount: Decimal
+    detail: dict[str, Any]
+    status: str
+    note: str
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _row_key(values: tuple[object, ...]) -> int:
+    """64-bit digest of a line's values (the patient as its hash): equal lines, equal keys."""
+    digest = hashlib.blake2b(repr(values).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _dbapi(session: Any) -> Any:
+    return session.connection().connection.driver_connection
+
+
+class LeadService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    # ------------------------------------------------------------------ import
+
+    def import_file(self, actor: Actor, path: Path, source: str, *, sheet: str | None = None,
+                    mapping: Mapping[str, str] | None = None, rules: RuleSet | None = None,
+                    limits: Limits | None = None, progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> LeadImportDTO:
+        """Import `path` under the source named `source` (created with the default mapping on first use, its saved
+        mapping reused after; `mapping` replaces it) and screen it with `rules`."""
+        path = Path(path)
+        source = source.strip()
+        if not source:
+            raise ValidationError("leads.source_required", QT_TRANSLATE_NOOP(
+                "Errors", "Name the source of the extract (e.g. the platform it was exported from)."))
+        limits = dataclasses.replace(limits or Limits())
+        if limits.latest is None:
+            limits.latest = agency_time.today(self._ctx.clock())
+        if not path.is_file():
+            raise ValidationError("leads.file_not_found", QT_TRANSLATE_NOOP("Errors", "{file}: no such file."),
+                                  file=path.name)
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ValidationError("leads.file_too_large", QT_TRANSLATE_NOOP(
+                "Errors", "{file} is {size} MB; at most {limit} MB can be imported at once."),
+                file=path.name, size=size // 2**20, limit=limits.max_bytes // 2**20)
+        sha = file_sha256(path)
+        rules = rules or RuleSet()
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            if s.scalar(select(LeadImportRow.id).where(LeadImportRow.sha256 == sha)) is not None:
+                raise ValidationError("leads.already_imported", QT_TRANSLATE_NOOP(
+                    "Errors", "{file} has already been imported (same content)."), file=path.name)
+            src = s.scalar(select(LeadSourceRow).where(LeadSourceRow.name == source))
+            with open_extract(path, sheet) as ext:
+                saved = dict(mapping) if mapping is not None else (src.mapping if src is not None else None)
+                resolved = resolve(ext.header, ext.where, saved)
+                if src is None:
+                    src = LeadSourceRow(id=new_id(), name=source, mapping=resolved.headers,
+                                        created_at=uow.now, updated_at=uow.now)
+                    s.add(src)
+                    s.flush()  # no ORM relationship orders the inserts: the source first (foreign key)
+                elif src.mapping != resolved.headers:
+                    src.mapping, src.updated_at = resolved.headers, uow.now
+                imp = LeadImportRow(id=new_id(), source_id=src.id, file_name=path.name, sha256=sha,
+                                    sheet=ext.where.sheet, rows=0, ignored_columns=list(resolved.ignored),
+                                    imported_by=actor.label, imported_at=uow.now)
+                s.add(imp)
+                s.flush()
+                parser = RowParser(resolved, ext.where, limits, PatientHasher(self._patient_key(s)))
+                rows = self._write_lines(_dbapi(s), imp.id, ext, parser, limits, progress, cancelled)
+            if rows == 0:
+                raise ValidationError("leads.no_rows", QT_TRANSLATE_NOOP(
+                    "Errors", "{file} (sheet {sheet}) has a header row but no data rows."),
+                    **ext.where.params())
+            imp.rows = rows
+            institutions = dict(s.execute(select(InstitutionRow.designation_code, InstitutionRow.id)
+                                          .where(InstitutionRow.designation_code != "")).all())
+            stamp = uow.now.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+            counts = leads_screen.screen(_dbapi(s), imp.id, rules, institutions, stamp)
+            uow.journal(LEADS_CHAIN, "leads.imported", {
+                "entity": "lead_import", "id": imp.id, "source": source, "file": path.name, "sha256": sha,
+                "sheet": ext.where.sheet, "rows": rows, "leads": dict(sorted(counts.items()))})
+            return LeadImportDTO(imp.id, source, path.name, sha, ext.where.sheet, rows, dict(resolved.headers),
+                                 resolved.ignored, dict(sorted(counts.items())))
+
+    def _patient_key(self, s: Any) -> bytes:
+        row = s.get(LeadSettingsRow, 1)
+        if row is None:
+            row = LeadSettingsRow(id=1, patient_key=secrets.token_hex(32))
+            s.add(row)
+            s.flush()
+        return bytes.fromhex(row.patient_key)
+
+    def _write_lines(self, dbapi: Any, import_id: str, ext: Any, parser: RowParser, limits: Limits,
+                     progress: Progress | None, cancelled: Callable[[], bool] | None) -> int:
+        cur = dbapi.cursor()
+        batch: list[tuple[object, ...]] = []
+        rows = 0
+        try:
+            for row_no, cells in ext.rows():
+                values = parser.parse(cells, row_no)
+                batch.append((import_id, row_no, _row_key(values), *values))
+                rows += 1
+                if rows > limits.max_rows:
+                    raise ValidationError("leads.too_many_rows", QT_TRANSLATE_NOOP(
+                        "Errors", "{file} (sheet {sheet}) has more than {limit} rows; split the extract."),
+                        limit=limits.max_rows, **ext.where.params(row_no))
+                if len(batch) >= BATCH:
+                    self._flush(cur, batch, ext.where)
+                    batch = []
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled("leads.cancelled", QT_TRANSLATE_NOOP(
+                            "Errors", "The import of {file} was cancelled; nothing was imported."),
+                            file=ext.where.file)
+                    if progress is not None:
+                        progress(rows, ext.fraction())
+            if batch:
+                self._flush(cur, batch, ext.where)
+            if progress is not None:
+                progress(rows, 1.0)
+            return rows
+        finally:
+            cur.close()
+
+    @staticmethod
+    def _flush(cur: Any, batch: list[tuple[object, ...]], where: Where) -> None:
+        try:
+            cur.executemany(_INSERT, batch)
+        except Exception as exc:  # sqlite3's or sqlcipher3's IntegrityError, whichever driver the workspace uses
+            if type(exc).__name__ != "IntegrityError":
+                raise
+            # The unique (import_id, row_key) refused a line: find which one, and the earlier line it repeats.
+            for values in batch:
+                first = cur.execute("SELECT MIN(row_no) FROM lead_lines WHERE import_id = ? AND row_key = ?",
+                                    (values[0], values[2])).fetchone()[0]
+                if first is not None and first != values[1]:
+                    raise ValidationError("leads.duplicate_row", QT_TRANSLATE_NOOP(
+                        "Errors", "{file} (sheet {sheet}) row {row} repeats row {first} (column {column})."),
+                        first=first, **where.params(values[1], "*")) from None
+            raise
+
+    # ------------------------------------------------------------------ reading
+
+    def leads(self, *, institution_id: str | None = None, import_id: str | None = None,
+              rule: str | None = None) -> list[LeadDTO]:
+        with self._ctx.read() as s:
+            q = select(LeadRow)
+            if institution_id is not None:
+                q = q.where(LeadRow.institution_id == institution_id)
+            if import_id is not None:
+                q = q.where(LeadRow.import_id == import_id)
+            if rule is not None:
+                q = q.where(LeadRow.rule == rule)
+            rows = s.scalars(q.order_by(LeadRow.institution_code, LeadRow.rule, LeadRow.settlement_no)).all()
+            return [LeadDTO(r.id, r.import_id, r.rule, r.institution_code, r.institution_id, r.settlement_no,
+                            r.patient_masked, Decimal(r.amount_fen) / 100, dict(r.detail), r.status, r.note)
+                    for r in rows]
+
+    def sources(self) -> dict[str, dict[str, str]]:
+        with self._ctx.read() as s:
+            return {r.name: dict(r.mapping) for r in s.scalars(select(LeadSourceRow).order_by(LeadSourceRow.name))}
+
+    def line_count(self, import_id: str) -> int:
+        with self._ctx.read() as s:
+            return int(_dbapi(s).execute("SELECT COUNT(*) FROM lead_lines WHERE import_id = ?",
+                                         (import_id,)).fetchone()[0])

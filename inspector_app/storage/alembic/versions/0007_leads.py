@@ -1,0 +1,113 @@
+"""Data leads (数据比对): sources, imports, settlement lines, leads
+
+Revision ID: 0007_leads
+Revises: 0006
+Create Date: 2026-12-02
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007_leads"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "lead_settings",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("patient_key", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_settings")),
+    )
+    op.create_table(
+        "lead_sources",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("mapping", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.String(length=32), nullable=False),
+        sa.Column("updated_at", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_sources")),
+        sa.UniqueConstraint("name", name=op.f("uq_lead_sources_name")),
+    )
+    op.create_table(
+        "lead_imports",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("source_id", sa.String(length=36), nullable=False),
+        sa.Column("file_name", sa.String(length=260), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("sheet", sa.String(length=100), nullable=False),
+        sa.Column("rows", sa.Integer(), nullable=False),
+        sa.Column("ignored_columns", sa.Text(), nullable=False),
+        sa.Column("imported_by", sa.String(length=100), nullable=False),
+        sa.Column("imported_at", sa.String(length=32), nullable=False),
+        sa.ForeignKeyConstraint(["source_id"], ["lead_sources.id"],
+                                name=op.f("fk_lead_imports_source_id_lead_sources")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_imports")),
+        sa.UniqueConstraint("sha256", name=op.f("uq_lead_imports_sha256")),
+    )
+    with op.batch_alter_table("lead_imports") as batch:
+        batch.create_index(batch.f("ix_lead_imports_source_id"), ["source_id"], unique=False)
+    op.create_table(
+        "lead_lines",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("import_id", sa.String(length=36), nullable=False),
+        sa.Column("row_no", sa.Integer(), nullable=False),
+        sa.Column("row_key", sa.Integer(), nullable=False),
+        sa.Column("settlement_no", sa.String(length=200), nullable=False),
+        sa.Column("institution_code", sa.String(length=200), nullable=False),
+        sa.Column("patient_hash", sa.String(length=32), nullable=False),
+        sa.Column("patient_masked", sa.String(length=200), nullable=False),
+        sa.Column("admitted_on", sa.String(length=10), nullable=False),
+        sa.Column("discharged_on", sa.String(length=10), nullable=False),
+        sa.Column("institution_name", sa.String(length=200), nullable=True),
+        sa.Column("diagnosis", sa.String(length=200), nullable=True),
+        sa.Column("total_fen", sa.Integer(), nullable=True),
+        sa.Column("item_code", sa.String(length=200), nullable=True),
+        sa.Column("item_name", sa.String(length=200), nullable=True),
+        sa.Column("quantity_milli", sa.Integer(), nullable=True),
+        sa.Column("unit_price_fen", sa.Integer(), nullable=True),
+        sa.Column("amount_fen", sa.Integer(), nullable=True),
+        sa.Column("fee_date", sa.String(length=10), nullable=True),
+        sa.Column("rule_hit", sa.String(length=200), nullable=True),
+        sa.ForeignKeyConstraint(["import_id"], ["lead_imports.id"],
+                                name=op.f("fk_lead_lines_import_id_lead_imports")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_lines")),
+        sa.UniqueConstraint("import_id", "row_key", name=op.f("uq_lead_lines_import_id")),
+    )
+    op.create_index("ix_lead_lines_patient", "lead_lines", ["patient_hash", "admitted_on"], unique=False)
+    op.create_table(
+        "leads",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("import_id", sa.String(length=36), nullable=False),
+        sa.Column("rule", sa.String(length=40), nullable=False),
+        sa.Column("institution_code", sa.String(length=200), nullable=False),
+        sa.Column("institution_id", sa.String(length=36), nullable=True),
+        sa.Column("settlement_no", sa.String(length=200), nullable=False),
+        sa.Column("patient_hash", sa.String(length=32), nullable=False),
+        sa.Column("patient_masked", sa.String(length=200), nullable=False),
+        sa.Column("amount_fen", sa.Integer(), nullable=False),
+        sa.Column("detail", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("inspection_id", sa.String(length=36), nullable=True),
+        sa.Column("created_at", sa.String(length=32), nullable=False),
+        sa.Column("updated_at", sa.String(length=32), nullable=False),
+        sa.ForeignKeyConstraint(["import_id"], ["lead_imports.id"], name=op.f("fk_leads_import_id_lead_imports")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_leads")),
+    )
+    with op.batch_alter_table("leads") as batch:
+        batch.create_index(batch.f("ix_leads_import_id"), ["import_id"], unique=False)
+        batch.create_index(batch.f("ix_leads_institution_code"), ["institution_code"], unique=False)
+        batch.create_index(batch.f("ix_leads_institution_id"), ["institution_id"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_table("leads")
+    op.drop_index("ix_lead_lines_patient", table_name="lead_lines")
+    op.drop_table("lead_lines")
+    op.drop_table("lead_imports")
+    op.drop_table("lead_sources")
+    op.drop_table("lead_settings")
