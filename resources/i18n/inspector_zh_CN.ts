@@ -372,6 +372,133 @@
         <source>The finding does not exist.</source>
         <translation>问题记录不存在。</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="46" />
+        <source>{file} is not a readable JSON file: {reason}</source>
+        <translation>{file} 不是可读取的 JSON 文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="115" />
+        <source>Name the source of the extract (e.g. the platform it was exported from).</source>
+        <translation>请填写数据来源（例如导出数据的平台名称）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="121" />
+        <source>{file}: no such file.</source>
+        <translation>{file}：文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="125" />
+        <source>{file} is {size} MB; at most {limit} MB can be imported at once.</source>
+        <translation>{file} 大小为 {size} MB，单次最多可导入 {limit} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="133" />
+        <source>{file} has already been imported (same content).</source>
+        <translation>{file} 已导入过（内容相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="154" />
+        <source>{file} (sheet {sheet}) has a header row but no data rows.</source>
+        <translation>{file}（工作表 {sheet}）只有表头，没有数据行。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="187" />
+        <source>{file} (sheet {sheet}) has more than {limit} rows; split the extract.</source>
+        <translation>{file}（工作表 {sheet}）超过 {limit} 行，请拆分后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="194" />
+        <source>The import of {file} was cancelled; nothing was imported.</source>
+        <translation>已取消导入 {file}，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="219" />
+        <source>{file} (sheet {sheet}) row {row} repeats row {first} (column {column}).</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads_files.py" line="24" />
+        <source>{file} (sheet {sheet}) cannot be read near row {row}: {reason}</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行附近无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads_files.py" line="94" />
+        <source>{file}: only CSV and XLSX files can be imported.</source>
+        <translation>{file}：只能导入 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads_files.py" line="144" />
+        <source>{file}: there is no sheet {sheet} (sheets: {sheets}).</source>
+        <translation>{file}：没有名为 {sheet} 的工作表（现有工作表：{sheets}）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="59" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: the text is longer than 200 characters.</source>
+        <extracomment>order of the parsed values (after the row number), as the storage columns expect them</extracomment>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：文字超过 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="61" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not a date.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="62" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not an amount in yuan with at most two decimals.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效金额（元，最多两位小数）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="64" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not a quantity (a number, not negative).</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="136" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="151" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: the date {value} lies outside {earliest} – {latest}.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：日期 {value} 不在 {earliest} 至 {latest} 范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="173" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: the discharge date {value} is before the admission.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：出院日期 {value} 早于入院日期。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/mapping.py" line="95" />
+        <source>{file} (sheet {sheet}): column {column} of the header row has no name.</source>
+        <extracomment>the usual headers of settlement exports, per field (compared after removing spaces; case-insensitive)</extracomment>
+        <translation>{file}（工作表 {sheet}）：表头第 {column} 列没有列名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/mapping.py" line="101" />
+        <source>{file} (sheet {sheet}): the header {column} appears twice in row {row}.</source>
+        <translation>{file}（工作表 {sheet}）：第 {row} 行表头“{column}”重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/mapping.py" line="110" />
+        <source>The column mapping names a field {field} that does not exist.</source>
+        <translation>列对应关系中的字段 {field} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/mapping.py" line="114" />
+        <source>{file} (sheet {sheet}): the column {column} of the saved mapping is not in the header row.</source>
+        <translation>{file}（工作表 {sheet}）：已保存的列对应关系中的“{column}”列不在表头中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/mapping.py" line="127" />
+        <source>{file} (sheet {sheet}): no column for {column} in the header row.</source>
+        <translation>{file}（工作表 {sheet}）：表头中没有“{column}”列。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/leads/rules.py" line="37" />
+        <source>The screening setting {key} has an invalid value: {value}.</source>
+        <translation>筛查规则设置 {key} 的值无效：{value}。</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>

@@ -35,7 +35,7 @@ RULE_LABELS_ZH = {READMISSION: "分解住院嫌疑（短期再入院）", OVERLA
 
 def _bad(key: str, value: Any) -> ValidationError:
     return ValidationError("leads.bad_rule_setting", QT_TRANSLATE_NOOP(
-        "Errors", "The screening setting {key} = {value} is not valid."), key=key, value=str(value)[:60])
+        "Errors", "The screening setting {key} has an invalid value: {value}."), key=key, value=str(value)[:60])
 
 
 @dataclass(frozen=True)

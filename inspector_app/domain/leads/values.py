@@ -55,6 +55,17 @@ def mask_patient(patient_id: str) -> str:
     return "*" * n if n <= 6 else patient_id[:2] + "*" * (n - 4) + patient_id[-2:]
 
 
+_BAD_VALUE = {
+    "text": QT_TRANSLATE_NOOP("Errors", "{file} (sheet {sheet}) row {row}, column {column}: the text is longer than "
+                                        "200 characters."),
+    "date": QT_TRANSLATE_NOOP("Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not a date."),
+    "money": QT_TRANSLATE_NOOP("Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not an amount "
+                                         "in yuan with at most two decimals."),
+    "number": QT_TRANSLATE_NOOP("Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not a "
+                                          "quantity (a number, not negative)."),
+}
+
+
 def _bad(code: str, template: str, where: Where, row: int, column: str, value: object) -> ValidationError:
     text = str(value)
     return ValidationError(code, template, value=text if len(text) <= 40 else text[:40] + "…",
@@ -155,9 +166,8 @@ class RowParser:
             except ValidationError:
                 raise
             except (ValueError, TypeError, OverflowError):
-                raise ValidationError("leads.bad_value", QT_TRANSLATE_NOOP(
-                    "Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not a valid {kind}."),
-                    value=str(raw)[:40], kind=kind, **self._where.params(row, header)) from None
+                raise ValidationError("leads.bad_value", _BAD_VALUE[kind], value=str(raw)[:40], kind=kind,
+                                      **self._where.params(row, header)) from None
             out[field] = value
         if out["discharged_on"] < out["admitted_on"]:  # type: ignore[operator]
             raise _bad("leads.discharge_before_admission", QT_TRANSLATE_NOOP(
