@@ -22,7 +22,7 @@ CREATE TEMP TABLE lead_stays AS
 SELECT settlement_no, institution_code, patient_hash, MIN(patient_masked) AS patient_masked,
        MIN(admitted_on) AS a, MAX(discharged_on) AS d,
        COALESCE(MAX(total_fen), SUM(amount_fen), 0) AS total
-FROM lead_lines WHERE import_id = ? GROUP BY settlement_no, institution_code, patient_hash
+FROM lead_lines WHERE id BETWEEN ? AND ? GROUP BY settlement_no, institution_code, patient_hash
 """
 
 _READMISSION = """
@@ -48,7 +48,7 @@ SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked
        MAX(l.unit_price_fen), p.max_fen, SUM(l.quantity_milli),
        SUM((l.unit_price_fen - p.max_fen) * COALESCE(l.quantity_milli, 1000))
 FROM lead_lines l JOIN lead_prices p ON p.code = l.item_code
-WHERE l.import_id = ? AND l.unit_price_fen * 10000 > p.max_fen * (10000 + ?)  -- tolerance in basis points
+WHERE l.id BETWEEN ? AND ? AND l.unit_price_fen * 10000 > p.max_fen * (10000 + ?)  -- tolerance in basis points
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 """
 
@@ -57,7 +57,7 @@ SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked
        COALESCE(l.fee_date, '') AS day, SUM(l.quantity_milli) AS qty, q.max_milli, SUM(l.amount_fen),
        MAX(1, CAST(julianday(MAX(l.discharged_on)) - julianday(MIN(l.admitted_on)) AS INTEGER)) AS stay_days
 FROM lead_lines l JOIN lead_quantities q ON q.code = l.item_code
-WHERE l.import_id = ? AND l.quantity_milli IS NOT NULL
+WHERE l.id BETWEEN ? AND ? AND l.quantity_milli IS NOT NULL
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code, day
 HAVING (day <> '' AND qty > q.max_milli) OR (day = '' AND qty > q.max_milli * stay_days)
 """
@@ -66,7 +66,7 @@ _OUT_OF_LIST = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        SUM(COALESCE(l.amount_fen, 0)), SUM(l.quantity_milli)
 FROM lead_lines l
-WHERE l.import_id = ? AND ({prefixes}) AND l.item_code NOT IN (SELECT code FROM lead_listed)
+WHERE l.id BETWEEN ? AND ? AND ({prefixes}) AND l.item_code NOT IN (SELECT code FROM lead_listed)
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 """
 
@@ -83,7 +83,7 @@ def _qty(milli: int | None) -> str:
     return "" if milli is None else format((Decimal(milli) / 1000).normalize(), "f")
 
 
-def _hits(cur: Any, import_id: str, rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
+def _hits(cur: Any, span: tuple[int, int], rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
     """(rule, settlement, institution code, patient hash, masked, amount fen, detail) for every hit."""
     if R.READMISSION in rs.enabled:
         sql = _READMISSION.format(partition="" if not rs.readmission_same_institution else ", institution_code")
@@ -100,13 +100,13 @@ def _hits(cur: Any, import_id: str, rs: R.RuleSet) -> Iterator[tuple[str, str, s
     if R.ABOVE_PRICE in rs.enabled and rs.prices:
         tol = int((rs.price_tolerance_pct * 100).to_integral_value())
         for no, inst, ph, pm, code, name, price, limit, qty, excess in cur.execute(
-                _ABOVE_PRICE, (import_id, tol)):
+                _ABOVE_PRICE, (*span, tol)):
             amount = int((Decimal(excess) / 1000).to_integral_value(ROUND_HALF_UP))
             yield (R.ABOVE_PRICE, no, inst, ph, pm, amount, {
                 "item_code": code, "item_name": name or "", "unit_price": _yuan(price), "price_limit": _yuan(limit),
                 "quantity": _qty(qty)})
     if R.QUANTITY in rs.enabled and rs.max_per_day:
-        for no, inst, ph, pm, code, name, day, qty, limit, amount, stay in cur.execute(_QUANTITY, (import_id,)):
+        for no, inst, ph, pm, code, name, day, qty, limit, amount, stay in cur.execute(_QUANTITY, span):
             allowed = limit if day else limit * stay
             share = Decimal(amount or 0) * (qty - allowed) / qty if qty else Decimal(0)
             yield (R.QUANTITY, no, inst, ph, pm, int(share.to_integral_value(ROUND_HALF_UP)), {
@@ -116,7 +116,7 @@ def _hits(cur: Any, import_id: str, rs: R.RuleSet) -> Iterator[tuple[str, str, s
         prefixes = " OR ".join("substr(l.item_code, 1, {n}) = '{p}'".format(n=len(p), p=p.replace("'", "''"))
                                for p in rs.drug_prefixes)
         for no, inst, ph, pm, code, name, amount, qty in cur.execute(
-                _OUT_OF_LIST.format(prefixes=prefixes), (import_id,)):
+                _OUT_OF_LIST.format(prefixes=prefixes), span):
             yield (R.OUT_OF_LIST, no, inst, ph, pm, amount, {
                 "item_code": code, "item_name": name or "", "quantity": _qty(qty)})
 
@@ -127,7 +127,11 @@ def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str,
     try:
         for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
-        cur.execute(_STAYS, (import_id,))
+        # The import's lines were written in its own transaction under the write lock: their ids are one
+        # contiguous range, read in order (the unique index on import_id would make every scan a random walk).
+        span = tuple(cur.execute("SELECT MIN(id), MAX(id) FROM lead_lines WHERE import_id = ?", (import_id,))
+                     .fetchone())
+        cur.execute(_STAYS, span)
         cur.execute("CREATE INDEX temp.ix_lead_stays ON lead_stays (patient_hash, a)")
         cur.execute("CREATE TEMP TABLE lead_prices (code TEXT PRIMARY KEY, max_fen INTEGER)")
         cur.executemany("INSERT INTO lead_prices VALUES (?, ?)", list(rs.prices.items()))
@@ -135,7 +139,7 @@ def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str,
         cur.executemany("INSERT INTO lead_quantities VALUES (?, ?)", list(rs.max_per_day.items()))
         cur.execute("CREATE TEMP TABLE lead_listed (code TEXT PRIMARY KEY)")
         cur.executemany("INSERT INTO lead_listed VALUES (?)", [(c,) for c in rs.listed])
-        hits = list(_hits(cur, import_id, rs))
+        hits = list(_hits(cur, span, rs))
         counts: Counter[str] = Counter()
         cur.executemany(_INSERT, [
             (new_id(), import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector_app.storage.orm import Base
@@ -69,8 +69,9 @@ class LeadLineRow(Base):
     amount_fen: Mapped[int | None] = mapped_column(Integer)
     fee_date: Mapped[str | None] = mapped_column(String(10))
     rule_hit: Mapped[str | None] = mapped_column(String(200))
-    __table_args__ = (UniqueConstraint("import_id", "row_key"),
-                      Index("ix_lead_lines_patient", "patient_hash", "admitted_on"))
+    # The only index: it refuses duplicate lines. Screening scans the import's lines once; more indexes would
+    # only slow the import of a million lines down.
+    __table_args__ = (UniqueConstraint("import_id", "row_key"),)
 
 
 class LeadRow(Base):

@@ -77,7 +77,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_lines")),
         sa.UniqueConstraint("import_id", "row_key", name=op.f("uq_lead_lines_import_id")),
     )
-    op.create_index("ix_lead_lines_patient", "lead_lines", ["patient_hash", "admitted_on"], unique=False)
     op.create_table(
         "leads",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -106,7 +105,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("leads")
-    op.drop_index("ix_lead_lines_patient", table_name="lead_lines")
     op.drop_table("lead_lines")
     op.drop_table("lead_imports")
     op.drop_table("lead_sources")
