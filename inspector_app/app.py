@@ -44,6 +44,7 @@ from inspector_app.storage.vault import FileVault
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
     from inspector_app.services.leads import LeadService
+    from inspector_app.services.selfcheck import CampaignService
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,13 @@ class AppContext:
         from inspector_app.services.leads import LeadService
 
         return LeadService(self.ctx)
+
+    @functools.cached_property
+    def campaigns(self) -> CampaignService:
+        """Campaigns and self-inspection returns (自查自纠)."""
+        from inspector_app.services.selfcheck import CampaignService
+
+        return CampaignService(self.ctx)
 
     def close(self) -> None:
         self.engine.dispose()

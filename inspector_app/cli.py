@@ -403,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
-        if args.command in ("server", "sync", "keys", "restore", "backups", "leads"):
+        if args.command in ("server", "sync", "keys", "restore", "backups", "leads", "selfcheck"):
             return int(args.handler(args))
         from inspector_app.app import launch_gui
 

@@ -1,4 +1,4 @@
-"""Data leads (数据比对): sources, imports, settlement lines, leads
+"""Data leads (数据比对): sources, imports, settlement lines, leads; campaigns with self-inspection returns
 
 Revision ID: 0007_leads
 Revises: 0006
@@ -101,9 +101,77 @@ def upgrade() -> None:
         batch.create_index(batch.f("ix_leads_import_id"), ["import_id"], unique=False)
         batch.create_index(batch.f("ix_leads_institution_code"), ["institution_code"], unique=False)
         batch.create_index(batch.f("ix_leads_institution_id"), ["institution_id"], unique=False)
+    op.create_table(
+        "campaigns",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("scope", sa.Text(), nullable=False),
+        sa.Column("phases", sa.Text(), nullable=False),
+        sa.Column("items", sa.Text(), nullable=False),
+        sa.Column("self_check_deadline", sa.Date(), nullable=False),
+        sa.Column("created_by", sa.String(length=100), nullable=False),
+        sa.Column("created_at", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_campaigns")),
+    )
+    op.create_table(
+        "campaign_institutions",
+        sa.Column("campaign_id", sa.String(length=36), nullable=False),
+        sa.Column("institution_id", sa.String(length=36), nullable=False),
+        sa.ForeignKeyConstraint(["campaign_id"], ["campaigns.id"],
+                                name=op.f("fk_campaign_institutions_campaign_id_campaigns")),
+        sa.ForeignKeyConstraint(["institution_id"], ["institutions.id"],
+                                name=op.f("fk_campaign_institutions_institution_id_institutions")),
+        sa.PrimaryKeyConstraint("campaign_id", "institution_id", name=op.f("pk_campaign_institutions")),
+    )
+    op.create_table(
+        "selfcheck_returns",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("campaign_id", sa.String(length=36), nullable=False),
+        sa.Column("institution_id", sa.String(length=36), nullable=False),
+        sa.Column("file_name", sa.String(length=260), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("source", sa.String(length=200), nullable=False),
+        sa.Column("received_on", sa.Date(), nullable=False),
+        sa.Column("late", sa.Boolean(), nullable=False),
+        sa.Column("committed_by", sa.String(length=100), nullable=False),
+        sa.Column("committed_on", sa.Date(), nullable=True),
+        sa.Column("imported_by", sa.String(length=100), nullable=False),
+        sa.Column("imported_at", sa.String(length=32), nullable=False),
+        sa.ForeignKeyConstraint(["campaign_id"], ["campaigns.id"],
+                                name=op.f("fk_selfcheck_returns_campaign_id_campaigns")),
+        sa.ForeignKeyConstraint(["institution_id"], ["institutions.id"],
+                                name=op.f("fk_selfcheck_returns_institution_id_institutions")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_selfcheck_returns")),
+        sa.UniqueConstraint("campaign_id", "institution_id", name=op.f("uq_selfcheck_returns_campaign_id")),
+    )
+    with op.batch_alter_table("selfcheck_returns") as batch:
+        batch.create_index(batch.f("ix_selfcheck_returns_campaign_id"), ["campaign_id"], unique=False)
+        batch.create_index(batch.f("ix_selfcheck_returns_institution_id"), ["institution_id"], unique=False)
+    op.create_table(
+        "selfcheck_problems",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("return_id", sa.String(length=36), nullable=False),
+        sa.Column("row_no", sa.Integer(), nullable=False),
+        sa.Column("item_id", sa.String(length=80), nullable=False),
+        sa.Column("description", sa.Text(), nullable=False),
+        sa.Column("amount_fen", sa.Integer(), nullable=False),
+        sa.Column("refunded_fen", sa.Integer(), nullable=False),
+        sa.Column("refunded_on", sa.Date(), nullable=True),
+        sa.Column("receipt_no", sa.String(length=100), nullable=False),
+        sa.Column("measures", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["return_id"], ["selfcheck_returns.id"],
+                                name=op.f("fk_selfcheck_problems_return_id_selfcheck_returns")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_selfcheck_problems")),
+    )
+    with op.batch_alter_table("selfcheck_problems") as batch:
+        batch.create_index(batch.f("ix_selfcheck_problems_return_id"), ["return_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_table("selfcheck_problems")
+    op.drop_table("selfcheck_returns")
+    op.drop_table("campaign_institutions")
+    op.drop_table("campaigns")
     op.drop_table("leads")
     op.drop_table("lead_lines")
     op.drop_table("lead_imports")
