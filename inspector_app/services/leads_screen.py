@@ -121,16 +121,14 @@ def _hits(cur: Any, span: tuple[int, int], rs: R.RuleSet) -> Iterator[tuple[str,
                 "item_code": code, "item_name": name or "", "quantity": _qty(qty)})
 
 
-def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str, str], now_iso: str) -> Counter[str]:
-    """Run the enabled rules over the lines of `import_id` and insert the leads; returns the count per rule."""
+def screen(dbapi: Any, import_id: str, span: tuple[int, int], rs: R.RuleSet, institutions: Mapping[str, str],
+           now_iso: str) -> Counter[str]:
+    """Run the enabled rules over the lines of `import_id` (ids `span`, see LeadImportRow) and insert the leads;
+    returns the count per rule."""
     cur = dbapi.cursor()
     try:
         for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
-        # The import's lines were written in its own transaction under the write lock: their ids are one
-        # contiguous range, read in order (the unique index on import_id would make every scan a random walk).
-        span = tuple(cur.execute("SELECT MIN(id), MAX(id) FROM lead_lines WHERE import_id = ?", (import_id,))
-                     .fetchone())
         cur.execute(_STAYS, span)
         cur.execute("CREATE INDEX temp.ix_lead_stays ON lead_stays (patient_hash, a)")
         cur.execute("CREATE TEMP TABLE lead_prices (code TEXT PRIMARY KEY, max_fen INTEGER)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector_app.storage.orm import Base
@@ -43,6 +43,10 @@ class LeadImportRow(Base):
     ignored_columns: Mapped[Any] = mapped_column(JSONText, default=list)
     imported_by: Mapped[str] = mapped_column(String(100))
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The import's lines are one contiguous id range (written in one transaction under the write lock): scans read
+    # them in order through the primary key, and lead_lines needs no other index.
+    first_line_id: Mapped[int | None] = mapped_column(Integer)
+    last_line_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class LeadLineRow(Base):
@@ -52,7 +56,7 @@ class LeadLineRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     import_id: Mapped[str] = mapped_column(ForeignKey("lead_imports.id"))
     row_no: Mapped[int] = mapped_column(Integer)
-    row_key: Mapped[int] = mapped_column(Integer)  # 64-bit digest of the mapped values: duplicates are refused
+    row_key: Mapped[int] = mapped_column(Integer)  # 64-bit hash of the parsed values: duplicates are refused
     settlement_no: Mapped[str] = mapped_column(String(200))
     institution_code: Mapped[str] = mapped_column(String(200))
     patient_hash: Mapped[str] = mapped_column(String(32))
@@ -69,9 +73,6 @@ class LeadLineRow(Base):
     amount_fen: Mapped[int | None] = mapped_column(Integer)
     fee_date: Mapped[str | None] = mapped_column(String(10))
     rule_hit: Mapped[str | None] = mapped_column(String(200))
-    # The only index: it refuses duplicate lines. Screening scans the import's lines once; more indexes would
-    # only slow the import of a million lines down.
-    __table_args__ = (UniqueConstraint("import_id", "row_key"),)
 
 
 class LeadRow(Base):

@@ -43,6 +43,8 @@ def upgrade() -> None:
         sa.Column("ignored_columns", sa.Text(), nullable=False),
         sa.Column("imported_by", sa.String(length=100), nullable=False),
         sa.Column("imported_at", sa.String(length=32), nullable=False),
+        sa.Column("first_line_id", sa.Integer(), nullable=True),
+        sa.Column("last_line_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["source_id"], ["lead_sources.id"],
                                 name=op.f("fk_lead_imports_source_id_lead_sources")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_imports")),
@@ -75,7 +77,6 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["import_id"], ["lead_imports.id"],
                                 name=op.f("fk_lead_lines_import_id_lead_imports")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_lines")),
-        sa.UniqueConstraint("import_id", "row_key", name=op.f("uq_lead_lines_import_id")),
     )
     op.create_table(
         "leads",
