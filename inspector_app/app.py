@@ -44,6 +44,7 @@ from inspector_app.storage.vault import FileVault
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
     from inspector_app.services.leads import LeadService
+    from inspector_app.services.lead_review import LeadReviewService
     from inspector_app.services.selfcheck import CampaignService
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,13 @@ class AppContext:
         from inspector_app.services.selfcheck import CampaignService
 
         return CampaignService(self.ctx)
+
+    @functools.cached_property
+    def lead_review(self) -> LeadReviewService:
+        """On site: the inspection's leads confirmed or rejected; the leniency advice of the outcome."""
+        from inspector_app.services.lead_review import LeadReviewService
+
+        return LeadReviewService(self.ctx, self.campaigns)
 
     def close(self) -> None:
         self.engine.dispose()

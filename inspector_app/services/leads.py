@@ -77,6 +77,13 @@ class LeadDTO:
     detail: dict[str, Any]
     status: str
     note: str
+    finding_id: str | None = None
+
+
+def lead_dto(r: LeadRow) -> LeadDTO:
+    return LeadDTO(r.id, r.import_id, r.rule, r.institution_code, r.institution_id, r.settlement_no, r.patient_masked,
+                   (Decimal(r.amount_fen) / 100).quantize(Decimal("0.01")), dict(r.detail), r.status, r.note,
+                   r.finding_id)
 
 
 def file_sha256(path: Path) -> str:
@@ -246,9 +253,7 @@ class LeadService:
             if rule is not None:
                 q = q.where(LeadRow.rule == rule)
             rows = s.scalars(q.order_by(LeadRow.institution_code, LeadRow.rule, LeadRow.settlement_no)).all()
-            return [LeadDTO(r.id, r.import_id, r.rule, r.institution_code, r.institution_id, r.settlement_no,
-                            r.patient_masked, Decimal(r.amount_fen) / 100, dict(r.detail), r.status, r.note)
-                    for r in rows]
+            return [lead_dto(r) for r in rows]
 
     def sources(self) -> dict[str, dict[str, str]]:
         with self._ctx.read() as s:

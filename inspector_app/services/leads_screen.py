@@ -71,8 +71,8 @@ GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 """
 
 _INSERT = ("INSERT INTO leads (id, import_id, rule, institution_code, institution_id, settlement_no, patient_hash, "
-           "patient_masked, amount_fen, detail, status, note, inspection_id, created_at, updated_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', NULL, ?, ?)")
+           "patient_masked, amount_fen, detail, status, note, inspection_id, finding_id, campaign_item, created_at, "
+           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', NULL, NULL, NULL, ?, ?)")
 
 
 def _yuan(fen: int) -> str:

@@ -168,6 +168,10 @@ class CampaignService:
                                                                p.refunded_fen, p.refunded_on, p.receipt_no,
                                                                p.measures) for p in rows]
 
+    def deadline(self, campaign_id: str) -> dt.date:
+        with self._ctx.read() as s:
+            return self._campaign(s, campaign_id).self_check_deadline
+
     def statistics(self, campaign_id: str) -> CampaignStats:
         with self._ctx.read() as s:
             c = self._campaign(s, campaign_id)

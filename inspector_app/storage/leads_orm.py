@@ -91,6 +91,8 @@ class LeadRow(Base):
     detail: Mapped[Any] = mapped_column(JSONText, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open|confirmed|not_confirmed|not_checked
     note: Mapped[str] = mapped_column(Text, default="")
-    inspection_id: Mapped[str | None] = mapped_column(String(36))
+    inspection_id: Mapped[str | None] = mapped_column(String(36))  # the inspection that checked it
+    finding_id: Mapped[str | None] = mapped_column(String(36))     # the finding a confirmed lead became
+    campaign_item: Mapped[str | None] = mapped_column(String(80))  # the campaign checklist item it falls under
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

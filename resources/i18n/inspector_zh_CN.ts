@@ -373,54 +373,111 @@
         <translation>问题记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/leads_cli.py" line="46" />
+        <location filename="../../inspector_app/leads_cli.py" line="61" />
         <source>{file} is not a readable JSON file: {reason}</source>
         <translation>{file} 不是可读取的 JSON 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="115" />
+        <location filename="../../inspector_app/services/leads.py" line="124" />
         <source>Name the source of the extract (e.g. the platform it was exported from).</source>
         <translation>请填写数据来源（例如导出数据的平台名称）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="121" />
+        <location filename="../../inspector_app/services/selfcheck.py" line="71" />
+        <source>The institution {id} of the campaign's scope is not in the roster.</source>
+        <translation>专项治理范围中的机构 {id} 不在机构名录中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck.py" line="91" />
+        <source>The campaign does not exist.</source>
+        <translation>该专项治理不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck.py" line="100" />
+        <location filename="../../inspector_app/services/selfcheck.py" line="127" />
+        <source>The institution is not in the campaign's scope.</source>
+        <translation>该机构不在本次专项治理范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck.py" line="111" />
+        <location filename="../../inspector_app/services/leads.py" line="130" />
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="125" />
+        <location filename="../../inspector_app/services/selfcheck.py" line="121" />
+        <source>{file} changed while it was being read; import it again.</source>
+        <translation>{file} 在读取过程中被修改，请重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck.py" line="132" />
+        <source>{file}: this institution's return for the campaign has already been imported.</source>
+        <translation>{file}：该机构本次专项治理的自查表已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/leads.py" line="134" />
         <source>{file} is {size} MB; at most {limit} MB can be imported at once.</source>
         <translation>{file} 大小为 {size} MB，单次最多可导入 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="133" />
+        <location filename="../../inspector_app/services/leads.py" line="142" />
         <source>{file} has already been imported (same content).</source>
         <translation>{file} 已导入过（内容相同）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="154" />
+        <location filename="../../inspector_app/services/leads.py" line="164" />
         <source>{file} (sheet {sheet}) has a header row but no data rows.</source>
         <translation>{file}（工作表 {sheet}）只有表头，没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="187" />
+        <location filename="../../inspector_app/services/leads.py" line="201" />
         <source>{file} (sheet {sheet}) has more than {limit} rows; split the extract.</source>
         <translation>{file}（工作表 {sheet}）超过 {limit} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="194" />
+        <location filename="../../inspector_app/services/leads.py" line="208" />
         <source>The import of {file} was cancelled; nothing was imported.</source>
         <translation>已取消导入 {file}，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="219" />
+        <location filename="../../inspector_app/services/leads.py" line="239" />
         <source>{file} (sheet {sheet}) row {row} repeats row {first} (column {column}).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103" />
         <location filename="../../inspector_app/services/leads_files.py" line="24" />
         <source>{file} (sheet {sheet}) cannot be read near row {row}: {reason}</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行附近无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="108" />
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="112" />
+        <source>{file} is not a self-inspection return generated by this application.</source>
+        <translation>{file} 不是本软件生成的自查情况统计表。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="135" />
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="158" />
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="170" />
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="193" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not valid here.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 无效。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="147" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not an item of the campaign.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是本次专项治理的自查项目。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="153" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: details are filled in but the item is not marked 是.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：已填写问题详情，但未标记为“是”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="180" />
+        <source>{file} (sheet {sheet}) row {row}, column {column}: more refunded than the amount involved.</source>
+        <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：已退回金额大于涉及金额。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/leads_files.py" line="94" />
@@ -433,38 +490,40 @@
         <translation>{file}：没有名为 {sheet} 的工作表（现有工作表：{sheets}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="59" />
+        <location filename="../../inspector_app/domain/leads/values.py" line="60" />
         <source>{file} (sheet {sheet}) row {row}, column {column}: the text is longer than 200 characters.</source>
         <extracomment>order of the parsed values (after the row number), as the storage columns expect them</extracomment>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：文字超过 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="61" />
+        <location filename="../../inspector_app/domain/leads/values.py" line="62" />
         <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not a date.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="62" />
+        <location filename="../../inspector_app/domain/leads/values.py" line="63" />
         <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not an amount in yuan with at most two decimals.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效金额（元，最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="64" />
+        <location filename="../../inspector_app/domain/leads/values.py" line="65" />
         <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not a quantity (a number, not negative).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="136" />
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="177" />
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="187" />
+        <location filename="../../inspector_app/domain/leads/values.py" line="218" />
         <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="151" />
+        <location filename="../../inspector_app/domain/leads/values.py" line="229" />
         <source>{file} (sheet {sheet}) row {row}, column {column}: the date {value} lies outside {earliest} – {latest}.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：日期 {value} 不在 {earliest} 至 {latest} 范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="173" />
+        <location filename="../../inspector_app/domain/leads/values.py" line="238" />
         <source>{file} (sheet {sheet}) row {row}, column {column}: the discharge date {value} is before the admission.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：出院日期 {value} 早于入院日期。</translation>
     </message>
@@ -498,6 +557,51 @@
         <location filename="../../inspector_app/domain/leads/rules.py" line="37" />
         <source>The screening setting {key} has an invalid value: {value}.</source>
         <translation>筛查规则设置 {key} 的值无效：{value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/lead_review.py" line="65" />
+        <source>The lead does not exist.</source>
+        <translation>该线索不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/lead_review.py" line="67" />
+        <source>The lead concerns another institution than the inspected one.</source>
+        <translation>该线索属于其他机构，不是本次被检查机构。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/campaign.py" line="56" />
+        <source>The campaign needs a name.</source>
+        <translation>专项治理须填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/campaign.py" line="59" />
+        <source>The campaign has no self-inspection phase (自查自纠) and so no deadline for returns.</source>
+        <translation>专项治理缺少自查自纠阶段，因而没有自查表报送截止日期。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/campaign.py" line="62" />
+        <source>A phase of the campaign appears twice.</source>
+        <translation>专项治理的某一阶段重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/campaign.py" line="67" />
+        <source>The phase {phase} ends on {end}, before it starts on {start}.</source>
+        <translation>{phase}阶段的结束日期 {end} 早于开始日期 {start}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/campaign.py" line="72" />
+        <source>The phase {phase} starts before the phase {previous}.</source>
+        <translation>{phase}阶段开始早于{previous}阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/campaign.py" line="76" />
+        <source>The campaign has no checklist items for the self-inspection.</source>
+        <translation>专项治理没有自查项目。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/campaign.py" line="79" />
+        <source>An item of the campaign's checklist appears twice.</source>
+        <translation>专项治理的自查项目重复出现。</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,8 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("inspection_id", sa.String(length=36), nullable=True),
+        sa.Column("finding_id", sa.String(length=36), nullable=True),
+        sa.Column("campaign_item", sa.String(length=80), nullable=True),
         sa.Column("created_at", sa.String(length=32), nullable=False),
         sa.Column("updated_at", sa.String(length=32), nullable=False),
         sa.ForeignKeyConstraint(["import_id"], ["lead_imports.id"], name=op.f("fk_leads_import_id_lead_imports")),
