@@ -189,6 +189,9 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     signed_sample(app, institutions[0], officers, passwords, clock(), say)
     rectification_sample(app, institutions[1], officers, passwords, clock(), say)
     inspections += 2
+    from inspector_app.services.demo_leads import leads_sample
+
+    leads_sample(app, institutions, officers, today, say)
     say(f"{inspections} 次检查")
     return {"institutions": len(institutions), "officers": len(officers), "inspections": inspections}
 
