@@ -41,7 +41,7 @@ class PatientHasher:
         token = self._cache.get(patient_id)
         if token is None:
             token = hashlib.blake2b(patient_id.encode(), key=self._key, digest_size=16).hexdigest()
-            if len(self._cache) > 200_000:  # bounded memory on huge extracts
+            if len(self._cache) > 50_000:  # bounded memory on huge extracts (lines of a patient come together)
                 self._cache.clear()
             self._cache[patient_id] = token
         return token
@@ -241,7 +241,7 @@ class RowParser:
         pid = str(vals[2])
         masked = self._masked.get(pid)
         if masked is None:
-            if len(self._masked) > 200_000:
+            if len(self._masked) > 50_000:
                 self._masked.clear()
             masked = self._masked[pid] = mask_patient(pid)
         vals[2:3] = (self._hash(pid), masked)
