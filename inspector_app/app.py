@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
     from inspector_app.services.inquiries import InquiryService
     from inspector_app.services.service_receipts import ServiceReceiptService
+    from inspector_app.services.leads import LeadService
+    from inspector_app.services.lead_review import LeadReviewService
+    from inspector_app.services.selfcheck import CampaignService
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +100,27 @@ class AppContext:
     def case_files(self) -> CaseFileService:
         """Made on first use: the case file needs ReportLab and pyHanko, which start-up does not."""
         return self.make_case_files()
+
+    @functools.cached_property
+    def leads(self) -> LeadService:
+        """Data leads (数据比对); made on first use (the XLSX reader is only loaded when an extract is read)."""
+        from inspector_app.services.leads import LeadService
+
+        return LeadService(self.ctx)
+
+    @functools.cached_property
+    def campaigns(self) -> CampaignService:
+        """Campaigns and self-inspection returns (自查自纠)."""
+        from inspector_app.services.selfcheck import CampaignService
+
+        return CampaignService(self.ctx)
+
+    @functools.cached_property
+    def lead_review(self) -> LeadReviewService:
+        """On site: the inspection's leads confirmed or rejected; the leniency advice of the outcome."""
+        from inspector_app.services.lead_review import LeadReviewService
+
+        return LeadReviewService(self.ctx, self.campaigns)
 
     def close(self) -> None:
         self.engine.dispose()

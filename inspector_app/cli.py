@@ -119,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     from inspector_app.draw_cli import register as register_draw
     from inspector_app.plans_cli import register as register_plans
     from inspector_app.server.cli import register as register_server
+    from inspector_app.leads_cli import register as register_leads
     from inspector_app.restore_cli import register as register_restore
     from inspector_app.signin_cli import register as register_keys
     from inspector_app.sync.cli import register as register_sync
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_keys(sub)
     register_plans(sub)
     register_draw(sub)
+    register_leads(sub)
     return parser
 
 
@@ -407,7 +409,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_screenshot(args)
         if args.command == "fonts":
             return _cmd_fonts(args)
-        if args.command in ("server", "sync", "keys", "restore", "backups", "plans", "draw", "coverage"):
+        if args.command in ("server", "sync", "keys", "restore", "backups", "plans", "draw", "coverage", "leads",
+                            "selfcheck"):
             return int(args.handler(args))
         from inspector_app.app import launch_gui
 

@@ -192,6 +192,10 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     from inspector_app.services.demo_plans import plans_sample
 
     inspections += plans_sample(app, officers, passwords, clock(), say)
+
+    from inspector_app.services.demo_leads import leads_sample
+
+    leads_sample(app, institutions, officers, today, say)
     say(f"{inspections} 次检查")
     return {"institutions": len(institutions), "officers": len(officers), "inspections": inspections}
 

@@ -1,0 +1,151 @@
+"""Applies the screening rules (domain/leads/rules.py) to one import, in SQL on the import's own transaction, and
+writes the leads. Works on the settlement lines of that import only: a lead always points at lines the inspector
+can find in the extract they came from.
+
+Runs on the DB-API connection (sqlite3) of the import's unit of work: a million lines are aggregated by SQLite, and
+only the hits come back to Python.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from inspector_app.domain.ids import new_id
+from inspector_app.domain.leads import rules as R
+
+_STAYS = """
+CREATE TEMP TABLE lead_stays AS
+SELECT settlement_no, institution_code, patient_hash, MIN(patient_masked) AS patient_masked,
+       MIN(admitted_on) AS a, MAX(discharged_on) AS d,
+       COALESCE(MAX(total_fen), SUM(amount_fen), 0) AS total
+FROM lead_lines WHERE id BETWEEN ? AND ? GROUP BY settlement_no, institution_code, patient_hash
+"""
+
+_READMISSION = """
+SELECT * FROM (
+  SELECT settlement_no, institution_code, patient_hash, patient_masked, a, d, total,
+         LAG(settlement_no) OVER w AS prev_no, LAG(d) OVER w AS prev_d, LAG(institution_code) OVER w AS prev_inst
+  FROM lead_stays WHERE d > a
+  WINDOW w AS (PARTITION BY patient_hash {partition} ORDER BY a, d, settlement_no)
+) WHERE prev_no IS NOT NULL AND a >= prev_d AND julianday(a) - julianday(prev_d) <= ?
+"""
+
+_OVERLAP = """
+SELECT x.settlement_no, x.institution_code, x.patient_hash, x.patient_masked, x.a, x.d, x.total,
+       y.settlement_no, y.institution_code, y.a, y.d,
+       julianday(MIN(x.d, y.d)) - julianday(MAX(x.a, y.a)) AS days
+FROM lead_stays x JOIN lead_stays y
+  ON y.patient_hash = x.patient_hash AND y.institution_code <> x.institution_code
+WHERE julianday(MIN(x.d, y.d)) - julianday(MAX(x.a, y.a)) >= ?
+"""
+
+_ABOVE_PRICE = """
+SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
+       MAX(l.unit_price_fen), p.max_fen, SUM(l.quantity_milli),
+       SUM((l.unit_price_fen - p.max_fen) * COALESCE(l.quantity_milli, 1000))
+FROM lead_lines l JOIN lead_prices p ON p.code = l.item_code
+WHERE l.id BETWEEN ? AND ? AND l.unit_price_fen * 10000 > p.max_fen * (10000 + ?)  -- tolerance in basis points
+GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
+"""
+
+_QUANTITY = """
+SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
+       COALESCE(l.fee_date, '') AS day, SUM(l.quantity_milli) AS qty, q.max_milli, SUM(l.amount_fen),
+       MAX(1, CAST(julianday(MAX(l.discharged_on)) - julianday(MIN(l.admitted_on)) AS INTEGER)) AS stay_days
+FROM lead_lines l JOIN lead_quantities q ON q.code = l.item_code
+WHERE l.id BETWEEN ? AND ? AND l.quantity_milli IS NOT NULL
+GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code, day
+HAVING (day <> '' AND qty > q.max_milli) OR (day = '' AND qty > q.max_milli * stay_days)
+"""
+
+_OUT_OF_LIST = """
+SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
+       SUM(COALESCE(l.amount_fen, 0)), SUM(l.quantity_milli)
+FROM lead_lines l
+WHERE l.id BETWEEN ? AND ? AND ({prefixes}) AND l.item_code NOT IN (SELECT code FROM lead_listed)
+GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
+"""
+
+_INSERT = ("INSERT INTO leads (id, import_id, rule, institution_code, institution_id, settlement_no, patient_hash, "
+           "patient_masked, amount_fen, detail, status, note, inspection_id, finding_id, campaign_item, created_at, "
+           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', NULL, NULL, NULL, ?, ?)")
+
+
+def _yuan(fen: int) -> str:
+    return format(Decimal(fen) / 100, ".2f")
+
+
+def _qty(milli: int | None) -> str:
+    return "" if milli is None else format((Decimal(milli) / 1000).normalize(), "f")
+
+
+def _hits(cur: Any, span: tuple[int, int], rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
+    """(rule, settlement, institution code, patient hash, masked, amount fen, detail) for every hit."""
+    if R.READMISSION in rs.enabled:
+        sql = _READMISSION.format(partition="" if not rs.readmission_same_institution else ", institution_code")
+        for no, inst, ph, pm, a, d, total, prev_no, prev_d, prev_inst in cur.execute(sql, (rs.readmission_days,)):
+            yield (R.READMISSION, no, inst, ph, pm, total, {
+                "admitted_on": a, "discharged_on": d, "previous_settlement": prev_no, "previous_discharge": prev_d,
+                "previous_institution": prev_inst, "window_days": rs.readmission_days})
+    if R.OVERLAP in rs.enabled:
+        for no, inst, ph, pm, a, d, total, o_no, o_inst, o_a, o_d, days in cur.execute(
+                _OVERLAP, (rs.overlap_min_days,)):
+            yield (R.OVERLAP, no, inst, ph, pm, total, {
+                "admitted_on": a, "discharged_on": d, "other_settlement": o_no, "other_institution": o_inst,
+                "other_admitted_on": o_a, "other_discharged_on": o_d, "overlap_days": int(days)})
+    if R.ABOVE_PRICE in rs.enabled and rs.prices:
+        tol = int((rs.price_tolerance_pct * 100).to_integral_value())
+        for no, inst, ph, pm, code, name, price, limit, qty, excess in cur.execute(
+                _ABOVE_PRICE, (*span, tol)):
+            amount = int((Decimal(excess) / 1000).to_integral_value(ROUND_HALF_UP))
+            yield (R.ABOVE_PRICE, no, inst, ph, pm, amount, {
+                "item_code": code, "item_name": name or "", "unit_price": _yuan(price), "price_limit": _yuan(limit),
+                "quantity": _qty(qty)})
+    if R.QUANTITY in rs.enabled and rs.max_per_day:
+        for no, inst, ph, pm, code, name, day, qty, limit, amount, stay in cur.execute(_QUANTITY, span):
+            allowed = limit if day else limit * stay
+            share = Decimal(amount or 0) * (qty - allowed) / qty if qty else Decimal(0)
+            yield (R.QUANTITY, no, inst, ph, pm, int(share.to_integral_value(ROUND_HALF_UP)), {
+                "item_code": code, "item_name": name or "", "fee_date": day or None, "quantity": _qty(qty),
+                "allowed": _qty(allowed), "stay_days": stay})
+    if R.OUT_OF_LIST in rs.enabled and rs.listed and rs.drug_prefixes:
+        prefixes = " OR ".join("substr(l.item_code, 1, {n}) = '{p}'".format(n=len(p), p=p.replace("'", "''"))
+                               for p in rs.drug_prefixes)
+        for no, inst, ph, pm, code, name, amount, qty in cur.execute(
+                _OUT_OF_LIST.format(prefixes=prefixes), span):
+            yield (R.OUT_OF_LIST, no, inst, ph, pm, amount, {
+                "item_code": code, "item_name": name or "", "quantity": _qty(qty)})
+
+
+def screen(dbapi: Any, import_id: str, span: tuple[int, int], rs: R.RuleSet, institutions: Mapping[str, str],
+           now_iso: str) -> Counter[str]:
+    """Run the enabled rules over the lines of `import_id` (ids `span`, see LeadImportRow) and insert the leads;
+    returns the count per rule."""
+    cur = dbapi.cursor()
+    try:
+        for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
+            cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
+        cur.execute(_STAYS, span)
+        cur.execute("CREATE INDEX temp.ix_lead_stays ON lead_stays (patient_hash, a)")
+        cur.execute("CREATE TEMP TABLE lead_prices (code TEXT PRIMARY KEY, max_fen INTEGER)")
+        cur.executemany("INSERT INTO lead_prices VALUES (?, ?)", list(rs.prices.items()))
+        cur.execute("CREATE TEMP TABLE lead_quantities (code TEXT PRIMARY KEY, max_milli INTEGER)")
+        cur.executemany("INSERT INTO lead_quantities VALUES (?, ?)", list(rs.max_per_day.items()))
+        cur.execute("CREATE TEMP TABLE lead_listed (code TEXT PRIMARY KEY)")
+        cur.executemany("INSERT INTO lead_listed VALUES (?)", [(c,) for c in rs.listed])
+        hits = list(_hits(cur, span, rs))
+        counts: Counter[str] = Counter()
+        cur.executemany(_INSERT, [
+            (new_id(), import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),
+             json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")), now_iso, now_iso)
+            for rule, no, inst, ph, pm, amount, detail in hits])
+        counts.update(h[0] for h in hits)
+        return counts
+    finally:
+        for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
+            cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
+        cur.close()

@@ -1,0 +1,197 @@
+"""The self-inspection return (自查情况统计表) as an XLSX workbook: generated per institution from the campaign's
+checklist, filled by the institution, read back.
+
+Layout (sheet 自查情况统计表): a title, the institution and the deadline, a header row, then one row per checklist
+item — 是否存在问题 (是/否, a drop-down), 问题描述, 涉及金额（元）, 已退回金额（元）, 退回日期, 退款票据号, 整改措施. Sheet
+承诺书 holds the written commitment (书面承诺) with the signer and date. A hidden sheet _meta carries the campaign and
+institution ids and the layout version, so a return is matched without anyone typing an id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from inspector_app.domain.campaign import SelfReportedProblem
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from inspector_app.domain.leads.mapping import Where
+from inspector_app.domain.leads.values import parse_date, parse_scaled
+
+LAYOUT = "selfcheck-1"
+SHEET, COMMIT, META = "自查情况统计表", "承诺书", "_meta"
+HEADER = ["序号", "项目编号", "自查项目", "是否存在问题", "问题描述", "涉及金额（元）", "已退回金额（元）", "退回日期",
+          "退款票据号", "整改措施"]
+FIRST_ROW = 5  # header on row 4
+COMMITMENT = ("本机构已对照本次专项治理要求，对医疗保障基金使用情况进行了全面自查，如实填报上述问题，已主动清退违法违规"
+              "资金，并承诺严格遵守医疗保障法律法规和服务协议，不再发生违法违规使用医保基金的行为。")
+
+
+@dataclass(frozen=True)
+class ReadReturn:
+    campaign_id: str
+    institution_id: str
+    problems: tuple[tuple[int, SelfReportedProblem], ...]  # (row, problem)
+    committed_by: str
+    committed_on: dt.date | None
+
+
+def write_return(path: Path, campaign: dict[str, Any], institution: dict[str, str]) -> Path:
+    """`campaign`: id, name, deadline (date), items [(id, label)]; `institution`: id, name, code."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws["A1"] = f"{campaign['name']} 自查情况统计表"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"], ws["B2"], ws["E2"], ws["F2"] = "机构名称", institution["name"], "定点编码", institution["code"]
+    ws["A3"], ws["B3"] = "上报截止日期", campaign["deadline"].isoformat()
+    ws.append([])
+    for col, text in enumerate(HEADER, start=1):
+        ws.cell(row=4, column=col, value=text).font = Font(bold=True)
+    yes_no = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+    ws.add_data_validation(yes_no)
+    for n, (item_id, label) in enumerate(campaign["items"], start=1):
+        r = FIRST_ROW + n - 1
+        ws.cell(row=r, column=1, value=n)
+        ws.cell(row=r, column=2, value=item_id)
+        ws.cell(row=r, column=3, value=label).alignment = Alignment(wrap_text=True)
+        yes_no.add(f"D{r}")
+        for col in (6, 7):
+            ws.cell(row=r, column=col).number_format = "0.00"
+        ws.cell(row=r, column=8).number_format = "yyyy-mm-dd"
+    for col, width in zip("ABCDEFGHIJ", (6, 12, 40, 12, 30, 14, 14, 12, 16, 30)):
+        ws.column_dimensions[col].width = width
+    cs = wb.create_sheet(COMMIT)
+    cs["A1"] = "书面承诺"
+    cs["A1"].font = Font(bold=True, size=14)
+    cs["A2"] = COMMITMENT
+    cs["A2"].alignment = Alignment(wrap_text=True)
+    cs.column_dimensions["A"].width = 16
+    cs.column_dimensions["B"].width = 60
+    cs["A4"], cs["A5"] = "承诺人（签名）", "承诺日期"
+    cs["B5"].number_format = "yyyy-mm-dd"
+    meta = wb.create_sheet(META)
+    for r, (k, v) in enumerate((("layout", LAYOUT), ("campaign_id", campaign["id"]),
+                                ("institution_id", institution["id"])), start=1):
+        meta.cell(row=r, column=1, value=k)
+        meta.cell(row=r, column=2, value=v)
+    meta.sheet_state = "hidden"
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return path
+
+
+def _err(code: str, template: str, where: Where, row: int, column: str, **kw: Any) -> ValidationError:
+    return ValidationError(code, template, **where.params(row, column), **kw)
+
+
+def read_return(path: Path, item_ids: set[str] | None = None) -> ReadReturn:
+    """Read a filled return. Every refusal names file, sheet, row and column."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ValidationError("leads.malformed_file", QT_TRANSLATE_NOOP(
+            "Errors", "{file} (sheet {sheet}) cannot be read near row {row}: {reason}"),
+            reason=f"not an XLSX workbook ({type(exc).__name__})", **Where(path.name).params(1)) from None
+    try:
+        if META not in wb.sheetnames or SHEET not in wb.sheetnames:
+            raise ValidationError("selfcheck.not_a_return", QT_TRANSLATE_NOOP(
+                "Errors", "{file} is not a self-inspection return generated by this application."), file=path.name)
+        meta = {str(r[0]): str(r[1]) for r in wb[META].iter_rows(values_only=True) if r and r[0]}
+        if meta.get("layout") != LAYOUT or not meta.get("campaign_id") or not meta.get("institution_id"):
+            raise ValidationError("selfcheck.not_a_return", QT_TRANSLATE_NOOP(
+                "Errors", "{file} is not a self-inspection return generated by this application."), file=path.name)
+        where = Where(path.name, SHEET)
+        problems = []
+        for r, cells in enumerate(wb[SHEET].iter_rows(min_row=FIRST_ROW, max_col=len(HEADER), values_only=True),
+                                  start=FIRST_ROW):
+            cells = tuple(cells) + (None,) * (len(HEADER) - len(cells))
+            if all(c is None or str(c).strip() == "" for c in cells):
+                continue
+            problem = _row(where, r, cells, item_ids)
+            if problem is not None:
+                problems.append((r, problem))
+        cs = wb[COMMIT] if COMMIT in wb.sheetnames else None
+        signer, signed_on = "", None
+        if cs is not None:
+            rows = {str(row[0]).strip(): row[1] for row in cs.iter_rows(min_row=4, max_row=5, max_col=2,
+                                                                         values_only=True) if row and row[0]}
+            signer = str(rows.get("承诺人（签名）") or "").strip()
+            raw = rows.get("承诺日期")
+            if raw not in (None, ""):
+                try:
+                    signed_on = parse_date(raw)
+                except (ValueError, TypeError):
+                    raise _err("selfcheck.bad_value", QT_TRANSLATE_NOOP(
+                        "Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not valid here."),
+                        Where(path.name, COMMIT), 5, "承诺日期", value=str(raw)[:40]) from None
+        return ReadReturn(meta["campaign_id"], meta["institution_id"], tuple(problems), signer, signed_on)
+    finally:
+        wb.close()
+
+
+def _row(where: Where, r: int, cells: tuple[Any, ...], item_ids: set[str] | None) -> SelfReportedProblem | None:
+    _n, item_id, _label, flag, desc, amount, refunded, refunded_on, receipt, measures = cells[:10]
+    item_id = str(item_id or "").strip()
+    if item_ids is not None and item_id not in item_ids:
+        raise _err("selfcheck.unknown_item", QT_TRANSLATE_NOOP(
+            "Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not an item of the campaign."),
+            where, r, HEADER[1], value=item_id)
+    flag = str(flag or "").strip()
+    if flag in ("", "否"):
+        if any(c not in (None, "") for c in (desc, amount, refunded, refunded_on, receipt)):
+            raise _err("selfcheck.problem_not_marked", QT_TRANSLATE_NOOP(
+                "Errors", "{file} (sheet {sheet}) row {row}, column {column}: details are filled in but the item is "
+                          "not marked 是."), where, r, HEADER[3])
+        return None
+    if flag != "是":
+        raise _err("selfcheck.bad_value", QT_TRANSLATE_NOOP(
+            "Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not valid here."),
+            where, r, HEADER[3], value=flag[:40])
+
+    def money(value: Any, column: str) -> int:
+        if value in (None, ""):
+            return 0
+        try:
+            fen = parse_scaled(value, 100)
+        except (ValueError, TypeError, ArithmeticError):
+            fen = -1
+        if fen < 0:
+            raise _err("selfcheck.bad_value", QT_TRANSLATE_NOOP(
+                "Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not valid here."),
+                where, r, column, value=str(value)[:40])
+        return fen
+
+    amount_fen, refunded_fen = money(amount, HEADER[5]), money(refunded, HEADER[6])
+    if not str(desc or "").strip():
+        raise _err("selfcheck.missing_value", QT_TRANSLATE_NOOP(
+            "Errors", "{file} (sheet {sheet}) row {row}, column {column}: the value is missing."), where, r, HEADER[4])
+    if refunded_fen > amount_fen:
+        raise _err("selfcheck.refund_exceeds_amount", QT_TRANSLATE_NOOP(
+            "Errors", "{file} (sheet {sheet}) row {row}, column {column}: more refunded than the amount involved."),
+            where, r, HEADER[6])
+    day = None
+    if refunded_fen:
+        for value, column in ((refunded_on, HEADER[7]), (receipt, HEADER[8])):
+            if value in (None, "") or not str(value).strip():
+                raise _err("selfcheck.missing_value", QT_TRANSLATE_NOOP(
+                    "Errors", "{file} (sheet {sheet}) row {row}, column {column}: the value is missing."),
+                    where, r, column)
+        try:
+            day = parse_date(refunded_on)
+        except (ValueError, TypeError):
+            raise _err("selfcheck.bad_value", QT_TRANSLATE_NOOP(
+                "Errors", "{file} (sheet {sheet}) row {row}, column {column}: {value} is not valid here."),
+                where, r, HEADER[7], value=str(refunded_on)[:40]) from None
+    return SelfReportedProblem(item_id, str(desc).strip(), amount_fen, refunded_fen, day,
+                               str(receipt or "").strip(), str(measures or "").strip())
