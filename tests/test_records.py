@@ -112,11 +112,17 @@ def test_complete_record_renders_with_fields_and_no_warnings(rendered, snapshot)
     assert journal["chain_head"] == snapshot.chain_head and len(journal["events"]) == len(snapshot.journal)
 
 
-def test_content_hash_is_canonical_and_sensitive(snapshot) -> None:
+def test_content_hash_is_canonical_and_sensitive(snapshot, tmp_path) -> None:
     assert snapshot.content_hash() == dataclasses.replace(snapshot).content_hash()
-    moved = dataclasses.replace(snapshot, evidence=tuple(dataclasses.replace(e, print_image=Path("/elsewhere.jpg"))
-                                                         for e in snapshot.evidence))
-    assert moved.content_hash() == snapshot.content_hash()  # a local print path is not content
+    copies = []
+    for e in snapshot.evidence:
+        copy = tmp_path / f"elsewhere-{e.number}.jpg"
+        copy.write_bytes(e.print_image.read_bytes())
+        copies.append(dataclasses.replace(e, print_image=copy))
+    moved = dataclasses.replace(snapshot, evidence=tuple(copies))
+    assert moved.content_hash() == snapshot.content_hash()  # a local print path is not content...
+    copies[0].print_image.write_bytes(b"\xff\xd8 another photo")
+    assert moved.content_hash() != snapshot.content_hash()  # ...but the photo it prints is (issue 11 item 3)
     edited = dataclasses.replace(snapshot, findings=(dataclasses.replace(snapshot.findings[0],
                                                                          amount_to_recover=snapshot.findings[0]
                                                                          .amount_to_recover + 1),
@@ -168,7 +174,7 @@ def test_poppler_sees_valid_signatures_embedded_fonts_and_chinese_text(signed, s
     assert_text(signed, "青川市医疗保障局", "现场检查笔录", snapshot.number, snapshot.party.name, "第 1 页 共",
                 "证据清单", "全过程记录", snapshot.chain_head, snapshot.content_hash(), "违规", "≤ 8%",
                 "签名时间（设备时钟）", snapshot.evidence[0].sha256)
-    assert run("pdfdetach", "-list", signed).count(".json") == 2
+    assert run("pdfdetach", "-list", signed).count(".json") == 3  # journal, record, signature images
 
 
 def test_wrong_pkcs12_password_is_a_clear_error(org) -> None:

@@ -8,7 +8,9 @@ The record number, content hash and journal chain head are also written to the /
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +35,10 @@ from inspector_app.records.plan import AGENCY_FIELD, LEAD_FIELD, officer_field
 #: Names of the embedded files (also read back by verify.py).
 JOURNAL_FILE = "journal.json"
 RECORD_FILE = "record.json"
+#: The handwritten signature PNGs the pages draw, by SHA-256 (record.json carries only their digests). ReportLab
+#: decodes a PNG into raw pixels, so the originals cannot be read back from the pages; the verifier needs them to
+#: re-render the pages from the signed data (records/rerender.py).
+IMAGES_FILE = "signature_images.json"
 INFO_KIND, INFO_NUMBER, INFO_HASH, INFO_HEAD = "InspDocKind", "InspRecordNo", "InspContentHash", "InspJournalHead"
 
 SigField = L.SigField
@@ -97,6 +103,15 @@ def _journal_attachment(number: str, content_hash: str, head: str, events: tuple
 def _record_attachment(snapshot: Any, canonical: str | None = None) -> Attachment:
     text = canonical if canonical is not None else canonical_json(snapshot.canonical())
     return Attachment(RECORD_FILE, text.encode("utf-8"), "文书内容（规范化 JSON）")
+
+
+def _images_attachment(snapshot: Any) -> tuple[Attachment, ...]:
+    images = {hashlib.sha256(i.png).hexdigest(): base64.b64encode(i.png).decode("ascii")
+              for i in getattr(snapshot, "signature_images", ())}
+    if not images:
+        return ()
+    data = json.dumps({"format": "inspector-images/1", "images": images}, sort_keys=True).encode("utf-8")
+    return (Attachment(IMAGES_FILE, data, "手写签名图像（按 SHA-256）"),)
 
 
 def _info(kind: str, number: str, content_hash: str, head: str) -> dict[str, str]:
@@ -199,7 +214,7 @@ def render_record(snapshot: RecordSnapshot, fontset: fonts.FontSet, *, include_p
                              subject=f"{snapshot.party.name} 现场检查", author=snapshot.agency)
     attachments = () if draft else (
         _journal_attachment(snapshot.number, chash, snapshot.chain_head, snapshot.journal),
-        _record_attachment(snapshot, canonical))
+        _record_attachment(snapshot, canonical), *_images_attachment(snapshot))
     return RenderedPdf(pdf, tuple(sink), attachments, chash, pages, _warnings(snapshot, fontset))
 
 
@@ -222,7 +237,7 @@ def render_addendum(addendum: AddendumSnapshot, fontset: fonts.FontSet) -> Rende
                         info=_info(AddendumSnapshot.KIND, addendum.number, chash, addendum.chain_head))
     pdf, pages = L.build_pdf(story, decor, title=f"{addendum.title} {addendum.number}",
                              subject=f"补正 {addendum.original_number}", author=addendum.agency)
-    attachments = [_record_attachment(addendum)]
+    attachments = [_record_attachment(addendum), *_images_attachment(addendum)]
     if addendum.journal:
         attachments.insert(0, _journal_attachment(addendum.number, chash, addendum.chain_head, addendum.journal))
     return RenderedPdf(pdf, tuple(sink), tuple(attachments), chash, pages, _warnings(addendum, fontset))
