@@ -203,8 +203,11 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
             problems.append(Problem("file_changed", "文书在核验过程中被改动", path))
             continue
         # A case file may hold documents still being signed: the stage each must reach is the sealed manifest's
-        # claim, checked separately, so here any stage is accepted and reported.
-        report = verify_pdf(data, roots, crls, require="partial")
+        # claim. It goes to verify_pdf as the claim about this document (its signed fields: the two-officer rule
+        # and the stage follow from them); a PDF the seal does not list has no claim and any stage is reported.
+        claim = sealed.get(path)
+        report = verify_pdf(data, roots, crls, require=None if claim is not None else "partial",
+                            claims=_sealed_claims(claim) if claim is not None else None)
         reports[path] = report
         if not report.ok:
             problems.append(Problem("pdf_invalid", "签名文书核验不通过：" + "；".join(
@@ -215,7 +218,6 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
         signed = [s.field_name for s in report.signatures if not s.reasons]
         kind = sealed.get(path, {}).get("kind") or ("record" if report.doc_kind == rm.RecordSnapshot.KIND else "")
         stages[path] = C.stage_of(kind, signed, [])
-        claim = sealed.get(path)
         if claim is not None:
             lacking = sorted(set(claim.get("signed_fields", [])) - set(signed))
             if lacking or _STAGE_RANK.get(stages[path], 0) < _STAGE_RANK.get(claim.get("stage"), 0):
@@ -224,6 +226,17 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
                                         + (f"（缺少 {'、'.join(C.field_label(f) for f in lacking)}）" if lacking else ""),
                                         path))
     return reports, stages, embedded
+
+
+def _sealed_claims(claim: dict[str, Any]) -> Any:
+    """verify_pdf's `claims` for one sealed document: its sealed signed fields, for the number the seal lists."""
+    fields = tuple(f for f in claim.get("signed_fields", []) if isinstance(f, str))
+
+    def claims(kind: str, number: str) -> tuple[str, ...] | None:
+        del kind  # the seal's kinds are the case file's words; the number identifies the document
+        return fields if number == claim.get("number") else None
+
+    return claims
 
 
 # ------------------------------------------------------------------------------------------------ content
