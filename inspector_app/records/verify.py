@@ -276,10 +276,13 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
         reasons.append(Reason("revocation_unchecked", "没有签名证书签发机构的吊销列表（CRL），未检查证书是否已被吊销："
                                                       + "、".join(c.signer for c in unchecked)))
     pending = tuple(sorted(_empty_sig_fields(reader) - {s.field_name for s in sigs}))
+    time_proof = check_time(reader, roots)
+    if time_proof.broken:
+        reasons.append(Reason("timestamp_invalid", "文档时间戳无效：" + "；".join(time_proof.broken)))
     decision = decide(reasons)
     report = VerifyReport(decision == PASSED, info.get(INFO_KIND, ""), info.get(INFO_NUMBER, ""), printed_hash,
                           tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons), decision,
-                          stage, need, time_proof=check_time(reader, roots))
+                          stage, need, time_proof=time_proof)
     return _with_checks(report, record is not None, missing, rerendered)
 
 

@@ -125,6 +125,8 @@ def check_lines(report: VerifyReport, is_record: bool, missing: str, rerendered:
     elif is_record:
         out.append(Check("content", OK, "visible_content_matches", "签名版本的页面显示了签名数据中的编号、单位、人员、"
                                                                "金额和证据哈希（该类文书只核对关键事实）"))
+    if "timestamp_invalid" in codes:
+        out.append(Check("time", FAIL, "timestamp_invalid", codes["timestamp_invalid"]))
     if "page_removed" in codes:
         out.append(Check("pages", FAIL, "page_removed", codes["page_removed"]))
     elif report.pages_signed is not None:
