@@ -197,6 +197,12 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
         "result": "str?", "note": "str?", "number": "str?", "content_hash": "str?", "document_id": "str?",
         **_DELETED}, required=frozenset({"inspection_id", "rectification_id", "visited_at"}),
         parent_entity="inspection", parent_key="inspection_id", defaults={"note": "", "place": ""}),
+    # The seal ledger (services/case_file/ledger.py): each case-file seal as exported, append-only.
+    EntitySpec("case_file_seal", "A", {
+        **_INSP, "catalogue_sha256": "sha256", "manifest_sha256": "sha256", "record_number": "str",
+        "journal_head": "str?", "exported_at": "datetime", "sealed_by": "str?", "certificate_no": "str?"},
+        required=frozenset({"inspection_id", "catalogue_sha256", "manifest_sha256", "exported_at"}),
+        parent_entity="inspection", parent_key="inspection_id"),
     # Class D: server-authoritative reference data. Listed so a client edit is recognised and rejected.
     EntitySpec("institution", "D", {}),
     EntitySpec("officer", "D", {}),
