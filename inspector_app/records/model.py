@@ -30,10 +30,6 @@ WITNESS = "witness"
 LEAD = "lead"
 
 _NOT_HASHED = {"hash": False}
-#: A local file path is not content, but the bytes it prints are: the canonical form carries their SHA-256 under
-#: this key, so the verifier can bind the photo drawn on a page to the signed data and re-render the page with it.
-PRINT_DIGEST = "print_image_sha256"
-_PRINTED_FILE = {"hash": False, "digest": PRINT_DIGEST}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +117,7 @@ class EvidenceRow:
     captured_at: dt.datetime | None
     source_name: str              # 提供人/来源
     sha256: str                   # of the original file
-    print_image: Path | None = field(default=None, metadata=_PRINTED_FILE)  # pre-scaled JPEG for print
+    print_image: Path | None = field(default=None, metadata=_NOT_HASHED)  # pre-scaled JPEG for print
     proves: str = ""              # 证明对象
 
 
@@ -155,13 +151,8 @@ class SignatureImage:
 
 def _canon(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: _canon(getattr(value, f.name)) for f in dataclasses.fields(value)
-               if f.metadata.get("hash", True)}
-        for f in dataclasses.fields(value):
-            path = getattr(value, f.name) if f.metadata.get("digest") else None
-            if path is not None:
-                out[f.metadata["digest"]] = _file_sha256(Path(path))
-        return out
+        return {f.name: _canon(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.metadata.get("hash", True)}
     if isinstance(value, Enum):
         return _canon(value.value)
     if isinstance(value, bool) or value is None or isinstance(value, int):
@@ -187,14 +178,6 @@ def _canon(value: Any) -> Any:
     if isinstance(value, float):
         raise ValidationError("哈希内容不得包含浮点数")
     raise TypeError(f"not canonicalisable: {type(value).__name__}")
-
-
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 class _Hashable:

@@ -35,10 +35,13 @@ from inspector_app.records.plan import AGENCY_FIELD, LEAD_FIELD, officer_field
 #: Names of the embedded files (also read back by verify.py).
 JOURNAL_FILE = "journal.json"
 RECORD_FILE = "record.json"
-#: The handwritten signature PNGs the pages draw, by SHA-256 (record.json carries only their digests). ReportLab
-#: decodes a PNG into raw pixels, so the originals cannot be read back from the pages; the verifier needs them to
-#: re-render the pages from the signed data (records/rerender.py).
-IMAGES_FILE = "signature_images.json"
+#: The images the pages draw, bound by the first signature beside record.json: the handwritten signature PNGs by
+#: SHA-256 (record.json carries only their digests; ReportLab decodes a PNG into raw pixels, so the originals cannot
+#: be read back from the pages) and each evidence photo's print JPEG digest by evidence number (the print JPEG is a
+#: scaled copy of the original whose SHA-256 record.json carries; it is embedded in the page byte for byte). The
+#: verifier re-renders the pages from these and record.json (records/rerender.py). Kept out of record.json so the
+#: content hash stays the hash of the record's data, not of files derived for printing.
+IMAGES_FILE = "images.json"
 INFO_KIND, INFO_NUMBER, INFO_HASH, INFO_HEAD = "InspDocKind", "InspRecordNo", "InspContentHash", "InspJournalHead"
 
 SigField = L.SigField
@@ -105,13 +108,24 @@ def _record_attachment(snapshot: Any, canonical: str | None = None) -> Attachmen
     return Attachment(RECORD_FILE, text.encode("utf-8"), "文书内容（规范化 JSON）")
 
 
+def _file_sha256(path: Any) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def _images_attachment(snapshot: Any) -> tuple[Attachment, ...]:
     images = {hashlib.sha256(i.png).hexdigest(): base64.b64encode(i.png).decode("ascii")
               for i in getattr(snapshot, "signature_images", ())}
-    if not images:
+    prints = {e.number: _file_sha256(e.print_image) for e in getattr(snapshot, "evidence", ())
+              if e.print_image is not None}
+    if not images and not prints:
         return ()
-    data = json.dumps({"format": "inspector-images/1", "images": images}, sort_keys=True).encode("utf-8")
-    return (Attachment(IMAGES_FILE, data, "手写签名图像（按 SHA-256）"),)
+    data = json.dumps({"format": "inspector-images/1", "images": images, "print_images": prints},
+                      sort_keys=True).encode("utf-8")
+    return (Attachment(IMAGES_FILE, data, "页面所用图像：手写签名（按 SHA-256）与证据照片打印图像的 SHA-256"),)
 
 
 def _info(kind: str, number: str, content_hash: str, head: str) -> dict[str, str]:
@@ -281,4 +295,5 @@ def render_reinspection(record: ReinspectionRecord, fontset: fonts.FontSet, *,
                         info=_info(ReinspectionRecord.KIND, record.number, chash, ""))
     pdf, pages = L.build_pdf(story, decor, title=f"{record.title} {record.number}",
                              subject=f"{record.party.name} 整改复查", author=record.agency)
-    return RenderedPdf(pdf, tuple(sink), (_record_attachment(record),), chash, pages, _warnings(record, fontset))
+    return RenderedPdf(pdf, tuple(sink), (_record_attachment(record), *_images_attachment(record)), chash, pages,
+                       _warnings(record, fontset))

@@ -2,11 +2,12 @@
 renderer makes of the signed data (records/pagecompare.py).
 
 The snapshot is rebuilt from the embedded record.json (the canonical form of `model.*Snapshot`) by reading each
-dataclass field back through its type hint. Images are not in record.json, only their SHA-256:
-- the evidence photos' print JPEGs (`print_image_sha256`) are embedded byte for byte in the pages (DCTDecode
-  passthrough), so they are taken from the signed revision's image XObjects by digest;
-- the handwritten signature PNGs are decoded by ReportLab into raw pixels, so the signer embeds the originals
-  (render.IMAGES_FILE) and they are taken from there, again by digest.
+dataclass field back through its type hint. Images are not in record.json; the signed images file
+(render.IMAGES_FILE, embedded with record.json at the first signature) binds them:
+- each evidence photo's print JPEG by its SHA-256 under the evidence number: the JPEG is embedded byte for byte in
+  the pages (DCTDecode passthrough), so it is taken from the signed revision's image XObjects by that digest;
+- the handwritten signature PNGs, whose SHA-256 record.json carries: ReportLab decodes a PNG into raw pixels, so
+  the signer embeds the originals in the images file and they are taken from there, again by digest.
 An image whose digest is found nowhere is a failure: the pages cannot show the signed data.
 
 The rebuilt snapshot must reproduce record.json exactly (same canonical JSON) before it is rendered; rendering
@@ -46,7 +47,7 @@ class CannotRerender(Exception):
     """The signed data cannot be turned back into pages: a missing image, or data that is not a snapshot."""
 
 
-def _from(tp: Any, value: Any, images: dict[str, bytes], photos: dict[str, Path]) -> Any:
+def _from(tp: Any, value: Any, images: dict[str, bytes], photos: dict[str, tuple[str, Path | None]]) -> Any:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -75,21 +76,20 @@ def _from(tp: Any, value: Any, images: dict[str, bytes], photos: dict[str, Path]
     raise CannotRerender(f"无法重建的字段类型 {tp}")
 
 
-def _build(cls: type, data: Any, images: dict[str, bytes], photos: dict[str, Path]) -> Any:
+def _build(cls: type, data: Any, images: dict[str, bytes], photos: dict[str, tuple[str, Path | None]]) -> Any:
     if not isinstance(data, dict):
         raise CannotRerender(f"{cls.__name__} 的数据不是对象")
     hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
-        digest_key = f.metadata.get("digest")
-        if digest_key:
-            digest = data.get(digest_key)
-            if digest is not None:
-                if digest not in photos:
-                    which = f"证据 {data['number']} " if isinstance(data.get("number"), str) else ""
-                    raise CannotRerender(f"签名数据中{which}的照片（打印图像 SHA-256 {digest[:16]}…）没有出现在签名版本的"
-                                         "页面中：照片被替换或删除")
-                kwargs[f.name] = photos[digest]
+        if cls is M.EvidenceRow and f.name == "print_image":
+            number = data.get("number")
+            if number in photos:
+                digest, path = photos[number]
+                if path is None:
+                    raise CannotRerender(f"签名数据中证据 {number} 的照片（打印图像 SHA-256 {digest[:16]}…）没有出现在"
+                                         "签名版本的页面中：照片被替换或删除")
+                kwargs[f.name] = path
             continue
         if not f.metadata.get("hash", True):
             continue
@@ -98,17 +98,19 @@ def _build(cls: type, data: Any, images: dict[str, bytes], photos: dict[str, Pat
     return cls(**kwargs)
 
 
-def signature_images(files: dict[str, bytes]) -> dict[str, bytes]:
-    """{sha256: png} from the embedded images file (only entries whose bytes match their digest)."""
+def _images_file(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """({sha256: png}, {evidence number: print JPEG sha256}) from the embedded images file; PNGs are keyed by
+    their own digest, so an entry whose bytes do not match its key is never used."""
     raw = files.get(R.IMAGES_FILE)
     if raw is None:
-        return {}
+        return {}, {}
     try:
         doc = json.loads(raw.decode("utf-8"))
-        pngs = [base64.b64decode(v) for v in doc["images"].values()]
+        pngs = [base64.b64decode(v) for v in doc.get("images", {}).values()]
+        prints = {str(k): str(v) for k, v in doc.get("print_images", {}).items()}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CannotRerender(f"{R.IMAGES_FILE} 无法解析：{exc}") from exc
-    return {hashlib.sha256(p).hexdigest(): p for p in pngs}
+    return {hashlib.sha256(p).hexdigest(): p for p in pngs}, prints
 
 
 def rerender(record_json: bytes, files: dict[str, bytes], jpegs: dict[str, bytes],
@@ -126,14 +128,18 @@ def rerender(record_json: bytes, files: dict[str, bytes], jpegs: dict[str, bytes
         return None
     cls, renderer = entry
     body = {k: v for k, v in doc.items() if k not in ("kind", "format")}
+    pngs, prints = _images_file(files)
     with tempfile.TemporaryDirectory(prefix="inspector-verify-") as tmp:
-        photos: dict[str, Path] = {}
-        for digest, data in jpegs.items():
-            path = Path(tmp) / f"{digest}.jpg"
-            path.write_bytes(data)
-            photos[digest] = path
+        # evidence number -> (print JPEG digest, the page's JPEG as a file, or None when no page draws it)
+        photos: dict[str, tuple[str, Path | None]] = {}
+        for number, digest in prints.items():
+            path = None
+            if digest in jpegs:
+                path = Path(tmp) / f"{digest}.jpg"
+                path.write_bytes(jpegs[digest])
+            photos[number] = (digest, path)
         try:
-            snapshot = _build(cls, body, signature_images(files), photos)
+            snapshot = _build(cls, body, pngs, photos)
         except (TypeError, ValueError, KeyError) as exc:
             raise CannotRerender(f"{R.RECORD_FILE} 不能还原为文书数据：{exc}") from exc
         if snapshot.canonical_json().encode("utf-8") != record_json:
