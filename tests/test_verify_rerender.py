@@ -130,3 +130,35 @@ def test_changed_amount_on_page_2_after_signing(signed, snapshot, org) -> None: 
     message = next(r.message for r in report.reasons if r.code == "visible_content_mismatch")
     assert "当前文件第 2 页" in message and "显示“…" in message, message
     assert f"较重{old.replace('1', '4', 1)[:6]}" in message and f"较重{old[:6]}" in message, message
+
+
+def test_image_added_to_a_page_is_named(signed, org) -> None:  # noqa: F811
+    data = signed.read_bytes()
+
+    def add_image(w) -> None:
+        img = generic.StreamObject({generic.NameObject("/Type"): generic.NameObject("/XObject"),
+                                    generic.NameObject("/Subtype"): generic.NameObject("/Image"),
+                                    generic.NameObject("/Width"): generic.NumberObject(2),
+                                    generic.NameObject("/Height"): generic.NumberObject(2),
+                                    generic.NameObject("/ColorSpace"): generic.NameObject("/DeviceGray"),
+                                    generic.NameObject("/BitsPerComponent"): generic.NumberObject(8)},
+                                   stream_data=b"\x00\xff\xff\x00")
+        ref = w.add_object(img)
+        page = _page(w, 0)
+        resources = page["/Resources"]
+        xobjects = resources.get("/XObject")
+        if xobjects is None:
+            xobjects = generic.DictionaryObject()
+            resources[generic.NameObject("/XObject")] = xobjects
+        xobjects[generic.NameObject("/Stamp9")] = ref
+        for container in (xobjects, resources, page):
+            try:
+                w.update_container(container)
+            except Exception:  # a direct object: updated with its holder
+                pass
+        w.add_stream_to_page(0, w.add_object(generic.StreamObject(stream_data=b"q 60 0 0 60 400 700 cm /Stamp9 Do Q")))
+
+    report = check(_incremental(data, add_image), org)
+    assert not report.ok and "visible_content_mismatch" in report.codes, verify.describe(report)
+    message = next(r.message for r in report.reasons if r.code == "visible_content_mismatch")
+    assert "当前文件第 1 页" in message and "图像不同（1 幅不属于签名数据" in message, message

@@ -117,3 +117,11 @@ def test_external_tsa_url_end_to_end(tmp_path: Path, mini_forms: Path) -> None:
         server.stop()
         tsa_proc.terminate()
         tsa_proc.wait(timeout=10)
+
+
+def test_tsa_serve_without_a_tsa_certificate_is_a_clear_error(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from inspector_app.server import cli as server_cli
+
+    assert server_cli.main(["server", "--storage", str(tmp_path / "empty"), "tsa", "serve", "--port", "0"]) == 1
+    assert "请先运行 inspector server tsa init" in capsys.readouterr().err
