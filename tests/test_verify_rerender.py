@@ -162,3 +162,12 @@ def test_image_added_to_a_page_is_named(signed, org) -> None:  # noqa: F811
     assert not report.ok and "visible_content_mismatch" in report.codes, verify.describe(report)
     message = next(r.message for r in report.reasons if r.code == "visible_content_mismatch")
     assert "当前文件第 1 页" in message and "图像不同（1 幅不属于签名数据" in message, message
+
+
+def test_damaged_page_stream_is_a_finding_not_a_crash(signed, org) -> None:  # noqa: F811
+    data = signed.read_bytes()
+    raw = _page(PdfFileReader(io.BytesIO(data), strict=False), 1)["/Contents"].get_object().encoded_data
+    at = data.index(raw) + len(raw) // 2
+    damaged = data[:at] + bytes([data[at] ^ 0x55]) + data[at + 1:]  # the Flate data no longer inflates
+    report = check(damaged, org)
+    assert not report.ok and {"signature_invalid", "visible_content_mismatch"} <= report.codes, report.codes

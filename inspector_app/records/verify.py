@@ -146,6 +146,9 @@ def _check_visible(view: Any, root: Any, record: dict[str, Any], signed_files: d
     except (CannotRerender, DomainError) as exc:
         reasons.append(Reason("visible_content_mismatch", f"无法按签名数据重新生成页面：{exc}"))
         return True
+    except Exception as exc:  # noqa: BLE001 - a damaged image or page stream cannot show the record
+        reasons.append(Reason("visible_content_mismatch", f"页面内容无法读取（{exc}）"))
+        return True
     if fresh is None:
         try:
             missing = missing_facts(view, root, record)
@@ -155,9 +158,12 @@ def _check_visible(view: Any, root: Any, record: dict[str, Any], signed_files: d
             shown = "、".join(missing[:6]) + (f" 等 {len(missing)} 项" if len(missing) > 6 else "")
             reasons.append(Reason("visible_content_mismatch", f"签名版本的页面没有显示签名数据中的：{shown}"))
         return False
-    problems = [f"签名版本{p}" for p in compare_pages(view, root, fresh)]
-    if not problems:  # the signed revision is right; what a reader sees now must be too
-        problems = [f"当前文件{p}" for p in compare_pages(reader, reader.root, fresh)]
+    try:
+        problems = [f"签名版本{p}" for p in compare_pages(view, root, fresh)]
+        if not problems:  # the signed revision is right; what a reader sees now must be too
+            problems = [f"当前文件{p}" for p in compare_pages(reader, reader.root, fresh)]
+    except Exception as exc:  # noqa: BLE001 - a damaged page stream (bad Flate data) cannot show the record
+        problems = [f"页面内容无法读取（{exc}）"]
     if problems:
         shown = "；".join(problems[:4]) + (f" 等 {len(problems)} 页" if len(problems) > 4 else "")
         reasons.append(Reason("visible_content_mismatch", f"页面与按签名数据重新生成的页面不一致：{shown}"))

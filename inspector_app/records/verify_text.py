@@ -122,8 +122,8 @@ def check_lines(report: VerifyReport, is_record: bool, missing: str, rerendered:
     elif is_record and rerendered:
         out.append(Check("content", OK, "visible_content_matches", "每一页与按签名数据重新生成的页面完全一致（文字、"
                                                                "照片、签名图像和版式）"))
-    elif is_record:
-        out.append(Check("content", OK, "visible_content_matches", "签名版本的页面显示了签名数据中的编号、单位、人员、"
+    elif is_record:  # a kind the verifier cannot re-render: only the key facts were checked (visible.py)
+        out.append(Check("content", OK, "visible_facts_match", "签名版本的页面显示了签名数据中的编号、单位、人员、"
                                                                "金额和证据哈希（该类文书只核对关键事实）"))
     if "timestamp_invalid" in codes:
         out.append(Check("time", FAIL, "timestamp_invalid", codes["timestamp_invalid"]))
