@@ -17,7 +17,8 @@ from typing import Any
 from inspector_app.domain.canonical import canonical_json, content_hash
 
 PROTOCOL = "sync/v1"
-SCHEMA_VERSION = 1          # bumped when an op or entity is added; the server accepts N-1 clients
+SCHEMA_VERSION = 2          # bumped when an op or entity is added; the server accepts N-1 clients
+#                              (2: case_file_seal, the seal ledger)
 MIN_CLIENT_SCHEMA = 1
 MAX_MUTATIONS_PER_PUSH = 100
 MAX_PUSH_BYTES = 1 << 20
