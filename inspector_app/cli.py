@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="case file: largest total uncompressed size accepted (default 16 GiB)")
     verify.add_argument("--max-ratio", type=float, metavar="N",
                         help="case file: largest compression ratio of an entry over 1 MiB (default 200)")
+    verify.add_argument("--ledger", action="store_true",
+                        help="case file: also require its seal in the seal ledger this workspace pulled from the sync "
+                             "server (detects a case file re-sealed after export)")
     _add_data_dir(verify)
     add_user_args(verify)
 
@@ -186,7 +189,14 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
         limits = ScanLimits(**{k: v for k, v in (("max_total", args.max_size), ("max_ratio", args.max_ratio))
                                if v is not None})
-        case = verify_case_file(args.file, trust, crls or [], limits=limits)
+        if args.ledger:  # the seal ledger is in the workspace (pulled from the server)
+            app = open_workspace(args, _data_dir(args))
+            try:
+                case = app.case_files.verify(args.file, trust, crls or [], limits=limits, ledger=True)
+            finally:
+                app.close()
+        else:
+            case = verify_case_file(args.file, trust, crls or [], limits=limits)
         print(case.to_json() if args.json else case.describe())
         return 0 if case.ok else 1
     if not args.trust and _has_workspace(args) and _may_open_workspace(args):

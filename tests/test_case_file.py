@@ -177,8 +177,14 @@ def test_case_file_holds_every_document_original_and_the_journal(case: SimpleNam
         record = app.signing.documents(iid)[0]
         assert hashlib.sha256(zf.read("record.json")).hexdigest() == record.content_hash == manifest["content_hash"]
         journal = json.loads(zf.read("journal.json"))
-        assert journal["chain_head"] == manifest["journal_head"] == app.journal.verify(iid).head
-        assert len(journal["events"]) == manifest["journal_length"] == len(app.journal.events(iid))
+        # the journal as sealed; after it the workspace journals the seal itself (the seal ledger's event)
+        events = app.journal.events(iid)
+        at_export = events[:manifest["journal_length"]]
+        assert journal["chain_head"] == manifest["journal_head"] == at_export[-1].hash
+        assert len(journal["events"]) == manifest["journal_length"] and app.journal.verify(iid).ok
+        sealed_events = [e for e in events[manifest["journal_length"]:] if e.event_type == "case_file.sealed"]
+        catalogue_sha = hashlib.sha256(zf.read("卷内目录.pdf")).hexdigest()
+        assert any(e.payload["data"]["catalogue_sha256"] == catalogue_sha for e in sealed_events)
         assert manifest["inspection_id"] == iid and manifest["record_number"] == record.number
         assert manifest["app_version"] and manifest["exported_at"].startswith("2026-11-20")
         txt = zf.read("卷内目录.txt").decode("utf-8")
@@ -198,7 +204,9 @@ def test_case_file_verifies(case: SimpleNamespace) -> None:
     report = case.app.case_files.verify(case.zip)
     assert report.ok, report.problems
     assert report.files == len(_names(case.zip)) and len(report.documents) == 2
-    assert report.journal_length == len(case.app.journal.events(case.iid))
+    # the journal as sealed: the workspace's, less the seal-ledger events journaled after the export
+    later = [e for e in case.app.journal.events(case.iid)[report.journal_length:]]
+    assert later and all(e.event_type == "case_file.sealed" for e in later)
 
 
 def test_unsigned_inspection_is_refused(case: SimpleNamespace) -> None:

@@ -168,7 +168,7 @@ def test_poppler_sees_valid_signatures_embedded_fonts_and_chinese_text(signed, s
     assert_text(signed, "青川市医疗保障局", "现场检查笔录", snapshot.number, snapshot.party.name, "第 1 页 共",
                 "证据清单", "全过程记录", snapshot.chain_head, snapshot.content_hash(), "违规", "≤ 8%",
                 "签名时间（设备时钟）", snapshot.evidence[0].sha256)
-    assert run("pdfdetach", "-list", signed).count(".json") == 2
+    assert run("pdfdetach", "-list", signed).count(".json") == 3  # journal, record, signature images
 
 
 def test_wrong_pkcs12_password_is_a_clear_error(org) -> None:

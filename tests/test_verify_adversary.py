@@ -188,4 +188,6 @@ def test_repainted_amounts_signed_by_the_genuine_officers(snapshot, rendered, fo
     *_, final = sign_all(forged, snapshot, org)
     report = check(final, org)
     assert not report.ok and report.codes == {"visible_content_mismatch"}, verify.describe(report)
-    assert "涉及金额" in report.reasons[0].message
+    message = report.reasons[0].message
+    # the re-render names the page and shows the painted amount beside the signed one
+    assert "第 2 页" in message and "显示“…" in message and "1,235.50" in message and "1,234.50" in message, message

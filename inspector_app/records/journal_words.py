@@ -61,6 +61,7 @@ EVENT_NAMES: dict[str, str] = {
     "review.return": "审核退回",
     "review.approve": "审核批准",
     "review.approval": "审核批准（同步）",
+    "case_file.sealed": "案卷封卷导出",
     "outcome.decided": "作出处理决定",
     "outcome.changed": "修改处理决定",
     "rectification.opened": "开始整改跟踪",

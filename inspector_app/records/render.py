@@ -8,7 +8,9 @@ The record number, content hash and journal chain head are also written to the /
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +35,13 @@ from inspector_app.records.plan import AGENCY_FIELD, LEAD_FIELD, officer_field
 #: Names of the embedded files (also read back by verify.py).
 JOURNAL_FILE = "journal.json"
 RECORD_FILE = "record.json"
+#: The images the pages draw, bound by the first signature beside record.json: the handwritten signature PNGs by
+#: SHA-256 (record.json carries only their digests; ReportLab decodes a PNG into raw pixels, so the originals cannot
+#: be read back from the pages) and each evidence photo's print JPEG digest by evidence number (the print JPEG is a
+#: scaled copy of the original whose SHA-256 record.json carries; it is embedded in the page byte for byte). The
+#: verifier re-renders the pages from these and record.json (records/rerender.py). Kept out of record.json so the
+#: content hash stays the hash of the record's data, not of files derived for printing.
+IMAGES_FILE = "images.json"
 INFO_KIND, INFO_NUMBER, INFO_HASH, INFO_HEAD = "InspDocKind", "InspRecordNo", "InspContentHash", "InspJournalHead"
 
 SigField = L.SigField
@@ -97,6 +106,26 @@ def _journal_attachment(number: str, content_hash: str, head: str, events: tuple
 def _record_attachment(snapshot: Any, canonical: str | None = None) -> Attachment:
     text = canonical if canonical is not None else canonical_json(snapshot.canonical())
     return Attachment(RECORD_FILE, text.encode("utf-8"), "文书内容（规范化 JSON）")
+
+
+def _file_sha256(path: Any) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _images_attachment(snapshot: Any) -> tuple[Attachment, ...]:
+    images = {hashlib.sha256(i.png).hexdigest(): base64.b64encode(i.png).decode("ascii")
+              for i in getattr(snapshot, "signature_images", ())}
+    prints = {e.number: _file_sha256(e.print_image) for e in getattr(snapshot, "evidence", ())
+              if e.print_image is not None}
+    if not images and not prints:
+        return ()
+    data = json.dumps({"format": "inspector-images/1", "images": images, "print_images": prints},
+                      sort_keys=True).encode("utf-8")
+    return (Attachment(IMAGES_FILE, data, "页面所用图像：手写签名（按 SHA-256）与证据照片打印图像的 SHA-256"),)
 
 
 def _info(kind: str, number: str, content_hash: str, head: str) -> dict[str, str]:
@@ -199,7 +228,7 @@ def render_record(snapshot: RecordSnapshot, fontset: fonts.FontSet, *, include_p
                              subject=f"{snapshot.party.name} 现场检查", author=snapshot.agency)
     attachments = () if draft else (
         _journal_attachment(snapshot.number, chash, snapshot.chain_head, snapshot.journal),
-        _record_attachment(snapshot, canonical))
+        _record_attachment(snapshot, canonical), *_images_attachment(snapshot))
     return RenderedPdf(pdf, tuple(sink), attachments, chash, pages, _warnings(snapshot, fontset))
 
 
@@ -222,7 +251,7 @@ def render_addendum(addendum: AddendumSnapshot, fontset: fonts.FontSet) -> Rende
                         info=_info(AddendumSnapshot.KIND, addendum.number, chash, addendum.chain_head))
     pdf, pages = L.build_pdf(story, decor, title=f"{addendum.title} {addendum.number}",
                              subject=f"补正 {addendum.original_number}", author=addendum.agency)
-    attachments = [_record_attachment(addendum)]
+    attachments = [_record_attachment(addendum), *_images_attachment(addendum)]
     if addendum.journal:
         attachments.insert(0, _journal_attachment(addendum.number, chash, addendum.chain_head, addendum.journal))
     return RenderedPdf(pdf, tuple(sink), tuple(attachments), chash, pages, _warnings(addendum, fontset))
@@ -266,4 +295,5 @@ def render_reinspection(record: ReinspectionRecord, fontset: fonts.FontSet, *,
                         info=_info(ReinspectionRecord.KIND, record.number, chash, ""))
     pdf, pages = L.build_pdf(story, decor, title=f"{record.title} {record.number}",
                              subject=f"{record.party.name} 整改复查", author=record.agency)
-    return RenderedPdf(pdf, tuple(sink), (_record_attachment(record),), chash, pages, _warnings(record, fontset))
+    return RenderedPdf(pdf, tuple(sink), (_record_attachment(record), *_images_attachment(record)), chash, pages,
+                       _warnings(record, fontset))

@@ -9,6 +9,17 @@ match the revision it covers) and sets the device clock beside the proven time:
 - a signature time *after* the proven time (beyond the tolerance) is impossible: the device clock was ahead;
 - a signature time long *before* it may be offline signing synced later, or a clock running behind: the device
   clock is not confirmed. Both are flagged beyond TOLERANCE (10 minutes).
+
+A timestamp whose token does not match the revision it covers (or cannot be read) fails the verification
+(`timestamp_invalid`); one from a TSA that does not chain to a trusted root is reported and proves nothing.
+
+poppler's `pdfsig` lists a document timestamp but does not validate it: its Form.cc (FormFieldSignature::parseInfo,
+poppler 22.12 and later) supports only the SubFilters adbe.pkcs7.sha1, adbe.pkcs7.detached and ETSI.CAdES.detached
+(and later PGP); /ETSI.RFC3161 maps to "unknown", so pdfsig prints "Signature Type: unknown", "Signature has not
+yet been verified" and "Unable to validate this type of signature" on stderr. The file is what ISO 32000-2 §12.8.5
+and PAdES (ETSI EN 319 142-1 §5.4) prescribe — /Type /DocTimeStamp, /SubFilter /ETSI.RFC3161, the RFC 3161 token
+as /Contents over the whole file — so it is left as it is and validated here (pyHanko's validate_pdf_timestamp:
+message imprint against the covered bytes, the TSA's signature, its timeStamping EKU and its chain).
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ class TimeProof:
     tsa: str                            # the TSA's name from its certificate
     device_time: dt.datetime | None     # the last signature's claimed time before that timestamp
     problems: tuple[str, ...]           # timestamps present but not valid or not trusted
+    broken: tuple[str, ...] = ()        # of those, the ones that do not match the file or cannot be read
 
     @property
     def proven(self) -> bool:
@@ -86,6 +98,7 @@ def check_time(reader_or_pdf: Any, trust_roots: Sequence[Any]) -> TimeProof:
         io.BytesIO(reader_or_pdf), strict=False)
     sigs = sorted(reader.embedded_signatures, key=lambda e: e.signed_revision)
     problems: list[str] = []
+    broken: list[str] = []
     for es in sigs:
         if es.sig_object_type != "/DocTimeStamp":
             continue
@@ -94,19 +107,21 @@ def check_time(reader_or_pdf: Any, trust_roots: Sequence[Any]) -> TimeProof:
             st = validate_pdf_timestamp(es, validation_context=vc)
         except Exception as exc:  # a damaged token is a finding, not a crash
             problems.append(f"{es.field_name}：{exc}")
+            broken.append(problems[-1])
             continue
         if not (st.intact and st.valid):
             problems.append(f"{es.field_name}：时间戳与文件内容不符")
+            broken.append(problems[-1])
             continue
         if not st.trusted:
             problems.append(f"{es.field_name}：时间戳服务证书不能追溯到受信任的根证书")
             continue
         before = [s for s in sigs if s.sig_object_type != "/DocTimeStamp" and s.signed_revision < es.signed_revision]
         device = before[-1].self_reported_timestamp if before else None
-        return TimeProof(st.timestamp, _tsa_name(st), device, tuple(problems))
+        return TimeProof(st.timestamp, _tsa_name(st), device, tuple(problems), tuple(broken))
     signatures = [s for s in sigs if s.sig_object_type != "/DocTimeStamp"]
     device = signatures[-1].self_reported_timestamp if signatures else None
-    return TimeProof(None, "", device, tuple(problems))
+    return TimeProof(None, "", device, tuple(problems), tuple(broken))
 
 
 def is_doc_timestamp(embedded_signature: Any) -> bool:

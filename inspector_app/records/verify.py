@@ -11,7 +11,10 @@
    required — by default the record's own final stage; `require` or a database's claim can set it — and the
    two-officer rule (条例第二十九条);
 5. the embedded journal's hash chain against the head printed in the signed revision, the record's content hash,
-   the visible pages against a fresh render of the signed data (visible.py), and the page count.
+   the page count, and the visible pages: the record is re-rendered from its signed data (rerender.py: record.json,
+   the photos by the digest it carries, the handwritten signature PNGs embedded at signing) and every page of the
+   signed revision and of the file as it is now must draw exactly what the fresh render draws (pagecompare.py);
+   a kind without a registered renderer falls back to the key-facts check (visible.py).
 
 `verify_pdf(...)` returns a `VerifyReport`; `ok` only when the decision is "passed". Run as a command:
 
@@ -52,6 +55,11 @@ from inspector_app.records.verify_report import (  # noqa: F401 (re-exported)
 )
 from inspector_app.records.verify_sig import bind, check_signature, dss_crls
 from inspector_app.records.timestamps import check_time, is_doc_timestamp
+from inspector_app.domain.errors import DomainError
+from inspector_app.records.embedded import embedded_files
+from inspector_app.records.pagecompare import compare as compare_pages
+from inspector_app.records.pagecompare import jpegs
+from inspector_app.records.rerender import CannotRerender, rerender
 from inspector_app.records.visible import missing_facts
 from inspector_app.records.verify_text import check_lines, describe  # noqa: F401 (re-exported)
 
@@ -81,26 +89,6 @@ def _info(view: Any) -> dict[str, str]:
     except (KeyError, AttributeError):
         return {}
     return {k: str(info[f"/{k}"]) for k in (INFO_KIND, INFO_NUMBER, INFO_HASH, INFO_HEAD) if f"/{k}" in info}
-
-
-def _embedded_files(root: Any, view: Any = None) -> dict[str, bytes]:
-    """Embedded files of `root`, every reference resolved through `view` when given (the signed revision)."""
-    def get(obj: Any) -> Any:
-        return _resolve(view, obj) if view is not None else obj.get_object()
-
-    out: dict[str, bytes] = {}
-    try:
-        names = get(get(get(root.raw_get("/Names")).raw_get("/EmbeddedFiles")).raw_get("/Names"))
-    except (KeyError, AttributeError):
-        return out
-    for i in range(0, len(names) - 1, 2):
-        spec = get(names.raw_get(i + 1))
-        if "/EF" not in spec:
-            continue
-        ef = get(spec.raw_get("/EF"))
-        name = str(spec.get("/UF", spec.get("/F", names.raw_get(i))))
-        out[name] = get(ef.raw_get("/F")).data
-    return out
 
 
 def _check_journal(files: dict[str, bytes], printed_head: str, reasons: list[Reason]) -> JournalCheck | None:
@@ -148,14 +136,38 @@ def _record(info: dict[str, str], files: dict[str, bytes]) -> tuple[dict[str, An
     return record, ""
 
 
-def _check_visible(view: Any, root: Any, record: dict[str, Any], reasons: list[Reason]) -> None:
+def _check_visible(view: Any, root: Any, record: dict[str, Any], signed_files: dict[str, bytes], reader: Any,
+                   reasons: list[Reason]) -> bool:
+    """The pages of the signed revision, and of the file as it is now, against a fresh render of the signed data
+    (rerender.py + pagecompare.py). Kinds without a registered renderer get the key-facts check (visible.py).
+    Returns whether the full re-render comparison was made."""
     try:
-        missing = missing_facts(view, root, record)
-    except Exception as exc:  # noqa: BLE001 - unreadable page content cannot show the record
-        missing = [f"页面内容无法读取（{exc}）"]
-    if missing:
-        shown = "、".join(missing[:6]) + (f" 等 {len(missing)} 项" if len(missing) > 6 else "")
-        reasons.append(Reason("visible_content_mismatch", f"签名版本的页面没有显示签名数据中的：{shown}"))
+        fresh = rerender(signed_files[RECORD_FILE], signed_files, jpegs(view, root))
+    except (CannotRerender, DomainError) as exc:
+        reasons.append(Reason("visible_content_mismatch", f"无法按签名数据重新生成页面：{exc}"))
+        return True
+    except Exception as exc:  # noqa: BLE001 - a damaged image or page stream cannot show the record
+        reasons.append(Reason("visible_content_mismatch", f"页面内容无法读取（{exc}）"))
+        return True
+    if fresh is None:
+        try:
+            missing = missing_facts(view, root, record)
+        except Exception as exc:  # noqa: BLE001 - unreadable page content cannot show the record
+            missing = [f"页面内容无法读取（{exc}）"]
+        if missing:
+            shown = "、".join(missing[:6]) + (f" 等 {len(missing)} 项" if len(missing) > 6 else "")
+            reasons.append(Reason("visible_content_mismatch", f"签名版本的页面没有显示签名数据中的：{shown}"))
+        return False
+    try:
+        problems = [f"签名版本{p}" for p in compare_pages(view, root, fresh)]
+        if not problems:  # the signed revision is right; what a reader sees now must be too
+            problems = [f"当前文件{p}" for p in compare_pages(reader, reader.root, fresh)]
+    except Exception as exc:  # noqa: BLE001 - a damaged page stream (bad Flate data) cannot show the record
+        problems = [f"页面内容无法读取（{exc}）"]
+    if problems:
+        shown = "；".join(problems[:4]) + (f" 等 {len(problems)} 页" if len(problems) > 4 else "")
+        reasons.append(Reason("visible_content_mismatch", f"页面与按签名数据重新生成的页面不一致：{shown}"))
+    return True
 
 
 def plan_of_pdf(data: bytes) -> P.SignaturePlan | None:
@@ -167,7 +179,7 @@ def plan_of_pdf(data: bytes) -> P.SignaturePlan | None:
         if first is None:
             return None
         view = reader.get_historical_resolver(first.signed_revision)
-        record, _missing = _record(_info(view), _embedded_files(view.get_object(view.root_ref), view))
+        record, _missing = _record(_info(view), embedded_files(view.get_object(view.root_ref), view))
     except Exception:  # noqa: BLE001 - not a readable signed record
         return None
     return P.plan_from_record(record) if record is not None else None
@@ -239,8 +251,9 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     signed_root = signed_view.get_object(signed_view.root_ref)
     # The plan comes from the record data as signed; the journal and hash checks read the file as it is now, so a
     # later swap shows as a broken chain or hash besides the modification after signing.
-    record, missing = _record(info, _embedded_files(signed_root, signed_view))
-    files = _embedded_files(reader.root)
+    signed_files = embedded_files(signed_root, signed_view)
+    record, missing = _record(info, signed_files)
+    files = embedded_files(reader.root)
     plan = P.plan_from_record(record) if record is not None else None
     if plan is not None:
         checks = [bind(c, plan) for c in checks]
@@ -261,22 +274,26 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     if printed_hash and RECORD_FILE in files and sha256_hex(files[RECORD_FILE]) != printed_hash:
         reasons.append(Reason("content_hash_mismatch", f"嵌入的 {RECORD_FILE} 的哈希与文书所载内容哈希 "
                                                        f"{printed_hash[:16]}… 不一致"))
+    rerendered = False
     if record is not None:
-        _check_visible(signed_view, signed_root, record, reasons)
+        rerendered = _check_visible(signed_view, signed_root, record, signed_files, reader, reasons)
     unchecked = [c for c in checks if not c.revocation_checked and not c.reasons]
     if unchecked and not reasons:
         reasons.append(Reason("revocation_unchecked", "没有签名证书签发机构的吊销列表（CRL），未检查证书是否已被吊销："
                                                       + "、".join(c.signer for c in unchecked)))
     pending = tuple(sorted(_empty_sig_fields(reader) - {s.field_name for s in sigs}))
+    time_proof = check_time(reader, roots)
+    if time_proof.broken:
+        reasons.append(Reason("timestamp_invalid", "文档时间戳无效：" + "；".join(time_proof.broken)))
     decision = decide(reasons)
     report = VerifyReport(decision == PASSED, info.get(INFO_KIND, ""), info.get(INFO_NUMBER, ""), printed_hash,
                           tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons), decision,
-                          stage, need, time_proof=check_time(reader, roots))
-    return _with_checks(report, record is not None, missing)
+                          stage, need, time_proof=time_proof)
+    return _with_checks(report, record is not None, missing, rerendered)
 
 
-def _with_checks(report: VerifyReport, is_record: bool, missing: str) -> VerifyReport:
-    return dataclasses.replace(report, checks=tuple(check_lines(report, is_record, missing)))
+def _with_checks(report: VerifyReport, is_record: bool, missing: str, rerendered: bool = False) -> VerifyReport:
+    return dataclasses.replace(report, checks=tuple(check_lines(report, is_record, missing, rerendered)))
 
 
 def _empty_sig_fields(reader: PdfFileReader) -> set[str]:

@@ -35,6 +35,7 @@ CODES = {
     "journal_tampered": "全过程记录的哈希链断开（记录被篡改）",
     "journal_head_mismatch": "全过程记录的链头哈希与文书所载不一致",
     "content_hash_mismatch": "嵌入的文书内容与签名时记载的内容哈希不一致",
+    "timestamp_invalid": "文档时间戳与文件内容不符或已损坏",
 }
 
 #: Decisions, strongest first. Only PASSED is ok.

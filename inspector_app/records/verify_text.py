@@ -78,7 +78,7 @@ def _signature_lines(s: SignatureCheck, is_record: bool) -> list[Check]:
     return out
 
 
-def check_lines(report: VerifyReport, is_record: bool, missing: str) -> list[Check]:
+def check_lines(report: VerifyReport, is_record: bool, missing: str, rerendered: bool = False) -> list[Check]:
     codes = {r.code: r.message for r in report.reasons}
     out: list[Check] = []
     if "unreadable" in codes:
@@ -119,9 +119,14 @@ def check_lines(report: VerifyReport, is_record: bool, missing: str) -> list[Che
         out.append(Check("content", OK, "content_hash_matches", "嵌入的文书数据与文书所载内容哈希一致"))
     if "visible_content_mismatch" in codes:
         out.append(Check("content", FAIL, "visible_content_mismatch", codes["visible_content_mismatch"]))
-    elif is_record:
-        out.append(Check("content", OK, "visible_content_matches", "签名版本的页面显示了签名数据中的编号、单位、人员、"
-                                                               "金额和证据哈希"))
+    elif is_record and rerendered:
+        out.append(Check("content", OK, "visible_content_matches", "每一页与按签名数据重新生成的页面完全一致（文字、"
+                                                               "照片、签名图像和版式）"))
+    elif is_record:  # a kind the verifier cannot re-render: only the key facts were checked (visible.py)
+        out.append(Check("content", OK, "visible_facts_match", "签名版本的页面显示了签名数据中的编号、单位、人员、"
+                                                               "金额和证据哈希（该类文书只核对关键事实）"))
+    if "timestamp_invalid" in codes:
+        out.append(Check("time", FAIL, "timestamp_invalid", codes["timestamp_invalid"]))
     if "page_removed" in codes:
         out.append(Check("pages", FAIL, "page_removed", codes["page_removed"]))
     elif report.pages_signed is not None:

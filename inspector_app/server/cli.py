@@ -97,6 +97,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     tinit.add_argument("--ca-key-password-stdin", action="store_true",
                        help="read the CA key's password from standard input")
     tinit.add_argument("--name", help="the TSA's common name (default: <agency> 时间戳服务)")
+    tserve = tsub.add_parser("serve", help="run the TSA as its own RFC 3161 HTTP service (for --tsa-url)")
+    _common(tserve, suppress=True)
+    tserve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    tserve.add_argument("--port", type=int, default=3161, help="port (default 3161; 0 picks a free one)")
     mig = actions.add_parser("migrate", help="apply database migrations and exit")
     _common(mig, suppress=True)
     server.set_defaults(handler=run)
@@ -127,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     if cmd is None:
         return _serve(args)
     if cmd == "tsa":
-        return _tsa_init(args)
+        return _tsa_serve(args) if args.tsa_command == "serve" else _tsa_init(args)
     db = Database(_db_url(args))
     try:
         if cmd == "migrate":
@@ -210,6 +214,20 @@ def _users(args: argparse.Namespace, db: Any) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(f"已创建用户 {args.name}（{args.role}；检查组 {', '.join(args.team) or '—'}）")
+    return 0
+
+
+def _tsa_serve(args: argparse.Namespace) -> int:
+    from inspector_app.server import tsa, tsa_http
+
+    try:
+        tsa_http.serve(_storage(args), args.host, args.port,
+                       ready=lambda url: print(f"时间戳服务（RFC 3161）正在 {url} 提供服务", flush=True))
+    except (OSError, tsa.TsaError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
     return 0
 
 

@@ -17,7 +17,8 @@ from typing import Any
 from inspector_app.domain.canonical import canonical_json, content_hash
 
 PROTOCOL = "sync/v1"
-SCHEMA_VERSION = 1          # bumped when an op or entity is added; the server accepts N-1 clients
+SCHEMA_VERSION = 2          # bumped when an op or entity is added; the server accepts N-1 clients
+#                              (2: case_file_seal, the seal ledger)
 MIN_CLIENT_SCHEMA = 1
 MAX_MUTATIONS_PER_PUSH = 100
 MAX_PUSH_BYTES = 1 << 20
@@ -197,6 +198,12 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
         "result": "str?", "note": "str?", "number": "str?", "content_hash": "str?", "document_id": "str?",
         **_DELETED}, required=frozenset({"inspection_id", "rectification_id", "visited_at"}),
         parent_entity="inspection", parent_key="inspection_id", defaults={"note": "", "place": ""}),
+    # The seal ledger (services/case_file/ledger.py): each case-file seal as exported, append-only.
+    EntitySpec("case_file_seal", "A", {
+        **_INSP, "catalogue_sha256": "sha256", "manifest_sha256": "sha256", "record_number": "str",
+        "journal_head": "str?", "exported_at": "datetime", "sealed_by": "str?", "certificate_no": "str?"},
+        required=frozenset({"inspection_id", "catalogue_sha256", "manifest_sha256", "exported_at"}),
+        parent_entity="inspection", parent_key="inspection_id"),
     # Class D: server-authoritative reference data. Listed so a client edit is recognised and rejected.
     EntitySpec("institution", "D", {}),
     EntitySpec("officer", "D", {}),

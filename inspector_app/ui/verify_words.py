@@ -101,8 +101,9 @@ def line(c: Check) -> str:
         "journal_head_mismatch": translate("VerifyWords", "The whole-process record's head does not match the one in the record"),
         "content_hash_matches": translate("VerifyWords", "The embedded record data matches the record's content hash"),
         "content_hash_mismatch": translate("VerifyWords", "The embedded record data does not match the record's content hash"),
-        "visible_content_matches": translate("VerifyWords", "The signed pages show the record data's number, parties, persons, amounts "
-                                      "and evidence hashes"),
+        "visible_content_matches": translate("VerifyWords", "Every page is exactly what the signed record data renders to (text, photos, "
+                                      "signature images and layout)"),
+        "timestamp_invalid": translate("VerifyWords", "The document timestamp does not match the file or is damaged"),
         "visible_content_mismatch": translate("VerifyWords", "The signed pages do not show what the signed record data says"),
         "pages_intact": _fill(translate("VerifyWords", "{signed} pages when signed, {now} now"), signed=p.get("signed", ""),
                               now=p.get("now", "")),

@@ -3357,27 +3357,27 @@ Workspace: %2</source>
         <translation>导出案卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="265"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="267"/>
         <source>Publication export</source>
         <translation>公开导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="273"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="274"/>
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="281"/>
         <source>No record</source>
         <translation>无笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="282"/>
         <source>This inspection has no signed record yet.</source>
         <translation>该检查尚无已签名的笔录。</translation>
     </message>
@@ -4750,24 +4750,29 @@ Workspace: %2</source>
         <translation>嵌入的文书数据与文书所载内容哈希不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/verify_words.py" line="104"/>
-        <source>The signed pages show the record data&apos;s number, parties, persons, amounts and evidence hashes</source>
-        <translation>签名版本的页面显示了文书数据中的编号、单位、人员、金额和证据哈希</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/verify_words.py" line="106"/>
+        <location filename="../../inspector_app/ui/verify_words.py" line="107"/>
         <source>The signed pages do not show what the signed record data says</source>
         <translation>签名版本的页面与签名的文书数据不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/verify_words.py" line="107"/>
+        <location filename="../../inspector_app/ui/verify_words.py" line="108"/>
         <source>{signed} pages when signed, {now} now</source>
         <translation>签名时 {signed} 页，现在 {now} 页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/verify_words.py" line="109"/>
+        <location filename="../../inspector_app/ui/verify_words.py" line="110"/>
         <source>Pages were removed after signing</source>
         <translation>签名后页面被删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/verify_words.py" line="104"/>
+        <source>Every page is exactly what the signed record data renders to (text, photos, signature images and layout)</source>
+        <translation>每一页与按签名数据重新生成的页面完全一致（文字、照片、签名图像和版式）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/verify_words.py" line="106"/>
+        <source>The document timestamp does not match the file or is damaged</source>
+        <translation>文档时间戳与文件内容不符或已损坏</translation>
     </message>
 </context>
 <context>

@@ -16,11 +16,12 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.records.casefile_pdf import Sealer, catalogue_pdf, catalogue_text, publication_pdf
 from inspector_app.services.case_file.common import MANIFEST, reinspection_folder, safe_name
 from inspector_app.services.case_file.export import CaseFileExporter, Progress
+from inspector_app.services.case_file.ledger import read_ledger
 from inspector_app.services.case_file.publication import PublicationResult, publication_masker, write_publication
 from inspector_app.services.case_file.report import CODES, CaseFileReport, Problem
 from inspector_app.services.case_file.verify import verify_case_file
 from inspector_app.services.case_file.zipscan import ScanLimits
-from inspector_app.services.context import ServiceContext
+from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.keys import KeyService
@@ -40,18 +41,25 @@ class CaseFileService:
         return self._exporter.sealers(inspection_id)
 
     def export(self, inspection_id: str, dest_zip: str | Path, *, officer_id: str, password: str,
-               progress: Progress | None = None) -> Path:
-        """Write the case file, sealed with `officer_id`'s certificate (an officer of the record or its lead)."""
+               progress: Progress | None = None, actor: Actor | None = None) -> Path:
+        """Write the case file, sealed with `officer_id`'s certificate (an officer of the record or its lead), and
+        register the seal for the server's seal ledger."""
         return self._exporter.export(inspection_id, dest_zip, officer_id=officer_id, password=password,
-                                     progress=progress)
+                                     progress=progress, actor=actor)
 
     def verify(self, zip_path: str | Path, trust_roots: Sequence[Any] | None = None,
-               crls: Sequence[Any] | None = None, *, limits: ScanLimits | None = None) -> CaseFileReport:
+               crls: Sequence[Any] | None = None, *, limits: ScanLimits | None = None,
+               ledger: bool = False) -> CaseFileReport:
+        """`ledger=True`: also require the seal to be in the seal ledger this workspace pulled from the server."""
         roots = list(trust_roots) if trust_roots is not None else self._keys.trust_roots()
         if not roots:
             raise ValidationError("没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入")
+        entries = None
+        if ledger:
+            with self._ctx.read() as s:
+                entries = read_ledger(s)
         return verify_case_file(zip_path, roots, list(crls) if crls is not None else self._keys.crls(),
-                                limits=limits)
+                                limits=limits, ledger=entries)
 
     def publication(self, inspection_id: str, dest: str | Path, *,
                     progress: Progress | None = None) -> PublicationResult:

@@ -26,6 +26,7 @@ from typing import Any
 
 from inspector_app import __version__
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.ids import new_id
 from inspector_app.domain.journal import events_to_json, verify_chain
 from inspector_app.records import kinds
 from inspector_app.records import model as rm
@@ -36,8 +37,9 @@ from inspector_app.records.render import RECORD_FILE
 from inspector_app.records.seal import certificate_holder, seal_catalogue
 from inspector_app.records.signing import SigningError
 from inspector_app.services.case_file import common as C
+from inspector_app.services.case_file import ledger
 from inspector_app.services.case_file.common import AtomicFile, safe_name
-from inspector_app.services.context import ServiceContext
+from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.keys import KeyService
@@ -105,8 +107,9 @@ class CaseFileExporter:
         return [sealer_in_record(record, p["officer_id"]) for p in people if p.get("officer_id")]
 
     def export(self, inspection_id: str, dest_zip: str | Path, *, officer_id: str, password: str,
-               progress: Progress | None = None) -> Path:
-        """Write the sealed case file of a signed inspection to `dest_zip`; returns its path."""
+               progress: Progress | None = None, actor: Actor | None = None) -> Path:
+        """Write the sealed case file of a signed inspection to `dest_zip`; returns its path. The seal is then
+        registered (journal event + outbox row of the seal ledger, ledger.py) for the sync server."""
         say = progress or (lambda _p, _m: None)
         dest = Path(dest_zip)
         record_doc, docs = signed_documents(self._signing, inspection_id)
@@ -210,6 +213,10 @@ class CaseFileExporter:
                 raise ValidationError(f"封卷签名失败，案卷未导出：{exc}") from None
             C.write_entry(zf, C.CATALOGUE_PDF, sealed, stamp)
             C.write_entry(zf, C.MANIFEST, manifest, stamp)
+        # The file first (temp, fsync, rename), then the rows pointing at it: one unit of work, journal + outbox.
+        with self._ctx.unit(actor or Actor(sealer.name, sealer.officer_id)) as uow:
+            uow.record(inspection_id, "case_file.sealed", ledger.ENTITY, new_id(), "append",
+                       {"data": ledger.seal_data(inspection_id, sealed, manifest, meta, sealer)})
         say(100, "案卷已导出")
         return dest
 

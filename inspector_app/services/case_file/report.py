@@ -23,6 +23,7 @@ CODES = {
     "seal_missing": "缺少封卷签名（卷内目录未签名或缺失）",
     "seal_invalid": "封卷签名无效、不受信任，或封卷后卷内目录被修改",
     "sealer_mismatch": "封卷人证书与清单所载封卷人或笔录所载执法人员不符",
+    "seal_not_registered": "封卷未在服务器的封卷登记中（可能为事后重新封卷）",
     "manifest_invalid": "案卷清单缺失、格式错误，或与封卷签名所载不一致",
     "document_missing": "封卷时的签名文书（或全过程记录所载文书）在案卷中缺失",
     "document_substituted": "签名文书被替换（SHA-256 与封卷清单不一致）",
@@ -41,7 +42,7 @@ CODES = {
 CHECKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("案卷结构", ("unreadable", "too_large", "zip_bomb", "path_traversal", "path_absolute", "path_backslash",
                   "entry_symlink", "entry_duplicate")),
-    ("封卷签名", ("seal_missing", "seal_invalid", "sealer_mismatch", "manifest_invalid")),
+    ("封卷签名", ("seal_missing", "seal_invalid", "sealer_mismatch", "seal_not_registered", "manifest_invalid")),
     ("签名文书", ("document_missing", "document_substituted", "pdf_invalid", "stage_mismatch")),
     ("文件与清单", ("file_missing", "file_added", "file_changed")),
     ("笔录内容与证据", ("record_mismatch", "evidence_mismatch")),
@@ -67,6 +68,7 @@ class CaseFileReport:
     seal: Any = None          # records.seal.SealCheck, when the catalogue could be read
     refused: bool = False     # not expanded at all (bomb, size limit)
     stages: dict[str, str] = field(default_factory=dict)  # document path -> stage its signatures reach
+    ledger: str | None = None  # the seal ledger's confirmation, when checked (ledger.py)
 
     @property
     def codes(self) -> set[str]:
@@ -82,7 +84,7 @@ class CaseFileReport:
                     if s is not None and s.claimed_time else "—")
             revocation = "已核对吊销列表" if s is not None and s.revocation_checked else "未核对吊销状态（没有吊销数据）"
             return (f"{s.signer if s else '—'}（执法证号 {s.certificate_no if s else '—'}）封卷，"
-                    f"签名时间（设备时钟）{when}；{revocation}")
+                    f"签名时间（设备时钟）{when}；{revocation}" + (f"；{self.ledger}" if self.ledger else ""))
         if check == "签名文书":
             parts = [f"{p.rsplit('/', 1)[-1]}：{STAGE_LABELS.get(st, st)}" for p, st in self.stages.items()]
             return f"{len(self.documents)} 份，签名有效；" + "；".join(parts)
@@ -117,6 +119,7 @@ class CaseFileReport:
         return json.dumps({"ok": self.ok, "refused": self.refused, "problems": [p._asdict() for p in self.problems],
                            "files": self.files, "journal_length": self.journal_length,
                            "journal_head": self.journal_head, "seal": seal, "stages": self.stages,
+                           "ledger": self.ledger,
                            "manifest": self.manifest,
                            "documents": {k: json.loads(v.to_json()) for k, v in self.documents.items()}},
                           ensure_ascii=False, indent=1, default=str)

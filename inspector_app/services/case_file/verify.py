@@ -26,6 +26,7 @@ from inspector_app.records.seal import SealCheck, verify_seal
 from inspector_app.records.verify import VerifyReport, verify_pdf
 from inspector_app.services.case_file import common as C
 from inspector_app.services.case_file.journal_check import check_journal
+from inspector_app.services.case_file.ledger import LedgerEntry
 from inspector_app.services.case_file.report import CODES, CaseFileReport, Problem
 from inspector_app.services.case_file.zipscan import ScanLimits, ScanResult, scan
 
@@ -34,8 +35,11 @@ _STAGE_RANK = {C.STAGE_PARTIAL: 0, C.STAGE_SIGNED: 1, C.STAGE_OFFICERS: 1, C.STA
 
 
 def verify_case_file(zip_path: str | Path, trust_roots: Sequence[Any], crls: Sequence[Any] = (), *,
-                     limits: ScanLimits | None = None) -> CaseFileReport:
-    """Verify a case file offline; `ok` only when every check holds. Never raises on a damaged archive."""
+                     limits: ScanLimits | None = None,
+                     ledger: Sequence[LedgerEntry] | None = None) -> CaseFileReport:
+    """Verify a case file offline; `ok` only when every check holds. Never raises on a damaged archive.
+
+    `ledger`: the seal ledger as this workspace pulled it (ledger.py); when given, the seal must be registered."""
     limits = limits or ScanLimits()
     try:
         zf = zipfile.ZipFile(zip_path)
@@ -49,13 +53,15 @@ def verify_case_file(zip_path: str | Path, trust_roots: Sequence[Any], crls: Seq
         seal = _check_seal(found, trust_roots, crls, problems)
         manifest = _manifest(seal, found.kept.get(C.MANIFEST), problems)
         _check_sealer(seal, manifest, found.kept.get(C.RECORD_JSON), problems)
+        registered = _check_ledger(found.kept.get(C.CATALOGUE_PDF), manifest, ledger, problems) \
+            if ledger is not None else None
         _check_files(found, manifest, problems)
         documents, stages, embedded = _verify_documents(zf, found, trust_roots, crls, manifest, limits, problems)
     _check_record(found, documents, manifest, problems)
     _check_reinspections(found, documents, embedded, problems)
     length, head = check_journal(found.kept.get(C.JOURNAL_JSON), documents, manifest, problems)
     return CaseFileReport(not problems, _sorted(problems), manifest, len(found.hashes), documents, length, head,
-                          seal, stages=stages)
+                          seal, stages=stages, ledger=registered)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -64,6 +70,30 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 
 # ------------------------------------------------------------------------------------------------ seal
+
+
+def _check_ledger(catalogue: bytes | None, manifest: dict[str, Any] | None, entries: Sequence[LedgerEntry],
+                  problems: list[Problem]) -> str | None:
+    """The seal as the server registered it at export (ledger.py); None when there is no seal to look up."""
+    if catalogue is None:
+        return None
+    digest = hashlib.sha256(catalogue).hexdigest()
+    number = (manifest or {}).get("record_number", "")
+    same_case = [e for e in entries if e.record_number == number and e.catalogue_sha256 != digest]
+    others = "；本案在服务器登记的封卷：" + "、".join(
+        f"{e.sealed_by}（{e.exported_at}）" for e in same_case if e.confirmed) if any(
+        e.confirmed for e in same_case) else "；服务器上没有本案的其他封卷登记"
+    match = next((e for e in entries if e.catalogue_sha256 == digest), None)
+    if match is None:
+        problems.append(Problem("seal_not_registered", f"卷内目录（SHA-256 {digest[:16]}…）的封卷不在服务器的封卷登记中"
+                                                       f"：案卷可能在导出后被改动并重新封卷{others}", C.CATALOGUE_PDF))
+        return None
+    if not match.confirmed:
+        problems.append(Problem("seal_not_registered", "封卷只在本机登记，尚未经服务器确认：请先同步后再核验",
+                                C.CATALOGUE_PDF))
+        return None
+    extra = f"（本案另有 {len(same_case)} 次封卷登记）" if same_case else ""
+    return f"封卷已在服务器登记：{match.sealed_by}，导出时间 {match.exported_at}{extra}"
 
 
 def _check_seal(found: ScanResult, roots: Sequence[Any], crls: Sequence[Any],
@@ -203,8 +233,11 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
             problems.append(Problem("file_changed", "文书在核验过程中被改动", path))
             continue
         # A case file may hold documents still being signed: the stage each must reach is the sealed manifest's
-        # claim, checked separately, so here any stage is accepted and reported.
-        report = verify_pdf(data, roots, crls, require="partial")
+        # claim. It goes to verify_pdf as the claim about this document (its signed fields: the two-officer rule
+        # and the stage follow from them); a PDF the seal does not list has no claim and any stage is reported.
+        claim = sealed.get(path)
+        report = verify_pdf(data, roots, crls, require=None if claim is not None else "partial",
+                            claims=_sealed_claims(claim) if claim is not None else None)
         reports[path] = report
         if not report.ok:
             problems.append(Problem("pdf_invalid", "签名文书核验不通过：" + "；".join(
@@ -215,7 +248,6 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
         signed = [s.field_name for s in report.signatures if not s.reasons]
         kind = sealed.get(path, {}).get("kind") or ("record" if report.doc_kind == rm.RecordSnapshot.KIND else "")
         stages[path] = C.stage_of(kind, signed, [])
-        claim = sealed.get(path)
         if claim is not None:
             lacking = sorted(set(claim.get("signed_fields", [])) - set(signed))
             if lacking or _STAGE_RANK.get(stages[path], 0) < _STAGE_RANK.get(claim.get("stage"), 0):
@@ -224,6 +256,17 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
                                         + (f"（缺少 {'、'.join(C.field_label(f) for f in lacking)}）" if lacking else ""),
                                         path))
     return reports, stages, embedded
+
+
+def _sealed_claims(claim: dict[str, Any]) -> Any:
+    """verify_pdf's `claims` for one sealed document: its sealed signed fields, for the number the seal lists."""
+    fields = tuple(f for f in claim.get("signed_fields", []) if isinstance(f, str))
+
+    def claims(kind: str, number: str) -> tuple[str, ...] | None:
+        del kind  # the seal's kinds are the case file's words; the number identifies the document
+        return fields if number == claim.get("number") else None
+
+    return claims
 
 
 # ------------------------------------------------------------------------------------------------ content

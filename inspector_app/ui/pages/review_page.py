@@ -258,8 +258,10 @@ class ReviewPage(QWidget):
                                             self.tr("Password of the signing certificate of %1:")
                                             .replace("%1", sealer.name), QLineEdit.EchoMode.Password)
         if ok and password:
-            self.ops.read(lambda: self.ops.app.case_files.export(iid, path, officer_id=sealer.officer_id,
-                                                                 password=password), self._exported)
+            # a write: the export registers its seal (journal + outbox, the seal ledger) after the ZIP is written
+            actor = self.ops.actor
+            self.ops.write(lambda: self.ops.app.case_files.export(iid, path, officer_id=sealer.officer_id,
+                                                                  password=password, actor=actor), self._exported)
 
     def _export_publication(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Publication export"), "公开.pdf", "PDF (*.pdf)")
