@@ -45,6 +45,8 @@ def check_pdf(app, path, signatures: int) -> None:  # type: ignore[no-untyped-de
     report = app.verification.verify(path)
     assert report.ok, report.reasons
     assert len(report.signatures) == signatures
+    # every page re-rendered from the signed data, not only the key facts checked
+    assert "visible_content_matches" in {c.code for c in report.checks}, [c.code for c in report.checks]
     if shutil.which("pdfsig"):
         text = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, timeout=60).stdout
         assert text.count("Signature is Valid.") == signatures

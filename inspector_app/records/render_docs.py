@@ -12,7 +12,8 @@ from inspector_app.records import _sections as S
 from inspector_app.records import _sections_docs as SD
 from inspector_app.records.model_docs import InquiryRecord, ServiceReceipt
 from inspector_app.records.render import (
-    RenderedPdf, SigField, _head, _info, _officer_pngs, _party_decor, _record_attachment, _sig_slots, _warnings,
+    RenderedPdf, SigField, _head, _info, _officer_pngs, _images_attachment, _party_decor, _record_attachment, _sig_slots,
+    _warnings,
 )
 
 
@@ -39,7 +40,8 @@ def render_inquiry(record: InquiryRecord, fontset: fonts.FontSet) -> RenderedPdf
                         info=_info(InquiryRecord.KIND, record.number, chash, ""))
     pdf, pages = L.build_pdf(story, decor, title=f"{record.title} {record.number}",
                              subject=f"{record.party.name} 询问调查", author=record.agency)
-    return RenderedPdf(pdf, tuple(sink), (_record_attachment(record),), chash, pages, _warnings(record, fontset))
+    return RenderedPdf(pdf, tuple(sink), (_record_attachment(record), *_images_attachment(record)), chash, pages,
+                       _warnings(record, fontset))
 
 
 def render_service(receipt: ServiceReceipt, fontset: fonts.FontSet) -> RenderedPdf:
@@ -58,4 +60,5 @@ def render_service(receipt: ServiceReceipt, fontset: fonts.FontSet) -> RenderedP
                         info=_info(ServiceReceipt.KIND, receipt.number, chash, ""))
     pdf, pages = L.build_pdf(story, decor, title=f"{receipt.title} {receipt.number}",
                              subject=f"{receipt.party.name} 送达", author=receipt.agency)
-    return RenderedPdf(pdf, tuple(sink), (_record_attachment(receipt),), chash, pages, _warnings(receipt, fontset))
+    return RenderedPdf(pdf, tuple(sink), (_record_attachment(receipt), *_images_attachment(receipt)), chash, pages,
+                       _warnings(receipt, fontset))

@@ -33,6 +33,8 @@ from typing import Any
 from inspector_app import fonts
 from inspector_app.records import model as M
 from inspector_app.records import render as R
+from inspector_app.records import model_docs as MD
+from inspector_app.records import render_docs as RD
 
 #: kind -> (snapshot class, renderer). Kinds not listed here fall back to the key-facts check (visible.py).
 RENDERERS: dict[str, tuple[type, Callable[[Any, fonts.FontSet], R.RenderedPdf]]] = {
@@ -40,6 +42,8 @@ RENDERERS: dict[str, tuple[type, Callable[[Any, fonts.FontSet], R.RenderedPdf]]]
     M.AddendumSnapshot.KIND: (M.AddendumSnapshot, R.render_addendum),
     M.RectificationNotice.KIND: (M.RectificationNotice, R.render_notice),
     M.ReinspectionRecord.KIND: (M.ReinspectionRecord, R.render_reinspection),
+    MD.InquiryRecord.KIND: (MD.InquiryRecord, RD.render_inquiry),
+    MD.ServiceReceipt.KIND: (MD.ServiceReceipt, RD.render_service),
 }
 
 
