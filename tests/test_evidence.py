@@ -243,8 +243,9 @@ def test_a_frozen_inspection_refuses_evidence(app, roster, site, tmp_path):  # t
     with app.ctx.unit(lead(roster)) as uow:  # shortcut: signing itself is tested in test_inspection_services
         uow.session.execute(update(InspectionRow).where(InspectionRow.id == site).values(status="signed"))
     before = counts(app)
-    with pytest.raises(FrozenRecord, match="补正"):
+    with pytest.raises(FrozenRecord) as caught:
         app.evidence.import_files(lead(roster), site, [write(tmp_path, "b.jpg", imaging.exif_jpeg(seed=4))])
+    assert caught.value.code == "rules.wrong_status"
     with pytest.raises(FrozenRecord):
         app.evidence.remove(lead(roster), ev.id, "x")
     with pytest.raises(FrozenRecord):

@@ -22,8 +22,9 @@ def counts(app):  # type: ignore[no-untyped-def]
 
 def test_cannot_create_with_one_valid_officer(app, roster) -> None:  # type: ignore[no-untyped-def]
     before = counts(app)
-    with pytest.raises(TeamRuleViolation, match="第二十九条"):
+    with pytest.raises(TeamRuleViolation) as caught:
         new_inspection(app, roster, officers=(0, 3))  # officer 3's certificate expired
+    assert "team.too_few_officers" in caught.value.codes
     assert counts(app) == before, "a refused action must leave no journal or outbox trace"
     assert app.queries.inspections() == []
 
@@ -41,12 +42,14 @@ def test_create_pins_templates_and_makes_one_answer_row_per_item(app, roster) ->
 def test_going_on_site_needs_credentials_and_recusal(app, roster) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
     actor = lead(roster)
-    with pytest.raises(TeamRuleViolation, match="回避声明"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.inspections.start_on_site(actor, iid)
+    assert "team.recusal_missing" in caught.value.codes
     for o in roster["officers"][:2]:
         app.inspections.declare_recusal(actor, iid, o.id, has_conflict=False)
-    with pytest.raises(TeamRuleViolation, match="亮证"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.inspections.start_on_site(actor, iid)
+    assert caught.value.codes == ["team.problems"] + ["team.credentials_not_shown"] * 2
     for o in roster["officers"][:2]:
         app.inspections.record_credentials_shown(actor, iid, o.id)
     app.inspections.start_on_site(actor, iid)
@@ -157,8 +160,9 @@ def test_findings_keep_exact_amounts_and_prefill_from_the_item(app, roster) -> N
 def test_status_path_and_frozen_record(app, roster) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
     actor = lead(roster)
-    with pytest.raises(ValidationError, match="开始现场检查"):
+    with pytest.raises(ValidationError) as caught:
         app.inspections.answer(actor, answer_ids(app, iid)["T-01"], "yes")
+    assert caught.value.code == "rules.not_on_site"
     start_on_site(app, roster, iid)
     with pytest.raises(ValidationError, match="未作答"):
         app.inspections.finish_on_site(actor, iid)
@@ -169,8 +173,9 @@ def test_status_path_and_frozen_record(app, roster) -> None:  # type: ignore[no-
         app.inspections.answer(actor, ids[item], value)
     app.inspections.finish_on_site(actor, iid)  # T-11 is optional
     app.inspections.transition(actor, iid, Status.SIGNED)
-    with pytest.raises(FrozenRecord, match="补正"):
+    with pytest.raises(FrozenRecord) as caught:
         app.inspections.answer(actor, ids["T-01"], "no")
+    assert caught.value.code == "rules.wrong_status"
     with pytest.raises(FrozenRecord):
         app.findings.add(actor, iid, FindingData(description="x"))
     assert app.journal.verify(iid).ok

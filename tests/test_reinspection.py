@@ -61,8 +61,9 @@ def test_reinspection_has_its_own_evidence_result_and_signed_record(app, roster,
     # the signed record refuses new evidence; the re-inspection is where new photos go
     with pytest.raises(FrozenRecord):
         app.evidence.import_files(inspector, iid, photos(tmp_path, 1))
-    with pytest.raises(TeamRuleViolation, match="过期"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.reinspections.open(inspector, rect_id, [o1.id, expired.id])
+    assert "team.certificate_expired" in caught.value.codes
     clock.advance(days=10)
     rein, _ = app.reinspections.open(inspector, rect_id, [o1.id, o2.id], place="药房及收费处")
     again, _ = app.reinspections.open(inspector, rect_id, [o1.id, o2.id])
@@ -146,8 +147,9 @@ def test_reinspection_is_refused_outside_rectification(app, roster, org_ca, tmp_
         app.reinspections.open(lead(roster), "no-such-rectification", [])
     iid, rect_id = in_rectification(app, roster, org_ca, tmp_path)
     o1 = roster["officers"][0]
-    with pytest.raises(TeamRuleViolation, match="不少于 2 名"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.reinspections.open(lead(roster), rect_id, [o1.id])
+    assert "team.too_few_officers" in caught.value.codes
 
 
 def test_case_file_carries_the_reinspection_and_its_photos(app, roster, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]

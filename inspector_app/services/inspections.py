@@ -19,11 +19,10 @@ from inspector_app.domain.checklist import (
     item_state,
     normalise_answer,
 )
-from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.ids import new_id
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.domain.inspection import (
-    EDITABLE_STATUSES,
-    STATUS_LABELS_ZH,
     InspectionMode,
     InspectionType,
     Status,
@@ -75,13 +74,9 @@ def unanswered_required(session: Session, inspection_id: str) -> list[ItemDef]:
     return [item for item in items if item.required]
 
 
-def require_editable(row: InspectionRow) -> None:
-    if row.content_hash:  # the first signature froze the content, whatever the status says
-        raise FrozenRecord("笔录已签名，内容已固定；如需更正请制作补正记录（附注）")
-    if Status(row.status) not in EDITABLE_STATUSES:
-        raise FrozenRecord(
-            f"检查记录处于“{STATUS_LABELS_ZH[Status(row.status)]}”状态，内容已固定；如需更正请制作补正记录（附注）"
-        )
+def require_editable(row: InspectionRow, action: Action = Action.EDIT_FINDINGS) -> None:
+    """Refuse (FrozenRecord) a change of the record's content once signed or past the on-site statuses."""
+    require(action, Status(row.status), None, Facts(frozen=bool(row.content_hash)))
 
 
 class InspectionService:
@@ -183,7 +178,7 @@ class InspectionService:
         """亮证: the officer showed the enforcement certificate to the inspected party."""
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            require_editable(row)
+            require_editable(row, Action.EDIT_TEAM)
             m = self._member(uow.session, inspection_id, officer_id)
             when = at or uow.now
             old = _iso(m.credentials_shown_at)
@@ -200,7 +195,7 @@ class InspectionService:
             raise ValidationError("声明存在利害关系时须说明情况")
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            require_editable(row)
+            require_editable(row, Action.EDIT_TEAM)
             m = self._member(uow.session, inspection_id, officer_id)
             fields: dict[str, Any] = {
                 "has_conflict": [m.has_conflict, has_conflict],
@@ -226,7 +221,8 @@ class InspectionService:
     def start_on_site(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            check_transition(Status(row.status), Status.ON_SITE)
+            require(Action.START_ON_SITE, Status(row.status), None)
+            # The readiness problems themselves (who has not shown credentials, ...) are the useful refusal.
             check_ready_for_site(team_members(uow.session, inspection_id), local(uow.now).date())
             self._set_status(uow, row, Status.ON_SITE, started_at=row.started_at or uow.now)
             return Changes(inspections=frozenset({inspection_id}))
@@ -235,7 +231,7 @@ class InspectionService:
         """On site → awaiting signature: every required item must be answered first."""
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            check_transition(Status(row.status), Status.AWAITING_SIGNATURE)
+            require(Action.FINISH_ON_SITE, Status(row.status), None)
             missing = self._unanswered_required(uow.session, inspection_id)
             if missing:
                 shown = "、".join(missing[:10]) + ("等" if len(missing) > 10 else "")
@@ -332,9 +328,7 @@ class InspectionService:
     @staticmethod
     def _answerable(session: Session, inspection_id: str) -> InspectionRow:
         row = load_inspection(session, inspection_id)
-        require_editable(row)
-        if Status(row.status) is Status.DRAFT:
-            raise ValidationError("请先完成亮证和回避声明并开始现场检查，再填写检查项")
+        require_editable(row, Action.EDIT_CHECKLIST)
         return row
 
     @staticmethod

@@ -23,6 +23,7 @@ from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import Action, require
 from inspector_app.domain.outcomes import RectificationResult
 from inspector_app.domain.team import TeamMember, check_team_formation
 from inspector_app.records import model as rm
@@ -109,8 +110,7 @@ class ReinspectionService:
             if rect.result is not None:
                 raise ValidationError(f"该整改已复查（{rect.result}），不能再次复查")
             insp = load_inspection(s, rect.inspection_id)
-            if Status(insp.status) is not Status.RECTIFICATION:
-                raise ValidationError("检查不在整改跟踪阶段，不能复查")
+            require(Action.REINSPECT, Status(insp.status), None)
             draft = s.scalar(select(ReinspectionRow).where(ReinspectionRow.rectification_id == rectification_id,
                                                            ReinspectionRow.content_hash.is_(None)))
             if draft is not None:

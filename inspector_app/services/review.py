@@ -19,6 +19,7 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status, check_transition
 from inspector_app.domain.money import parse_yuan
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.domain.outcomes import (
     DEFAULT_PENALTY_MAP,
     Outcome,
@@ -91,11 +92,14 @@ class ReviewService:
     # ------------------------------------------------------------------ roles and moves
 
     @staticmethod
-    def _require_lead(s: Session, actor: Actor) -> OfficerRow:
+    def _role(s: Session, actor: Actor) -> str:
+        """The signed-in officer's role for the rule book ("" when nobody is signed in: no role may review)."""
         officer = s.get(OfficerRow, actor.officer_id) if actor.officer_id else None
-        if officer is None or officer.role != "team_lead":
-            raise ValidationError("只有检查组组长（审核人）可以审核、退回或批准检查记录")
-        return officer
+        return officer.role if officer is not None else ""
+
+    def _require(self, s: Session, actor: Actor, action: Action, insp: InspectionRow,
+                 facts: Facts = Facts()) -> None:
+        require(action, Status(insp.status), self._role(s, actor), facts)
 
     def _move(self, uow: UnitOfWork, insp: InspectionRow, target: Status, payload: dict | None = None) -> None:
         check_transition(Status(insp.status), target)
@@ -121,21 +125,22 @@ class ReviewService:
     def submit(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
+            answered = True
             if Status(insp.status) is Status.RETURNED:
                 last_return = uow.session.scalar(select(func.max(ReviewEventRow.created_at)).where(
                     ReviewEventRow.inspection_id == inspection_id, ReviewEventRow.kind == "return"))
-                answered = uow.session.scalar(select(func.count()).select_from(DocumentRow).where(
+                answered = bool(uow.session.scalar(select(func.count()).select_from(DocumentRow).where(
                     DocumentRow.inspection_id == inspection_id, DocumentRow.kind == "addendum",
-                    DocumentRow.created_at >= last_return))
-                if not answered:
-                    raise ValidationError("退回的记录须先以签名的补正说明答复，再重新提交")
+                    DocumentRow.created_at >= last_return)))
+            self._require(uow.session, actor, Action.SUBMIT, insp, Facts(return_answered=answered))
             self._move(uow, insp, Status.SUBMITTED)
             return Changes(inspections=frozenset({inspection_id}))
 
     def start_review(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
-            self._move(uow, load_inspection(uow.session, inspection_id), Status.UNDER_REVIEW)
+            insp = load_inspection(uow.session, inspection_id)
+            self._require(uow.session, actor, Action.START_REVIEW, insp)
+            self._move(uow, insp, Status.UNDER_REVIEW)
             return Changes(inspections=frozenset({inspection_id}))
 
     def comment(self, actor: Actor, inspection_id: str, text: str, finding_id: str | None = None) -> Changes:
@@ -153,8 +158,8 @@ class ReviewService:
         if not reasons.strip():
             raise ValidationError("退回须写明理由")
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
             insp = load_inspection(uow.session, inspection_id)
+            self._require(uow.session, actor, Action.RETURN, insp)
             self._event(uow, insp, "return", reasons.strip())
             self._move(uow, insp, Status.RETURNED, {"reasons": reasons.strip()})
             return Changes(inspections=frozenset({inspection_id}))
@@ -163,9 +168,8 @@ class ReviewService:
                 progress: Callable[[int, str], None] | None = None) -> Changes:
         """The lead's countersignature on the record (keeps the officers' signatures valid), then 已批准."""
         with self._ctx.read() as s:
-            self._require_lead(s, actor)
             insp = load_inspection(s, inspection_id)
-            check_transition(Status(insp.status), Status.APPROVED)
+            self._require(s, actor, Action.APPROVE, insp)
             doc = s.scalar(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id,
                                                      DocumentRow.kind == "record"))
             if doc is None:
@@ -221,10 +225,8 @@ class ReviewService:
         if outcome is Outcome.NO_PROBLEM and (refund_d or fine_d):
             raise ValidationError("“未发现问题”不应有退回或罚款金额")
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
             insp = load_inspection(uow.session, inspection_id)
-            if Status(insp.status) not in (Status.APPROVED, Status.RECTIFICATION):
-                raise ValidationError("批准后才能确定处理结果")
+            self._require(uow.session, actor, Action.SET_OUTCOME, insp)
             row = uow.session.get(OutcomeRow, inspection_id)
             data = {"inspection_id": inspection_id, "decided_by": actor.name, "outcome": outcome.value, "refund_amount": format(refund_d, "f"),
                     "fine_amount": format(fine_d, "f"), "articles": articles, "note": note}
@@ -278,15 +280,12 @@ class ReviewService:
 
     def close(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
             insp = load_inspection(uow.session, inspection_id)
-            if Status(insp.status) is Status.RECTIFICATION:
-                open_ = uow.session.scalar(select(func.count()).select_from(RectificationRow).where(
-                    RectificationRow.inspection_id == inspection_id, RectificationRow.result.is_(None)))
-                if open_:
-                    raise ValidationError("整改尚未复查，不能结案")
-            elif uow.session.get(OutcomeRow, inspection_id) is None:
-                raise ValidationError("请先确定处理结果")
+            open_ = uow.session.scalar(select(func.count()).select_from(RectificationRow).where(
+                RectificationRow.inspection_id == inspection_id, RectificationRow.result.is_(None)))
+            self._require(uow.session, actor, Action.CLOSE, insp, Facts(
+                rectification_reviewed=not open_,
+                outcome_decided=uow.session.get(OutcomeRow, inspection_id) is not None))
             self._move(uow, insp, Status.CLOSED)
             return Changes(inspections=frozenset({inspection_id}))
 

@@ -20,6 +20,7 @@ from inspector_app import fonts
 from inspector_app.domain.errors import FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.records.plan import SignaturePlan, plan_from_record
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
@@ -161,10 +162,7 @@ class SigningService:
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if document_kind == "record":
-                if insp.content_hash:
-                    raise FrozenRecord("笔录已签名，当事人意见不能再更改")
-                if Status(insp.status) not in SIGNABLE:
-                    raise ValidationError("请先结束现场检查，再请当事人签字")
+                require(Action.PARTY_SIGNOFF, Status(insp.status), None, Facts(frozen=bool(insp.content_hash)))
             elif not insp.content_hash:
                 raise ValidationError("笔录尚未签名，无需补正")
             row = uow.session.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
@@ -262,7 +260,8 @@ class SigningService:
             raise ValidationError("；".join(problems))
         with self._ctx.unit(actor) as uow:  # the number is the inspection's for good: a retry reuses it, no gaps
             insp = load_inspection(uow.session, inspection_id)
-            self._require_team_officer(uow.session, inspection_id, officer_id)
+            members = {m.officer_id for m in team_members(uow.session, inspection_id) if m.has_conflict is not True}
+            require(Action.SIGN, Status(insp.status), None, Facts(is_team_member=officer_id in members))
             if not insp.record_number:
                 insp.record_number = numbering.next_number(uow.session, "record", uow.now)
                 uow.record(inspection_id, "record.number_assigned", "inspection", inspection_id, "patch",
@@ -358,11 +357,6 @@ class SigningService:
             return self._print_image(row.id)
         except Exception:  # noqa: BLE001 - a missing print copy leaves the photo out of the PDF, not the record
             return None
-
-    @staticmethod
-    def _require_team_officer(s: Session, inspection_id: str, officer_id: str) -> None:
-        if officer_id not in {m.officer_id for m in team_members(s, inspection_id) if m.has_conflict is not True}:
-            raise ValidationError("只有本次检查组的执法人员可以签署笔录")
 
     def _field_of(self, s: Session, doc: DocumentDTO, officer_id: str) -> str:
         if doc.kind == "notice":

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from inspector_app.domain.rules import Facts
 from inspector_app.services.dto import InspectionDetail
 from inspector_app.services.signing import DocumentDTO
 
@@ -47,6 +48,15 @@ class SigningState:
     @property
     def frozen(self) -> bool:
         return bool(self.detail.content_hash)
+
+    def facts(self, countersign_pending: bool) -> Facts:
+        """What the rule book needs to know about this inspection's signatures (domain/rules.py decides)."""
+        return Facts(frozen=self.frozen, has_officers=bool(self.officers),
+                     officers_unsigned=any(not o.signed for o in self.officers),
+                     record_signed=self.record is not None and all(o.signed for o in self.officers),
+                     has_findings=bool(self.detail.summary.findings),
+                     has_notice=any(d.kind == "notice" for d in self.documents),
+                     countersign_pending=countersign_pending)
 
 
 def load(app: Any, inspection_id: str) -> SigningState:

@@ -188,7 +188,8 @@ def test_whole_inspection_then_reopen(app, roster, window, qtbot, tmp_path) -> N
     window.open_inspection(iid)
     settle(qtbot, window)
     team = window.inspection_page.team
-    assert not team.start_button.isHidden() and "亮证" in team.problems.text() or "回避" in team.problems.text()
+    assert not team.start_button.isHidden() and not team.start_button.isEnabled()  # the team is not ready yet
+    assert "credentials" in team.problems.text() or "conflicts of interest" in team.problems.text()
     team.table.selectAll()
     team.shown_button.click()
     team.no_conflict_button.click()
