@@ -56,12 +56,15 @@ class DomainError(Exception):
         return (_rebuild, (type(self), self.code, self.template, self.params, self.problems))
 
 
-def join(head: str, parts: Sequence[str], separator: str = "; ", colon: str = ": ") -> str:
-    """A head (may be empty) and the problems under it, as one line."""
-    body = separator.join(parts)
+def join(head: str, parts: Sequence[str], pair: str = "{first} {next}", headed: str = "{head}: {problems}") -> str:
+    """A head (may be empty) and the problems under it, as one line. ``pair`` joins two problems and ``headed``
+    puts the head before them: patterns, so that a translation can use its own punctuation (zh: "；", "：")."""
+    body = ""
+    for part in parts:
+        body = pair.replace("{first}", body).replace("{next}", part) if body else part
     if not head:
         return body
-    return f"{head}{colon}{body}" if body else head
+    return headed.replace("{head}", head).replace("{problems}", body) if body else head
 
 
 def _rebuild(cls: type[DomainError], code: str, template: str, params: dict[str, Any],

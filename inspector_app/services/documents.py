@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app import fonts
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
@@ -65,14 +65,17 @@ class DocumentService:
         with self._ctx.read() as s:
             insp = load_inspection(s, inspection_id)
             if not insp.content_hash or not insp.record_number:
-                raise ValidationError("请先签署现场检查笔录，再制作责令整改通知书")
+                raise ValidationError("notice.record_not_signed", QT_TRANSLATE_NOOP(
+                    "Errors", "Sign the on-site record before making a rectification notice."))
             items = rectification_items(s, inspection_id)
             if not items:
-                raise ValidationError("本次检查没有发现问题，无需责令整改")
+                raise ValidationError("notice.no_findings", QT_TRANSLATE_NOOP(
+                    "Errors", "The inspection found no problems; no rectification is needed."))
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id)
             signer = next((o for o in snapshot.officers if o.officer_id == officer_id), None)
             if signer is None:
-                raise ValidationError("只有本次检查组的执法人员可以签发通知书")
+                raise ValidationError("notice.not_team_officer", QT_TRANSLATE_NOOP(
+                    "Errors", "Only the officers of this inspection's team can issue the notice."))
         with self._ctx.unit(actor) as uow:
             number = numbering.next_number(uow.session, "notice", uow.now)
             today = local(uow.now).date()
@@ -116,10 +119,12 @@ class DocumentService:
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if not insp.content_hash or not insp.record_number:
-                raise ValidationError("笔录尚未签名，可直接修改，无需补正")
+                raise ValidationError("addendum.record_editable", QT_TRANSLATE_NOOP(
+                    "Errors", "The record is not signed yet: correct it directly, no addendum is needed."))
             if uow.session.scalar(select(PartySignoffRow.id).where(
                     PartySignoffRow.inspection_id == inspection_id, PartySignoffRow.document_kind == "addendum")) is None:
-                raise ValidationError("请先记录当事人对补正内容的签字（或拒签及见证人）")
+                raise ValidationError("addendum.signoff_missing", QT_TRANSLATE_NOOP(
+                    "Errors", "Record the party's signature on the correction (or its refusal and the witness) first."))
             number = numbering.next_number(uow.session, "addendum", uow.now)
             uow.journal(inspection_id, "addendum.started", {"number": number, "reason": reason})
         with self._ctx.read() as s:

@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import DomainError, TeamRuleViolation, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, TeamRuleViolation, ValidationError
 from inspector_app.domain.team import TeamMember, check_ready_for_site
 from inspector_app.services.context import ServiceContext
 from inspector_app.services.dto import AnswerDTO, ChecklistPart, InspectionDetail, InspectionSummary, TeamMemberDTO
@@ -94,7 +94,7 @@ class QueryService:
         with self._ctx.read() as s:
             found = _summaries(s, [inspection_id])
             if not found:
-                raise ValidationError("检查记录不存在")
+                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP("Errors", "The inspection does not exist."))
             return found[0]
 
     def pending_changes(self) -> int:
@@ -113,7 +113,7 @@ class QueryService:
         with self._ctx.read() as s:
             found = _summaries(s, [inspection_id])
             if not found:
-                raise ValidationError("检查记录不存在")
+                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP("Errors", "The inspection does not exist."))
             insp = s.get(InspectionRow, inspection_id)
             assert insp is not None
             inst = s.get(InstitutionRow, insp.institution_id)

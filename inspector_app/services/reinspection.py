@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app import fonts
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.rules import Action, require
@@ -70,13 +70,15 @@ def _data(row: ReinspectionRow) -> dict[str, Any]:
 
 def require_open(row: ReinspectionRow) -> None:
     if row.content_hash:
-        raise FrozenRecord("复查记录已签名，内容和证据已固定")
+        raise FrozenRecord("reinspection.frozen", QT_TRANSLATE_NOOP(
+            "Errors", "The re-inspection record is signed; its content and evidence are fixed."))
 
 
 def load_reinspection(s: Session, reinspection_id: str) -> ReinspectionRow:
     row = s.get(ReinspectionRow, reinspection_id)
     if row is None:
-        raise ValidationError("复查记录不存在")
+        raise ValidationError("reinspection.not_found", QT_TRANSLATE_NOOP(
+            "Errors", "The re-inspection does not exist."))
     return row
 
 
@@ -85,7 +87,8 @@ def _members(s: Session, officer_ids: Sequence[str]) -> list[TeamMember]:
     for oid in officer_ids:
         o = s.get(OfficerRow, oid)
         if o is None or o.deleted_at is not None:
-            raise ValidationError("复查人员不在执法人员名册中")
+            raise ValidationError("reinspection.unknown_officer", QT_TRANSLATE_NOOP(
+                "Errors", "An officer of the re-inspection is not on the roster."))
         out.append(TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry))
     return out
 
@@ -106,9 +109,11 @@ class ReinspectionService:
             s = uow.session
             rect = s.get(RectificationRow, rectification_id)
             if rect is None:
-                raise ValidationError("整改记录不存在")
+                raise ValidationError("rectification.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The rectification does not exist."))
             if rect.result is not None:
-                raise ValidationError(f"该整改已复查（{rect.result}），不能再次复查")
+                raise ValidationError("rectification.already_reinspected", QT_TRANSLATE_NOOP(
+                    "Errors", "The rectification was re-inspected already ({result}); it cannot be re-inspected again."), result=rect.result)
             insp = load_inspection(s, rect.inspection_id)
             require(Action.REINSPECT, Status(insp.status), None)
             draft = s.scalar(select(ReinspectionRow).where(ReinspectionRow.rectification_id == rectification_id,
@@ -243,7 +248,8 @@ class ReinspectionService:
             row = load_reinspection(uow.session, reinspection_id)
             require_open(row)
             if officer_id not in row.officer_ids:
-                raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                raise ValidationError("reinspection.not_an_officer", QT_TRANSLATE_NOOP(
+                    "Errors", "Only the officers of the re-inspection can sign its record."))
             inspection_id = row.inspection_id
             if not row.number:
                 row.number = numbering.next_number(uow.session, "reinspection", uow.now)
@@ -268,7 +274,8 @@ class ReinspectionService:
             row = load_reinspection(s, reinspection_id)
             require_open(row)
             if self.snapshot(s, row, with_images=False).content_hash() != rendered.content_hash:
-                raise ValidationError("签名期间复查记录发生了变化，请重新签名")
+                raise ValidationError("reinspection.changed_while_signing", QT_TRANSLATE_NOOP(
+                    "Errors", "The re-inspection changed while it was being signed; sign again."))
             field = rendered.field_for(officer_id).field_name
             pending = [f.field_name for f in rendered.fields if f.field_name != field]
             doc = DocumentRow(id=new_id(), inspection_id=row.inspection_id, kind="reinspection", number=record.number,

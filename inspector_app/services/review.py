@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status, check_transition
 from inspector_app.domain.money import parse_yuan
@@ -145,18 +145,21 @@ class ReviewService:
 
     def comment(self, actor: Actor, inspection_id: str, text: str, finding_id: str | None = None) -> Changes:
         if not text.strip():
-            raise ValidationError("审核意见不能为空")
+            raise ValidationError("review.comment_empty", QT_TRANSLATE_NOOP(
+                "Errors", "The review comment is empty."))
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if finding_id and (f := uow.session.get(FindingRow, finding_id)) is not None \
                     and f.inspection_id != inspection_id:
-                raise ValidationError("该问题不属于本次检查")
+                raise ValidationError("review.finding_of_other_inspection", QT_TRANSLATE_NOOP(
+                    "Errors", "The finding belongs to another inspection."))
             self._event(uow, insp, "comment", text.strip(), finding_id)
             return Changes(inspections=frozenset({inspection_id}))
 
     def return_for_correction(self, actor: Actor, inspection_id: str, reasons: str) -> Changes:
         if not reasons.strip():
-            raise ValidationError("退回须写明理由")
+            raise ValidationError("review.return_needs_reasons", QT_TRANSLATE_NOOP(
+                "Errors", "Give the reasons for returning the record."))
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             self._require(uow.session, actor, Action.RETURN, insp)
@@ -173,10 +176,12 @@ class ReviewService:
             doc = s.scalar(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id,
                                                      DocumentRow.kind == "record"))
             if doc is None:
-                raise ValidationError("没有已签名的笔录可供批准")
+                raise ValidationError("review.no_signed_record", QT_TRANSLATE_NOOP(
+                    "Errors", "There is no signed record to approve."))
             # On the signing laptop the inspection holds the hash it froze; a lead's laptop has the document's.
             if insp.content_hash and doc.content_hash != insp.content_hash:
-                raise ValidationError("笔录内容哈希与签名时不一致，不能批准")
+                raise ValidationError("review.content_changed", QT_TRANSLATE_NOOP(
+                    "Errors", "The record's content hash differs from the signed one; it cannot be approved."))
             content = doc.content_hash
         assert actor.officer_id is not None
         self._signing.countersign(actor, doc.id, actor.officer_id, password, progress)
@@ -223,7 +228,8 @@ class ReviewService:
                     fine: str | Decimal = "0", articles: str = "", note: str = "") -> Changes:
         refund_d, fine_d = parse_yuan(refund), parse_yuan(fine)
         if outcome is Outcome.NO_PROBLEM and (refund_d or fine_d):
-            raise ValidationError("“未发现问题”不应有退回或罚款金额")
+            raise ValidationError("review.no_problem_with_amounts", QT_TRANSLATE_NOOP(
+                "Errors", "“No problem found” cannot come with a refund or a fine."))
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             self._require(uow.session, actor, Action.SET_OUTCOME, insp)
@@ -254,7 +260,8 @@ class ReviewService:
                                                               DocumentRow.kind == "notice")
                                     .order_by(DocumentRow.created_at.desc()))
         if notice is None:
-            raise ValidationError("责令整改须先签发责令整改通知书（载明整改期限）")
+            raise ValidationError("review.notice_needed", QT_TRANSLATE_NOOP(
+                "Errors", "Ordering a rectification needs a rectification notice (with its deadline) first."))
         deadline = dt.date.fromisoformat(notice.payload["deadline"])
         row = RectificationRow(id=new_id(), inspection_id=insp.id, notice_document_id=notice.id, deadline=deadline,
                                created_at=uow.now, updated_at=uow.now)
@@ -270,7 +277,8 @@ class ReviewService:
         with self._ctx.unit(actor) as uow:
             row = uow.session.get(RectificationRow, rectification_id)
             if row is None:
-                raise ValidationError("整改记录不存在")
+                raise ValidationError("rectification.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The rectification does not exist."))
             old = format(row.voluntary_refund, "f")
             row.voluntary_refund, row.voluntary_refund_on, row.updated_at = value, on, uow.now
             uow.record(row.inspection_id, "rectification.refund", "rectification", row.id, "patch",

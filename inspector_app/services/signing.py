@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import fonts
-from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.rules import Action, Facts, require
@@ -56,14 +56,20 @@ class PartySignoff:
 
     def validate(self) -> None:
         if self.refused:
-            missing = [label for label, v in (("拒签理由", self.refusal_reason), ("见证人姓名", self.witness_name),
-                                              ("见证人身份证号", self.witness_id_number),
-                                              ("见证人与当事人关系", self.witness_relation),
-                                              ("执法人员备注", self.officer_note)) if not v.strip()]
-            if missing:
-                raise ValidationError("当事人拒绝签字时须记录：" + "、".join(missing))
+            missing = [label for label, v in (
+                (QT_TRANSLATE_NOOP("Errors", "the reason for refusing"), self.refusal_reason),
+                (QT_TRANSLATE_NOOP("Errors", "the witness's name"), self.witness_name),
+                (QT_TRANSLATE_NOOP("Errors", "the witness's ID number"), self.witness_id_number),
+                (QT_TRANSLATE_NOOP("Errors", "the witness's relation to the party"), self.witness_relation),
+                (QT_TRANSLATE_NOOP("Errors", "the officer's note"), self.officer_note)) if not v.strip()]
+            if missing:  # each field a problem of its own, so each is translated
+                raise ValidationError("party.refusal_incomplete", QT_TRANSLATE_NOOP(
+                    "Errors", "The party refused to sign"), problems=[ValidationError(
+                        "party.refusal_field_missing", QT_TRANSLATE_NOOP("Errors", "Record {field}."), field=label)
+                    for label in missing])
         elif not self.signer_name.strip():
-            raise ValidationError("请填写签字人姓名")
+            raise ValidationError("party.signer_name_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Fill in the name of the person signing."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +102,17 @@ def document_dto(r: DocumentRow) -> DocumentDTO:
 def validate_strokes(strokes: Any) -> list[list[list[int]]]:
     """Strokes are lists of [x, y] points; an empty or dot-only signature is refused (a common field-app bug)."""
     if not isinstance(strokes, list) or not strokes:
-        raise ValidationError("签名为空，请在签名板上签字")
+        raise ValidationError("signature.empty", QT_TRANSLATE_NOOP(
+            "Errors", "The signature is empty; sign on the pad."))
     points = 0
     for stroke in strokes:
         if not isinstance(stroke, list) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in stroke):
-            raise ValidationError("签名笔迹格式不正确")
+            raise ValidationError("signature.malformed", QT_TRANSLATE_NOOP(
+                "Errors", "The signature strokes are malformed."))
         points += len(stroke)
     if points < 8:
-        raise ValidationError("签名过短，请重新签字")
+        raise ValidationError("signature.too_short", QT_TRANSLATE_NOOP(
+            "Errors", "The signature is too short; sign again."))
     # Tenths of a canvas unit as integers: exact in hashes and JSON (the journal refuses floats).
     return [[[round(float(x) * 10), round(float(y) * 10)] for x, y in stroke] for stroke in strokes]
 
@@ -118,8 +127,10 @@ def require_bound(plan: SignaturePlan | None, field: str, ck: Any) -> None:
 
     name, number, _roles = pki.officer_identity(ck.cert)
     if (name, number) != (planned.name, planned.certificate_no):
-        raise ValidationError(f"该签名位置载明的签名人是 {planned.name}（执法证号 {planned.certificate_no}），"
-                              f"所用证书属于 {name}（执法证号 {number or '未载明'}）")
+        raise ValidationError("signing.wrong_certificate", QT_TRANSLATE_NOOP(
+            "Errors", "The signature field names {planned} (certificate no. {planned_no}), but the certificate "
+                      "belongs to {holder} (certificate no. {holder_no})."),
+            planned=planned.name, planned_no=planned.certificate_no, holder=name, holder_no=number or "—")
 
 
 class SigningService:
@@ -137,15 +148,18 @@ class SigningService:
     def capture_signature(self, actor: Actor, inspection_id: str, role: str, signer_name: str, strokes: Any,
                           png: bytes, officer_id: str | None = None, document_kind: str = "record") -> Changes:
         if role not in ("officer", "party", "witness", "lead"):
-            raise ValidationError(f"未知的签名角色 {role}")
+            raise ValidationError("signature.unknown_role", QT_TRANSLATE_NOOP(
+                "Errors", "Unknown signing role {role}."), role=role)
         clean = validate_strokes(strokes)
         if not png.startswith(b"\x89PNG"):
-            raise ValidationError("签名图像不是 PNG")
+            raise ValidationError("signature.not_png", QT_TRANSLATE_NOOP(
+                "Errors", "The signature image is not a PNG."))
         blob = self._ctx.blobs.put_bytes(png)  # file first, then the row that points at it
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if document_kind == "record" and insp.content_hash and role != "lead":
-                raise FrozenRecord("笔录已签名，签字不能再更改；如需更正请制作补正说明")
+                raise FrozenRecord("signature.record_frozen", QT_TRANSLATE_NOOP(
+                    "Errors", "The record is signed; its signatures cannot change any more. Make a correction addendum to correct it."))
             row = SignatureCaptureRow(id=new_id(), inspection_id=inspection_id, document_kind=document_kind,
                                       role=role, officer_id=officer_id, signer_name=signer_name, strokes=clean,
                                       png_sha256=blob.sha256, created_at=uow.now)
@@ -164,7 +178,8 @@ class SigningService:
             if document_kind == "record":
                 require(Action.PARTY_SIGNOFF, Status(insp.status), None, Facts(frozen=bool(insp.content_hash)))
             elif not insp.content_hash:
-                raise ValidationError("笔录尚未签名，无需补正")
+                raise ValidationError("addendum.record_not_signed", QT_TRANSLATE_NOOP(
+                    "Errors", "The record is not signed yet; no addendum is needed."))
             row = uow.session.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
                                                                    PartySignoffRow.document_kind == document_kind))
             fields = {k: getattr(data, k) for k in data.__dataclass_fields__}
@@ -249,7 +264,7 @@ class SigningService:
         with self._ctx.read() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise ValidationError("文书不存在")
+                raise ValidationError("document.not_found", QT_TRANSLATE_NOOP("Errors", "The document does not exist."))
             doc = document_dto(row)
         return self._countersign(actor, doc, officer_id, ck, progress or (lambda _p, _m: None))
 
@@ -286,7 +301,8 @@ class SigningService:
             insp = load_inspection(uow.session, inspection_id)
             head = journal_repo.chain_head(uow.session, inspection_id)
             if head != snapshot.chain_head or insp.content_hash:
-                raise ValidationError("签名期间记录发生了变化，请重新签名")
+                raise ValidationError("signing.changed_while_signing", QT_TRANSLATE_NOOP(
+                    "Errors", "The record changed while it was being signed; sign again."))
             field = rendered.field_for(officer_id).field_name
             pending = [f.field_name for f in rendered.fields if f.field_name != field]
             row = DocumentRow(id=new_id(), inspection_id=inspection_id, kind="record", number=snapshot.number,
@@ -312,7 +328,11 @@ class SigningService:
             role = "检查组组长（审核）" if field == "Sig_Lead" else "执法人员"
             handwriting = self._latest_png(s, doc.inspection_id, officer_id)
         if field not in doc.pending_fields:
-            raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
+            if field in doc.signed_fields:
+                raise ValidationError("signing.already_signed", QT_TRANSLATE_NOOP(
+                    "Errors", "You have signed this document already."))
+            raise ValidationError("signing.no_field", QT_TRANSLATE_NOOP(
+                "Errors", "This document has no signature field for you."))
         say(40, "数字签名")
         pdf = self._ctx.blobs.read_bytes(doc.pdf_sha256)
         from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
@@ -326,7 +346,8 @@ class SigningService:
             row = uow.session.get(DocumentRow, doc.id)
             assert row is not None
             if row.pdf_sha256 != doc.pdf_sha256:
-                raise ValidationError("文书在签名期间已被他人签署，请重新签名")
+                raise ValidationError("signing.signed_meanwhile", QT_TRANSLATE_NOOP(
+                    "Errors", "Someone else signed the document meanwhile; sign again."))
             old, old_signed, old_pending = row.pdf_sha256, list(row.signed_fields), list(row.pending_fields)
             row.pdf_sha256 = blob.sha256
             row.signed_fields = [*old_signed, field]
@@ -365,7 +386,8 @@ class SigningService:
             row = s.get(DocumentRow, doc.id)
             ids = list((row.payload or {}).get("officer_ids", [])) if row is not None else []
             if officer_id not in ids:
-                raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                raise ValidationError("reinspection.not_an_officer", QT_TRANSLATE_NOOP(
+                    "Errors", "Only the officers of the re-inspection can sign its record."))
             return f"Sig_Officer{ids.index(officer_id) + 1}"
         ids = [m.officer_id for m in team_members(s, doc.inspection_id) if m.has_conflict is not True]
         if officer_id in ids:
@@ -403,6 +425,6 @@ class SigningService:
         with self._ctx.read() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise ValidationError("文书不存在")
+                raise ValidationError("document.not_found", QT_TRANSLATE_NOOP("Errors", "The document does not exist."))
             # a viewer or a copy-out needs a path: the plaintext in the vault's private temp folder when encrypted
             return self._ctx.blobs.plain_path(row.pdf_sha256, ".pdf")

@@ -24,5 +24,6 @@ def user_message(exc: BaseException) -> str:
             head = render(QCoreApplication.translate("Errors", exc.template),
                           {k: _param(v) for k, v in exc.params.items()}) if exc.template else ""
         return join(head, [user_message(p) for p in exc.problems],
-                    QCoreApplication.translate("Errors", "; "), QCoreApplication.translate("Errors", ": "))
+                    QCoreApplication.translate("Errors", "{first} {next}"),
+                    QCoreApplication.translate("Errors", "{head}: {problems}"))
     return f"{type(exc).__name__}: {exc}"

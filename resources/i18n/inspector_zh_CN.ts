@@ -352,9 +352,71 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../../inspector_app/services/inspections.py" line="95" />
+        <source>Choose at least one checklist.</source>
+        <translation>请至少选择一个检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="99" />
+        <source>Checklists missing or invalid: {templates}</source>
+        <translation>检查表不存在或未通过校验：{templates}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="102" />
+        <source>The period under inspection starts after it ends.</source>
+        <translation>检查期间的开始日期晚于结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="105" />
+        <source>The planned time needs a time zone.</source>
+        <translation>检查时间须带时区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="115" />
+        <source>The team names an officer who does not exist.</source>
+        <translation>检查组中有不存在的执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="172" />
+        <source>Checklist missing or invalid: {template}</source>
+        <translation>检查表不存在或未通过校验：{template}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="180" />
+        <source>The checklist is already part of this inspection.</source>
+        <translation>该检查表已在本次检查中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="204" />
+        <source>Describe the conflict of interest you declare.</source>
+        <translation>声明存在利害关系时须说明情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="226" />
+        <source>The officer is not in this inspection's team.</source>
+        <translation>该执法人员不在本次检查组中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="249" />
+        <source>{count} required items are not answered yet: {items}</source>
+        <translation>还有 {count} 个必答检查项未作答：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="262" />
+        <source>Give the reason for cancelling the inspection.</source>
+        <translation>作废检查记录须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="295" />
+        <source>Unknown verdict {verdict}.</source>
+        <translation>未知的判定 {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspections.py" line="300" />
+        <location filename="../../inspector_app/services/inspections.py" line="320" />
         <location filename="../../inspector_app/services/findings.py" line="38" />
         <source>The checklist item does not exist.</source>
-        <translation>检查项不存在。</translation>
+        <translation>检查项不存在</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/findings.py" line="53" />
@@ -371,6 +433,854 @@
         <location filename="../../inspector_app/services/findings.py" line="98" />
         <source>The finding does not exist.</source>
         <translation>问题记录不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/documents.py" line="68" />
+        <source>Sign the on-site record before making a rectification notice.</source>
+        <translation>请先签署现场检查笔录，再制作责令整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/documents.py" line="72" />
+        <source>The inspection found no problems; no rectification is needed.</source>
+        <translation>本次检查没有发现问题，无需责令整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/documents.py" line="77" />
+        <source>Only the officers of this inspection's team can issue the notice.</source>
+        <translation>只有本次检查组的执法人员可以签发通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/documents.py" line="122" />
+        <source>The record is not signed yet: correct it directly, no addendum is needed.</source>
+        <translation>笔录尚未签名，可直接修改，无需补正</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/documents.py" line="126" />
+        <source>Record the party's signature on the correction (or its refusal and the witness) first.</source>
+        <translation>请先记录当事人对补正内容的签字（或拒签及见证人）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/queries.py" line="97" />
+        <location filename="../../inspector_app/services/queries.py" line="116" />
+        <location filename="../../inspector_app/services/inspections.py" line="64" />
+        <location filename="../../inspector_app/services/record_builder.py" line="148" />
+        <source>The inspection does not exist.</source>
+        <translation>检查记录不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/roster.py" line="29" />
+        <source>The unified social credit code {code} is already used by “{institution}”.</source>
+        <translation>统一社会信用代码 {code} 已被“{institution}”使用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/roster.py" line="49" />
+        <source>The certificate number {certificate} is already registered to {officer}.</source>
+        <translation>执法证号 {certificate} 已登记给 {officer}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/roster.py" line="73" />
+        <location filename="../../inspector_app/services/inspections.py" line="111" />
+        <source>The institution does not exist.</source>
+        <translation>被检查机构不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/roster.py" line="86" />
+        <source>The officer does not exist.</source>
+        <translation>执法人员不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="148" />
+        <source>The review comment is empty.</source>
+        <translation>审核意见不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="154" />
+        <source>The finding belongs to another inspection.</source>
+        <translation>该问题不属于本次检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="161" />
+        <source>Give the reasons for returning the record.</source>
+        <translation>退回须写明理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="179" />
+        <source>There is no signed record to approve.</source>
+        <translation>没有已签名的笔录可供批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="183" />
+        <source>The record's content hash differs from the signed one; it cannot be approved.</source>
+        <translation>笔录内容哈希与签名时不一致，不能批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="231" />
+        <source>“No problem found” cannot come with a refund or a fine.</source>
+        <translation>“未发现问题”不应有退回或罚款金额</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="263" />
+        <source>Ordering a rectification needs a rectification notice (with its deadline) first.</source>
+        <translation>责令整改须先签发责令整改通知书（载明整改期限）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/review.py" line="280" />
+        <location filename="../../inspector_app/services/reinspection.py" line="112" />
+        <source>The rectification does not exist.</source>
+        <translation>整改记录不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="108" />
+        <source>Unknown way of taking evidence: {measure}</source>
+        <translation>未知的取证方式：{measure}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="129" />
+        <source>The re-inspection belongs to another inspection.</source>
+        <translation>复查记录不属于该检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="184" />
+        <location filename="../../inspector_app/services/evidence.py" line="354" />
+        <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
+        <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="198" />
+        <source>The evidence file is not in this computer's store yet; import it again.</source>
+        <translation>证据文件尚未保存到本机存储，请重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="208" />
+        <source>The file is already evidence of this inspection (or another re-inspection); a re-inspection needs new evidence.</source>
+        <translation>该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="211" />
+        <source>The file is already saved as evidence of a re-inspection.</source>
+        <translation>该文件已作为复查证据保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="286" />
+        <source>The evidence does not exist or was removed.</source>
+        <translation>证据不存在或已删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="315" />
+        <source>Give the reason for removing the evidence.</source>
+        <translation>删除证据须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="346" />
+        <source>The evidence does not exist.</source>
+        <translation>证据不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="367" />
+        <source>Only photos can be shown in the viewer.</source>
+        <translation>只有照片可以在查看器中显示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/verification.py" line="40" />
+        <source>No trusted root certificate: name the agency's CA certificate with --trust, or import it into the workspace.</source>
+        <extracomment>Documents `export --kind` copies, with the words the error messages use.</extracomment>
+        <translation>没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/verification.py" line="47" />
+        <source>Unknown document kind {kind} (known: {kinds}).</source>
+        <translation>未知的文书类型 {kind}（可用：{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/record_builder.py" line="159" />
+        <source>Record the inspected institution's signature (or its refusal and the witness) first.</source>
+        <translation>请先记录被检查单位的签字（或拒签及见证人）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/record_builder.py" line="262" />
+        <source>Unknown setting {key}.</source>
+        <translation>未知的设置项 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="60" />
+        <source>the reason for refusing</source>
+        <translation>拒签理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="61" />
+        <source>the witness's name</source>
+        <translation>见证人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="62" />
+        <source>the witness's ID number</source>
+        <translation>见证人身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="63" />
+        <source>the witness's relation to the party</source>
+        <translation>见证人与当事人关系</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="64" />
+        <source>the officer's note</source>
+        <translation>执法人员备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="66" />
+        <source>The party refused to sign</source>
+        <translation>当事人拒绝签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="68" />
+        <source>Record {field}.</source>
+        <translation>须记录{field}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="71" />
+        <source>Fill in the name of the person signing.</source>
+        <translation>请填写签字人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="105" />
+        <source>The signature is empty; sign on the pad.</source>
+        <translation>签名为空，请在签名板上签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="110" />
+        <source>The signature strokes are malformed.</source>
+        <translation>签名笔迹格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="114" />
+        <source>The signature is too short; sign again.</source>
+        <translation>签名过短，请重新签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="130" />
+        <source>The signature field names {planned} (certificate no. {planned_no}), but the certificate belongs to {holder} (certificate no. {holder_no}).</source>
+        <translation>该签名位置载明的签名人是 {planned}（执法证号 {planned_no}），所用证书属于 {holder}（执法证号 {holder_no}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="151" />
+        <source>Unknown signing role {role}.</source>
+        <translation>未知的签名角色 {role}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="155" />
+        <source>The signature image is not a PNG.</source>
+        <translation>签名图像不是 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="161" />
+        <source>The record is signed; its signatures cannot change any more. Make a correction addendum to correct it.</source>
+        <translation>笔录已签名，签字不能再更改；如需更正请制作补正说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="181" />
+        <source>The record is not signed yet; no addendum is needed.</source>
+        <translation>笔录尚未签名，无需补正</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="267" />
+        <location filename="../../inspector_app/services/signing.py" line="428" />
+        <source>The document does not exist.</source>
+        <extracomment>Document kinds of records/ (the snapshot KIND) -&gt; DocumentRow.kind</extracomment>
+        <translation>文书不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="304" />
+        <source>The record changed while it was being signed; sign again.</source>
+        <translation>签名期间记录发生了变化，请重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="332" />
+        <source>You have signed this document already.</source>
+        <translation>您已在该文书上签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="334" />
+        <source>This document has no signature field for you.</source>
+        <translation>该文书没有您的签名位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="349" />
+        <source>Someone else signed the document meanwhile; sign again.</source>
+        <translation>文书在签名期间已被他人签署，请重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing.py" line="389" />
+        <location filename="../../inspector_app/services/reinspection.py" line="251" />
+        <source>Only the officers of the re-inspection can sign its record.</source>
+        <translation>只有参加复查的执法人员可以签署复查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/reinspection.py" line="73" />
+        <source>The re-inspection record is signed; its content and evidence are fixed.</source>
+        <translation>复查记录已签名，内容和证据已固定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/reinspection.py" line="80" />
+        <source>The re-inspection does not exist.</source>
+        <translation>复查记录不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/reinspection.py" line="90" />
+        <source>An officer of the re-inspection is not on the roster.</source>
+        <translation>复查人员不在执法人员名册中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/reinspection.py" line="115" />
+        <source>The rectification was re-inspected already ({result}); it cannot be re-inspected again.</source>
+        <translation>该整改已复查（{result}），不能再次复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/reinspection.py" line="277" />
+        <source>The re-inspection changed while it was being signed; sign again.</source>
+        <translation>签名期间复查记录发生了变化，请重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_links.py" line="33" />
+        <source>Evidence can only be linked to a checklist item or a finding.</source>
+        <translation>证据只能关联到检查项或问题记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_links.py" line="36" />
+        <source>The linked checklist item or finding does not exist or belongs to another inspection.</source>
+        <translation>关联的检查项或问题记录不存在，或不属于本次检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_links.py" line="75" />
+        <source>The evidence has no such link.</source>
+        <translation>该证据没有这项关联</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/keys.py" line="49" />
+        <source>The officer has no signing certificate (PKCS#12) yet; import one under “Signing certificates” first.</source>
+        <translation>该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/keys.py" line="54" />
+        <source>Cannot read the certificate file {file}: {problem}</source>
+        <translation>无法读取证书文件 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/keys.py" line="70" />
+        <source>Cannot read the certificate file: {problem}</source>
+        <translation>无法读取证书文件：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/roster.py" line="67" />
+        <source>The institution's name is empty.</source>
+        <translation>机构名称不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/roster.py" line="73" />
+        <source>The designation code {code} is malformed.</source>
+        <translation>定点编码格式不正确：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/roster.py" line="76" />
+        <source>The number of complaints cannot be negative.</source>
+        <translation>投诉举报数不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/roster.py" line="101" />
+        <source>The officer's name is empty.</source>
+        <translation>执法人员姓名不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/roster.py" line="104" />
+        <source>{name}: the certificate number is empty.</source>
+        <translation>{name}：执法证号不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="129" />
+        <source>{what}: enter a number, not {value}.</source>
+        <translation>{what}：请输入数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="132" />
+        <source>{what}: enter a finite number.</source>
+        <translation>{what}：请输入有限数值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="145" />
+        <source>{what}: the answer can only be yes or no.</source>
+        <translation>{what}：只能回答“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="150" />
+        <source>{what}: the answer can only be yes, no or not applicable.</source>
+        <translation>{what}：只能回答“是”“否”或“不适用”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="157" />
+        <source>{what}: enter a whole number, not {value}.</source>
+        <translation>{what}：请输入整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="160" />
+        <source>{what}: a count cannot be negative.</source>
+        <translation>{what}：数量不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="166" />
+        <source>{what}: a percentage must be between 0 and 100.</source>
+        <translation>{what}：百分比应在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="177" />
+        <location filename="../../inspector_app/domain/checklist.py" line="261" />
+        <source>{what}: a date is written YYYY-MM-DD.</source>
+        <translation>{what}：日期格式应为 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="182" />
+        <source>{what}: the text is too long (at most {limit} characters).</source>
+        <translation>{what}：文字过长（最多 {limit} 字）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="187" />
+        <source>{what}: {value} is not one of the choices.</source>
+        <translation>{what}：{value} 不是可选项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="192" />
+        <source>{what}: a multiple-choice answer must be a list.</source>
+        <translation>{what}：多选答案应为列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="196" />
+        <source>{what}: {value} are not among the choices.</source>
+        <translation>{what}：{value} 不是可选项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="203" />
+        <source>{what}: an attachment answer must be a list of evidence ids.</source>
+        <translation>{what}：附件答案应为证据编号列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="206" />
+        <source>{what}: unknown answer type {type}.</source>
+        <translation>{what}：未知的答案类型 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="214" />
+        <source>{what}: the sample table is malformed.</source>
+        <translation>{what}：抽样表格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="220" />
+        <source>{what}: row {row} is malformed.</source>
+        <translation>{what}：第 {row} 行格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="224" />
+        <source>{what}: row {row} has undeclared columns {columns}.</source>
+        <translation>{what}：第 {row} 行含未声明的列 {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="245" />
+        <source>{what}: enter a whole number.</source>
+        <translation>{what}：请输入整数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="248" />
+        <source>{what}: cannot be negative.</source>
+        <translation>{what}：不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="268" />
+        <source>{what}: fill in yes or no only.</source>
+        <translation>{what}：只能填“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/checklist.py" line="270" />
+        <source>{what}: unknown column type {type}.</source>
+        <translation>{what}：未知列类型 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="146" />
+        <source>change the team's credentials and conflict declarations</source>
+        <extracomment>Who may review, return, approve, decide the outcome and close: the client's services and widgets and the sync server's authorisation all read this one set. The statuses a reviewer's list shows: waiting for review, under review, returned, and decided but not closed.</extracomment>
+        <translation>更改检查组的亮证和回避声明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="147" />
+        <source>start the on-site inspection</source>
+        <translation>开始现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="148" />
+        <source>answer the checklist</source>
+        <translation>填写检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="149" />
+        <source>change the findings</source>
+        <translation>更改问题记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="150" />
+        <source>change the evidence</source>
+        <translation>更改证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="151" />
+        <source>finish the on-site work</source>
+        <translation>结束现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="152" />
+        <source>preview the draft record</source>
+        <translation>预览笔录草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="153" />
+        <source>capture a handwritten signature</source>
+        <translation>采集手写签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="154" />
+        <source>record the party's signature</source>
+        <translation>记录当事人签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="155" />
+        <source>sign the record</source>
+        <translation>签署笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="156" />
+        <source>sign the document</source>
+        <translation>签署文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="157" />
+        <source>issue a rectification notice</source>
+        <translation>签发责令整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="158" />
+        <source>make a correction addendum</source>
+        <translation>制作补正说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="159" />
+        <source>submit the record for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="160" />
+        <source>start the review</source>
+        <translation>开始审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="161" />
+        <source>return the record for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="162" />
+        <source>approve the record</source>
+        <translation>批准检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="163" />
+        <source>comment on the record</source>
+        <translation>发表审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="164" />
+        <source>decide the outcome</source>
+        <translation>确定处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="165" />
+        <source>close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="166" />
+        <source>re-inspect the rectification</source>
+        <translation>复查整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="167" />
+        <source>export the case file</source>
+        <translation>导出案卷</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="168" />
+        <source>cancel the inspection</source>
+        <translation>作废检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="175" />
+        <source>The team is not ready to go on site (two officers, credentials shown, conflicts declared).</source>
+        <translation>检查组尚不具备现场检查条件（两名执法人员、亮证、回避声明）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="178" />
+        <source>The team has no officers.</source>
+        <translation>检查组没有执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="181" />
+        <source>Only the officers of this inspection's team can sign its record.</source>
+        <translation>只有本次检查组的执法人员可以签署笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="184" />
+        <source>Every officer of the team has signed the record.</source>
+        <translation>检查组执法人员均已签署笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="187" />
+        <source>No officer's signature is waiting on this document.</source>
+        <translation>该文书没有待签的执法人员签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="190" />
+        <source>The record is not signed by every officer of the team yet.</source>
+        <translation>笔录尚未由检查组全部执法人员签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="194" />
+        <source>A rectification notice needs findings.</source>
+        <translation>责令整改通知书须有发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="197" />
+        <source>A rectification notice was issued already.</source>
+        <translation>已签发责令整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="200" />
+        <source>A returned record must first be answered with a signed correction addendum, then submitted again.</source>
+        <translation>退回的记录须先以签名的补正说明答复，再重新提交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="205" />
+        <source>The rectification has not been re-inspected yet; the case cannot be closed.</source>
+        <translation>整改尚未复查，不能结案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="208" />
+        <source>Decide the outcome first.</source>
+        <translation>请先确定处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="220" />
+        <source>Only a reviewer (a team lead or an administrator) can {action}.</source>
+        <translation>只有审核人（检查组组长或管理员）可以{action}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="223" />
+        <source>The record is signed and its content is fixed; make a correction addendum instead.</source>
+        <translation>笔录已签名，内容已固定；如需更正请制作补正说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="226" />
+        <source>Record the credentials shown and the conflict declarations and start the on-site inspection before answering the checklist.</source>
+        <translation>请先完成亮证和回避声明并开始现场检查，再填写检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="231" />
+        <source>You cannot {action} while the inspection's status is “{status}”.</source>
+        <translation>检查记录处于“{status}”状态，不能{action}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/money.py" line="23" />
+        <source>The amount is empty.</source>
+        <translation>金额不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/money.py" line="28" />
+        <source>The amount {text} is not a number.</source>
+        <translation>金额格式不正确：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/money.py" line="31" />
+        <source>The amount must be a finite number.</source>
+        <translation>金额必须是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/money.py" line="34" />
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/money.py" line="37" />
+        <source>The amount is too large; please check it.</source>
+        <translation>金额过大，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/money.py" line="40" />
+        <source>An amount has at most two decimals (fen).</source>
+        <translation>金额最多保留两位小数（分）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/outcomes.py" line="70" />
+        <source>The penalty map {file} is malformed: {problem}</source>
+        <translation>裁量基准文件 {file} 格式错误：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/outcomes.py" line="77" />
+        <source>Penalty rule {article}: a field is missing or wrong: {problem}</source>
+        <translation>裁量基准 {article} 缺少或错误的字段：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/outcomes.py" line="80" />
+        <source>Penalty rule {article}: basis must be multiple or fixed, and 0 ≤ low ≤ high.</source>
+        <translation>裁量基准 {article}：basis 须为 multiple 或 fixed，且 0 ≤ low ≤ high</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/findings.py" line="30" />
+        <source>The description of the finding is empty.</source>
+        <translation>问题描述不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/findings.py" line="33" />
+        <source>The amount to recover cannot exceed the amount involved.</source>
+        <translation>应追回金额不能大于涉及金额</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="54" />
+        <source>draft</source>
+        <extracomment>Status names for messages (parameters are translated by the UI's mapper like templates).</extracomment>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="55" />
+        <source>on site</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="56" />
+        <source>awaiting signatures</source>
+        <translation>待签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="57" />
+        <source>signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="58" />
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="59" />
+        <source>under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="60" />
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="61" />
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="62" />
+        <source>rectification</source>
+        <translation>整改跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="63" />
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="64" />
+        <source>cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/inspection.py" line="87" />
+        <source>The inspection cannot go from “{current}” to “{target}”.</source>
+        <translation>检查记录不能从“{current}”变为“{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/team.py" line="29" />
+        <source>The credentials of {name} ({certificate}) expired on {expiry}.</source>
+        <translation>{name} 的执法证（{certificate}）已于 {expiry} 过期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/team.py" line="57" />
+        <source>The same officer cannot join the team twice.</source>
+        <translation>同一执法人员不能重复加入检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/team.py" line="61" />
+        <source>Two members of the team have the same certificate number.</source>
+        <translation>检查组中存在重复的执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/team.py" line="69" />
+        <source>An on-site inspection needs at least {minimum} officers with valid credentials (Regulation art. 29); valid now: {valid}.</source>
+        <translation>现场检查须由不少于 {minimum} 名持有效执法证件的执法人员进行（条例第二十九条），当前有效人数 {valid}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/team.py" line="81" />
+        <source>{name} has not declared on conflicts of interest yet.</source>
+        <translation>{name} 尚未作出回避声明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/team.py" line="86" />
+        <source>No time is recorded for {name} showing the credentials.</source>
+        <translation>{name} 尚未记录亮证（出示执法证件）时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/team.py" line="89" />
+        <source>Fewer than {minimum} officers with valid credentials remain after the conflicts declared; add officers to the team.</source>
+        <translation>回避后剩余的有效执法人员少于 {minimum} 名，请增补执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/credit_code.py" line="29" />
+        <source>A unified social credit code has 18 characters, not {length}.</source>
+        <translation>统一社会信用代码应为 18 位，实际 {length} 位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/credit_code.py" line="33" />
+        <source>The unified social credit code has characters not used in it: {characters} (I, O, Z, S and V are never used).</source>
+        <translation>统一社会信用代码含非法字符：{characters}（不使用 I、O、Z、S、V）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/credit_code.py" line="38" />
+        <source>The check character of the unified social credit code is wrong: {expected} expected, {actual} found.</source>
+        <translation>统一社会信用代码校验位错误：应为 {expected}，实际为 {actual}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/agency_time.py" line="39" />
+        <source>Unknown time zone {name} (an IANA zone name is expected, such as {example}).</source>
+        <translation>未知的时区 {name}（应为 IANA 时区名，如 {example}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/agency_time.py" line="61" />
+        <source>{file}: cannot be read: {problem}</source>
+        <translation>{file}：无法读取：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/agency_time.py" line="65" />
+        <source>{file}: time_zone must be a string, such as "{example}".</source>
+        <translation>{file}：time_zone 应为字符串，如“{example}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/errors.py" line="27" />
+        <source>{first} {next}</source>
+        <translation>{first}；{next}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/errors.py" line="28" />
+        <source>{head}: {problems}</source>
+        <translation>{head}：{problems}</translation>
     </message>
 </context>
 <context>
@@ -676,13 +1586,13 @@
         <translation>签名与笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="151" />
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="163" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="150" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="162" />
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="164" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="163" />
         <source>Finish the on-site work? The record then waits for signatures; answers can still be corrected until it is signed.</source>
         <translation>确定结束现场检查？记录将转为待签字；签字前仍可更正作答。</translation>
     </message>
@@ -697,21 +1607,21 @@
         <translation>← 检查列表 (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="150" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="149" />
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="152" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="151" />
         <source>%n required item(s) are not answered yet:</source>
         <translation>
             <numerusform>还有 %n 个必答检查项未作答：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="155" />
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="154" />
         <source>Go to the first</source>
         <translation>转到第一项</translation>
     </message>
@@ -2241,153 +3151,148 @@ Workspace: %2</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="60" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="58" />
         <source>Choose a record on the left</source>
         <translation>请在左侧选择检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="77" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="75" />
         <source>Review comment (kept permanently; Enter to add)</source>
         <translation>审核意见（永久保存；按回车添加）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="78" />
         <source>Start &amp;review</source>
         <translation>开始审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="81" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="79" />
         <source>Re&amp;turn for correction…</source>
         <translation>退回补正(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="82" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="80" />
         <source>&amp;Approve (countersign)…</source>
         <translation>批准（会签）(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="84" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="82" />
         <source>&amp;Outcome…</source>
         <translation>处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="85" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="83" />
         <source>Open signed &amp;PDF</source>
         <translation>打开已签名 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="88" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="86" />
         <source>Publication e&amp;xport…</source>
         <translation>公开导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="108" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="106" />
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="110" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="108" />
         <source>Review history</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="162" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="160" />
         <source>General</source>
         <translation>总体意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="164" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="162" />
         <source>Finding %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="203" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="196" />
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="204" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="197" />
         <source>What must be corrected? The inspectors answer with a signed addendum; the signed record stays as it is.</source>
         <translation>需要更正哪些内容？检查人员将以签名的补正说明答复，已签名的笔录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="211" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="204" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="205" />
         <source>Password of your signing certificate:</source>
         <translation>您的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="219" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="212" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="220" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="213" />
         <source>Your countersignature was added to the record; the officers' signatures stay valid.</source>
         <translation>已在笔录上加签；执法人员的签名仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="239" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="232" />
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="265" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="258" />
         <source>Publication export</source>
         <translation>公开导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="271" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="264" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="272" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="265" />
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="279" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="272" />
         <source>No record</source>
         <translation>无笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="280" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="273" />
         <source>This inspection has no signed record yet.</source>
         <translation>该检查尚无已签名的笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="250" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="243" />
         <source>%1 (team lead)</source>
         <translation>%1（组长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="252" />
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="245" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="250" />
         <source>Seal the case file</source>
         <translation>封卷签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="252" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="245" />
         <source>Sealed by:</source>
         <translation>封卷人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="258" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="251" />
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="175" />
-        <source>Only a team lead's sign-in can do this.</source>
-        <translation>只有以组长身份登录才能进行此操作。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="86" />
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="84" />
         <source>Export case f&amp;ile…</source>
         <translation>导出案卷(&amp;I)…</translation>
     </message>
@@ -2632,7 +3537,7 @@ Workspace: %2</source>
     <message>
         <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="120" />
         <source>signed</source>
-        <translation>已签名</translation>
+        <translation>已签字</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="120" />
@@ -2891,228 +3796,228 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="91" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="91" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92" />
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="92" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93" />
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="93" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="94" />
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="95" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="96" />
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="98" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="99" />
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="102" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="103" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="116" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="117" />
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="119" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="120" />
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="131" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="131" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133" />
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133" />
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="133" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="134" />
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="136" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="137" />
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="138" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="139" />
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="142" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="143" />
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="158" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="159" />
         <source>Rectification &amp;notice…</source>
         <translation>责令整改通知书(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="162" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="163" />
         <source>Su&amp;bmit for review</source>
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="173" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="174" />
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="231" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="232" />
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="234" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="235" />
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="238" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="239" />
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="240" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="241" />
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="256" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="256" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="258" />
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="258" />
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="258" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="259" />
         <source>signed</source>
-        <translation>已签名</translation>
+        <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="258" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="259" />
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="268" />
         <source>Not recorded yet. After the record is read to them, the party's representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="272" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="273" />
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="274" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="275" />
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="277" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="278" />
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="282" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="283" />
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="346" />
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="350" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="340" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="344" />
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="346" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="340" />
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="351" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="345" />
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="451" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="445" />
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="458" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="452" />
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="459" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="453" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="462" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="140" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="141" />
         <source>Open in sys&amp;tem viewer</source>
         <translation>用系统程序打开(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="156" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="157" />
         <source>Co&amp;untersign…</source>
         <translation>会签(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="160" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="161" />
         <source>&amp;Addendum…</source>
         <translation>补正说明(&amp;A)…</translation>
     </message>
@@ -3178,88 +4083,88 @@ Workspace: %2</source>
 <context>
     <name>TeamPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="40" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="42" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="40" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="42" />
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="40" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="42" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="41" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="43" />
         <source>Credentials shown</source>
         <translation>亮证时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="41" />
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="138" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="43" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="141" />
         <source>Conflict of interest</source>
         <translation>回避情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="47" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="49" />
         <source>Declare &amp;no conflict</source>
         <translation>声明无需回避(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="76" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="78" />
         <source>Period under inspection: %1 to %2</source>
         <translation>检查时间范围：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="85" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="87" />
         <source>not declared</source>
         <translation>未声明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="85" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="87" />
         <source>none declared</source>
         <translation>无需回避</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="86" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="88" />
         <source>conflict: %1</source>
         <translation>需回避：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="88" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="90" />
         <source> — expired</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="105" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="108" />
         <source>Ready: the team meets the two-officer rule, credentials were shown and every officer declared on conflicts of interest.</source>
         <translation>可以开始：检查组执法人员不少于两名，已亮证，且每名执法人员均已作出回避声明。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="139" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="142" />
         <source>Describe the relationship with the inspected institution:</source>
         <translation>请说明与被检查机构的关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="46" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="48" />
         <source>Record credentials shown no&amp;w</source>
         <translation>记录已亮证(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="48" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="50" />
         <source>Declare a c&amp;onflict…</source>
         <translation>申报回避事由(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="49" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="51" />
         <source>S&amp;tart on-site inspection</source>
         <translation>开始现场检查(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/team_page.py" line="87" />
+        <location filename="../../inspector_app/ui/pages/team_page.py" line="89" />
         <source> (lead officer)</source>
         <translation>（主办执法人员）</translation>
     </message>
