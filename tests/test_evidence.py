@@ -171,17 +171,20 @@ def test_links_soft_delete_and_the_journal_keeps_the_item(app, roster, site, tmp
     app.evidence.link(actor, ev.id, "answer", answer)
     assert app.findings.list(site)[0].evidence_ids == (ev.id,)
     other = new_inspection(app, roster)
-    with pytest.raises(ValidationError, match="不属于本次检查"):
+    with pytest.raises(ValidationError) as caught:
         app.evidence.link(actor, ev.id, "answer", answer_ids(app, other)["T-01"])
-    with pytest.raises(ValidationError, match="原因"):
+    assert caught.value.code == "evidence.link_target_missing"
+    with pytest.raises(ValidationError) as caught:
         app.evidence.remove(actor, ev.id, " ")
+    assert caught.value.code == "evidence.removal_needs_reason"
 
     changes = app.evidence.remove(actor, ev.id, "拍摄对象错误")
     assert changes.findings == {finding.id} and changes.answers == {answer}
     assert app.evidence.list(site) == [] and app.findings.list(site)[0].evidence_ids == ()
     assert app.evidence.get(ev.id).sha256 == ev.sha256 and app.evidence.original_path(ev.id).read_bytes() == data
-    with pytest.raises(ValidationError, match="已删除"):
+    with pytest.raises(ValidationError) as caught:
         app.evidence.set_caption(actor, ev.id, "x")
+    assert caught.value.code == "evidence.not_found_or_deleted"
     events = app.journal.events(site)
     added = next(e for e in events if e.event_type == "evidence.added")
     assert added.payload["id"] == ev.id and added.payload["data"]["sha256"] == ev.sha256

@@ -92,8 +92,9 @@ def test_outcome_rectification_overdue_and_close(app, roster, org_ca, clock) -> 
     [suggestion] = app.review.suggest(iid)
     assert suggestion.article == "第三十八条" and (suggestion.low, suggestion.high) == (Decimal("1000.00"),
                                                                                       Decimal("2000.00"))
-    with pytest.raises(ValidationError, match="未发现问题"):
+    with pytest.raises(ValidationError) as caught:
         app.review.set_outcome(boss, iid, Outcome.NO_PROBLEM, refund="10")
+    assert caught.value.code == "review.no_problem_with_amounts"
     app.review.set_outcome(boss, iid, Outcome.RECTIFY, refund="1000.00", fine="1500.00", articles="第三十八条")
     assert app.queries.summary(iid).status == "rectification"
     [rect] = app.review.rectifications()

@@ -71,15 +71,18 @@ def ready_to_sign(app, roster, refused: bool = False) -> str:  # type: ignore[no
 
 def test_empty_signature_is_refused(app, roster) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
-    with pytest.raises(ValidationError, match="签名为空"):
+    with pytest.raises(ValidationError) as caught:
         app.signing.capture_signature(lead(roster), iid, "officer", "x", [], b"\x89PNG")
-    with pytest.raises(ValidationError, match="过短"):
+    assert caught.value.code == "signature.empty"
+    with pytest.raises(ValidationError) as caught:
         app.signing.capture_signature(lead(roster), iid, "officer", "x", [[[1, 1], [2, 2]]], b"\x89PNG")
+    assert caught.value.code == "signature.too_short"
 
 
 def test_refusal_needs_witness_and_reason(app, roster) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ValidationError, match="见证人"):
+    with pytest.raises(ValidationError) as caught:
         PartySignoff(refused=True, refusal_reason="不同意").validate()
+    assert caught.value.code == "party.refusal_incomplete" and "party.refusal_field_missing" in caught.value.codes
 
 
 def test_sign_freeze_countersign_and_verify(app, roster, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -54,7 +54,7 @@ class Threshold:
     source: str = ""  # where the number comes from, e.g. "S:000 item 4"
 
     def satisfied_by(self, number: Decimal) -> bool:
-        return _OPS[self.op](number, self.value)
+        return bool(_OPS[self.op](number, self.value))
 
     def describe(self) -> str:
         sym = {"<=": "≤", ">=": "≥", "==": "="}.get(self.op, self.op)

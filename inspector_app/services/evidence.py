@@ -67,7 +67,12 @@ class Committed:
 @dataclass(frozen=True, slots=True)
 class Refusal:
     name: str
-    reason: str
+    reason: str      # in the source language (CLI, logs); a UI shows ``error`` through its mapper
+    error: DomainError | None = None
+
+    @property
+    def code(self) -> str:
+        return self.error.code if self.error is not None else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +260,10 @@ class EvidenceService:
                 report.cancelled = True
                 break
             except FrozenRecord as e:  # frozen meanwhile (signed elsewhere): the rest cannot go in either
-                report.refused.extend(Refusal(p.name, str(e)) for p in paths[done - 1:])
+                report.refused.extend(Refusal(p.name, str(e), e) for p in paths[done - 1:])
                 break
             except DomainError as e:
-                report.refused.append(Refusal(path.name, str(e)))
+                report.refused.append(Refusal(path.name, str(e), e))
             else:
                 report.changes |= result.changes
                 if result.duplicate:

@@ -27,3 +27,9 @@ def user_message(exc: BaseException) -> str:
                     QCoreApplication.translate("Errors", "{first} {next}"),
                     QCoreApplication.translate("Errors", "{head}: {problems}"))
     return f"{type(exc).__name__}: {exc}"
+
+
+def plain_message(exc: BaseException) -> str:
+    """For failures outside the rules (a file, a disk, a setting): a domain error translated, anything else with
+    its own words and without the type name (the user did nothing wrong to be shown a class name)."""
+    return user_message(exc) if isinstance(exc, DomainError) else str(exc)

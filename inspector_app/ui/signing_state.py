@@ -5,11 +5,11 @@ Everything comes from the services: captures and the party's sign-off, documents
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from inspector_app.domain.rules import Facts
 from inspector_app.services.dto import InspectionDetail
 from inspector_app.services.signing import DocumentDTO
+from inspector_app.ui.seams import Services
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class SigningState:
                      countersign_pending=countersign_pending)
 
 
-def load(app: Any, inspection_id: str) -> SigningState:
+def load(app: Services, inspection_id: str) -> SigningState:
     """Runs on a worker thread."""
     detail = app.queries.detail(inspection_id)
     missing = tuple(app.signing.readiness(inspection_id))
