@@ -7,9 +7,7 @@ blob store first (fsync) and only then recorded, after checking nothing changed 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +19,21 @@ from inspector_app.domain.errors import QT_TRANSLATE_NOOP, FrozenRecord, Validat
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.rules import Action, Facts, require
-from inspector_app.records.plan import SignaturePlan, plan_from_record
+from inspector_app.records.plan import plan_from_record
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
 from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
+from inspector_app.services.signing_types import (  # re-exported ("as"): callers import them from here
+    CaptureState as CaptureState,
+    DocumentDTO as DocumentDTO,
+    PartySignoff as PartySignoff,
+    document_dto as document_dto,
+    require_bound as require_bound,
+    validate_strokes as validate_strokes,
+)
 from inspector_app.storage import journal_repo
 from inspector_app.storage.atomic import write_bytes
 from inspector_app.storage.orm import EvidenceRow
@@ -35,102 +41,6 @@ from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow, Sign
 
 Progress = Callable[[int, str], None]
 SIGNABLE = (Status.AWAITING_SIGNATURE,)
-
-
-@dataclass(frozen=True, slots=True)
-class PartySignoff:
-    """What the inspected party's representative said and did with the record."""
-
-    refused: bool
-    signer_name: str = ""
-    title: str = ""
-    id_number: str = ""
-    phone: str = ""
-    opinion: str = "以上记录已阅，属实。"
-    recusal_answer: str = "不申请回避。"
-    refusal_reason: str = ""
-    witness_name: str = ""
-    witness_id_number: str = ""
-    witness_relation: str = ""
-    officer_note: str = ""
-
-    def validate(self) -> None:
-        if self.refused:
-            missing = [label for label, v in (
-                (QT_TRANSLATE_NOOP("Errors", "the reason for refusing"), self.refusal_reason),
-                (QT_TRANSLATE_NOOP("Errors", "the witness's name"), self.witness_name),
-                (QT_TRANSLATE_NOOP("Errors", "the witness's ID number"), self.witness_id_number),
-                (QT_TRANSLATE_NOOP("Errors", "the witness's relation to the party"), self.witness_relation),
-                (QT_TRANSLATE_NOOP("Errors", "the officer's note"), self.officer_note)) if not v.strip()]
-            if missing:  # each field a problem of its own, so each is translated
-                raise ValidationError("party.refusal_incomplete", QT_TRANSLATE_NOOP(
-                    "Errors", "The party refused to sign"), problems=[ValidationError(
-                        "party.refusal_field_missing", QT_TRANSLATE_NOOP("Errors", "Record {field}."), field=label)
-                    for label in missing])
-        elif not self.signer_name.strip():
-            raise ValidationError("party.signer_name_missing", QT_TRANSLATE_NOOP(
-                "Errors", "Fill in the name of the person signing."))
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentDTO:
-    id: str
-    inspection_id: str
-    kind: str
-    number: str
-    content_hash: str
-    pdf_sha256: str
-    signed_fields: tuple[str, ...]
-    pending_fields: tuple[str, ...]
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class CaptureState:
-    """What has been captured for one document of an inspection, read from its own tables."""
-
-    drawn_officers: frozenset[str]      # officer ids with a handwritten signature
-    roles: frozenset[str]               # roles with a capture: officer, party, witness, lead
-    signoff: PartySignoff | None        # the party's response, if recorded
-
-
-def document_dto(r: DocumentRow) -> DocumentDTO:
-    return DocumentDTO(r.id, r.inspection_id, r.kind, r.number, r.content_hash, r.pdf_sha256,
-                       tuple(r.signed_fields or ()), tuple(r.pending_fields or ()), r.created_at)
-
-
-def validate_strokes(strokes: Any) -> list[list[list[int]]]:
-    """Strokes are lists of [x, y] points; an empty or dot-only signature is refused (a common field-app bug)."""
-    if not isinstance(strokes, list) or not strokes:
-        raise ValidationError("signature.empty", QT_TRANSLATE_NOOP(
-            "Errors", "The signature is empty; sign on the pad."))
-    points = 0
-    for stroke in strokes:
-        if not isinstance(stroke, list) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in stroke):
-            raise ValidationError("signature.malformed", QT_TRANSLATE_NOOP(
-                "Errors", "The signature strokes are malformed."))
-        points += len(stroke)
-    if points < 8:
-        raise ValidationError("signature.too_short", QT_TRANSLATE_NOOP(
-            "Errors", "The signature is too short; sign again."))
-    # Tenths of a canvas unit as integers: exact in hashes and JSON (the journal refuses floats).
-    return [[[round(float(x) * 10), round(float(y) * 10)] for x, y in stroke] for stroke in strokes]
-
-
-def require_bound(plan: SignaturePlan | None, field: str, ck: Any) -> None:
-    """Refuse to sign a field with a certificate whose holder is not the person the record names there: the
-    verifier would reject the signature (issue 11), so it must not be made."""
-    planned = plan.get(field) if plan is not None else None
-    if planned is None:
-        return
-    from inspector_app.records import pki
-
-    name, number, _roles = pki.officer_identity(ck.cert)
-    if (name, number) != (planned.name, planned.certificate_no):
-        raise ValidationError("signing.wrong_certificate", QT_TRANSLATE_NOOP(
-            "Errors", "The signature field names {planned} (certificate no. {planned_no}), but the certificate "
-                      "belongs to {holder} (certificate no. {holder_no})."),
-            planned=planned.name, planned_no=planned.certificate_no, holder=name, holder_no=number or "—")
 
 
 class SigningService:
@@ -211,22 +121,27 @@ class SigningService:
 
     # ------------------------------------------------------------------ PAdES signatures
 
-    def readiness(self, inspection_id: str) -> list[str]:
-        """What still prevents signing, in words; empty when the record can be signed."""
+    def readiness(self, inspection_id: str) -> list[ValidationError]:
+        """What still prevents signing, as coded problems; empty when the record can be signed."""
         with self._ctx.read() as s:
             insp = load_inspection(s, inspection_id)
             out = []
             if Status(insp.status) not in SIGNABLE and not insp.content_hash:
                 required = unanswered_required(s, inspection_id)
                 if required:  # named here, so the end of the on-site work is never a surprise refusal
-                    shown = "、".join(i.id for i in required[:10]) + ("等" if len(required) > 10 else "")
-                    out.append(f"还有 {len(required)} 个必答检查项未作答：{shown}")
-                out.append("现场检查尚未结束")
+                    shown = ", ".join(i.id for i in required[:10]) + (" …" if len(required) > 10 else "")
+                    out.append(ValidationError("inspection.required_unanswered", QT_TRANSLATE_NOOP(
+                        "Errors", "{count} required items are not answered yet: {items}"),
+                        count=len(required), items=shown))
+                out.append(ValidationError("signing.on_site_not_finished", QT_TRANSLATE_NOOP(
+                    "Errors", "The on-site work is not finished yet.")))
             if s.scalar(select(PartySignoffRow.id).where(PartySignoffRow.inspection_id == inspection_id)) is None:
-                out.append("当事人尚未签字（或记录拒签及见证人）")
+                out.append(ValidationError("signing.party_not_signed", QT_TRANSLATE_NOOP(
+                    "Errors", "The party has not signed yet (or its refusal and the witness are not recorded).")))
             missing = unanswered_team_signatures(s, inspection_id)
             if missing:
-                out.append("尚未手写签名：" + "、".join(missing))
+                out.append(ValidationError("signing.handwriting_missing", QT_TRANSLATE_NOOP(
+                    "Errors", "No handwritten signature yet from: {names}"), names=", ".join(missing)))
             return out
 
     def draft_preview(self, inspection_id: str, target: Path) -> tuple[Path, int]:
@@ -271,8 +186,10 @@ class SigningService:
     def _first_signature(self, actor: Actor, inspection_id: str, officer_id: str, ck: Any,
                          say: Progress) -> tuple[DocumentDTO, Changes]:
         problems = self.readiness(inspection_id)
+        if len(problems) == 1:
+            raise problems[0]
         if problems:
-            raise ValidationError("；".join(problems))
+            raise ValidationError("signing.not_ready", "", problems=problems)
         with self._ctx.unit(actor) as uow:  # the number is the inspection's for good: a retry reuses it, no gaps
             insp = load_inspection(uow.session, inspection_id)
             members = {m.officer_id for m in team_members(uow.session, inspection_id) if m.has_conflict is not True}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from inspector_app.domain.errors import DomainError
 from inspector_app.domain.rules import Facts
 from inspector_app.services.dto import InspectionDetail
 from inspector_app.services.signing import DocumentDTO
@@ -36,7 +37,7 @@ class PartyState:
 @dataclass(frozen=True, slots=True)
 class SigningState:
     detail: InspectionDetail
-    missing: tuple[str, ...]
+    missing: tuple[DomainError, ...]  # what still prevents the first signature (coded; the UI words it)
     officers: tuple[OfficerState, ...]
     party: PartyState | None
     documents: tuple[DocumentDTO, ...]

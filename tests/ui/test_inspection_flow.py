@@ -153,7 +153,7 @@ def record_finding(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: window.inspection_page.findings.model.rowCount() == 1, timeout=10000)
     settle(qtbot, window)
     assert "S:000" in seen["basis"]  # prefilled from the item
-    assert "金额格式" in seen["error"] and seen["still_open"] == "True"  # bad input: clear error, nothing lost
+    assert "is not a number" in seen["error"] and seen["still_open"] == "True"  # bad input: clear error, nothing lost
 
 
 def import_photos(qtbot: Any, window: Any, tmp: Path) -> None:

@@ -43,6 +43,7 @@ from inspector_app.ui.operations import Operations
 from inspector_app.ui.signing_state import SigningState
 from inspector_app.ui.pages.draft_preview import DraftPreview
 from inspector_app.ui.widgets.pdf_viewer import PdfViewer
+from inspector_app.ui.errors import user_message
 
 GOOD, WARN = "#1b7f3b", "#8a6d00"
 
@@ -235,7 +236,7 @@ class SigningPage(QWidget):
             text, color = self.tr("The record %1 is frozen by the first signature. Still to sign: %2.").replace(
                 "%1", escape(record.number)).replace("%2", escape("、".join(waiting))), WARN
         elif s.missing:
-            items = "".join(f"<li>{escape(m)}</li>" for m in s.missing)
+            items = "".join(f"<li>{escape(user_message(m))}</li>" for m in s.missing)
             text, color = self.tr("Before the record can be signed:") + f"<ul style='margin:0'>{items}</ul>", WARN
         else:
             text, color = self.tr("Ready: the officers can sign the record."), GOOD
