@@ -139,3 +139,49 @@ def test_a_refusal_names_action_and_status_and_survives_pickling() -> None:
     assert type(again) is IllegalTransition and again.code == problem.code and again.params == problem.params
     who = refusal(A.APPROVE, S.UNDER_REVIEW, "inspector")
     assert who is not None and who.code == "rules.reviewer_only" and "team lead" in str(who)
+
+
+def test_the_services_refuse_what_the_rule_book_forbids(app, roster) -> None:  # type: ignore[no-untyped-def]
+    """A draft inspection: each service call the rule book forbids is refused with the rule book's own coded
+    refusal (same code, same kind of error), and nothing is written."""
+    from sqlalchemy import func, select
+
+    from inspector_app.services.context import Actor
+    from inspector_app.storage.orm import JournalEventRow, OutboxRow
+    from tests.helpers import answer_ids, lead, new_inspection
+
+    import datetime as dt
+
+    from inspector_app.domain.roster import OfficerData
+
+    iid = new_inspection(app, roster)
+    chief, _ = app.roster.add_officer(Actor("管理员"), OfficerData("韩景明", "基金监督科", "LEAD0001",
+                                                                   dt.date(2030, 1, 1), role="team_lead"))
+    boss = Actor(chief.name, chief.id)
+    inspector = lead(roster)
+
+    def written() -> tuple[int, int]:
+        with app.ctx.read() as s:
+            return (s.scalar(select(func.count()).select_from(JournalEventRow)),
+                    s.scalar(select(func.count()).select_from(OutboxRow)))
+
+    before = written()
+    calls = [
+        (A.START_REVIEW, "team_lead", lambda: app.review.start_review(boss, iid)),
+        (A.START_REVIEW, "inspector", lambda: app.review.start_review(inspector, iid)),
+        (A.RETURN, "team_lead", lambda: app.review.return_for_correction(boss, iid, "理由")),
+        (A.APPROVE, "team_lead", lambda: app.review.approve(boss, iid, "password")),
+        (A.SET_OUTCOME, "inspector", lambda: app.review.set_outcome(inspector, iid, __import__(
+            "inspector_app.domain.outcomes", fromlist=["Outcome"]).Outcome.NO_PROBLEM)),
+        (A.CLOSE, "team_lead", lambda: app.review.close(boss, iid)),
+        (A.SUBMIT, "inspector", lambda: app.review.submit(inspector, iid)),
+        (A.FINISH_ON_SITE, "inspector", lambda: app.inspections.finish_on_site(inspector, iid)),
+        (A.EDIT_CHECKLIST, "inspector", lambda: app.inspections.answer(inspector, answer_ids(app, iid)["T-01"], "yes")),
+    ]
+    for action, role, call in calls:
+        expected = refusal(action, S.DRAFT, role)
+        assert expected is not None, action
+        with pytest.raises(DomainError) as caught:
+            call()
+        assert (type(caught.value), caught.value.code) == (type(expected), expected.code), action
+    assert written() == before

@@ -163,6 +163,10 @@ def test_notice_and_addendum_are_signed_and_verify(app, roster, org_ca, tmp_path
     notice, _ = app.documents.create_notice(lead(roster), iid, deadline=dt.date(2026, 12, 20), officer_id=o1.id,
                                             password=PASSWORD)
     assert "改" in notice.number
+    with pytest.raises(ValidationError) as caught:  # one notice per record: the rule book, as the UI's button
+        app.documents.create_notice(lead(roster), iid, deadline=dt.date(2026, 12, 21), officer_id=o1.id,
+                                    password=PASSWORD)
+    assert caught.value.code == "rules.notice_issued"
     out = app.verification.export_record(iid, tmp_path / "notice.pdf", "notice")
     assert app.verification.verify(out).ok
     # an addendum: the party signs the correction, both officers sign it; the record stays as signed

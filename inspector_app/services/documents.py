@@ -13,6 +13,8 @@ from inspector_app import fonts
 from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
+from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
@@ -64,13 +66,13 @@ class DocumentService:
         ck = self._keys.load(officer_id, password)
         with self._ctx.read() as s:
             insp = load_inspection(s, inspection_id)
-            if not insp.content_hash or not insp.record_number:
-                raise ValidationError("notice.record_not_signed", QT_TRANSLATE_NOOP(
-                    "Errors", "Sign the on-site record before making a rectification notice."))
             items = rectification_items(s, inspection_id)
-            if not items:
-                raise ValidationError("notice.no_findings", QT_TRANSLATE_NOOP(
-                    "Errors", "The inspection found no problems; no rectification is needed."))
+            issued = s.scalar(select(DocumentRow.id).where(DocumentRow.inspection_id == inspection_id,
+                                                           DocumentRow.kind == "notice").limit(1))
+            # The rule book: a record every officer signed (status signed or later), with findings, one notice.
+            require(Action.ISSUE_NOTICE, Status(insp.status), None, Facts(
+                record_signed=bool(insp.content_hash and insp.record_number), has_findings=bool(items),
+                has_notice=issued is not None))
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id)
             signer = next((o for o in snapshot.officers if o.officer_id == officer_id), None)
             if signer is None:
