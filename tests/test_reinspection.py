@@ -80,7 +80,7 @@ def test_reinspection_has_its_own_evidence_result_and_signed_record(app, roster,
     assert again_report.refused and again_report.refused[0].code == "evidence.reused_for_reinspection"
 
     problems = app.reinspections.readiness(rein.id)
-    assert any("复查结论" in p for p in problems) and any("复查情况" in p for p in problems)
+    assert any("复查结论" in str(p) for p in problems) and any("复查情况" in str(p) for p in problems)
     with pytest.raises(ValidationError, match="复查结论"):
         app.reinspections.sign(inspector, rein.id, o1.id, PASSWORD)
     app.reinspections.update(inspector, rein.id, result=RectificationResult.DONE,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app import fonts
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import QT_TRANSLATE_NOOP, FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.rules import Action, require
@@ -219,19 +219,21 @@ class ReinspectionService:
                 .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
         return self._ctx.blobs.read_bytes(sha) if sha else None
 
-    def readiness(self, reinspection_id: str) -> list[str]:
-        """What still prevents signing, in words; empty when the re-inspection record can be signed."""
+    def readiness(self, reinspection_id: str) -> list[DomainError]:
+        """What still prevents signing, as errors; empty when the re-inspection record can be signed. The
+        record's own checks (records/model.py) are worded in Chinese, the document's language, and travel as
+        finished messages; the team's are coded."""
         with self._ctx.read() as s:
             row = load_reinspection(s, reinspection_id)
             if row.content_hash:
                 return []
             # The 文号 is taken at signing; until then the snapshot is checked as if it had one.
             draft = dataclasses.replace(self.snapshot(s, row, with_images=False), number=row.number or "（签名时编号）")
-            problems = draft.problems()
+            problems: list[DomainError] = [ValidationError(p) for p in draft.problems()]
             try:
                 check_team_formation(_members(s, row.officer_ids), local(self._ctx.clock()).date())
-            except ValidationError as e:
-                problems.append(str(e))
+            except DomainError as e:  # a TeamRuleViolation: coded, with its sub-problems
+                problems.append(e)
             return problems
 
     def sign(self, actor: Actor, reinspection_id: str, officer_id: str, password: str,
@@ -242,8 +244,10 @@ class ReinspectionService:
         say(5, "打开签名证书")
         ck = self._keys.load(officer_id, password)
         problems = self.readiness(reinspection_id)
+        if len(problems) == 1:
+            raise problems[0]
         if problems:
-            raise ValidationError("；".join(problems))
+            raise ValidationError("reinspection.not_ready", "", problems=problems)
         with self._ctx.unit(actor) as uow:  # the number stays with the re-inspection: a retry reuses it
             row = load_reinspection(uow.session, reinspection_id)
             require_open(row)

@@ -717,7 +717,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/signing.py" line="306"/>
-        <location filename="../../inspector_app/services/reinspection.py" line="251"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="255"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
     </message>
@@ -742,7 +742,7 @@
         <translation>该整改已复查（{result}），不能再次复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="277"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="281"/>
         <source>The re-inspection changed while it was being signed; sign again.</source>
         <translation>签名期间复查记录发生了变化，请重新签名</translation>
     </message>
@@ -2992,142 +2992,142 @@ Workspace: %2</source>
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="55"/>
         <source>Re-inspection — %1</source>
         <translation>整改复查 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="57"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="58"/>
         <source>%1 days left</source>
         <translation>剩余 %1 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="59"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · rectification deadline %2 (%3)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · 整改期限 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="62"/>
         <source>The signed inspection record stays as it was signed. Photos taken now belong to this re-inspection, and its result counts once the re-inspection record is signed.</source>
         <translation>已签名的现场检查笔录保持原样不变。现在采集的照片属于本次复查；复查记录签名后，复查结论才生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="75"/>
         <source>Where the re-inspection takes place</source>
         <translation>复查地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="76"/>
         <source>&amp;Start re-inspection</source>
         <translation>开始复查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="80"/>
         <source>Officer 1:</source>
         <translation>执法人员 1：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="81"/>
         <source>Officer 2:</source>
         <translation>执法人员 2：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="82"/>
         <source>Place:</source>
         <translation>地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="87"/>
         <source>— choose the result —</source>
         <translation>— 请选择复查结论 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="93"/>
         <source>What was found: which problems are corrected, what remains, documents seen, refunds made…</source>
         <translation>复查情况：哪些问题已整改、哪些尚未整改、查阅了哪些材料、退款情况……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="101"/>
         <source>Result:</source>
         <translation>复查结论：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="102"/>
         <source>What was found:</source>
         <translation>复查情况：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="103"/>
         <source>Re-inspection</source>
         <translation>整改复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="106"/>
         <source>Evidence of the re-inspection:</source>
         <translation>复查证据：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="115"/>
         <source>Password of the signing certificate</source>
         <translation>签名证书密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="117"/>
         <source>Si&amp;gn re-inspection record</source>
         <translation>签署复查记录(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="120"/>
         <source>&amp;Open record</source>
         <translation>打开复查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="175"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="177"/>
         <source>Signed: %1. Waiting for: %2.</source>
         <translation>已签名：%1。待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="177"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="179"/>
         <source>Signed by every officer: %1.</source>
         <translation>全部执法人员已签名：%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="179"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="181"/>
         <source>Before signing: %1</source>
         <translation>签名前还需：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="184"/>
         <source>Ready to sign. The first signature fixes the result and the evidence.</source>
         <translation>可以签名。第一个签名即固定复查结论和证据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="203"/>
         <source>Choose the two officers who go back, then start the re-inspection.</source>
         <translation>请选择参加复查的两名执法人员，然后开始复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="236"/>
         <source>Choose two officers with valid certificates.</source>
         <translation>请选择两名持有效执法证件的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="259"/>
         <source>Enter the password of the signing certificate.</source>
         <translation>请输入签名证书的密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="265"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="268"/>
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
