@@ -47,15 +47,16 @@ def test_typed_wall_clock_time_is_agency_time() -> None:
     assert typed.astimezone(UTC) == dt.datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('time_zone = "Mars/Olympus"\n', "agency.toml: 未知的时区 'Mars/Olympus'"),
-    ("time_zone = 8\n", "agency.toml: time_zone 应为字符串"),
-    ("time_zone = \n", "agency.toml: 无法读取"),
+@pytest.mark.parametrize(("text", "codes", "message"), [
+    ('time_zone = "Mars/Olympus"\n', ["time_zone.setting", "time_zone.unknown"], "agency.toml: Unknown time zone 'Mars/Olympus'"),
+    ("time_zone = 8\n", ["time_zone.not_a_string"], "agency.toml: time_zone must be a string"),
+    ("time_zone = \n", ["time_zone.unreadable"], "agency.toml: cannot be read"),
 ])
-def test_bad_setting_names_the_file_and_the_problem(tmp_path: Path, text: str, message: str) -> None:
+def test_bad_setting_names_the_file_and_the_problem(tmp_path: Path, text: str, codes: list[str], message: str) -> None:
     (tmp_path / "agency.toml").write_text(text, "utf-8")
-    with pytest.raises(TimeZoneSettingError, match=message):
+    with pytest.raises(TimeZoneSettingError, match=message) as caught:
         agency_time.configure(tmp_path)
+    assert caught.value.codes == codes
 
 
 def test_cli_lists_agency_times_and_ids_that_export_accepts(app, roster, tmp_path: Path,  # type: ignore[no-untyped-def]

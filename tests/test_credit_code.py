@@ -14,13 +14,16 @@ def test_published_examples_are_valid() -> None:
 
 
 def test_wrong_check_character_names_the_expected_one() -> None:
-    msg = credit_code_problem("91350100M000100Y44")
-    assert msg is not None and "应为 3" in msg
+    problem = credit_code_problem("91350100M000100Y44")
+    assert problem is not None and problem.code == "credit_code.check_character"
+    assert problem.params == {"expected": "3", "actual": "4"}
 
 
 def test_length_and_alphabet_errors_are_explained() -> None:
-    assert "18 位" in (credit_code_problem("9135010") or "")
-    assert "非法字符" in (credit_code_problem("91350100M000100YI3") or "")
+    length = credit_code_problem("9135010")
+    assert length is not None and length.code == "credit_code.length" and length.params == {"length": 7}
+    alphabet = credit_code_problem("91350100M000100YI3")
+    assert alphabet is not None and alphabet.code == "credit_code.characters" and alphabet.params["characters"] == "I"
 
 
 def test_lower_case_and_spaces_are_tolerated() -> None:

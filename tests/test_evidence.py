@@ -171,17 +171,20 @@ def test_links_soft_delete_and_the_journal_keeps_the_item(app, roster, site, tmp
     app.evidence.link(actor, ev.id, "answer", answer)
     assert app.findings.list(site)[0].evidence_ids == (ev.id,)
     other = new_inspection(app, roster)
-    with pytest.raises(ValidationError, match="不属于本次检查"):
+    with pytest.raises(ValidationError) as caught:
         app.evidence.link(actor, ev.id, "answer", answer_ids(app, other)["T-01"])
-    with pytest.raises(ValidationError, match="原因"):
+    assert caught.value.code == "evidence.link_target_missing"
+    with pytest.raises(ValidationError) as caught:
         app.evidence.remove(actor, ev.id, " ")
+    assert caught.value.code == "evidence.removal_needs_reason"
 
     changes = app.evidence.remove(actor, ev.id, "拍摄对象错误")
     assert changes.findings == {finding.id} and changes.answers == {answer}
     assert app.evidence.list(site) == [] and app.findings.list(site)[0].evidence_ids == ()
     assert app.evidence.get(ev.id).sha256 == ev.sha256 and app.evidence.original_path(ev.id).read_bytes() == data
-    with pytest.raises(ValidationError, match="已删除"):
+    with pytest.raises(ValidationError) as caught:
         app.evidence.set_caption(actor, ev.id, "x")
+    assert caught.value.code == "evidence.not_found_or_deleted"
     events = app.journal.events(site)
     added = next(e for e in events if e.event_type == "evidence.added")
     assert added.payload["id"] == ev.id and added.payload["data"]["sha256"] == ev.sha256
@@ -243,8 +246,9 @@ def test_a_frozen_inspection_refuses_evidence(app, roster, site, tmp_path):  # t
     with app.ctx.unit(lead(roster)) as uow:  # shortcut: signing itself is tested in test_inspection_services
         uow.session.execute(update(InspectionRow).where(InspectionRow.id == site).values(status="signed"))
     before = counts(app)
-    with pytest.raises(FrozenRecord, match="补正"):
+    with pytest.raises(FrozenRecord) as caught:
         app.evidence.import_files(lead(roster), site, [write(tmp_path, "b.jpg", imaging.exif_jpeg(seed=4))])
+    assert caught.value.code == "rules.wrong_status"
     with pytest.raises(FrozenRecord):
         app.evidence.remove(lead(roster), ev.id, "x")
     with pytest.raises(FrozenRecord):

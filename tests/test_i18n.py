@@ -197,3 +197,37 @@ def test_coded_errors_speak_the_language_of_the_ui(qapp, compiled_qm: Path) -> N
     import pickle
     again = pickle.loads(pickle.dumps(exc))  # crosses process boundaries (the PDF child) with its code
     assert (type(again), again.code, again.params) == (ValidationError, exc.code, exc.params)
+
+
+def test_rule_book_refusals_and_team_problems_render_in_chinese(qapp, compiled_qm: Path) -> None:  # type: ignore[no-untyped-def]
+    """A refusal's parameters (action, status) are translated too, and a multi-problem error lists each problem
+    in the UI's language with the language's separators."""
+    import datetime as dt
+
+    import pytest
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from inspector_app.domain.errors import TeamRuleViolation
+    from inspector_app.domain.rules import Action, refusal
+    from inspector_app.domain.team import TeamMember, check_ready_for_site
+    from inspector_app.ui.errors import user_message
+
+    day = dt.date(2026, 6, 1)
+    members = [TeamMember("a", "甲", "C1", day, has_conflict=False), TeamMember("b", "乙", "C2", day)]
+    with pytest.raises(TeamRuleViolation) as caught:
+        check_ready_for_site(members, day)
+    assert caught.value.codes == ["team.problems", "team.recusal_missing", "team.credentials_not_shown"]
+    wrong = refusal(Action.APPROVE, "submitted", "team_lead")
+    reviewer = refusal(Action.APPROVE, "under_review", "inspector")
+    assert wrong is not None and reviewer is not None
+    translator = QTranslator()
+    assert translator.load(str(compiled_qm))
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        assert user_message(caught.value) == "乙 尚未作出回避声明；甲 尚未记录亮证（出示执法证件）时间"
+        assert user_message(wrong) == "检查记录处于“已提交”状态，不能批准检查记录"
+        assert user_message(reviewer) == "只有审核人（检查组组长或管理员）可以批准检查记录"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert user_message(caught.value) == ("乙 has not declared on conflicts of interest yet. No time is recorded for 甲 "
+                                          "showing the credentials.")

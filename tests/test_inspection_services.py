@@ -22,8 +22,9 @@ def counts(app):  # type: ignore[no-untyped-def]
 
 def test_cannot_create_with_one_valid_officer(app, roster) -> None:  # type: ignore[no-untyped-def]
     before = counts(app)
-    with pytest.raises(TeamRuleViolation, match="第二十九条"):
+    with pytest.raises(TeamRuleViolation) as caught:
         new_inspection(app, roster, officers=(0, 3))  # officer 3's certificate expired
+    assert "team.too_few_officers" in caught.value.codes
     assert counts(app) == before, "a refused action must leave no journal or outbox trace"
     assert app.queries.inspections() == []
 
@@ -41,12 +42,14 @@ def test_create_pins_templates_and_makes_one_answer_row_per_item(app, roster) ->
 def test_going_on_site_needs_credentials_and_recusal(app, roster) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
     actor = lead(roster)
-    with pytest.raises(TeamRuleViolation, match="回避声明"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.inspections.start_on_site(actor, iid)
+    assert "team.recusal_missing" in caught.value.codes
     for o in roster["officers"][:2]:
         app.inspections.declare_recusal(actor, iid, o.id, has_conflict=False)
-    with pytest.raises(TeamRuleViolation, match="亮证"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.inspections.start_on_site(actor, iid)
+    assert caught.value.codes == ["team.problems"] + ["team.credentials_not_shown"] * 2
     for o in roster["officers"][:2]:
         app.inspections.record_credentials_shown(actor, iid, o.id)
     app.inspections.start_on_site(actor, iid)
@@ -57,8 +60,9 @@ def test_going_on_site_needs_credentials_and_recusal(app, roster) -> None:  # ty
 def test_a_declared_conflict_needs_a_reason_and_a_replacement(app, roster) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
     actor = lead(roster)
-    with pytest.raises(ValidationError, match="说明"):
+    with pytest.raises(ValidationError) as caught:
         app.inspections.declare_recusal(actor, iid, roster["officers"][1].id, has_conflict=True)
+    assert caught.value.code == "team.conflict_needs_note"
     app.inspections.declare_recusal(actor, iid, roster["officers"][1].id, True, "与该院院长系近亲属")
     app.inspections.declare_recusal(actor, iid, roster["officers"][0].id, False)
     app.inspections.record_credentials_shown(actor, iid, roster["officers"][0].id)
@@ -92,19 +96,21 @@ def test_answers_of_every_type_and_thresholds(app, roster) -> None:  # type: ign
     assert by_item["T-10"].value["rows"][0]["amount"] == "860.00"
 
 
-@pytest.mark.parametrize("item,value,message", [
-    ("T-01", "maybe", "是"), ("T-03", "-1", "负数"), ("T-03", "三", "整数"), ("T-04", "101", "0 到 100"),
-    ("T-05", "12.345", "两位小数"), ("T-05", "abc", "金额格式"), ("T-06", "2026/13/01", "YYYY-MM-DD"),
-    ("T-08", "别的", "可选项"), ("T-10", {"rows": [{"nope": 1}]}, "未声明的列"),
-    ("T-10", {"rows": [{"amount": "x"}]}, "金额格式"),
+@pytest.mark.parametrize("item,value,code", [
+    ("T-01", "maybe", "answer.yes_no"), ("T-03", "-1", "answer.negative_count"),
+    ("T-03", "三", "answer.not_an_integer"), ("T-04", "101", "answer.percent_range"),
+    ("T-05", "12.345", "money.too_precise"), ("T-05", "abc", "money.malformed"), ("T-06", "2026/13/01", "answer.bad_date"),
+    ("T-08", "别的", "answer.not_a_choice"), ("T-10", {"rows": [{"nope": 1}]}, "answer.sample_unknown_columns"),
+    ("T-10", {"rows": [{"amount": "x"}]}, "money.malformed"),
 ])
-def test_bad_answers_are_refused_clearly_and_change_nothing(app, roster, item, value, message) -> None:  # type: ignore[no-untyped-def]
+def test_bad_answers_are_refused_clearly_and_change_nothing(app, roster, item, value, code) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
     start_on_site(app, roster, iid)
     ids = answer_ids(app, iid)
     before = counts(app)
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(ValidationError) as caught:
         app.inspections.answer(lead(roster), ids[item], value)
+    assert caught.value.code == code
     assert counts(app) == before
     assert {a.item_id: a.value for a in app.queries.detail(iid).answers}[item] is None
 
@@ -157,11 +163,13 @@ def test_findings_keep_exact_amounts_and_prefill_from_the_item(app, roster) -> N
 def test_status_path_and_frozen_record(app, roster) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
     actor = lead(roster)
-    with pytest.raises(ValidationError, match="开始现场检查"):
+    with pytest.raises(ValidationError) as caught:
         app.inspections.answer(actor, answer_ids(app, iid)["T-01"], "yes")
+    assert caught.value.code == "rules.not_on_site"
     start_on_site(app, roster, iid)
-    with pytest.raises(ValidationError, match="未作答"):
+    with pytest.raises(ValidationError) as caught:
         app.inspections.finish_on_site(actor, iid)
+    assert caught.value.code == "inspection.required_unanswered"
     ids = answer_ids(app, iid)
     values = {"T-01": "yes", "T-02": "no", "T-03": 1, "T-04": "1", "T-05": "0", "T-06": "2026-01-01",
               "T-07": "x", "T-08": "专职人员", "T-09": ["处方"], "T-10": {"rows": []}}
@@ -169,8 +177,9 @@ def test_status_path_and_frozen_record(app, roster) -> None:  # type: ignore[no-
         app.inspections.answer(actor, ids[item], value)
     app.inspections.finish_on_site(actor, iid)  # T-11 is optional
     app.inspections.transition(actor, iid, Status.SIGNED)
-    with pytest.raises(FrozenRecord, match="补正"):
+    with pytest.raises(FrozenRecord) as caught:
         app.inspections.answer(actor, ids["T-01"], "no")
+    assert caught.value.code == "rules.wrong_status"
     with pytest.raises(FrozenRecord):
         app.findings.add(actor, iid, FindingData(description="x"))
     assert app.journal.verify(iid).ok
@@ -202,13 +211,15 @@ def test_template_edit_keeps_pinned_snapshot(app, roster, tmp_path, monkeypatch)
 
 
 def test_periods_and_naive_times_are_checked(app, roster) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ValidationError, match="检查期间"):
+    with pytest.raises(ValidationError) as caught:
         app.inspections.create(lead(roster), institution_id=roster["hospital"].id,
                                inspection_type=InspectionType.ROUTINE, mode=InspectionMode.AGREEMENT,
                                planned_at=app.ctx.clock(), officer_ids=[o.id for o in roster["officers"][:2]],
                                template_ids=["mini"], period_from=dt.date(2026, 2, 1), period_to=dt.date(2026, 1, 1))
-    with pytest.raises(ValidationError, match="检查表"):
+    assert caught.value.code == "inspection.period_reversed"
+    with pytest.raises(ValidationError) as caught:
         app.inspections.create(lead(roster), institution_id=roster["hospital"].id,
                                inspection_type=InspectionType.ROUTINE, mode=InspectionMode.AGREEMENT,
                                planned_at=app.ctx.clock(), officer_ids=[o.id for o in roster["officers"][:2]],
                                template_ids=["no-such"])
+    assert caught.value.code == "inspection.templates_missing"

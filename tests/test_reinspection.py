@@ -61,8 +61,9 @@ def test_reinspection_has_its_own_evidence_result_and_signed_record(app, roster,
     # the signed record refuses new evidence; the re-inspection is where new photos go
     with pytest.raises(FrozenRecord):
         app.evidence.import_files(inspector, iid, photos(tmp_path, 1))
-    with pytest.raises(TeamRuleViolation, match="过期"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.reinspections.open(inspector, rect_id, [o1.id, expired.id])
+    assert "team.certificate_expired" in caught.value.codes
     clock.advance(days=10)
     rein, _ = app.reinspections.open(inspector, rect_id, [o1.id, o2.id], place="药房及收费处")
     again, _ = app.reinspections.open(inspector, rect_id, [o1.id, o2.id])
@@ -76,16 +77,17 @@ def test_reinspection_has_its_own_evidence_result_and_signed_record(app, roster,
     [record_photo] = app.evidence.list(iid)
     again_report = app.evidence.import_files(inspector, iid, [app.evidence.original_path(record_photo.id)],
                                              reinspection_id=rein.id)
-    assert again_report.refused and "复查须采集新的证据" in again_report.refused[0].reason
+    assert again_report.refused and again_report.refused[0].code == "evidence.reused_for_reinspection"
 
     problems = app.reinspections.readiness(rein.id)
-    assert any("复查结论" in p for p in problems) and any("复查情况" in p for p in problems)
+    assert any("复查结论" in str(p) for p in problems) and any("复查情况" in str(p) for p in problems)
     with pytest.raises(ValidationError, match="复查结论"):
         app.reinspections.sign(inspector, rein.id, o1.id, PASSWORD)
     app.reinspections.update(inspector, rein.id, result=RectificationResult.DONE,
                              note="已停止串换项目收费，收费系统已修改，违规费用已退回。")
-    with pytest.raises(ValidationError, match="参加复查"):
+    with pytest.raises(ValidationError) as caught:
         app.reinspections.sign(inspector, rein.id, roster["lead"].id, PASSWORD)
+    assert caught.value.code == "reinspection.not_an_officer"
 
     doc, _ = app.reinspections.sign(Actor(o1.name, o1.id), rein.id, o1.id, PASSWORD)
     assert doc.kind == "reinspection" and doc.number.startswith("医保复〔2026〕")
@@ -101,8 +103,9 @@ def test_reinspection_has_its_own_evidence_result_and_signed_record(app, roster,
         app.reinspections.update(inspector, rein.id, result=RectificationResult.OVERDUE)
     with pytest.raises(FrozenRecord):
         app.evidence.remove(inspector, app.evidence.list(iid, rein.id)[0].id, "误传")
-    with pytest.raises(ValidationError, match="已复查"):
+    with pytest.raises(ValidationError) as caught:
         app.reinspections.open(inspector, rect_id, [o1.id, o2.id])
+    assert caught.value.code == "rectification.already_reinspected"
 
     doc, _ = app.signing.countersign(Actor(o2.name, o2.id), doc.id, o2.id, PASSWORD)
     assert doc.pending_fields == () and doc.signed_fields == ("Sig_Officer1", "Sig_Officer2")
@@ -142,12 +145,14 @@ def test_reinspection_evidence_travels_in_the_outbox_with_its_scope(app, roster,
 
 
 def test_reinspection_is_refused_outside_rectification(app, roster, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ValidationError, match="整改记录不存在"):
+    with pytest.raises(ValidationError) as caught:
         app.reinspections.open(lead(roster), "no-such-rectification", [])
+    assert caught.value.code == "rectification.not_found"
     iid, rect_id = in_rectification(app, roster, org_ca, tmp_path)
     o1 = roster["officers"][0]
-    with pytest.raises(TeamRuleViolation, match="不少于 2 名"):
+    with pytest.raises(TeamRuleViolation) as caught:
         app.reinspections.open(lead(roster), rect_id, [o1.id])
+    assert "team.too_few_officers" in caught.value.codes
 
 
 def test_case_file_carries_the_reinspection_and_its_photos(app, roster, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]

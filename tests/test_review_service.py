@@ -42,14 +42,16 @@ def test_return_addendum_resubmit_approve(app, roster, org_ca, tmp_path) -> None
     boss = as_actor(roster["lead"])
     inspector = lead(roster)
     app.review.submit(inspector, iid)
-    with pytest.raises(ValidationError, match="组长"):
+    with pytest.raises(ValidationError) as caught:
         app.review.start_review(inspector, iid)  # an inspector cannot review
+    assert caught.value.code == "rules.reviewer_only"
     app.review.start_review(boss, iid)
     app.review.comment(boss, iid, "问题 1 的涉及金额请核对发票。", app.findings.list(iid)[0].id)
     app.review.return_for_correction(boss, iid, "涉及金额与发票不符，请补正。")
     assert app.queries.summary(iid).status == "returned"
-    with pytest.raises(ValidationError, match="补正说明"):
+    with pytest.raises(ValidationError) as caught:
         app.review.submit(inspector, iid)
+    assert caught.value.code == "review.return_unanswered"
     # the inspectors answer with a signed addendum; the record stays as it was signed
     s = demo_strokes(30)
     app.signing.capture_signature(inspector, iid, "party", "周一鸣", s, strokes_to_png(s), document_kind="addendum")
@@ -63,8 +65,9 @@ def test_return_addendum_resubmit_approve(app, roster, org_ca, tmp_path) -> None
                                   changes=[("问题 1 涉及金额", "1,000.00 元", "1,200.00 元")])
     app.review.submit(inspector, iid)
     app.review.start_review(boss, iid)
-    with pytest.raises(ValidationError, match="组长"):
+    with pytest.raises(ValidationError) as caught:
         app.review.approve(inspector, iid, PASSWORD)
+    assert caught.value.code == "rules.reviewer_only"
     app.review.approve(boss, iid, PASSWORD)
     assert app.queries.summary(iid).status == "approved"
     pdf = app.verification.export_record(iid, tmp_path / "approved.pdf")
@@ -89,8 +92,9 @@ def test_outcome_rectification_overdue_and_close(app, roster, org_ca, clock) -> 
     [suggestion] = app.review.suggest(iid)
     assert suggestion.article == "第三十八条" and (suggestion.low, suggestion.high) == (Decimal("1000.00"),
                                                                                       Decimal("2000.00"))
-    with pytest.raises(ValidationError, match="未发现问题"):
+    with pytest.raises(ValidationError) as caught:
         app.review.set_outcome(boss, iid, Outcome.NO_PROBLEM, refund="10")
+    assert caught.value.code == "review.no_problem_with_amounts"
     app.review.set_outcome(boss, iid, Outcome.RECTIFY, refund="1000.00", fine="1500.00", articles="第三十八条")
     assert app.queries.summary(iid).status == "rectification"
     [rect] = app.review.rectifications()
@@ -102,8 +106,9 @@ def test_outcome_rectification_overdue_and_close(app, roster, org_ca, clock) -> 
     assert dash.overdue and dash.to_refund == Decimal("1000.00") and dash.fines == Decimal("1500.00")
     assert dash.findings_by_article["第三十八条"] == 1
     app.review.record_voluntary_refund(inspector, rect.id, "1000.00", dt.date(2026, 12, 8))
-    with pytest.raises(ValidationError, match="复查"):
+    with pytest.raises(ValidationError) as caught:
         app.review.close(boss, iid)
+    assert caught.value.code == "review.rectification_open"
     o1, o2 = roster["officers"][0], roster["officers"][1]
     rein, _ = app.reinspections.open(inspector, rect.id, [o1.id, o2.id])
     app.reinspections.update(inspector, rein.id, result=RectificationResult.OVERDUE, note="逾期后方完成退款")

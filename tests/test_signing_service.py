@@ -71,15 +71,18 @@ def ready_to_sign(app, roster, refused: bool = False) -> str:  # type: ignore[no
 
 def test_empty_signature_is_refused(app, roster) -> None:  # type: ignore[no-untyped-def]
     iid = new_inspection(app, roster)
-    with pytest.raises(ValidationError, match="签名为空"):
+    with pytest.raises(ValidationError) as caught:
         app.signing.capture_signature(lead(roster), iid, "officer", "x", [], b"\x89PNG")
-    with pytest.raises(ValidationError, match="过短"):
+    assert caught.value.code == "signature.empty"
+    with pytest.raises(ValidationError) as caught:
         app.signing.capture_signature(lead(roster), iid, "officer", "x", [[[1, 1], [2, 2]]], b"\x89PNG")
+    assert caught.value.code == "signature.too_short"
 
 
 def test_refusal_needs_witness_and_reason(app, roster) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ValidationError, match="见证人"):
+    with pytest.raises(ValidationError) as caught:
         PartySignoff(refused=True, refusal_reason="不同意").validate()
+    assert caught.value.code == "party.refusal_incomplete" and "party.refusal_field_missing" in caught.value.codes
 
 
 def test_sign_freeze_countersign_and_verify(app, roster, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -133,8 +136,9 @@ def test_unready_record_says_what_is_missing(app, roster, org_ca) -> None:  # ty
     with_keys(app, roster, org_ca)
     iid = new_inspection(app, roster)
     o1 = roster["officers"][0]
-    with pytest.raises(ValidationError, match="当事人尚未签字"):
+    with pytest.raises(ValidationError) as caught:
         app.signing.sign_record(Actor(o1.name, o1.id), iid, o1.id, PASSWORD)
+    assert "signing.party_not_signed" in caught.value.codes
 
 
 
@@ -159,6 +163,10 @@ def test_notice_and_addendum_are_signed_and_verify(app, roster, org_ca, tmp_path
     notice, _ = app.documents.create_notice(lead(roster), iid, deadline=dt.date(2026, 12, 20), officer_id=o1.id,
                                             password=PASSWORD)
     assert "改" in notice.number
+    with pytest.raises(ValidationError) as caught:  # one notice per record: the rule book, as the UI's button
+        app.documents.create_notice(lead(roster), iid, deadline=dt.date(2026, 12, 21), officer_id=o1.id,
+                                    password=PASSWORD)
+    assert caught.value.code == "rules.notice_issued"
     out = app.verification.export_record(iid, tmp_path / "notice.pdf", "notice")
     assert app.verification.verify(out).ok
     # an addendum: the party signs the correction, both officers sign it; the record stays as signed

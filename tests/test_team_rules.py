@@ -20,14 +20,16 @@ def test_two_valid_officers_form_a_team() -> None:
 
 
 def test_one_officer_is_refused_with_the_article() -> None:
-    with pytest.raises(TeamRuleViolation, match="不少于 2 名.*第二十九条"):
+    with pytest.raises(TeamRuleViolation) as caught:
         check_team_formation([member(1)], DAY)
+    assert caught.value.code == "team.too_few_officers" and caught.value.params == {"minimum": 2, "valid": 1}
 
 
 def test_expired_certificate_does_not_count_and_is_named() -> None:
     with pytest.raises(TeamRuleViolation) as err:
         check_team_formation([member(1), member(2, expiry_days=-1)], DAY)
-    assert "官员2" in str(err.value) and "过期" in str(err.value)
+    problem = next(p for p in err.value.problems if p.code == "team.certificate_expired")
+    assert problem.params["name"] == "官员2" and "expired" in str(err.value)
 
 
 def test_certificate_expiring_on_the_day_is_still_valid() -> None:
@@ -35,15 +37,17 @@ def test_certificate_expiring_on_the_day_is_still_valid() -> None:
 
 
 def test_same_officer_twice_is_not_two_officers() -> None:
-    with pytest.raises(TeamRuleViolation, match="重复"):
+    with pytest.raises(TeamRuleViolation) as caught:
         check_team_formation([member(1), member(1)], DAY)
+    assert "team.duplicate_officer" in caught.value.codes
 
 
 def test_duplicate_certificate_numbers_are_refused() -> None:
     a = member(1)
     b = TeamMember("o2", "官员2", a.certificate_no, a.certificate_expiry)
-    with pytest.raises(TeamRuleViolation, match="执法证号"):
+    with pytest.raises(TeamRuleViolation) as caught:
         check_team_formation([a, b], DAY)
+    assert caught.value.code == "team.duplicate_certificate"
 
 
 def ready(n: int, **kw: object) -> TeamMember:
@@ -53,13 +57,15 @@ def ready(n: int, **kw: object) -> TeamMember:
 
 
 def test_ready_for_site_needs_credentials_shown() -> None:
-    with pytest.raises(TeamRuleViolation, match="亮证"):
+    with pytest.raises(TeamRuleViolation) as caught:
         check_ready_for_site([ready(1), ready(2, credentials_shown_at=None)], DAY)
+    assert caught.value.code == "team.credentials_not_shown" and caught.value.params == {"name": "官员2"}
 
 
 def test_ready_for_site_needs_every_recusal_declaration() -> None:
-    with pytest.raises(TeamRuleViolation, match="回避声明"):
+    with pytest.raises(TeamRuleViolation) as caught:
         check_ready_for_site([ready(1), ready(2, has_conflict=None, recusal_declared_at=None)], DAY)
+    assert caught.value.code == "team.recusal_missing"
 
 
 def test_conflicted_officer_leaves_too_few() -> None:

@@ -51,6 +51,7 @@ def test_a_lead_the_record_does_not_name_cannot_approve(app, roster, org_ca) -> 
                   PASSWORD)
     app.review.submit(lead(roster), iid)
     app.review.start_review(as_actor(other), iid)
-    with pytest.raises(ValidationError, match="载明的签名人是 韩景明"):
+    with pytest.raises(ValidationError) as caught:
         app.review.approve(as_actor(other), iid, PASSWORD)
+    assert caught.value.code == "signing.wrong_certificate" and caught.value.params["planned"] == "韩景明"
     assert app.queries.summary(iid).status != "approved"

@@ -16,7 +16,7 @@ import tomllib
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from inspector_app.domain.errors import DomainError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 
 DEFAULT_ZONE = "Asia/Shanghai"
 ENV_ZONE = "INSPECTOR_TIMEZONE"
@@ -36,7 +36,9 @@ def zone_named(name: str) -> dt.tzinfo:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         if name == DEFAULT_ZONE:
             return _FIXED_CHINA
-        raise TimeZoneSettingError(f"未知的时区 {name!r}（应为 IANA 时区名，如 {DEFAULT_ZONE}）") from exc
+        raise TimeZoneSettingError("time_zone.unknown", QT_TRANSLATE_NOOP(
+            "Errors", "Unknown time zone {name} (an IANA zone name is expected, such as {example})."),
+            name=repr(name), example=DEFAULT_ZONE) from exc
 
 
 def set_agency_zone(name: str) -> dt.tzinfo:
@@ -48,7 +50,7 @@ def set_agency_zone(name: str) -> dt.tzinfo:
 def configure(config_dir: Path | None) -> dt.tzinfo:
     """Read the setting (environment first, then ``config_dir/agency.toml``); the default when neither says."""
     name = os.environ.get(ENV_ZONE, "").strip()
-    source = f"环境变量 {ENV_ZONE}"
+    source = ENV_ZONE  # the environment variable's name
     if not name and config_dir is not None:
         path = Path(config_dir) / CONFIG_FILE
         try:
@@ -56,15 +58,18 @@ def configure(config_dir: Path | None) -> dt.tzinfo:
         except FileNotFoundError:
             data = {}
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise TimeZoneSettingError(f"{path}: 无法读取：{exc}") from exc
+            raise TimeZoneSettingError("time_zone.unreadable", QT_TRANSLATE_NOOP(
+                "Errors", "{file}: cannot be read: {problem}"), file=str(path), problem=str(exc)) from exc
         value = data.get("time_zone", "")
         if not isinstance(value, str):
-            raise TimeZoneSettingError(f"{path}: time_zone 应为字符串，如 \"{DEFAULT_ZONE}\"")
+            raise TimeZoneSettingError("time_zone.not_a_string", QT_TRANSLATE_NOOP(
+                "Errors", "{file}: time_zone must be a string, such as \"{example}\"."), file=str(path),
+                example=DEFAULT_ZONE)
         name, source = value.strip(), str(path)
     try:
         return set_agency_zone(name or DEFAULT_ZONE)
     except TimeZoneSettingError as exc:
-        raise TimeZoneSettingError(f"{source}: {exc}") from exc
+        raise TimeZoneSettingError("time_zone.setting", "{source}", source=source, problems=[exc]) from exc
 
 
 def agency_zone() -> dt.tzinfo:

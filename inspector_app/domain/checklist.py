@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
 class AnswerType(StrEnum):
@@ -54,7 +54,7 @@ class Threshold:
     source: str = ""  # where the number comes from, e.g. "S:000 item 4"
 
     def satisfied_by(self, number: Decimal) -> bool:
-        return _OPS[self.op](number, self.value)
+        return bool(_OPS[self.op](number, self.value))
 
     def describe(self) -> str:
         sym = {"<=": "≤", ">=": "≥", "==": "="}.get(self.op, self.op)
@@ -126,9 +126,11 @@ def _decimal(value: Any, what: str) -> Decimal:
     try:
         d = Decimal(str(value).strip().rstrip("%"))
     except (InvalidOperation, ValueError):
-        raise ValidationError(f"{what}：请输入数字，而不是 {value!r}") from None
+        raise ValidationError("answer.not_a_number", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: enter a number, not {value}."), what=what, value=repr(value)) from None
     if not d.is_finite():
-        raise ValidationError(f"{what}：请输入有限数值")
+        raise ValidationError("answer.not_finite", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: enter a finite number."), what=what)
     return d
 
 
@@ -140,24 +142,29 @@ def normalise_answer(item: ItemDef, value: Any) -> Any:
     what = f"{item.id} {item.label}"
     if t is AnswerType.BOOL:
         if value not in ("yes", "no"):
-            raise ValidationError(f"{what}：只能回答“是”或“否”")
+            raise ValidationError("answer.yes_no", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: the answer can only be yes or no."), what=what)
         return value
     if t is AnswerType.BOOL_NA:
         if value not in ("yes", "no", "na"):
-            raise ValidationError(f"{what}：只能回答“是”“否”或“不适用”")
+            raise ValidationError("answer.yes_no_na", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: the answer can only be yes, no or not applicable."), what=what)
         return value
     if t is AnswerType.COUNT:
         try:
             n = int(str(value).strip())
         except ValueError:
-            raise ValidationError(f"{what}：请输入整数，而不是 {value!r}") from None
+            raise ValidationError("answer.not_an_integer", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: enter a whole number, not {value}."), what=what, value=repr(value)) from None
         if n < 0:
-            raise ValidationError(f"{what}：数量不能为负数")
+            raise ValidationError("answer.negative_count", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: a count cannot be negative."), what=what)
         return n
     if t is AnswerType.PCT:
         d = _decimal(value, what)
         if d < 0 or d > 100:
-            raise ValidationError(f"{what}：百分比应在 0 到 100 之间")
+            raise ValidationError("answer.percent_range", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: a percentage must be between 0 and 100."), what=what)
         return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
     if t is AnswerType.MONEY:
         from inspector_app.domain.money import parse_yuan
@@ -167,51 +174,61 @@ def normalise_answer(item: ItemDef, value: Any) -> Any:
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ValidationError(f"{what}：日期格式应为 YYYY-MM-DD") from None
+            raise ValidationError("answer.bad_date", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: a date is written YYYY-MM-DD."), what=what) from None
     if t is AnswerType.TEXT:
         text = str(value)
         if len(text) > 20000:
-            raise ValidationError(f"{what}：文字过长（最多 20000 字）")
+            raise ValidationError("answer.text_too_long", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: the text is too long (at most {limit} characters)."), what=what, limit=20000)
         return text
     if t is AnswerType.CHOICE:
         if value not in item.choices:
-            raise ValidationError(f"{what}：{value!r} 不是可选项")
+            raise ValidationError("answer.not_a_choice", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: {value} is not one of the choices."), what=what, value=repr(value))
         return value
     if t is AnswerType.MULTI:
         if not isinstance(value, (list, tuple)):
-            raise ValidationError(f"{what}：多选答案应为列表")
+            raise ValidationError("answer.multi_not_list", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: a multiple-choice answer must be a list."), what=what)
         unknown = [v for v in value if v not in item.choices]
         if unknown:
-            raise ValidationError(f"{what}：{unknown!r} 不是可选项")
+            raise ValidationError("answer.not_choices", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: {value} are not among the choices."), what=what, value=repr(unknown))
         return [c for c in item.choices if c in value]
     if t is AnswerType.SAMPLE:
         return _normalise_sample(item, value)
     if t is AnswerType.ATTACHMENT:
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise ValidationError(f"{what}：附件答案应为证据编号列表")
+            raise ValidationError("answer.sample_not_list", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: an attachment answer must be a list of evidence ids."), what=what)
         return list(value)
-    raise ValidationError(f"{what}：未知的答案类型 {t}")
+    raise ValidationError("answer.unknown_type", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: unknown answer type {type}."), what=what, type=str(t))
 
 
 def _normalise_sample(item: ItemDef, value: Any) -> dict[str, Any]:
     what = f"{item.id} {item.label}"
     rows = value.get("rows") if isinstance(value, dict) else None
     if not isinstance(rows, list):
-        raise ValidationError(f"{what}：抽样表格式不正确")
+        raise ValidationError("answer.sample_malformed", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: the sample table is malformed."), what=what)
     cols = {c.id: c for c in item.columns}
     out_rows = []
     for n, row in enumerate(rows, start=1):
         if not isinstance(row, dict):
-            raise ValidationError(f"{what}：第 {n} 行格式不正确")
+            raise ValidationError("answer.sample_row_malformed", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: row {row} is malformed."), what=what, row=n)
         unknown = set(row) - set(cols) - {"violation"}
         if unknown:
-            raise ValidationError(f"{what}：第 {n} 行含未声明的列 {sorted(unknown)}")
+            raise ValidationError("answer.sample_unknown_columns", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: row {row} has undeclared columns {columns}."), what=what, row=n, columns=", ".join(sorted(unknown)))
         clean: dict[str, Any] = {}
         for cid, col in cols.items():
             cell = row.get(cid)
             if cell in (None, ""):
                 continue
-            clean[cid] = _normalise_cell(col, cell, f"{what} 第 {n} 行“{col.label}”")
+            clean[cid] = _normalise_cell(col, cell, f"{what} [{n}] {col.label}")
         if row.get("violation"):
             clean["violation"] = True
         out_rows.append(clean)
@@ -225,9 +242,11 @@ def _normalise_cell(col: Column, cell: Any, what: str) -> Any:
         try:
             n = int(str(cell).strip())
         except ValueError:
-            raise ValidationError(f"{what}：请输入整数") from None
+            raise ValidationError("answer.cell_not_integer", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: enter a whole number."), what=what) from None
         if n < 0:
-            raise ValidationError(f"{what}：不能为负数")
+            raise ValidationError("answer.cell_negative", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: cannot be negative."), what=what)
         return n
     if col.type == "money":
         from inspector_app.domain.money import parse_yuan
@@ -239,14 +258,17 @@ def _normalise_cell(col: Column, cell: Any, what: str) -> Any:
         try:
             return dt.date.fromisoformat(str(cell)).isoformat()
         except ValueError:
-            raise ValidationError(f"{what}：日期格式应为 YYYY-MM-DD") from None
+            raise ValidationError("answer.bad_date", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: a date is written YYYY-MM-DD."), what=what) from None
     if col.type == "bool":
         if cell in (True, "yes", "是"):
             return "yes"
         if cell in (False, "no", "否"):
             return "no"
-        raise ValidationError(f"{what}：只能填“是”或“否”")
-    raise ValidationError(f"{what}：未知列类型 {col.type}")
+        raise ValidationError("answer.cell_yes_no", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: fill in yes or no only."), what=what)
+    raise ValidationError("answer.cell_unknown_type", QT_TRANSLATE_NOOP(
+            "Errors", "{what}: unknown column type {type}."), what=what, type=col.type)
 
 
 def auto_state(item: ItemDef, value: Any) -> ItemState | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+
 # Code alphabet: digits and upper-case letters without I, O, Z, S, V.
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -20,17 +22,22 @@ def check_character(first17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
-def credit_code_problem(code: str) -> str | None:
-    """Return None when the code is valid, otherwise a message saying what is wrong."""
+def credit_code_problem(code: str) -> ValidationError | None:
+    """Return None when the code is valid, otherwise a coded error saying what is wrong."""
     code = code.strip().upper()
     if len(code) != 18:
-        return f"统一社会信用代码应为 18 位，实际 {len(code)} 位"
+        return ValidationError("credit_code.length", QT_TRANSLATE_NOOP(
+            "Errors", "A unified social credit code has 18 characters, not {length}."), length=len(code))
     bad = [c for c in code if c not in _VALUES]
     if bad:
-        return f"统一社会信用代码含非法字符：{''.join(sorted(set(bad)))}（不使用 I、O、Z、S、V）"
+        return ValidationError("credit_code.characters", QT_TRANSLATE_NOOP(
+            "Errors", "The unified social credit code has characters not used in it: {characters} (I, O, Z, S and V "
+                      "are never used)."), characters="".join(sorted(set(bad))))
     expected = check_character(code[:17])
     if code[17] != expected:
-        return f"统一社会信用代码校验位错误：应为 {expected}，实际为 {code[17]}"
+        return ValidationError("credit_code.check_character", QT_TRANSLATE_NOOP(
+            "Errors", "The check character of the unified social credit code is wrong: {expected} expected, "
+                      "{actual} found."), expected=expected, actual=code[17])
     return None
 
 

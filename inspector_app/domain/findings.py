@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
 class Severity(StrEnum):
@@ -27,6 +27,8 @@ class FindingData:
 
     def validate(self) -> None:
         if not self.description.strip():
-            raise ValidationError("问题描述不能为空")
+            raise ValidationError("finding.description_empty", QT_TRANSLATE_NOOP(
+                "Errors", "The description of the finding is empty."))
         if self.amount_to_recover > self.amount_involved and self.amount_involved > 0:
-            raise ValidationError("应追回金额不能大于涉及金额")
+            raise ValidationError("finding.recover_exceeds_involved", QT_TRANSLATE_NOOP(
+                "Errors", "The amount to recover cannot exceed the amount involved."))

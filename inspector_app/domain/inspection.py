@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from inspector_app.domain.errors import IllegalTransition
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, IllegalTransition
 
 
 class InspectionType(StrEnum):
@@ -49,6 +49,22 @@ STATUS_LABELS_ZH = {
     Status.CANCELLED: "已作废",
 }
 
+#: Status names for messages (parameters are translated by the UI's mapper like templates).
+STATUS_NAMES: dict[Status, str] = {
+    Status.DRAFT: QT_TRANSLATE_NOOP("Errors", "draft"),
+    Status.ON_SITE: QT_TRANSLATE_NOOP("Errors", "on site"),
+    Status.AWAITING_SIGNATURE: QT_TRANSLATE_NOOP("Errors", "awaiting signatures"),
+    Status.SIGNED: QT_TRANSLATE_NOOP("Errors", "signed"),
+    Status.SUBMITTED: QT_TRANSLATE_NOOP("Errors", "submitted"),
+    Status.UNDER_REVIEW: QT_TRANSLATE_NOOP("Errors", "under review"),
+    Status.RETURNED: QT_TRANSLATE_NOOP("Errors", "returned"),
+    Status.APPROVED: QT_TRANSLATE_NOOP("Errors", "approved"),
+    Status.RECTIFICATION: QT_TRANSLATE_NOOP("Errors", "rectification"),
+    Status.CLOSED: QT_TRANSLATE_NOOP("Errors", "closed"),
+    Status.CANCELLED: QT_TRANSLATE_NOOP("Errors", "cancelled"),
+}
+
+
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.DRAFT: frozenset({Status.ON_SITE, Status.CANCELLED}),
     Status.ON_SITE: frozenset({Status.AWAITING_SIGNATURE}),
@@ -68,7 +84,6 @@ EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.ON_SITE, Status.AWAITING_SIG
 
 def check_transition(current: Status, target: Status) -> None:
     if target not in TRANSITIONS[current]:
-        allowed = "、".join(STATUS_LABELS_ZH[s] for s in sorted(TRANSITIONS[current])) or "无"
-        raise IllegalTransition(
-            f"不能从“{STATUS_LABELS_ZH[current]}”变为“{STATUS_LABELS_ZH[target]}”（允许：{allowed}）"
-        )
+        raise IllegalTransition("inspection.illegal_transition", QT_TRANSLATE_NOOP(
+            "Errors", "The inspection cannot go from “{current}” to “{target}”."),
+            current=STATUS_NAMES[current], target=STATUS_NAMES[target])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 CENT = Decimal("0.01")
 MAX_YUAN = Decimal("1000000000000")  # 1e12 yuan: far above any fund case, catches typos
@@ -20,19 +20,25 @@ def parse_yuan(text: str | int | Decimal) -> Decimal:
         cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
         cleaned = cleaned.replace(",", "").replace("¥", "").replace("￥", "").replace("元", "").strip()
         if not cleaned:
-            raise ValidationError("金额不能为空")
+            raise ValidationError("money.empty", QT_TRANSLATE_NOOP(
+                "Errors", "The amount is empty."))
         try:
             value = Decimal(cleaned)
         except InvalidOperation:
-            raise ValidationError(f"金额格式不正确：{text!r}") from None
+            raise ValidationError("money.malformed", QT_TRANSLATE_NOOP(
+                "Errors", "The amount {text} is not a number."), text=repr(text)) from None
     if not value.is_finite():
-        raise ValidationError("金额必须是有限数值")
+        raise ValidationError("money.not_finite", QT_TRANSLATE_NOOP(
+            "Errors", "The amount must be a finite number."))
     if value < 0:
-        raise ValidationError("金额不能为负数")
+        raise ValidationError("money.negative", QT_TRANSLATE_NOOP(
+            "Errors", "The amount cannot be negative."))
     if value > MAX_YUAN:
-        raise ValidationError("金额过大，请核对")
+        raise ValidationError("money.too_large", QT_TRANSLATE_NOOP(
+            "Errors", "The amount is too large; please check it."))
     if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise ValidationError("金额最多保留两位小数（分）")
+        raise ValidationError("money.too_precise", QT_TRANSLATE_NOOP(
+            "Errors", "An amount has at most two decimals (fen)."))
     return value.quantize(CENT)
 
 

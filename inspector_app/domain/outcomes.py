@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
 class Outcome(StrEnum):
@@ -67,15 +67,18 @@ def load_penalty_map(path: Path | None) -> dict[str, PenaltyRule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"裁量基准文件 {path.name} 格式错误：{exc}") from None
+        raise ValidationError("penalty_map.malformed", QT_TRANSLATE_NOOP(
+            "Errors", "The penalty map {file} is malformed: {problem}"), file=path.name, problem=str(exc)) from None
     for article, raw in data.items():
         try:
             rule = PenaltyRule(article, str(raw["basis"]), Decimal(str(raw["low"])), Decimal(str(raw["high"])),
                                str(raw.get("note", "")))
         except (KeyError, ArithmeticError, TypeError) as exc:
-            raise ValidationError(f"裁量基准 {article} 缺少或错误的字段：{exc}") from None
+            raise ValidationError("penalty_map.bad_field", QT_TRANSLATE_NOOP(
+                "Errors", "Penalty rule {article}: a field is missing or wrong: {problem}"), article=article, problem=str(exc)) from None
         if rule.basis not in ("multiple", "fixed") or rule.low > rule.high or rule.low < 0:
-            raise ValidationError(f"裁量基准 {article}：basis 须为 multiple 或 fixed，且 0 ≤ low ≤ high")
+            raise ValidationError("penalty_map.bad_rule", QT_TRANSLATE_NOOP(
+                "Errors", "Penalty rule {article}: basis must be multiple or fixed, and 0 ≤ low ≤ high."), article=article)
         rules[article] = rule
     return rules
 

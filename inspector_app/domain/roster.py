@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from inspector_app.domain.credit_code import credit_code_problem
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
 class Category(StrEnum):
@@ -61,23 +61,28 @@ class InstitutionData:
     complaint_count: int = 0
     phone: str = ""
 
-    def problems(self) -> list[str]:
-        out: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        out: list[ValidationError] = []
         if not self.name.strip():
-            out.append("机构名称不能为空")
+            out.append(ValidationError("institution.name_empty", QT_TRANSLATE_NOOP(
+                "Errors", "The institution's name is empty.")))
         problem = credit_code_problem(self.credit_code)
         if problem:
             out.append(problem)
         if self.designation_code and not _FIXMEDINS.match(self.designation_code):
-            out.append(f"定点编码格式不正确：{self.designation_code}")
+            out.append(ValidationError("institution.bad_designation_code", QT_TRANSLATE_NOOP(
+                "Errors", "The designation code {code} is malformed."), code=self.designation_code))
         if self.complaint_count < 0:
-            out.append("投诉举报数不能为负数")
+            out.append(ValidationError("institution.negative_complaints", QT_TRANSLATE_NOOP(
+                "Errors", "The number of complaints cannot be negative.")))
         return out
 
     def validate(self) -> None:
         problems = self.problems()
+        if len(problems) == 1:
+            raise problems[0]
         if problems:
-            raise ValidationError("；".join(problems))
+            raise ValidationError("institution.problems", "", problems=problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,8 @@ class OfficerData:
 
     def validate(self) -> None:
         if not self.name.strip():
-            raise ValidationError("执法人员姓名不能为空")
+            raise ValidationError("officer.name_empty", QT_TRANSLATE_NOOP(
+                "Errors", "The officer's name is empty."))
         if not self.certificate_no.strip():
-            raise ValidationError(f"{self.name}：执法证号不能为空")
+            raise ValidationError("officer.certificate_empty", QT_TRANSLATE_NOOP(
+                "Errors", "{name}: the certificate number is empty."), name=self.name)

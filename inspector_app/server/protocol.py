@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from inspector_app.domain.canonical import canonical_json, content_hash
+from inspector_app.domain.rules import REVIEWER_ROLES
 
 PROTOCOL = "sync/v1"
 SCHEMA_VERSION = 2          # bumped when an op or entity is added; the server accepts N-1 clients
@@ -174,7 +175,7 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("approval", "A", {**_INSP, "content_hash": "sha256", "decision": "str", "note": "str?",
                                  "author": "str?"},
                required=frozenset({"inspection_id", "content_hash", "decision"}), parent_entity="inspection",
-               parent_key="inspection_id", roles=frozenset({"team_lead", "admin"})),
+               parent_key="inspection_id", roles=REVIEWER_ROLES),  # the rule book's reviewers
     EntitySpec("signature", "A", {**_INSP, "sha256": "sha256", "signer": "str?", "content_hash": "sha256?"},
                required=frozenset({"inspection_id", "sha256"}), parent_entity="inspection",
                parent_key="inspection_id", blob_field="sha256"),

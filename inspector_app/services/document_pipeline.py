@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector_app import fonts
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.records import kinds
 from inspector_app.records.plan import SignaturePlan, plan_from_record
@@ -47,8 +47,10 @@ def require_bound(plan: SignaturePlan | None, field: str, ck: Any) -> None:
 
     name, number, _roles = pki.officer_identity(ck.cert)
     if (name, number) != (planned.name, planned.certificate_no):
-        raise ValidationError(f"该签名位置载明的签名人是 {planned.name}（执法证号 {planned.certificate_no}），"
-                              f"所用证书属于 {name}（执法证号 {number or '未载明'}）")
+        raise ValidationError("signing.wrong_certificate", QT_TRANSLATE_NOOP(
+            "Errors", "The signature field names {planned} (certificate no. {planned_no}), but the certificate "
+                      "belongs to {holder} (certificate no. {holder_no})."),
+            planned=planned.name, planned_no=planned.certificate_no, holder=name, holder_no=number or "—")
 
 
 def latest_handwriting(ctx: ServiceContext, inspection_id: str, officer_id: str) -> bytes | None:

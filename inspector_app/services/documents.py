@@ -10,7 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
@@ -24,7 +26,7 @@ from inspector_app.services.document_pipeline import DocumentPipeline, Produced
 from inspector_app.services.signing import DocumentDTO, document_dto
 from inspector_app.storage import journal_repo
 from inspector_app.storage.orm import FindingRow
-from inspector_app.storage.records_orm import PartySignoffRow
+from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow
 
 Progress = Callable[[int, str], None]
 DEFAULT_REPORT = "请于整改期限届满前将书面整改报告及相关证明材料报送本局基金监督科。"
@@ -70,15 +72,18 @@ class DocumentService:
         for _attempt in range(3):
             with self._ctx.read() as s:
                 insp = load_inspection(s, inspection_id)
-                if not insp.content_hash or not insp.record_number:
-                    raise ValidationError("请先签署现场检查笔录，再制作责令整改通知书")
                 items = rectification_items(s, inspection_id)
-                if not items:
-                    raise ValidationError("本次检查没有发现问题，无需责令整改")
+                issued = s.scalar(select(DocumentRow.id).where(DocumentRow.inspection_id == inspection_id,
+                                                               DocumentRow.kind == "notice").limit(1))
+                # The rule book: a record every officer signed (status signed or later), with findings, one notice.
+                require(Action.ISSUE_NOTICE, Status(insp.status), None, Facts(
+                    record_signed=bool(insp.content_hash and insp.record_number), has_findings=bool(items),
+                    has_notice=issued is not None))
                 snapshot = build_snapshot(s, self._ctx.blobs, inspection_id)
                 signer = next((o for o in snapshot.officers if o.officer_id == officer_id), None)
                 if signer is None:
-                    raise ValidationError("只有本次检查组的执法人员可以签发通知书")
+                    raise ValidationError("notice.not_team_officer", QT_TRANSLATE_NOOP(
+                        "Errors", "Only the officers of this inspection's team can issue the notice."))
                 now = self._ctx.clock()
                 number = numbering.peek_number(s, "notice", now)
                 notice = rm.RectificationNotice(
@@ -96,7 +101,8 @@ class DocumentService:
                                            officer_id)
             except _NumberTaken:
                 continue  # the transaction rolled back; render again with the next free number
-        raise ValidationError("通知书编号被占用，请重新签发")
+        raise ValidationError("notice.number_taken", QT_TRANSLATE_NOOP(
+            "Errors", "The notice number was taken meanwhile; please issue it again."))
 
     def _commit_notice(self, actor: Actor, inspection_id: str, produced: Produced, number: str,
                        items: tuple[rm.RectificationItem, ...], deadline: dt.date, record_number: str,
@@ -105,7 +111,8 @@ class DocumentService:
             if numbering.next_number(uow.session, "notice", uow.now) != number:
                 raise _NumberTaken(number)
             if rectification_items(uow.session, inspection_id) != items:
-                raise ValidationError("签发期间检查发现的问题发生了变化，请重新签发")
+                raise ValidationError("notice.findings_changed", QT_TRANSLATE_NOOP(
+                    "Errors", "The findings changed while the notice was being signed; please issue it again."))
             payload = {"deadline": deadline.isoformat(), "items": len(items), "record_number": record_number}
             row = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=number,
                                          event="notice.issued", payload=payload,
@@ -122,10 +129,12 @@ class DocumentService:
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if not insp.content_hash or not insp.record_number:
-                raise ValidationError("笔录尚未签名，可直接修改，无需补正")
+                raise ValidationError("addendum.record_editable", QT_TRANSLATE_NOOP(
+                    "Errors", "The record is not signed yet: correct it directly, no addendum is needed."))
             if uow.session.scalar(select(PartySignoffRow.id).where(
                     PartySignoffRow.inspection_id == inspection_id, PartySignoffRow.document_kind == "addendum")) is None:
-                raise ValidationError("请先记录当事人对补正内容的签字（或拒签及见证人）")
+                raise ValidationError("addendum.signoff_missing", QT_TRANSLATE_NOOP(
+                    "Errors", "Record the party's signature on the correction (or its refusal and the witness) first."))
             number = numbering.next_number(uow.session, "addendum", uow.now)
             uow.journal(inspection_id, "addendum.started", {"number": number, "reason": reason})
         with self._ctx.read() as s:

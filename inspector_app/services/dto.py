@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.domain.checklist import TemplateDef
+from inspector_app.domain.errors import DomainError
+from inspector_app.domain.rules import Facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,12 @@ class InspectionDetail:
     team: tuple[TeamMemberDTO, ...]
     answers: tuple[AnswerDTO, ...]
     content_hash: str | None
+    team_problem: DomainError | None = None  # why the team may not go on site yet (None: ready); domain/team.py
+
+    def facts(self) -> Facts:
+        """What the rule book needs to know about this inspection (domain/rules.py decides)."""
+        return Facts(team_ready=self.team_problem is None, frozen=bool(self.content_hash),
+                     has_officers=bool(self.team), has_findings=bool(self.summary.findings))
 
 
 @dataclass(frozen=True, slots=True)

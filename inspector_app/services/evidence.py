@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import DomainError, FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FrozenRecord, ValidationError
 from inspector_app.domain.evidence import Measure
 from inspector_app.domain.ids import new_id
 from inspector_app.services import evidence_links as links
@@ -67,7 +67,12 @@ class Committed:
 @dataclass(frozen=True, slots=True)
 class Refusal:
     name: str
-    reason: str
+    reason: str      # in the source language (CLI, logs); a UI shows ``error`` through its mapper
+    error: DomainError | None = None
+
+    @property
+    def code(self) -> str:
+        return self.error.code if self.error is not None else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,8 @@ def _measure(value: str) -> Measure:
     try:
         return Measure(value)
     except ValueError:
-        raise ValidationError(f"未知的取证方式：{value}") from None
+        raise ValidationError("evidence.unknown_measure", QT_TRANSLATE_NOOP(
+            "Errors", "Unknown way of taking evidence: {measure}"), measure=value) from None
 
 
 def _data(row: EvidenceRow) -> dict[str, Any]:
@@ -125,7 +131,8 @@ def require_scope_editable(s: Session, inspection_id: str, reinspection_id: str 
         return
     rein = load_reinspection(s, reinspection_id)
     if rein.inspection_id != inspection_id:
-        raise ValidationError("复查记录不属于该检查")
+        raise ValidationError("reinspection.other_inspection", QT_TRANSLATE_NOOP(
+            "Errors", "The re-inspection belongs to another inspection."))
     require_open(rein)
 
 
@@ -179,7 +186,8 @@ class EvidenceService:
         path = media.thumbnail_path(self._thumbs, ev.sha256, max_px)
         if not path.exists() or path.stat().st_size == 0:
             if not self._ctx.blobs.has(ev.sha256):
-                raise ValidationError("证据原始文件在本机缺失（可能尚未从服务器下载）")
+                raise ValidationError("evidence.original_missing", QT_TRANSLATE_NOOP(
+            "Errors", "The original file of the evidence is not on this computer (perhaps not downloaded from the server yet)."))
             with self._ctx.blobs.open(ev.sha256) as original:
                 self._write_image(media.display_image(original, max_px), path)
         return self._ctx.blobs.vault.plain_path(path, ".jpg")
@@ -192,7 +200,8 @@ class EvidenceService:
         The same content twice in one inspection is stored once: the existing evidence is returned (and linked)."""
         p, measure = prepared, _measure(measure)
         if not self._ctx.blobs.has(p.sha256):
-            raise ValidationError("证据文件尚未保存到本机存储，请重新导入")
+            raise ValidationError("evidence.not_stored", QT_TRANSLATE_NOOP(
+                "Errors", "The evidence file is not in this computer's store yet; import it again."))
         with self._ctx.unit(actor) as uow:
             s = uow.session
             require_scope_editable(s, inspection_id, reinspection_id)
@@ -200,8 +209,12 @@ class EvidenceService:
             row = s.scalar(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
                                                      EvidenceRow.sha256 == p.sha256))
             if row is not None and row.reinspection_id != reinspection_id:
-                raise ValidationError("该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据"
-                                      if reinspection_id else "该文件已作为复查证据保存")
+                if reinspection_id:
+                    raise ValidationError("evidence.reused_for_reinspection", QT_TRANSLATE_NOOP(
+                        "Errors", "The file is already evidence of this inspection (or another re-inspection); a "
+                                  "re-inspection needs new evidence."))
+                raise ValidationError("evidence.saved_for_reinspection", QT_TRANSLATE_NOOP(
+                    "Errors", "The file is already saved as evidence of a re-inspection."))
             duplicate, new = row is not None and row.deleted_at is None, row is None
             if row is None:
                 row = EvidenceRow(
@@ -247,10 +260,10 @@ class EvidenceService:
                 report.cancelled = True
                 break
             except FrozenRecord as e:  # frozen meanwhile (signed elsewhere): the rest cannot go in either
-                report.refused.extend(Refusal(p.name, str(e)) for p in paths[done - 1:])
+                report.refused.extend(Refusal(p.name, str(e), e) for p in paths[done - 1:])
                 break
             except DomainError as e:
-                report.refused.append(Refusal(path.name, str(e)))
+                report.refused.append(Refusal(path.name, str(e), e))
             else:
                 report.changes |= result.changes
                 if result.duplicate:
@@ -275,7 +288,8 @@ class EvidenceService:
     def _editable(self, s: Session, evidence_id: str) -> EvidenceRow:
         row = s.get(EvidenceRow, evidence_id)
         if row is None or row.deleted_at is not None:
-            raise ValidationError("证据不存在或已删除")
+            raise ValidationError("evidence.not_found_or_deleted", QT_TRANSLATE_NOOP(
+                "Errors", "The evidence does not exist or was removed."))
         require_scope_editable(s, row.inspection_id, row.reinspection_id)
         return row
 
@@ -303,7 +317,8 @@ class EvidenceService:
     def remove(self, actor: Actor, evidence_id: str, reason: str) -> Changes:
         """Soft delete, journaled with the reason; the original file stays in the blob store."""
         if not reason.strip():
-            raise ValidationError("删除证据须填写原因")
+            raise ValidationError("evidence.removal_needs_reason", QT_TRANSLATE_NOOP(
+                "Errors", "Give the reason for removing the evidence."))
         with self._ctx.unit(actor) as uow:
             row = self._editable(uow.session, evidence_id)
             detached = links.detach_all(uow, row)
@@ -333,14 +348,16 @@ class EvidenceService:
         with self._ctx.read() as s:
             row = s.get(EvidenceRow, evidence_id)
             if row is None:
-                raise ValidationError("证据不存在")
+                raise ValidationError("evidence.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The evidence does not exist."))
             return evidence_dto(row, links.active(s, [row.id]).get(row.id, ()))
 
     def original_path(self, evidence_id: str) -> Path:
         """A path holding the original's bytes (a private decrypted copy when the workspace is encrypted)."""
         sha = self.get(evidence_id).sha256
         if not self._ctx.blobs.has(sha):
-            raise ValidationError("证据原始文件在本机缺失（可能尚未从服务器下载）")
+            raise ValidationError("evidence.original_missing", QT_TRANSLATE_NOOP(
+            "Errors", "The original file of the evidence is not on this computer (perhaps not downloaded from the server yet)."))
         return self._ctx.blobs.plain_path(sha)
 
     def thumbnail(self, evidence_id: str, max_px: int = THUMB_PX) -> Path | None:
@@ -352,5 +369,6 @@ class EvidenceService:
     def display_path(self, evidence_id: str, max_px: int = 2400) -> Path:
         """An upright JPEG copy for the on-screen viewer (EXIF orientation applied), cached like thumbnails."""
         if self.get(evidence_id).kind != "photo":
-            raise ValidationError("只有照片可以在查看器中显示")
+            raise ValidationError("evidence.not_a_photo", QT_TRANSLATE_NOOP(
+                "Errors", "Only photos can be shown in the viewer."))
         return self._derived(evidence_id, max_px)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import UnitOfWork
@@ -30,9 +30,11 @@ def check_target(s: Session, inspection_id: str, link: tuple[str, str]) -> tuple
         f = s.get(FindingRow, target_id)
         ok = f is not None and f.deleted_at is None and f.inspection_id == inspection_id
     else:
-        raise ValidationError("证据只能关联到检查项或问题记录")
+        raise ValidationError("evidence.bad_link_target", QT_TRANSLATE_NOOP(
+            "Errors", "Evidence can only be linked to a checklist item or a finding."))
     if not ok:
-        raise ValidationError("关联的检查项或问题记录不存在，或不属于本次检查")
+        raise ValidationError("evidence.link_target_missing", QT_TRANSLATE_NOOP(
+            "Errors", "The linked checklist item or finding does not exist or belongs to another inspection."))
     return target_type, target_id
 
 
@@ -70,7 +72,8 @@ def attach(uow: UnitOfWork, ev: EvidenceRow, target_type: str, target_id: str) -
 def detach(uow: UnitOfWork, ev: EvidenceRow, target_type: str, target_id: str) -> Changes:
     row = _find(uow.session, ev.id, target_type, target_id)
     if row is None or row.deleted_at is not None:
-        raise ValidationError("该证据没有这项关联")
+        raise ValidationError("evidence.no_such_link", QT_TRANSLATE_NOOP(
+            "Errors", "The evidence has no such link."))
     row.deleted_at, row.updated_at = uow.now, uow.now
     uow.record(ev.inspection_id, "evidence.unlinked", "evidence_link", row.id, "patch",
                {"fields": {"deleted": [False, True]}, "evidence_id": ev.id, "target_type": target_type,

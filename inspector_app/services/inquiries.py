@@ -24,6 +24,7 @@ from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.document_pipeline import DocumentPipeline, Produced, latest_handwriting
+from inspector_app.domain.rules import Action, require
 from inspector_app.services.inspections import load_inspection, team_members
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import party_of, setting
@@ -97,6 +98,7 @@ class InquiryService:
     def snapshot(self, inspection_id: str, data: InquiryInput, number: str) -> md.InquiryRecord:
         with self._ctx.read() as s:
             insp = load_inspection(s, inspection_id)
+            require(Action.INQUIRY, insp.status, None)
             team = {m.officer_id: m for m in team_members(s, inspection_id) if m.has_conflict is not True}
             unknown = [o for o in data.officer_ids if o not in team]
             if unknown or data.recorder_id not in data.officer_ids:

@@ -19,11 +19,10 @@ from inspector_app.domain.checklist import (
     item_state,
     normalise_answer,
 )
-from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.domain.inspection import (
-    EDITABLE_STATUSES,
-    STATUS_LABELS_ZH,
     InspectionMode,
     InspectionType,
     Status,
@@ -62,7 +61,8 @@ def team_members(session: Session, inspection_id: str) -> list[TeamMember]:
 def load_inspection(session: Session, inspection_id: str) -> InspectionRow:
     row = session.get(InspectionRow, inspection_id)
     if row is None or row.deleted_at is not None:
-        raise ValidationError("检查记录不存在")
+        raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP(
+            "Errors", "The inspection does not exist."))
     return row
 
 
@@ -75,13 +75,9 @@ def unanswered_required(session: Session, inspection_id: str) -> list[ItemDef]:
     return [item for item in items if item.required]
 
 
-def require_editable(row: InspectionRow) -> None:
-    if row.content_hash:  # the first signature froze the content, whatever the status says
-        raise FrozenRecord("笔录已签名，内容已固定；如需更正请制作补正记录（附注）")
-    if Status(row.status) not in EDITABLE_STATUSES:
-        raise FrozenRecord(
-            f"检查记录处于“{STATUS_LABELS_ZH[Status(row.status)]}”状态，内容已固定；如需更正请制作补正记录（附注）"
-        )
+def require_editable(row: InspectionRow, action: Action = Action.EDIT_FINDINGS) -> None:
+    """Refuse (FrozenRecord) a change of the record's content once signed or past the on-site statuses."""
+    require(action, Status(row.status), None, Facts(frozen=bool(row.content_hash)))
 
 
 class InspectionService:
@@ -106,21 +102,27 @@ class InspectionService:
                   period_to: dt.date | None = None, leader_id: str | None = None) -> tuple[str, Changes]:
         """`create` inside a caller's unit of work (a 双随机 draw creates all its inspections in one transaction)."""
         if not template_ids:
-            raise ValidationError("请至少选择一个检查表")
+            raise ValidationError("inspection.no_template", QT_TRANSLATE_NOOP(
+                "Errors", "Choose at least one checklist."))
         missing = [t for t in template_ids if t not in self._library.templates]
         if missing:
-            raise ValidationError(f"检查表不存在或未通过校验：{'、'.join(missing)}")
+            raise ValidationError("inspection.templates_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Checklists missing or invalid: {templates}"), templates=", ".join(missing))
         if period_from and period_to and period_from > period_to:
-            raise ValidationError("检查期间的开始日期晚于结束日期")
+            raise ValidationError("inspection.period_reversed", QT_TRANSLATE_NOOP(
+                "Errors", "The period under inspection starts after it ends."))
         if planned_at.tzinfo is None:
-            raise ValidationError("检查时间须带时区")
+            raise ValidationError("inspection.naive_time", QT_TRANSLATE_NOOP(
+                "Errors", "The planned time needs a time zone."))
         s = uow.session
         inst = s.get(InstitutionRow, institution_id)
         if inst is None or inst.deleted_at is not None:
-            raise ValidationError("被检查机构不存在")
+            raise ValidationError("institution.not_found", QT_TRANSLATE_NOOP(
+                "Errors", "The institution does not exist."))
         officers = [s.get(OfficerRow, oid) for oid in officer_ids]
         if any(o is None for o in officers):
-            raise ValidationError("检查组中有不存在的执法人员")
+            raise ValidationError("inspection.unknown_officer", QT_TRANSLATE_NOOP(
+                "Errors", "The team names an officer who does not exist."))
         members = [TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry) for o in officers if o]
         check_team_formation(members, local(planned_at).date())
         row = InspectionRow(id=new_id(), institution_id=inst.id, inspection_type=inspection_type.value,
@@ -176,14 +178,16 @@ class InspectionService:
 
     def add_template(self, actor: Actor, inspection_id: str, template_id: str) -> Changes:
         if template_id not in self._library.templates:
-            raise ValidationError(f"检查表不存在或未通过校验：{template_id}")
+            raise ValidationError("inspection.template_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Checklist missing or invalid: {template}"), template=template_id)
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
             require_editable(row)
             existing = uow.session.scalars(select(InspectionTemplateRow).where(
                 InspectionTemplateRow.inspection_id == inspection_id)).all()
             if any(e.template_hash == self._library.templates[template_id].content_hash for e in existing):
-                raise ValidationError("该检查表已在本次检查中")
+                raise ValidationError("inspection.template_present", QT_TRANSLATE_NOOP(
+                    "Errors", "The checklist is already part of this inspection."))
             ids = self._attach_template(uow, inspection_id, template_id, len(existing))
             return Changes(inspections=frozenset({inspection_id}), answers=frozenset(ids))
 
@@ -192,7 +196,7 @@ class InspectionService:
         """亮证: the officer showed the enforcement certificate to the inspected party."""
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            require_editable(row)
+            require_editable(row, Action.EDIT_TEAM)
             m = self._member(uow.session, inspection_id, officer_id)
             when = at or uow.now
             old = _iso(m.credentials_shown_at)
@@ -206,10 +210,11 @@ class InspectionService:
                         note: str = "") -> Changes:
         """回避 declaration: whether the officer has an interest in the inspected institution."""
         if has_conflict and not note.strip():
-            raise ValidationError("声明存在利害关系时须说明情况")
+            raise ValidationError("team.conflict_needs_note", QT_TRANSLATE_NOOP(
+                "Errors", "Describe the conflict of interest you declare."))
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            require_editable(row)
+            require_editable(row, Action.EDIT_TEAM)
             m = self._member(uow.session, inspection_id, officer_id)
             fields: dict[str, Any] = {
                 "has_conflict": [m.has_conflict, has_conflict],
@@ -227,7 +232,8 @@ class InspectionService:
                                                        TeamMemberRow.officer_id == officer_id,
                                                        TeamMemberRow.deleted_at.is_(None)))
         if m is None:
-            raise ValidationError("该执法人员不在本次检查组中")
+            raise ValidationError("team.not_a_member", QT_TRANSLATE_NOOP(
+                "Errors", "The officer is not in this inspection's team."))
         return m
 
     # ------------------------------------------------------------------ status
@@ -235,7 +241,8 @@ class InspectionService:
     def start_on_site(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            check_transition(Status(row.status), Status.ON_SITE)
+            require(Action.START_ON_SITE, Status(row.status), None)
+            # The readiness problems themselves (who has not shown credentials, ...) are the useful refusal.
             check_ready_for_site(team_members(uow.session, inspection_id), local(uow.now).date())
             self._set_status(uow, row, Status.ON_SITE, started_at=row.started_at or uow.now)
             return Changes(inspections=frozenset({inspection_id}))
@@ -244,11 +251,12 @@ class InspectionService:
         """On site → awaiting signature: every required item must be answered first."""
         with self._ctx.unit(actor) as uow:
             row = load_inspection(uow.session, inspection_id)
-            check_transition(Status(row.status), Status.AWAITING_SIGNATURE)
+            require(Action.FINISH_ON_SITE, Status(row.status), None)
             missing = self._unanswered_required(uow.session, inspection_id)
             if missing:
-                shown = "、".join(missing[:10]) + ("等" if len(missing) > 10 else "")
-                raise ValidationError(f"还有 {len(missing)} 个必答检查项未作答：{shown}")
+                shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+                raise ValidationError("inspection.required_unanswered", QT_TRANSLATE_NOOP(
+                    "Errors", "{count} required items are not answered yet: {items}"), count=len(missing), items=shown)
             self._set_status(uow, row, Status.AWAITING_SIGNATURE, ended_at=uow.now)
             return Changes(inspections=frozenset({inspection_id}))
 
@@ -260,7 +268,8 @@ class InspectionService:
             if target is Status.ON_SITE and Status(row.status) is Status.DRAFT:
                 check_ready_for_site(team_members(uow.session, inspection_id), local(uow.now).date())
             if target is Status.CANCELLED and not reason.strip():
-                raise ValidationError("作废检查记录须说明理由")
+                raise ValidationError("inspection.cancel_needs_reason", QT_TRANSLATE_NOOP(
+                    "Errors", "Give the reason for cancelling the inspection."))
             self._set_status(uow, row, target, reason=reason)
             return Changes(inspections=frozenset({inspection_id}))
 
@@ -292,11 +301,12 @@ class InspectionService:
                     note: str | None = None) -> tuple[AnswerDTO, Changes]:
         """Record an answer and return it as stored (normalised value, resulting state)."""
         if verdict is not None and verdict not in {s.value for s in ItemState} - {"unanswered"}:
-            raise ValidationError(f"未知的判定 {verdict!r}")
+            raise ValidationError("answer.unknown_verdict", QT_TRANSLATE_NOOP(
+                "Errors", "Unknown verdict {verdict}."), verdict=repr(verdict))
         with self._ctx.unit(actor) as uow:
             a = uow.session.get(AnswerRow, answer_id)
             if a is None:
-                raise ValidationError("检查项不存在")
+                raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP("Errors", "The checklist item does not exist."))
             row = self._answerable(uow.session, a.inspection_id)
             item = templates.pinned(uow.session, a.template_hash).item(a.item_id)
             changed = self._apply(uow, row, a, item, value, verdict, note)
@@ -316,7 +326,7 @@ class InspectionService:
             for answer_id in answer_ids:
                 a = uow.session.get(AnswerRow, answer_id)
                 if a is None or a.inspection_id != inspection_id:
-                    raise ValidationError("检查项不存在")
+                    raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP("Errors", "The checklist item does not exist."))
                 if a.state != ItemState.UNANSWERED.value:
                     continue
                 item = templates.pinned(uow.session, a.template_hash).item(a.item_id)
@@ -341,9 +351,7 @@ class InspectionService:
     @staticmethod
     def _answerable(session: Session, inspection_id: str) -> InspectionRow:
         row = load_inspection(session, inspection_id)
-        require_editable(row)
-        if Status(row.status) is Status.DRAFT:
-            raise ValidationError("请先完成亮证和回避声明并开始现场检查，再填写检查项")
+        require_editable(row, Action.EDIT_CHECKLIST)
         return row
 
     @staticmethod

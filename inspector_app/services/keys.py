@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.storage.atomic import write_bytes
 from inspector_app.storage.vault import FileVault, SealedFileError
 
@@ -46,11 +46,13 @@ class KeyService:
 
         path = self.p12_path(officer_id)
         if not path.exists():
-            raise ValidationError("该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入")
+            raise ValidationError("keys.no_certificate", QT_TRANSLATE_NOOP(
+                "Errors", "The officer has no signing certificate (PKCS#12) yet; import one under “Signing certificates” first."))
         try:
             return pki.load_pkcs12_bytes(self._vault.read_bytes(path), password, path.name)
         except OSError as exc:
-            raise ValidationError(f"无法读取证书文件 {path.name}：{exc.strerror or exc}") from None
+            raise ValidationError("keys.unreadable", QT_TRANSLATE_NOOP(
+                "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name, problem=str(exc.strerror or exc)) from None
         except SealedFileError as exc:
             raise ValidationError(str(exc)) from None
         except pki.PkiError as exc:
@@ -65,7 +67,8 @@ class KeyService:
         except pki.PkiError as exc:
             raise ValidationError(str(exc)) from None
         except OSError as exc:
-            raise ValidationError(f"无法读取证书文件：{exc.strerror or exc}") from None
+            raise ValidationError("keys.unreadable_source", QT_TRANSLATE_NOOP(
+                "Errors", "Cannot read the certificate file: {problem}"), problem=str(exc.strerror or exc)) from None
         self._vault.write_bytes(self.p12_path(officer_id), source.read_bytes(), mode=0o600)
         return ck.cert
 

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.agency_time import local
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, TeamRuleViolation, ValidationError
+from inspector_app.domain.team import TeamMember, check_ready_for_site
 from inspector_app.services.context import ServiceContext
 from inspector_app.services.dto import AnswerDTO, ChecklistPart, InspectionDetail, InspectionSummary, TeamMemberDTO
 from inspector_app.services.mappers import answer_dto, institution_dto
@@ -92,7 +94,7 @@ class QueryService:
         with self._ctx.read() as s:
             found = _summaries(s, [inspection_id])
             if not found:
-                raise ValidationError("检查记录不存在")
+                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP("Errors", "The inspection does not exist."))
             return found[0]
 
     def pending_changes(self) -> int:
@@ -111,7 +113,7 @@ class QueryService:
         with self._ctx.read() as s:
             found = _summaries(s, [inspection_id])
             if not found:
-                raise ValidationError("检查记录不存在")
+                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP("Errors", "The inspection does not exist."))
             insp = s.get(InspectionRow, inspection_id)
             assert insp is not None
             inst = s.get(InstitutionRow, insp.institution_id)
@@ -132,7 +134,17 @@ class QueryService:
             return InspectionDetail(summary=found[0], institution=institution_dto(inst), place=insp.place,
                                     period_from=insp.period_from, period_to=insp.period_to,
                                     template_hashes=tuple(hashes), team=team,
-                                    answers=tuple(answer_dto(a) for a in answers), content_hash=insp.content_hash)
+                                    answers=tuple(answer_dto(a) for a in answers), content_hash=insp.content_hash,
+                                    team_problem=self._team_problem(team))
+
+    def _team_problem(self, team: Sequence[TeamMemberDTO]) -> DomainError | None:
+        members = [TeamMember(m.officer_id, m.name, m.certificate_no, m.certificate_expiry, m.credentials_shown_at,
+                              m.recusal_declared_at, m.has_conflict, m.conflict_note) for m in team]
+        try:
+            check_ready_for_site(members, local(self._ctx.clock()).date())
+        except TeamRuleViolation as exc:
+            return exc
+        return None
 
 
 def _checklist(s: Session, inspection_id: str) -> list[ChecklistPart]:

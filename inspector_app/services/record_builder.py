@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.checklist import AnswerType, ItemDef, auto_state
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
@@ -143,7 +143,7 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
     is needed yet (nor a number), and an inspection still on site ends "now" for the print."""
     insp = s.get(InspectionRow, inspection_id)
     if insp is None:
-        raise ValidationError("检查记录不存在")
+        raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP("Errors", "The inspection does not exist."))
     members = s.execute(select(TeamMemberRow, OfficerRow).join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
                         .where(TeamMemberRow.inspection_id == inspection_id, TeamMemberRow.deleted_at.is_(None))
                         .order_by(TeamMemberRow.created_at)).all()
@@ -154,7 +154,8 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
     signoff_row = s.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
                                                          PartySignoffRow.document_kind == "record"))
     if signoff_row is None and draft_at is None:
-        raise ValidationError("请先记录被检查单位的签字（或拒签及见证人）")
+        raise ValidationError("party.signoff_missing", QT_TRANSLATE_NOOP(
+            "Errors", "Record the inspected institution's signature (or its refusal and the witness) first."))
     if signoff_row is None:
         signoff_row = PartySignoffRow(signer_name="", title="", id_number="", phone="", opinion="", refused=False,
                                       recusal_answer="", refusal_reason="", witness_name="", witness_id_number="",
@@ -256,7 +257,7 @@ def unanswered_team_signatures(s: Session, inspection_id: str) -> list[str]:
 
 def set_setting(s: Session, key: str, value: str) -> None:
     if key not in DEFAULT_SETTINGS:
-        raise ValidationError(f"未知的设置项 {key}")
+        raise ValidationError("setting.unknown", QT_TRANSLATE_NOOP("Errors", "Unknown setting {key}."), key=key)
     row = s.get(WorkspaceSettingRow, key)
     if row is None:
         s.add(WorkspaceSettingRow(key=key, value=value))

@@ -19,9 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import FrozenRecord, ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import Action, require
 from inspector_app.domain.outcomes import RectificationResult
 from inspector_app.domain.team import TeamMember, check_team_formation
 from inspector_app.records import model as rm
@@ -68,13 +69,15 @@ def _data(row: ReinspectionRow) -> dict[str, Any]:
 
 def require_open(row: ReinspectionRow) -> None:
     if row.content_hash:
-        raise FrozenRecord("复查记录已签名，内容和证据已固定")
+        raise FrozenRecord("reinspection.frozen", QT_TRANSLATE_NOOP(
+            "Errors", "The re-inspection record is signed; its content and evidence are fixed."))
 
 
 def load_reinspection(s: Session, reinspection_id: str) -> ReinspectionRow:
     row = s.get(ReinspectionRow, reinspection_id)
     if row is None:
-        raise ValidationError("复查记录不存在")
+        raise ValidationError("reinspection.not_found", QT_TRANSLATE_NOOP(
+            "Errors", "The re-inspection does not exist."))
     return row
 
 
@@ -83,7 +86,8 @@ def _members(s: Session, officer_ids: Sequence[str]) -> list[TeamMember]:
     for oid in officer_ids:
         o = s.get(OfficerRow, oid)
         if o is None or o.deleted_at is not None:
-            raise ValidationError("复查人员不在执法人员名册中")
+            raise ValidationError("reinspection.unknown_officer", QT_TRANSLATE_NOOP(
+                "Errors", "An officer of the re-inspection is not on the roster."))
         out.append(TeamMember(o.id, o.name, o.certificate_no, o.certificate_expiry))
     return out
 
@@ -105,12 +109,13 @@ class ReinspectionService:
             s = uow.session
             rect = s.get(RectificationRow, rectification_id)
             if rect is None:
-                raise ValidationError("整改记录不存在")
+                raise ValidationError("rectification.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The rectification does not exist."))
             if rect.result is not None:
-                raise ValidationError(f"该整改已复查（{rect.result}），不能再次复查")
+                raise ValidationError("rectification.already_reinspected", QT_TRANSLATE_NOOP(
+                    "Errors", "The rectification was re-inspected already ({result}); it cannot be re-inspected again."), result=rect.result)
             insp = load_inspection(s, rect.inspection_id)
-            if Status(insp.status) is not Status.RECTIFICATION:
-                raise ValidationError("检查不在整改跟踪阶段，不能复查")
+            require(Action.REINSPECT, Status(insp.status), None)
             draft = s.scalar(select(ReinspectionRow).where(ReinspectionRow.rectification_id == rectification_id,
                                                            ReinspectionRow.content_hash.is_(None)))
             if draft is not None:
@@ -214,19 +219,21 @@ class ReinspectionService:
                 .order_by(SignatureCaptureRow.created_at.desc()).limit(1))
         return self._ctx.blobs.read_bytes(sha) if sha else None
 
-    def readiness(self, reinspection_id: str) -> list[str]:
-        """What still prevents signing, in words; empty when the re-inspection record can be signed."""
+    def readiness(self, reinspection_id: str) -> list[DomainError]:
+        """What still prevents signing, as errors; empty when the re-inspection record can be signed. The
+        record's own checks (records/model.py) are worded in Chinese, the document's language, and travel as
+        finished messages; the team's are coded."""
         with self._ctx.read() as s:
             row = load_reinspection(s, reinspection_id)
             if row.content_hash:
                 return []
             # The 文号 is taken at signing; until then the snapshot is checked as if it had one.
             draft = dataclasses.replace(self.snapshot(s, row, with_images=False), number=row.number or "（签名时编号）")
-            problems = draft.problems()
+            problems: list[DomainError] = [ValidationError(p) for p in draft.problems()]
             try:
                 check_team_formation(_members(s, row.officer_ids), local(self._ctx.clock()).date())
-            except ValidationError as e:
-                problems.append(str(e))
+            except DomainError as e:  # a TeamRuleViolation: coded, with its sub-problems
+                problems.append(e)
             return problems
 
     def sign(self, actor: Actor, reinspection_id: str, officer_id: str, password: str,
@@ -237,13 +244,16 @@ class ReinspectionService:
         say(5, "打开签名证书")
         ck = self._keys.load(officer_id, password)
         problems = self.readiness(reinspection_id)
+        if len(problems) == 1:
+            raise problems[0]
         if problems:
-            raise ValidationError("；".join(problems))
+            raise ValidationError("reinspection.not_ready", "", problems=problems)
         with self._ctx.unit(actor) as uow:  # the number stays with the re-inspection: a retry reuses it
             row = load_reinspection(uow.session, reinspection_id)
             require_open(row)
             if officer_id not in row.officer_ids:
-                raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                raise ValidationError("reinspection.not_an_officer", QT_TRANSLATE_NOOP(
+                    "Errors", "Only the officers of the re-inspection can sign its record."))
             inspection_id = row.inspection_id
             if not row.number:
                 row.number = numbering.next_number(uow.session, "reinspection", uow.now)
@@ -260,7 +270,8 @@ class ReinspectionService:
             row = load_reinspection(s, reinspection_id)
             require_open(row)
             if self.snapshot(s, row, with_images=False).content_hash() != produced.content_hash:
-                raise ValidationError("签名期间复查记录发生了变化，请重新签名")
+                raise ValidationError("reinspection.changed_while_signing", QT_TRANSLATE_NOOP(
+                    "Errors", "The re-inspection changed while it was being signed; sign again."))
             doc = self._pipeline.add_row(uow, produced, inspection_id=row.inspection_id, number=record.number,
                                          event="reinspection.signed",
                                          payload={"reinspection_id": row.id, "rectification_id": row.rectification_id,

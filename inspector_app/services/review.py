@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status, check_transition
 from inspector_app.domain.money import parse_yuan
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.domain.outcomes import (
     DEFAULT_PENALTY_MAP,
     Outcome,
@@ -91,11 +92,14 @@ class ReviewService:
     # ------------------------------------------------------------------ roles and moves
 
     @staticmethod
-    def _require_lead(s: Session, actor: Actor) -> OfficerRow:
+    def _role(s: Session, actor: Actor) -> str:
+        """The signed-in officer's role for the rule book ("" when nobody is signed in: no role may review)."""
         officer = s.get(OfficerRow, actor.officer_id) if actor.officer_id else None
-        if officer is None or officer.role != "team_lead":
-            raise ValidationError("只有检查组组长（审核人）可以审核、退回或批准检查记录")
-        return officer
+        return officer.role if officer is not None else ""
+
+    def _require(self, s: Session, actor: Actor, action: Action, insp: InspectionRow,
+                 facts: Facts = Facts()) -> None:
+        require(action, Status(insp.status), self._role(s, actor), facts)
 
     def _move(self, uow: UnitOfWork, insp: InspectionRow, target: Status, payload: dict | None = None) -> None:
         check_transition(Status(insp.status), target)
@@ -121,40 +125,44 @@ class ReviewService:
     def submit(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
+            answered = True
             if Status(insp.status) is Status.RETURNED:
                 last_return = uow.session.scalar(select(func.max(ReviewEventRow.created_at)).where(
                     ReviewEventRow.inspection_id == inspection_id, ReviewEventRow.kind == "return"))
-                answered = uow.session.scalar(select(func.count()).select_from(DocumentRow).where(
+                answered = bool(uow.session.scalar(select(func.count()).select_from(DocumentRow).where(
                     DocumentRow.inspection_id == inspection_id, DocumentRow.kind == "addendum",
-                    DocumentRow.created_at >= last_return))
-                if not answered:
-                    raise ValidationError("退回的记录须先以签名的补正说明答复，再重新提交")
+                    DocumentRow.created_at >= last_return)))
+            self._require(uow.session, actor, Action.SUBMIT, insp, Facts(return_answered=answered))
             self._move(uow, insp, Status.SUBMITTED)
             return Changes(inspections=frozenset({inspection_id}))
 
     def start_review(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
-            self._move(uow, load_inspection(uow.session, inspection_id), Status.UNDER_REVIEW)
+            insp = load_inspection(uow.session, inspection_id)
+            self._require(uow.session, actor, Action.START_REVIEW, insp)
+            self._move(uow, insp, Status.UNDER_REVIEW)
             return Changes(inspections=frozenset({inspection_id}))
 
     def comment(self, actor: Actor, inspection_id: str, text: str, finding_id: str | None = None) -> Changes:
         if not text.strip():
-            raise ValidationError("审核意见不能为空")
+            raise ValidationError("review.comment_empty", QT_TRANSLATE_NOOP(
+                "Errors", "The review comment is empty."))
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if finding_id and (f := uow.session.get(FindingRow, finding_id)) is not None \
                     and f.inspection_id != inspection_id:
-                raise ValidationError("该问题不属于本次检查")
+                raise ValidationError("review.finding_of_other_inspection", QT_TRANSLATE_NOOP(
+                    "Errors", "The finding belongs to another inspection."))
             self._event(uow, insp, "comment", text.strip(), finding_id)
             return Changes(inspections=frozenset({inspection_id}))
 
     def return_for_correction(self, actor: Actor, inspection_id: str, reasons: str) -> Changes:
         if not reasons.strip():
-            raise ValidationError("退回须写明理由")
+            raise ValidationError("review.return_needs_reasons", QT_TRANSLATE_NOOP(
+                "Errors", "Give the reasons for returning the record."))
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
             insp = load_inspection(uow.session, inspection_id)
+            self._require(uow.session, actor, Action.RETURN, insp)
             self._event(uow, insp, "return", reasons.strip())
             self._move(uow, insp, Status.RETURNED, {"reasons": reasons.strip()})
             return Changes(inspections=frozenset({inspection_id}))
@@ -163,16 +171,17 @@ class ReviewService:
                 progress: Callable[[int, str], None] | None = None) -> Changes:
         """The lead's countersignature on the record (keeps the officers' signatures valid), then 已批准."""
         with self._ctx.read() as s:
-            self._require_lead(s, actor)
             insp = load_inspection(s, inspection_id)
-            check_transition(Status(insp.status), Status.APPROVED)
+            self._require(s, actor, Action.APPROVE, insp)
             doc = s.scalar(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id,
                                                      DocumentRow.kind == "record"))
             if doc is None:
-                raise ValidationError("没有已签名的笔录可供批准")
+                raise ValidationError("review.no_signed_record", QT_TRANSLATE_NOOP(
+                    "Errors", "There is no signed record to approve."))
             # On the signing laptop the inspection holds the hash it froze; a lead's laptop has the document's.
             if insp.content_hash and doc.content_hash != insp.content_hash:
-                raise ValidationError("笔录内容哈希与签名时不一致，不能批准")
+                raise ValidationError("review.content_changed", QT_TRANSLATE_NOOP(
+                    "Errors", "The record's content hash differs from the signed one; it cannot be approved."))
             content = doc.content_hash
         assert actor.officer_id is not None
         self._signing.countersign(actor, doc.id, actor.officer_id, password, progress)
@@ -219,12 +228,11 @@ class ReviewService:
                     fine: str | Decimal = "0", articles: str = "", note: str = "") -> Changes:
         refund_d, fine_d = parse_yuan(refund), parse_yuan(fine)
         if outcome is Outcome.NO_PROBLEM and (refund_d or fine_d):
-            raise ValidationError("“未发现问题”不应有退回或罚款金额")
+            raise ValidationError("review.no_problem_with_amounts", QT_TRANSLATE_NOOP(
+                "Errors", "“No problem found” cannot come with a refund or a fine."))
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
             insp = load_inspection(uow.session, inspection_id)
-            if Status(insp.status) not in (Status.APPROVED, Status.RECTIFICATION):
-                raise ValidationError("批准后才能确定处理结果")
+            self._require(uow.session, actor, Action.SET_OUTCOME, insp)
             row = uow.session.get(OutcomeRow, inspection_id)
             data = {"inspection_id": inspection_id, "decided_by": actor.name, "outcome": outcome.value, "refund_amount": format(refund_d, "f"),
                     "fine_amount": format(fine_d, "f"), "articles": articles, "note": note}
@@ -252,7 +260,8 @@ class ReviewService:
                                                               DocumentRow.kind == "notice")
                                     .order_by(DocumentRow.created_at.desc()))
         if notice is None:
-            raise ValidationError("责令整改须先签发责令整改通知书（载明整改期限）")
+            raise ValidationError("review.notice_needed", QT_TRANSLATE_NOOP(
+                "Errors", "Ordering a rectification needs a rectification notice (with its deadline) first."))
         # a served notice's period runs from the served date (services/service_receipts.py)
         deadline = dt.date.fromisoformat(notice.payload.get("effective_deadline") or notice.payload["deadline"])
         row = RectificationRow(id=new_id(), inspection_id=insp.id, notice_document_id=notice.id, deadline=deadline,
@@ -269,7 +278,8 @@ class ReviewService:
         with self._ctx.unit(actor) as uow:
             row = uow.session.get(RectificationRow, rectification_id)
             if row is None:
-                raise ValidationError("整改记录不存在")
+                raise ValidationError("rectification.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The rectification does not exist."))
             old = format(row.voluntary_refund, "f")
             row.voluntary_refund, row.voluntary_refund_on, row.updated_at = value, on, uow.now
             uow.record(row.inspection_id, "rectification.refund", "rectification", row.id, "patch",
@@ -279,15 +289,12 @@ class ReviewService:
 
     def close(self, actor: Actor, inspection_id: str) -> Changes:
         with self._ctx.unit(actor) as uow:
-            self._require_lead(uow.session, actor)
             insp = load_inspection(uow.session, inspection_id)
-            if Status(insp.status) is Status.RECTIFICATION:
-                open_ = uow.session.scalar(select(func.count()).select_from(RectificationRow).where(
-                    RectificationRow.inspection_id == inspection_id, RectificationRow.result.is_(None)))
-                if open_:
-                    raise ValidationError("整改尚未复查，不能结案")
-            elif uow.session.get(OutcomeRow, inspection_id) is None:
-                raise ValidationError("请先确定处理结果")
+            open_ = uow.session.scalar(select(func.count()).select_from(RectificationRow).where(
+                RectificationRow.inspection_id == inspection_id, RectificationRow.result.is_(None)))
+            self._require(uow.session, actor, Action.CLOSE, insp, Facts(
+                rectification_reviewed=not open_,
+                outcome_decided=uow.session.get(OutcomeRow, inspection_id) is not None))
             self._move(uow, insp, Status.CLOSED)
             return Changes(inspections=frozenset({inspection_id}))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from inspector_app.domain.canonical import to_jsonable
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.roster import InstitutionData, OfficerData
 from inspector_app.services.changes import Changes
@@ -26,7 +26,8 @@ class RosterService:
         with self._ctx.unit(actor) as uow:
             clash = uow.session.scalar(select(InstitutionRow.name).where(InstitutionRow.credit_code == code))
             if clash:
-                raise ValidationError(f"统一社会信用代码 {code} 已被“{clash}”使用")
+                raise ValidationError("institution.credit_code_taken", QT_TRANSLATE_NOOP(
+                    "Errors", "The unified social credit code {code} is already used by “{institution}”."), code=code, institution=clash)
             row = InstitutionRow(
                 id=new_id(), name=data.name.strip(), category=data.category.value, level=data.level.value,
                 ownership=data.ownership.value, credit_code=code, designation_code=data.designation_code,
@@ -45,7 +46,8 @@ class RosterService:
         with self._ctx.unit(actor) as uow:
             clash = uow.session.scalar(select(OfficerRow.name).where(OfficerRow.certificate_no == data.certificate_no))
             if clash:
-                raise ValidationError(f"执法证号 {data.certificate_no} 已登记给 {clash}")
+                raise ValidationError("officer.certificate_taken", QT_TRANSLATE_NOOP(
+                    "Errors", "The certificate number {certificate} is already registered to {officer}."), certificate=data.certificate_no, officer=clash)
             row = OfficerRow(id=new_id(), name=data.name.strip(), department=data.department,
                              certificate_no=data.certificate_no.strip(), certificate_expiry=data.certificate_expiry,
                              role=data.role, region=data.region, created_at=uow.now, updated_at=uow.now)
@@ -68,7 +70,8 @@ class RosterService:
         with self._ctx.read() as s:
             row = s.get(InstitutionRow, institution_id)
             if row is None:
-                raise ValidationError("机构不存在")
+                raise ValidationError("institution.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The institution does not exist."))
             return institution_dto(row)
 
     def officers(self) -> list[OfficerDTO]:
@@ -80,5 +83,6 @@ class RosterService:
         with self._ctx.read() as s:
             row = s.get(OfficerRow, officer_id)
             if row is None:
-                raise ValidationError("执法人员不存在")
+                raise ValidationError("officer.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The officer does not exist."))
             return officer_dto(row)

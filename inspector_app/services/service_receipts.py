@@ -27,6 +27,7 @@ from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
 from inspector_app.services.document_pipeline import DocumentPipeline, Produced, latest_handwriting
+from inspector_app.domain.rules import Action, require
 from inspector_app.services.inspections import load_inspection
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import party_of, setting
@@ -95,6 +96,7 @@ class ServiceReceiptService:
                 raise ValidationError("service.of_receipt", QT_TRANSLATE_NOOP(
                     "Errors", "A proof of service is not itself served."))
             insp = load_inspection(s, served.inspection_id)
+            require(Action.SERVE, insp.status, None)
             officers = []
             for oid in data.officer_ids:
                 o = s.get(OfficerRow, oid)

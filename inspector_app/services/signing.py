@@ -7,9 +7,7 @@ blob store first (fsync) and only then recorded, after checking nothing changed 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from inspector_app import fonts
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, FrozenRecord, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import Action, Facts, require
 from inspector_app.records import kinds
 from inspector_app.records.plan import AGENCY_FIELD
 from inspector_app.services import numbering
@@ -29,6 +28,13 @@ from inspector_app.services.document_pipeline import DocumentPipeline, require_b
 from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
+from inspector_app.services.signing_types import (  # re-exported ("as"): callers import them from here
+    CaptureState as CaptureState,
+    DocumentDTO as DocumentDTO,
+    PartySignoff as PartySignoff,
+    document_dto as document_dto,
+    validate_strokes as validate_strokes,
+)
 from inspector_app.storage import journal_repo
 from inspector_app.storage.atomic import write_bytes
 from inspector_app.storage.orm import EvidenceRow
@@ -36,77 +42,6 @@ from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow, Sign
 
 Progress = Callable[[int, str], None]
 SIGNABLE = (Status.AWAITING_SIGNATURE,)
-
-
-@dataclass(frozen=True, slots=True)
-class PartySignoff:
-    """What the inspected party's representative said and did with the record."""
-
-    refused: bool
-    signer_name: str = ""
-    title: str = ""
-    id_number: str = ""
-    phone: str = ""
-    opinion: str = "以上记录已阅，属实。"
-    recusal_answer: str = "不申请回避。"
-    refusal_reason: str = ""
-    witness_name: str = ""
-    witness_id_number: str = ""
-    witness_relation: str = ""
-    officer_note: str = ""
-
-    def validate(self) -> None:
-        if self.refused:
-            missing = [label for label, v in (("拒签理由", self.refusal_reason), ("见证人姓名", self.witness_name),
-                                              ("见证人身份证号", self.witness_id_number),
-                                              ("见证人与当事人关系", self.witness_relation),
-                                              ("执法人员备注", self.officer_note)) if not v.strip()]
-            if missing:
-                raise ValidationError("当事人拒绝签字时须记录：" + "、".join(missing))
-        elif not self.signer_name.strip():
-            raise ValidationError("请填写签字人姓名")
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentDTO:
-    id: str
-    inspection_id: str
-    kind: str
-    number: str
-    content_hash: str
-    pdf_sha256: str
-    signed_fields: tuple[str, ...]
-    pending_fields: tuple[str, ...]
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class CaptureState:
-    """What has been captured for one document of an inspection, read from its own tables."""
-
-    drawn_officers: frozenset[str]      # officer ids with a handwritten signature
-    roles: frozenset[str]               # roles with a capture: officer, party, witness, lead
-    signoff: PartySignoff | None        # the party's response, if recorded
-
-
-def document_dto(r: DocumentRow) -> DocumentDTO:
-    return DocumentDTO(r.id, r.inspection_id, r.kind, r.number, r.content_hash, r.pdf_sha256,
-                       tuple(r.signed_fields or ()), tuple(r.pending_fields or ()), r.created_at)
-
-
-def validate_strokes(strokes: Any) -> list[list[list[int]]]:
-    """Strokes are lists of [x, y] points; an empty or dot-only signature is refused (a common field-app bug)."""
-    if not isinstance(strokes, list) or not strokes:
-        raise ValidationError("签名为空，请在签名板上签字")
-    points = 0
-    for stroke in strokes:
-        if not isinstance(stroke, list) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in stroke):
-            raise ValidationError("签名笔迹格式不正确")
-        points += len(stroke)
-    if points < 8:
-        raise ValidationError("签名过短，请重新签字")
-    # Tenths of a canvas unit as integers: exact in hashes and JSON (the journal refuses floats).
-    return [[[round(float(x) * 10), round(float(y) * 10)] for x, y in stroke] for stroke in strokes]
 
 
 class SigningService:
@@ -125,15 +60,18 @@ class SigningService:
     def capture_signature(self, actor: Actor, inspection_id: str, role: str, signer_name: str, strokes: Any,
                           png: bytes, officer_id: str | None = None, document_kind: str = "record") -> Changes:
         if role not in ("officer", "party", "witness", "lead"):
-            raise ValidationError(f"未知的签名角色 {role}")
+            raise ValidationError("signature.unknown_role", QT_TRANSLATE_NOOP(
+                "Errors", "Unknown signing role {role}."), role=role)
         clean = validate_strokes(strokes)
         if not png.startswith(b"\x89PNG"):
-            raise ValidationError("签名图像不是 PNG")
+            raise ValidationError("signature.not_png", QT_TRANSLATE_NOOP(
+                "Errors", "The signature image is not a PNG."))
         blob = self._ctx.blobs.put_bytes(png)  # file first, then the row that points at it
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if document_kind == "record" and insp.content_hash and role != "lead":
-                raise FrozenRecord("笔录已签名，签字不能再更改；如需更正请制作补正说明")
+                raise FrozenRecord("signature.record_frozen", QT_TRANSLATE_NOOP(
+                    "Errors", "The record is signed; its signatures cannot change any more. Make a correction addendum to correct it."))
             row = SignatureCaptureRow(id=new_id(), inspection_id=inspection_id, document_kind=document_kind,
                                       role=role, officer_id=officer_id, signer_name=signer_name, strokes=clean,
                                       png_sha256=blob.sha256, created_at=uow.now)
@@ -150,12 +88,10 @@ class SigningService:
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             if document_kind == "record":
-                if insp.content_hash:
-                    raise FrozenRecord("笔录已签名，当事人意见不能再更改")
-                if Status(insp.status) not in SIGNABLE:
-                    raise ValidationError("请先结束现场检查，再请当事人签字")
+                require(Action.PARTY_SIGNOFF, Status(insp.status), None, Facts(frozen=bool(insp.content_hash)))
             elif not insp.content_hash:
-                raise ValidationError("笔录尚未签名，无需补正")
+                raise ValidationError("addendum.record_not_signed", QT_TRANSLATE_NOOP(
+                    "Errors", "The record is not signed yet; no addendum is needed."))
             row = uow.session.scalar(select(PartySignoffRow).where(PartySignoffRow.inspection_id == inspection_id,
                                                                    PartySignoffRow.document_kind == document_kind))
             fields = {k: getattr(data, k) for k in data.__dataclass_fields__}
@@ -187,22 +123,27 @@ class SigningService:
 
     # ------------------------------------------------------------------ PAdES signatures
 
-    def readiness(self, inspection_id: str) -> list[str]:
-        """What still prevents signing, in words; empty when the record can be signed."""
+    def readiness(self, inspection_id: str) -> list[ValidationError]:
+        """What still prevents signing, as coded problems; empty when the record can be signed."""
         with self._ctx.read() as s:
             insp = load_inspection(s, inspection_id)
             out = []
             if Status(insp.status) not in SIGNABLE and not insp.content_hash:
                 required = unanswered_required(s, inspection_id)
                 if required:  # named here, so the end of the on-site work is never a surprise refusal
-                    shown = "、".join(i.id for i in required[:10]) + ("等" if len(required) > 10 else "")
-                    out.append(f"还有 {len(required)} 个必答检查项未作答：{shown}")
-                out.append("现场检查尚未结束")
+                    shown = ", ".join(i.id for i in required[:10]) + (" …" if len(required) > 10 else "")
+                    out.append(ValidationError("inspection.required_unanswered", QT_TRANSLATE_NOOP(
+                        "Errors", "{count} required items are not answered yet: {items}"),
+                        count=len(required), items=shown))
+                out.append(ValidationError("signing.on_site_not_finished", QT_TRANSLATE_NOOP(
+                    "Errors", "The on-site work is not finished yet.")))
             if s.scalar(select(PartySignoffRow.id).where(PartySignoffRow.inspection_id == inspection_id)) is None:
-                out.append("当事人尚未签字（或记录拒签及见证人）")
+                out.append(ValidationError("signing.party_not_signed", QT_TRANSLATE_NOOP(
+                    "Errors", "The party has not signed yet (or its refusal and the witness are not recorded).")))
             missing = unanswered_team_signatures(s, inspection_id)
             if missing:
-                out.append("尚未手写签名：" + "、".join(missing))
+                out.append(ValidationError("signing.handwriting_missing", QT_TRANSLATE_NOOP(
+                    "Errors", "No handwritten signature yet from: {names}"), names=", ".join(missing)))
             return out
 
     def draft_preview(self, inspection_id: str, target: Path) -> tuple[Path, int]:
@@ -240,18 +181,21 @@ class SigningService:
         with self._ctx.read() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise ValidationError("文书不存在")
+                raise ValidationError("document.not_found", QT_TRANSLATE_NOOP("Errors", "The document does not exist."))
             doc = document_dto(row)
         return self._countersign(actor, doc, officer_id, ck, progress or (lambda _p, _m: None))
 
     def _first_signature(self, actor: Actor, inspection_id: str, officer_id: str, ck: Any,
                          say: Progress) -> tuple[DocumentDTO, Changes]:
         problems = self.readiness(inspection_id)
+        if len(problems) == 1:
+            raise problems[0]
         if problems:
-            raise ValidationError("；".join(problems))
+            raise ValidationError("signing.not_ready", "", problems=problems)
         with self._ctx.unit(actor) as uow:  # the number is the inspection's for good: a retry reuses it, no gaps
             insp = load_inspection(uow.session, inspection_id)
-            self._require_team_officer(uow.session, inspection_id, officer_id)
+            members = {m.officer_id for m in team_members(uow.session, inspection_id) if m.has_conflict is not True}
+            require(Action.SIGN, Status(insp.status), None, Facts(is_team_member=officer_id in members))
             if not insp.record_number:
                 insp.record_number = numbering.next_number(uow.session, "record", uow.now)
                 uow.record(inspection_id, "record.number_assigned", "inspection", inspection_id, "patch",
@@ -266,7 +210,8 @@ class SigningService:
             insp = load_inspection(uow.session, inspection_id)
             head = journal_repo.chain_head(uow.session, inspection_id)
             if head != snapshot.chain_head or insp.content_hash:
-                raise ValidationError("签名期间记录发生了变化，请重新签名")
+                raise ValidationError("signing.changed_while_signing", QT_TRANSLATE_NOOP(
+                    "Errors", "The record changed while it was being signed; sign again."))
             row = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=snapshot.number,
                                          event="record.signed",
                                          extra={"field": produced.field, "officer_id": officer_id,
@@ -285,7 +230,11 @@ class SigningService:
             role = "检查组组长（审核）" if field == "Sig_Lead" else "执法人员"
             handwriting = self._latest_png(s, doc.inspection_id, officer_id)
         if field not in doc.pending_fields:
-            raise ValidationError("您已在该文书上签名" if field in doc.signed_fields else "该文书没有您的签名位置")
+            if field in doc.signed_fields:
+                raise ValidationError("signing.already_signed", QT_TRANSLATE_NOOP(
+                    "Errors", "You have signed this document already."))
+            raise ValidationError("signing.no_field", QT_TRANSLATE_NOOP(
+                "Errors", "This document has no signature field for you."))
         say(40, "数字签名")
         pdf = self._ctx.blobs.read_bytes(doc.pdf_sha256)
         from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
@@ -299,7 +248,8 @@ class SigningService:
             row = uow.session.get(DocumentRow, doc.id)
             assert row is not None
             if row.pdf_sha256 != doc.pdf_sha256:
-                raise ValidationError("文书在签名期间已被他人签署，请重新签名")
+                raise ValidationError("signing.signed_meanwhile", QT_TRANSLATE_NOOP(
+                    "Errors", "Someone else signed the document meanwhile; sign again."))
             old, old_signed, old_pending = row.pdf_sha256, list(row.signed_fields), list(row.pending_fields)
             row.pdf_sha256 = blob.sha256
             row.signed_fields = [*old_signed, field]
@@ -331,11 +281,6 @@ class SigningService:
         except Exception:  # noqa: BLE001 - a missing print copy leaves the photo out of the PDF, not the record
             return None
 
-    @staticmethod
-    def _require_team_officer(s: Session, inspection_id: str, officer_id: str) -> None:
-        if officer_id not in {m.officer_id for m in team_members(s, inspection_id) if m.has_conflict is not True}:
-            raise ValidationError("只有本次检查组的执法人员可以签署笔录")
-
     def _field_of(self, s: Session, doc: DocumentDTO, officer_id: str) -> str:
         if kinds.kind(doc.kind).signers == "agency":  # one issuing officer signs for the agency
             return AGENCY_FIELD
@@ -345,7 +290,8 @@ class SigningService:
             ids = list(row.payload["officer_ids"])
             if officer_id not in ids:
                 if doc.kind == "reinspection":
-                    raise ValidationError("只有参加复查的执法人员可以签署复查记录")
+                    raise ValidationError("reinspection.not_an_officer", QT_TRANSLATE_NOOP(
+                        "Errors", "Only the officers of the re-inspection can sign its record."))
                 raise ValidationError("document.not_named_officer", QT_TRANSLATE_NOOP(
                     "Errors", "Only the officers named in this document can sign it."))
             return f"Sig_Officer{ids.index(officer_id) + 1}"
@@ -384,6 +330,6 @@ class SigningService:
         with self._ctx.read() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise ValidationError("文书不存在")
+                raise ValidationError("document.not_found", QT_TRANSLATE_NOOP("Errors", "The document does not exist."))
             # a viewer or a copy-out needs a path: the plaintext in the vault's private temp folder when encrypted
             return self._ctx.blobs.plain_path(row.pdf_sha256, ".pdf")

@@ -1,16 +1,35 @@
 """The one place where an error becomes words for the user: a coded domain error is translated (context "Errors")
-and its parameters filled in; anything else is shown with its type, because it is a bug, not a rule."""
+and its parameters filled in (string parameters are translated too, so a status or action name marked with
+QT_TRANSLATE_NOOP shows in the UI's language); the problems of a multi-problem error are translated one by one.
+Anything else is shown with its type, because it is a bug, not a rule."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
-from inspector_app.domain.errors import DomainError, render
+from inspector_app.domain.errors import DomainError, join, render
+
+
+def _param(value: Any) -> Any:
+    return QCoreApplication.translate("Errors", value) if isinstance(value, str) and value else value
 
 
 def user_message(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
         if exc.code == "message":
-            return exc.template
-        return render(QCoreApplication.translate("Errors", exc.template), exc.params)
+            head = exc.template
+        else:
+            head = render(QCoreApplication.translate("Errors", exc.template),
+                          {k: _param(v) for k, v in exc.params.items()}) if exc.template else ""
+        return join(head, [user_message(p) for p in exc.problems],
+                    QCoreApplication.translate("Errors", "{first} {next}"),
+                    QCoreApplication.translate("Errors", "{head}: {problems}"))
     return f"{type(exc).__name__}: {exc}"
+
+
+def plain_message(exc: BaseException) -> str:
+    """For failures outside the rules (a file, a disk, a setting): a domain error translated, anything else with
+    its own words and without the type name (the user did nothing wrong to be shown a class name)."""
+    return user_message(exc) if isinstance(exc, DomainError) else str(exc)

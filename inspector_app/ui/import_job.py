@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from inspector_app.domain.errors import DomainError
 from inspector_app.domain.evidence import Measure
 from inspector_app.ui.operations import Operations
+from inspector_app.ui.errors import user_message
 
 
 class ImportJob(QObject):
@@ -82,7 +83,7 @@ class ImportJob(QObject):
         if isinstance(exc, InterruptedError):
             self.result["cancelled"] = True
         elif isinstance(exc, DomainError):
-            self.result["refused"].append((path.name, str(exc)))
+            self.result["refused"].append((path.name, user_message(exc)))
         else:
             self.result["refused"].append((path.name, f"{type(exc).__name__}: {exc}"))
         self._step()

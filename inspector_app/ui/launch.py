@@ -26,6 +26,7 @@ from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.sync_controller import SyncController
 from inspector_app.ui.tasks import GuiGarbageCollector, TaskRunner
+from inspector_app.ui.errors import plain_message
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     try:
         chosen = first_start(build, keys, paths) if not keys.initialised() else sign_in(keys, settings.officer_id())
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
-        QMessageBox.critical(None, title, str(exc))
+        QMessageBox.critical(None, title, plain_message(exc))
         return 2
     if chosen is None:
         print("Sign-in cancelled: the app quits.", file=sys.stderr)  # the way out is explicit, never silent
@@ -166,7 +167,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     try:
         context = _in_background(lambda: build(key), QCoreApplication.translate("Launch", "Opening the workspace…"))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
-        QMessageBox.critical(None, title, str(exc))
+        QMessageBox.critical(None, title, plain_message(exc))
         return 2
     actor = officer.actor()
     window = build_window(context, actor, language, settings, role=officer.role,

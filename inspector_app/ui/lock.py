@@ -16,6 +16,7 @@ from inspector_app.services.signin import SignInOfficer, WorkspaceKeys, WrongPas
 from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
+from inspector_app.ui.errors import plain_message
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
@@ -95,7 +96,7 @@ class LockController(QObject):
             self.window.statusBar().showMessage(self.tr("Password changed."), 10000)
 
         def failed(exc: BaseException) -> None:
-            text = self.tr("The current password is wrong.") if isinstance(exc, WrongPasswordError) else str(exc)
+            text = self.tr("The current password is wrong.") if isinstance(exc, WrongPasswordError) else plain_message(exc)
             QMessageBox.warning(self.window, self.tr("Change password"), text)
 
         self.ops.read(lambda: keys.change_password(oid, old, new), done, failed)  # scrypt: off the UI thread

@@ -16,6 +16,7 @@ from inspector_app.ui.pages.inspection_page import InspectionPage
 from inspector_app.ui.pages.inspections_page import InspectionsPage
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.sync_controller import SyncController, describe
+from inspector_app.ui.errors import plain_message
 
 if TYPE_CHECKING:  # pages and dialogs other than the list and the inspection are imported when first opened
     from inspector_app.ui.pages.review_page import ReviewPage
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def fonts_failed(self, exc: BaseException) -> None:
         self.statusBar().showMessage(self.tr("The fonts for PDF records could not be built: %1")
-                                     .replace("%1", str(exc)))
+                                     .replace("%1", plain_message(exc)))
 
     # -- sync
     def _show_sync(self, status: Any) -> None:

@@ -13,6 +13,7 @@ from inspector_app.services.context import Actor
 from inspector_app.services.dto import AnswerDTO
 from inspector_app.ui.tasks import TaskRunner
 from inspector_app.ui.errors import user_message
+from inspector_app.ui.seams import Services
 
 
 class Operations(QObject):
@@ -21,7 +22,7 @@ class Operations(QObject):
     failed = Signal(str)            # a message for the user
     actor_changed = Signal()        # another officer signed in, or the signed-in officer's role became known
 
-    def __init__(self, app: Any, runner: TaskRunner, actor: Actor, parent: QObject | None = None):
+    def __init__(self, app: Services, runner: TaskRunner, actor: Actor, parent: QObject | None = None):
         super().__init__(parent)
         self.app = app
         self.runner = runner

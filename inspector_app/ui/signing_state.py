@@ -7,8 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector_app.domain.errors import DomainError
+from inspector_app.domain.rules import Facts
 from inspector_app.services.dto import InspectionDetail
 from inspector_app.services.signing import DocumentDTO
+from inspector_app.ui.seams import Services
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ class PartyState:
 @dataclass(frozen=True, slots=True)
 class SigningState:
     detail: InspectionDetail
-    missing: tuple[str, ...]
+    missing: tuple[DomainError, ...]  # what still prevents the first signature (coded; the UI words it)
     officers: tuple[OfficerState, ...]
     party: PartyState | None
     documents: tuple[DocumentDTO, ...]
@@ -49,8 +52,17 @@ class SigningState:
     def frozen(self) -> bool:
         return bool(self.detail.content_hash)
 
+    def facts(self, countersign_pending: bool) -> Facts:
+        """What the rule book needs to know about this inspection's signatures (domain/rules.py decides)."""
+        return Facts(frozen=self.frozen, has_officers=bool(self.officers),
+                     officers_unsigned=any(not o.signed for o in self.officers),
+                     record_signed=self.record is not None and all(o.signed for o in self.officers),
+                     has_findings=bool(self.detail.summary.findings),
+                     has_notice=any(d.kind == "notice" for d in self.documents),
+                     countersign_pending=countersign_pending)
 
-def load(app: Any, inspection_id: str) -> SigningState:
+
+def load(app: Services, inspection_id: str) -> SigningState:
     """Runs on a worker thread."""
     detail = app.queries.detail(inspection_id)
     missing = tuple(app.signing.readiness(inspection_id))

@@ -153,7 +153,7 @@ def record_finding(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: window.inspection_page.findings.model.rowCount() == 1, timeout=10000)
     settle(qtbot, window)
     assert "S:000" in seen["basis"]  # prefilled from the item
-    assert "金额格式" in seen["error"] and seen["still_open"] == "True"  # bad input: clear error, nothing lost
+    assert "is not a number" in seen["error"] and seen["still_open"] == "True"  # bad input: clear error, nothing lost
 
 
 def import_photos(qtbot: Any, window: Any, tmp: Path) -> None:
@@ -188,7 +188,8 @@ def test_whole_inspection_then_reopen(app, roster, window, qtbot, tmp_path) -> N
     window.open_inspection(iid)
     settle(qtbot, window)
     team = window.inspection_page.team
-    assert not team.start_button.isHidden() and "亮证" in team.problems.text() or "回避" in team.problems.text()
+    assert not team.start_button.isHidden() and not team.start_button.isEnabled()  # the team is not ready yet
+    assert "credentials" in team.problems.text() or "conflicts of interest" in team.problems.text()
     team.table.selectAll()
     team.shown_button.click()
     team.no_conflict_button.click()

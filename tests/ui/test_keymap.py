@@ -175,8 +175,9 @@ def test_required_items_are_marked_and_named_before_the_end(qtbot: Any, window: 
     assert model.data(first).startswith("* T-01")
     assert model.data(first, Qt.ItemDataRole.FontRole).bold()
     assert "required" in page.checklist.counts.text()
-    assert "现场检查尚未结束" in app.signing.readiness(iid)
-    assert any("必答检查项未作答" in p and "T-01" in p for p in app.signing.readiness(iid))
+    assert "signing.on_site_not_finished" in [p.code for p in app.signing.readiness(iid)]
+    assert any(p.code == "inspection.required_unanswered" and "T-01" in p.params["items"]
+               for p in app.signing.readiness(iid))
     seen = []
 
     def go_first(box: QMessageBox) -> None:

@@ -110,10 +110,12 @@ def test_an_inspector_cannot_approve(app, roster, org_ca, qtbot) -> None:  # typ
         assert "team lead" in button.toolTip()
     page.approve_button.click()  # disabled: nothing happens
     settle(qtbot, w)
-    with pytest.raises(ValidationError, match="组长"):
+    with pytest.raises(ValidationError) as caught:
         app.review.approve(lead(roster), iid, PASSWORD)
-    with pytest.raises(ValidationError, match="组长"):
+    assert caught.value.code == "rules.reviewer_only"
+    with pytest.raises(ValidationError) as caught:
         app.review.return_for_correction(lead(roster), iid, "理由")
+    assert caught.value.code == "rules.reviewer_only"
     assert app.queries.summary(iid).status == "under_review"
     w.close()
 

@@ -19,6 +19,7 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.money import format_yuan, parse_yuan
 from inspector_app.ui import labels
+from inspector_app.ui.errors import user_message
 
 
 class FindingDialog(QDialog):
@@ -73,7 +74,7 @@ class FindingDialog(QDialog):
                                penalty_article=self.penalty.text().strip(), item_id=self._item_id)
             data.validate()
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
             return
         self.result_data = data
         super().accept()

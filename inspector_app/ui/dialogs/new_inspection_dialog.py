@@ -34,6 +34,7 @@ from inspector_app.ui.models.roster_models import (
     TemplateCheckModel,
 )
 from inspector_app.ui.operations import Operations
+from inspector_app.ui.errors import user_message
 
 
 class NewInspectionDialog(QDialog):
@@ -163,7 +164,7 @@ class NewInspectionDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
 
         self.ops.runner.write(lambda: self.ops.app.inspections.create(actor, **args),
                               lambda r: (self.ops.changed.emit(r[1]), done(r)), failed)

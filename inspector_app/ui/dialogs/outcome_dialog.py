@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.money import format_yuan, parse_yuan
 from inspector_app.domain.outcomes import Outcome
+from inspector_app.ui.errors import user_message
 
 
 class OutcomeDialog(QDialog):
@@ -70,7 +71,7 @@ class OutcomeDialog(QDialog):
         try:
             refund, fine = parse_yuan(self.refund.text() or "0"), parse_yuan(self.fine.text() or "0")
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
             return
         outcome = Outcome(self.outcome.currentData())
         if outcome is Outcome.NO_PROBLEM and (refund or fine):

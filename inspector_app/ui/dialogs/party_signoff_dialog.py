@@ -24,6 +24,7 @@ from inspector_app.services.signing import PartySignoff
 from inspector_app.ui.dialogs.inline import message, write_inline
 from inspector_app.ui.dialogs.signature_dialog import SignerPanel
 from inspector_app.ui.operations import Operations
+from inspector_app.ui.errors import user_message
 
 DEFAULT_OPINION = "以上记录已阅，属实。"
 DEFAULT_RECUSAL = "不申请回避。"
@@ -128,7 +129,7 @@ class PartySignoffDialog(QDialog):
         try:
             data.validate()  # the service checks again; this answers at once
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
             return
         problem = panel.problem()
         if problem:

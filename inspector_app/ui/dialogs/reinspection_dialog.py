@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.errors import DomainError
 from inspector_app.domain.outcomes import RectificationResult
 from inspector_app.services.context import Actor
 from inspector_app.services.dto import OfficerDTO
@@ -30,6 +31,7 @@ from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import labels
 from inspector_app.ui.dialogs.inline import message, write_inline
 from inspector_app.ui.dialogs.signing_progress import SigningProgress
+from inspector_app.ui.errors import user_message
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.evidence_page import EvidencePage
 from inspector_app.ui.widgets.pdf_viewer import PdfViewer
@@ -176,7 +178,8 @@ class ReinspectionDialog(QDialog):
                                 .replace("%2", "、".join(waiting)) if waiting else
                                 self.tr("Signed by every officer: %1.").replace("%1", rein.number or ""))
         elif problems:
-            self.status.setText(self.tr("Before signing: %1").replace("%1", "；".join(problems)))
+            self.status.setText(self.tr("Before signing: %1").replace(
+                "%1", user_message(DomainError("reinspection.not_ready", "", problems=problems))))
         else:
             self.status.setText(self.tr("Ready to sign. The first signature fixes the result and the evidence."))
 

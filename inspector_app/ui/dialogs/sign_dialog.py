@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.agency_time import local
+from inspector_app.domain.errors import DomainError
 from inspector_app.services.context import Actor
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import signing_state
 from inspector_app.ui.dialogs.inline import message, write_inline
 from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
 from inspector_app.ui.dialogs.signing_progress import SigningProgress
+from inspector_app.ui.errors import user_message
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.signing_state import OfficerState, SigningState
 
@@ -161,7 +163,8 @@ class SignDialog(QDialog):
             self.info.setText(self.tr("%1 has no signing certificate on this laptop: import their PKCS#12 file.")
                               .replace("%1", o.name))
         elif self.state and self.state.missing and not frozen:
-            self.info.setText(self.tr("Before the first signature: %1").replace("%1", "；".join(self.state.missing)))
+            self.info.setText(self.tr("Before the first signature: %1").replace(
+                "%1", user_message(DomainError("signing.not_ready", "", problems=self.state.missing))))
         else:
             self.info.setText(self.tr("%1 signs as officer of the team. Enter the certificate password.")
                               .replace("%1", o.name))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from inspector_app.domain.inspection import EDITABLE_STATUSES, Status
+from inspector_app.domain.rules import Action, may
 from inspector_app.services.changes import Changes
 from inspector_app.services.dto import InspectionDetail
 from inspector_app.ui import keymap, labels
@@ -99,26 +99,25 @@ class InspectionPage(QWidget):
             return
         select_tab, self._select_tab_pending = self._select_tab_pending, False
         self.detail = detail
-        status = Status(detail.summary.status)
-        read_only = status not in EDITABLE_STATUSES or status is Status.DRAFT
+        status, role, facts = detail.summary.status, self.ops.role, detail.facts()
         s = detail.summary
         self.title.setText(f"{s.institution_name} — {labels.inspection_type(s.inspection_type)}")
         self.status.setText(labels.status(s.status))
-        self.finish_button.setVisible(status is Status.ON_SITE)
+        self.finish_button.setVisible(may(Action.FINISH_ON_SITE, status, role, facts))
         self.team.set_detail(detail)
         self.checklist.inspection_id = detail.summary.id
-        self.checklist.set_checklist(parts, read_only)
-        self.findings.set_findings(detail.summary.id, findings, status not in EDITABLE_STATUSES)
-        self.evidence.set_evidence(detail.summary.id, evidence, status not in EDITABLE_STATUSES)
-        if select_tab:
-            self.tabs.setCurrentWidget(self.team if status is Status.DRAFT else self.checklist)
+        self.checklist.set_checklist(parts, not may(Action.EDIT_CHECKLIST, status, role, facts))
+        self.findings.set_findings(detail.summary.id, findings, not may(Action.EDIT_FINDINGS, status, role, facts))
+        self.evidence.set_evidence(detail.summary.id, evidence, not may(Action.ADD_EVIDENCE, status, role, facts))
+        if select_tab:  # the team tab while the team is being settled, else the checklist
+            self.tabs.setCurrentWidget(self.team if may(Action.EDIT_TEAM, status, role, facts) else self.checklist)
 
     def _changed(self, changes: Changes) -> None:
         if self.inspection_id is None or self.inspection_id not in changes.inspections:
             return
         if changes.answers and not (changes.findings or changes.evidence) and self.detail is not None \
-                and self.detail.summary.status != Status.DRAFT:
-            return  # answers update in place through answer_saved; no reload needed
+                and may(Action.EDIT_CHECKLIST, self.detail.summary.status, None, self.detail.facts()):
+            return  # answers being edited update in place through answer_saved; no reload needed
         self.reload()
 
     def _start(self) -> None:

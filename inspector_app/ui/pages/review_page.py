@@ -25,18 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import REVIEW_LISTED, Action
 from inspector_app.services.changes import Changes
 from inspector_app.ui import labels
 from inspector_app.ui.dialogs.outcome_dialog import OutcomeDialog
 from inspector_app.ui.models.findings_table_model import FindingsTableModel
 from inspector_app.ui.models.inspection_table_model import IdRole, InspectionFilterProxy, InspectionTableModel
 from inspector_app.ui.models.review_events_model import ReviewEventsListModel
+from inspector_app.ui.allowed import follow_rules
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.widgets.pdf_viewer import PdfViewer
-
-REVIEW_STATUSES = {Status.SUBMITTED.value, Status.UNDER_REVIEW.value, Status.RETURNED.value,
-                   Status.APPROVED.value, Status.RECTIFICATION.value}
 
 
 class ReviewPage(QWidget):
@@ -125,7 +123,7 @@ class ReviewPage(QWidget):
         app = self.ops.app
 
         def load() -> list[Any]:
-            return [s for s in app.queries.inspections() if s.status in REVIEW_STATUSES]
+            return [s for s in app.queries.inspections() if s.status in REVIEW_LISTED]
 
         self.ops.read(load, self._loaded)
 
@@ -166,17 +164,12 @@ class ReviewPage(QWidget):
 
     def _update_buttons(self) -> None:
         status = self.current.summary.status if self.current else None
-        lead = self.ops.is_team_lead  # a team lead's actions need a team lead's sign-in (the services check too)
-        self.start_button.setEnabled(lead and status == Status.SUBMITTED.value)
-        self.return_button.setEnabled(lead and status == Status.UNDER_REVIEW.value)
-        self.approve_button.setEnabled(lead and status == Status.UNDER_REVIEW.value)
-        self.outcome_button.setEnabled(lead and status in (Status.APPROVED.value, Status.RECTIFICATION.value))
-        for b in (self.start_button, self.return_button, self.approve_button, self.outcome_button):
-            b.setToolTip("" if lead else self.tr("Only a team lead's sign-in can do this."))
-        self.pdf_button.setEnabled(self.current is not None)
-        self.case_button.setEnabled(self.current is not None)
-        self.publish_button.setEnabled(self.current is not None)
-        self.comment.setEnabled(self.current is not None)
+        follow_rules({self.start_button: Action.START_REVIEW, self.return_button: Action.RETURN,
+                      self.approve_button: Action.APPROVE, self.outcome_button: Action.SET_OUTCOME},
+                     status, self.ops.role, explain=True)
+        follow_rules({self.pdf_button: Action.EXPORT_CASE_FILE, self.case_button: Action.EXPORT_CASE_FILE,
+                      self.publish_button: Action.EXPORT_CASE_FILE, self.comment: Action.COMMENT},
+                     status, self.ops.role)
 
     def _changed(self, changes: Changes) -> None:
         if self.isVisible() and (changes.inspections or changes.roster):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.agency_time import local
-from inspector_app.domain.inspection import Status
+from inspector_app.domain.rules import Action, Facts
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor
 from inspector_app.services.signing import DocumentDTO
@@ -40,10 +40,12 @@ from inspector_app.ui.dialogs.party_signoff_dialog import PartySignoffDialog
 from inspector_app.ui.dialogs.sign_dialog import SignDialog
 from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
+from inspector_app.ui.allowed import follow_rules
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.signing_state import SigningState
 from inspector_app.ui.pages.draft_preview import DraftPreview
 from inspector_app.ui.widgets.pdf_viewer import PdfViewer
+from inspector_app.ui.errors import user_message
 
 GOOD, WARN = "#1b7f3b", "#8a6d00"
 
@@ -243,7 +245,7 @@ class SigningPage(QWidget):
             text, color = self.tr("The record %1 is frozen by the first signature. Still to sign: %2.").replace(
                 "%1", escape(record.number)).replace("%2", escape("、".join(waiting))), WARN
         elif s.missing:
-            items = "".join(f"<li>{escape(m)}</li>" for m in s.missing)
+            items = "".join(f"<li>{escape(user_message(m))}</li>" for m in s.missing)
             text, color = self.tr("Before the record can be signed:") + f"<ul style='margin:0'>{items}</ul>", WARN
         else:
             text, color = self.tr("Ready: the officers can sign the record."), GOOD
@@ -311,25 +313,18 @@ class SigningPage(QWidget):
 
     def _update_buttons(self) -> None:
         s = self.state
-        status = Status(s.detail.summary.status) if s else None
-        frozen = bool(s and s.frozen)
-        self.party_button.setEnabled(status is Status.AWAITING_SIGNATURE and not frozen)
-        self.draft_button.setEnabled(not frozen and status in (Status.ON_SITE, Status.AWAITING_SIGNATURE))
-        self.draw_button.setEnabled(s is not None and bool(s.officers) and not frozen
-                                    and status in (Status.ON_SITE, Status.AWAITING_SIGNATURE))
-        self.sign_button.setEnabled(status is Status.AWAITING_SIGNATURE and any(not o.signed for o in s.officers))
         doc = self.selected_document()
         for b in (self.verify_button, self.open_button, self.system_button, self.export_button):
             b.setEnabled(doc is not None)
-        self.countersign_button.setEnabled(bool(self._pending_officers(doc)))
-        record_done = bool(s and s.record and not any(not o.signed for o in s.officers))
-        has_notice = bool(s and any(d.kind == "notice" for d in s.documents))
-        self.notice_button.setEnabled(record_done and not has_notice and bool(s and s.detail.summary.findings))
-        self.addendum_button.setEnabled(record_done and status in (Status.SIGNED, Status.RETURNED))
-        self.submit_button.setEnabled(record_done and status in (Status.SIGNED, Status.RETURNED))
-        self.inquiry_button.setEnabled(s is not None and len(s.officers) >= 2
-                                       and status not in (Status.DRAFT, Status.CLOSED, Status.CANCELLED))
-        self.service_button.setEnabled(doc is not None and doc.kind in SERVABLE and not doc.pending_fields)
+        follow_rules({self.party_button: Action.PARTY_SIGNOFF, self.draft_button: Action.PREVIEW_DRAFT,
+                      self.draw_button: Action.CAPTURE_SIGNATURE, self.sign_button: Action.SIGN,
+                      self.countersign_button: Action.COUNTERSIGN, self.notice_button: Action.ISSUE_NOTICE,
+                      self.addendum_button: Action.ADDENDUM, self.submit_button: Action.SUBMIT,
+                      self.inquiry_button: Action.INQUIRY, self.service_button: Action.SERVE},
+                     s.detail.summary.status if s else None, self.ops.role,
+                     s.facts(bool(self._pending_officers(doc))) if s else Facts())
+        if doc is None or doc.kind not in SERVABLE or doc.pending_fields:  # the selection, not a rule
+            self.service_button.setEnabled(False)
 
     # -- selection
     def selected_officer(self) -> str | None:

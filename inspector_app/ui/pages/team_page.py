@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.agency_time import local, today as agency_today
-from inspector_app.domain.errors import TeamRuleViolation
-from inspector_app.domain.team import TeamMember, certificate_problem, check_ready_for_site
+from inspector_app.domain.rules import Action, Facts, may
+from inspector_app.domain.team import certificate_problem
 from inspector_app.services.dto import InspectionDetail
 from inspector_app.ui import labels
+from inspector_app.ui.allowed import follow_rules
+from inspector_app.ui.errors import user_message
 from inspector_app.ui.operations import Operations
 
 
@@ -94,19 +96,20 @@ class TeamPage(QWidget):
                 if (c == 2 and expired) or (c == 4 and m.has_conflict):
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(n, c, item)
-        editable = s.status == "draft"
-        for b in (self.shown_button, self.no_conflict_button, self.conflict_button, self.start_button):
-            b.setEnabled(editable)
-        self.start_button.setVisible(s.status == "draft")
-        members = [TeamMember(m.officer_id, m.name, m.certificate_no, m.certificate_expiry, m.credentials_shown_at,
-                              m.recusal_declared_at, m.has_conflict, m.conflict_note) for m in detail.team]
-        try:
-            check_ready_for_site(members, day)
+        facts = detail.facts()
+        editable = may(Action.EDIT_TEAM, s.status, self.ops.role, facts)
+        follow_rules({self.shown_button: Action.EDIT_TEAM, self.no_conflict_button: Action.EDIT_TEAM,
+                      self.conflict_button: Action.EDIT_TEAM, self.start_button: Action.START_ON_SITE},
+                     s.status, self.ops.role, facts)
+        self.start_button.setVisible(may(Action.START_ON_SITE, s.status, self.ops.role, Facts()))  # the status's step
+        if not editable:
+            self.problems.setText("")
+        elif detail.team_problem is None:
             self.problems.setText(self.tr("Ready: the team meets the two-officer rule, credentials were shown and "
-                                          "every officer declared on conflicts of interest.") if editable else "")
+                                          "every officer declared on conflicts of interest."))
             self.problems.setStyleSheet("color: #1b7f3b;")
-        except TeamRuleViolation as exc:
-            self.problems.setText(str(exc) if editable else "")
+        else:
+            self.problems.setText(user_message(detail.team_problem))
             self.problems.setStyleSheet("color: #8a6d00;")
         for n, m in enumerate(detail.team):
             if m.officer_id in keep:
@@ -115,9 +118,9 @@ class TeamPage(QWidget):
                     QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
         if self.table.rowCount() and not self.table.selectedItems():
             self.table.selectRow(0)
-        for m in members:
-            if certificate_problem(m, day):
-                self.table.setToolTip(certificate_problem(m, day))
+        self.table.setToolTip("\n".join(user_message(p) for m in detail.team
+                                        if (p := certificate_problem(m.name, m.certificate_no,
+                                                                     m.certificate_expiry, day)) is not None))
 
     def _selected_officers(self) -> list[str]:
         rows = {i.row() for i in self.table.selectedItems()}
