@@ -219,7 +219,8 @@ def _may_open_workspace(args: argparse.Namespace) -> bool:
     from inspector_app.paths import resolve_paths
     from inspector_app.services.signin import WorkspaceKeys
 
-    return bool(getattr(args, "officer", None)) or not WorkspaceKeys(resolve_paths(_data_dir(args)).keys_dir).initialised()
+    return bool(getattr(args, "officer", None)) or not WorkspaceKeys(
+        resolve_paths(_data_dir(args)).keys_dir).initialised()
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -360,7 +361,8 @@ def _cmd_inspections(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([{  # times on the agency's clock, with their offset (+08:00)
             "id": r.id, "institution": r.institution_name, "category": r.institution_category,
-            "type": r.inspection_type, "mode": r.mode, "status": r.status, "planned_at": local(r.planned_at).isoformat(),
+            "type": r.inspection_type, "mode": r.mode, "status": r.status,
+            "planned_at": local(r.planned_at).isoformat(),
             "started_at": local(r.started_at).isoformat() if r.started_at else None,
             "ended_at": local(r.ended_at).isoformat() if r.ended_at else None, "team": list(r.team),
             "items_total": r.items_total, "items_answered": r.items_answered, "violations": r.violations,

@@ -7,7 +7,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +116,8 @@ def _cmd_draw(args: argparse.Namespace) -> int:
         for n, p in enumerate(draw.result["picks"], 1):
             print(f"{n:>3}. {p['name']}（权重 {p['weight']}）  {'、'.join(names.get(o, o) for o in p['officer_ids'])}")
         for r in draw.result["redraws"]:
-            print(f"     重抽：{names.get(r['officer_id'], r['officer_id'])}（{REDRAW_ZH.get(r['reason'], r['reason'])}）")
+            print(f"     重抽：{names.get(r['officer_id'], r['officer_id'])}"
+                  f"（{REDRAW_ZH.get(r['reason'], r['reason'])}）")
         print(f"抽取 {draw.id}：{draw.status}" + (f"，已生成 {len(draw.inspection_ids)} 个检查草稿"
                                                 if draw.inspection_ids else ""))
         return 0

@@ -367,7 +367,8 @@ def ensure_fonts(cache_dir: Path, progress: Progress | None = None, *, jobs: int
 
 def cached_fonts(cache_dir: Path) -> FontSet | None:
     """The fonts in ``cache_dir`` if they are current, else None. Never builds; cheap enough for the GUI thread
-    (a stat of the source; a sha256, ~30 ms, only when its file stamp changed). Like ensure_fonts, accepts a valid cache without the source."""
+    (a stat of the source; a sha256, ~30 ms, only when its file stamp changed). Like ensure_fonts, accepts a valid
+    cache without the source."""
     cache_dir = Path(cache_dir)
     try:
         source = source_font()

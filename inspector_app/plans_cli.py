@@ -31,8 +31,9 @@ def open_as_actor(args: argparse.Namespace) -> tuple[Any, Any]:
 
 def register(sub: Any) -> None:
     plans = sub.add_parser("plans", help="inspection plans and campaigns: import, list, show",
-                           description="Annual inspection plans (年度检查计划) and campaigns (专项治理) with their items: "
-                                       "scope, target, frequency, window, division, templates and inspection type.")
+                           description="Annual inspection plans (年度检查计划) and campaigns (专项治理) with their "
+                                       "items: scope, target, frequency, window, division, templates and inspection "
+                                       "type.")
     psub = plans.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
     imp = psub.add_parser("import", help="import a plan file (plans/*.toml) as a draft plan",
                           description="Validate the file and import it as a draft. Every problem is reported with "
@@ -164,9 +165,10 @@ def _cmd_plans(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(plan_json(plan), ensure_ascii=False, indent=2))
             return 0
-        print(f"{plan.title}  [{PLAN_KIND_LABELS_ZH[plan.kind]}·{PLAN_STATUS_LABELS_ZH[plan.status]}]  {plan.document_no}")
-        print(f"期间 {plan.window.start} 至 {plan.window.end}" + (f"；总结报送 {plan.summary_due} 前" if plan.summary_due
-                                                                 else ""))
+        print(f"{plan.title}  [{PLAN_KIND_LABELS_ZH[plan.kind]}·{PLAN_STATUS_LABELS_ZH[plan.status]}]"
+              f"  {plan.document_no}")
+        print(f"期间 {plan.window.start} 至 {plan.window.end}"
+              + (f"；总结报送 {plan.summary_due} 前" if plan.summary_due else ""))
         for ph in plan.phases:
             print(f"  阶段 {ph.name}：{ph.window.start} 至 {ph.window.end}")
         for i in plan.items:

@@ -20,7 +20,8 @@ def inquiry(*, refused: bool = False) -> InquiryRecord:
                for i, q in enumerate(QUESTIONS, 1))
     if refused:
         signoff = PartySignOff(opinion=CONFIRMATION, signed_at=T0 + dt.timedelta(minutes=50), refused=True,
-                               refusal_reason="认为记录与其陈述有出入", witness=Witness("赵见明", "510802198805061234", "医院保卫科科员"),
+                               refusal_reason="认为记录与其陈述有出入",
+                               witness=Witness("赵见明", "510802198805061234", "医院保卫科科员"),
                                officer_note="已向被询问人宣读笔录，其拒绝签名，邀请见证人到场见证。")
         images = (SignatureImage(WITNESS, rs.signature_png(7)),)
     else:

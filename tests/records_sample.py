@@ -167,6 +167,7 @@ def notice(original: RecordSnapshot) -> RectificationNotice:
         items=tuple(RectificationItem(f.description, f"{f.legal_basis}；{f.penalty_article}",
                                       "立即停止违规收费行为，退回违规使用的医保基金，完善内部管理制度。")
                     for f in original.findings),
-        deadline=dt.date(2026, 12, 25), report_method="整改完成后 5 个工作日内将书面整改报告及佐证材料报送我局基金监督科。",
+        deadline=dt.date(2026, 12, 25),
+        report_method="整改完成后 5 个工作日内将书面整改报告及佐证材料报送我局基金监督科。",
         consequence="逾期不改正或拒不改正的，依据《医疗保障基金使用监督管理条例》第三十八条、第三十九条的规定依法处理。",
         contact_person="陈明哲", contact_phone="0839-3260000", signer=original.officers[0])

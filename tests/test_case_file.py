@@ -155,7 +155,8 @@ def test_case_file_holds_every_document_original_and_the_journal(case: SimpleNam
     with zipfile.ZipFile(case.zip) as zf:
         manifest = json.loads(zf.read(MANIFEST))
         # originals byte for byte, stored; JSON and text deflated
-        for ev, name in zip(app.evidence.list(iid), ("evidence/E-01_IMG_0412_住院费用_明细.jpg", "evidence/E-02_台账.jpg")):
+        for ev, name in zip(app.evidence.list(iid),
+                            ("evidence/E-01_IMG_0412_住院费用_明细.jpg", "evidence/E-02_台账.jpg")):
             assert zf.read(name) == app.evidence.original_path(ev.id).read_bytes()
         kinds = {i.filename: i.compress_type for i in zf.infolist()}
         assert kinds[docs[0]] == kinds[_evidence_name(case)] == zipfile.ZIP_STORED
@@ -193,7 +194,8 @@ def test_case_file_holds_every_document_original_and_the_journal(case: SimpleNam
     if shutil.which("pdftotext") and shutil.which("pdffonts"):
         text = subprocess.run(["pdftotext", "-layout", str(case.tmp / "cat.pdf"), "-"], capture_output=True,
                               text=True).stdout
-        for word in ("卷内目录", "序号", "文件名称", "类别", "页数/大小", "SHA-256", "备注", "现场检查笔录", "测试市人民医院"):
+        for word in ("卷内目录", "序号", "文件名称", "类别", "页数/大小", "SHA-256", "备注", "现场检查笔录",
+                     "测试市人民医院"):
             assert word in text
         fonts = subprocess.run(["pdffonts", str(case.tmp / "cat.pdf")], capture_output=True, text=True).stdout
         rows = fonts.splitlines()[2:]

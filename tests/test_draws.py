@@ -148,7 +148,7 @@ def test_service_round_seed_first_then_pool_accept_and_the_90_day_rule(app) -> N
     accepted, changes = app.draws.accept(ADMIN, draw.id)
     assert len(accepted.inspection_ids) == 8 and changes.inspections == frozenset(accepted.inspection_ids)
     listed = {r.id: r for r in app.queries.inspections()}
-    for iid, pick in zip(accepted.inspection_ids, draw.result["picks"]):
+    for iid, _ in zip(accepted.inspection_ids, draw.result["picks"]):
         row = listed[iid]
         assert row.status == "draft" and row.inspection_type == "双随机抽查"
         assert len(row.team) == 2

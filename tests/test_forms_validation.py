@@ -90,7 +90,8 @@ def test_unknown_field_is_reported(tmp_path: Path) -> None:
 
 
 def test_choice_item_needs_choices(tmp_path: Path) -> None:
-    [p] = problems_for(tmp_path, GOOD.replace('choices = ["专门机构", "专职人员", "兼职人员"]', 'choices = ["专门机构"]'))
+    [p] = problems_for(tmp_path, GOOD.replace('choices = ["专门机构", "专职人员", "兼职人员"]',
+                                              'choices = ["专门机构"]'))
     assert p.item == "T-08" and "choices" in p.message
 
 

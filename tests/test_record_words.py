@@ -55,7 +55,8 @@ def _emitted_event_types() -> set[str]:
     kinds: dict[str, set[str]] = {"review": set(), "doc": set(), "session": set()}
     found: set[str] = set()
     patterns: set[str] = set()
-    for path in [*(REPO / "inspector_app" / "services").rglob("*.py"), *(REPO / "inspector_app" / "sync").rglob("*.py")]:
+    for path in [*(REPO / "inspector_app" / "services").rglob("*.py"),
+                 *(REPO / "inspector_app" / "sync").rglob("*.py")]:
         source = path.read_text(encoding="utf-8")
         kinds["review"] |= set(re.findall(r'self\._event\(uow, insp, "([a-z_]+)"', source))
         kinds["session"] |= set(re.findall(r'self\._event\(actor, "([a-z_]+)"', source))
@@ -73,7 +74,8 @@ def _emitted_event_types() -> set[str]:
                 found.add(arg.value)
             elif isinstance(arg, ast.JoinedStr):
                 patterns.add("".join(v.value if isinstance(v, ast.Constant) else "{}" for v in arg.values))
-    assert patterns == {"inspection.status.{}", "review.{}", "{}.countersigned", "session.{}"}, patterns  # a new family: add it
+    # a new family: add it
+    assert patterns == {"inspection.status.{}", "review.{}", "{}.countersigned", "session.{}"}, patterns
     found |= {f"inspection.status.{s.value}" for s in Status}
     found |= {f"review.{k}" for k in kinds["review"]}
     found |= {f"{k}.countersigned" for k in (*kinds["doc"], *doc_kinds.codes())}
@@ -161,8 +163,9 @@ def test_answers_print_as_given_with_their_standard() -> None:
 
 @needs_poppler
 def test_sample_rows_print_as_a_sub_table_with_headers(fontset, tmp_path) -> None:
-    row = ChecklistRow("定点医疗机构检查表", "收费管理", "H-09.1", "重复收费抽查", "抽查 2 条，其中违规 1 条（明细见下表）",
-                       "violation", "抽查记录无违规", "条例第十五条", "", ("结算单号", "收费项目", "金额（元）", "是否违规"),
+    row = ChecklistRow("定点医疗机构检查表", "收费管理", "H-09.1", "重复收费抽查",
+                       "抽查 2 条，其中违规 1 条（明细见下表）", "violation", "抽查记录无违规", "条例第十五条", "",
+                       ("结算单号", "收费项目", "金额（元）", "是否违规"),
                        (("JS-2026-001", "一级护理", "860.00", "是"), ("JS-2026-002", "床位费", "45.00", "否")))
     text_row = ChecklistRow("定点医疗机构检查表", "收费管理", "H-09.2", "情况说明", "y", "", "")
     snap = dataclasses.replace(rs.record(None, n_photos=0), checklist=(row, text_row))
@@ -230,7 +233,8 @@ def test_no_rendered_line_starts_with_closing_punctuation(fontset, tmp_path, mon
 
 @needs_poppler
 def test_notice_states_the_remedies_with_the_configured_bodies(fontset, tmp_path) -> None:
-    notice = dataclasses.replace(rs.notice(rs.record(None, n_photos=0)), reconsideration_body="青川市人民政府", court="青川市利州区人民法院")
+    notice = dataclasses.replace(rs.notice(rs.record(None, n_photos=0)), reconsideration_body="青川市人民政府",
+                                 court="青川市利州区人民法院")
     text = re.sub(r"\s+", "", text_of(render.render_notice(notice, fontset).pdf, tmp_path))
     assert "自收到本通知书之日起六十日内向青川市人民政府申请行政复议" in text
     assert "自收到本通知书之日起六个月内依法向青川市利州区人民法院提起行政诉讼" in text
@@ -272,6 +276,7 @@ def test_draft_cannot_be_verified_as_a_record(draft, tmp_path) -> None:
     path = tmp_path / "draft.pdf"
     path.write_bytes(draft.pdf)
     (tmp_path / "ca.pem").write_bytes(pki.cert_pem(ca.cert))
-    cli = subprocess.run([sys.executable, "-m", "inspector_app", "verify", str(path), "--trust", str(tmp_path / "ca.pem")],
+    cli = subprocess.run([sys.executable, "-m", "inspector_app", "verify", str(path), "--trust",
+                          str(tmp_path / "ca.pem")],
                          capture_output=True, text=True, timeout=120)
     assert cli.returncode != 0, cli.stdout + cli.stderr

@@ -31,8 +31,8 @@ from inspector_app.domain.checklist import (
 from inspector_app.domain.roster import Category
 
 SCHEMA_VERSION = 1
-TEMPLATE_KEYS = {"schema", "id", "version", "title", "title_en", "applies_to", "primary_for", "description", "seed_refs",
-                 "sections"}
+TEMPLATE_KEYS = {"schema", "id", "version", "title", "title_en", "applies_to", "primary_for", "description",
+                 "seed_refs", "sections"}
 SECTION_KEYS = {"id", "title", "items"}
 ITEM_KEYS = {
     "id", "label", "checks", "answer", "threshold", "compliant", "choices", "columns", "evidence_hint",
@@ -246,7 +246,8 @@ def _parse_item(ctx: _Ctx, raw: Any, section_id: str, n: int, seen: dict[str, in
         legal_basis=_str(ctx, raw, "legal_basis", where, item_id, line, required=False),
         penalty=_str(ctx, raw, "penalty", where, item_id, line, required=False),
         seed_refs=_str_list(ctx, raw, "seed_refs", where, item_id, line),
-        unit=_str(ctx, raw, "unit", where, item_id, line, required=False) or str((raw.get("threshold") or {}).get("unit", "")),
+        unit=_str(ctx, raw, "unit", where, item_id, line, required=False)
+        or str((raw.get("threshold") or {}).get("unit", "")),
         required=required,
         label_en=_str(ctx, raw, "label_en", where, item_id, line, required=False),
     )

@@ -71,7 +71,8 @@ def check_number(item: ItemDef, value: Any, previous: Any = None,
     old = _number(previous)
     if old is not None and _appended(new, old):
         out.append(PlausibilityWarning(
-            "appended_digits", shown, f"{_digits(old)}{unit}", f"{item.id}：{shown} 像是在原值 {_digits(old)}{unit} 后多输入了数字，请核对"))
+            "appended_digits", shown, f"{_digits(old)}{unit}",
+            f"{item.id}：{shown} 像是在原值 {_digits(old)}{unit} 后多输入了数字，请核对"))
     if item.answer is AnswerType.COUNT:
         values = siblings.values() if isinstance(siblings, Mapping) else siblings
         others = [n for n in (_number(v) for v in values) if n is not None and n > 0]

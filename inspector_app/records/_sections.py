@@ -243,8 +243,9 @@ def signature_slots(slots: Sequence[tuple[str, str, Officer, str]], sink: list[L
 def journal_appendix(events: Sequence[dict[str, Any]], head: str, content_hash: str, masker: Any = None) -> list:
     """The journal in words (journal_words): time, who, what, what changed; personal data masked by `masker`."""
     out: list = [L.Para("附件：全过程记录", L.STYLES["title"]), Spacer(1, 2 * mm)]
-    out.append(P(f"以下为本次检查的全过程记录（共 {len(events)} 条，按序号排列，时间为北京时间）。个人信息已作遮蔽处理；"
-                 "完整记录（含每条事件的哈希）以 JSON 格式嵌入本文件（附件 journal.json），任何增删改都会使哈希链断开。",
+    out.append(P(f"以下为本次检查的全过程记录（共 {len(events)} 条，按序号排列，时间为北京时间）。"
+                 "个人信息已作遮蔽处理；完整记录（含每条事件的哈希）以 JSON 格式嵌入本文件（附件 journal.json），"
+                 "任何增删改都会使哈希链断开。",
                  "body"))
     header = [P(t, "cell_b") for t in ("序号", "时间", "操作人", "事件", "内容")]
     data: list[list] = [header]
@@ -316,7 +317,8 @@ def addendum_body(a: Any) -> list:
 def notice_body(n: Any) -> list:
     p = n.party
     out: list = [P(f"{p.name}：", "plain"), Spacer(1, 1 * mm)]
-    out.append(P(f"（统一社会信用代码：{p.credit_code}{'；医保定点编码：' + p.designation_code if p.designation_code else ''}"
+    out.append(P(f"（统一社会信用代码：{p.credit_code}"
+                 f"{'；医保定点编码：' + p.designation_code if p.designation_code else ''}"
                  f"{'；地址：' + p.address if p.address else ''}）", "small"))
     out.append(Spacer(1, 2 * mm))
     out.append(P(f"我局于 {fmt_date(n.inspected_on)} 对你单位进行了现场检查（现场检查笔录编号：{n.record_number}），"
@@ -349,7 +351,8 @@ def reinspection_body(r: Any) -> list:
     officers = "；".join(f"{o.name}（执法证号：{o.certificate_no}）" for o in r.officers)
     rows = [
         [P("被检查单位", "cell_b"), P(p.name)],
-        [P("统一社会信用代码", "cell_b"), P(p.credit_code + (f"　医保定点编码：{p.designation_code}" if p.designation_code else ""))],
+        [P("统一社会信用代码", "cell_b"),
+         P(p.credit_code + (f"　医保定点编码：{p.designation_code}" if p.designation_code else ""))],
         [P("原现场检查笔录", "cell_b"), P(f"{r.record_number}　内容哈希：{r.record_content_hash}", "small")],
         [P("责令整改通知书", "cell_b"), P(f"{r.notice_number}　整改期限：{fmt_date(r.deadline)}")],
         [P("复查时间", "cell_b"), P(fmt_dt(r.visited_at) + ("（已超过整改期限）" if r.overdue_at_visit else ""))],

@@ -198,7 +198,8 @@ def publication_pdf(data: dict[str, Any]) -> bytes:
                      L.P(L.fmt_money(Decimal(f["amount_involved"])), "cell_r"),
                      L.P(L.fmt_money(Decimal(f["amount_to_recover"])), "cell_r")])
     totals = data["totals"]
-    rows.append([L.P(""), L.P("合计", "cell_b"), L.P(""), L.P(L.fmt_money(Decimal(totals["amount_involved"])), "cell_r"),
+    rows.append([L.P(""), L.P("合计", "cell_b"), L.P(""),
+                 L.P(L.fmt_money(Decimal(totals["amount_involved"])), "cell_r"),
                  L.P(L.fmt_money(Decimal(totals["amount_to_recover"])), "cell_r")])
     if not data["findings"]:
         rows.insert(1, [L.P("—", "cell_c"), L.P("未发现问题"), L.P(""), L.P("0.00", "cell_r"), L.P("0.00", "cell_r")])

@@ -51,9 +51,11 @@ def render_draw_record(record: dict[str, Any], fontset: fonts.FontSet) -> Render
     result = record["result"] or {"picks": [], "redraws": []}
     story: list = _head(record["agency"], TITLE, record["number"])
     info = [
-        ("检查计划", f"{record['plan']['title']}{'（' + record['plan']['document_no'] + '）' if record['plan']['document_no'] else ''}"),
+        ("检查计划", f"{record['plan']['title']}"
+                     f"{'（' + record['plan']['document_no'] + '）' if record['plan']['document_no'] else ''}"),
         ("检查事项", f"{record['item']['name']}（{record['item']['inspection_type']}）"),
-        ("轮次", f"第 {record['round_no']} 轮第 {record['attempt']} 次抽取（{STATUS_ZH.get(record['status'], record['status'])}）"),
+        ("轮次", f"第 {record['round_no']} 轮第 {record['attempt']} 次抽取"
+                 f"（{STATUS_ZH.get(record['status'], record['status'])}）"),
         ("计划检查日期", record["planned_on"]),
         ("对象范围", f"{pool.get('scope_size', 0)} 家；备选 {len(pool.get('candidates', []))} 家；"
                      f"排除 {len(pool.get('exclusions', []))} 家"),
@@ -77,7 +79,8 @@ def render_draw_record(record: dict[str, Any], fontset: fonts.FontSet) -> Render
     if result["redraws"]:
         by_id = {c["id"]: c["name"] for c in pool.get("candidates", [])}
         rows = [[P(t, "cell_b") for t in ("机构", "被重抽人员", "原因")]]
-        rows += [[P(by_id.get(r["institution_id"], r["institution_id"])), P(names.get(r["officer_id"], r["officer_id"])),
+        rows += [[P(by_id.get(r["institution_id"], r["institution_id"])),
+                  P(names.get(r["officer_id"], r["officer_id"])),
                   P(REDRAW_ZH.get(r["reason"], r["reason"]))] for r in result["redraws"]]
         story += [P("执法人员重抽记录", "h2"), L.grid_table(rows, [62 * mm, 30 * mm, W - 92 * mm]),
                   Spacer(1, 3 * mm)]
@@ -96,7 +99,8 @@ def render_draw_record(record: dict[str, Any], fontset: fonts.FontSet) -> Render
     story += S.signature_slots([(signer["officer_id"], AGENCY_FIELD,
                                  Officer(signer["officer_id"], signer["name"], signer["certificate_no"]), "抽取人")],
                                sink, "签名")
-    story.append(P("本记录所附 record.json 含完整备选池、规则与种子；抽取结果须与按其复算的结果一致。检查对象名单在检查开始前保密。",
+    story.append(P("本记录所附 record.json 含完整备选池、规则与种子；抽取结果须与按其复算的结果一致。"
+                   "检查对象名单在检查开始前保密。",
                    "small"))
     decor = L.PageDecor(header=f"{record['agency']}　{TITLE}　{record['number']}", initials=False,
                         info=_info(KIND, record["number"], chash, ""))

@@ -98,7 +98,8 @@ class InquiryRecord(_Hashable):
             problems.append("缺少询问笔录编号")
         if self.role not in INQUIRY_ROLES:
             problems.append("请选择被询问人身份（当事人／证人）")
-        missing = [label for label, v in (("姓名", p.name), ("性别", p.sex), ("身份证号", p.id_number)) if not v.strip()]
+        missing = [label for label, v in (("姓名", p.name), ("性别", p.sex), ("身份证号", p.id_number))
+                   if not v.strip()]
         if missing:
             problems.append("被询问人缺少：" + "、".join(missing))
         if self.ended_at < self.started_at:

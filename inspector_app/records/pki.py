@@ -105,8 +105,9 @@ def issue_officer(ca: CertKey, name: str, certificate_no: str, *, unit: str = "å
     start = not_before or _now() - dt.timedelta(days=1)
     end = not_after or start + dt.timedelta(days=3 * 365)
     org = ca.cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value
+    # serialNumber is PrintableString
     number = (x509.NameAttribute(NameOID.SERIAL_NUMBER, certificate_no) if certificate_no.isascii()
-              else x509.NameAttribute(DESCRIPTION, f"{CERT_NO_PREFIX}{certificate_no}"))  # serialNumber is PrintableString
+              else x509.NameAttribute(DESCRIPTION, f"{CERT_NO_PREFIX}{certificate_no}"))
     subject = x509.Name([*_name(name, str(org), unit), number])
     builder = (
         x509.CertificateBuilder()

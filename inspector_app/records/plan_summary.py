@@ -23,10 +23,11 @@ def render_plan_summary(data: dict[str, Any], fontset: fonts.FontSet) -> bytes:
     totals = data["totals"]
     story.append(P(f"计划期间 {plan['window']['start']} 至 {plan['window']['end']}；统计截至 {data['as_of']}。"
                    f"纳入计划的检查 {totals['inspections']} 次，已完成（已签名）{totals['carried_out']} 次；"
-                   f"发现问题 {totals['findings']} 个；责令退回医保基金 {totals['refunds']} 元，罚款 {totals['fines']} 元；"
-                   f"转立案 {totals['cases']} 件。", "body"))
+                   f"发现问题 {totals['findings']} 个；责令退回医保基金 {totals['refunds']} 元，"
+                   f"罚款 {totals['fines']} 元；转立案 {totals['cases']} 件。", "body"))
     story.append(P("一、各检查事项完成情况", "h2"))
-    rows = [[P(t, "cell_b", markup=True) for t in ("检查事项", "范围及覆盖", "目标", "完成/应完成", "次数/频次", "状态")]]
+    rows = [[P(t, "cell_b", markup=True)
+             for t in ("检查事项", "范围及覆盖", "目标", "完成/应完成", "次数/频次", "状态")]]
     for r in data["coverage"]:
         rows.append([P(r["item"]), P(f"{r['scope']} {r['done']}/{r['scope_size']} = {r['share_pct']}%"),
                      P(r["target"]), P(f"{r['done']}/{r['required']}" if r["required"] else "—", "cell_c"),
@@ -35,7 +36,8 @@ def render_plan_summary(data: dict[str, Any], fontset: fonts.FontSet) -> bytes:
     story.append(L.grid_table(rows, [40 * mm, W - 132 * mm, 32 * mm, 20 * mm, 20 * mm, 20 * mm], valign="TOP"))
     story.append(P("二、发现问题（按处罚条款）", "h2"))
     rows = [[P("条款", "cell_b"), P("问题数", "cell_b")]]
-    rows += [[P(k), P(str(v), "cell_c")] for k, v in data["findings_by_article"].items()] or [[P("未发现问题"), P("0", "cell_c")]]
+    rows += ([[P(k), P(str(v), "cell_c")] for k, v in data["findings_by_article"].items()]
+             or [[P("未发现问题"), P("0", "cell_c")]])
     story.append(L.grid_table(rows, [W - 30 * mm, 30 * mm]))
     story.append(P("三、处理结果", "h2"))
     rows = [[P("处理结果", "cell_b"), P("件数", "cell_b")]]

@@ -12,8 +12,8 @@ from inspector_app.records import _sections as S
 from inspector_app.records import _sections_docs as SD
 from inspector_app.records.model_docs import InquiryRecord, ServiceReceipt
 from inspector_app.records.render import (
-    RenderedPdf, SigField, _head, _info, _officer_pngs, _images_attachment, _party_decor, _record_attachment, _sig_slots,
-    _warnings,
+    RenderedPdf, SigField, _head, _info, _officer_pngs, _images_attachment, _party_decor, _record_attachment,
+    _sig_slots, _warnings,
 )
 
 

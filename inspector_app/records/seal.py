@@ -46,7 +46,8 @@ class SealCheck:
 def seal_catalogue(pdf: bytes, field: SigField, manifest: bytes, ck: CertKey, *,
                    signing_time: dt.datetime | None = None) -> bytes:
     """Certify the catalogue into `field`, embedding `manifest` (one incremental update)."""
-    attachment = Attachment(SEAL_MANIFEST, manifest, "案卷清单：卷内全部文件的 SHA-256 与大小、签名文书及其阶段、全过程记录链头")
+    attachment = Attachment(SEAL_MANIFEST, manifest,
+                            "案卷清单：卷内全部文件的 SHA-256 与大小、签名文书及其阶段、全过程记录链头")
     return signing.certify(pdf, [field], [attachment], ck, field.field_name, signing_time=signing_time,
                            reason="案卷封卷：卷内目录与案卷清单")
 

@@ -202,8 +202,9 @@ def _stage(plan: P.SignaturePlan, checks: list[SignatureCheck], require: str | N
     # The two-officer rule binds whenever the officers' stage is demanded; a caller that knows the document is still
     # being signed (its database or case file claims only "partial") gets the stage reported, not a failure.
     if plan.two_officer_rule and result.distinct_officers < P.MIN_OFFICERS and P.reaches(need, P.STAGE_SIGNED):
-        reasons.append(Reason("too_few_officers", f"仅 {result.distinct_officers} 名执法人员有效签名；现场检查笔录须由"
-                                                  f"不少于 2 名执法人员签名（《医疗保障基金使用监督管理条例》第二十九条）"))
+        reasons.append(Reason("too_few_officers",
+                              f"仅 {result.distinct_officers} 名执法人员有效签名；现场检查笔录须由"
+                              f"不少于 2 名执法人员签名（《医疗保障基金使用监督管理条例》第二十九条）"))
     not_signed = [f for f in (claimed or ()) if f not in good]
     if not P.reaches(result.stage, need) or not_signed:
         what = f"；声称已签名但没有有效签名：{'、'.join(not_signed)}" if not_signed else ""

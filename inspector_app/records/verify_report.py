@@ -56,7 +56,8 @@ class Check:
     """One line of the report. `code` is a stable machine code (a CODES key on failure, otherwise e.g.
     "signer_bound"); `params` carry the values a UI needs to word the line in its own language."""
 
-    topic: str             # structure | signature | binding | role | revocation | time | stage | journal | content | pages
+    # structure | signature | binding | role | revocation | time | stage | journal | content | pages
+    topic: str
     status: str            # OK | FAIL | UNCHECKED | INFO
     code: str
     message: str           # Chinese, plain words

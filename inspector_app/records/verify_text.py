@@ -74,7 +74,8 @@ def _signature_lines(s: SignatureCheck, is_record: bool) -> list[Check]:
         out.append(Check("revocation", UNCHECKED, "revocation_unchecked",
                          f"吊销状态未检查：没有 {s.signer} 的证书签发机构的吊销列表", f, base))
     out.append(Check("time", INFO, "device_clock", f"声称的签名时间 {beijing(s.claimed_time)}，取自签名人设备时钟，"
-                                                   "未经可信时间证明", f, {**base, "time": beijing(s.claimed_time).removesuffix("（北京时间）")}))
+                                                   "未经可信时间证明", f,
+                     {**base, "time": beijing(s.claimed_time).removesuffix("（北京时间）")}))
     return out
 
 

@@ -1,6 +1,7 @@
 """Key-facts check — the fallback for document kinds that records/rerender.py cannot re-render (the full check
-re-renders and compares page by page, pagecompare.py). Visible content bound to the signed data: the pages of the signed revision must print the facts of the embedded
-record data (record.json), so genuine data cannot be carried by repainted pages.
+re-renders and compares page by page, pagecompare.py). Visible content bound to the signed data: the pages of the
+signed revision must print the facts of the embedded record data (record.json), so genuine data cannot be carried
+by repainted pages.
 
 Method (deterministic, independent of the ReportLab version that rendered the file):
 1. Extract the text of every page of the *signed revision* (objects resolved through that revision, never the

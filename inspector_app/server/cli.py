@@ -38,7 +38,8 @@ def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
                    help="database: a SQLite file path or sqlite:/// URL, or postgresql://user@host/db "
                         f"(default: INSPECTOR_SERVER_DB, else ./{DEFAULT_DB})")
     p.add_argument("--storage", metavar="DIR", default=d,
-                   help=f"evidence blob storage directory (default: INSPECTOR_SERVER_STORAGE, else ./{DEFAULT_STORAGE})")
+                   help="evidence blob storage directory "
+                        f"(default: INSPECTOR_SERVER_STORAGE, else ./{DEFAULT_STORAGE})")
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:

@@ -137,7 +137,8 @@ class InquiryService:
                 number = numbering.peek_number(s, "inquiry", self._ctx.clock())
             record = self.snapshot(inspection_id, data, number)
             record.validate()
-            produced = self._pipeline.produce("inquiry", record, officer_id, ck, handwriting=record.image_for(officer_id),
+            produced = self._pipeline.produce("inquiry", record, officer_id, ck,
+                                              handwriting=record.image_for(officer_id),
                                               location=record.place, reason="询问笔录：询问人签名", progress=progress)
             try:
                 return self._commit(actor, inspection_id, record, produced, data)

@@ -83,7 +83,8 @@ def _qty(milli: int | None) -> str:
     return "" if milli is None else format((Decimal(milli) / 1000).normalize(), "f")
 
 
-def _hits(cur: Any, span: tuple[int, int], rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
+def _hits(cur: Any, span: tuple[int, int],
+          rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
     """(rule, settlement, institution code, patient hash, masked, amount fen, detail) for every hit."""
     if R.READMISSION in rs.enabled:
         sql = _READMISSION.format(partition="" if not rs.readmission_same_institution else ", institution_code")

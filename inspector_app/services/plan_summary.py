@@ -36,7 +36,8 @@ def plan_summary(ctx: ServiceContext, plan_id: str) -> dict[str, Any]:
     with ctx.read() as s:
         plan = find_plan(s, plan_id)
         ids = s.scalars(select(PlanItemInspectionRow.inspection_id).join(
-            PlanItemRow, PlanItemRow.id == PlanItemInspectionRow.plan_item_id).where(PlanItemRow.plan_id == plan.id)).all()
+            PlanItemRow, PlanItemRow.id == PlanItemInspectionRow.plan_item_id)
+            .where(PlanItemRow.plan_id == plan.id)).all()
         statuses = dict(s.execute(select(InspectionRow.id, InspectionRow.status)
                                   .where(InspectionRow.id.in_(ids))).all())
         done = [i for i, st in statuses.items() if Status(st) in CARRIED_OUT]
@@ -52,7 +53,8 @@ def plan_summary(ctx: ServiceContext, plan_id: str) -> dict[str, Any]:
             "plan": {"id": plan.id, "key": plan.key, "title": plan.title, "kind": plan.kind, "year": plan.year,
                      "document_no": plan.document_no, "status": plan.status,
                      "window": {"start": plan.window_start.isoformat(), "end": plan.window_end.isoformat()}},
-            "as_of": agency_today(ctx.clock()).isoformat(), "generated_at": local(ctx.clock()).isoformat(timespec="seconds"), "app_version": __version__,
+            "as_of": agency_today(ctx.clock()).isoformat(),
+            "generated_at": local(ctx.clock()).isoformat(timespec="seconds"), "app_version": __version__,
             "totals": {"inspections": len(ids), "carried_out": len(done), "findings": len(findings),
                        "refunds": _money(sum((o.refund_amount for o in outcomes), Decimal(0))),
                        "fines": _money(sum((o.fine_amount for o in outcomes), Decimal(0))),
@@ -61,7 +63,8 @@ def plan_summary(ctx: ServiceContext, plan_id: str) -> dict[str, Any]:
             "outcomes": dict(Counter(o.outcome for o in outcomes).most_common()),
         }
     data["coverage"] = [{
-        "item_key": r.item.key, "item": r.item.name, "scope": r.item.scope.label_zh(), "target": r.item.target.label_zh(),
+        "item_key": r.item.key, "item": r.item.name, "scope": r.item.scope.label_zh(),
+        "target": r.item.target.label_zh(),
         "scope_size": r.coverage.scope_size, "required": r.coverage.required, "done": r.coverage.done,
         "share_pct": str(r.coverage.share_pct), "frequency": r.coverage.frequency, "times_done": r.coverage.times_done,
         "behind": r.coverage.behind, "requirements": r.item.requirements} for r in coverage]
@@ -75,7 +78,8 @@ def _xlsx(data: dict[str, Any]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "覆盖率"
-    head = ["检查事项", "范围", "目标", "范围内机构数", "应完成", "已完成", "覆盖率(%)", "频次", "已完成次数", "进度", "相关要求"]
+    head = ["检查事项", "范围", "目标", "范围内机构数", "应完成", "已完成", "覆盖率(%)", "频次", "已完成次数", "进度",
+            "相关要求"]
     ws.append(head)
     for r in data["coverage"]:
         ws.append([r["item"], r["scope"], r["target"], r["scope_size"], r["required"], r["done"],

@@ -2,9 +2,9 @@
 checklist, filled by the institution, read back.
 
 Layout (sheet 自查情况统计表): a title, the institution and the deadline, a header row, then one row per checklist
-item — 是否存在问题 (是/否, a drop-down), 问题描述, 涉及金额（元）, 已退回金额（元）, 退回日期, 退款票据号, 整改措施. Sheet
-承诺书 holds the written commitment (书面承诺) with the signer and date. A hidden sheet _meta carries the campaign and
-institution ids and the layout version, so a return is matched without anyone typing an id.
+item — 是否存在问题 (是/否, a drop-down), 问题描述, 涉及金额（元）, 已退回金额（元）, 退回日期, 退款票据号, 整改措施.
+Sheet 承诺书 holds the written commitment (书面承诺) with the signer and date. A hidden sheet _meta carries the campaign
+and institution ids and the layout version, so a return is matched without anyone typing an id.
 """
 
 from __future__ import annotations

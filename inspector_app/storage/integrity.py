@@ -35,7 +35,8 @@ class CorruptDatabaseError(RuntimeError):
     def __init__(self, path: Path, detail: str, backup: Path | None):
         self.path, self.detail, self.backup = path, detail, backup
         if backup is not None:
-            hint = f"请用最近的备份恢复：inspector restore --from \"{backup}\"（损坏的文件会被保留在 corrupt/ 文件夹中）"
+            hint = (f"请用最近的备份恢复：inspector restore --from \"{backup}\""
+                    "（损坏的文件会被保留在 corrupt/ 文件夹中）")
         else:
             hint = "没有找到本机备份，请联系信息部门从服务器重新同步"
         super().__init__(f"数据库 {path} 已损坏（完整性检查：{detail}），为免列出或导出错误数据，程序拒绝打开。{hint}")

@@ -198,7 +198,8 @@ class KeySlots:
     def find(self, name_or_id: str) -> OfficerSlot:
         matches = [s for s in self.officers if name_or_id in (s.officer_id, s.name, s.certificate_no)]
         if not matches:
-            raise KeySlotError(f"本机没有 {name_or_id} 的登录密码（可登录：{'、'.join(s.name for s in self.officers) or '无'}）")
+            raise KeySlotError(f"本机没有 {name_or_id} 的登录密码"
+                               f"（可登录：{'、'.join(s.name for s in self.officers) or '无'}）")
         if len(matches) > 1:
             raise KeySlotError(f"有多名执法人员名为 {name_or_id}，请改用执法证号")
         return matches[0]

@@ -3,8 +3,9 @@ against a plain `zipfile` listing + CRC pass (`ZipFile.testzip`, which inflates 
 the same run. Verification must refuse the bomb from the central directory (code zip_bomb) without inflating it,
 in bounded memory (issue 11: < 200 MB whatever the ZIP holds; before, it took 2.8 GB).
 
-The ZIP is generated here (zipfile streaming zeros, with 512 random bytes per MiB; deflate level 6) into a temporary folder and deleted after;
-it is never kept in the repo. Not part of the default test run (pytest ignores tests/bench). Run:
+The ZIP is generated here (zipfile streaming zeros, with 512 random bytes per MiB; deflate level 6) into a temporary
+folder and deleted after; it is never kept in the repo. Not part of the default test run (pytest ignores
+tests/bench). Run:
 
     .venv/bin/python tests/bench/bench_casefile_bomb.py [--repeat 3] [--mib 900]
 

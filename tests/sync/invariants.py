@@ -107,7 +107,8 @@ def check_healed(db: Any, clients: list[Any], oracle: set[str] | None = None) ->
                     continue
                 mirror = cs.get(SyncRecordRow, (entity, rid))
                 assert mirror is not None, f"I6: {c.name} never received {entity} {rid}"
-                assert mirror.server_version == r.version, f"I6: {c.name} {entity} {rid} v{mirror.server_version}≠{r.version}"
+                assert mirror.server_version == r.version, \
+                    f"I6: {c.name} {entity} {rid} v{mirror.server_version}≠{r.version}"
                 vis = local.visible(cs, entity, rid)
                 assert P.same(vis, r.data), f"I6: {c.name} sees {vis} for {entity} {rid}, server has {r.data}"
                 if entity == "answer":

@@ -28,7 +28,8 @@ def test_pades_signed_record_is_immutable_on_the_server(sqlite_world) -> None:  
         assert record is not None and record.state == "signed"
         kinds = [c.kind for c in s.scalars(select(Conflict))]
         assert "sign_mismatch" not in kinds, kinds
-        rejected = [(m.entity, m.op, m.reason, m.payload) for m in s.scalars(select(Mutation)) if m.outcome == "rejected"]
+        rejected = [(m.entity, m.op, m.reason, m.payload) for m in s.scalars(select(Mutation))
+                    if m.outcome == "rejected"]
         assert not rejected, rejected
     # the team lead's laptop receives the signed record
     assert b.engine.sync_round().ok

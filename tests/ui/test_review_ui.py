@@ -149,7 +149,8 @@ def test_case_file_export_from_the_review_page(app, roster, org_ca, qtbot, tmp_p
     qtbot.waitUntil(target.exists, timeout=30000)
     settle(qtbot, w)
     boss = roster["lead"]
-    assert seen == [[[o.name for o in roster["officers"][:2]] + [f"{boss.name} (team lead)"], f"{boss.name} (team lead)"]]
+    assert seen == [[[o.name for o in roster["officers"][:2]] + [f"{boss.name} (team lead)"],
+                     f"{boss.name} (team lead)"]]
     report = verify_case_file(target, app.keys.trust_roots(), app.keys.crls())
     assert report.ok, report.problems
     assert report.seal.signer == boss.name and report.manifest["sealed_by"]["role"] == "检查组组长"

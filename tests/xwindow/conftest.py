@@ -56,7 +56,8 @@ def xserver() -> Iterator[XServer]:
         number = os.read(read_fd, 32).decode().strip() if ready else ""
         if not number:
             proc.kill()
-            raise RuntimeError(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace') if proc.stderr else ''}")
+            raise RuntimeError("Xvfb did not start: "
+                               f"{proc.stderr.read().decode(errors='replace') if proc.stderr else ''}")
         yield XServer(f":{number}")
     finally:
         os.close(read_fd)

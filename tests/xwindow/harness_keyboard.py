@@ -402,7 +402,8 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
                 fd = modal(FindingDialog)
                 n = len(violations) + 1
                 yield d.act("type what was found", lambda: (fd.description.setFocus(), QTest.keyClick(
-                    fd.description, K.Key_End, CTRL), ime(fd.description, f"抽查病历{n}份，发现{item.label}不符合规定。")))
+                    fd.description, K.Key_End, CTRL),
+                    ime(fd.description, f"抽查病历{n}份，发现{item.label}不符合规定。")))
                 yield d.act("click the amount to recover", click(lambda: fd.recover))
                 yield d.act("type the amount", lambda: QTest.keyClicks(fd.recover, f"{1000 + 250 * n}.00"))
                 yield d.act("Enter: save the finding", press(K.Key_Return))

@@ -2,9 +2,9 @@
 
 An extract (医保结算数据 exported by the 医保信息平台, or a smart-monitoring 智能监控 alert list) has one row per
 settlement line: the settlement's own columns (结算流水号, 定点编码, 患者编号, 入院日期, 出院日期, 主要诊断, 医疗总费用)
-repeated on every item line (项目编码, 项目名称, 数量, 单价, 金额, 费用日期). Exports differ from one platform to the next,
-so each source (a name chosen by the user: "市平台结算", "智能监控") keeps the mapping it was imported with; the default
-mapping recognises the usual headers below.
+repeated on every item line (项目编码, 项目名称, 数量, 单价, 金额, 费用日期). Exports differ from one platform to
+the next, so each source (a name chosen by the user: "市平台结算", "智能监控") keeps the mapping it was imported
+with; the default mapping recognises the usual headers below.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ FIELDS: dict[str, tuple[str, bool]] = {
 #: the usual headers of settlement exports, per field (compared after removing spaces; case-insensitive)
 DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {
     "settlement_no": ("结算流水号", "结算单号", "结算编号", "结算ID", "就诊流水号", "settlement_no"),
-    "institution_code": ("定点编码", "定点医药机构编码", "医药机构编码", "机构编码", "定点机构编码", "institution_code"),
+    "institution_code": ("定点编码", "定点医药机构编码", "医药机构编码", "机构编码", "定点机构编码",
+                         "institution_code"),
     "patient_id": ("患者编号", "个人编号", "人员编号", "参保人编号", "身份证号", "证件号码", "patient_id"),
     "admitted_on": ("入院日期", "入院时间", "就诊日期", "admitted_on"),
     "discharged_on": ("出院日期", "出院时间", "结算日期", "discharged_on"),

@@ -9,7 +9,8 @@ Sources (copied here so the repository stands alone):
   住院" and "重点对医疗保障数据筛查发现异常问题的医药机构进行随机抽查" — rules ``above_price`` (超标准收费),
   ``quantity_per_day`` (虚记、多记) and ``overlapping_stays`` (a patient in two hospitals at once: 挂床住院 or 虚构
   医疗服务 at one of them);
-* 数据比对 (对定点医药机构上传的医保结算数据进行分析比对，筛选异常数据，作为实地检查的重点线索): the purpose of them all.
+* 数据比对 (对定点医药机构上传的医保结算数据进行分析比对，筛选异常数据，作为实地检查的重点线索): the purpose of
+  them all.
 
 A lead is a candidate, never a finding: the inspector confirms or rejects it on site (病历, 医嘱, 票据).
 """

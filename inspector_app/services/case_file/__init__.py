@@ -67,6 +67,6 @@ class CaseFileService:
         return write_publication(self._ctx, self._signing, inspection_id, dest, progress=progress)
 
 
-__all__ = ["CODES", "MANIFEST", "CaseFileReport", "CaseFileService", "Problem", "PublicationResult", "ScanLimits", "Sealer",
-           "catalogue_pdf", "catalogue_text", "publication_masker", "publication_pdf", "reinspection_folder",
+__all__ = ["CODES", "MANIFEST", "CaseFileReport", "CaseFileService", "Problem", "PublicationResult", "ScanLimits",
+           "Sealer", "catalogue_pdf", "catalogue_text", "publication_masker", "publication_pdf", "reinspection_folder",
            "safe_name", "verify_case_file"]

@@ -252,7 +252,8 @@ class CaseFileExporter:
         """A re-inspection's own photos, in a folder named after its signed record, numbered as its 证据清单."""
         for ev in rein.get("evidence", []):
             if not self._ctx.blobs.has(ev["sha256"]):
-                raise ValidationError(f"复查证据 {ev['number']} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
+                raise ValidationError(f"复查证据 {ev['number']} 的原始文件在本机缺失（可能尚未从服务器下载），"
+                                      "案卷未导出")
             name = ev.get("source_name", "") or ev["number"]
             put_file(CatalogueEntry(f"{C.reinspection_folder(number)}{ev['number']}_{safe_name(name, 'evidence')}",
                                     f"复查 {number} {ev['number']} {ev.get('caption') or name}", "复查证据",

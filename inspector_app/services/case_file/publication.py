@@ -81,7 +81,8 @@ def _result_text(outcome: OutcomeRow | None, rect: list[RectificationRow], notic
     for n in notices:
         parts.append(f"已下达责令改正（限期整改）通知书（{n.number}）。")
     for r in rect:
-        parts.append(f"整改期限 {fmt_date(r.deadline)}" + (f"，复查结论：{r.result}。" if r.result else "，整改跟踪中。"))
+        parts.append(f"整改期限 {fmt_date(r.deadline)}"
+                     + (f"，复查结论：{r.result}。" if r.result else "，整改跟踪中。"))
     addenda = [d for d in docs if d.kind == "addendum"]
     if addenda:
         parts.append(f"笔录另有补正说明 {len(addenda)} 份。")

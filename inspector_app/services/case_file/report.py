@@ -82,7 +82,8 @@ class CaseFileReport:
             s = self.seal
             when = (s.claimed_time.astimezone(CN_TZ).strftime("%Y-%m-%d %H:%M:%S") + "（北京时间）"
                     if s is not None and s.claimed_time else "—")
-            revocation = "已核对吊销列表" if s is not None and s.revocation_checked else "未核对吊销状态（没有吊销数据）"
+            revocation = ("已核对吊销列表" if s is not None and s.revocation_checked
+                          else "未核对吊销状态（没有吊销数据）")
             return (f"{s.signer if s else '—'}（执法证号 {s.certificate_no if s else '—'}）封卷，"
                     f"签名时间（设备时钟）{when}；{revocation}" + (f"；{self.ledger}" if self.ledger else ""))
         if check == "签名文书":

@@ -3,7 +3,7 @@
 Revision ID: s0001
 Revises:
 Create Date: 2026-11-23 18:15:20.123239
-"""
+"""  # noqa: E501
 from __future__ import annotations
 
 import sqlalchemy as sa

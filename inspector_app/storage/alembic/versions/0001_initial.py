@@ -138,7 +138,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.String(length=32), nullable=False),
     sa.Column('updated_at', sa.String(length=32), nullable=False),
     sa.Column('deleted_at', sa.String(length=32), nullable=True),
-    sa.ForeignKeyConstraint(['institution_id'], ['institutions.id'], name=op.f('fk_inspections_institution_id_institutions')),
+    sa.ForeignKeyConstraint(['institution_id'], ['institutions.id'],
+                            name=op.f('fk_inspections_institution_id_institutions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_inspections'))
     )
     with op.batch_alter_table('inspections', schema=None) as batch_op:
@@ -158,7 +159,8 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.String(length=32), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'], name=op.f('fk_answers_inspection_id_inspections')),
-    sa.ForeignKeyConstraint(['template_hash'], ['template_versions.content_hash'], name=op.f('fk_answers_template_hash_template_versions')),
+    sa.ForeignKeyConstraint(['template_hash'], ['template_versions.content_hash'],
+                            name=op.f('fk_answers_template_hash_template_versions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_answers')),
     sa.UniqueConstraint('inspection_id', 'template_hash', 'item_id', name=op.f('uq_answers_inspection_id'))
     )
@@ -193,8 +195,10 @@ def upgrade() -> None:
     sa.Column('inspection_id', sa.String(length=36), nullable=False),
     sa.Column('template_hash', sa.String(length=64), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'], name=op.f('fk_inspection_templates_inspection_id_inspections')),
-    sa.ForeignKeyConstraint(['template_hash'], ['template_versions.content_hash'], name=op.f('fk_inspection_templates_template_hash_template_versions')),
+    sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'],
+                            name=op.f('fk_inspection_templates_inspection_id_inspections')),
+    sa.ForeignKeyConstraint(['template_hash'], ['template_versions.content_hash'],
+                            name=op.f('fk_inspection_templates_template_hash_template_versions')),
     sa.PrimaryKeyConstraint('inspection_id', 'template_hash', name=op.f('pk_inspection_templates'))
     )
     op.create_table('team_members',
@@ -210,7 +214,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.String(length=32), nullable=False),
     sa.Column('updated_at', sa.String(length=32), nullable=False),
     sa.Column('deleted_at', sa.String(length=32), nullable=True),
-    sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'], name=op.f('fk_team_members_inspection_id_inspections')),
+    sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'],
+                            name=op.f('fk_team_members_inspection_id_inspections')),
     sa.ForeignKeyConstraint(['officer_id'], ['officers.id'], name=op.f('fk_team_members_officer_id_officers')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_team_members')),
     sa.UniqueConstraint('inspection_id', 'officer_id', name=op.f('uq_team_members_inspection_id'))

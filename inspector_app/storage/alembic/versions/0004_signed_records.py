@@ -31,7 +31,8 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String(length=32), nullable=False),
         sa.Column("updated_at", sa.String(length=32), nullable=False),
         sa.Column("deleted_at", sa.String(length=32), nullable=True),
-        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"], name=op.f("fk_documents_inspection_id_inspections")),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"],
+                                name=op.f("fk_documents_inspection_id_inspections")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("kind", "number", name=op.f("uq_documents_kind")),
     )

@@ -45,7 +45,8 @@ def upgrade() -> None:
         sa.Column("decided_by", sa.String(length=100), nullable=False),
         sa.Column("decided_at", sa.String(length=32), nullable=False),
         sa.Column("server_version", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"], name=op.f("fk_outcomes_inspection_id_inspections")),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"],
+                                name=op.f("fk_outcomes_inspection_id_inspections")),
         sa.PrimaryKeyConstraint("inspection_id", name=op.f("pk_outcomes")),
     )
     op.create_table(

@@ -48,7 +48,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.String(length=32), nullable=False),
     sa.Column('updated_at', sa.String(length=32), nullable=False),
     sa.Column('deleted_at', sa.String(length=32), nullable=True),
-    sa.ForeignKeyConstraint(['institution_id'], ['institutions.id'], name=op.f('fk_officer_conflicts_institution_id_institutions')),
+    sa.ForeignKeyConstraint(['institution_id'], ['institutions.id'],
+                            name=op.f('fk_officer_conflicts_institution_id_institutions')),
     sa.ForeignKeyConstraint(['officer_id'], ['officers.id'], name=op.f('fk_officer_conflicts_officer_id_officers')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_officer_conflicts')),
     sa.UniqueConstraint('officer_id', 'institution_id', name=op.f('uq_officer_conflicts_officer_id'))
@@ -112,12 +113,15 @@ def upgrade() -> None:
     sa.Column('plan_item_id', sa.String(length=36), nullable=False),
     sa.Column('draw_id', sa.String(length=36), nullable=True),
     sa.Column('created_at', sa.String(length=32), nullable=False),
-    sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'], name=op.f('fk_plan_item_inspections_inspection_id_inspections')),
-    sa.ForeignKeyConstraint(['plan_item_id'], ['plan_items.id'], name=op.f('fk_plan_item_inspections_plan_item_id_plan_items')),
+    sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'],
+                            name=op.f('fk_plan_item_inspections_inspection_id_inspections')),
+    sa.ForeignKeyConstraint(['plan_item_id'], ['plan_items.id'],
+                            name=op.f('fk_plan_item_inspections_plan_item_id_plan_items')),
     sa.PrimaryKeyConstraint('inspection_id', name=op.f('pk_plan_item_inspections'))
     )
     op.create_index(op.f('ix_plan_item_inspections_draw_id'), 'plan_item_inspections', ['draw_id'], unique=False)
-    op.create_index(op.f('ix_plan_item_inspections_plan_item_id'), 'plan_item_inspections', ['plan_item_id'], unique=False)
+    op.create_index(op.f('ix_plan_item_inspections_plan_item_id'), 'plan_item_inspections', ['plan_item_id'],
+                    unique=False)
     # A plain ADD COLUMN (no table rebuild); existing officers get an empty region.
     op.add_column('officers', sa.Column('region', sa.String(length=100), nullable=False, server_default=''))
 
