@@ -26,6 +26,21 @@ DOC_ZH = {k.code: k.spoken for k in KINDS}
 
 EVENT_NAMES: dict[str, str] = {
     "inquiry.signed": "询问笔录签名",
+    # plans and 双随机 draws (services/plans.py, services/draws.py)
+    "plan.imported": "导入检查计划",
+    "plan.status_changed": "检查计划状态变更",
+    "plan.inspection_assigned": "检查纳入计划事项",
+    "officer.conflict_declared": "登记执法人员回避关系",
+    "draw.seeded": "固定随机抽取种子",
+    "draw.drawn": "随机抽取",
+    "draw.abandoned": "放弃本次抽取",
+    "draw.accepted": "确认抽取结果并生成检查任务",
+    "draw.record_signed": "签署随机抽查记录",
+    # campaigns, self-inspection returns and data leads (services/selfcheck.py, leads.py, lead_review.py)
+    "campaign.created": "创建专项治理活动",
+    "selfcheck.imported": "导入自查自纠报告",
+    "leads.imported": "导入数据比对线索",
+    "lead.checked": "核查数据比对线索",
     "service.signed": "送达回证签名",
     "notice.served": "送达责令整改通知书",
     "rectification.deadline_from_service": "整改期限自送达之日起计算",
