@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from inspector_app import __version__
 from inspector_app.server import auth, routes_account, routes_blobs, tsa
 from inspector_app.server.throttle import Policy as ThrottlePolicy
-from inspector_app.server import protocol as P
+from inspector_app import syncproto as P
 from inspector_app.server import sync_service as svc
 from inspector_app.server.db import Database
 from inspector_app.server.errors import ApiError

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.ids import new_id
 from inspector_app.server import blob_access
-from inspector_app.server import protocol as P
+from inspector_app import syncproto as P
 from inspector_app.server.auth import Principal, principal
 from inspector_app.server.db import current_epoch
 from inspector_app.server.errors import ApiError

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from inspector_app import __version__
-from inspector_app.server import protocol as P
+from inspector_app import syncproto as P
 from inspector_app.services.context import ServiceContext, utc_now
 from inspector_app.storage.db import transaction
 from inspector_app.storage.orm import OutboxRow
