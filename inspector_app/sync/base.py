@@ -70,6 +70,8 @@ class EngineBase:
         self._offline_sign_in = False
         self._pending_history: list[int] = []
         self._clock_skew: float | None = None
+        self._last_sync_at: dt.datetime | None = None       # the last successful round (engine._note_synced)
+        self._stored_last_sync: dt.datetime | None = None
         self.on_status: Callable[[SyncStatus], None] | None = None
         self.stats = {"push_requests": 0, "pull_requests": 0, "bytes_uploaded": 0, "epoch_resets": 0,
                       "hello": 0}

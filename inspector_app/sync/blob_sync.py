@@ -24,10 +24,11 @@ class BlobSync(EngineBase):
         """Give every local file that a record references (evidence photos, signature images, signed PDFs)
         upload bookkeeping. Outbox rows are scanned once each, from a persisted high-water mark."""
         blob_entities = {n: spec.blob_field for n, spec in P.ENTITIES.items() if spec.blob_field}
-
-        def scan(s: Session) -> int:
+        # The scan reads; a write transaction is opened only when it found something (an idle round writes
+        # nothing, issue 17). The write re-checks what it adds, so a concurrent registration is harmless.
+        with self.ctx.read() as s:
             # Only files this device holds: photos pulled from teammates are fetched on demand, not uploaded.
-            rows = [(sha, size) for sha, size in local.local_keys_for_blobs(s) if self.ctx.blobs.has(sha)]
+            found = [(sha, size) for sha, size in local.local_keys_for_blobs(s) if self.ctx.blobs.has(sha)]
             mark = int(local.meta_get(s, "blob_scan_seq", 0) or 0)
             top = mark
             for ob in s.scalars(select(OutboxRow).where(OutboxRow.client_seq > mark,
@@ -39,11 +40,15 @@ class BlobSync(EngineBase):
                     f: pair[1] for f, pair in (payload.get("fields") or {}).items() if isinstance(pair, list)}
                 sha = data.get(field_name) if isinstance(data, dict) else None
                 if isinstance(sha, str) and P.SHA256_RE.match(sha) and self.ctx.blobs.has(sha):
-                    rows.append((sha, self.ctx.blobs.size(sha)))
+                    found.append((sha, self.ctx.blobs.size(sha)))
+        if not found and top == mark:
+            return 0
+
+        def scan(s: Session) -> int:
             if top != mark:
                 local.meta_set(s, "blob_scan_seq", top)
             seen = set()
-            rows = [(sha, size) for sha, size in rows
+            rows = [(sha, size) for sha, size in found
                     if not (sha in seen or seen.add(sha)) and s.get(BlobLocalRow, sha) is None]  # type: ignore[func-returns-value]
             for sha, size in rows:
                 s.add(BlobLocalRow(sha256=sha, size=size, rel_path=f"{sha[:2]}/{sha[2:4]}/{sha}",

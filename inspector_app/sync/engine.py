@@ -35,6 +35,7 @@ __all__ = ["CLOCK_SKEW_WARN", "AuthRequired", "Backoff", "Busy", "Offline", "Rou
            "ServerStorageFull", "SyncEngine", "SyncError", "SyncStatus"]
 
 log = logging.getLogger(__name__)
+LAST_SYNC_PERSIST = dt.timedelta(minutes=15)
 
 
 class SyncEngine(Transfer, BlobSync):
@@ -87,8 +88,7 @@ class SyncEngine(Transfer, BlobSync):
                 self.fetch_documents()
                 result.ok = True
                 self._state, self._last_error = "idle", None
-                stamp = self.clock().isoformat()
-                self._write(lambda s: local.meta_set(s, "last_sync_at", stamp))
+                self._note_synced(result)
             except AuthRequired as exc:
                 self._state, self._last_error = "auth_required", str(exc)
                 result.error = str(exc)
@@ -105,6 +105,22 @@ class SyncEngine(Transfer, BlobSync):
             self._pending_history = (self._pending_history + [self._pending_count()])[-(self.stuck_after + 1):]
             self._notify()
             return result
+
+    def _note_synced(self, result: RoundResult) -> None:
+        """The time of the last successful round: kept in memory, persisted (for the status after a restart)
+        only when the round moved something or the stored time is older than LAST_SYNC_PERSIST, so an idle
+        round writes nothing."""
+        now = self.clock()
+        self._last_sync_at = now
+        stored = self._stored_last_sync
+        if stored is None:
+            with self.ctx.read() as s:
+                raw = local.meta_get(s, "last_sync_at")
+            stored = dt.datetime.fromisoformat(raw) if raw else None
+        if result.pushed or result.pulled or result.uploaded or stored is None or now - stored >= LAST_SYNC_PERSIST:
+            self._write(lambda s: local.meta_set(s, "last_sync_at", now.isoformat()))
+            stored = now
+        self._stored_last_sync = stored
 
     def run(self, should_stop: Callable[[], bool], max_rounds: int | None = None) -> None:
         """The background loop: a round, then sleep (idle interval, or backoff after an error)."""
@@ -152,7 +168,8 @@ class SyncEngine(Transfer, BlobSync):
             state=self._state, online=self._online, signed_in=bool(acc and acc.token) or self._offline_sign_in,
             user=acc.user if acc else None, offline_sign_in=self._offline_sign_in, pending_changes=pending,
             rejected_changes=int(rejected or 0), open_conflicts=conflicts, photos_uploaded=int(done),
-            photos_total=int(total) + new_blobs, last_sync_at=dt.datetime.fromisoformat(last) if last else None,
+            photos_total=int(total) + new_blobs, last_sync_at=max((t for t in (dt.datetime.fromisoformat(last) if last else None, self._last_sync_at)
+                              if t is not None), default=None),
             last_error=self._last_error, next_attempt_at=self._next_attempt, stuck=stuck, server_epoch=epoch,
             clock_skew_seconds=self._clock_skew)
 

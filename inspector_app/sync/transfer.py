@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
 from inspector_app.storage.orm import OutboxRow
-from inspector_app.storage.sync_orm import ConflictLocalRow
+from inspector_app.storage.sync_orm import ConflictLocalRow, SyncRecordRow
 from inspector_app.sync import local
 from inspector_app.sync.base import EngineBase, _pending
 from inspector_app.sync.errors import ServerRefused
@@ -91,7 +91,7 @@ class Transfer(EngineBase):
         self._ensure_hello()
         with self.ctx.read() as s:
             st = local.state(s)
-            cursor, epoch = st.pull_cursor, st.server_epoch
+            cursor, epoch, scope = st.pull_cursor, st.server_epoch, st.scope_hash
         self.stats["pull_requests"] += 1
         r = self._call("GET", "/sync/v1/pull", params={"cursor": cursor, "limit": self.pull_limit},
                        headers={"X-Sync-Epoch": epoch or ""})
@@ -103,6 +103,8 @@ class Transfer(EngineBase):
             err = self._err(r)
             raise ServerRefused(err.get("message", f"pull refused ({r.status})"), err.get("error"), err)
         page = r.json()
+        if self._nothing_to_apply(page, cursor, epoch, scope):
+            return 0, False
 
         def apply(s: Session) -> tuple[int, bool]:
             st = local.state(s)
@@ -123,6 +125,22 @@ class Transfer(EngineBase):
             return len(touched), bool(page.get("has_more"))
 
         return self._write(apply)
+
+    def _nothing_to_apply(self, page: dict[str, Any], cursor: int, epoch: str | None, scope: str | None) -> bool:
+        """An empty last page at our own cursor, epoch and scope, with no local resolution to settle and no
+        record waiting for a parent: applying it would change nothing, so the idle round opens no write
+        transaction (issue 17)."""
+        if page.get("items") or page.get("conflicts") or page.get("has_more"):
+            return False
+        if int(page.get("next_cursor", -1)) != cursor or page.get("epoch") != epoch:
+            return False
+        if page.get("scope_hash") and page["scope_hash"] != scope:
+            return False
+        with self.ctx.read() as s:
+            settling = s.scalar(select(ConflictLocalRow.conflict_id).where(
+                ConflictLocalRow.status.in_(("resolving", "stale"))).limit(1))
+            waiting = s.scalar(select(SyncRecordRow.entity_id).where(SyncRecordRow.materialized.is_(False)).limit(1))
+        return settling is None and waiting is None
 
     def pull_all(self, max_pages: int = 10_000) -> int:
         total = 0
