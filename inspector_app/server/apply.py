@@ -14,6 +14,7 @@ from inspector_app.server.auth import principal
 from inspector_app.server.authorise import _authorise, _fallback_team, _require_reviewer
 from inspector_app.server.feed import (
     CONFLICT_ENTITY,
+    RECORD_CACHE,
     Ctx,
     MutationIn,
     Outcome,
@@ -21,6 +22,7 @@ from inspector_app.server.feed import (
     emit,
     flag_record,
     get_record,
+    remember_record,
     root_inspection,
     write_version,
 )
@@ -102,6 +104,7 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
                  has_open_conflict=False, updated_hlc=m.hlc, updated_by=c.who.name)
     c.s.add(rec)
     c.s.flush()
+    remember_record(c.s, rec)
     write_version(c, rec, m.op, {k: [None, v] for k, v in data.items()})
     _replay_backlog(c, rid)
     return Outcome("applied", version=1, record_id=rid)
@@ -274,6 +277,7 @@ def _replay_backlog(c: Ctx, created_id: str) -> None:
             out = apply_mutation(sub, m)
         except P.PermanentError as exc:
             sp.rollback()
+            c.s.info.pop(RECORD_CACHE, None)   # it may hold records the rollback just undid
             del c.feed[mark:]
             conflict.kind, conflict.reason = "rejected", f"{exc.reason}: {exc.message}"
             emit(c, CONFLICT_ENTITY, conflict.conflict_id, 2, conflict.team_id)

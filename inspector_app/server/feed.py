@@ -100,8 +100,26 @@ def flush_feed(s: Session, feed: list[list[Any]]) -> None:
     feed.clear()
 
 
+RECORD_CACHE = "sync_record_cache"   # Session.info key: records a push batch locked and loaded up front
+
+
 def get_record(s: Session, entity: str, rid: str) -> Record | None:
-    return s.get(Record, (entity, rid), with_for_update=True, populate_existing=True)
+    """The record, locked for the rest of the transaction. Within a push batch, the records were locked and
+    loaded up front (sync_service._preload_records) and come from the request's cache without a query."""
+    cache = s.info.get(RECORD_CACHE)
+    if cache is not None and (entity, rid) in cache:
+        return cache[(entity, rid)]  # type: ignore[no-any-return]
+    rec = s.get(Record, (entity, rid), with_for_update=True, populate_existing=True)
+    if cache is not None:
+        cache[(entity, rid)] = rec
+    return rec
+
+
+def remember_record(s: Session, rec: Record) -> None:
+    """A record created in this request: later mutations of the batch find it in the cache."""
+    cache = s.info.get(RECORD_CACHE)
+    if cache is not None:
+        cache[(rec.entity, rec.id)] = rec
 
 
 def root_inspection(s: Session, spec: P.EntitySpec, data: dict[str, Any]) -> Record | None:

@@ -24,6 +24,7 @@ from inspector_app.server.db import current_epoch
 from inspector_app.server.errors import ApiError
 from inspector_app.server.feed import (  # noqa: F401  (re-exported)
     CONFLICT_ENTITY,
+    RECORD_CACHE,
     Ctx,
     MutationIn,
     Outcome,
@@ -66,53 +67,26 @@ def push(s: Session, who: Principal, client_id: str, epoch: str, mutations: list
                        epoch=server_epoch, last_seq=client.last_seq if client else 0)
     if client is None:
         raise ApiError(409, "unknown_client", "设备未登记，请先握手（hello）", epoch=server_epoch, last_seq=0)
-    results: list[dict[str, Any]] = []
-    counter_locked = False
-    feed: list[list[Any]] = []
     parked = s.scalar(select(Conflict.conflict_id).where(Conflict.kind == "missing_parent",
                                                          Conflict.status == "open").limit(1)) is not None
-    for m in sorted(mutations, key=lambda x: x.client_seq):
-        if m.client_seq <= client.last_seq:
-            prev = s.get(Mutation, (client_id, m.client_seq))
-            if prev is None or prev.mutation_id != m.mutation_id:
-                raise ApiError(409, "seq_reused", "客户端重复使用了序号（数据可能已损坏），请联系管理员",
-                               client_seq=m.client_seq, last_seq=client.last_seq)
-            results.append({**prev.result, "duplicate": True})
-            continue
-        if m.client_seq != client.last_seq + 1:
-            break  # a gap: the client re-sends from last_seq + 1
-        if s.scalar(select(Mutation.client_seq).where(Mutation.mutation_id == m.mutation_id)) is not None:
-            raise ApiError(409, "mutation_id_reused", "变更编号已被使用", client_seq=m.client_seq)
-        if not counter_locked:
-            lock_counter(s)
-            counter_locked = True
-        ctx = Ctx(s, who, client_id, m.mutation_id, m.hlc, now, 0, feed, parked)
-        mark = len(feed)
-        sp = s.begin_nested()
-        try:
-            if fault is not None:
-                fault(m)
-            out = apply_mutation(ctx, m)
-            sp.commit()
-            parked = ctx.backlog
-        except P.PermanentError as exc:
-            sp.rollback()
-            del feed[mark:]
-            cid = add_conflict(ctx, entity=m.entity, rid=m.entity_id, kind="rejected", team_id=_fallback_team(ctx),
-                               op=m.op, payload=m.payload, client=m.payload, reason=f"{exc.reason}: {exc.message}")
-            out = Outcome("rejected", conflict_ids=[cid], reason=exc.reason, message=exc.message)
-        except OperationalError:
-            sp.rollback()
-            del feed[mark:]
-            log.warning("transient database error on %s/%s; the client retries", client_id, m.client_seq,
-                        exc_info=True)
-            break
-        result = {"client_seq": m.client_seq, "mutation_id": m.mutation_id, **out.as_dict()}
-        s.add(Mutation(client_id=client_id, client_seq=m.client_seq, mutation_id=m.mutation_id, entity=m.entity,
-                       entity_id=m.entity_id, op=m.op, payload=m.payload, hlc=m.hlc, outcome=out.outcome,
-                       reason=out.reason, result=result, user_id=who.user_id, received_at=now))
-        client.last_seq = m.client_seq
-        results.append(result)
+    batch = sorted(mutations, key=lambda x: x.client_seq)
+    ids = [m.mutation_id for m in batch if m.client_seq > client.last_seq]
+    taken = set(s.scalars(select(Mutation.mutation_id).where(Mutation.mutation_id.in_(ids)))) if ids else set()
+    # Fast path (issue 17): the whole batch in one savepoint, with the records it touches locked and loaded in
+    # one query per entity type. A mutation that fails (rejected, transient error) rolls the batch back, and
+    # the batch is redone mutation by mutation, each in its own savepoint, as before.
+    feed: list[list[Any]] = []
+    sp = s.begin_nested()
+    try:
+        results = _apply_batch(s, who, client, batch, taken, now, fault, feed, parked, fast=True)
+        sp.commit()
+    except _SlowPath:
+        sp.rollback()
+        s.info.pop(RECORD_CACHE, None)
+        feed.clear()
+        results = _apply_batch(s, who, client, batch, taken, now, fault, feed, parked, fast=False)
+    finally:
+        s.info.pop(RECORD_CACHE, None)
     flush_feed(s, feed)
     client.last_seen_at = now
     return {"epoch": server_epoch, "last_seq": client.last_seq, "results": results, "server_time": now.isoformat()}
@@ -143,16 +117,29 @@ def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int)
     for ch in rows:
         if who.can_see(ch.team_id):
             latest[(ch.entity, ch.id)] = ch.seq
+    # One query per entity type for the page (issue 17), not one per item.
+    wanted: dict[str, list[str]] = {}
+    for entity, rid in latest:
+        wanted.setdefault(entity, []).append(rid)
+    loaded: dict[tuple[str, str], Any] = {}
+    for entity, rids in wanted.items():
+        for n in range(0, len(rids), 500):
+            chunk = rids[n:n + 500]
+            if entity == CONFLICT_ENTITY:
+                loaded.update(((entity, c.conflict_id), c) for c in s.scalars(
+                    select(Conflict).where(Conflict.conflict_id.in_(chunk))))
+            else:
+                loaded.update(((entity, r.id), r) for r in s.scalars(
+                    select(Record).where(Record.entity == entity, Record.id.in_(chunk))))
     items, conflicts = [], []
-    for (entity, rid), seq in sorted(latest.items(), key=lambda kv: kv[1]):
-        if entity == CONFLICT_ENTITY:
-            c = s.get(Conflict, rid)
-            if c is not None:
-                conflicts.append({**conflict_json(c), "seq": seq})
+    for key, seq in sorted(latest.items(), key=lambda kv: kv[1]):
+        row = loaded.get(key)
+        if row is None:
+            continue
+        if key[0] == CONFLICT_ENTITY:
+            conflicts.append({**conflict_json(row), "seq": seq})
         else:
-            r = s.get(Record, (entity, rid))
-            if r is not None:
-                items.append(record_json(r, seq))
+            items.append(record_json(row, seq))
     return {"epoch": server_epoch, "scope_hash": P.scope_hash(who.role, who.teams), "items": items,
             "conflicts": conflicts, "next_cursor": next_cursor, "has_more": len(rows) == limit,
             "schema_version": P.SCHEMA_VERSION}
@@ -188,3 +175,104 @@ def import_reference(s: Session, who: Principal, entity: str, items: list[dict[s
             updated += 1
     flush_feed(s, ctx.feed)
     return {"created": created, "updated": updated, "unchanged": unchanged}
+
+
+class _SlowPath(Exception):
+    """A mutation of the fast path failed: redo the batch with a savepoint per mutation."""
+
+
+def _preload_records(s: Session, batch: list[MutationIn]) -> None:
+    """Lock and load, one query per entity type, the records a batch names and the parents its creates name,
+    into the request's record cache (feed.get_record); absent ones are remembered as absent."""
+    keys: dict[str, set[str]] = {}
+    for m in batch:
+        spec = P.ENTITIES.get(m.entity)
+        if spec is None:
+            continue
+        payload = m.payload if isinstance(m.payload, dict) else {}
+        data = P.create_data(payload, spec.name) if m.op in ("create", "append") else {}
+        if isinstance(data, dict) and spec.id_keys:
+            keys.setdefault(spec.name, set()).add(P.record_id(spec, m.entity_id, data))
+        else:
+            keys.setdefault(spec.name, set()).add(m.entity_id)
+        if spec.parent_entity:
+            parent = m.entity_id if spec.parent_is_id else (data.get(spec.parent_key) if isinstance(data, dict)
+                                                            and spec.parent_key else None)
+            if isinstance(parent, str):
+                keys.setdefault(spec.parent_entity, set()).add(parent)
+    cache: dict[tuple[str, str], Record | None] = {}
+    for entity, rids in sorted(keys.items()):
+        ordered = sorted(rids)
+        for n in range(0, len(ordered), 500):
+            chunk = ordered[n:n + 500]
+            found = {r.id: r for r in s.scalars(
+                select(Record).where(Record.entity == entity, Record.id.in_(chunk))
+                .order_by(Record.id).with_for_update().execution_options(populate_existing=True))}
+            for rid in chunk:
+                cache[(entity, rid)] = found.get(rid)
+    s.info[RECORD_CACHE] = cache
+
+
+def _apply_batch(s: Session, who: Principal, client: Client, batch: list[MutationIn], taken: set[str],
+                 now: dt.datetime, fault: Callable[[MutationIn], None] | None, feed: list[list[Any]],
+                 parked: bool, *, fast: bool) -> list[dict[str, Any]]:
+    client_id = client.client_id
+    results: list[dict[str, Any]] = []
+    used = set(taken)
+    counter_locked = False
+    for m in batch:
+        if m.client_seq <= client.last_seq:
+            prev = s.get(Mutation, (client_id, m.client_seq))
+            if prev is None or prev.mutation_id != m.mutation_id:
+                raise ApiError(409, "seq_reused", "客户端重复使用了序号（数据可能已损坏），请联系管理员",
+                               client_seq=m.client_seq, last_seq=client.last_seq)
+            results.append({**prev.result, "duplicate": True})
+            continue
+        if m.client_seq != client.last_seq + 1:
+            break  # a gap: the client re-sends from last_seq + 1
+        if m.mutation_id in used:
+            raise ApiError(409, "mutation_id_reused", "变更编号已被使用", client_seq=m.client_seq)
+        used.add(m.mutation_id)
+        if not counter_locked:
+            lock_counter(s)   # counter first, then records: the lock order of every writer (feed.py)
+            counter_locked = True
+            if fast:
+                _preload_records(s, batch)
+        ctx = Ctx(s, who, client_id, m.mutation_id, m.hlc, now, 0, feed, parked)
+        if fast:
+            try:
+                if fault is not None:
+                    fault(m)
+                out = apply_mutation(ctx, m)
+            except (P.PermanentError, OperationalError) as exc:
+                raise _SlowPath() from exc
+            parked = ctx.backlog
+        else:
+            mark = len(feed)
+            sp = s.begin_nested()
+            try:
+                if fault is not None:
+                    fault(m)
+                out = apply_mutation(ctx, m)
+                sp.commit()
+                parked = ctx.backlog
+            except P.PermanentError as exc:
+                sp.rollback()
+                del feed[mark:]
+                cid = add_conflict(ctx, entity=m.entity, rid=m.entity_id, kind="rejected",
+                                   team_id=_fallback_team(ctx), op=m.op, payload=m.payload, client=m.payload,
+                                   reason=f"{exc.reason}: {exc.message}")
+                out = Outcome("rejected", conflict_ids=[cid], reason=exc.reason, message=exc.message)
+            except OperationalError:
+                sp.rollback()
+                del feed[mark:]
+                log.warning("transient database error on %s/%s; the client retries", client_id, m.client_seq,
+                            exc_info=True)
+                break
+        result = {"client_seq": m.client_seq, "mutation_id": m.mutation_id, **out.as_dict()}
+        s.add(Mutation(client_id=client_id, client_seq=m.client_seq, mutation_id=m.mutation_id, entity=m.entity,
+                       entity_id=m.entity_id, op=m.op, payload=m.payload, hlc=m.hlc, outcome=out.outcome,
+                       reason=out.reason, result=result, user_id=who.user_id, received_at=now))
+        client.last_seq = m.client_seq
+        results.append(result)
+    return results

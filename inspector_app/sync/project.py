@@ -51,29 +51,54 @@ def mappings() -> dict[str, Mapping_]:
     return out
 
 
-def _preload(s: Session, cls: type[Any], column: Any, ids: list[str]) -> None:
+KEEP = "sync_preloaded"   # Session.info key: strong references to rows loaded in bulk for this transaction
+
+
+def _hold(s: Session, objs: Iterable[Any]) -> None:
+    """The session's identity map holds unmodified rows weakly: without a strong reference a row loaded in bulk
+    is dropped at once and every later session.get() queries again (five single-row SELECTs per pulled item,
+    issue 17). The references live as long as the session (one transaction)."""
+    s.info.setdefault(KEEP, {}).update((id(o), o) for o in objs)
+
+
+def _preload(s: Session, cls: type[Any], column: Any, ids: list[str]) -> list[Any]:
     """Load many rows into the identity map in a few queries, so per-record session.get() costs nothing."""
+    out: list[Any] = []
     for n in range(0, len(ids), 500):
-        s.scalars(select(cls).where(column.in_(ids[n:n + 500]))).all()
+        out.extend(s.scalars(select(cls).where(column.in_(ids[n:n + 500]))).all())
+    _hold(s, out)
+    return out
+
+
+ABSENT = "sync_absent"   # Session.info key: (row class, primary key) known not to exist locally
+
+
+def _get(s: Session, cls: type[Any], ident: Any) -> Any:
+    """session.get() that skips the query for a row a bulk load just found missing."""
+    if (cls, ident) in s.info.get(ABSENT, ()):
+        return None
+    return s.get(cls, ident)
 
 
 def apply_items(s: Session, items: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
     items = list(items)
-    _preload(s, SyncRecordRow, SyncRecordRow.entity_id, sorted({str(i["id"]) for i in items}))
+    held = _preload(s, SyncRecordRow, SyncRecordRow.entity_id, sorted({str(i["id"]) for i in items}))
     with s.no_autoflush:
-        return _apply_items(s, items)
+        return _apply_items(s, items, {(r.entity, r.entity_id): r for r in held})
 
 
-def _apply_items(s: Session, items: list[dict[str, Any]]) -> set[tuple[str, str]]:
+def _apply_items(s: Session, items: list[dict[str, Any]],
+                 known: dict[tuple[str, str], SyncRecordRow]) -> set[tuple[str, str]]:
     touched: set[tuple[str, str]] = set()
     for item in items:
         key = (str(item["entity"]), str(item["id"]))
-        rec = s.get(SyncRecordRow, key)
+        rec = known.get(key)
         if rec is not None and rec.server_version is not None and rec.server_version > int(item["version"]):
             continue  # stale: we already hold a newer state
         if rec is None:
             rec = SyncRecordRow(entity=key[0], entity_id=key[1])
             s.add(rec)
+            known[key] = rec
         rec.server_version = int(item["version"])
         rec.server_data = item.get("data")
         rec.server_state = item.get("state")
@@ -155,7 +180,9 @@ def _materialize_all(s: Session, wanted: set[tuple[str, str]], cache: dict[tuple
         mapping = maps.get(entity)
         pks = list(mapping[0].__table__.primary_key.columns) if mapping is not None else []
         if len(pks) == 1 and entity != "template":   # outcomes are keyed by inspection_id
-            _preload(s, mapping[0], getattr(mapping[0], pks[0].key), ids)
+            held = _preload(s, mapping[0], getattr(mapping[0], pks[0].key), ids)
+            present = {getattr(r, pks[0].key) for r in held}
+            s.info.setdefault(ABSENT, set()).update((mapping[0], i) for i in ids if i not in present)
     _preload(s, SyncRecordRow, SyncRecordRow.entity_id, [rid for _e, rid in wanted])
     for _round in range(3):
         progressed = False
@@ -199,8 +226,10 @@ def materialize(s: Session, entity: str, rid: str, rec: SyncRecordRow | None = N
             if required:
                 return _unmaterialized(rec, f"{key} missing")
             continue
-        if s.get(parent_cls, value) is None:
+        parent = s.get(parent_cls, value)
+        if parent is None:
             return _unmaterialized(rec, f"waiting for {parent_cls.__tablename__} {value}")
+        _hold(s, (parent,))   # the next record of the page has the same parent
     if not savepoint:
         _write_row(s, entity, rid, row_cls, data, rec)
     else:
@@ -257,7 +286,9 @@ def _write_row(s: Session, entity: str, rid: str, row_cls: type[Any], data: dict
                rec: SyncRecordRow | None) -> None:
     now = dt.datetime.now(dt.timezone.utc)
     pk = _pk_values(row_cls, rid, data)
-    row = s.get(row_cls, tuple(pk.values()) if len(pk) > 1 else rid)
+    ident = tuple(pk.values()) if len(pk) > 1 else rid
+    row = _get(s, row_cls, ident)
+    s.info.get(ABSENT, set()).discard((row_cls, ident))   # from here on the session knows the row
     if entity == "template":
         if row is None:
             s.add(row_cls(content_hash=rid, template_id=data.get("template_id", ""),
