@@ -25,7 +25,7 @@ def to_wire(value: Any) -> Any:
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return str(value)
+        return format(value, "f")   # plain digits, never an exponent: "100", not "1E+2"
     if isinstance(value, float):
         raise PermanentError("invalid_value", "floats are not synced; use a Decimal")
     if isinstance(value, dict):

@@ -109,3 +109,23 @@ def test_generated_payloads_are_wire_values() -> None:
         payloads.create_payload("finding", row, ["no_such_field"])
     with pytest.raises(P.PermanentError):
         payloads.to_wire(1.5)
+
+
+def test_services_write_the_generated_payloads(app, roster) -> None:  # type: ignore[no-untyped-def]
+    """The finding a service adds goes out with the payload the declaration generates, field for field the
+    payload the service used to write by hand (so servers and older clients see no difference)."""
+    from sqlalchemy import select
+
+    from inspector_app.domain.findings import FindingData
+    from inspector_app.storage.orm import OutboxRow
+    from tests.helpers import lead, new_inspection, start_on_site
+
+    iid = new_inspection(app, roster)
+    start_on_site(app, roster, iid)
+    dto, _ = app.findings.add(lead(roster), iid, FindingData(description="多收费", amount_involved=Decimal("1200.5")))
+    with app.ctx.read() as s:
+        row = s.scalars(select(OutboxRow).where(OutboxRow.entity == "finding", OutboxRow.entity_id == dto.id)).one()
+    assert row.op == "create" and row.payload == {"data": {
+        "inspection_id": iid, "answer_id": None, "item_id": None, "description": "多收费", "severity": "一般",
+        "amount_involved": "1200.5", "amount_to_recover": "0.00", "legal_basis": "", "penalty_article": ""}}
+    P.validate_data(P.ENTITIES["finding"], row.payload["data"], partial=False)
