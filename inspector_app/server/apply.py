@@ -103,7 +103,8 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
                  team_id=team_id, parent_id=parent_id,
                  has_open_conflict=False, updated_hlc=m.hlc, updated_by=c.who.name)
     c.s.add(rec)
-    c.s.flush()
+    # No flush per record (issue 17): the batch's inserts go out together at the next query or the savepoint's
+    # end; the unit of work orders them by the tables' foreign keys.
     remember_record(c.s, rec)
     write_version(c, rec, m.op, {k: [None, v] for k, v in data.items()})
     _replay_backlog(c, rid)
