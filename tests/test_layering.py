@@ -29,6 +29,12 @@ def test_contracts_are_kept() -> None:
     ("domain/roster.py", "import sqlalchemy", "Domain is pure"),
     ("services/roster.py", "from inspector_app.ui import launch", "Layers"),
     ("ui/launch.py", "from inspector_app.storage import orm", "UI goes through services"),
+    ("sync/rebase.py", "from inspector_app.server import protocol",
+     "Sync client and sync server meet only in the protocol package"),
+    ("server/db.py", "from inspector_app.sync import local",
+     "Sync client and sync server meet only in the protocol package"),
+    ("syncproto/rules.py", "import sqlalchemy",
+     "The sync protocol package is pure: both sides import it, it imports neither"),
 ])
 def test_a_violation_fails_the_check(tmp_path: Path, module: str, line: str, contract: str) -> None:
     shutil.copytree(REPO / "inspector_app", tmp_path / "inspector_app",

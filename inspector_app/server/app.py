@@ -18,13 +18,14 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from inspector_app import __version__
 from inspector_app.server import auth, routes_account, routes_blobs, tsa
 from inspector_app.server.throttle import Policy as ThrottlePolicy
-from inspector_app.server import protocol as P
+from inspector_app import syncproto as P
 from inspector_app.server import sync_service as svc
 from inspector_app.server.db import Database
 from inspector_app.server.errors import ApiError
@@ -236,6 +237,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
             raise exc
         log.error("database storage full: %s", orig)
         return _storage_full()
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_exhausted(_req: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every connection of this worker's bounded pool stayed busy (db.PoolLimits): transient, retried later.
+        log.warning("database pool exhausted: %s", exc)
+        return JSONResponse({"error": "busy", "message": "服务器繁忙，稍后自动重试"}, status_code=503,
+                            headers={"Retry-After": "5"})
 
     def who(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> auth.Principal:
         if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:

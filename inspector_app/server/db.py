@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +45,44 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("read_only") else "BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+@dataclass(frozen=True)
+class PoolLimits:
+    """Database connections one server worker may hold (issue 17: 20 per worker exhausted PostgreSQL's default
+    100 at five workers). Size the pool so that workers × (size + overflow) stays below the database's
+    max_connections minus what the pooler, backups and admins need; a request waits up to `timeout` seconds
+    for a connection, then the request is answered 503 (server/app.py) and the client retries later.
+    Environment: INSPECTOR_DB_POOL_SIZE, INSPECTOR_DB_MAX_OVERFLOW, INSPECTOR_DB_POOL_TIMEOUT."""
+
+    size: int = 5
+    overflow: int = 2
+    timeout: float = 30.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> PoolLimits:
+        env = os.environ if env is None else env
+        try:
+            limits = cls(int(env.get("INSPECTOR_DB_POOL_SIZE", cls.size)),
+                         int(env.get("INSPECTOR_DB_MAX_OVERFLOW", cls.overflow)),
+                         float(env.get("INSPECTOR_DB_POOL_TIMEOUT", cls.timeout)))
+        except ValueError as exc:
+            raise ValueError(f"INSPECTOR_DB_POOL_*: not a number ({exc})") from exc
+        if limits.size < 1 or limits.overflow < 0 or limits.timeout <= 0:
+            raise ValueError(f"INSPECTOR_DB_POOL_*: size ≥ 1, overflow ≥ 0, timeout > 0 (got {limits})")
+        return limits
+
+
+def make_engine(url: str, pool: PoolLimits | None = None) -> Engine:
     url = normalise_url(url)
+    limits = pool or PoolLimits.from_env()
+    bounds = {"pool_size": limits.size, "max_overflow": limits.overflow, "pool_timeout": limits.timeout}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        memory = url in ("sqlite://", "sqlite:///:memory:")
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               **({} if memory else bounds))
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(url, pool_pre_ping=True, **bounds)
 
 
 def is_postgres(engine: Engine) -> bool:

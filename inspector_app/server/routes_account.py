@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from inspector_app.server import auth, throttle
-from inspector_app.server import protocol as P
+from inspector_app import syncproto as P
 from inspector_app.server.errors import ApiError
 from inspector_app.server.models import User
 

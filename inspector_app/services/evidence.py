@@ -35,6 +35,7 @@ from inspector_app.services.reinspection import load_reinspection, require_open
 from inspector_app.storage import media
 from inspector_app.storage.media import MediaInfo, MediaRefused
 from inspector_app.storage.orm import EvidenceRow
+from inspector_app.syncproto import payloads
 
 THUMB_PX = 320
 IN_MEMORY_LIMIT = 64 << 20
@@ -115,12 +116,8 @@ def _measure(value: str) -> Measure:
 
 
 def _data(row: EvidenceRow) -> dict[str, Any]:
-    data = {"inspection_id": row.inspection_id, "sha256": row.sha256, "kind": row.kind, "measure": row.measure,
-            "caption": row.caption, "captured_at": row.captured_at.isoformat() if row.captured_at else None,
-            "source_name": row.source_name, "mime": row.mime, "size": row.size, "meta": row.meta}
-    if row.reinspection_id:
-        data["reinspection_id"] = row.reinspection_id
-    return data
+    # Generated from the entity declaration (syncproto.entities); reinspection_id only when set, as before.
+    return payloads.row_data("evidence", row, skip_none=("reinspection_id",))
 
 
 def require_scope_editable(s: Session, inspection_id: str, reinspection_id: str | None) -> None:

@@ -18,6 +18,7 @@ from inspector_app.services.dto import FindingDTO
 from inspector_app.services.inspections import load_inspection, require_editable
 from inspector_app.services.mappers import finding_dto
 from inspector_app.storage.orm import AnswerRow, EvidenceLinkRow, FindingRow
+from inspector_app.syncproto import payloads
 
 _FIELDS = ("description", "severity", "amount_involved", "amount_to_recover", "legal_basis", "penalty_article")
 
@@ -59,9 +60,8 @@ class FindingService:
                              legal_basis=data.legal_basis, penalty_article=data.penalty_article,
                              created_at=uow.now, updated_at=uow.now)
             uow.session.add(row)
-            uow.record(inspection_id, "finding.added", "finding", row.id, "create", {"data": {
-                "inspection_id": inspection_id, "answer_id": answer_id, "item_id": item_id,
-                **{f: _payload_value(getattr(row, f)) for f in _FIELDS}}})
+            uow.record(inspection_id, "finding.added", "finding", row.id, "create",
+                       payloads.create_payload("finding", row))
             return finding_dto(row), Changes(inspections=frozenset({inspection_id}), findings=frozenset({row.id}))
 
     def update(self, actor: Actor, finding_id: str, **changes: Any) -> tuple[FindingDTO, Changes]:

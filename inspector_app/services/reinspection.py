@@ -38,6 +38,7 @@ from inspector_app.services.signing import DocumentDTO, document_dto
 from inspector_app.storage.orm import EvidenceRow, InspectionRow, InstitutionRow, OfficerRow
 from inspector_app.storage.records_orm import DocumentRow, SignatureCaptureRow
 from inspector_app.storage.review_orm import RectificationRow, ReinspectionRow
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 
@@ -61,10 +62,7 @@ class ReinspectionDTO:
 
 
 def _data(row: ReinspectionRow) -> dict[str, Any]:
-    return {"inspection_id": row.inspection_id, "rectification_id": row.rectification_id,
-            "officer_ids": list(row.officer_ids), "place": row.place, "visited_at": row.visited_at.isoformat(),
-            "result": row.result, "note": row.note, "number": row.number, "content_hash": row.content_hash,
-            "document_id": row.document_id}
+    return payloads.row_data("reinspection", row)   # generated from the entity declaration (syncproto.entities)
 
 
 def require_open(row: ReinspectionRow) -> None:

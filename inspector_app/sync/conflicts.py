@@ -9,7 +9,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 
 from inspector_app.domain.errors import ValidationError
-from inspector_app.server import protocol as P
+from inspector_app import syncproto as P
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.storage import outbox_repo
 from inspector_app.storage.sync_orm import ConflictLocalRow, SyncRecordRow

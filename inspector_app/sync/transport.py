@@ -61,18 +61,33 @@ class HttpTransport:
 
         self._httpx = httpx
         self.base_url = base_url.rstrip("/")
+        # Keep-alive pool (httpx's default); `retries` covers failed connects, `send` a dropped idle connection.
         self._client = httpx.Client(base_url=self.base_url, timeout=timeout, verify=verify,
                                     transport=httpx.HTTPTransport(retries=1))
+        self.retries = 0   # requests re-sent after a dropped keep-alive connection
 
     def send(self, request: Request) -> Response:
-        try:
-            r = self._client.request(request.method, request.path, json=request.json, content=request.content,
-                                     headers=request.headers, params=request.params or None,
-                                     timeout=request.timeout if request.timeout is not None else
-                                     self._httpx.USE_CLIENT_DEFAULT)
-        except self._httpx.HTTPError as exc:  # connect, read, write, timeouts, protocol errors
-            raise TransportError(f"{type(exc).__name__}: {exc}") from exc
-        return Response(r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content)
+        """One request on the kept-alive connection pool. A connection the server dropped while idle (uvicorn
+        closes idle keep-alive connections after a few seconds) fails the next request sent on it before any
+        response: that request is sent once more on a fresh connection instead of failing the round (issue 17).
+        Every sync request is safe to repeat: push is de-duplicated by client_seq, PATCH is checked against the
+        offset, upload creation is idempotent (sync.md §6, §11)."""
+        httpx = self._httpx
+        for attempt in (1, 2):
+            try:
+                r = self._client.request(request.method, request.path, json=request.json, content=request.content,
+                                         headers=request.headers, params=request.params or None,
+                                         timeout=request.timeout if request.timeout is not None else
+                                         httpx.USE_CLIENT_DEFAULT)
+            except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+                if attempt == 1 and not isinstance(exc, httpx.TimeoutException):
+                    self.retries += 1
+                    continue
+                raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+            except httpx.HTTPError as exc:  # connect, timeouts, other protocol errors
+                raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+            return Response(r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self._client.close()

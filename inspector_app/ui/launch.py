@@ -67,7 +67,7 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
         oid = actor.officer_id
         ops.read(lambda: context.roster.officer(oid).role,
                  lambda r: ops.set_actor(ops.actor, r) if ops.actor.officer_id == oid else None, lambda _e: None)
-    sync = SyncController(context, settings.server_url(), app)
+    sync = SyncController(context, settings.server_url(), app, runner=runner)
     window = MainWindow(ops, settings, language, sync=sync)
     shown.append(window)
     if building:

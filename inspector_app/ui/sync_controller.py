@@ -1,6 +1,9 @@
 """Background sync for the desktop app: rounds run on their own worker thread on a timer (with the engine's
 jittered backoff), a reachability probe brings a waiting round forward, and the status is published to the
-window. The engine itself is Qt-free (inspector_app.sync)."""
+window. The engine itself is Qt-free (inspector_app.sync).
+
+The round's network I/O runs on the controller's thread, but every local write transaction of the engine goes
+through the app's single writer (`TaskRunner.call_on_writer`), so sync never writes SQLite beside it."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from inspector_app.domain.agency_time import local
 
 if TYPE_CHECKING:
     from inspector_app.sync.engine import SyncEngine, SyncStatus
+    from inspector_app.ui.tasks import TaskRunner
 
 
 class _Run(QRunnable):
@@ -48,12 +52,13 @@ class SyncController(QObject):
     _probe_done = Signal(object)
 
     def __init__(self, app: Any, server_url: str = "", parent: QObject | None = None,
-                 engine_factory: Callable[[str], SyncEngine] | None = None):
+                 engine_factory: Callable[[str], SyncEngine] | None = None, runner: TaskRunner | None = None):
         super().__init__(parent)
         self.app = app
         self.server_url = server_url
+        self._runner = runner
         self._factory = engine_factory or (lambda url: _http_engine(app, url))
-        self.engine: SyncEngine | None = self._factory(server_url) if server_url else None
+        self.engine: SyncEngine | None = self._make_engine(server_url) if server_url else None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one round at a time
         self._timer = QTimer(self, singleShot=True)
@@ -65,10 +70,16 @@ class SyncController(QObject):
         self._probe_done.connect(self._after_probe)
         self._running = False
 
+    def _make_engine(self, url: str) -> SyncEngine:
+        engine = self._factory(url)
+        if self._runner is not None:
+            engine.write_lane = self._runner.call_on_writer   # writes queue on the app's single writer
+        return engine
+
     def set_server(self, url: str) -> None:
         if url and url != self.server_url:
             self.server_url = url
-            self.engine = self._factory(url)
+            self.engine = self._make_engine(url)
 
     def start(self) -> None:
         if self.engine is not None:

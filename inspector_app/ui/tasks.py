@@ -9,13 +9,36 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+_on_writer = threading.local()   # set while a job runs on the writer thread
+
+
+class _Call(QRunnable):
+    """A writer job whose result goes to a Future the calling worker thread waits on."""
+
+    def __init__(self, fn: Callable[[], Any], future: Future[Any]):
+        super().__init__()
+        self._fn, self._future = fn, future
+
+    def run(self) -> None:
+        if not self._future.set_running_or_notify_cancel():
+            return
+        _on_writer.active = True
+        try:
+            self._future.set_result(self._fn())
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the waiting thread
+            self._future.set_exception(exc)
+        finally:
+            _on_writer.active = False
 
 
 class _Relay(QObject):
@@ -25,14 +48,19 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None):
+                 on_error: Callable[[BaseException], None] | None, writer: bool = False):
         super().__init__()
         self._fn, self._relay, self._on_done, self._on_error = fn, relay, on_done, on_error
+        self._writer = writer
 
     def run(self) -> None:
         try:
             try:
-                result = self._fn()
+                _on_writer.active = self._writer
+                try:
+                    result = self._fn()
+                finally:
+                    _on_writer.active = False
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 log.debug("task failed: %s", "".join(traceback.format_exception(exc)))
                 self._relay.failed.emit(self._on_error, exc)
@@ -64,7 +92,22 @@ class TaskRunner(QObject):
 
     def write(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None) -> None:
-        self._writer.start(_Job(fn, self._relay, on_done, on_error))
+        self._writer.start(_Job(fn, self._relay, on_done, on_error, writer=True))
+
+    def call_on_writer(self, fn: Callable[[], T]) -> T:
+        """Run `fn` on the writer thread and wait for its result (or exception), from another worker thread.
+
+        For work that runs on its own thread but writes the database in steps, such as a sync round: its
+        network I/O stays on its thread while each write transaction queues behind the user's writes, so no
+        write ever runs beside the single writer. Called on the writer thread itself it runs inline; the GUI
+        thread must never wait on disk, so calling it there is an error."""
+        if getattr(_on_writer, "active", False):
+            return fn()
+        if QThread.currentThread() is self.thread():
+            raise RuntimeError("call_on_writer would block the GUI thread; use write() with a callback")
+        future: Future[T] = Future()
+        self._writer.start(_Call(fn, future))
+        return future.result()
 
     def background(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                    on_error: Callable[[BaseException], None] | None = None) -> None:

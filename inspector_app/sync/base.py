@@ -1,0 +1,185 @@
+"""The engine's common ground: its settings and state, the one way requests go out (`_call`: auth header,
+transport errors → Offline, 5xx → retried, 401 → signed out), and the handshake (`hello`), which alone adopts a
+new server epoch (sync.md §9, F3). Push/pull (transfer.py) and blobs (blob_sync.py) build on it.
+
+Clock, sleeper and random source are injected so tests never sleep and replay exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector_app import __version__
+from inspector_app import syncproto as P
+from inspector_app.services.context import ServiceContext, utc_now
+from inspector_app.storage.db import transaction
+from inspector_app.storage.orm import OutboxRow
+from inspector_app.sync import account, local
+from inspector_app.sync.errors import AuthRequired, Offline, ServerRefused, ServerStorageFull
+from inspector_app.sync.status import Backoff, SyncStatus
+from inspector_app.sync.transport import Request, Response, Transport, TransportError
+from inspector_app.syncproto import wire
+
+log = logging.getLogger(__name__)
+CLOCK_SKEW_WARN = dt.timedelta(minutes=10)
+T = TypeVar("T")
+WriteLane = Callable[[Callable[[], Any]], Any]
+
+
+def inline_lane(fn: Callable[[], T]) -> T:
+    """The lane of the CLI and the tests: write transactions run on the calling thread."""
+    return fn()
+
+
+class EngineBase:
+    def __init__(self, ctx: ServiceContext, transport: Transport, *, server_url: str = "",
+                 clock: Callable[[], dt.datetime] = utc_now, sleeper: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None, chunk_size: int = 4 << 20, push_batch: int = P.MAX_MUTATIONS_PER_PUSH,
+                 pull_limit: int = 500, idle_interval: float = 30.0, stuck_after: int = 5,
+                 write_lane: WriteLane | None = None):
+        self.ctx = ctx
+        # Every local write transaction goes through this lane. The desktop app passes its single writer
+        # (ui/tasks.py TaskRunner.call_on_writer), so a sync round never writes SQLite around it; network I/O
+        # stays on the round's own thread and only the short transactions queue behind the user's writes.
+        self.write_lane: WriteLane = write_lane or inline_lane
+        self.transport = transport
+        self.server_url = server_url
+        self.clock = clock
+        self.sleeper = sleeper
+        self.rng = rng or random.Random()
+        self.chunk_size = chunk_size
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        self.backoff = Backoff(idle=idle_interval, rng=self.rng)
+        self.stuck_after = stuck_after
+        self._lock = threading.RLock()          # one round at a time per engine
+        self._online = False
+        self._state = "never"
+        self._last_error: str | None = None
+        self._next_attempt: dt.datetime | None = None
+        self._hello_done = False
+        self._offline_sign_in = False
+        self._pending_history: list[int] = []
+        self._clock_skew: float | None = None
+        self._last_sync_at: dt.datetime | None = None       # the last successful round (engine._note_synced)
+        self._stored_last_sync: dt.datetime | None = None
+        self.on_status: Callable[[SyncStatus], None] | None = None
+        self.stats = {"push_requests": 0, "pull_requests": 0, "bytes_uploaded": 0, "epoch_resets": 0,
+                      "hello": 0}
+
+
+    # ------------------------------------------------------------------------------------------ plumbing
+
+    def _write(self, fn: Callable[[Session], T]) -> T:
+        """One local write transaction (commit on return, rollback on error) run through the write lane."""
+        def tx() -> T:
+            with transaction(self.ctx.session_factory) as s:
+                return fn(s)
+
+        return self.write_lane(tx)  # type: ignore[no-any-return]
+
+    def _token(self) -> str | None:
+        with self.ctx.read() as s:
+            acc = account.load(s)
+        return acc.token if acc else None
+
+    def _call(self, method: str, path: str, *, json_body: Any = None, content: bytes | None = None,
+              headers: dict[str, str] | None = None, params: dict[str, Any] | None = None,
+              auth: bool = True) -> Response:
+        h = dict(headers or {})
+        if auth:
+            token = self._token()
+            if not token:
+                raise AuthRequired("请先登录同步服务器")
+            h["Authorization"] = f"Bearer {token}"
+        try:
+            r = self.transport.send(Request(method, path, json=json_body, content=content, headers=h,
+                                            params=params or {}))
+        except TransportError as exc:
+            self._online = False
+            raise Offline(f"无法连接同步服务器：{exc}") from exc
+        self._online = True
+        if r.status == 507:
+            raise ServerStorageFull("服务器存储空间已满，稍后自动重试", body=r.json())
+        if r.status >= 500:
+            raise Offline(f"服务器错误 {r.status}", body=r.json())
+        if r.status == 401:
+            self._write(account.forget_token)
+            raise AuthRequired("登录已过期，请重新登录", body=r.json())
+        return r
+
+    @staticmethod
+    def _err(r: Response) -> dict[str, Any]:
+        body = r.json()
+        return body if isinstance(body, dict) else {"error": f"http_{r.status}", "message": r.content[:200].decode(
+            "utf-8", "replace")}
+
+    # ------------------------------------------------------------------------------------------ protocol
+
+    def hello(self) -> dict[str, Any]:
+        with self.ctx.read() as s:
+            st = local.state(s)
+            client_id = st.client_id
+        r = self._call("POST", "/sync/v1/hello", json_body=wire.hello_request(client_id, __version__))
+        if r.status != 200:
+            err = self._err(r)
+            raise ServerRefused(err.get("message", "hello refused"), err.get("error"), err)
+        body = r.json()
+        self._note_server_time(body.get("server_time"), self.clock())
+        self.stats["hello"] += 1
+
+        def adopt(s: Session) -> None:
+            st = local.state(s)
+            if st.server_epoch != body["epoch"]:
+                if st.server_epoch is not None:
+                    self.stats["epoch_resets"] += 1
+                local.adopt_epoch(s, body["epoch"], int(body["last_seq"]))
+            else:
+                local.repend_above(s, int(body["last_seq"]))
+            if body.get("scope_hash") and st.scope_hash != body["scope_hash"]:
+                if st.scope_hash is not None:
+                    st.pull_cursor = 0      # roster change: re-pull our (new) scope from zero, once
+                st.scope_hash = body["scope_hash"]
+            acc = local.meta_get(s, account.ACCOUNT_KEY)
+            if acc and body.get("user"):
+                local.meta_set(s, account.ACCOUNT_KEY, {**acc, "teams": body["user"].get("teams", []),
+                                                        "role": body["user"].get("role")})
+
+        self._write(adopt)
+        self._hello_done = True
+        return body
+
+    def _note_server_time(self, server_time: Any, local_now: dt.datetime) -> None:
+        """Server clock minus ours (issue 11 item 5): the UI warns beyond CLOCK_SKEW_WARN; signature times on
+        this laptop come from this clock, so a wrong date must be visible before anyone signs."""
+        try:
+            server = dt.datetime.fromisoformat(str(server_time))
+        except ValueError:
+            return
+        if server.tzinfo is None:
+            return
+        self._clock_skew = (server - local_now).total_seconds()
+
+    def clock_skewed(self) -> bool:
+        return self._clock_skew is not None and abs(self._clock_skew) > CLOCK_SKEW_WARN.total_seconds()
+
+    def _ensure_hello(self) -> None:
+        if not self._hello_done:
+            self.hello()
+
+    def _pending_count(self) -> int:
+        with self.ctx.read() as s:
+            return _pending(s)
+
+
+def _pending(s: Any) -> int:
+    return int(s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending")) or 0)

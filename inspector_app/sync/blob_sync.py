@@ -1,0 +1,198 @@
+"""Files (sync.md §11): register the local files records point at, upload them resumably by SHA-256 with
+tus-compatible HEAD/POST/PATCH (offset from the server, per-chunk checksum), and fetch the files of pulled
+signed records this laptop lacks (verified against their hash)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app import syncproto as P
+from inspector_app.storage.orm import OutboxRow
+from inspector_app.storage.sync_orm import BlobLocalRow
+from inspector_app.sync import local
+from inspector_app.sync.base import EngineBase
+from inspector_app.sync.errors import Busy, Offline, ServerRefused, ServerStorageFull
+
+
+class BlobSync(EngineBase):
+    def register_blobs(self) -> int:
+        """Give every local file that a record references (evidence photos, signature images, signed PDFs)
+        upload bookkeeping. Outbox rows are scanned once each, from a persisted high-water mark."""
+        blob_entities = {n: spec.blob_field for n, spec in P.ENTITIES.items() if spec.blob_field}
+        # The scan reads; a write transaction is opened only when it found something (an idle round writes
+        # nothing, issue 17). The write re-checks what it adds, so a concurrent registration is harmless.
+        with self.ctx.read() as s:
+            # Only files this device holds: photos pulled from teammates are fetched on demand, not uploaded.
+            found = [(sha, size) for sha, size in local.local_keys_for_blobs(s) if self.ctx.blobs.has(sha)]
+            mark = int(local.meta_get(s, "blob_scan_seq", 0) or 0)
+            top = mark
+            for ob in s.scalars(select(OutboxRow).where(OutboxRow.client_seq > mark,
+                                                        OutboxRow.entity.in_(list(blob_entities)))):
+                top = max(top, ob.client_seq)
+                field_name = blob_entities[ob.entity]
+                payload = ob.payload if isinstance(ob.payload, dict) else {}
+                data = P.create_data(payload) if ob.op in ("create", "append") else {
+                    f: pair[1] for f, pair in (payload.get("fields") or {}).items() if isinstance(pair, list)}
+                sha = data.get(field_name) if isinstance(data, dict) else None
+                if isinstance(sha, str) and P.SHA256_RE.match(sha) and self.ctx.blobs.has(sha):
+                    found.append((sha, self.ctx.blobs.size(sha)))
+        if not found and top == mark:
+            return 0
+
+        def scan(s: Session) -> int:
+            if top != mark:
+                local.meta_set(s, "blob_scan_seq", top)
+            seen = set()
+            rows = [(sha, size) for sha, size in found
+                    if not (sha in seen or seen.add(sha)) and s.get(BlobLocalRow, sha) is None]  # type: ignore[func-returns-value]
+            for sha, size in rows:
+                s.add(BlobLocalRow(sha256=sha, size=size, rel_path=f"{sha[:2]}/{sha[2:4]}/{sha}",
+                                   upload_status="pending", upload_offset=0, attempts=0, created_at=self.clock()))
+            return len(rows)
+
+        return self._write(scan)
+
+    def pending_blobs(self) -> list[str]:
+        with self.ctx.read() as s:
+            return list(s.scalars(select(BlobLocalRow.sha256).where(BlobLocalRow.upload_status != "complete")
+                                  .order_by(BlobLocalRow.created_at, BlobLocalRow.sha256)))
+
+    def _blob_update(self, sha: str, **values: Any) -> None:
+        def update(s: Session) -> None:
+            row = s.get(BlobLocalRow, sha)
+            if row is not None:
+                for k, v in values.items():
+                    setattr(row, k, v)
+
+        self._write(update)
+
+    def _blob_attempt(self, sha: str) -> None:
+        def count(s: Session) -> None:
+            row = s.get(BlobLocalRow, sha)
+            if row is not None:
+                row.attempts += 1
+
+        self._write(count)
+
+    def upload_blob(self, sha: str) -> bool:
+        """Upload one blob to completion (resuming from the server's offset). True once the server has it."""
+        if not self.ctx.blobs.has(sha):
+            self._blob_update(sha, last_error="本地文件缺失")
+            return False
+        size = self.ctx.blobs.size(sha)  # the plaintext: the server stores and hashes what the records print
+        tus = {"Tus-Resumable": "1.0.0"}
+        r = self._call("HEAD", f"/sync/v1/blobs/{sha}")
+        if r.status == 200:
+            self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+            return True
+        self._blob_update(sha, upload_status="uploading")
+        offset = self._create_upload(sha, size)
+        if offset is None:
+            return True
+        restarts = 0
+        with self.ctx.blobs.open(sha) as f:
+            for _ in range(size // max(1, self.chunk_size) + 50):
+                f.seek(offset)
+                chunk = f.read(self.chunk_size)
+                checksum = "sha256 " + base64.b64encode(hashlib.sha256(chunk).digest()).decode()
+                try:
+                    r = self._call("PATCH", f"/sync/v1/uploads/{sha}", content=chunk, headers={
+                        **tus, "Upload-Offset": str(offset), "Upload-Checksum": checksum,
+                        "Content-Type": "application/offset+octet-stream"})
+                except ServerStorageFull as exc:
+                    self._blob_update(sha, upload_offset=offset, last_error=str(exc))
+                    raise   # nothing to learn from the offset: wait for the operator to free space
+                except Offline:
+                    # Lost connection or response: the server's staged length is the truth.
+                    try:
+                        h = self._call("HEAD", f"/sync/v1/uploads/{sha}")
+                    except Offline:
+                        self._blob_update(sha, upload_offset=offset, last_error="网络中断")
+                        raise
+                    if h.status == 200 and h.header("upload-offset") is not None:
+                        offset = int(h.header("upload-offset") or 0)
+                        if offset >= size and self._call("HEAD", f"/sync/v1/blobs/{sha}").status == 200:
+                            self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+                            return True
+                        continue
+                    created = self._create_upload(sha, size)
+                    if created is None:
+                        return True
+                    offset = created
+                    continue
+                if r.status in (200, 201):
+                    self.stats["bytes_uploaded"] += len(chunk)
+                    self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+                    return True
+                if r.status == 204:
+                    self.stats["bytes_uploaded"] += len(chunk)
+                    offset = int(r.header("upload-offset") or offset + len(chunk))
+                    self._blob_update(sha, upload_offset=offset)
+                elif r.status == 409:
+                    offset = int((self._err(r)).get("offset", r.header("upload-offset") or 0))
+                elif r.status == 460:
+                    continue
+                elif r.status == 423:
+                    raise Busy("该文件正在由另一台设备上传")
+                elif r.status in (404, 410) or (r.status == 422 and self._err(r).get("error") == "digest_mismatch"):
+                    restarts += 1
+                    if restarts > 3:
+                        raise ServerRefused("文件上传反复失败（摘要不符）", "digest_mismatch")
+                    created = self._create_upload(sha, size)
+                    if created is None:
+                        return True
+                    offset = created
+                else:
+                    err = self._err(r)
+                    self._blob_update(sha, last_error=err.get("message"))
+                    raise ServerRefused(err.get("message", f"upload refused ({r.status})"), err.get("error"), err)
+        raise Offline("上传未能在限定次数内完成")
+
+    def _create_upload(self, sha: str, size: int) -> int | None:
+        """POST /uploads (idempotent). None when the server already has the whole blob."""
+        r = self._call("POST", "/sync/v1/uploads", json_body={"sha256": sha, "size": size})
+        if r.status != 200:
+            err = self._err(r)
+            self._blob_update(sha, last_error=err.get("message"))
+            raise ServerRefused(err.get("message", "upload refused"), err.get("error"), err)
+        body = r.json()
+        if body.get("status") == "complete":
+            self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+            return None
+        return int(body.get("offset", 0))
+
+    def fetch_documents(self) -> int:
+        """Download the signed PDFs and signature images pulled records point at (needed to review and sign)."""
+        with self.ctx.read() as s:
+            wanted = local.missing_files(s, self.ctx.blobs)
+        return sum(1 for sha in wanted if self.fetch_blob(sha))
+
+    def fetch_blob(self, sha: str) -> bool:
+        """Download a teammate's evidence file into the local content-addressed store (verified by its hash)."""
+        if self.ctx.blobs.has(sha):
+            return True
+        r = self._call("GET", f"/sync/v1/blobs/{sha}")
+        if r.status == 404:
+            return False
+        if r.status != 200:
+            err = self._err(r)
+            raise ServerRefused(err.get("message", f"download refused ({r.status})"), err.get("error"), err)
+        if hashlib.sha256(r.content).hexdigest() != sha:
+            raise Offline("下载的文件与摘要不符，稍后重试")
+        self.ctx.blobs.put_bytes(r.content)
+        return True
+
+    def upload_all(self) -> int:
+        self.register_blobs()
+        done = 0
+        for sha in self.pending_blobs():
+            self._blob_attempt(sha)
+            if self.upload_blob(sha):
+                done += 1
+        return done
+
