@@ -1,6 +1,7 @@
 """Where evidence bytes live. Uploads are staged on local disk (appends need a file), published blobs go to a
-`BlobStorage`: content-addressed files here, an S3-compatible store later (one `put` of the finished staging
-file, then a `HEAD` — never a resumed multipart upload, see sync.md §11 and F12).
+`BlobStorage`: content-addressed files here, or an S3-compatible bucket (s3_storage.py: the finished, verified
+staging file is written once — multipart when large — then checked with a `HEAD`; see sync.md §11 and F12).
+Which one is the server's configuration (`make_blob_storage`); both are read with ranged, 1 MiB-piece streams.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -39,7 +40,20 @@ class BlobStorage(Protocol):
     def size(self, sha256: str) -> int | None: ...
     def publish(self, sha256: str, staged: Path) -> str: ...
     def open(self, sha256: str) -> BinaryIO: ...
+    def iter_range(self, sha256: str, start: int, end: int) -> Iterator[bytes]: ...
     def delete(self, sha256: str) -> None: ...
+    def describe(self) -> str: ...
+
+
+def make_blob_storage(url: str | None, root: Path, **s3_options: int) -> "BlobStorage":
+    """The server's evidence store: `s3://bucket/prefix?endpoint=...` (s3_storage.py) or files under `root`."""
+    if url:
+        from inspector_app.server.s3_storage import S3BlobStorage
+
+        store = S3BlobStorage(url, **s3_options)
+        store.check()
+        return store
+    return FileBlobStorage(root)
 
 
 _fsync_dir = fsync_dir
@@ -75,6 +89,12 @@ class FileBlobStorage:
     def open(self, sha256: str) -> BinaryIO:
         return self.path(sha256).open("rb")
 
+    def iter_range(self, sha256: str, start: int, end: int) -> Iterator[bytes]:
+        return iter_file(self.open(sha256), start, end)
+
+    def describe(self) -> str:
+        return str(self.cas)
+
     def delete(self, sha256: str) -> None:
         self.path(sha256).unlink(missing_ok=True)
 
@@ -106,6 +126,10 @@ class Locked(Exception):
     """Another request holds this upload (423)."""
 
 
+class TooLong(Exception):
+    """A streamed chunk went past its limit (the declared size or the largest chunk)."""
+
+
 class StagedFile:
     """An exclusively locked staging file, opened for appending."""
 
@@ -134,6 +158,31 @@ class StagedFile:
         self._f.flush()
         os.fsync(self._f.fileno())
         return self.offset()
+
+    def append_stream(self, pieces: Iterable[bytes], limit: int, observe: Callable[[bytes], None]) -> int:
+        """Append pieces (bounded memory) and fsync once; more than `limit` bytes raises `TooLong`. On any
+        failure the file is cut back to where it was, so a chunk is appended whole or not at all."""
+        start = self.offset()
+        self._f.seek(0, os.SEEK_END)
+        written = 0
+        try:
+            for piece in pieces:
+                written += len(piece)
+                if written > limit:
+                    raise TooLong(written)
+                observe(piece)
+                self._f.write(piece)
+            self._f.flush()
+            os.fsync(self._f.fileno())
+        except BaseException:
+            self.truncate(start)
+            raise
+        return written
+
+    def truncate(self, length: int) -> None:
+        self._f.flush()
+        self._f.truncate(length)
+        os.fsync(self._f.fileno())
 
     def digest(self) -> str:
         h = hashlib.sha256()
