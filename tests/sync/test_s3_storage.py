@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,49 @@ def test_uploaded_blob_downloads_with_ranges_from_the_bucket(blob_world: World) 
     assert tail.status == 206 and tail.content == data[-10:]
     stranger = {"Authorization": f"Bearer {blob_world.token('eve')}"}
     assert blob_world.direct.send(Request("GET", f"/sync/v1/blobs/{sha}", headers=stranger)).status == 404
+
+
+@pytest.fixture
+def small_chunk_world(tmp_path: Path, mini_forms: Path, monkeypatch: pytest.MonkeyPatch,
+                      tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from tests.sync.harness import fast_kdf
+
+    fast_kdf(monkeypatch)
+    w = World(tmp_path, cache=tmp_path_factory.getbasetemp() / "client-template", max_chunk=1 * MiB)
+    yield w
+    w.close()
+
+
+def test_streamed_chunks_past_a_limit_are_refused_and_cut_back_off_the_staging_file(small_chunk_world: World) -> None:
+    w = small_chunk_world
+    auth = {"Authorization": f"Bearer {w.token('alice')}"}
+    data = os.urandom(3 * MiB)
+    sha = hashlib.sha256(data).hexdigest()
+    assert w.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": sha, "size": len(data)},
+                                 headers=auth)).status == 200
+    patch = {**auth, "Content-Type": "application/offset+octet-stream"}
+    ok = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=data[:MiB],
+                               headers={**patch, "Upload-Offset": "0"}))
+    assert ok.status == 204 and ok.header("upload-offset") == str(MiB)
+
+    def streamed() -> Iterator[bytes]:   # no Content-Length: the limit is found while the body streams
+        for i in range(MiB, 3 * MiB, 64 << 10):
+            yield data[i:i + (64 << 10)]
+
+    big = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=streamed(),  # type: ignore[arg-type]
+                                headers={**patch, "Upload-Offset": str(MiB)}))
+    assert big.status == 413 and big.json()["error"] in ("body_too_large", "chunk_too_large")
+    assert w.uploads.staging.length(sha) == MiB, "the refused chunk left nothing behind"
+    # A chunk running past the declared size is refused the same way (400) and cut back.
+    small = hashlib.sha256(b"x" * 100).hexdigest()
+    w.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": small, "size": 100}, headers=auth))
+    r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{small}", content=b"x" * 150,
+                              headers={**patch, "Upload-Offset": "0"}))
+    assert r.status == 400 and r.json()["error"] == "beyond_length" and w.uploads.staging.length(small) == 0
+    # The upload goes on from the server's offset and is published whole.
+    for start in (MiB, 2 * MiB):
+        r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=data[start:start + MiB],
+                                  headers={**patch, "Upload-Offset": str(start)}))
+    assert r.status == 201
+    with w.uploads.storage.open(sha) as f:
+        assert f.read() == data
