@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -118,6 +119,27 @@ class Staging:
         p = self.path(sha256)
         return p.stat().st_size if p.exists() else None
 
+    def settled_length(self, sha256: str, wait: float = 10.0) -> int | None:
+        """The length with no chunk in flight: a PATCH streams under an exclusive lock and may still be cut back,
+        so the offset a client is told waits (a shared lock) until that chunk is whole or gone. Past `wait` the
+        plain length is answered; the next PATCH is checked under the lock anyway (409 names the true offset)."""
+        p = self.path(sha256)
+        try:
+            f = p.open("rb")
+        except FileNotFoundError:
+            return None
+        with f:
+            deadline = time.monotonic() + wait
+            while fcntl is not None:
+                try:
+                    fcntl.flock(f.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.01)
+            return os.fstat(f.fileno()).st_size
+
     def discard(self, sha256: str) -> None:
         self.path(sha256).unlink(missing_ok=True)
 
@@ -151,13 +173,6 @@ class StagedFile:
 
     def offset(self) -> int:
         return os.fstat(self._f.fileno()).st_size
-
-    def append(self, data: bytes) -> int:
-        self._f.seek(0, os.SEEK_END)
-        self._f.write(data)
-        self._f.flush()
-        os.fsync(self._f.fileno())
-        return self.offset()
 
     def append_stream(self, pieces: Iterable[bytes], limit: int, observe: Callable[[bytes], None]) -> int:
         """Append pieces (bounded memory) and fsync once; more than `limit` bytes raises `TooLong`. On any

@@ -101,7 +101,7 @@ class UploadService:
                 raise ApiError(409, "size_mismatch", "同一摘要的上传声明了不同的大小", size=up.size)
             self.staging.ensure(sha256)
             expires = up.expires_at
-        return {"status": "open", "offset": self.staging.length(sha256) or 0, "sha256": sha256,
+        return {"status": "open", "offset": self.staging.settled_length(sha256) or 0, "sha256": sha256,
                 "expires_at": as_utc(expires).isoformat()}
 
     def offset(self, who: Principal, sha256: str,
@@ -116,7 +116,9 @@ class UploadService:
                 raise ApiError(404, "unknown_upload", "没有这个上传，请先创建")
             if as_utc(up.expires_at) <= now:
                 raise ApiError(410, "upload_expired", "上传已过期，请重新创建")
-            return self.staging.length(sha256) or 0, up.size, as_utc(up.expires_at), False
+            size = up.size
+            expires = as_utc(up.expires_at)
+        return self.staging.settled_length(sha256) or 0, size, expires, False
 
     def patch(self, who: Principal, sha256: str, offset: int, body: bytes | Iterable[bytes], checksum: str | None,
               now: dt.datetime) -> tuple[int, int, bool]:
