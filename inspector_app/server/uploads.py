@@ -74,6 +74,12 @@ class UploadService:
         with self.db.read() as s:
             return blob_access.can_read(s, who, sha256)
 
+    def _published_readable(self, who: Principal, sha256: str) -> bool:
+        """`readable` from the database alone: the per-chunk check, which must not cost an object-store HEAD per
+        PATCH (a blob in storage without its row — a restored database — is found by create/HEAD instead)."""
+        with self.db.read() as s:
+            return s.get(Blob, sha256) is not None and blob_access.can_read(s, who, sha256)
+
     def blob_size(self, sha256: str) -> int | None:
         with self.db.read() as s:
             b = s.get(Blob, sha256)
@@ -134,7 +140,7 @@ class UploadService:
                 expected = base64.b64decode(b64, validate=True)
             except (ValueError, TypeError):
                 raise ApiError(400, "invalid_checksum", "Upload-Checksum 不是有效的 base64") from None
-        if self.readable(who, sha256):
+        if self._published_readable(who, sha256):
             size = self.blob_size(sha256) or 0
             return 201, size, True
         with self.db.read() as s:
@@ -156,7 +162,7 @@ class UploadService:
             raise ApiError(423, "locked", "该文件正在由另一个请求上传，请稍后重试") from None
         with staged:
             current = staged.offset()
-            if self.readable(who, sha256):  # finished by another request while we waited for the lock
+            if self._published_readable(who, sha256):  # finished by another request while we waited
                 return 201, size, True
             if offset != current:
                 raise ApiError(409, "offset_mismatch", "偏移量不一致，请从服务器给出的偏移量继续", offset=current,

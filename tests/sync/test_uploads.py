@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,13 @@ FAULT = st.one_of(st.sampled_from(["ok", "drop_request", "drop_response", "dupli
                   st.integers(0, 5000).map(lambda n: Fault("truncate_body", n)))
 
 
-@pytest.fixture(scope="module", params=["file", "s3"])
-def upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> World:
+def _upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                  store: str) -> Iterator[World]:
     from tests.conftest import FIXTURES
     from tests.sync import harness
 
     blob_store = None
-    if request.param == "s3":   # the same faults and bytes against an S3 bucket (moto_server, tests/sync/s3.py)
+    if store == "s3":   # the same faults and bytes against an S3 bucket (moto_server, tests/sync/s3.py)
         s3 = request.getfixturevalue("s3_server")
         blob_store = s3.url(s3.new_bucket())
     with pytest.MonkeyPatch.context() as mp:  # restored afterwards: later tests use the shipped forms
@@ -44,15 +45,36 @@ def upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         w.close()
 
 
+@pytest.fixture(scope="module")
+def upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    yield from _upload_world(request, tmp_path_factory, "file")
+
+
+@pytest.fixture(scope="module")
+def s3_upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    yield from _upload_world(request, tmp_path_factory, "s3")
+
+
 @settings(max_examples=60)
 @given(data=st.binary(min_size=0, max_size=20_000), chunk=st.integers(1, 9000), faults=st.lists(FAULT, max_size=8),
        crash=st.booleans())
 def test_uploads_survive_faults_and_publish_exact_bytes(upload_world: World, data: bytes, chunk: int,
                                                         faults: list[Fault], crash: bool) -> None:
+    _survive(upload_world, data, chunk, faults, crash)
+
+
+@settings(max_examples=30)   # the same property on an S3 bucket (moto_server); fewer examples: a real HTTP store
+@given(data=st.binary(min_size=0, max_size=20_000), chunk=st.integers(1, 9000), faults=st.lists(FAULT, max_size=8),
+       crash=st.booleans())
+def test_uploads_survive_faults_and_publish_exact_bytes_on_s3(s3_upload_world: World, data: bytes, chunk: int,
+                                                              faults: list[Fault], crash: bool) -> None:
+    _survive(s3_upload_world, data, chunk, faults, crash)
+
+
+def _survive(w: World, data: bytes, chunk: int, faults: list[Fault], crash: bool) -> None:
     from inspector_app.sync import actions
     from inspector_app.sync.engine import Busy, Offline
 
-    w = upload_world
     c = w.clients["u"]
     salt = next(_SERIAL).to_bytes(8, "big")
     blob = data + salt   # distinct per example so every run is a fresh upload
