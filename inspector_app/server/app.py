@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from inspector_app import __version__
 from inspector_app.server import auth, routes_account, routes_blobs, tsa
@@ -29,7 +29,7 @@ from inspector_app import syncproto as P
 from inspector_app.server import sync_service as svc
 from inspector_app.server.db import Database
 from inspector_app.server.errors import ApiError
-from inspector_app.server.storage import FileBlobStorage, Staging
+from inspector_app.server.storage import Staging, make_blob_storage
 from inspector_app.server.timestamping import DocumentStamper
 from inspector_app.server.uploads import UploadService
 
@@ -61,6 +61,10 @@ class ServerSettings:
     login_throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
     api_docs: str = "signed_in"       # signed_in | off | public (routes_account.py)
     tsa_url: str | None = None        # the agency's RFC 3161 TSA; else the server's own (tsa.py), if set up
+    blob_store: str | None = None     # s3://bucket/prefix?endpoint=... (s3_storage.py); None: files in storage_dir
+    s3_part_size: int = 16 << 20      # multipart part size when publishing to S3 (peak memory ≈ part × concurrency)
+    s3_concurrency: int = 4
+    s3_multipart_threshold: int = 64 << 20
 
 
 # ---------------------------------------------------------------------------------------------- bodies
@@ -126,6 +130,21 @@ class BodyLimit:
                 await _send_json(send, 413, {"error": "body_too_large", "message": f"请求体过大（上限 {limit} 字节）",
                                              "limit": limit})
                 return
+        if UPLOAD_PATH.match(scope["path"]):
+            # Upload chunks stream to the staging file (uploads.py): counted here, never buffered. Past the limit
+            # the handler's read fails with 413 and the chunk is cut back off the staging file.
+            seen = 0
+
+            async def counted() -> Message:
+                nonlocal seen
+                message = await receive()
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise ApiError(413, "body_too_large", f"请求体过大（上限 {limit} 字节）", limit=limit)
+                return message
+
+            await self.app(scope, counted, send)
+            return
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -185,7 +204,9 @@ def _storage_full() -> JSONResponse:
 
 def create_app(settings: ServerSettings) -> FastAPI:
     db = Database(settings.db_url, run_migrations=settings.run_migrations)
-    storage = FileBlobStorage(settings.storage_dir)
+    storage = make_blob_storage(settings.blob_store, settings.storage_dir, part_size=settings.s3_part_size,
+                                multipart_threshold=settings.s3_multipart_threshold,
+                                max_concurrency=settings.s3_concurrency)
     staging = Staging(settings.storage_dir)
     uploads = UploadService(db, storage, staging, expiry=settings.upload_expiry, max_chunk=settings.max_chunk,
                             max_size=settings.max_blob)

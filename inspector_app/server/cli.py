@@ -54,6 +54,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     server.add_argument("--tsa-url", default=None, metavar="URL",
                         help="the agency's RFC 3161 time-stamping service (default: INSPECTOR_SERVER_TSA_URL, else "
                              "the server's own TSA when `tsa init` has been run, else no timestamps)")
+    server.add_argument("--blob-store", default=None, metavar="URL",
+                        help="evidence in an S3-compatible bucket: s3://BUCKET[/PREFIX]?endpoint=URL&region=R "
+                             "(default: INSPECTOR_SERVER_BLOB_STORE, else files under --storage; credentials from "
+                             "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_SHARED_CREDENTIALS_FILE, never the URL)")
+    server.add_argument("--max-chunk-mib", type=float, default=None,
+                        help="largest upload request body in MiB (default: INSPECTOR_SERVER_MAX_CHUNK_MIB, else 16); "
+                             "bodies are streamed to disk, so this bounds request time, not memory")
     actions = server.add_subparsers(dest="server_command", metavar="ACTION")
 
     users = actions.add_parser("users", help="manage accounts")
@@ -291,6 +298,10 @@ def settings_from_env() -> Any:
         token_ttl=dt.timedelta(hours=float(os.environ.get("INSPECTOR_SERVER_TOKEN_HOURS", "12"))),
         push_delay=float(os.environ.get("INSPECTOR_SERVER_TEST_PUSH_DELAY", "0") or 0),
         tsa_url=os.environ.get("INSPECTOR_SERVER_TSA_URL") or None,
+        blob_store=os.environ.get("INSPECTOR_SERVER_BLOB_STORE") or None,
+        max_chunk=int(float(os.environ.get("INSPECTOR_SERVER_MAX_CHUNK_MIB") or 16) * (1 << 20)),
+        s3_part_size=int(float(os.environ.get("INSPECTOR_SERVER_S3_PART_MIB") or 16) * (1 << 20)),
+        s3_concurrency=int(os.environ.get("INSPECTOR_SERVER_S3_CONCURRENCY") or 4),
     )
 
 
@@ -321,6 +332,10 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ["INSPECTOR_SERVER_TOKEN_HOURS"] = str(args.token_hours)
     if args.tsa_url:
         os.environ["INSPECTOR_SERVER_TSA_URL"] = args.tsa_url
+    if args.blob_store:
+        os.environ["INSPECTOR_SERVER_BLOB_STORE"] = args.blob_store
+    if args.max_chunk_mib:
+        os.environ["INSPECTOR_SERVER_MAX_CHUNK_MIB"] = str(args.max_chunk_mib)
     Database(_db_url(args)).dispose()  # migrate once, before any worker starts
     uvicorn.run("inspector_app.server.cli:app_factory", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level=args.log_level, access_log=False)

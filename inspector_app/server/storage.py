@@ -1,6 +1,7 @@
 """Where evidence bytes live. Uploads are staged on local disk (appends need a file), published blobs go to a
-`BlobStorage`: content-addressed files here, an S3-compatible store later (one `put` of the finished staging
-file, then a `HEAD` — never a resumed multipart upload, see sync.md §11 and F12).
+`BlobStorage`: content-addressed files here, or an S3-compatible bucket (s3_storage.py: the finished, verified
+staging file is written once — multipart when large — then checked with a `HEAD`; see sync.md §11 and F12).
+Which one is the server's configuration (`make_blob_storage`); both are read with ranged, 1 MiB-piece streams.
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -39,7 +41,20 @@ class BlobStorage(Protocol):
     def size(self, sha256: str) -> int | None: ...
     def publish(self, sha256: str, staged: Path) -> str: ...
     def open(self, sha256: str) -> BinaryIO: ...
+    def iter_range(self, sha256: str, start: int, end: int) -> Iterator[bytes]: ...
     def delete(self, sha256: str) -> None: ...
+    def describe(self) -> str: ...
+
+
+def make_blob_storage(url: str | None, root: Path, **s3_options: int) -> "BlobStorage":
+    """The server's evidence store: `s3://bucket/prefix?endpoint=...` (s3_storage.py) or files under `root`."""
+    if url:
+        from inspector_app.server.s3_storage import S3BlobStorage
+
+        store = S3BlobStorage(url, **s3_options)
+        store.check()
+        return store
+    return FileBlobStorage(root)
 
 
 _fsync_dir = fsync_dir
@@ -75,6 +90,12 @@ class FileBlobStorage:
     def open(self, sha256: str) -> BinaryIO:
         return self.path(sha256).open("rb")
 
+    def iter_range(self, sha256: str, start: int, end: int) -> Iterator[bytes]:
+        return iter_file(self.open(sha256), start, end)
+
+    def describe(self) -> str:
+        return str(self.cas)
+
     def delete(self, sha256: str) -> None:
         self.path(sha256).unlink(missing_ok=True)
 
@@ -98,12 +119,37 @@ class Staging:
         p = self.path(sha256)
         return p.stat().st_size if p.exists() else None
 
+    def settled_length(self, sha256: str, wait: float = 10.0) -> int | None:
+        """The length with no chunk in flight: a PATCH streams under an exclusive lock and may still be cut back,
+        so the offset a client is told waits (a shared lock) until that chunk is whole or gone. Past `wait` the
+        plain length is answered; the next PATCH is checked under the lock anyway (409 names the true offset)."""
+        p = self.path(sha256)
+        try:
+            f = p.open("rb")
+        except FileNotFoundError:
+            return None
+        with f:
+            deadline = time.monotonic() + wait
+            while fcntl is not None:
+                try:
+                    fcntl.flock(f.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.01)
+            return os.fstat(f.fileno()).st_size
+
     def discard(self, sha256: str) -> None:
         self.path(sha256).unlink(missing_ok=True)
 
 
 class Locked(Exception):
     """Another request holds this upload (423)."""
+
+
+class TooLong(Exception):
+    """A streamed chunk went past its limit (the declared size or the largest chunk)."""
 
 
 class StagedFile:
@@ -128,12 +174,30 @@ class StagedFile:
     def offset(self) -> int:
         return os.fstat(self._f.fileno()).st_size
 
-    def append(self, data: bytes) -> int:
+    def append_stream(self, pieces: Iterable[bytes], limit: int, observe: Callable[[bytes], None]) -> int:
+        """Append pieces (bounded memory) and fsync once; more than `limit` bytes raises `TooLong`. On any
+        failure the file is cut back to where it was, so a chunk is appended whole or not at all."""
+        start = self.offset()
         self._f.seek(0, os.SEEK_END)
-        self._f.write(data)
+        written = 0
+        try:
+            for piece in pieces:
+                written += len(piece)
+                if written > limit:
+                    raise TooLong(written)
+                observe(piece)
+                self._f.write(piece)
+            self._f.flush()
+            os.fsync(self._f.fileno())
+        except BaseException:
+            self.truncate(start)
+            raise
+        return written
+
+    def truncate(self, length: int) -> None:
         self._f.flush()
+        self._f.truncate(length)
         os.fsync(self._f.fileno())
-        return self.offset()
 
     def digest(self) -> str:
         h = hashlib.sha256()

@@ -1,8 +1,10 @@
 """Resumable blob uploads keyed by SHA-256 with tus-compatible headers (sync.md §11).
 
 Rules that matter: the offset is the staged file's length read under an exclusive file lock (never cached);
-each chunk may carry its own checksum and is appended and fsynced only when it matches; the whole file is
-hashed before it is published; "complete" is permanent (F12).
+each chunk streams to the staging file (never buffered whole), may carry its own checksum, and stays appended
+and fsynced only when it matches (else it is cut back off); the whole file is hashed before it is published —
+while it is written when one chunk carries the whole file, else by re-reading the staging file (a hash state
+does not survive between requests that another server process may serve); "complete" is permanent (F12).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -19,7 +22,7 @@ from inspector_app.server.auth import Principal, as_utc
 from inspector_app.server.db import Database
 from inspector_app.server.errors import ApiError
 from inspector_app.server.models import Blob, Upload
-from inspector_app.server.storage import BlobStorage, Locked, StagedFile, Staging
+from inspector_app.server.storage import BlobStorage, Locked, StagedFile, Staging, TooLong
 
 TUS_VERSION = "1.0.0"
 CHECKSUM_ALGOS = {"sha256": hashlib.sha256, "sha1": hashlib.sha1}  # sha1: stock tus clients (tuspy)
@@ -71,6 +74,12 @@ class UploadService:
         with self.db.read() as s:
             return blob_access.can_read(s, who, sha256)
 
+    def _published_readable(self, who: Principal, sha256: str) -> bool:
+        """`readable` from the database alone: the per-chunk check, which must not cost an object-store HEAD per
+        PATCH (a blob in storage without its row — a restored database — is found by create/HEAD instead)."""
+        with self.db.read() as s:
+            return s.get(Blob, sha256) is not None and blob_access.can_read(s, who, sha256)
+
     def blob_size(self, sha256: str) -> int | None:
         with self.db.read() as s:
             b = s.get(Blob, sha256)
@@ -98,7 +107,7 @@ class UploadService:
                 raise ApiError(409, "size_mismatch", "同一摘要的上传声明了不同的大小", size=up.size)
             self.staging.ensure(sha256)
             expires = up.expires_at
-        return {"status": "open", "offset": self.staging.length(sha256) or 0, "sha256": sha256,
+        return {"status": "open", "offset": self.staging.settled_length(sha256) or 0, "sha256": sha256,
                 "expires_at": as_utc(expires).isoformat()}
 
     def offset(self, who: Principal, sha256: str,
@@ -113,17 +122,16 @@ class UploadService:
                 raise ApiError(404, "unknown_upload", "没有这个上传，请先创建")
             if as_utc(up.expires_at) <= now:
                 raise ApiError(410, "upload_expired", "上传已过期，请重新创建")
-            return self.staging.length(sha256) or 0, up.size, as_utc(up.expires_at), False
+            size = up.size
+            expires = as_utc(up.expires_at)
+        return self.staging.settled_length(sha256) or 0, size, expires, False
 
-    def patch(self, who: Principal, sha256: str, offset: int, body: bytes, checksum: str | None,
+    def patch(self, who: Principal, sha256: str, offset: int, body: bytes | Iterable[bytes], checksum: str | None,
               now: dt.datetime) -> tuple[int, int, bool]:
-        """Append one chunk. Returns (status, new_offset, complete)."""
-        if self.readable(who, sha256):
-            size = self.blob_size(sha256) or 0
-            return 201, size, True
-        if len(body) > self.max_chunk:
-            raise ApiError(413, "chunk_too_large", f"分块过大（上限 {self.max_chunk} 字节）", max_chunk=self.max_chunk)
-        expected = None
+        """Append one chunk, streamed from `body` (bytes or pieces) to the staging file. Returns (status,
+        new_offset, complete). A chunk is appended whole or not at all; its checksum is checked as it streams."""
+        pieces: Iterable[bytes] = [body] if isinstance(body, (bytes, bytearray)) else body
+        expected, algo = None, "sha256"
         if checksum is not None:
             algo, _, b64 = checksum.strip().partition(" ")
             if algo not in CHECKSUM_ALGOS:
@@ -132,9 +140,9 @@ class UploadService:
                 expected = base64.b64decode(b64, validate=True)
             except (ValueError, TypeError):
                 raise ApiError(400, "invalid_checksum", "Upload-Checksum 不是有效的 base64") from None
-            if CHECKSUM_ALGOS[algo](body).digest() != expected:
-                self.stats.checksum_failures += 1
-                raise ApiError(460, "checksum_mismatch", "分块校验失败，未写入，请重发该分块", offset=offset)
+        if self._published_readable(who, sha256):
+            size = self.blob_size(sha256) or 0
+            return 201, size, True
         with self.db.read() as s:
             up = s.get(Upload, sha256)
             if up is None:
@@ -154,20 +162,38 @@ class UploadService:
             raise ApiError(423, "locked", "该文件正在由另一个请求上传，请稍后重试") from None
         with staged:
             current = staged.offset()
-            if self.readable(who, sha256):  # finished by another request while we waited for the lock
+            if self._published_readable(who, sha256):  # finished by another request while we waited
                 return 201, size, True
             if offset != current:
                 raise ApiError(409, "offset_mismatch", "偏移量不一致，请从服务器给出的偏移量继续", offset=current,
                                headers={"Upload-Offset": str(current)})
-            if current + len(body) > size:
-                raise ApiError(400, "beyond_length", "数据超出声明的文件大小", offset=current, size=size)
             if checksum is None:
                 self.stats.unchecked_chunks.add(sha256)
-            new_offset = staged.append(body) if body else current
-            self.stats.bytes_appended += len(body)
+            chunk_hash = CHECKSUM_ALGOS[algo]()
+            # Hash while writing: a chunk starting at 0 that completes the file needs no re-read to be verified.
+            whole = hashlib.sha256() if current == 0 else None
+
+            def observe(piece: bytes) -> None:
+                chunk_hash.update(piece)
+                if whole is not None:
+                    whole.update(piece)
+
+            try:
+                n = staged.append_stream(pieces, min(self.max_chunk, size - current), observe)
+            except TooLong:
+                if size - current < self.max_chunk:
+                    raise ApiError(400, "beyond_length", "数据超出声明的文件大小", offset=current, size=size) from None
+                raise ApiError(413, "chunk_too_large", f"分块过大（上限 {self.max_chunk} 字节）",
+                               max_chunk=self.max_chunk) from None
+            if expected is not None and chunk_hash.digest() != expected:
+                staged.truncate(current)
+                self.stats.checksum_failures += 1
+                raise ApiError(460, "checksum_mismatch", "分块校验失败，未写入，请重发该分块", offset=offset)
+            new_offset = current + n
+            self.stats.bytes_appended += n
             if new_offset < size:
                 return 204, new_offset, False
-            digest = staged.digest()
+            digest = whole.hexdigest() if whole is not None else staged.digest()
             if digest != sha256:
                 self.stats.digest_failures += 1
                 if sha256 not in self.stats.unchecked_chunks:
@@ -180,7 +206,7 @@ class UploadService:
                     if row is not None:
                         s.delete(row)
                 raise ApiError(422, "digest_mismatch", "整个文件的 SHA-256 与声明不符，已丢弃，请重新上传", offset=0)
-            key = self.storage.publish(sha256, staged.path)
+            key = self.storage.publish(sha256, staged.path)   # the bytes first, then the row pointing at them
             self.stats.unchecked_chunks.discard(sha256)
         with self.db.write() as s:
             if s.get(Blob, sha256) is None:

@@ -124,7 +124,7 @@ class Client:
 
 class World:
     def __init__(self, tmp: Path, db_url: str | None = None, clock: Any = None, cache: Path | None = None,
-                 reference: bool = True, seeded: bool = False):
+                 reference: bool = True, seeded: bool = False, blob_store: str | None = None, **settings: Any):
         self.tmp = tmp
         self.cache = cache or tmp / "cache"
         self.clock = clock or ServerClock()
@@ -137,7 +137,8 @@ class World:
         else:
             self.db_url = db_url
         self.settings = ServerSettings(db_url=self.db_url, storage_dir=tmp / "server-blobs", clock=self.clock,
-                                       argon2_memory_kib=64, argon2_time_cost=1, run_migrations=not seeded)
+                                       argon2_memory_kib=64, argon2_time_cost=1, run_migrations=not seeded,
+                                       blob_store=blob_store, **settings)
         self.app = create_app(self.settings)
         self.db = self.app.state.db
         self.uploads = self.app.state.uploads

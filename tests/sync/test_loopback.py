@@ -63,7 +63,11 @@ def test_client_killed_mid_upload_resumes_without_resending_chunks(served: Serve
         time.sleep(0.005)
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=10)
-    offset = staged.stat().st_size
+    import fcntl
+
+    with staged.open("rb") as f:   # the chunk in flight when the client died is finished or cut back first
+        fcntl.flock(f.fileno(), fcntl.LOCK_SH)
+        offset = os.fstat(f.fileno()).st_size
     assert 0 < offset < len(photo), "the kill must land mid-upload"
     app, engine = client_workspace(tmp_path, "a", served.url, "alice")
     try:

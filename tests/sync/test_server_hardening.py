@@ -225,10 +225,10 @@ def test_full_disk_is_507_and_the_laptop_says_so_and_retries(sqlite_world: World
     iid = create_inspection(client)
     actions.attach_photo(client.ctx, LEAD, iid, PHOTO)
 
-    def disk_full(self: StagedFile, data: bytes) -> int:
+    def disk_full(self: StagedFile, pieces: object, limit: int, observe: object) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(StagedFile, "append", disk_full)
+    monkeypatch.setattr(StagedFile, "append_stream", disk_full)
     alice = Api(w, "alice", "c-alice")
     created = alice.send("POST", "/sync/v1/uploads", json={"sha256": SHA, "size": len(PHOTO)})
     r = alice.send("PATCH", f"/sync/v1/uploads/{SHA}", content=PHOTO, headers={

@@ -53,10 +53,10 @@ def test_status_bar_warns_of_a_wrong_clock_and_a_full_server(sqlite_world: Any, 
         iid = create_inspection(a)
         actions.attach_photo(a.ctx, LEAD, iid, b"\xff\xd8" + os.urandom(4096))
 
-        def disk_full(self: StagedFile, data: bytes) -> int:
+        def disk_full(self: StagedFile, pieces: object, limit: int, observe: object) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(StagedFile, "append", disk_full)
+        monkeypatch.setattr(StagedFile, "append_stream", disk_full)
         with qtbot.waitSignal(w.sync.status_changed, timeout=20000):
             w.sync.sync_now()
         qtbot.waitUntil(lambda: "服务器存储空间已满，稍后自动重试" in w.status_sync.text(), timeout=20000)

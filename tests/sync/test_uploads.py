@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,15 +23,20 @@ FAULT = st.one_of(st.sampled_from(["ok", "drop_request", "drop_response", "dupli
                   st.integers(0, 5000).map(lambda n: Fault("truncate_body", n)))
 
 
-@pytest.fixture(scope="module")
-def upload_world(tmp_path_factory: pytest.TempPathFactory) -> World:
+def _upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                  store: str) -> Iterator[World]:
     from tests.conftest import FIXTURES
     from tests.sync import harness
 
+    blob_store = None
+    if store == "s3":   # the same faults and bytes against an S3 bucket (moto_server, tests/sync/s3.py)
+        s3 = request.getfixturevalue("s3_server")
+        blob_store = s3.url(s3.new_bucket())
     with pytest.MonkeyPatch.context() as mp:  # restored afterwards: later tests use the shipped forms
         mp.setenv("INSPECTOR_FORMS", str(FIXTURES / "forms"))
         harness.account.SCRYPT_N = 2**8
-        w = World(tmp_path_factory.mktemp("uploads"), cache=tmp_path_factory.getbasetemp() / "client-template")
+        w = World(tmp_path_factory.mktemp("uploads"), cache=tmp_path_factory.getbasetemp() / "client-template",
+                  blob_store=blob_store)
         c = w.make_client("u", "alice", chunk_size=4096)
         assert c.engine.sync_round().ok
         w.iid = create_inspection(c)  # type: ignore[attr-defined]
@@ -39,15 +45,36 @@ def upload_world(tmp_path_factory: pytest.TempPathFactory) -> World:
         w.close()
 
 
+@pytest.fixture(scope="module")
+def upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    yield from _upload_world(request, tmp_path_factory, "file")
+
+
+@pytest.fixture(scope="module")
+def s3_upload_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    yield from _upload_world(request, tmp_path_factory, "s3")
+
+
 @settings(max_examples=60)
 @given(data=st.binary(min_size=0, max_size=20_000), chunk=st.integers(1, 9000), faults=st.lists(FAULT, max_size=8),
        crash=st.booleans())
 def test_uploads_survive_faults_and_publish_exact_bytes(upload_world: World, data: bytes, chunk: int,
                                                         faults: list[Fault], crash: bool) -> None:
+    _survive(upload_world, data, chunk, faults, crash)
+
+
+@settings(max_examples=30)   # the same property on an S3 bucket (moto_server); fewer examples: a real HTTP store
+@given(data=st.binary(min_size=0, max_size=20_000), chunk=st.integers(1, 9000), faults=st.lists(FAULT, max_size=8),
+       crash=st.booleans())
+def test_uploads_survive_faults_and_publish_exact_bytes_on_s3(s3_upload_world: World, data: bytes, chunk: int,
+                                                              faults: list[Fault], crash: bool) -> None:
+    _survive(s3_upload_world, data, chunk, faults, crash)
+
+
+def _survive(w: World, data: bytes, chunk: int, faults: list[Fault], crash: bool) -> None:
     from inspector_app.sync import actions
     from inspector_app.sync.engine import Busy, Offline
 
-    w = upload_world
     c = w.clients["u"]
     salt = next(_SERIAL).to_bytes(8, "big")
     blob = data + salt   # distinct per example so every run is a fresh upload
@@ -78,50 +105,50 @@ def test_uploads_survive_faults_and_publish_exact_bytes(upload_world: World, dat
     assert c.engine.stats["bytes_uploaded"] == before, "a completed blob was sent again"
 
 
-def test_expired_upload_answers_410_and_restarts(world: World) -> None:
+def test_expired_upload_answers_410_and_restarts(blob_world: World) -> None:
     import datetime as dt
 
     from inspector_app.sync.transport import Request
 
-    token = world.token("alice")
+    token = blob_world.token("alice")
     auth = {"Authorization": f"Bearer {token}"}
     sha = hashlib.sha256(b"x" * 10).hexdigest()
-    world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": sha, "size": 10}, headers=auth))
-    world.clock.now += dt.timedelta(days=8)
-    auth = {"Authorization": f"Bearer {world.token('alice')}"}
-    assert world.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth)).status == 410
-    assert world.uploads.expire(world.clock()) == 1
-    assert not (world.uploads.staging.dir / f"{sha}.part").exists()
-    assert world.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth)).status == 404
+    blob_world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": sha, "size": 10}, headers=auth))
+    blob_world.clock.now += dt.timedelta(days=8)
+    auth = {"Authorization": f"Bearer {blob_world.token('alice')}"}
+    assert blob_world.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth)).status == 410
+    assert blob_world.uploads.expire(blob_world.clock()) == 1
+    assert not (blob_world.uploads.staging.dir / f"{sha}.part").exists()
+    assert blob_world.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth)).status == 404
 
 
-def test_a_corrupted_chunk_is_refused_with_460(world: World) -> None:
+def test_a_corrupted_chunk_is_refused_with_460(blob_world: World) -> None:
     import base64
 
     from inspector_app.sync.transport import Request
 
-    token = world.token("alice")
+    token = blob_world.token("alice")
     data = b"0123456789" * 100
     sha = hashlib.sha256(data).hexdigest()
-    world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": sha, "size": len(data)},
+    blob_world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": sha, "size": len(data)},
                               headers={"Authorization": f"Bearer {token}"}))
     bad = bytearray(data[:100])
     bad[5] ^= 0xFF
-    r = world.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=bytes(bad), headers={
+    r = blob_world.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=bytes(bad), headers={
         "Authorization": f"Bearer {token}", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream",
         "Upload-Checksum": "sha256 " + base64.b64encode(hashlib.sha256(data[:100]).digest()).decode()}))
-    assert r.status == 460 and world.uploads.staging.length(sha) == 0
+    assert r.status == 460 and blob_world.uploads.staging.length(sha) == 0
 
 
-def test_whole_file_digest_is_checked_before_publishing(world: World, tmp_path: Path) -> None:
+def test_whole_file_digest_is_checked_before_publishing(blob_world: World, tmp_path: Path) -> None:
     from inspector_app.sync.transport import Request
 
-    token = world.token("alice")
+    token = blob_world.token("alice")
     data = b"a" * 1000
     claimed = hashlib.sha256(b"b" * 1000).hexdigest()
-    world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": claimed, "size": 1000},
+    blob_world.direct.send(Request("POST", "/sync/v1/uploads", json={"sha256": claimed, "size": 1000},
                               headers={"Authorization": f"Bearer {token}"}))
-    r = world.direct.send(Request("PATCH", f"/sync/v1/uploads/{claimed}", content=data, headers={
+    r = blob_world.direct.send(Request("PATCH", f"/sync/v1/uploads/{claimed}", content=data, headers={
         "Authorization": f"Bearer {token}", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}))
     assert r.status == 422 and r.json()["error"] == "digest_mismatch"
-    assert not world.uploads.storage.exists(claimed)
+    assert not blob_world.uploads.storage.exists(claimed)
