@@ -229,5 +229,5 @@ def test_rule_book_refusals_and_team_problems_render_in_chinese(qapp, compiled_q
         assert user_message(reviewer) == "只有审核人（检查组组长或管理员）可以批准检查记录"
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert user_message(caught.value) == ("乙 has not declared on conflicts of interest yet. No time is recorded for 甲 "
-                                          "showing the credentials.")
+    assert user_message(caught.value) == ("乙 has not declared on conflicts of interest yet. "
+                                          "No time is recorded for 甲 showing the credentials.")

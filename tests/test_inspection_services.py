@@ -100,7 +100,8 @@ def test_answers_of_every_type_and_thresholds(app, roster) -> None:  # type: ign
 @pytest.mark.parametrize("item,value,code", [
     ("T-01", "maybe", "answer.yes_no"), ("T-03", "-1", "answer.negative_count"),
     ("T-03", "三", "answer.not_an_integer"), ("T-04", "101", "answer.percent_range"),
-    ("T-05", "12.345", "money.too_precise"), ("T-05", "abc", "money.malformed"), ("T-06", "2026/13/01", "answer.bad_date"),
+    ("T-05", "12.345", "money.too_precise"), ("T-05", "abc", "money.malformed"),
+    ("T-06", "2026/13/01", "answer.bad_date"),
     ("T-08", "别的", "answer.not_a_choice"), ("T-10", {"rows": [{"nope": 1}]}, "answer.sample_unknown_columns"),
     ("T-10", {"rows": [{"amount": "x"}]}, "money.malformed"),
 ])

@@ -1,11 +1,12 @@
 """Campaigns (专项治理) with a self-inspection phase (自查自纠), standalone: the plans stream may later make a campaign
 a kind of plan item (the integrator joins them by campaign id).
 
-Seed 002 (奈曼旗 2020 专项治理实施方案) runs a campaign in four phases — 动员部署, 自查自纠, 专项检查, 迎检及总结 — and
-institutions "对发现的问题要明确整改措施、整改时限 … 形成自查整改报告 … 做出不再违反的书面承诺，并主动及时清退违法违规资金",
-reporting the 自查情况统计表 by a deadline ("于4月20日前上报自查情况统计表"). Seed 004 (吉医保联〔2020〕12号) makes the deadline
-decisive: "对于自查整改期限结束前，主动足额退回违法违规所得医保资金和全部整改到位的定点医疗机构，可依法依规从轻、减轻或免于
-处罚" — "未按时足额退回 … 将依法依规从重处罚并公开曝光". Pure: no files, no database.
+Seed 002 (奈曼旗 2020 专项治理实施方案) runs a campaign in four phases — 动员部署, 自查自纠, 专项检查, 迎检及总结 —
+and institutions "对发现的问题要明确整改措施、整改时限 … 形成自查整改报告 … 做出不再违反的书面承诺，
+并主动及时清退违法违规资金", reporting the 自查情况统计表 by a deadline ("于4月20日前上报自查情况统计表"). Seed 004
+(吉医保联〔2020〕12号) makes the deadline decisive: "对于自查整改期限结束前，主动足额退回违法违规所得医保资金和
+全部整改到位的定点医疗机构，可依法依规从轻、减轻或免于处罚" — "未按时足额退回 … 将依法依规从重处罚并公开曝光".
+Pure: no files, no database.
 """
 
 from __future__ import annotations

@@ -222,7 +222,8 @@ def _normalise_sample(item: ItemDef, value: Any) -> dict[str, Any]:
         unknown = set(row) - set(cols) - {"violation"}
         if unknown:
             raise ValidationError("answer.sample_unknown_columns", QT_TRANSLATE_NOOP(
-            "Errors", "{what}: row {row} has undeclared columns {columns}."), what=what, row=n, columns=", ".join(sorted(unknown)))
+            "Errors", "{what}: row {row} has undeclared columns {columns}."), what=what, row=n,
+            columns=", ".join(sorted(unknown)))
         clean: dict[str, Any] = {}
         for cid, col in cols.items():
             cell = row.get(cid)

@@ -75,10 +75,12 @@ def load_penalty_map(path: Path | None) -> dict[str, PenaltyRule]:
                                str(raw.get("note", "")))
         except (KeyError, ArithmeticError, TypeError) as exc:
             raise ValidationError("penalty_map.bad_field", QT_TRANSLATE_NOOP(
-                "Errors", "Penalty rule {article}: a field is missing or wrong: {problem}"), article=article, problem=str(exc)) from None
+                "Errors", "Penalty rule {article}: a field is missing or wrong: {problem}"), article=article,
+                problem=str(exc)) from None
         if rule.basis not in ("multiple", "fixed") or rule.low > rule.high or rule.low < 0:
             raise ValidationError("penalty_map.bad_rule", QT_TRANSLATE_NOOP(
-                "Errors", "Penalty rule {article}: basis must be multiple or fixed, and 0 ≤ low ≤ high."), article=article)
+                "Errors", "Penalty rule {article}: basis must be multiple or fixed, and 0 ≤ low ≤ high."),
+                article=article)
         rules[article] = rule
     return rules
 

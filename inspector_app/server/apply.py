@@ -88,7 +88,8 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     if record_locked or _frozen_by_reinspection(c, spec, data):
         cid = add_conflict(c, entity=spec.name, rid=rid, kind="record_signed", team_id=team_id, op=m.op,
                            payload=m.payload, client=data,
-                           reason="检查记录已签字，内容不能再增改" if record_locked else "复查记录已签名，证据不能再增改")
+                           reason="检查记录已签字，内容不能再增改" if record_locked
+                           else "复查记录已签名，证据不能再增改")
         if root is not None:
             flag_record(c, root)
         return Outcome("conflict", conflict_ids=[cid], reason="record_signed", record_id=rid)

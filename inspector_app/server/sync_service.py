@@ -164,7 +164,8 @@ def import_reference(s: Session, who: Principal, entity: str, items: list[dict[s
         elif P.same(rec.data, data):
             unchanged += 1
         elif entity == "template":
-            raise ApiError(409, "template_immutable", f"检查表版本 {rid} 已存在且内容不同：模板版本不可修改，请发布新版本")
+            raise ApiError(409, "template_immutable",
+                           f"检查表版本 {rid} 已存在且内容不同：模板版本不可修改，请发布新版本")
         else:
             changed = {k: [rec.data.get(k), data.get(k)] for k in set(rec.data) | set(data)
                        if not P.same(rec.data.get(k), data.get(k))}

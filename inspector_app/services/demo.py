@@ -109,7 +109,8 @@ _DESIGNATION_PREFIX = {
     Category.RETAIL_PHARMACY: "P", Category.AGENCY: "", Category.EMPLOYER: "",
 }
 
-SURNAMES = "林陈郑许韩冯曹蒋沈彭吕苏卢丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段"
+SURNAMES = ("林陈郑许韩冯曹蒋沈彭吕苏卢丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛"
+            "邱秦江史顾侯邵孟龙万段")
 GIVEN = ["书远", "慧宁", "嘉禾", "子衿", "明哲", "若溪", "景行", "思源", "立诚", "晓岚", "怀瑾", "听澜",
          "致远", "清扬", "修文", "雨桐", "博涛", "一鸣", "静姝", "承宇"]
 
@@ -156,7 +157,8 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
         data = InstitutionData(
             name=spec.name, category=spec.category, level=spec.level, ownership=spec.ownership,
             credit_code=demo_credit_code(rng, spec.registry), designation_code=designation,
-            address=f"{CITY}{district}{rng.choice(['和平路', '解放大道', '青年街', '滨河路', '文昌路'])}{rng.randint(1, 399)}号",
+            address=f"{CITY}{district}{rng.choice(['和平路', '解放大道', '青年街', '滨河路', '文昌路'])}"
+                    f"{rng.randint(1, 399)}号",
             legal_representative=_person(rng, used_people), region=f"{CITY}{district}",
             credit_rating=rng.choice(list(CreditRating)), complaint_count=rng.choice([0, 0, 0, 1, 2, 5]),
             phone=f"0{rng.randint(530, 539)}-{rng.randint(2000000, 8999999)}",
@@ -262,7 +264,8 @@ def _answer_some(app: Workspace, actor: Actor, inspection_id: str) -> None:
             continue
         value: object = {
             AnswerType.BOOL: "yes", AnswerType.BOOL_NA: "yes", AnswerType.COUNT: 12, AnswerType.PCT: "9.6",
-            AnswerType.MONEY: "1280.00", AnswerType.DATE: "2026-03-15", AnswerType.TEXT: "已建立医保管理制度并张贴上墙。",
+            AnswerType.MONEY: "1280.00", AnswerType.DATE: "2026-03-15",
+            AnswerType.TEXT: "已建立医保管理制度并张贴上墙。",
             AnswerType.SAMPLE: {"rows": []},
         }.get(item.answer)
         if item.answer is AnswerType.CHOICE or item.answer is AnswerType.MULTI:

@@ -132,7 +132,8 @@ class DocumentService:
                 raise ValidationError("addendum.record_editable", QT_TRANSLATE_NOOP(
                     "Errors", "The record is not signed yet: correct it directly, no addendum is needed."))
             if uow.session.scalar(select(PartySignoffRow.id).where(
-                    PartySignoffRow.inspection_id == inspection_id, PartySignoffRow.document_kind == "addendum")) is None:
+                    PartySignoffRow.inspection_id == inspection_id,
+                    PartySignoffRow.document_kind == "addendum")) is None:
                 raise ValidationError("addendum.signoff_missing", QT_TRANSLATE_NOOP(
                     "Errors", "Record the party's signature on the correction (or its refusal and the witness) first."))
             number = numbering.next_number(uow.session, "addendum", uow.now)

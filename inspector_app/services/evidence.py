@@ -184,7 +184,8 @@ class EvidenceService:
         if not path.exists() or path.stat().st_size == 0:
             if not self._ctx.blobs.has(ev.sha256):
                 raise ValidationError("evidence.original_missing", QT_TRANSLATE_NOOP(
-            "Errors", "The original file of the evidence is not on this computer (perhaps not downloaded from the server yet)."))
+            "Errors", "The original file of the evidence is not on this computer "
+                      "(perhaps not downloaded from the server yet)."))
             with self._ctx.blobs.open(ev.sha256) as original:
                 self._write_image(media.display_image(original, max_px), path)
         return self._ctx.blobs.vault.plain_path(path, ".jpg")
@@ -354,7 +355,8 @@ class EvidenceService:
         sha = self.get(evidence_id).sha256
         if not self._ctx.blobs.has(sha):
             raise ValidationError("evidence.original_missing", QT_TRANSLATE_NOOP(
-            "Errors", "The original file of the evidence is not on this computer (perhaps not downloaded from the server yet)."))
+            "Errors", "The original file of the evidence is not on this computer "
+                      "(perhaps not downloaded from the server yet)."))
         return self._ctx.blobs.plain_path(sha)
 
     def thumbnail(self, evidence_id: str, max_px: int = THUMB_PX) -> Path | None:

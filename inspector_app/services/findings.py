@@ -36,7 +36,8 @@ class FindingService:
         with self._ctx.read() as s:
             a = s.get(AnswerRow, answer_id)
             if a is None:
-                raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP("Errors", "The checklist item does not exist."))
+                raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The checklist item does not exist."))
             item = templates.pinned(s, a.template_hash).item(a.item_id)
             return FindingData(description=f"{item.label}：", legal_basis=item.legal_basis,
                                penalty_article=item.penalty, item_id=item.id)

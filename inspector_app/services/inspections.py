@@ -306,7 +306,8 @@ class InspectionService:
         with self._ctx.unit(actor) as uow:
             a = uow.session.get(AnswerRow, answer_id)
             if a is None:
-                raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP("Errors", "The checklist item does not exist."))
+                raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The checklist item does not exist."))
             row = self._answerable(uow.session, a.inspection_id)
             item = templates.pinned(uow.session, a.template_hash).item(a.item_id)
             changed = self._apply(uow, row, a, item, value, verdict, note)
@@ -326,7 +327,8 @@ class InspectionService:
             for answer_id in answer_ids:
                 a = uow.session.get(AnswerRow, answer_id)
                 if a is None or a.inspection_id != inspection_id:
-                    raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP("Errors", "The checklist item does not exist."))
+                    raise ValidationError("answer.not_found", QT_TRANSLATE_NOOP(
+                        "Errors", "The checklist item does not exist."))
                 if a.state != ItemState.UNANSWERED.value:
                     continue
                 item = templates.pinned(uow.session, a.template_hash).item(a.item_id)

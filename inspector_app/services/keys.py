@@ -47,12 +47,14 @@ class KeyService:
         path = self.p12_path(officer_id)
         if not path.exists():
             raise ValidationError("keys.no_certificate", QT_TRANSLATE_NOOP(
-                "Errors", "The officer has no signing certificate (PKCS#12) yet; import one under “Signing certificates” first."))
+                "Errors", "The officer has no signing certificate (PKCS#12) yet; "
+                          "import one under “Signing certificates” first."))
         try:
             return pki.load_pkcs12_bytes(self._vault.read_bytes(path), password, path.name)
         except OSError as exc:
             raise ValidationError("keys.unreadable", QT_TRANSLATE_NOOP(
-                "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name, problem=str(exc.strerror or exc)) from None
+                "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name,
+                problem=str(exc.strerror or exc)) from None
         except SealedFileError as exc:
             raise ValidationError(str(exc)) from None
         except pki.PkiError as exc:

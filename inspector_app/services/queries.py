@@ -94,7 +94,8 @@ class QueryService:
         with self._ctx.read() as s:
             found = _summaries(s, [inspection_id])
             if not found:
-                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP("Errors", "The inspection does not exist."))
+                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The inspection does not exist."))
             return found[0]
 
     def pending_changes(self) -> int:
@@ -113,7 +114,8 @@ class QueryService:
         with self._ctx.read() as s:
             found = _summaries(s, [inspection_id])
             if not found:
-                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP("Errors", "The inspection does not exist."))
+                raise ValidationError("inspection.not_found", QT_TRANSLATE_NOOP(
+                    "Errors", "The inspection does not exist."))
             insp = s.get(InspectionRow, inspection_id)
             assert insp is not None
             inst = s.get(InstitutionRow, insp.institution_id)

@@ -163,7 +163,8 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
     images = _images(s, blobs, inspection_id, "record") if draft_at is None else ()
     witness = (rm.Witness(signoff_row.witness_name, signoff_row.witness_id_number, signoff_row.witness_relation)
                if signoff_row.refused else None)
-    signoff = rm.PartySignOff(signer_name=signoff_row.signer_name, opinion=signoff_row.opinion or "以上记录已阅，属实。",
+    signoff = rm.PartySignOff(signer_name=signoff_row.signer_name,
+                              opinion=signoff_row.opinion or "以上记录已阅，属实。",
                               signed_at=signoff_row.created_at, refused=signoff_row.refused,
                               refusal_reason=signoff_row.refusal_reason, witness=witness,
                               officer_note=signoff_row.officer_note)
@@ -241,7 +242,8 @@ def evidence_rows(s: Session, inspection_id: str, print_image: Any,
                                                EvidenceRow.deleted_at.is_(None))
                      .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
     prefix = "E" if reinspection_id is None else "R"
-    return tuple(rm.EvidenceRow(f"{prefix}-{n:02d}", e.caption or e.source_name, _KIND_LABEL.get(e.kind, e.kind), e.measure,
+    return tuple(rm.EvidenceRow(f"{prefix}-{n:02d}", e.caption or e.source_name, _KIND_LABEL.get(e.kind, e.kind),
+                                e.measure,
                                 e.captured_at, e.source_name, e.sha256,
                                 print_image(e) if print_image and e.kind == "photo" else None)
                  for n, e in enumerate(rows, start=1))

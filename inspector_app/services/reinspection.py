@@ -111,7 +111,9 @@ class ReinspectionService:
                     "Errors", "The rectification does not exist."))
             if rect.result is not None:
                 raise ValidationError("rectification.already_reinspected", QT_TRANSLATE_NOOP(
-                    "Errors", "The rectification was re-inspected already ({result}); it cannot be re-inspected again."), result=rect.result)
+                    "Errors", "The rectification was re-inspected already ({result}); "
+                              "it cannot be re-inspected again."),
+                    result=rect.result)
             insp = load_inspection(s, rect.inspection_id)
             require(Action.REINSPECT, Status(insp.status), None)
             draft = s.scalar(select(ReinspectionRow).where(ReinspectionRow.rectification_id == rectification_id,

@@ -234,7 +234,8 @@ class ReviewService:
             insp = load_inspection(uow.session, inspection_id)
             self._require(uow.session, actor, Action.SET_OUTCOME, insp)
             row = uow.session.get(OutcomeRow, inspection_id)
-            data = {"inspection_id": inspection_id, "decided_by": actor.name, "outcome": outcome.value, "refund_amount": format(refund_d, "f"),
+            data = {"inspection_id": inspection_id, "decided_by": actor.name, "outcome": outcome.value,
+                    "refund_amount": format(refund_d, "f"),
                     "fine_amount": format(fine_d, "f"), "articles": articles, "note": note}
             if row is None:
                 row = OutcomeRow(inspection_id=inspection_id, outcome=outcome.value, refund_amount=refund_d,

@@ -27,7 +27,8 @@ class RosterService:
             clash = uow.session.scalar(select(InstitutionRow.name).where(InstitutionRow.credit_code == code))
             if clash:
                 raise ValidationError("institution.credit_code_taken", QT_TRANSLATE_NOOP(
-                    "Errors", "The unified social credit code {code} is already used by “{institution}”."), code=code, institution=clash)
+                    "Errors", "The unified social credit code {code} is already used by “{institution}”."), code=code,
+                    institution=clash)
             row = InstitutionRow(
                 id=new_id(), name=data.name.strip(), category=data.category.value, level=data.level.value,
                 ownership=data.ownership.value, credit_code=code, designation_code=data.designation_code,
@@ -47,7 +48,8 @@ class RosterService:
             clash = uow.session.scalar(select(OfficerRow.name).where(OfficerRow.certificate_no == data.certificate_no))
             if clash:
                 raise ValidationError("officer.certificate_taken", QT_TRANSLATE_NOOP(
-                    "Errors", "The certificate number {certificate} is already registered to {officer}."), certificate=data.certificate_no, officer=clash)
+                    "Errors", "The certificate number {certificate} is already registered to {officer}."),
+                    certificate=data.certificate_no, officer=clash)
             row = OfficerRow(id=new_id(), name=data.name.strip(), department=data.department,
                              certificate_no=data.certificate_no.strip(), certificate_expiry=data.certificate_expiry,
                              role=data.role, region=data.region, created_at=uow.now, updated_at=uow.now)

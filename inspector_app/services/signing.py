@@ -71,7 +71,8 @@ class SigningService:
             insp = load_inspection(uow.session, inspection_id)
             if document_kind == "record" and insp.content_hash and role != "lead":
                 raise FrozenRecord("signature.record_frozen", QT_TRANSLATE_NOOP(
-                    "Errors", "The record is signed; its signatures cannot change any more. Make a correction addendum to correct it."))
+                    "Errors", "The record is signed; its signatures cannot change any more. "
+                              "Make a correction addendum to correct it."))
             row = SignatureCaptureRow(id=new_id(), inspection_id=inspection_id, document_kind=document_kind,
                                       role=role, officer_id=officer_id, signer_name=signer_name, strokes=clean,
                                       png_sha256=blob.sha256, created_at=uow.now)
@@ -204,8 +205,9 @@ class SigningService:
         with self._ctx.read() as s:
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path)
         snapshot.validate()
-        produced = self._pipeline.produce("record", snapshot, officer_id, ck, handwriting=snapshot.image_for(officer_id),
-                                          location=snapshot.place, reason="现场检查笔录：执法人员签名", progress=say)
+        produced = self._pipeline.produce("record", snapshot, officer_id, ck,
+                                          handwriting=snapshot.image_for(officer_id), location=snapshot.place,
+                                          reason="现场检查笔录：执法人员签名", progress=say)
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             head = journal_repo.chain_head(uow.session, inspection_id)

@@ -34,14 +34,16 @@ class VerificationService:
         roots = trust if trust is not None else self._keys.trust_roots()
         if not roots:
             raise ValidationError("verify.no_trust_roots", QT_TRANSLATE_NOOP(
-                "Errors", "No trusted root certificate: name the agency's CA certificate with --trust, or import it into the workspace."))
+                "Errors", "No trusted root certificate: name the agency's CA certificate with --trust, "
+                          "or import it into the workspace."))
         revocation = crls if crls is not None else self._keys.crls()
         return verify_pdf(pdf, roots, revocation, require=require, claims=self._signing.signed_fields_of)
 
     def export_record(self, inspection_id: str, dest: Path, kind: str = "record") -> Path:
         if kind not in DOCUMENT_NAMES:
             raise ValidationError("document.unknown_kind", QT_TRANSLATE_NOOP(
-                "Errors", "Unknown document kind {kind} (known: {kinds})."), kind=repr(kind), kinds=", ".join(DOCUMENT_NAMES))
+                "Errors", "Unknown document kind {kind} (known: {kinds})."), kind=repr(kind),
+                kinds=", ".join(DOCUMENT_NAMES))
         docs = [d for d in self._signing.documents(inspection_id) if d.kind == kind]
         if not docs:
             raise ValidationError(f"该检查尚无已签名的{DOCUMENT_NAMES[kind]}，不能导出（{_WHERE_SIGNED[kind]}）")

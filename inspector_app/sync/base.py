@@ -43,7 +43,8 @@ def inline_lane(fn: Callable[[], T]) -> T:
 class EngineBase:
     def __init__(self, ctx: ServiceContext, transport: Transport, *, server_url: str = "",
                  clock: Callable[[], dt.datetime] = utc_now, sleeper: Callable[[float], None] = time.sleep,
-                 rng: random.Random | None = None, chunk_size: int = 4 << 20, push_batch: int = P.MAX_MUTATIONS_PER_PUSH,
+                 rng: random.Random | None = None, chunk_size: int = 4 << 20,
+                 push_batch: int = P.MAX_MUTATIONS_PER_PUSH,
                  pull_limit: int = 500, idle_interval: float = 30.0, stuck_after: int = 5,
                  write_lane: WriteLane | None = None):
         self.ctx = ctx

@@ -50,7 +50,8 @@ class SyncEngine(Transfer, BlobSync):
         except Offline:
             acc = self._write(lambda s: account.verify_offline(s, user, password))
             if acc is None:
-                return account.SignInResult(False, False, None, "无法连接服务器，且本机没有该用户的离线登录记录或密码错误")
+                return account.SignInResult(False, False, None,
+                                            "无法连接服务器，且本机没有该用户的离线登录记录或密码错误")
             self._offline_sign_in = True
             return account.SignInResult(True, False, acc, "已离线登录；联网后将自动同步")
         if r.status != 200:
@@ -168,7 +169,8 @@ class SyncEngine(Transfer, BlobSync):
             state=self._state, online=self._online, signed_in=bool(acc and acc.token) or self._offline_sign_in,
             user=acc.user if acc else None, offline_sign_in=self._offline_sign_in, pending_changes=pending,
             rejected_changes=int(rejected or 0), open_conflicts=conflicts, photos_uploaded=int(done),
-            photos_total=int(total) + new_blobs, last_sync_at=max((t for t in (dt.datetime.fromisoformat(last) if last else None, self._last_sync_at)
+            photos_total=int(total) + new_blobs,
+            last_sync_at=max((t for t in (dt.datetime.fromisoformat(last) if last else None, self._last_sync_at)
                               if t is not None), default=None),
             last_error=self._last_error, next_attempt_at=self._next_attempt, stuck=stuck, server_epoch=epoch,
             clock_skew_seconds=self._clock_skew)

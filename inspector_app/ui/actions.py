@@ -106,8 +106,8 @@ def build_menus(menubar: QMenuBar, toolbar: QToolBar, a: Actions) -> None:
     edit_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     edit_menu.addActions([a.undo, a.redo])
     view_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
-    view_menu.addActions([a.show_list, a.show_review, a.show_tracking, a.show_plans, a.next_tab, a.previous_tab, a.search,
-                          a.refresh])
+    view_menu.addActions([a.show_list, a.show_review, a.show_tracking, a.show_plans, a.next_tab, a.previous_tab,
+                          a.search, a.refresh])
     checklist_menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "&Checklist"))
     checklist_menu.addActions([a.next_item, a.previous_item, a.next_unanswered])
     checklist_menu.addSeparator()

@@ -18,7 +18,8 @@ from inspector_app.ui.errors import user_message
 
 
 class ImportJob(QObject):
-    finished = Signal(object)  # {"imported": [...], "duplicates": [...], "refused": [(name, reason)], "cancelled": bool}
+    # {"imported": [...], "duplicates": [...], "refused": [(name, reason)], "cancelled": bool}
+    finished = Signal(object)
 
     def __init__(self, ops: Operations, inspection_id: str, paths: Sequence[Path], parent: QWidget | None,
                  measure: Measure = Measure.PHOTO, link: tuple[str, str] | None = None, show_progress: bool = True,
@@ -32,7 +33,8 @@ class ImportJob(QObject):
         self.result: dict[str, Any] = {"imported": [], "duplicates": [], "refused": [], "cancelled": False}
         self.progress: QProgressDialog | None = None
         if show_progress and parent is not None:
-            self.progress = QProgressDialog(self.tr("Importing evidence…"), self.tr("Cancel"), 0, len(self.paths), parent)
+            self.progress = QProgressDialog(self.tr("Importing evidence…"), self.tr("Cancel"), 0, len(self.paths),
+                                            parent)
             self.progress.setObjectName("import_progress")
             self.progress.setMinimumDuration(300)
             self.progress.canceled.connect(self.cancel)
@@ -69,7 +71,8 @@ class ImportJob(QObject):
         if self._cancel.is_set():
             self._step()
             return
-        actor, iid, measure, link, rid = self.ops.actor, self.inspection_id, self.measure, self.link, self.reinspection_id
+        actor, iid, measure, link, rid = (self.ops.actor, self.inspection_id, self.measure, self.link,
+                                          self.reinspection_id)
         self.ops.write(lambda: self.ops.app.evidence.commit(actor, iid, prepared, measure, "", link, rid),
                        lambda committed: self._committed(path, committed), lambda exc: self._failed(path, exc))
 

@@ -36,13 +36,17 @@ class Binding:
 
 def bindings() -> list[Binding]:
     """The whole keymap, translated for the current language."""
-    general, nav = QCoreApplication.translate("Keymap", "General"), QCoreApplication.translate("Keymap", "Navigation")
-    checklist, evidence = QCoreApplication.translate("Keymap", "Checklist"), QCoreApplication.translate("Keymap", "Evidence")
+    general, nav = (QCoreApplication.translate("Keymap", "General"),
+                    QCoreApplication.translate("Keymap", "Navigation"))
+    checklist, evidence = (QCoreApplication.translate("Keymap", "Checklist"),
+                           QCoreApplication.translate("Keymap", "Evidence"))
     return [
         Binding("new_inspection", ("Ctrl+N",), general, QCoreApplication.translate("Keymap", "New inspection")),
-        Binding("open_inspection", ("Ctrl+Return",), general, QCoreApplication.translate("Keymap", "Open the selected inspection")),
+        Binding("open_inspection", ("Ctrl+Return",), general,
+                QCoreApplication.translate("Keymap", "Open the selected inspection")),
         Binding("search", ("Ctrl+F",), general,
-                QCoreApplication.translate("Keymap", "Find: inspections on the list; on the checklist an item by id or words (Enter: next match)")),
+                QCoreApplication.translate("Keymap", "Find: inspections on the list; "
+                                                     "on the checklist an item by id or words (Enter: next match)")),
         Binding("refresh", ("F5",), general, QCoreApplication.translate("Keymap", "Refresh")),
         Binding("undo", ("Ctrl+Z",), general, QCoreApplication.translate("Keymap", "Undo the last answer")),
         Binding("redo", ("Ctrl+Y", "Ctrl+Shift+Z"), general, QCoreApplication.translate("Keymap", "Redo")),
@@ -54,25 +58,38 @@ def bindings() -> list[Binding]:
         Binding("show_list", ("Ctrl+1",), nav, QCoreApplication.translate("Keymap", "Inspection list")),
         Binding("show_review", ("Ctrl+2",), nav, QCoreApplication.translate("Keymap", "Review queue")),
         Binding("show_tracking", ("Ctrl+3",), nav, QCoreApplication.translate("Keymap", "Rectification and dashboard")),
-        Binding("show_plans", ("Ctrl+4",), nav, QCoreApplication.translate("Keymap", "Plans, coverage and random draws")),
-        Binding("back", ("Alt+Left",), nav, QCoreApplication.translate("Keymap", "Back from an inspection to the list")),
+        Binding("show_plans", ("Ctrl+4",), nav,
+                QCoreApplication.translate("Keymap", "Plans, coverage and random draws")),
+        Binding("back", ("Alt+Left",), nav,
+                QCoreApplication.translate("Keymap", "Back from an inspection to the list")),
         Binding("next_tab", ("Ctrl+PgDown",), nav, QCoreApplication.translate("Keymap", "Next tab of the inspection")),
-        Binding("previous_tab", ("Ctrl+PgUp",), nav, QCoreApplication.translate("Keymap", "Previous tab of the inspection")),
+        Binding("previous_tab", ("Ctrl+PgUp",), nav,
+                QCoreApplication.translate("Keymap", "Previous tab of the inspection")),
         Binding("next_item", ("Ctrl+Down",), checklist, QCoreApplication.translate("Keymap", "Next item")),
         Binding("previous_item", ("Ctrl+Up",), checklist, QCoreApplication.translate("Keymap", "Previous item")),
-        Binding("next_unanswered", ("Ctrl+J",), checklist, QCoreApplication.translate("Keymap", "Next unanswered item")),
+        Binding("next_unanswered", ("Ctrl+J",), checklist,
+                QCoreApplication.translate("Keymap", "Next unanswered item")),
         Binding("answer_keys", ("Y", "N", "A"), checklist,
-                QCoreApplication.translate("Keymap", "Yes / No / Not applicable for a yes-no item (also 1 / 2 / 3), then on to the next item; works in the item list and on the answer buttons"), global_=False),
+                QCoreApplication.translate("Keymap", "Yes / No / Not applicable for a yes-no item (also 1 / 2 / 3), "
+                                                     "then on to the next item; "
+                                                     "works in the item list and on the answer buttons"),
+                global_=False),
         Binding("enter", ("Return",), checklist,
-                QCoreApplication.translate("Keymap", "In the item list: into the answer field; in a number, date or choice field: save and go on to the next item"), global_=False),
+                QCoreApplication.translate("Keymap", "In the item list: into the answer field; "
+                                                     "in a number, date or choice field: "
+                                                     "save and go on to the next item"),
+                global_=False),
         Binding("verdict_compliant", ("Alt+1",), checklist, QCoreApplication.translate("Keymap", "Verdict: compliant")),
         Binding("verdict_violation", ("Alt+2",), checklist, QCoreApplication.translate("Keymap", "Verdict: violation")),
         Binding("verdict_na", ("Alt+3",), checklist, QCoreApplication.translate("Keymap", "Verdict: not applicable")),
         Binding("section_compliant", ("Ctrl+Shift+M",), checklist,
                 QCoreApplication.translate("Keymap", "Mark the remaining items of this section compliant")),
-        Binding("finding", ("Ctrl+Shift+F",), checklist, QCoreApplication.translate("Keymap", "Record a finding for the item")),
-        Binding("evidence", ("Ctrl+Shift+E",), checklist, QCoreApplication.translate("Keymap", "Add evidence for the item")),
-        Binding("finish", ("Ctrl+Shift+Return",), checklist, QCoreApplication.translate("Keymap", "Finish on-site work")),
+        Binding("finding", ("Ctrl+Shift+F",), checklist,
+                QCoreApplication.translate("Keymap", "Record a finding for the item")),
+        Binding("evidence", ("Ctrl+Shift+E",), checklist,
+                QCoreApplication.translate("Keymap", "Add evidence for the item")),
+        Binding("finish", ("Ctrl+Shift+Return",), checklist,
+                QCoreApplication.translate("Keymap", "Finish on-site work")),
         Binding("add_row", ("Ctrl+Shift+R",), checklist,
                 QCoreApplication.translate("Keymap", "Add a row to a sample table"), global_=False),
         Binding("add_files", ("Ctrl+O",), evidence, QCoreApplication.translate("Keymap", "Add evidence files"),

@@ -38,7 +38,8 @@ def inspection_type(value: str) -> str:
 
 def mode(value: str) -> str:
     return {InspectionMode.ADMINISTRATIVE: QCoreApplication.translate("Labels", "Administrative inspection"),
-            InspectionMode.AGREEMENT: QCoreApplication.translate("Labels", "Agency / agreement audit")}.get(InspectionMode(value), value)
+            InspectionMode.AGREEMENT: QCoreApplication.translate("Labels", "Agency / agreement audit")}.get(
+        InspectionMode(value), value)
 
 
 def item_state(value: str) -> str:

@@ -139,17 +139,21 @@ class SyncController(QObject):
 def describe(status: SyncStatus | None) -> str:
     if status is None:
         return QCoreApplication.translate("SyncStatus", "Sync: not set up")
-    state = QCoreApplication.translate("SyncStatus", "online") if status.online else QCoreApplication.translate("SyncStatus", "offline")
+    state = (QCoreApplication.translate("SyncStatus", "online") if status.online
+             else QCoreApplication.translate("SyncStatus", "offline"))
     parts = [state, QCoreApplication.translate("SyncStatus", "%1 pending").replace("%1", str(status.pending_changes))]
     if status.photos_total:
-        parts.append(QCoreApplication.translate("SyncStatus", "photos %1/%2").replace("%1", str(status.photos_uploaded)).replace(
-            "%2", str(status.photos_total)))
+        parts.append(QCoreApplication.translate("SyncStatus", "photos %1/%2").replace(
+            "%1", str(status.photos_uploaded)).replace("%2", str(status.photos_total)))
     if status.open_conflicts:
-        parts.append(QCoreApplication.translate("SyncStatus", "%1 conflict(s)").replace("%1", str(status.open_conflicts)))
+        parts.append(QCoreApplication.translate("SyncStatus", "%1 conflict(s)").replace(
+            "%1", str(status.open_conflicts)))
     if status.rejected_changes:
-        parts.append(QCoreApplication.translate("SyncStatus", "%1 rejected").replace("%1", str(status.rejected_changes)))
+        parts.append(QCoreApplication.translate("SyncStatus", "%1 rejected").replace(
+            "%1", str(status.rejected_changes)))
     if status.last_sync_at:
-        parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace("%1", f"{local(status.last_sync_at):%m-%d %H:%M}"))
+        parts.append(QCoreApplication.translate("SyncStatus", "last sync %1").replace(
+            "%1", f"{local(status.last_sync_at):%m-%d %H:%M}"))
     if status.stuck:
         parts.append(QCoreApplication.translate("SyncStatus", "not progressing"))
     if status.state == "server_full":

@@ -31,7 +31,8 @@ class MotoServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"moto_server exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
+                raise RuntimeError(
+                    f"moto_server exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
             try:
                 httpx.get(f"{self.endpoint}/moto-api/", timeout=1)
                 return self

@@ -162,9 +162,10 @@ def _check_sealer(seal: SealCheck | None, manifest: dict[str, Any] | None, recor
         return
     by = manifest.get("sealed_by") or {}
     if (seal.signer, seal.certificate_no) != (by.get("name"), by.get("certificate_no")):
-        problems.append(Problem("sealer_mismatch", f"封卷证书持有人 {seal.signer}（{seal.certificate_no or '—'}）与清单所载"
-                                                   f"封卷人 {by.get('name') or '—'}（{by.get('certificate_no') or '—'}）"
-                                                   "不符", C.CATALOGUE_PDF))
+        problems.append(Problem("sealer_mismatch",
+                                f"封卷证书持有人 {seal.signer}（{seal.certificate_no or '—'}）与清单所载"
+                                f"封卷人 {by.get('name') or '—'}（{by.get('certificate_no') or '—'}）"
+                                "不符", C.CATALOGUE_PDF))
         return
     try:
         record = json.loads(record_json or b"")
@@ -251,9 +252,11 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
         if claim is not None:
             lacking = sorted(set(claim.get("signed_fields", [])) - set(signed))
             if lacking or _STAGE_RANK.get(stages[path], 0) < _STAGE_RANK.get(claim.get("stage"), 0):
-                problems.append(Problem("stage_mismatch", f"封卷清单称其为“{C.STAGE_LABELS.get(claim.get('stage'), '?')}”"
-                                                          f"，但有效签名只达到“{C.STAGE_LABELS[stages[path]]}”"
-                                        + (f"（缺少 {'、'.join(C.field_label(f) for f in lacking)}）" if lacking else ""),
+                problems.append(Problem("stage_mismatch",
+                                        f"封卷清单称其为“{C.STAGE_LABELS.get(claim.get('stage'), '?')}”"
+                                        f"，但有效签名只达到“{C.STAGE_LABELS[stages[path]]}”"
+                                        + (f"（缺少 {'、'.join(C.field_label(f) for f in lacking)}）"
+                                           if lacking else ""),
                                         path))
     return reports, stages, embedded
 
@@ -282,9 +285,11 @@ def _check_record(found: ScanResult, documents: dict[str, VerifyReport], manifes
     path, rep = records[0]
     printed = rep.printed_content_hash
     if manifest is not None and manifest.get("content_hash") != printed:
-        problems.append(Problem("record_mismatch", f"清单所载内容哈希与签名笔录所载 {printed[:16]}… 不一致", C.MANIFEST))
+        problems.append(Problem("record_mismatch", f"清单所载内容哈希与签名笔录所载 {printed[:16]}… 不一致",
+                                C.MANIFEST))
     if manifest is not None and manifest.get("record_number") != rep.record_number:
-        problems.append(Problem("record_mismatch", f"清单所载笔录编号与签名笔录 {rep.record_number} 不一致", C.MANIFEST))
+        problems.append(Problem("record_mismatch", f"清单所载笔录编号与签名笔录 {rep.record_number} 不一致",
+                                C.MANIFEST))
     data = found.kept.get(C.RECORD_JSON)
     if data is None and C.RECORD_JSON in found.skipped:
         return  # an ambiguous (duplicate) record.json: reported by the structure check

@@ -62,7 +62,8 @@ class _SignedDocumentDialog(QDialog):
         self.error.setStyleSheet("color: #b3261e;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("SignedDocumentDialog", "Sign and issue"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("SignedDocumentDialog", "Sign and issue"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

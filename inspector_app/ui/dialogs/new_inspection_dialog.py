@@ -67,7 +67,8 @@ class NewInspectionDialog(QDialog):
         self.mode = QComboBox(self)
         for m in InspectionMode:
             self.mode.addItem(labels.mode(m.value), m.value)
-        self.when = QDateTimeEdit(QDateTime(QDate(today.year, today.month, today.day), QTime(now.hour, now.minute)), self)
+        self.when = QDateTimeEdit(QDateTime(QDate(today.year, today.month, today.day), QTime(now.hour, now.minute)),
+                                  self)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.place = QLineEdit(self)

@@ -61,7 +61,8 @@ class EvidenceListModel(QAbstractListModel):
                 lines.append(self.tr("Captured %1").replace("%1", f"{local(ev.captured_at):%Y-%m-%d %H:%M:%S}"))
             gps = ev.meta.get("gps")
             if gps:
-                lines.append(self.tr("GPS %1, %2").replace("%1", f"{gps['lat']:.5f}").replace("%2", f"{gps['lon']:.5f}"))
+                lines.append(self.tr("GPS %1, %2").replace("%1", f"{gps['lat']:.5f}").replace(
+                    "%2", f"{gps['lon']:.5f}"))
             return "\n".join(lines)
         if role == EvidenceIdRole:
             return ev.id

@@ -302,7 +302,8 @@ class SigningPage(QWidget):
             kind = record_labels.document_kind(d.kind)
             if served is not None:  # the served document shows its service (送达回证)
                 kind = self.tr("%1 — served %2 (%3)").replace("%1", kind).replace(
-                    "%2", f"{local(served.served_at):%Y-%m-%d}").replace("%3", method_labels().get(served.method, served.method))
+                    "%2", f"{local(served.served_at):%Y-%m-%d}").replace(
+                    "%3", method_labels().get(served.method, served.method))
             self._cell(self.documents, row, 1, kind)
             self._cell(self.documents, row, 2, record_labels.fields(d.signed_fields))
             self._cell(self.documents, row, 3, record_labels.fields(d.pending_fields))
