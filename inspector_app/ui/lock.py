@@ -16,6 +16,7 @@ from inspector_app.services.signin import SignInOfficer, WorkspaceKeys, WrongPas
 from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
+from inspector_app.ui.tasks import GuiGarbageCollector
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
@@ -156,6 +157,7 @@ class LockController(QObject):
         self.locked = True
         self._idle.stop()
         self._cover()
+        GuiGarbageCollector.full_collect()  # the officer is away: the frozen survivors too (ui/tasks.py)
         actor, session = self.ops.actor, self.ops.app.session
         self.ops.write(lambda: session.locked(actor, reason))
         self._ask_unlock()

@@ -184,6 +184,8 @@ class Driver(QObject):
         self._beat.stop()
         if self.sampler is not None:
             self.sampler.stop()
+            home = Path(os.environ.get("INSPECTOR_HOME", "."))
+            (home.parent / "stalls.txt").write_text(self.sampler.report(12), encoding="utf-8")
         for w in QApplication.topLevelWidgets():  # close whatever modal dialog is open, then the window
             if isinstance(w, QDialog) and w.isVisible():
                 w.reject()
@@ -548,8 +550,6 @@ def main(argv: list[str] | None = None) -> int:
                       args.lang, paths=resolve_paths(str(workdir / "ws")))
     out.update(actions=driver.actions, error=driver.error, max_stall_ms=round(driver.max_stall_ms, 1),
                stalls_over_100ms=driver.stalls, exit_code=code, log=driver.log)
-    if driver.sampler is not None:
-        (workdir / "stalls.txt").write_text(driver.sampler.report(12), encoding="utf-8")
     (workdir / "result.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in out.items() if k != "log"}, ensure_ascii=False))
     return 0 if driver.error is None and "pdf" in out else 1
