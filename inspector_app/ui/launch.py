@@ -61,6 +61,11 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
     from inspector_app.ui.operations import Operations
     from inspector_app.ui.sync_controller import SyncController
 
+    # Writes, PDF rendering and signing run on worker threads of this process: while one computes, the GUI thread
+    # needs the GIL for every Python slot, event filter and model call. At the default 5 ms switch interval a
+    # repaint needing dozens of them waited a tick each (stalls of hundreds of ms while signing); 1 ms hands the
+    # GIL back sooner at a small cost in worker throughput.
+    sys.setswitchinterval(0.001)
     app = qt_app()
     settings = settings or UiSettings(context.paths.settings_file)
     runner = runner or TaskRunner(app)

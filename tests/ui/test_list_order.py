@@ -56,3 +56,23 @@ def test_a_changed_row_moves_to_its_place_and_the_selection_follows(qtbot) -> No
     assert page.model.row_of("id2") == 7 and page.model.row_of("id7") == 6
     page.update_rows([summary(5, 5, status="awaiting_signature")])  # same date: stays put
     assert page.model.row_of("id5") == 4 and page.model.summary(4).status == "awaiting_signature"
+
+
+def test_filters_follow_rows_that_change_or_arrive(qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = InspectionsPage()
+    qtbot.addWidget(page)
+    page.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    page.set_rows([summary(n, n) for n in range(20)])
+    page.status.setCurrentIndex(page.status.findData("on_site"))
+    assert page.proxy.rowCount() == 20
+    page.update_rows([summary(3, 3, status="awaiting_signature")])
+    assert page.proxy.rowCount() == 19  # the changed row left the filter at once
+    page.search.setText("医院00")
+    assert page.proxy.rowCount() == 9  # 医院000..医院009 without 医院003
+    page.update_rows([summary(5, 40)])
+    assert page.proxy.rowCount() == 9 and page.model.row_of("id5") == 19
+    page.update_rows([summary(7, 7, status="awaiting_signature"), summary(300, 2)])
+    assert page.proxy.rowCount() == 8  # 医院300 does not match 医院00; 医院007 left the status filter
+    page.status.setCurrentIndex(0)
+    page.search.clear()
+    assert page.proxy.rowCount() == 21

@@ -234,8 +234,14 @@ class ChecklistPage(QWidget):
             for dto in done:
                 self.undo.push(AnswerCommand(self.ops, before[dto.id], dto.value, dto.verdict, dto.item_id))
             self.undo.endMacro()
-        for dto in done:
-            self.ops.answer_saved.emit(dto)
+        for dto in done:  # the tree updated item by item, the panel and the progress once (not once per item)
+            self.model.update_answer(dto)
+        if done:
+            current = self.panel.answer
+            for dto in done:
+                if current is not None and dto.id == current.id:
+                    self.panel.refresh(dto)
+            self._update_progress()
         text = self.tr("%n item(s) marked compliant", "", len(done))
         if skipped:
             text += self.tr("; left for a number: %1").replace("%1", "、".join(skipped))
