@@ -53,8 +53,13 @@ from inspector_app.app import build_context
 from inspector_app.services.context import Actor
 from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.launch import build_window, qt_app
+from inspector_app.services.signin import WorkspaceKeys
+from pathlib import Path
 app = qt_app()
-ctx = build_context(sys.argv[2])
+key = None
+if len(sys.argv) > 4:  # a workspace with sign-in (the demo): unlocked as the sign-in dialog does
+    _officer, key = WorkspaceKeys(Path(sys.argv[2]) / "keys").sign_in(sys.argv[3], sys.argv[4])
+ctx = build_context(sys.argv[2], workspace_key=key)
 tr = install_translators(app, "zh_CN", ctx.paths.cache_dir)
 o = ctx.roster.officers()[0]
 w = build_window(ctx, Actor(o.name, o.id), "zh_CN")
@@ -111,7 +116,13 @@ def bench_startup(workspace: str, repeat: int = 7) -> dict[str, float]:
     """Bare, first window and full alternate, so a burst of load from elsewhere hits all alike; medians of each."""
     bare_wall, bare_cpu, wall, cpu, listed, heavy = [], [], [], [], [], set()
     first_wall, first_cpu, first_heavy = [], [], set()
-    _proc(FULL, workspace)  # warm the OS file cache and the compiled translations once
+    login: list[str] = []
+    listing = Path(workspace) / "keys" / "demo-passwords.txt"
+    if listing.exists():
+        name, _role, _cert, password, *_ = next(line.split("\t") for line in listing.read_text("utf-8").splitlines()
+                                                if line and not line.startswith("#"))
+        login = [name, password]
+    _proc(FULL, workspace, *login)  # warm the OS file cache and the compiled translations once
     for _ in range(repeat):
         b = _proc(BARE)
         bare_wall.append(float(b[0]))
@@ -120,7 +131,7 @@ def bench_startup(workspace: str, repeat: int = 7) -> dict[str, float]:
         first_wall.append(float(s[0]))
         first_cpu.append(float(s[1]))
         first_heavy.update(x for x in s[2].split(",") if x != "-")
-        f = _proc(FULL, workspace)
+        f = _proc(FULL, workspace, *login)
         wall.append(float(f[0]))
         cpu.append(float(f[1]))
         listed.append(float(f[2]))
