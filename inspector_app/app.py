@@ -188,10 +188,9 @@ def render_screenshots(app: AppContext, out: Path, lang: str) -> list[Path]:
 
 
 def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:
-    from inspector_app.ui.launch import run
+    from inspector_app.desktop import launch_gui as launch
 
-    # sign-in dialog → unlock (off the UI thread) → build_context(..., workspace_key=key) on a worker → window
-    return run(lambda key: build_context(data_dir, workspace_key=key), lang=lang, paths=resolve_paths(data_dir))
+    return launch(data_dir, lang)  # the sign-in window first, the core imported behind it (desktop.py)
 
 
 def restore_workspace(data_dir: str | None, backup: Path, workspace_key: bytes | None = None) -> Path | None:

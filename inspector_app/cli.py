@@ -424,7 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("server", "sync", "keys", "restore", "backups", "plans", "draw", "coverage", "leads",
                             "selfcheck"):
             return int(args.handler(args))
-        from inspector_app.app import launch_gui
+        from inspector_app.desktop import launch_gui  # not via app.py: the sign-in window before the core
 
         return launch_gui(_data_dir(args), args.lang)
     except (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError) as exc:

@@ -48,7 +48,8 @@ def test_typed_wall_clock_time_is_agency_time() -> None:
 
 
 @pytest.mark.parametrize(("text", "codes", "message"), [
-    ('time_zone = "Mars/Olympus"\n', ["time_zone.setting", "time_zone.unknown"], "agency.toml: Unknown time zone 'Mars/Olympus'"),
+    ('time_zone = "Mars/Olympus"\n', ["time_zone.setting", "time_zone.unknown"],
+     "agency.toml: Unknown time zone 'Mars/Olympus'"),
     ("time_zone = 8\n", ["time_zone.not_a_string"], "agency.toml: time_zone must be a string"),
     ("time_zone = \n", ["time_zone.unreadable"], "agency.toml: cannot be read"),
 ])
@@ -123,3 +124,24 @@ def test_screens_show_agency_time_not_the_laptops(qapp, monkeypatch: pytest.Monk
     texts = [model.index(0, c).data(Qt.ItemDataRole.DisplayRole) for c in range(model.columnCount())]
     assert "2026-11-21 01:30" in texts, texts
     assert model.index(0, 0).data(DateRole) == dt.date(2026, 11, 21)
+
+
+def test_documents_print_in_the_configured_zone_not_a_fixed_utc8(tmp_path: Path) -> None:
+    """The records' layout, the signature stamp's label and the verification text follow the agency's setting
+    (here Asia/Urumqi, UTC+6, and Asia/Tokyo, UTC+9), as the screens do."""
+    from inspector_app.records import _layout
+    from inspector_app.records.model import CN_TZ
+    from inspector_app.records.verify_text import beijing as _when
+
+    at = dt.datetime(2026, 11, 23, 1, 30, 5, tzinfo=dt.timezone.utc)
+    assert _layout.fmt_dt(at) == "2026年11月23日09时30分"  # the default: Asia/Shanghai
+    assert "北京时间" in _when(at)
+    (tmp_path / "agency.toml").write_text('time_zone = "Asia/Tokyo"\n', encoding="utf-8")
+    agency_time.configure(tmp_path)
+    assert _layout.fmt_dt(at) == "2026年11月23日10时30分"
+    assert _layout.fmt_time(at) == "10时30分"
+    assert at.astimezone(CN_TZ).utcoffset() == dt.timedelta(hours=9)
+    assert _when(at) == "2026-11-23 10:30:05（Asia/Tokyo，UTC+09:00）"
+    agency_time.set_agency_zone("Asia/Urumqi")
+    assert _layout.fmt_dt(at, seconds=True) == "2026年11月23日07时30分05秒"
+    assert agency_time.zone_label(at) == "Asia/Urumqi，UTC+06:00"

@@ -128,3 +128,47 @@ def test_demo_says_why_it_waits_on_the_first_font_build(tmp_path: Path, monkeypa
     assert out.index("正在生成 PDF 笔录所需的中文字体") < out.index("演示工作区已创建")
     assert "100% Noto Sans SC ready" in out
     assert built[0] == 2  # both weights in parallel on the first start
+
+
+FIRST_WINDOW_PROBE = """
+import os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from inspector_app.ui.launch import qt_app
+app = qt_app()
+CORE = ("sqlalchemy", "inspector_app.storage.orm", "inspector_app.app", "inspector_app.ui.main_window")
+seen = {}
+def check():
+    w = QApplication.activeModalWidget()
+    if "shown" not in seen and w is not None and w.isVisible() and type(w).__name__ == "OfficerSignInDialog":
+        seen["shown"] = ",".join(m for m in CORE if m in sys.modules) or "-"
+        seen["t"] = time.monotonic()
+    if "shown" in seen and ("inspector_app.app" in sys.modules and "inspector_app.storage.orm" in sys.modules
+                            or time.monotonic() - seen["t"] > 120):
+        warmed = ",".join(m for m in CORE if m in sys.modules) or "-"
+        print(seen["shown"], warmed, flush=True)
+        os._exit(0)
+    QTimer.singleShot(2, check)
+QTimer.singleShot(0, check)
+from inspector_app.desktop import launch_gui
+launch_gui(sys.argv[1], "zh_CN")
+"""
+
+
+def test_sign_in_window_comes_before_the_database_layer_which_is_warmed_behind_it(tmp_path: Path) -> None:
+    """The daily start (`inspector` on a workspace with sign-in): the sign-in dialog is shown with neither
+    SQLAlchemy, the ORM, the services nor the main window imported; while it waits for the password, a worker
+    imports the core so the main window follows the password sooner."""
+    from inspector_app.services.signin import WorkspaceKeys
+    from tests.signin_helpers import recovery_pair
+
+    keys = WorkspaceKeys(tmp_path / "ws" / "keys")
+    key = keys.create(recovery_pair()[1])
+    keys.set_password(key, "officer-1", "林知远", "inspector", "测执00001", "first-window-pass-1")
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", FIRST_WINDOW_PROBE, str(tmp_path / "ws")],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    at_first_window, after_warm_up = done.stdout.split()[-2:]
+    assert at_first_window == "-", f"imported before the sign-in window: {at_first_window}"
+    assert {"sqlalchemy", "inspector_app.storage.orm", "inspector_app.app"} <= set(after_warm_up.split(","))

@@ -95,3 +95,38 @@ def today(now: dt.datetime | None = None) -> dt.date:
 def from_local(naive: dt.datetime) -> dt.datetime:
     """A wall-clock time typed by the user (agency time, no zone) as an aware datetime."""
     return naive.replace(tzinfo=agency_zone()) if naive.tzinfo is None else naive
+
+
+class AgencyZone(dt.tzinfo):
+    """The agency's zone as one tzinfo object that follows the setting: code holding it (the records' layout,
+    signature stamps, verification texts) prints in the configured zone, not in a fixed UTC+8 of its own."""
+
+    def utcoffset(self, value: dt.datetime | None) -> dt.timedelta | None:
+        return agency_zone().utcoffset(value.replace(tzinfo=None) if value is not None else None)
+
+    def dst(self, value: dt.datetime | None) -> dt.timedelta | None:
+        return agency_zone().dst(value.replace(tzinfo=None) if value is not None else None)
+
+    def tzname(self, value: dt.datetime | None) -> str | None:
+        return agency_zone().tzname(value.replace(tzinfo=None) if value is not None else None)
+
+    def fromutc(self, value: dt.datetime) -> dt.datetime:
+        zone = agency_zone()
+        return zone.fromutc(value.replace(tzinfo=zone))  # the result carries the concrete zone
+
+    def __repr__(self) -> str:
+        return f"AgencyZone({agency_zone()!r})"
+
+
+AGENCY_ZONE = AgencyZone()
+
+
+def zone_label(value: dt.datetime | None = None) -> str:
+    """How documents name the clock: 北京时间 for the default zone, otherwise the zone and its UTC offset."""
+    zone = agency_zone()
+    if zone is _FIXED_CHINA or str(zone) == DEFAULT_ZONE:
+        return "北京时间"
+    offset = (value or dt.datetime.now(dt.timezone.utc)).astimezone(zone).utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{zone}，UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

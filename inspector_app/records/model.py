@@ -18,11 +18,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.agency_time import AGENCY_ZONE
 from inspector_app.domain.canonical import canonical_json, content_hash as _content_hash
 from inspector_app.domain.errors import ValidationError
 
-#: China Standard Time; records print local time (no DST in China).
-CN_TZ = dt.timezone(dt.timedelta(hours=8), "UTC+8")
+#: The agency's time zone as configured (domain/agency_time.py: config/agency.toml or INSPECTOR_TIMEZONE, default
+#: Asia/Shanghai); records print local time on that clock — the screens and the CLI use the same setting.
+CN_TZ = AGENCY_ZONE
 
 #: Keys of `SignatureImage.signer` that are not officer ids.
 PARTY = "party"

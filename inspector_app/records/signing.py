@@ -39,6 +39,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from inspector_app.fonts import RL_BOLD, RL_REGULAR
+from inspector_app.domain.agency_time import zone_label
 from inspector_app.records.model import CN_TZ
 from inspector_app.records.pki import SIGNER_EXTD_KEY_USAGE, SIGNER_KEY_USAGE, CertKey, subject_cn
 from inspector_app.records.render import Attachment, RenderedPdf, SigField
@@ -131,7 +132,7 @@ def appearance_pdf(width: float, height: float, *, role: str, name: str, serial:
         text_x = 6 + box_w
     local = signing_time.astimezone(CN_TZ)
     lines = [(RL_BOLD, 7, role), (RL_BOLD, 9.5, name), (RL_REGULAR, 5.6, f"{DEVICE_CLOCK_LABEL}："),
-             (RL_REGULAR, 5.6, local.strftime("%Y-%m-%d %H:%M:%S") + "（UTC+8）"),
+             (RL_REGULAR, 5.6, local.strftime("%Y-%m-%d %H:%M:%S") + f"（{zone_label(signing_time)}）"),
              (RL_REGULAR, 5.2, f"证书序列号：{serial[:16]}…" if len(serial) > 16 else f"证书序列号：{serial}")]
     avail = width - text_x - 3
     c.setFillColor(colors.HexColor("#1a1a1a"))

@@ -30,8 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from inspector_app.domain.agency_time import AGENCY_ZONE
+
 TOLERANCE = dt.timedelta(minutes=10)
-CN_TZ = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")   # the agency's one time zone
+CN_TZ = AGENCY_ZONE   # the agency's one time zone, as configured (domain/agency_time.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from inspector_app.domain.agency_time import zone_label
 from inspector_app.records.kinds import pdf_titles
 from inspector_app.records.model import CN_TZ
 from inspector_app.records.plan import STAGE_ORDER, AGENCY_FIELD, LEAD_FIELD, ROLE_AGENCY, ROLE_LEAD, ROLE_OFFICER
@@ -23,7 +24,7 @@ MARK = {OK: "✔", FAIL: "✘", UNCHECKED: "？", INFO: "·"}
 
 
 def beijing(value: dt.datetime | None) -> str:
-    return value.astimezone(CN_TZ).strftime("%Y-%m-%d %H:%M:%S") + "（北京时间）" if value else "—"
+    return value.astimezone(CN_TZ).strftime("%Y-%m-%d %H:%M:%S") + f"（{zone_label(value)}）" if value else "—"
 
 
 def field_label(field: str, role: str = "") -> str:

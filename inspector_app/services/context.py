@@ -7,30 +7,18 @@ import datetime as dt
 import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.journal import JournalEvent
+from inspector_app.services.actor import Actor  # noqa: F401 - re-exported: services and ui import it from here
 from inspector_app.storage import journal_repo, outbox_repo
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.db import make_read_session_factory, make_session_factory, transaction
 
 ROSTER_CHAIN = "roster"
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who is using the app: an officer of the roster, or the local administrator before anyone signs in."""
-
-    name: str
-    officer_id: str | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.name}({self.officer_id})" if self.officer_id else self.name
 
 
 def utc_now() -> dt.datetime:

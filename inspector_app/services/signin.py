@@ -17,12 +17,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.roster import OfficerData
-from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.services.actor import Actor
 from inspector_app.storage.keyslots import (KeySlotError, KeySlots, OfficerSlot, WrongPasswordError,
                                             load_recovery_public_key, password_problem)
+
+if TYPE_CHECKING:  # the sign-in screen comes before SQLAlchemy is imported (services/actor.py)
+    from inspector_app.services.context import ServiceContext
 
 SESSION_CHAIN = "session"
 ENV_PASSWORD = "INSPECTOR_PASSWORD"

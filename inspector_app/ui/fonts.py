@@ -4,7 +4,8 @@ The static Noto Sans SC Regular/Bold (built once, ui-independent: inspector_app/
 and the PDF records use. On the very first start they do not exist yet: then the interface registers the
 installed variable ``NotoSansSC[wght].ttf`` as a stand-in (Qt 6 renders a variable font at the requested weight;
 about 70 ms, no build), the static fonts build in the background while the window is already in use, and the
-status bar says so. The packaged app ships the static fonts, built at packaging time, so it never builds.
+status bar says so; when they are built they replace the stand-in at once (no restart). The packaged app ships the
+static fonts, built at packaging time, so it never builds.
 """
 
 from __future__ import annotations
@@ -13,21 +14,24 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from inspector_app import fonts as font_build
 
 log = logging.getLogger(__name__)
 
 
-def register(paths: tuple[Path, ...]) -> str | None:
+def register(paths: tuple[Path, ...], ids: list[int] | None = None) -> str | None:
     family = None
     for path in paths:
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.warning("Qt refused font %s", path)
             continue
+        if ids is not None:
+            ids.append(font_id)
         families = QFontDatabase.applicationFontFamilies(font_id)
         family = family or (families[0] if families else None)
     return family
@@ -37,6 +41,20 @@ def apply(app: QApplication, family: str) -> None:
     font = QFont(family)
     font.setPointSize(max(app.font().pointSize(), 10))
     app.setFont(font)
+    fit_headers(app)
+
+
+def fit_headers(app: QApplication) -> None:
+    """After a font change, table headers sized for the old font would clip their titles (应追回金额（元）):
+    sections sized to contents are measured again, and no other section stays narrower than its title."""
+    for widget in app.allWidgets():
+        if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            widget.resizeSections()
+            for section in range(widget.count()):
+                if widget.sectionResizeMode(section) == QHeaderView.ResizeMode.Interactive:
+                    wanted = widget.sectionSizeFromContents(section).width()
+                    if widget.sectionSize(section) < wanted:
+                        widget.resizeSection(section, wanted)
 
 
 def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., None],
@@ -56,7 +74,8 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
             ui_files = (font_build.source_font(),)
         except font_build.FontBuildError:
             pass
-    family = register(ui_files) if ui_files else None
+    stand_in: list[int] = []
+    family = register(ui_files, stand_in if cached is None else None) if ui_files else None
     if family:
         apply(app, family)
     if cached is not None:
@@ -65,10 +84,14 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
         log.warning("no Chinese font for the interface until the PDF fonts are built")
 
     def built(fontset: font_build.FontSet) -> None:
-        if family is None:
-            late = register((fontset.regular, fontset.bold))
-            if late:
-                apply(app, late)
+        # The static fonts replace the stand-in the moment they exist (not at the next start): the variable font
+        # draws lighter strokes and stray artefacts on xcb. The stand-in is removed first, or Qt would keep
+        # matching the family to it.
+        for font_id in stand_in:
+            QFontDatabase.removeApplicationFont(font_id)
+        late = register((fontset.regular, fontset.bold))
+        if late:
+            apply(app, late)
         if on_built is not None:
             on_built(fontset)
 

@@ -9,24 +9,27 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from inspector_app import fonts as font_build
-from inspector_app.services.context import Actor
+from inspector_app.services.actor import Actor
 from inspector_app.services.signin import SignInOfficer, WorkspaceKeys
 from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
 from inspector_app.ui import fonts as ui_fonts
 from inspector_app.ui.i18n import default_language, install_translators
-from inspector_app.ui.lock import LockController
-from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
-from inspector_app.ui.sync_controller import SyncController
 from inspector_app.ui.tasks import GuiGarbageCollector, TaskRunner
 from inspector_app.ui.errors import plain_message
+
+if TYPE_CHECKING:
+    from inspector_app.ui.main_window import MainWindow
+
+# Start-up: the sign-in dialog is the first window and needs none of the main window's pages, dialogs, services or
+# SQLAlchemy; those are imported in build_window (after the password), and `run` warms them on a worker thread while
+# the officer types (see `_warm_imports`).
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,16 @@ class SignedIn:
 def build_window(context: Any, actor: Actor, language: str, settings: UiSettings | None = None,
                  runner: TaskRunner | None = None, role: str | None = None,
                  signed_in: SignedIn | None = None) -> MainWindow:
+    from inspector_app.ui.lock import LockController
+    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.operations import Operations
+    from inspector_app.ui.sync_controller import SyncController
+
+    # Writes, PDF rendering and signing run on worker threads of this process: while one computes, the GUI thread
+    # needs the GIL for every Python slot, event filter and model call. At the default 5 ms switch interval a
+    # repaint needing dozens of them waited a tick each (stalls of hundreds of ms while signing); 1 ms hands the
+    # GIL back sooner at a small cost in worker throughput.
+    sys.setswitchinterval(0.001)
     app = qt_app()
     settings = settings or UiSettings(context.paths.settings_file)
     runner = runner or TaskRunner(app)
@@ -114,9 +127,12 @@ def _in_background(fn: Callable[[], Any], label: str) -> Any:
     return result.get("value")
 
 
-def sign_in(keys: WorkspaceKeys, preselect: str | None = None) -> tuple[SignInOfficer, bytes] | None:
+def sign_in(keys: WorkspaceKeys, preselect: str | None = None,
+            on_shown: Callable[[], None] | None = None) -> tuple[SignInOfficer, bytes] | None:
     dialog = OfficerSignInDialog(keys.officers(), lambda o, password: keys.unlock(o.officer_id, password),
                                  preselect=preselect)
+    if on_shown is not None:
+        QTimer.singleShot(0, on_shown)  # runs inside exec(), once the dialog is shown
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.officer is None or dialog.key is None:
         return None
     return dialog.officer, dialog.key
@@ -145,7 +161,24 @@ def first_start(build: Callable[[bytes | None], Any], keys: WorkspaceKeys,
         context.close()
 
 
-def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: Any = None) -> int:
+def _warm_imports(warm: Callable[[], Any] | None) -> None:
+    """Import the database layer and services on a worker while the sign-in dialog waits for the password, so
+    the main window follows the password sooner; the dialog itself never waits for it (a daemon thread: a quit
+    before it ends is harmless). Started once the dialog is up, so the first window is not delayed by it."""
+    if warm is None:
+        return
+
+    def work() -> None:
+        try:
+            warm()
+        except Exception:  # noqa: BLE001 - only a head start: build() imports the same again and reports
+            log.debug("warming imports failed", exc_info=True)
+
+    QTimer.singleShot(250, lambda: threading.Thread(target=work, name="warm-imports", daemon=True).start())
+
+
+def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: Any = None,
+        warm: Callable[[], Any] | None = None) -> int:
     """Sign-in dialog → unlock (off the UI thread) → build_context(workspace_key=key) on a worker → main window."""
     app = qt_app()
     paths = paths.ensure()
@@ -155,7 +188,8 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     keys = WorkspaceKeys(paths.keys_dir)
     title = QCoreApplication.translate("Launch", "Medical-insurance fund inspection")
     try:
-        chosen = first_start(build, keys, paths) if not keys.initialised() else sign_in(keys, settings.officer_id())
+        chosen = first_start(build, keys, paths) if not keys.initialised() else \
+            sign_in(keys, settings.officer_id(), on_shown=lambda: _warm_imports(warm))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
         QMessageBox.critical(None, title, plain_message(exc))
         return 2

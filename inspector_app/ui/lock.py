@@ -17,6 +17,7 @@ from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.errors import plain_message
+from inspector_app.ui.tasks import GuiGarbageCollector
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
@@ -96,7 +97,8 @@ class LockController(QObject):
             self.window.statusBar().showMessage(self.tr("Password changed."), 10000)
 
         def failed(exc: BaseException) -> None:
-            text = self.tr("The current password is wrong.") if isinstance(exc, WrongPasswordError) else plain_message(exc)
+            text = (self.tr("The current password is wrong.") if isinstance(exc, WrongPasswordError)
+                    else plain_message(exc))
             QMessageBox.warning(self.window, self.tr("Change password"), text)
 
         self.ops.read(lambda: keys.change_password(oid, old, new), done, failed)  # scrypt: off the UI thread
@@ -157,6 +159,7 @@ class LockController(QObject):
         self.locked = True
         self._idle.stop()
         self._cover()
+        GuiGarbageCollector.full_collect()  # the officer is away: the frozen survivors too (ui/tasks.py)
         actor, session = self.ops.actor, self.ops.app.session
         self.ops.write(lambda: session.locked(actor, reason))
         self._ask_unlock()

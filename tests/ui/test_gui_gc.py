@@ -37,3 +37,34 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot) -> None:  # type: ig
     finally:
         collector.stop()
     assert gc.isenabled() == before  # back as it was (on, unless another window is still open)
+
+
+def test_full_collections_skip_the_frozen_survivors_and_the_lock_screen_collects_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A gen-2 collection walks only what was created since the last one (the survivors are frozen), so it is
+    no longer an event-loop stall; a cycle among the frozen that became garbage goes at full_collect."""
+    collector = GuiGarbageCollector(interval_ms=10)
+    collector.start()
+    try:
+        assert gc.get_freeze_count() > 0  # start-up's objects set aside
+        old = _Node()
+        gone = weakref.ref(old)
+        gc.freeze()
+        del old
+        counts_before = gc.get_freeze_count()
+        while gc.get_count()[2] <= gc.get_threshold()[2]:  # drive the counters to a full collection
+            gc.collect(1)
+        young = _Node()
+        young_gone = weakref.ref(young)
+        del young
+        junk = [[] for _ in range(gc.get_threshold()[0] + 10)]  # the allocation count passes the threshold
+        assert gc.get_count()[0] > gc.get_threshold()[0]
+        collector.collect()
+        del junk
+        assert young_gone() is None  # the young cycle went
+        assert gone() is not None  # the frozen one waits …
+        assert gc.get_freeze_count() >= counts_before  # … and the survivors were frozen again
+        GuiGarbageCollector.full_collect()
+        assert gone() is None  # … until the lock screen's full collection
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0  # the last window gone: nothing kept aside

@@ -43,5 +43,39 @@ def test_window_shows_before_the_pdf_fonts_are_built(app, roster, qtbot, tmp_pat
     window.ops.runner.wait()
 
 
+def test_the_built_static_fonts_replace_the_variable_stand_in_at_once(app, roster, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first start's stand-in (the variable font, which Qt registers as its Thin default instance: light,
+    uneven strokes) is removed and the static Regular/Bold take over as soon as they are built, not at the next
+    start; table headers are measured again for the new font."""
+    import shutil
+
+    from PySide6.QtGui import QFontDatabase
+
+    from inspector_app import fonts
+    from inspector_app.services.context import Actor
+    from inspector_app.ui.launch import build_window
+
+    static = fonts.ensure_fonts(fonts.default_cache_dir())  # built once per machine (the packaged app ships them)
+    empty, ready = tmp_path / "no-fonts-yet", tmp_path / "built"
+    ready.mkdir()
+    built = fonts.FontSet(regular=Path(shutil.copy(static.regular, ready)), bold=Path(shutil.copy(static.bold, ready)),
+                          licence=Path(shutil.copy(static.licence, ready)))
+    monkeypatch.setenv("INSPECTOR_FONT_CACHE", str(empty))
+    release = threading.Event()
+    monkeypatch.setattr(fonts, "ensure_fonts", lambda *a, **k: (release.wait(30), built)[1])
+    o = roster["officers"][0]
+    window = build_window(app, Actor(o.name, o.id), "en")
+    qtbot.addWidget(window)
+    window.show()
+    assert "Thin" in QFontDatabase.styles(fonts.FAMILY)  # the stand-in
+    release.set()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Fonts for PDF records ready")
+    assert sorted(QFontDatabase.styles(fonts.FAMILY)) == ["Bold", "Regular"]
+    header = window.inspection_page.findings.view.horizontalHeader()
+    assert all(header.sectionSize(c) >= header.sectionSizeFromContents(c).width() for c in range(header.count()))
+    window.ops.runner.wait()
+
+
 def test_no_build_and_no_note_when_the_fonts_are_current(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     assert "Preparing" not in window.statusBar().currentMessage()

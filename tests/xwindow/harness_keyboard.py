@@ -114,11 +114,19 @@ class Driver(QObject):
         self._beat.setTimerType(Qt.TimerType.PreciseTimer)
         self._beat.timeout.connect(self._heartbeat)
         self._last_beat = time.perf_counter()
+        # INSPECTOR_STALL_PROFILE=1: sample the GUI thread's stack during stalls (WORKDIR/stalls.txt)
+        self.sampler = None
+        if os.environ.get("INSPECTOR_STALL_PROFILE"):
+            from tests.stall_sampler import StallSampler
+
+            self.sampler = StallSampler(threshold_ms=STALL_MS / 2, parent=self)
 
     def start(self) -> None:
         self._last_beat = time.perf_counter()
         self._beat.start()
         self._timer.start()
+        if self.sampler is not None:
+            self.sampler.start()
 
     def _heartbeat(self) -> None:
         now = time.perf_counter()
@@ -174,6 +182,10 @@ class Driver(QObject):
         self.done = True
         self._timer.stop()
         self._beat.stop()
+        if self.sampler is not None:
+            self.sampler.stop()
+            home = Path(os.environ.get("INSPECTOR_HOME", "."))
+            (home.parent / "stalls.txt").write_text(self.sampler.report(12), encoding="utf-8")
         for w in QApplication.topLevelWidgets():  # close whatever modal dialog is open, then the window
             if isinstance(w, QDialog) and w.isVisible():
                 w.reject()
@@ -184,6 +196,8 @@ class Driver(QObject):
     def act(self, what: str, fn: Callable[[], None]) -> tuple[Cond, str, float]:
         self.actions += 1
         self.log.append(f"{self.actions:3d} {what}")
+        if self.sampler is not None:
+            self.sampler.label = f"{self.actions} {what}"
         fired = [False]
 
         def run() -> None:

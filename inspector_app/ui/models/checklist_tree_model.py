@@ -75,6 +75,11 @@ class ChecklistTreeModel(QAbstractItemModel):
         sec = self.index(pos[0], 0)
         self.dataChanged.emit(sec, sec.siblingAtColumn(1))
 
+    def widest_tally(self) -> str:
+        """The longest section tally this checklist can show (for the state column's width)."""
+        most = max((len(sec.items) for sec in self._sections), default=0)
+        return f"{most}/{most}" + self.tr(", %n violation(s)", "", most)
+
     # -- lookups used by the runner
     def item_at(self, index: ModelIndex) -> tuple[ItemDef, AnswerDTO] | None:
         if not index.isValid() or index.internalId() == 0:

@@ -59,7 +59,10 @@ class ChecklistPage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: with it every answer saved (one dataChanged) made the header measure the whole
+        # column again, a data() call per row through the bindings — the largest share of the stalls sampled on a
+        # real X display. Measured once per checklist instead (set_checklist); the state words have fixed widths.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.header().setStretchLastSection(False)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(lambda _i: self.panel.schedule_focus())
@@ -110,6 +113,7 @@ class ChecklistPage(QWidget):
         had_focus = focused is not None and self.panel.isAncestorOf(focused)
         self.model.set_checklist(parts)
         self.tree.expandAll()
+        self._fit_state_column()
         self.panel.set_read_only(read_only)
         self._update_progress()
         target = self.model.index_of_answer(current) if current else QModelIndex()
@@ -120,6 +124,18 @@ class ChecklistPage(QWidget):
             self.tree.setCurrentIndex(target)
         if had_focus:
             self.panel.schedule_focus()
+
+    def _fit_state_column(self) -> None:
+        """Wide enough for any state word and any section tally this checklist can show, measured once."""
+        from inspector_app.ui import labels
+        from inspector_app.ui.models.checklist_tree_model import STATE_MARKS
+
+        fm = self.tree.fontMetrics()
+        samples = [f"{STATE_MARKS[state]} {labels.item_state(state)}" for state in ItemState]
+        samples.append(self.model.widest_tally())
+        self.tree.resizeColumnToContents(1)
+        wanted = max(fm.horizontalAdvance(t) for t in samples) + 3 * fm.horizontalAdvance(" ") + 12
+        self.tree.header().resizeSection(1, max(self.tree.columnWidth(1), wanted))
 
     def current_answer_id(self) -> str | None:
         found = self.model.item_at(self.tree.currentIndex())
@@ -234,8 +250,14 @@ class ChecklistPage(QWidget):
             for dto in done:
                 self.undo.push(AnswerCommand(self.ops, before[dto.id], dto.value, dto.verdict, dto.item_id))
             self.undo.endMacro()
-        for dto in done:
-            self.ops.answer_saved.emit(dto)
+        for dto in done:  # the tree updated item by item, the panel and the progress once (not once per item)
+            self.model.update_answer(dto)
+        if done:
+            current = self.panel.answer
+            for dto in done:
+                if current is not None and dto.id == current.id:
+                    self.panel.refresh(dto)
+            self._update_progress()
         text = self.tr("%n item(s) marked compliant", "", len(done))
         if skipped:
             text += self.tr("; left for a number: %1").replace("%1", "、".join(skipped))

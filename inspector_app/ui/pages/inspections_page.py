@@ -103,8 +103,10 @@ class InspectionsPage(QWidget):
         self._update_count()
 
     def update_rows(self, rows: list[InspectionSummary]) -> None:
-        self.model.update_rows(rows)
+        added = self.model.update_rows(rows)
         self._update_count()
+        if len(added) == 1:  # one inspection just created: selected and in view, wherever the sort put it
+            self.select(self.model.summary(added[0]).id)
 
     def _filter_changed(self) -> None:
         self.proxy.set_text(self.search.text())
@@ -149,4 +151,7 @@ class InspectionsPage(QWidget):
     def select(self, inspection_id: str) -> None:
         row = self.model.row_of(inspection_id)
         if row is not None:
-            self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.view.setCurrentIndex(index)
+            if index.isValid():
+                self.view.scrollTo(index, QTableView.ScrollHint.EnsureVisible)
