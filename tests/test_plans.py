@@ -185,3 +185,13 @@ def test_cli_import_list_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert "plan" in capsys.readouterr().err
     assert main(["plans", "status", "t-plan", "approved", "--note", "分管领导审核同意"]) == 0
     assert capsys.readouterr().out.strip() == "测试年度计划：已审核"
+
+
+def test_a_refused_file_tells_the_user_each_problem_with_its_line() -> None:
+    from inspector_app.ui.errors import user_message
+
+    with pytest.raises(PlanFileError) as info:
+        parse_plan(GOOD.replace("frequency = 2", "frequency = -1"), Path("bad.toml"), FORMS)
+    text = user_message(info.value)
+    assert text.startswith("The plan file was not imported.") and "bad.toml:13: " in text, text
+    assert "bad.toml:13" in str(info.value)  # logs and the CLI list them too

@@ -51,14 +51,23 @@ class PlanProblem:
         where = self.file + (f":{self.line}" if self.line else "")
         return f"{where}: {render(self.template, self.params)} [{self.code}]"
 
+    def english(self) -> str:  # as a sub-problem of PlanFileError (domain.errors.DomainError.english)
+        return str(self)
+
+    @property
+    def codes(self) -> list[str]:
+        return [self.code]
+
 
 class PlanFileError(ValidationError):
     """The file was refused; `problems` lists every problem found, each with its line."""
 
     def __init__(self, problems: list[PlanProblem]):
-        self.problems = problems
-        super().__init__("plan.file_invalid", QT_TRANSLATE_NOOP("Errors", "The plan file has problems:\n{details}"),
-                         details="\n".join(str(p) for p in problems))
+        super().__init__("plan.file_invalid", QT_TRANSLATE_NOOP("Errors", "The plan file was not imported."))
+        # After the base class (which starts with no sub-problems): each problem keeps its file and line, and the
+        # UI translates its template (ui/errors.py); the English text lists them for logs and the CLI.
+        self.problems = problems  # type: ignore[assignment]
+        self.args = (self.english(),)
 
 
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")

@@ -23,10 +23,19 @@ def user_message(exc: BaseException) -> str:
         else:
             head = render(QCoreApplication.translate("Errors", exc.template),
                           {k: _param(v) for k, v in exc.params.items()}) if exc.template else ""
-        return join(head, [user_message(p) for p in exc.problems],
+        return join(head, [_problem(p) for p in exc.problems],
                     QCoreApplication.translate("Errors", "{first} {next}"),
                     QCoreApplication.translate("Errors", "{head}: {problems}"))
     return f"{type(exc).__name__}: {exc}"
+
+
+def _problem(p: Any) -> str:
+    """A sub-problem: a coded error, or a file problem (template, params and where it is: file and line)."""
+    if isinstance(p, BaseException):
+        return user_message(p)
+    text = render(QCoreApplication.translate("Errors", p.template), {k: _param(v) for k, v in p.params.items()})
+    where = getattr(p, "file", "") + (f":{p.line}" if getattr(p, "line", None) else "")
+    return f"{where}: {text}" if where else text
 
 
 def plain_message(exc: BaseException) -> str:
