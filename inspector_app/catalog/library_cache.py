@@ -36,7 +36,8 @@ def _stamp(paths: list[Path]) -> str:
 
 def _code_files() -> list[Path]:
     here = Path(loader.__file__).resolve()
-    return [here, Path(__file__).resolve(), here.parent.parent / "domain" / "checklist.py"]
+    return [here, here.parent / "form_fields.py", Path(__file__).resolve(),
+            here.parent.parent / "domain" / "checklist.py"]
 
 
 def load_library_cached(directory: Path, cache_dir: Path | None) -> Library:
