@@ -513,153 +513,153 @@
         <translation>签名期间被送达的文书发生了变化，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="59" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="66" />
         <source>The plan file was not imported.</source>
         <translation>计划文件未导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="109" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="116" />
         <source>{field} must be a date such as 2026-01-31.</source>
         <translation>{field} 应为日期，例如 2026-01-31。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="116" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="123" />
         <source>{field} must be a table {{ start = 2026-01-01, end = 2026-12-31 }}.</source>
         <translation>{field} 应为表 {{ start = 2026-01-01, end = 2026-12-31 }}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="123" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="130" />
         <location filename="../../inspector_app/domain/plans.py" line="214" />
         <source>The window ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="134" />
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="304" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="141" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="311" />
         <source>The required field {field} is missing.</source>
         <translation>缺少必填字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="138" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="145" />
         <source>{field} must be a non-empty string.</source>
         <translation>{field} 应为非空字符串。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="145" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="152" />
         <source>Unknown field {field}.</source>
         <translation>未知字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="152" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="159" />
         <source>scope must be a table of lists.</source>
         <translation>scope 应为由列表组成的表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="159" />
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="227" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="166" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="234" />
         <source>{field} must be a list of strings.</source>
         <translation>{field} 应为字符串列表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="166" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="173" />
         <location filename="../../inspector_app/domain/plans.py" line="243" />
         <source>Unknown {field} in the scope: {value}.</source>
         <translation>范围中的 {field} 未知：{value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="176" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="183" />
         <source>target must be either {{ share = 20 }} (per cent of the scope) or {{ count = 10 }}.</source>
         <translation>target 应为 {{ share = 20 }}（占范围的百分比）或 {{ count = 10 }} 之一。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="186" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="193" />
         <location filename="../../inspector_app/domain/plans.py" line="225" />
         <source>The target {value} % is not between 0 and 100.</source>
         <translation>目标 {value}% 不在 0 到 100 之间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="192" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="199" />
         <location filename="../../inspector_app/domain/plans.py" line="228" />
         <source>The target count {value} is not a positive number.</source>
         <translation>目标数量 {value} 不是正整数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="204" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="211" />
         <source>Each [[items]] entry must be a table.</source>
         <translation>每个 [[items]] 条目都应为表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="210" />
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="291" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="217" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="298" />
         <source>The item id {value} may only use lower-case letters, digits and hyphens.</source>
         <translation>编号 {value} 只能使用小写字母、数字和连字符。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="215" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="222" />
         <source>frequency must be a whole number of times per year between 0 and 366, not {value}.</source>
         <translation>frequency 应为每年 0 到 366 之间的整数次数，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="223" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="230" />
         <location filename="../../inspector_app/domain/plans.py" line="236" />
         <source>The window of item {key} lies outside the plan's window.</source>
         <translation>检查事项 {key} 的期间超出了计划期间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="232" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="239" />
         <source>No checklist template has the id {value}.</source>
         <translation>没有编号为 {value} 的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="236" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="243" />
         <source>Unknown inspection type {value}.</source>
         <translation>未知的检查类型 {value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="250" />
         <location filename="../../inspector_app/catalog/plans_loader.py" line="257" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="264" />
         <source>Each [[phases]] entry must be a table with name, start and end.</source>
         <translation>每个 [[phases]] 条目都应为含 name、start、end 的表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="264" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="271" />
         <source>The phase {name} lies outside the plan's window.</source>
         <translation>阶段“{name}”超出了计划期间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="278" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="285" />
         <source>The file is not valid TOML: {detail}</source>
         <translation>文件不是有效的 TOML：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="283" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="290" />
         <source>schema must be {expected}, not {value}.</source>
         <translation>schema 应为 {expected}，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="295" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="302" />
         <source>kind must be annual or campaign, not {value}.</source>
         <translation>kind 应为 annual 或 campaign，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="300" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="307" />
         <source>year must be a year such as 2026.</source>
         <translation>year 应为年份，例如 2026。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="313" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="320" />
         <location filename="../../inspector_app/domain/plans.py" line="202" />
         <source>The plan has no items.</source>
         <translation>计划没有检查事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="321" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="328" />
         <location filename="../../inspector_app/domain/plans.py" line="206" />
         <source>Two items of the plan have the key {key}.</source>
         <translation>计划中有两个检查事项的编号都是 {key}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/catalog/plans_loader.py" line="338" />
+        <location filename="../../inspector_app/catalog/plans_loader.py" line="345" />
         <source>The file cannot be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
@@ -4925,6 +4925,130 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>SignedDocuments</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="73" />
+        <source>Signed documents</source>
+        <translation>已签名文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="78" />
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="78" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="79" />
+        <source>Signed by</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="79" />
+        <source>Awaiting</source>
+        <translation>待签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="80" />
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="83" />
+        <source>Verif&amp;y…</source>
+        <translation>核验(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="85" />
+        <source>Open P&amp;DF</source>
+        <translation>打开 PDF(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="87" />
+        <source>Open in sys&amp;tem viewer</source>
+        <translation>用系统程序打开(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="89" />
+        <source>E&amp;xport PDF…</source>
+        <translation>导出 PDF(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="103" />
+        <source>Co&amp;untersign…</source>
+        <translation>会签(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="105" />
+        <source>Rectification &amp;notice…</source>
+        <translation>责令整改通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="107" />
+        <source>&amp;Addendum…</source>
+        <translation>补正说明(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="109" />
+        <source>In&amp;quiry record…</source>
+        <translation>询问笔录(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="111" />
+        <source>Proof of serv&amp;ice…</source>
+        <translation>送达回证(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="115" />
+        <source>Su&amp;bmit for review</source>
+        <translation>提交审核(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="141" />
+        <source>%1 — served %2 (%3)</source>
+        <translation>%1 — 已于 %2 送达（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="179" />
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="183" />
+        <source>Countersign</source>
+        <translation>会签</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="179" />
+        <source>Officer:</source>
+        <translation>执法人员：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="184" />
+        <source>Password of the signing certificate of %1:</source>
+        <translation>%1 的签名证书密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="272" />
+        <source>No PDF viewer is set up on this computer. The file is at %1</source>
+        <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="279" />
+        <source>Export signed PDF</source>
+        <translation>导出已签名的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="280" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="289" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>SignerPanel</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/signature_dialog.py" line="52" />
@@ -4995,245 +5119,124 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="95" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="59" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="95" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="59" />
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="96" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="60" />
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="97" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="61" />
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="99" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="63" />
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="102" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="66" />
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="106" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="70" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="120" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="84" />
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="123" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87" />
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="135" />
-        <source>Number</source>
-        <translation>文号</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="135" />
-        <source>Document</source>
-        <translation>文书</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="136" />
-        <source>Signed by</source>
-        <translation>已签名</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="136" />
-        <source>Awaiting</source>
-        <translation>待签名</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="137" />
-        <source>Created</source>
-        <translation>生成时间</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="140" />
-        <source>Verif&amp;y…</source>
-        <translation>核验(&amp;Y)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="142" />
-        <source>Open P&amp;DF</source>
-        <translation>打开 PDF(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="146" />
-        <source>E&amp;xport PDF…</source>
-        <translation>导出 PDF(&amp;X)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="162" />
-        <source>Rectification &amp;notice…</source>
-        <translation>责令整改通知书(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="166" />
-        <source>In&amp;quiry record…</source>
-        <translation>询问笔录(&amp;Q)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="168" />
-        <source>Proof of serv&amp;ice…</source>
-        <translation>送达回证(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="172" />
-        <source>Su&amp;bmit for review</source>
-        <translation>提交审核(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="184" />
-        <source>Signed documents</source>
-        <translation>已签名文书</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="242" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="175" />
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="245" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="178" />
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="249" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="182" />
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="251" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="184" />
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="192" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="267" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="192" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="268" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193" />
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="268" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193" />
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="269" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194" />
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="269" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194" />
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="278" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="203" />
         <source>Not recorded yet. After the record is read to them, the party's representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="283" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="208" />
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="285" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="210" />
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="288" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="213" />
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="293" />
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="218" />
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="304" />
-        <source>%1 — served %2 (%3)</source>
-        <translation>%1 — 已于 %2 送达（%3）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="359" />
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="363" />
-        <source>Countersign</source>
-        <translation>会签</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="359" />
-        <source>Officer:</source>
-        <translation>执法人员：</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="364" />
-        <source>Password of the signing certificate of %1:</source>
-        <translation>%1 的签名证书密码：</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="476" />
-        <source>No PDF viewer is set up on this computer. The file is at %1</source>
-        <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="483" />
-        <source>Export signed PDF</source>
-        <translation>导出已签名的 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="484" />
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="493" />
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="144" />
-        <source>Open in sys&amp;tem viewer</source>
-        <translation>用系统程序打开(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="160" />
-        <source>Co&amp;untersign…</source>
-        <translation>会签(&amp;U)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="164" />
-        <source>&amp;Addendum…</source>
-        <translation>补正说明(&amp;A)…</translation>
     </message>
 </context>
 <context>
