@@ -135,6 +135,23 @@ def test_sigkill_during_conversion_resumes_and_never_half_encrypts(tmp_path: Pat
                 assert sealed == 0
         _check_encrypted(ws, key, counts, names)
         shutil.rmtree(ws)
+    # One more kill aimed at the middle of the file phase: random kills can all miss it on a loaded machine
+    # (the CI failure of 2026-12-02), so watch the blobs and kill as soon as some, not all, are sealed.
+    ws = tmp_path / "aimed"
+    shutil.copytree(plain, ws)
+    key = os.urandom(32)
+    proc = child(ws, key)
+    while proc.poll() is None:
+        sealed = sum(1 for p in _blob_files(ws) if is_sealed(p.read_bytes()[:HEADER]))
+        if 0 < sealed < len(names):
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.001)
+    proc.communicate(timeout=60)
+    sealed = sum(1 for p in _blob_files(ws) if is_sealed(p.read_bytes()[:HEADER]))
+    states.add(("journal" if (ws / JOURNAL_NAME).exists() else "none",
+                sqlcipher.is_plain_file(ws / "inspector.sqlite3"), 0 < sealed < len(names)))
+    _check_encrypted(ws, key, counts, names)
     # the kills landed in different phases: before/after the database switch, and in the middle of the files
     assert any(s[1] is False and s[2] for s in states), states
     assert any(s[1] is True for s in states), states

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from inspector_app.services.changes import Changes
-from inspector_app.services.context import Actor
+from inspector_app.services.actor import Actor
 from inspector_app.services.dto import AnswerDTO
 from inspector_app.ui.tasks import TaskRunner
 from inspector_app.ui.errors import user_message

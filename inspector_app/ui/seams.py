@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from inspector_app.paths import AppPaths
     from inspector_app.services.case_file import CaseFileService
     from inspector_app.services.context import ServiceContext
+    from inspector_app.services.coverage import CoverageService
+    from inspector_app.services.draw_records import DrawRecordService
+    from inspector_app.services.draws import DrawService
+    from inspector_app.services.inquiries import InquiryService
+    from inspector_app.services.plans import PlanService
+    from inspector_app.services.service_receipts import ServiceReceiptService
     from inspector_app.services.documents import DocumentService
     from inspector_app.services.evidence import EvidenceService
     from inspector_app.services.findings import FindingService
@@ -63,3 +69,15 @@ class Services(Protocol):
     def session(self) -> SessionService: ...
     @property
     def case_files(self) -> CaseFileService: ...
+    @property
+    def inquiries(self) -> InquiryService: ...
+    @property
+    def service_receipts(self) -> ServiceReceiptService: ...
+    @property
+    def plans(self) -> PlanService: ...
+    @property
+    def draws(self) -> DrawService: ...
+    @property
+    def draw_records(self) -> DrawRecordService: ...
+    @property
+    def coverage(self) -> CoverageService: ...

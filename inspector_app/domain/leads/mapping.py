@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
@@ -65,8 +66,8 @@ class Where:
     file: str
     sheet: str = ""
 
-    def params(self, row: int | None = None, column: str | None = None) -> dict[str, object]:
-        out: dict[str, object] = {"file": self.file, "sheet": self.sheet or "-"}
+    def params(self, row: int | None = None, column: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {"file": self.file, "sheet": self.sheet or "-"}
         if row is not None:
             out["row"] = row
         if column is not None:

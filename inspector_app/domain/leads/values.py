@@ -73,7 +73,7 @@ def _bad(code: str, template: str, where: Where, row: int, column: str, value: o
                            **where.params(row, column))
 
 
-def parse_date(value: object) -> dt.date | None:
+def parse_date(value: object) -> dt.date:
     """2026-03-01, 2026/3/1, 20260301, with or without a time; a spreadsheet date or datetime."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -125,11 +125,12 @@ class _OutOfRange(Exception):
 def _fixed(text: str, digits: int) -> int:
     """'12.5' → 1250 for digits=2, fast for the plain notation of exports; anything else through Decimal."""
     neg = text[:1] == "-"
+    scale: int = 10**digits
     whole, dot, frac = (text[1:] if neg else text).partition(".")
     if whole.isascii() and whole.isdigit() and (not dot or (frac.isascii() and frac.isdigit() and len(frac) <= digits)):
-        v = int(whole) * 10**digits + (int(frac.ljust(digits, "0")) if frac else 0)
+        v = int(whole) * scale + (int(frac.ljust(digits, "0")) if frac else 0)
         return -v if neg else v
-    return parse_scaled(text, 10**digits)
+    return parse_scaled(text, scale)
 
 
 class RowParser:
