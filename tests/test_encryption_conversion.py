@@ -55,6 +55,19 @@ def _blob_files(ws: Path) -> list[Path]:
     return [p for p in (ws / "blobs").rglob("*") if p.is_file()]
 
 
+def _sealed_while_running(ws: Path) -> int:
+    """Sealed blobs counted while the conversion runs: a temp file may vanish (renamed) between listing and
+    reading, and only the header is read."""
+    sealed = 0
+    for p in _blob_files(ws):
+        try:
+            with open(p, "rb") as f:
+                sealed += is_sealed(f.read(HEADER))
+        except FileNotFoundError:
+            continue
+    return sealed
+
+
 def _check_encrypted(ws: Path, key: bytes, counts: dict[str, object], blob_names: set[str]) -> None:
     """The next start (which finishes any conversion left) sees every row and file; nothing is left plain."""
     app = build_context(str(ws), workspace_key=key)
@@ -142,7 +155,7 @@ def test_sigkill_during_conversion_resumes_and_never_half_encrypts(tmp_path: Pat
     key = os.urandom(32)
     proc = child(ws, key)
     while proc.poll() is None:
-        sealed = sum(1 for p in _blob_files(ws) if is_sealed(p.read_bytes()[:HEADER]))
+        sealed = _sealed_while_running(ws)
         if 0 < sealed < len(names):
             os.kill(proc.pid, signal.SIGKILL)
             break
