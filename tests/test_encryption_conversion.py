@@ -117,9 +117,10 @@ def test_sigkill_during_conversion_resumes_and_never_half_encrypts(tmp_path: Pat
     rng = random.Random(20261202)
     env = dict(os.environ, PYTHONPATH=str(REPO))
 
-    def child(ws: Path, key: bytes) -> subprocess.Popen[str]:
+    def child(ws: Path, key: bytes, seal_delay: float = 0.0) -> subprocess.Popen[str]:
         proc = subprocess.Popen([sys.executable, "-m", "tests.convert_child", str(ws), key.hex()], cwd=REPO,
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                env={**env, "CONVERT_CHILD_SEAL_DELAY": str(seal_delay)},
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "READY"
         return proc
 
@@ -149,11 +150,12 @@ def test_sigkill_during_conversion_resumes_and_never_half_encrypts(tmp_path: Pat
         _check_encrypted(ws, key, counts, names)
         shutil.rmtree(ws)
     # One more kill aimed at the middle of the file phase: random kills can all miss it on a loaded machine
-    # (the CI failure of 2026-12-02), so watch the blobs and kill as soon as some, not all, are sealed.
+    # (the CI failure of 2026-12-02), so the child waits 50 ms after each file it seals, and the kill comes as soon
+    # as some, not all, are sealed.
     ws = tmp_path / "aimed"
     shutil.copytree(plain, ws)
     key = os.urandom(32)
-    proc = child(ws, key)
+    proc = child(ws, key, seal_delay=0.05)
     while proc.poll() is None:
         sealed = _sealed_while_running(ws)
         if 0 < sealed < len(names):
