@@ -19,18 +19,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from inspector_app import fonts
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.records import kinds
 from inspector_app.records.plan import SignaturePlan, plan_from_record
+from inspector_app.services import numbering
+from inspector_app.services.actor import Actor
 from inspector_app.services.context import ServiceContext, UnitOfWork
 from inspector_app.services.keys import KeyService
 from inspector_app.storage.records_orm import DocumentRow
 
 Progress = Callable[[int, str], None]
+T = TypeVar("T")
+R = TypeVar("R")
+NUMBER_ATTEMPTS = 3
+
+
+class _NumberTaken(Exception):
+    """The number a document was rendered with was taken meanwhile (rolls the write transaction back)."""
 
 
 def _silent(_p: int, _m: str) -> None:
@@ -113,6 +122,26 @@ class DocumentPipeline:
         return Produced(kind, rendered.content_hash, blob.sha256, field,
                         tuple(f.field_name for f in rendered.fields if f.field_name != field),
                         rendered.page_count, tuple(rendered.warnings))
+
+    def numbered(self, actor: Actor, code: str, make: Callable[[str], tuple[T, Produced]],
+                 commit: Callable[[UnitOfWork, T, Produced], R]) -> R:
+        """A numbered document without gaps and without holding the writer while it renders: `make(number)`
+        builds, renders and signs it off the writer with the number the counter will give next; `commit` then
+        records it in one short transaction that takes that number. If another document took the number
+        meanwhile, the transaction rolls back (the counter too) and the document is made again with the next one."""
+        for _attempt in range(NUMBER_ATTEMPTS):
+            with self._ctx.read() as s:
+                number = numbering.peek_number(s, code, self._ctx.clock())
+            made, produced = make(number)
+            try:
+                with self._ctx.unit(actor) as uow:
+                    if numbering.next_number(uow.session, code, uow.now) != number:
+                        raise _NumberTaken(number)
+                    return commit(uow, made, produced)
+            except _NumberTaken:
+                continue
+        raise ValidationError("document.number_taken", QT_TRANSLATE_NOOP(
+            "Errors", "The document number was taken meanwhile; please sign again."))
 
     @staticmethod
     def add_row(uow: UnitOfWork, produced: Produced, *, inspection_id: str, number: str, event: str,

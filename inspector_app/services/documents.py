@@ -18,7 +18,7 @@ from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
-from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
 from inspector_app.services.inspections import load_inspection
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import _images, build_snapshot, setting
@@ -50,10 +50,6 @@ def rectification_items(s: Session, inspection_id: str) -> tuple[rm.Rectificatio
                                       _requirement(f)) for f in findings)
 
 
-class _NumberTaken(Exception):
-    """The number a document was rendered with was taken meanwhile (rolls the write transaction back)."""
-
-
 class DocumentService:
     def __init__(self, ctx: ServiceContext, keys: KeyService, print_image: Callable[[str], object]):
         self._ctx = ctx
@@ -69,7 +65,10 @@ class DocumentService:
         next; the short write transaction then takes that number and records the row, unless something changed
         meanwhile (another document took the number: render again; the findings changed: refuse)."""
         ck = self._keys.load(officer_id, password)
-        for _attempt in range(3):
+
+        Made = tuple[str, str, tuple[rm.RectificationItem, ...]]  # number, the record's number, the items
+
+        def make(number: str) -> tuple[Made, Produced]:
             with self._ctx.read() as s:
                 insp = load_inspection(s, inspection_id)
                 items = rectification_items(s, inspection_id)
@@ -84,32 +83,21 @@ class DocumentService:
                 if signer is None:
                     raise ValidationError("notice.not_team_officer", QT_TRANSLATE_NOOP(
                         "Errors", "Only the officers of this inspection's team can issue the notice."))
-                now = self._ctx.clock()
-                number = numbering.peek_number(s, "notice", now)
                 notice = rm.RectificationNotice(
                     number=number, agency=setting(s, "agency"), party=snapshot.party,
                     record_number=snapshot.number, inspected_on=local(snapshot.started_at).date(),
-                    issued_on=local(now).date(), items=items, deadline=deadline, report_method=report_method,
-                    consequence=consequence, contact_person=contact_person, contact_phone=contact_phone,
-                    signer=signer, reconsideration_body=setting(s, "reconsideration_body"),
+                    issued_on=local(self._ctx.clock()).date(), items=items, deadline=deadline,
+                    report_method=report_method, consequence=consequence, contact_person=contact_person,
+                    contact_phone=contact_phone, signer=signer,
+                    reconsideration_body=setting(s, "reconsideration_body"),
                     court=setting(s, "litigation_court"))
             notice.validate()
             produced = self._pipeline.produce("notice", notice, officer_id, ck, reason="责令整改通知书：签发",
                                               progress=progress)
-            try:
-                return self._commit_notice(actor, inspection_id, produced, number, items, deadline, snapshot.number,
-                                           officer_id)
-            except _NumberTaken:
-                continue  # the transaction rolled back; render again with the next free number
-        raise ValidationError("notice.number_taken", QT_TRANSLATE_NOOP(
-            "Errors", "The notice number was taken meanwhile; please issue it again."))
+            return (number, snapshot.number, items), produced
 
-    def _commit_notice(self, actor: Actor, inspection_id: str, produced: Produced, number: str,
-                       items: tuple[rm.RectificationItem, ...], deadline: dt.date, record_number: str,
-                       officer_id: str) -> tuple[DocumentDTO, Changes]:
-        with self._ctx.unit(actor) as uow:
-            if numbering.next_number(uow.session, "notice", uow.now) != number:
-                raise _NumberTaken(number)
+        def commit(uow: UnitOfWork, made: Made, produced: Produced) -> tuple[DocumentDTO, Changes]:
+            number, record_number, items = made
             if rectification_items(uow.session, inspection_id) != items:
                 raise ValidationError("notice.findings_changed", QT_TRANSLATE_NOOP(
                     "Errors", "The findings changed while the notice was being signed; please issue it again."))
@@ -118,6 +106,8 @@ class DocumentService:
                                          event="notice.issued", payload=payload,
                                          extra={"deadline": deadline.isoformat(), "officer_id": officer_id})
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
+
+        return self._pipeline.numbered(actor, "notice", make, commit)
 
     def create_addendum(self, actor: Actor, inspection_id: str, *, reason: str,
                         changes: Sequence[tuple[str, str, str]], officer_id: str, password: str,

@@ -20,9 +20,8 @@ from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.records import model as rm
 from inspector_app.records import model_docs as md
-from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
-from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
 from inspector_app.services.document_pipeline import DocumentPipeline, Produced, latest_handwriting
 from inspector_app.domain.rules import Action, require
 from inspector_app.services.inspections import load_inspection, team_members
@@ -68,10 +67,6 @@ class InquiryDTO:
     person_name: str
     refused: bool
     started_at: dt.datetime
-
-
-class _NumberTaken(Exception):
-    pass
 
 
 class InquiryService:
@@ -132,40 +127,35 @@ class InquiryService:
             raise ValidationError("inquiry.first_signer", QT_TRANSLATE_NOOP(
                 "Errors", "The first questioner signs the inquiry record first."))
         ck = self._keys.load(officer_id, password)
-        for _attempt in range(3):
-            with self._ctx.read() as s:
-                number = numbering.peek_number(s, "inquiry", self._ctx.clock())
+
+        def make(number: str) -> tuple[md.InquiryRecord, Produced]:
             record = self.snapshot(inspection_id, data, number)
             record.validate()
-            produced = self._pipeline.produce("inquiry", record, officer_id, ck,
-                                              handwriting=record.image_for(officer_id),
-                                              location=record.place, reason="询问笔录：询问人签名", progress=progress)
-            try:
-                return self._commit(actor, inspection_id, record, produced, data)
-            except _NumberTaken:
-                continue
-        raise ValidationError("inquiry.number_taken", QT_TRANSLATE_NOOP(
-            "Errors", "The document number was taken meanwhile; please sign again."))
+            return record, self._pipeline.produce("inquiry", record, officer_id, ck,
+                                                  handwriting=record.image_for(officer_id), location=record.place,
+                                                  reason="询问笔录：询问人签名", progress=progress)
 
-    def _commit(self, actor: Actor, inspection_id: str, record: md.InquiryRecord, produced: Produced,
+        return self._pipeline.numbered(actor, "inquiry", make,
+                                       lambda uow, record, produced: self._commit(uow, inspection_id, record,
+                                                                                  produced, data))
+
+    def _commit(self, uow: UnitOfWork, inspection_id: str, record: md.InquiryRecord, produced: Produced,
                 data: InquiryInput) -> tuple[DocumentDTO, Changes]:
-        with self._ctx.unit(actor) as uow:
-            if numbering.next_number(uow.session, "inquiry", uow.now) != record.number:
-                raise _NumberTaken(record.number)
-            load_inspection(uow.session, inspection_id)
-            inquiry_id = new_id()
-            payload = {"inquiry_id": inquiry_id, "role": record.role, "evidence_type": record.evidence_type,
-                       "officer_ids": list(data.officer_ids), "questions": len(record.qa),
-                       "refused": record.person_signoff.refused}
-            doc = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=record.number,
-                                         event="inquiry.signed", payload=payload,
-                                         extra={"officer_id": data.officer_ids[0],
-                                                "signing_time_source": "device clock"})
-            uow.session.add(InquiryRow(id=inquiry_id, inspection_id=inspection_id, document_id=doc.id,
-                                       number=record.number, role=record.role, person_name=record.person.name,
-                                       content=record.canonical(), refused=record.person_signoff.refused,
-                                       started_at=record.started_at, created_at=uow.now))
-            return document_dto(doc), Changes(inspections=frozenset({inspection_id}))
+        """Inside the pipeline's short transaction, which has taken the record's number."""
+        load_inspection(uow.session, inspection_id)
+        inquiry_id = new_id()
+        payload = {"inquiry_id": inquiry_id, "role": record.role, "evidence_type": record.evidence_type,
+                   "officer_ids": list(data.officer_ids), "questions": len(record.qa),
+                   "refused": record.person_signoff.refused}
+        doc = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=record.number,
+                                     event="inquiry.signed", payload=payload,
+                                     extra={"officer_id": data.officer_ids[0],
+                                            "signing_time_source": "device clock"})
+        uow.session.add(InquiryRow(id=inquiry_id, inspection_id=inspection_id, document_id=doc.id,
+                                   number=record.number, role=record.role, person_name=record.person.name,
+                                   content=record.canonical(), refused=record.person_signoff.refused,
+                                   started_at=record.started_at, created_at=uow.now))
+        return document_dto(doc), Changes(inspections=frozenset({inspection_id}))
 
     def of_inspection(self, inspection_id: str) -> list[InquiryDTO]:
         with self._ctx.read() as s:

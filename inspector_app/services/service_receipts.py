@@ -23,7 +23,6 @@ from inspector_app.domain.ids import new_id
 from inspector_app.records import kinds
 from inspector_app.records import model as rm
 from inspector_app.records import model_docs as md
-from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
 from inspector_app.services.document_pipeline import DocumentPipeline, Produced, latest_handwriting
@@ -74,10 +73,6 @@ class ServedDTO:
     method: str
     served_at: dt.datetime
     receiver_signed: bool
-
-
-class _NumberTaken(Exception):
-    pass
 
 
 class ServiceReceiptService:
@@ -131,47 +126,43 @@ class ServiceReceiptService:
                 "Errors", "The first serving officer signs the proof of service first."))
         ck = self._keys.load(officer_id, password)
         photo_sha = self._ctx.blobs.put_bytes(data.photo).sha256 if data.photo else ""  # file before the rows
-        for _attempt in range(3):
-            with self._ctx.read() as s:
-                number = numbering.peek_number(s, "service", self._ctx.clock())
+
+        def make(number: str) -> tuple[tuple[md.ServiceReceipt, str], Produced]:
             receipt, inspection_id = self.snapshot(data, number, photo_sha)
             receipt.validate()
-            produced = self._pipeline.produce("service", receipt, officer_id, ck, location=receipt.place,
-                                              reason="送达回证：送达人签名", progress=progress)
-            try:
-                return self._commit(actor, inspection_id, receipt, produced, data)
-            except _NumberTaken:
-                continue
-        raise ValidationError("service.number_taken", QT_TRANSLATE_NOOP(
-            "Errors", "The document number was taken meanwhile; please sign again."))
+            return (receipt, inspection_id), self._pipeline.produce(
+                "service", receipt, officer_id, ck, location=receipt.place, reason="送达回证：送达人签名",
+                progress=progress)
 
-    def _commit(self, actor: Actor, inspection_id: str, receipt: md.ServiceReceipt, produced: Produced,
+        return self._pipeline.numbered(actor, "service", make,
+                                       lambda uow, made, produced: self._commit(uow, made[1], made[0], produced,
+                                                                                data))
+
+    def _commit(self, uow: UnitOfWork, inspection_id: str, receipt: md.ServiceReceipt, produced: Produced,
                 data: ServiceInput) -> tuple[DocumentDTO, Changes]:
-        with self._ctx.unit(actor) as uow:
-            if numbering.next_number(uow.session, "service", uow.now) != receipt.number:
-                raise _NumberTaken(receipt.number)
-            served = uow.session.get(DocumentRow, data.served_document_id)
-            assert served is not None
-            if served.content_hash != receipt.document_hash:
-                raise ValidationError("service.changed", QT_TRANSLATE_NOOP(
-                    "Errors", "The served document changed while the proof of service was signed; sign again."))
-            receipt_id = new_id()
-            payload = {"receipt_id": receipt_id, "served_document_id": served.id, "served_number": served.number,
-                       "method": receipt.method, "served_at": receipt.served_at.isoformat(),
-                       "receiver_signed": receipt.receiver_signed, "photo_sha256": receipt.photo_sha256,
-                       "officer_ids": list(data.officer_ids)}
-            doc = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=receipt.number,
-                                         event="service.signed", payload=payload,
-                                         extra={"officer_id": data.officer_ids[0],
-                                                "signing_time_source": "device clock"})
-            uow.session.add(ServiceReceiptRow(
-                id=receipt_id, inspection_id=inspection_id, document_id=doc.id, served_document_id=served.id,
-                number=receipt.number, method=receipt.method, served_at=receipt.served_at,
-                receiver_signed=receipt.receiver_signed, content=receipt.canonical(), note=receipt.note,
-                created_at=uow.now))
-            if served.kind == "notice":
-                self._start_period(uow, served, receipt.served_at)
-            return document_dto(doc), Changes(inspections=frozenset({inspection_id}))
+        """Inside the pipeline's short transaction, which has taken the receipt's number."""
+        served = uow.session.get(DocumentRow, data.served_document_id)
+        assert served is not None
+        if served.content_hash != receipt.document_hash:
+            raise ValidationError("service.changed", QT_TRANSLATE_NOOP(
+                "Errors", "The served document changed while the proof of service was signed; sign again."))
+        receipt_id = new_id()
+        payload = {"receipt_id": receipt_id, "served_document_id": served.id, "served_number": served.number,
+                   "method": receipt.method, "served_at": receipt.served_at.isoformat(),
+                   "receiver_signed": receipt.receiver_signed, "photo_sha256": receipt.photo_sha256,
+                   "officer_ids": list(data.officer_ids)}
+        doc = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=receipt.number,
+                                     event="service.signed", payload=payload,
+                                     extra={"officer_id": data.officer_ids[0],
+                                            "signing_time_source": "device clock"})
+        uow.session.add(ServiceReceiptRow(
+            id=receipt_id, inspection_id=inspection_id, document_id=doc.id, served_document_id=served.id,
+            number=receipt.number, method=receipt.method, served_at=receipt.served_at,
+            receiver_signed=receipt.receiver_signed, content=receipt.canonical(), note=receipt.note,
+            created_at=uow.now))
+        if served.kind == "notice":
+            self._start_period(uow, served, receipt.served_at)
+        return document_dto(doc), Changes(inspections=frozenset({inspection_id}))
 
     @staticmethod
     def _start_period(uow: UnitOfWork, notice: DocumentRow, served_at: dt.datetime) -> None:
