@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.domain.agency_time import AGENCY_ZONE
-from inspector_app.domain.errors import ValidationError
 from inspector_app.records.model_base import (
     PARTY as PARTY,
     WITNESS as WITNESS,
@@ -92,11 +91,6 @@ class RecordSnapshot(_Hashable):
         _check_journal(self.journal, self.chain_head, problems)
         return problems
 
-    def validate(self) -> None:
-        problems = self.problems()
-        if problems:
-            raise ValidationError("；".join(problems))
-
     @property
     def total_involved(self) -> Decimal:
         return sum((f.amount_involved for f in self.findings), Decimal("0.00"))
@@ -148,11 +142,6 @@ class AddendumSnapshot(_Hashable):
         _check_journal(self.journal, self.chain_head, problems)
         return problems
 
-    def validate(self) -> None:
-        problems = self.problems()
-        if problems:
-            raise ValidationError("；".join(problems))
-
 
 @dataclass(frozen=True, slots=True)
 class RectificationItem:
@@ -194,11 +183,6 @@ class RectificationNotice(_Hashable):
         if not self.report_method.strip() or not self.consequence.strip():
             problems.append("通知书须写明整改报告方式和逾期不改的后果")
         return problems
-
-    def validate(self) -> None:
-        problems = self.problems()
-        if problems:
-            raise ValidationError("；".join(problems))
 
 
 #: Results a re-inspection can record (domain.outcomes.RectificationResult values; records/ stays domain-free).
@@ -244,11 +228,6 @@ class ReinspectionRecord(_Hashable):
             problems.append("复查记录须关联原笔录的内容哈希")
         _check_officers(self.officers, problems)
         return problems
-
-    def validate(self) -> None:
-        problems = self.problems()
-        if problems:
-            raise ValidationError("；".join(problems))
 
     @property
     def overdue_at_visit(self) -> bool:

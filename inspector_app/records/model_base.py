@@ -188,6 +188,16 @@ class _Hashable:
     def content_hash(self) -> str:
         return _content_hash(self.canonical())
 
+    def problems(self) -> list[str]:
+        """What keeps this document from being signed, in the printed form's words (none by default)."""
+        return []
+
+    def validate(self) -> None:
+        """Refuse an incomplete document, naming every problem at once."""
+        problems = self.problems()
+        if problems:
+            raise ValidationError("；".join(problems))
+
     def image_for(self, signer: str) -> bytes | None:
         for img in getattr(self, "signature_images", ()):
             if img.signer == signer:

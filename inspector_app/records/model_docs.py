@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from inspector_app.domain.errors import ValidationError
 from inspector_app.records.model import (
     Officer, Party, PartySignOff, SignatureImage, _check_officers, _check_signoff, _Hashable,
 )
@@ -117,11 +116,6 @@ class InquiryRecord(_Hashable):
         _check_signoff(self.person_signoff, self.signature_images, problems)
         return problems
 
-    def validate(self) -> None:
-        problems = self.problems()
-        if problems:
-            raise ValidationError("；".join(problems))
-
 
 @dataclass(frozen=True, slots=True)
 class ServiceReceipt(_Hashable):
@@ -179,8 +173,3 @@ class ServiceReceipt(_Hashable):
             problems.append("电子送达须记录受送达人同意的电子地址")
         _check_officers(self.officers, problems)  # served by two officers, as every on-site act
         return problems
-
-    def validate(self) -> None:
-        problems = self.problems()
-        if problems:
-            raise ValidationError("；".join(problems))
