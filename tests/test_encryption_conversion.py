@@ -111,6 +111,16 @@ def test_conversion_of_a_plain_workspace(tmp_path: Path, clock, mini_forms) -> N
     _check_encrypted(plain, key, counts, names)
 
 
+def test_a_kill_while_the_journal_was_written_leaves_no_temp(tmp_path: Path, clock, mini_forms) -> None:  # type: ignore[no-untyped-def]
+    """Killed inside atomic_write of the journal: its temp (plain JSON) must not survive the resumed conversion."""
+    plain, counts = _plain_workspace(tmp_path, clock, mini_forms)
+    names = {p.name for p in _blob_files(plain)}
+    (plain / f".{JOURNAL_NAME}.k1ll3d.tmp").write_bytes(b'{"started": "2026-12')
+    key = os.urandom(32)
+    build_context(str(plain), workspace_key=key).close()
+    _check_encrypted(plain, key, counts, names)
+
+
 def test_sigkill_during_conversion_resumes_and_never_half_encrypts(tmp_path: Path, clock, mini_forms) -> None:  # type: ignore[no-untyped-def]
     plain, counts = _plain_workspace(tmp_path, clock, mini_forms)
     names = {p.name for p in _blob_files(plain)}

@@ -255,8 +255,12 @@ def test_gbk_and_common_name_characters_are_covered(fontset: fonts.FontSet) -> N
 # ------------------------------------------------------------------------------------------------ no-op path
 
 
-def test_second_ensure_is_a_fast_noop(fontset: fonts.FontSet) -> None:
-    cache = fontset.regular.parent
+def test_second_ensure_is_a_fast_noop(fontset: fonts.FontSet, tmp_path: Path) -> None:
+    # a private copy: the suite-wide cache is shared with other checkouts on the machine, whose own copy of the
+    # source font (another mtime) may refresh the stamp at any moment
+    cache = tmp_path / "fonts"
+    shutil.copytree(fontset.regular.parent, cache)
+    fontset = fonts.ensure_fonts(cache)
     before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     calls: list[tuple[int, str]] = []
     fonts._sha256_cached.cache_clear()  # include the source hash, as in a fresh process

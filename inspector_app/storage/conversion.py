@@ -51,6 +51,10 @@ def needed(paths: AppPaths) -> bool:
 def convert(paths: AppPaths, workspace_key: bytes) -> int:
     """Encrypt everything plain in the workspace; returns how many files were sealed."""
     journal = journal_path(paths)
+    # a kill while the journal itself was being written leaves atomic_write's temp beside it (never read: the
+    # journal is only trusted once renamed into place)
+    for leftover in journal.parent.glob(f".{JOURNAL_NAME}.*.tmp"):
+        leftover.unlink(missing_ok=True)
     if not journal.exists():
         write_bytes(journal, json.dumps({"started": dt.datetime.now(dt.timezone.utc).isoformat()}).encode(), 0o600)
         log.info("encrypting the workspace %s", paths.data_dir)
