@@ -38,6 +38,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.plans import find_item, item_dto
 from inspector_app.storage.orm import FindingRow, InspectionRow, InstitutionRow, OfficerRow
 from inspector_app.storage.plans_orm import DrawRow, OfficerConflictRow, PlanItemInspectionRow, PlanRow
+from inspector_app.syncproto import payloads
 
 PLANNED_HOUR = 9  # drafts are planned for 09:00 agency time on the planned day
 
@@ -169,9 +170,8 @@ class DrawService:
                           cross_check=item.inspection_type == InspectionType.CROSS.value, rules=rules.to_json(),
                           created_by=actor.label, created_at=uow.now)
             s.add(row)
-            uow.record(plan.id, "draw.seeded", "draw", row.id, "create", {"data": {
-                "plan_item_id": item.id, "round_no": round_no, "attempt": attempt, "seed": seed,
-                "algorithm": ALGORITHM, "planned_on": day.isoformat(), "rules": row.rules}})
+            s.flush()  # column defaults (reason, pool …) are what the synced record starts with
+            uow.record(plan.id, "draw.seeded", "draw", row.id, "create", payloads.create_payload("draw", row))
             return _dto(row)
 
     def run(self, actor: Actor, draw_id: str, *, count: int | None = None,
@@ -191,12 +191,12 @@ class DrawService:
                               excluded, officer_facts(s))
             n = count or max(minimum_count(pool.scope_size, rules), item.target.required(pool.scope_size))
             result = run_draw(pool, rules, row.seed, n, row.planned_on, row.cross_check)
-            row.pool, row.pool_hash = pool.to_json(), pool.hash()
-            row.result = {"count": n, "draw": result.to_json()}
-            row.status, row.drawn_at = "drawn", uow.now
-            plan_id = item.plan_id
-            uow.record(plan_id, "draw.drawn", "draw", row.id, "patch", {"fields": {
-                "status": ["seeded", "drawn"], "pool_hash": [None, row.pool_hash], "result": [None, row.result]}})
+            changes = {"pool": pool.to_json(), "pool_hash": pool.hash(),
+                       "result": {"count": n, "draw": result.to_json()}, "status": "drawn", "drawn_at": uow.now}
+            patch = payloads.row_changes("draw", row, changes)
+            for k, v in changes.items():
+                setattr(row, k, v)
+            uow.record(item.plan_id, "draw.drawn", "draw", row.id, "patch", patch or {})
             return _dto(row)
 
     def abandon(self, actor: Actor, draw_id: str, reason: str) -> DrawDTO:
@@ -206,11 +206,12 @@ class DrawService:
         with self._ctx.unit(actor) as uow:
             row = _find_draw(uow.session, draw_id)
             _require(row, "seeded", "drawn")
-            old = row.status
-            row.status, row.reason, row.decided_at = "abandoned", reason.strip(), uow.now
+            changes = {"status": "abandoned", "reason": reason.strip(), "decided_at": uow.now}
+            patch = payloads.row_changes("draw", row, changes) or {}
+            for k, v in changes.items():
+                setattr(row, k, v)
             plan_id = find_item(uow.session, row.plan_item_id).plan_id
-            uow.record(plan_id, "draw.abandoned", "draw", row.id, "patch",
-                       {"fields": {"status": [old, "abandoned"]}, "reason": row.reason})
+            uow.record(plan_id, "draw.abandoned", "draw", row.id, "patch", {**patch, "reason": row.reason})
             return _dto(row)
 
     def accept(self, actor: Actor, draw_id: str) -> tuple[DrawDTO, Changes]:
@@ -237,14 +238,16 @@ class DrawService:
                 iid, ch = self._inspections.create_in(
                     uow, institution_id=inst.id, inspection_type=item.inspection_type,
                     mode=InspectionMode.ADMINISTRATIVE, planned_at=planned_at, officer_ids=p["officer_ids"],
-                    template_ids=templates)
-                s.add(PlanItemInspectionRow(inspection_id=iid, plan_item_id=item.id, draw_id=row.id,
-                                            created_at=uow.now))
+                    template_ids=templates, draw_id=row.id)
+                link = PlanItemInspectionRow(inspection_id=iid, plan_item_id=item.id, draw_id=row.id,
+                                             created_at=uow.now)
+                s.add(link)
+                uow.outbox("plan_item_inspection", iid, "append", payloads.create_payload("plan_item_inspection", link))
                 ids.append(iid)
                 changes = changes | ch
+            patch = payloads.row_changes("draw", row, {"status": "accepted", "decided_at": uow.now}) or {}
             row.status, row.decided_at = "accepted", uow.now
-            uow.record(item.plan_id, "draw.accepted", "draw", row.id, "patch",
-                       {"fields": {"status": ["drawn", "accepted"]}, "inspection_ids": ids})
+            uow.record(item.plan_id, "draw.accepted", "draw", row.id, "patch", {**patch, "inspection_ids": ids})
             return _dto(row, tuple(ids)), changes
 
     def get(self, draw_id: str) -> DrawDTO:
@@ -295,6 +298,6 @@ class DrawService:
             row = OfficerConflictRow(id=new_id(), officer_id=officer_id, institution_id=institution_id,
                                      reason=reason.strip(), created_at=uow.now, updated_at=uow.now)
             uow.session.add(row)
-            uow.record(ROSTER_CHAIN, "officer.conflict_declared", "officer_conflict", row.id, "create", {"data": {
-                "officer_id": officer_id, "institution_id": institution_id, "reason": row.reason}})
+            uow.record(ROSTER_CHAIN, "officer.conflict_declared", "officer_conflict", row.id, "create",
+                       payloads.create_payload("officer_conflict", row))
             return Changes(roster=True)
