@@ -18,9 +18,9 @@ PLANNED = dt.date(2026, 12, 1)
 SEED = "5eed" * 16
 
 
-def filed_plan(app: Any, key: str = "sync-plan") -> Any:
-    plan = PlanData(key=key, kind=PlanKind.ANNUAL, title="同步测试计划", year=2026,
-                    window=Window(dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+def filed_plan(app: Any, key: str = "sync-plan", year: int = PLANNED.year) -> Any:
+    plan = PlanData(key=key, kind=PlanKind.ANNUAL, title="同步测试计划", year=year,
+                    window=Window(dt.date(year, 1, 1), dt.date(year, 12, 31)),
                     items=(PlanItemData("random", "双随机抽查", scope=Scope(("医院",)),
                                         target=Target(TargetKind.COUNT, count=1), templates=("mini",),
                                         inspection_type=InspectionType.RANDOM),))
@@ -30,15 +30,15 @@ def filed_plan(app: Any, key: str = "sync-plan") -> Any:
     return dto
 
 
-def drawn_round(app: Any, conflicted: str = OFFICERS[0][0]) -> tuple[Any, Any, Any]:
+def drawn_round(app: Any, conflicted: str = OFFICERS[0][0], planned_on: dt.date = PLANNED) -> tuple[Any, Any, Any]:
     """Plan, the abandoned first attempt and the accepted second one. `conflicted` declared a 回避 conflict with
     the institution, so the other two officers are the ones drawn."""
-    plan = filed_plan(app)
+    plan = filed_plan(app, year=planned_on.year)
     item = plan.items[0]
     app.draws.declare_conflict(BOSS, conflicted, INSTITUTION_ID, "配偶在该院任职")
-    first = app.draws.run(BOSS, app.draws.open(BOSS, item.id, seed=SEED, planned_on=PLANNED).id)
+    first = app.draws.run(BOSS, app.draws.open(BOSS, item.id, seed=SEED, planned_on=planned_on).id)
     app.draws.abandon(BOSS, first.id, "抽取时间录入错误")
-    again = app.draws.open(BOSS, item.id, seed="ab" * 32, planned_on=PLANNED, round_no=first.round_no)
+    again = app.draws.open(BOSS, item.id, seed="ab" * 32, planned_on=planned_on, round_no=first.round_no)
     again = app.draws.run(BOSS, again.id)
     accepted, _ = app.draws.accept(BOSS, again.id)
     return plan, app.draws.get(first.id), accepted

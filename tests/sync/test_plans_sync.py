@@ -107,3 +107,19 @@ def test_a_second_filed_plan_syncs_its_status_changes(sqlite_world) -> None:  # 
     bob.app.plans.set_status(BOSS, plan.id, PlanStatus.SUMMARY)
     assert bob.engine.sync_round().ok
     assert _outbox(bob.app, "plan")[-1].status == "rejected"
+
+
+def test_server_migrations_match_the_server_models(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from inspector_app.server.db import head_revision, make_engine, migrate
+    from inspector_app.server.models import Base
+
+    assert head_revision() == "s0003_plans"
+    engine = make_engine(str(tmp_path / "s.sqlite3"))
+    migrate(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert [d for d in diff if not (d[0] == "remove_table" and d[1].name == "server_alembic_version")] == []
+    engine.dispose()
