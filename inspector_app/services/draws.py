@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.catalog.loader import Library
+from inspector_app.catalog.draw_rules_loader import load_draw_rules
 from inspector_app.domain.agency_time import from_local, today
+from inspector_app.domain.canonical import content_hash
 from inspector_app.domain.draw import (
     ALGORITHM,
     DrawRules,
@@ -62,13 +65,14 @@ class DrawDTO:
     reason: str
     inspection_ids: tuple[str, ...]
     created_by: str
+    rules_hash: str         # SHA-256 of the canonical rules the draw ran under (in its signed record too)
 
 
 def _dto(r: DrawRow, inspection_ids: tuple[str, ...] = ()) -> DrawDTO:
     result = r.result or None
     return DrawDTO(r.id, r.plan_item_id, r.round_no, r.attempt, r.status, r.seed, r.algorithm, r.planned_on,
                    r.cross_check, r.rules, r.pool, r.pool_hash, (result or {}).get("count"),
-                   (result or {}).get("draw"), r.reason, inspection_ids, r.created_by)
+                   (result or {}).get("draw"), r.reason, inspection_ids, r.created_by, content_hash(r.rules))
 
 
 def _find_draw(s: Session, draw_id: str) -> DrawRow:
@@ -130,17 +134,25 @@ def recently_drawn(s: Session, planned_on: dt.date, days: int) -> dict[str, dt.d
 
 class DrawService:
     def __init__(self, ctx: ServiceContext, inspections: InspectionService, library: Library,
-                 rules: DrawRules | None = None):
+                 rules: DrawRules | None = None, rules_file: Path | None = None):
         self._ctx = ctx
         self._inspections = inspections
         self._library = library
         self.rules = rules or DrawRules()
+        self.rules_file = rules_file
+
+    def current_rules(self) -> DrawRules:
+        """The rules a new draw runs under: the agency's rules file when there is one (read at each draw, so an
+        edited file applies at once; a broken one is refused with file:line problems), else the defaults."""
+        if self.rules_file is not None and self.rules_file.exists():
+            return load_draw_rules(self.rules_file)[0]
+        return self.rules
 
     def open(self, actor: Actor, item_id: str, *, seed: str | None = None, planned_on: dt.date | None = None,
              round_no: int | None = None, rules: DrawRules | None = None) -> DrawDTO:
         """Fix the seed of a new draw before anything of the pool is computed or shown. `round_no`: another attempt
         in a round whose earlier attempts were abandoned; default: a new round."""
-        rules = rules or self.rules
+        rules = rules or self.current_rules()
         rules.validate()
         seed = (seed or secrets.token_hex(32)).lower()
         seed_bytes(seed)
@@ -278,7 +290,8 @@ class DrawService:
             officers = {o.id: o.name for o in s.scalars(select(OfficerRow))}
             return {
                 "kind": "draw_record", "draw_id": row.id, "algorithm": row.algorithm, "seed": row.seed,
-                "rules": row.rules, "planned_on": row.planned_on.isoformat(), "cross_check": row.cross_check,
+                "rules": row.rules, "rules_hash": content_hash(row.rules), "planned_on": row.planned_on.isoformat(),
+                "cross_check": row.cross_check,
                 "count": (row.result or {}).get("count"), "pool": row.pool, "pool_hash": row.pool_hash,
                 "result": (row.result or {}).get("draw"), "status": row.status,
                 "plan": {"id": plan.id, "key": plan.key, "title": plan.title, "document_no": plan.document_no},

@@ -44,6 +44,9 @@ def test_lead_draws_from_the_plans_page(app, qtbot, tmp_path) -> None:  # type: 
     d = page.dialog
     qtbot.waitUntil(lambda: d.draw is not None and d.draw_button.isEnabled(), timeout=10000)
     assert "seed fixed" in d.seed_label.text() and d.draw.seed in d.seed_label.text()
+    # the rules in force are shown with the seed (no draw-rules.toml in this workspace: the defaults)
+    assert "at least 3 % of the scope" in d.rules_label.text() and "90 days" in d.rules_label.text()
+    assert d.draw.rules_hash[:16] in d.rules_label.text()
     assert d.result.count() == 0 and d.pool_label.text() == ""  # nothing of the pool before the draw
     d.draw_button.click()
     qtbot.waitUntil(lambda: d.accept_button.isEnabled(), timeout=10000)
