@@ -132,7 +132,13 @@ class PlanService:
         return self.create(actor, plan, file_hash)
 
     def create(self, actor: Actor, plan: PlanData, source_hash: str = "") -> tuple[PlanDTO, Changes]:
+        """A plan made in the app's editor (or read from a file): validated with coded errors, saved as a draft."""
         plan.validate()
+        for item in plan.items:
+            for t in item.templates:
+                if self._templates is not None and t not in self._templates:
+                    raise ValidationError("plan.unknown_template", QT_TRANSLATE_NOOP(
+                        "Errors", "No checklist template has the id {value}."), value=t)
         with self._ctx.unit(actor) as uow:
             s = uow.session
             if s.scalar(select(PlanRow.id).where(PlanRow.key == plan.key)) is not None:

@@ -211,7 +211,7 @@
     <message>
         <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="184" />
         <source>Item</source>
-        <translation>检查项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="184" />
@@ -309,7 +309,7 @@
     <message>
         <location filename="../../inspector_app/ui/pages/plans_page.py" line="45" />
         <source>Item</source>
-        <translation>检查事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/plans_page.py" line="45" />
@@ -538,7 +538,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="130" />
-        <location filename="../../inspector_app/domain/plans.py" line="214" />
+        <location filename="../../inspector_app/domain/plans.py" line="247" />
         <source>The window ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="173" />
-        <location filename="../../inspector_app/domain/plans.py" line="243" />
+        <location filename="../../inspector_app/domain/plans.py" line="277" />
         <source>Unknown {field} in the scope: {value}.</source>
         <translation>范围中的 {field} 未知：{value}。</translation>
     </message>
@@ -583,13 +583,15 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="193" />
-        <location filename="../../inspector_app/domain/plans.py" line="225" />
+        <location filename="../../inspector_app/domain/plans.py" line="157" />
+        <location filename="../../inspector_app/domain/plans.py" line="259" />
         <source>The target {value} % is not between 0 and 100.</source>
         <translation>目标 {value}% 不在 0 到 100 之间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="199" />
-        <location filename="../../inspector_app/domain/plans.py" line="228" />
+        <location filename="../../inspector_app/domain/plans.py" line="161" />
+        <location filename="../../inspector_app/domain/plans.py" line="262" />
         <source>The target count {value} is not a positive number.</source>
         <translation>目标数量 {value} 不是正整数。</translation>
     </message>
@@ -601,6 +603,7 @@
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="217" />
         <location filename="../../inspector_app/catalog/plans_loader.py" line="298" />
+        <location filename="../../inspector_app/domain/plans.py" line="241" />
         <source>The item id {value} may only use lower-case letters, digits and hyphens.</source>
         <translation>编号 {value} 只能使用小写字母、数字和连字符。</translation>
     </message>
@@ -611,12 +614,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="230" />
-        <location filename="../../inspector_app/domain/plans.py" line="236" />
+        <location filename="../../inspector_app/domain/plans.py" line="270" />
         <source>The window of item {key} lies outside the plan's window.</source>
         <translation>检查事项 {key} 的期间超出了计划期间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="239" />
+        <location filename="../../inspector_app/services/plans.py" line="140" />
         <source>No checklist template has the id {value}.</source>
         <translation>没有编号为 {value} 的检查表。</translation>
     </message>
@@ -726,18 +730,19 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="307" />
+        <location filename="../../inspector_app/domain/plans.py" line="222" />
         <source>year must be a year such as 2026.</source>
         <translation>year 应为年份，例如 2026。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="320" />
-        <location filename="../../inspector_app/domain/plans.py" line="202" />
+        <location filename="../../inspector_app/domain/plans.py" line="225" />
         <source>The plan has no items.</source>
         <translation>计划没有检查事项。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="328" />
-        <location filename="../../inspector_app/domain/plans.py" line="206" />
+        <location filename="../../inspector_app/domain/plans.py" line="229" />
         <source>Two items of the plan have the key {key}.</source>
         <translation>计划中有两个检查事项的编号都是 {key}。</translation>
     </message>
@@ -799,7 +804,7 @@
         <translation>没有适用于“{name}”（{category}）的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="307" />
+        <location filename="../../inspector_app/services/draws.py" line="308" />
         <source>A declared conflict needs a reason.</source>
         <translation>申报回避事项须说明理由。</translation>
     </message>
@@ -814,7 +819,7 @@
         <translation>没有计划事项 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="139" />
+        <location filename="../../inspector_app/services/plans.py" line="145" />
         <source>A plan with the id {key} is already in the workspace.</source>
         <translation>工作区中已有编号为 {key} 的计划。</translation>
     </message>
@@ -860,28 +865,28 @@
         <translation>可派往“{name}”的合格执法人员不足。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="64" />
+        <location filename="../../inspector_app/domain/plans.py" line="65" />
         <source>A plan cannot go from {current} to {target}.</source>
         <extracomment>Statuses in which institutions may be drawn and inspections counted against the plan.</extracomment>
         <translation>计划不能从 {current} 变为 {target}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="199" />
+        <location filename="../../inspector_app/domain/plans.py" line="220" />
         <source>The plan has no title.</source>
         <translation>计划没有标题。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="221" />
+        <location filename="../../inspector_app/domain/plans.py" line="255" />
         <source>Item {key} has no name.</source>
         <translation>检查事项 {key} 没有名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="231" />
+        <location filename="../../inspector_app/domain/plans.py" line="265" />
         <source>The frequency {value} is negative.</source>
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="227" />
         <location filename="../../inspector_app/services/draw_publication.py" line="40" />
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
@@ -2276,7 +2281,7 @@
     <message>
         <location filename="../../inspector_app/ui/models/findings_table_model.py" line="33" />
         <source>Item</source>
-        <translation>检查项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/models/findings_table_model.py" line="33" />
@@ -2392,7 +2397,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="126" />
         <source>Name:</source>
-        <translation>姓名：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="127" />
@@ -3926,6 +3931,155 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="75" />
+        <source>New plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="79" />
+        <source>Annual plan</source>
+        <translation>年度计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="80" />
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="88" />
+        <source>Plan id:</source>
+        <translation>计划编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="89" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="90" />
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="91" />
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="96" />
+        <source>Window:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="97" />
+        <source>Issued by:</source>
+        <translation>发文机关：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="98" />
+        <source>Document number:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="102" />
+        <source>&amp;Add item</source>
+        <translation>添加事项(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="104" />
+        <source>&amp;Remove item</source>
+        <translation>删除事项(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="120" />
+        <source>all regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="122" />
+        <source>No target (frequency only)</source>
+        <translation>无覆盖目标（仅频次）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="123" />
+        <source>Share of the scope (%)</source>
+        <translation>占范围的比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="124" />
+        <source>Number of institutions</source>
+        <translation>机构家数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="134" />
+        <source>Item id:</source>
+        <translation>事项编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="135" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="136" />
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="140" />
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="141" />
+        <source>Regions (comma-separated):</source>
+        <translation>地区（以逗号分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="145" />
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="146" />
+        <source>Times per year:</source>
+        <translation>每年次数：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="147" />
+        <source>Responsible division:</source>
+        <translation>责任处室：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="148" />
+        <source>Checklists:</source>
+        <translation>检查表：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="149" />
+        <source>Inspection type:</source>
+        <translation>检查类型：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="178" />
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="193" />
+        <source>(unnamed item)</source>
+        <translation>（未命名事项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="270" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>PlansPage</name>
     <message>
         <location filename="../../inspector_app/ui/pages/plans_page.py" line="86" />
@@ -3943,72 +4097,77 @@ Workspace: %2</source>
         <translation>导入检查计划(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="95" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="93" />
+        <source>&amp;New plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="98" />
         <source>&amp;Publish the last round…</source>
         <translation>公示最近一轮结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="99" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="102" />
         <source>Plan:</source>
         <translation>检查计划：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="110" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="114" />
         <source>Items (behind schedule in red); only signed inspections count</source>
         <translation>检查事项（进度滞后的以红色显示）；只计已签名的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138" />
         <source>draft</source>
         <translation>草拟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138" />
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="133" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139" />
         <source>filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="133" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139" />
         <source>running</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140" />
         <source>summary reported</source>
         <translation>总结上报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140" />
         <source>archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="154" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="161" />
         <source>Mark as %1</source>
         <translation>标记为%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="180" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="195" />
         <source>Import a plan file</source>
         <translation>导入检查计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="181" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="196" />
         <source>Plan files (*.toml)</source>
         <translation>检查计划文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="201" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="216" />
         <source>Publish the results of the round</source>
         <translation>公示本轮抽查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="202" />
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="217" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
