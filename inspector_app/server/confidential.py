@@ -109,6 +109,11 @@ def _root_of(s: Session, entity: str, rid: str, data: Any, parent_id: str | None
     return inspection_id if isinstance(inspection_id, str) else None
 
 
+def withheld(s: Session, who: Principal, rec: Record) -> bool:
+    """Whether this record is withheld from this account (a draw's record, or under a restricted draft)."""
+    return (rec.entity, rec.id) in hidden(s, who, {(rec.entity, rec.id): rec})
+
+
 def hidden(s: Session, who: Principal, loaded: dict[tuple[str, str], Any]) -> set[tuple[str, str]]:
     """The keys of a pull page (records and conflicts) this account must not receive."""
     out: set[tuple[str, str]] = set()

@@ -76,3 +76,32 @@ def test_the_inspectors_window_lists_only_their_assignment(sqlite_world, qtbot) 
     assert wb.list_page.model.summary(0).id == own
     wb.sync.stop()
     wb.close()
+
+
+def test_a_photo_of_the_draft_is_withheld_like_the_draft(sqlite_world) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from inspector_app.sync import actions
+    from inspector_app.sync.transport import Request
+
+    lead, iid = _drawn(sqlite_world)
+    photo = b"\xff\xd8\xff" + b"draft-photo" * 100
+    actions.attach_photo(lead.ctx, Actor(OFFICERS[2][1], OFFICERS[2][0]), iid, photo)
+    assert lead.engine.sync_round().ok
+    sha = hashlib.sha256(photo).hexdigest()
+
+    def status(user: str) -> int:
+        h = {"Authorization": f"Bearer {sqlite_world.token(user)}"}
+        return sqlite_world.direct.send(Request("HEAD", f"/sync/v1/blobs/{sha}", headers=h)).status
+
+    assert status("alice") == 200      # drawn
+    assert status("bob") == 404        # same team, not drawn: as if there were no such file
+    alice = sqlite_world.make_client("a", "alice")
+    assert alice.engine.sync_round().ok
+    actor = Actor(OFFICERS[1][1], OFFICERS[1][0])
+    for oid in (OFFICERS[1][0], OFFICERS[2][0]):
+        alice.app.inspections.record_credentials_shown(actor, iid, oid)
+        alice.app.inspections.declare_recusal(actor, iid, oid, has_conflict=False)
+    alice.app.inspections.start_on_site(actor, iid)
+    assert alice.engine.sync_round().ok
+    assert status("bob") == 200        # the visit started: the team's as usual
