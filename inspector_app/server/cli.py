@@ -186,7 +186,8 @@ def _users(args: argparse.Namespace, db: Any) -> int:
             for u in s.scalars(select(User).order_by(User.name)):
                 p = auth.principal(s, u)
                 lock = "  已锁定" if throttle.locked(s, u.name) else ""
-                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}{lock}")
+                officer = f"  执法人员 {u.officer_id}" if u.officer_id else ""
+                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}{officer}{lock}")
         return 0
     if args.users_command == "unlock":
         with db.write() as s:

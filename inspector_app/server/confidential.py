@@ -122,8 +122,8 @@ def hidden(s: Session, who: Principal, loaded: dict[tuple[str, str], Any]) -> se
         if key[0] == CONFLICT_ENTITY:
             entity, rid = row.entity, row.id
             rec = s.get(Record, (entity, rid))
-            data, parent = (rec.data, rec.parent_id) if rec is not None else (
-                (row.payload or {}).get("data"), row.parent_id)
+            payload = row.payload if isinstance(row.payload, dict) else {}
+            data, parent = (rec.data, rec.parent_id) if rec is not None else (payload.get("data"), row.parent_id)
         else:
             entity, rid, data, parent = row.entity, row.id, row.data, row.parent_id
         if entity in PLANNERS_ONLY and who.role not in PLANNER_ROLES:

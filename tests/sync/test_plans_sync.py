@@ -123,3 +123,14 @@ def test_server_migrations_match_the_server_models(tmp_path) -> None:  # type: i
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert [d for d in diff if not (d[0] == "remove_table" and d[1].name == "server_alembic_version")] == []
     engine.dispose()
+
+
+def test_accounts_are_linked_to_their_roster_officer(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.server import cli as server_cli
+
+    db = str(tmp_path / "s.sqlite3")
+    monkeypatch.setenv("INSPECTOR_NEW_PASSWORD", "long enough password")
+    assert server_cli.main(["server", "--db", db, "users", "add", "xu", "--role", "inspector", "--team", "t1",
+                            "--officer", OFFICERS[1][0]]) == 0
+    assert server_cli.main(["server", "--db", db, "users", "list"]) == 0
+    assert f"执法人员 {OFFICERS[1][0]}" in capsys.readouterr().out
