@@ -94,6 +94,16 @@ def on_status_change(c: Ctx, rec: Record, old_status: Any) -> None:
         emit(c, CONFLICT_ENTITY, conflict.conflict_id, 2 if conflict.status != "open" else 1, conflict.team_id)
 
 
+def _reaches_inspection(entity: str | None) -> bool:
+    for _ in range(6):
+        if entity is None:
+            return False
+        if entity == "inspection":
+            return True
+        entity = P.ENTITIES[entity].parent_entity if entity in P.ENTITIES else None
+    return False
+
+
 def _root_of(s: Session, entity: str, rid: str, data: Any, parent_id: str | None) -> str | None:
     spec = P.ENTITIES.get(entity)
     if entity == "inspection":
@@ -102,6 +112,8 @@ def _root_of(s: Session, entity: str, rid: str, data: Any, parent_id: str | None
         return None
     if spec.parent_entity == "inspection":
         return parent_id
+    if spec.parent_entity is not None and not _reaches_inspection(spec.parent_entity):
+        return None   # plans, plan items, draws: never under an inspection (no lookup)
     if spec.parent_entity is not None and parent_id is not None:
         parent = s.get(Record, (spec.parent_entity, parent_id))
         return _root_of(s, parent.entity, parent.id, parent.data, parent.parent_id) if parent is not None else None
