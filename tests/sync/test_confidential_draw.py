@@ -12,19 +12,37 @@ import pytest
 from inspector_app.domain.agency_time import today
 from inspector_app.services.context import Actor
 from tests.sync.draw_world import drawn_round
-from tests.sync.harness import OFFICERS
-from tests.sync.loopback import ServerProcess, admin, client_workspace, seed
+from tests.sync.harness import OFFICERS, PASSWORD, USERS, reference_payloads
+from tests.sync.loopback import ServerProcess, client_workspace
 
 pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
+
+
+def _seed(db: str) -> None:
+    """Accounts (two linked to their roster officer, as `users add NAME --officer ID` does), roster and template,
+    written in this process (the command line costs seconds per call; test_plans_sync covers --officer)."""
+    from inspector_app.server import auth
+    from inspector_app.server.db import Database
+    from inspector_app.server.sync_service import import_reference
+
+    d = Database(db)
+    hasher = auth.make_hasher(memory_kib=64, time_cost=1, parallelism=1)
+    now = dt.datetime.now(dt.timezone.utc)
+    with d.write() as s:
+        for name, (role, teams) in USERS.items():
+            auth.add_user(s, hasher, name, PASSWORD, role, teams)
+        for n, (oid, _name, _cert) in enumerate(OFFICERS[:2], start=1):
+            auth.add_user(s, hasher, f"o{n}", PASSWORD, "inspector", ["t1"], officer_id=oid)
+        root = auth.Principal("seed", "seed", "admin", ())
+        for entity, items in reference_payloads().items():
+            import_reference(s, root, entity, items, now)
+    d.dispose()
 
 
 @pytest.fixture
 def served(tmp_path: Path, mini_forms: Path):  # type: ignore[no-untyped-def]
     db = str(tmp_path / "server.sqlite3")
-    seed(db, tmp_path)
-    # accounts linked to their roster officer, as an administrator sets them up
-    for n, (oid, _name, _cert) in enumerate(OFFICERS[:2], start=1):
-        admin(db, "users", "add", f"o{n}", "--role", "inspector", "--team", "t1", "--officer", oid)
+    _seed(db)
     server = ServerProcess(db, tmp_path / "storage").start()
     yield server
     server.stop()
