@@ -160,7 +160,7 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
     signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
     journal = JournalService(ctx)
     inspections = InspectionService(ctx, library)
-    draws = DrawService(ctx, inspections, library)
+    draws = DrawService(ctx, inspections, library, rules_file=paths.config_dir / "draw-rules.toml")
 
     def make_case_files() -> CaseFileService:
         from inspector_app.services.case_file import CaseFileService

@@ -7,6 +7,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ def register(sub: Any) -> None:
     run.add_argument("--no-accept", action="store_true", help="only draw; accept or abandon later")
     run.add_argument("--sign", metavar="OFFICER", help="name or 执法证号 of the officer signing the record")
     run.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the signed record")
+    run.add_argument("--rules", type=Path, metavar="FILE.toml",
+                     help="the draw rules (plans/draw-rules.toml is the documented example); default: the "
+                          "workspace's config/draw-rules.toml, else the built-in rules (3 %%, 90 days, 2 officers)")
     run.add_argument("--json", action="store_true", help="machine-readable output")
     verify = dsub.add_parser("verify", help="check a 随机抽查记录: signature, and the result re-run from its data",
                              description="Exit status 0 only when the signature holds and the result follows from "
@@ -64,6 +68,7 @@ def _officer(app: Any, who: str) -> Any:
 
 
 def _cmd_draw(args: argparse.Namespace) -> int:
+    from inspector_app.catalog.draw_rules_loader import DrawRulesFileError, load_draw_rules
     from inspector_app.plans_cli import open_as_actor
 
     app, actor = open_as_actor(args)
@@ -89,7 +94,14 @@ def _cmd_draw(args: argparse.Namespace) -> int:
         for spec in args.exclude:
             inst, _, reason = spec.partition("=")
             excluded[inst] = reason
-        draw = app.draws.open(actor, args.item_id, seed=args.seed, planned_on=args.planned_on)
+        try:
+            rules = load_draw_rules(args.rules)[0] if args.rules else app.draws.current_rules()
+        except DrawRulesFileError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"未抽取：抽取规则文件有 {len(exc.problems)} 个问题", file=sys.stderr)
+            return 1
+        draw = app.draws.open(actor, args.item_id, seed=args.seed, planned_on=args.planned_on, rules=rules)
         if not args.json:
             print(f"种子已固定（第 {draw.round_no} 轮第 {draw.attempt} 次）：{draw.seed}")
         draw = app.draws.run(actor, draw.id, count=args.count, excluded=excluded)
@@ -107,6 +119,7 @@ def _cmd_draw(args: argparse.Namespace) -> int:
                               "status": draw.status, "seed": draw.seed, "algorithm": draw.algorithm,
                               "planned_on": draw.planned_on.isoformat(), "count": draw.count,
                               "pool_hash": draw.pool_hash, "scope_size": draw.pool["scope_size"],
+                              "rules": draw.rules, "rules_hash": draw.rules_hash,
                               "exclusions": draw.pool["exclusions"], "result": draw.result,
                               "inspection_ids": list(draw.inspection_ids)}, ensure_ascii=False, indent=2))
             return 0

@@ -62,6 +62,7 @@ class DrawRules:
         WeightRule("投诉举报≥3件", min_complaints=3, factor=2),
         WeightRule("有严重违法违规记录", serious_violations=True, factor=3),
     )
+    cross_check_excludes_own_region: bool = True   # 交叉检查: no officer from the institution's own region
 
     def weight(self, inst: InstitutionFacts) -> int:
         w = 1
@@ -75,14 +76,17 @@ class DrawRules:
                 "officers_per_team": self.officers_per_team,
                 "weights": [{"name": r.name, "credit_ratings": list(r.credit_ratings),
                              "min_complaints": r.min_complaints, "serious_violations": r.serious_violations,
-                             "factor": r.factor, "quota": r.quota} for r in self.weights]}
+                             "factor": r.factor, "quota": r.quota} for r in self.weights],
+                "cross_check_excludes_own_region": self.cross_check_excludes_own_region}
 
     @staticmethod
     def from_json(raw: Mapping[str, Any]) -> DrawRules:
         return DrawRules(Decimal(raw["min_ratio_pct"]), int(raw["lookback_days"]), int(raw["officers_per_team"]),
                          tuple(WeightRule(w["name"], tuple(w["credit_ratings"]), w["min_complaints"],
                                           bool(w["serious_violations"]), int(w["factor"]), int(w["quota"]))
-                               for w in raw["weights"]))
+                               for w in raw["weights"]),
+                         # records made before the rule was configurable always excluded the own region
+                         bool(raw.get("cross_check_excludes_own_region", True)))
 
     def validate(self) -> None:
         if not Decimal(0) < self.min_ratio_pct <= Decimal(100):
@@ -274,7 +278,8 @@ def run_draw(pool: Pool, rules: DrawRules, seed_hex: str, count: int, planned_on
                     "Errors", "Not enough eligible officers for {name}."), name=inst.name)
             o = left.pop(_rand(seed, f"officer/{inst.id}/{n}", len(left)))
             n += 1
-            problem = officer_problem(o, inst, planned_on, cross_check)
+            problem = officer_problem(o, inst, planned_on,
+                                      cross_check and rules.cross_check_excludes_own_region)
             if problem:
                 redraws.append(Redraw(inst.id, o.id, problem))
             else:
@@ -291,6 +296,8 @@ def verify_draw(record: Mapping[str, Any]) -> list[str]:
     pool = Pool.from_json(record["pool"])
     if pool.hash() != record["pool_hash"]:
         problems.append("pool_hash")
+    if "rules_hash" in record and content_hash(record["rules"]) != record["rules_hash"]:
+        problems.append("rules_hash")
     try:
         again = run_draw(pool, DrawRules.from_json(record["rules"]), record["seed"], int(record["count"]),
                          dt.date.fromisoformat(record["planned_on"]), bool(record["cross_check"]))

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, IllegalTransition, ValidationError
@@ -142,6 +143,25 @@ class Target:
             return f"不少于{self.count}家"
         return "—"
 
+    @staticmethod
+    def from_text(kind: TargetKind, text: str) -> Target:
+        """A target as typed in the plan editor: a per cent of the scope, or a count of institutions."""
+        if kind is TargetKind.NONE:
+            return Target()
+        if kind is TargetKind.SHARE:
+            try:
+                pct = Decimal(text.strip().rstrip("%"))
+            except InvalidOperation:
+                pct = Decimal(-1)
+            if not pct.is_finite() or not Decimal(0) < pct <= Decimal(100):
+                raise ValidationError("plan.target_out_of_range", QT_TRANSLATE_NOOP(
+                    "Errors", "The target {value} % is not between 0 and 100."), value=text.strip())
+            return Target(kind, share_pct=pct)
+        if not text.strip().isdigit() or int(text) < 1:
+            raise ValidationError("plan.count_out_of_range", QT_TRANSLATE_NOOP(
+                "Errors", "The target count {value} is not a positive number."), value=text.strip())
+        return Target(kind, count=int(text))
+
 
 @dataclass(frozen=True, slots=True)
 class Window:
@@ -195,8 +215,11 @@ class PlanData:
 
     def validate(self) -> None:
         """The rules the loader checks field by field, for a plan built in code (the app's editor)."""
+        check_key(self.key)
         if not self.title.strip():
             raise ValidationError("plan.title_missing", QT_TRANSLATE_NOOP("Errors", "The plan has no title."))
+        if not 2000 <= self.year <= 2100:
+            raise ValidationError("plan.bad_year", QT_TRANSLATE_NOOP("Errors", "year must be a year such as 2026."))
         check_window(self.window)
         if not self.items:
             raise ValidationError("plan.no_items", QT_TRANSLATE_NOOP("Errors", "The plan has no items."))
@@ -209,6 +232,16 @@ class PlanData:
             check_item(item, self.window)
 
 
+KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+def check_key(key: str) -> None:
+    """Plan and item ids: what the plan files, the CLI ("PLAN_KEY/ITEM_KEY") and the sync server see."""
+    if not KEY_PATTERN.match(key):
+        raise ValidationError("plan.bad_item_id", QT_TRANSLATE_NOOP(
+            "Errors", "The item id {value} may only use lower-case letters, digits and hyphens."), value=key)
+
+
 def check_window(window: Window) -> None:
     if window.end < window.start:
         raise ValidationError("plan.window_reversed", QT_TRANSLATE_NOOP(
@@ -217,6 +250,7 @@ def check_window(window: Window) -> None:
 
 
 def check_item(item: PlanItemData, plan_window: Window) -> None:
+    check_key(item.key)
     if not item.name.strip():
         raise ValidationError("plan.item_name_missing", QT_TRANSLATE_NOOP("Errors", "Item {key} has no name."),
                               key=item.key)

@@ -45,6 +45,10 @@ class Role(StrEnum):
 #: server's authorisation all read this one set.
 REVIEWER_ROLES: frozenset[str] = frozenset({Role.TEAM_LEAD.value, Role.ADMIN.value})
 
+# Who plans and draws (annual plans, campaigns, 双随机 draws and their signed records, issue 14): the team lead or an
+# administrator. The sync server authorises pushed plans and draws with this set (syncproto entity roles).
+PLANNER_ROLES: frozenset[str] = REVIEWER_ROLES
+
 #: The statuses a reviewer's list shows: waiting for review, under review, returned, and decided but not closed.
 REVIEW_LISTED: frozenset[str] = frozenset({Status.SUBMITTED.value, Status.UNDER_REVIEW.value, Status.RETURNED.value,
                                            Status.APPROVED.value, Status.RECTIFICATION.value})

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
+from inspector_app.server import confidential
 from inspector_app.server.auth import principal
 from inspector_app.server.authorise import _authorise, _fallback_team, _require_reviewer
 from inspector_app.server.feed import (
@@ -84,6 +85,7 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
         raise P.PermanentError("id_clash", f"{spec.name} {rid} already exists with different content")
     root = parent if parent is not None and parent.entity == "inspection" else (
         root_inspection(c.s, spec, data) if parent is not None else None)
+    confidential.check_access(c, root)
     record_locked = root is not None and root.state == "signed" and P.signed_with_record(spec.name, data)
     if record_locked or _frozen_by_reinspection(c, spec, data):
         cid = add_conflict(c, entity=spec.name, rid=rid, kind="record_signed", team_id=team_id, op=m.op,
@@ -107,6 +109,7 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     # No flush per record (issue 17): the batch's inserts go out together at the next query or the savepoint's
     # end; the unit of work orders them by the tables' foreign keys.
     remember_record(c.s, rec)
+    confidential.on_created(c, rec)
     write_version(c, rec, m.op, {k: [None, v] for k, v in data.items()})
     _replay_backlog(c, rid)
     return Outcome("applied", version=1, record_id=rid)
@@ -122,6 +125,22 @@ def _frozen_by_reinspection(c: Ctx, spec: P.EntitySpec, data: dict[str, Any]) ->
     return False
 
 
+DRAW_STEPS = {"seeded": frozenset({"drawn", "abandoned"}), "drawn": frozenset({"accepted", "abandoned"})}
+
+
+def _draw_frozen(spec: P.EntitySpec, rec: Record, fields: dict[str, list[Any]]) -> bool:
+    """A draw cannot be silently repeated until the result suits (issue 14): once drawn, its seed, rules, pool and
+    result are fixed and only its workflow moves on (seeded → drawn → accepted, or abandoned with a reason); it is
+    never deleted. Anything else is kept as a `record_signed` conflict, like an edit of a signed record."""
+    if spec.name != "draw":
+        return False
+    current = rec.data.get("status")
+    status = fields.get("status")
+    if status is not None and not P.same(status[1], current) and status[1] not in DRAW_STEPS.get(current, ()):
+        return True
+    return "deleted" in fields or (current != "seeded" and bool(set(fields) - spec.workflow_fields))
+
+
 def _patch(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     if spec.klass != "B":
         raise P.PermanentError("append_only", f"{spec.name} 只能追加，不能修改")
@@ -132,11 +151,13 @@ def _patch(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
         return _missing_parent(c, spec, m, m.entity_id, m.entity_id, _fallback_team(c))
     _authorise(c, rec.team_id)
     root = rec if spec.name == "inspection" else root_inspection(c.s, spec, rec.data)
+    confidential.check_access(c, root)
     # Signing freezes the inspection's own fields (bar its workflow status) and the items signed with it; records
     # that follow the signature (documents gaining countersignatures, outcomes, rectifications) stay editable.
     locked = root is not None and root.state == "signed" and (
         bool(set(fields) - spec.workflow_fields) if spec.name == "inspection"
-        else P.signed_with_record(spec.name, rec.data)) or _frozen_by_reinspection(c, spec, rec.data)
+        else P.signed_with_record(spec.name, rec.data)) or _frozen_by_reinspection(c, spec, rec.data) \
+        or _draw_frozen(spec, rec, fields)
     if locked or (rec.deleted and "deleted" not in fields):
         kind = "record_signed" if locked else "edit_after_delete"
         ids = []
@@ -163,6 +184,8 @@ def _patch(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
         if ids:
             rec.has_open_conflict = True
         write_version(c, rec, m.op, {f: [fields[f][0], fields[f][1]] for f in result.applied})
+        if "status" in result.applied:
+            confidential.on_status_change(c, rec, fields["status"][0])
     elif ids:
         flag_record(c, rec)
     if ids:

@@ -25,6 +25,7 @@ class Principal:
     name: str
     role: str
     teams: tuple[str, ...]
+    officer_id: str | None = None   # the account's roster officer (confidential drafts, server/confidential.py)
 
     @property
     def is_admin(self) -> bool:
@@ -54,7 +55,7 @@ class UserExists(ValueError):
 
 
 def add_user(s: Session, hasher: PasswordHasher, name: str, password: str, role: str,
-             teams: list[str]) -> User:
+             teams: list[str], officer_id: str | None = None) -> User:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r} (inspector, team_lead, admin)")
     if not name.strip():
@@ -63,7 +64,7 @@ def add_user(s: Session, hasher: PasswordHasher, name: str, password: str, role:
         raise ValueError("password must have at least 8 characters")
     if s.scalar(select(User).where(User.name == name)) is not None:
         raise UserExists(f"user {name!r} already exists")
-    user = User(id=new_id(), name=name, role=role, password_hash=hasher.hash(password))
+    user = User(id=new_id(), name=name, role=role, password_hash=hasher.hash(password), officer_id=officer_id)
     s.add(user)
     s.flush()
     for t in dict.fromkeys(teams):
@@ -79,7 +80,7 @@ def set_teams(s: Session, user: User, teams: list[str]) -> None:
 
 def principal(s: Session, user: User) -> Principal:
     teams = tuple(sorted(s.scalars(select(UserTeam.team_id).where(UserTeam.user_id == user.id))))
-    return Principal(user.id, user.name, user.role, teams)
+    return Principal(user.id, user.name, user.role, teams, user.officer_id)
 
 
 def verify_password(s: Session, hasher: PasswordHasher, name: str, password: str) -> User | None:

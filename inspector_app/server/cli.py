@@ -72,6 +72,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=["inspector", "team_lead", "admin"])
     add.add_argument("--team", action="append", default=[], metavar="T", help="team (repeatable)")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--officer", metavar="OFFICER_ID", default=None,
+                     help="the account's officer in the roster: drafts of a 双随机 draw that name this officer reach "
+                          "this account (and nobody else of the team) until the visit starts")
     teams = usub.add_parser("teams", help="replace an account's teams (changes what it may see)")
     _common(teams, suppress=True)
     teams.add_argument("name")
@@ -183,7 +186,8 @@ def _users(args: argparse.Namespace, db: Any) -> int:
             for u in s.scalars(select(User).order_by(User.name)):
                 p = auth.principal(s, u)
                 lock = "  已锁定" if throttle.locked(s, u.name) else ""
-                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}{lock}")
+                officer = f"  执法人员 {u.officer_id}" if u.officer_id else ""
+                print(f"{u.name:<20} {u.role:<10} {','.join(p.teams)}{officer}{lock}")
         return 0
     if args.users_command == "unlock":
         with db.write() as s:
@@ -217,7 +221,7 @@ def _users(args: argparse.Namespace, db: Any) -> int:
         password = os.environ.get("INSPECTOR_NEW_PASSWORD") or getpass.getpass(f"{args.name} 的密码：")
     try:
         with db.write() as s:
-            auth.add_user(s, hasher, args.name, password, args.role, args.team)
+            auth.add_user(s, hasher, args.name, password, args.role, args.team, args.officer)
     except ValueError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

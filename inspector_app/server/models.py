@@ -51,6 +51,9 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+    # The account's officer in the roster (officer register id): a draft made by a 双随机 draw is served to the
+    # accounts of its drawn officers (server/confidential.py). NULL: an account that is no roster officer.
+    officer_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class UserTeam(Base):
@@ -150,6 +153,18 @@ class Conflict(Base):
     resolved_by_mutation: Mapped[str | None] = mapped_column(String(64))
     created_seq: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+
+
+class RestrictedInspection(Base):
+    """A draft inspection made by a 双随机 draw. Until the visit starts (`released_at`), it and every record under it
+    are served only to the account that drew it and the accounts of its team's officers (seed 003 §七.3)."""
+
+    __tablename__ = "restricted_inspections"
+    inspection_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    draw_id: Mapped[str] = mapped_column(String(200))
+    drawn_by: Mapped[str] = mapped_column(String(36))          # users.id of the lead who drew and accepted
+    created_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)
+    released_at: Mapped[dt.datetime | None] = mapped_column(TS)
 
 
 class Change(Base):

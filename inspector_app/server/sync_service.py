@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
 from inspector_app.domain.ids import new_id
+from inspector_app.server import confidential
 from inspector_app.server.apply import apply_mutation, children_of  # noqa: F401  (re-exported)
 from inspector_app.server.auth import Principal
 from inspector_app.server.authorise import _fallback_team
@@ -131,10 +132,11 @@ def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int)
             else:
                 loaded.update(((entity, r.id), r) for r in s.scalars(
                     select(Record).where(Record.entity == entity, Record.id.in_(chunk))))
+    drop = confidential.hidden(s, who, loaded)   # drafts of a draw before the visit; draws for planners only
     items, conflicts = [], []
     for key, seq in sorted(latest.items(), key=lambda kv: kv[1]):
         row = loaded.get(key)
-        if row is None:
+        if row is None or key in drop:
             continue
         if key[0] == CONFLICT_ENTITY:
             conflicts.append({**conflict_json(row), "seq": seq})

@@ -10,6 +10,7 @@ from typing import Any
 from inspector_app import fonts
 from inspector_app.domain.draw import verify_draw
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from inspector_app.domain.ids import new_id
 from inspector_app.fileio import atomic_write
 from inspector_app.records.plan import AGENCY_FIELD, plan_from_record
 from inspector_app.services.context import Actor, ServiceContext
@@ -62,11 +63,15 @@ class DrawRecordService:
                                               revocation=self._keys.revocation_context())
             blob = self._ctx.blobs.put_bytes(signed)  # the file first: the row below points at it
             row = _find_draw(s, draw_id)
-            row.record_sha256 = blob.sha256
+            row_sha, row.record_sha256 = row.record_sha256, blob.sha256
             plan_id = find_item(s, row.plan_item_id).plan_id
             uow.record(plan_id, "draw.record_signed", "draw", row.id, "patch", {
-                "fields": {"record_sha256": [None, blob.sha256]}, "number": record["number"],
+                "fields": {"record_sha256": [row_sha, blob.sha256]}, "number": record["number"],
                 "content_hash": rendered.content_hash})
+            # The signed record itself, append-only on the server (a second signing is a second record).
+            uow.outbox("draw_record", new_id(), "append", {"data": {
+                "draw_id": row.id, "sha256": blob.sha256, "number": record["number"],
+                "content_hash": rendered.content_hash, "signer": officer.id, "signed_at": uow.now.isoformat()}})
             return blob.sha256
 
     def export(self, draw_id: str, dest: Path) -> Path:

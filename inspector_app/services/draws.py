@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.catalog.loader import Library
+from inspector_app.catalog.draw_rules_loader import load_draw_rules
 from inspector_app.domain.agency_time import from_local, today
+from inspector_app.domain.canonical import content_hash
 from inspector_app.domain.draw import (
     ALGORITHM,
     DrawRules,
@@ -38,6 +41,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.plans import find_item, item_dto
 from inspector_app.storage.orm import FindingRow, InspectionRow, InstitutionRow, OfficerRow
 from inspector_app.storage.plans_orm import DrawRow, OfficerConflictRow, PlanItemInspectionRow, PlanRow
+from inspector_app.syncproto import payloads
 
 PLANNED_HOUR = 9  # drafts are planned for 09:00 agency time on the planned day
 
@@ -61,13 +65,14 @@ class DrawDTO:
     reason: str
     inspection_ids: tuple[str, ...]
     created_by: str
+    rules_hash: str         # SHA-256 of the canonical rules the draw ran under (in its signed record too)
 
 
 def _dto(r: DrawRow, inspection_ids: tuple[str, ...] = ()) -> DrawDTO:
     result = r.result or None
     return DrawDTO(r.id, r.plan_item_id, r.round_no, r.attempt, r.status, r.seed, r.algorithm, r.planned_on,
                    r.cross_check, r.rules, r.pool, r.pool_hash, (result or {}).get("count"),
-                   (result or {}).get("draw"), r.reason, inspection_ids, r.created_by)
+                   (result or {}).get("draw"), r.reason, inspection_ids, r.created_by, content_hash(r.rules))
 
 
 def _find_draw(s: Session, draw_id: str) -> DrawRow:
@@ -129,17 +134,25 @@ def recently_drawn(s: Session, planned_on: dt.date, days: int) -> dict[str, dt.d
 
 class DrawService:
     def __init__(self, ctx: ServiceContext, inspections: InspectionService, library: Library,
-                 rules: DrawRules | None = None):
+                 rules: DrawRules | None = None, rules_file: Path | None = None):
         self._ctx = ctx
         self._inspections = inspections
         self._library = library
         self.rules = rules or DrawRules()
+        self.rules_file = rules_file
+
+    def current_rules(self) -> DrawRules:
+        """The rules a new draw runs under: the agency's rules file when there is one (read at each draw, so an
+        edited file applies at once; a broken one is refused with file:line problems), else the defaults."""
+        if self.rules_file is not None and self.rules_file.exists():
+            return load_draw_rules(self.rules_file)[0]
+        return self.rules
 
     def open(self, actor: Actor, item_id: str, *, seed: str | None = None, planned_on: dt.date | None = None,
              round_no: int | None = None, rules: DrawRules | None = None) -> DrawDTO:
         """Fix the seed of a new draw before anything of the pool is computed or shown. `round_no`: another attempt
         in a round whose earlier attempts were abandoned; default: a new round."""
-        rules = rules or self.rules
+        rules = rules or self.current_rules()
         rules.validate()
         seed = (seed or secrets.token_hex(32)).lower()
         seed_bytes(seed)
@@ -169,9 +182,8 @@ class DrawService:
                           cross_check=item.inspection_type == InspectionType.CROSS.value, rules=rules.to_json(),
                           created_by=actor.label, created_at=uow.now)
             s.add(row)
-            uow.record(plan.id, "draw.seeded", "draw", row.id, "create", {"data": {
-                "plan_item_id": item.id, "round_no": round_no, "attempt": attempt, "seed": seed,
-                "algorithm": ALGORITHM, "planned_on": day.isoformat(), "rules": row.rules}})
+            s.flush()  # column defaults (reason, pool …) are what the synced record starts with
+            uow.record(plan.id, "draw.seeded", "draw", row.id, "create", payloads.create_payload("draw", row))
             return _dto(row)
 
     def run(self, actor: Actor, draw_id: str, *, count: int | None = None,
@@ -191,12 +203,12 @@ class DrawService:
                               excluded, officer_facts(s))
             n = count or max(minimum_count(pool.scope_size, rules), item.target.required(pool.scope_size))
             result = run_draw(pool, rules, row.seed, n, row.planned_on, row.cross_check)
-            row.pool, row.pool_hash = pool.to_json(), pool.hash()
-            row.result = {"count": n, "draw": result.to_json()}
-            row.status, row.drawn_at = "drawn", uow.now
-            plan_id = item.plan_id
-            uow.record(plan_id, "draw.drawn", "draw", row.id, "patch", {"fields": {
-                "status": ["seeded", "drawn"], "pool_hash": [None, row.pool_hash], "result": [None, row.result]}})
+            changes = {"pool": pool.to_json(), "pool_hash": pool.hash(),
+                       "result": {"count": n, "draw": result.to_json()}, "status": "drawn", "drawn_at": uow.now}
+            patch = payloads.row_changes("draw", row, changes)
+            for k, v in changes.items():
+                setattr(row, k, v)
+            uow.record(item.plan_id, "draw.drawn", "draw", row.id, "patch", patch or {})
             return _dto(row)
 
     def abandon(self, actor: Actor, draw_id: str, reason: str) -> DrawDTO:
@@ -206,11 +218,12 @@ class DrawService:
         with self._ctx.unit(actor) as uow:
             row = _find_draw(uow.session, draw_id)
             _require(row, "seeded", "drawn")
-            old = row.status
-            row.status, row.reason, row.decided_at = "abandoned", reason.strip(), uow.now
+            changes = {"status": "abandoned", "reason": reason.strip(), "decided_at": uow.now}
+            patch = payloads.row_changes("draw", row, changes) or {}
+            for k, v in changes.items():
+                setattr(row, k, v)
             plan_id = find_item(uow.session, row.plan_item_id).plan_id
-            uow.record(plan_id, "draw.abandoned", "draw", row.id, "patch",
-                       {"fields": {"status": [old, "abandoned"]}, "reason": row.reason})
+            uow.record(plan_id, "draw.abandoned", "draw", row.id, "patch", {**patch, "reason": row.reason})
             return _dto(row)
 
     def accept(self, actor: Actor, draw_id: str) -> tuple[DrawDTO, Changes]:
@@ -237,14 +250,16 @@ class DrawService:
                 iid, ch = self._inspections.create_in(
                     uow, institution_id=inst.id, inspection_type=item.inspection_type,
                     mode=InspectionMode.ADMINISTRATIVE, planned_at=planned_at, officer_ids=p["officer_ids"],
-                    template_ids=templates)
-                s.add(PlanItemInspectionRow(inspection_id=iid, plan_item_id=item.id, draw_id=row.id,
-                                            created_at=uow.now))
+                    template_ids=templates, draw_id=row.id)
+                link = PlanItemInspectionRow(inspection_id=iid, plan_item_id=item.id, draw_id=row.id,
+                                             created_at=uow.now)
+                s.add(link)
+                uow.outbox("plan_item_inspection", iid, "append", payloads.create_payload("plan_item_inspection", link))
                 ids.append(iid)
                 changes = changes | ch
+            patch = payloads.row_changes("draw", row, {"status": "accepted", "decided_at": uow.now}) or {}
             row.status, row.decided_at = "accepted", uow.now
-            uow.record(item.plan_id, "draw.accepted", "draw", row.id, "patch",
-                       {"fields": {"status": ["drawn", "accepted"]}, "inspection_ids": ids})
+            uow.record(item.plan_id, "draw.accepted", "draw", row.id, "patch", {**patch, "inspection_ids": ids})
             return _dto(row, tuple(ids)), changes
 
     def get(self, draw_id: str) -> DrawDTO:
@@ -275,7 +290,8 @@ class DrawService:
             officers = {o.id: o.name for o in s.scalars(select(OfficerRow))}
             return {
                 "kind": "draw_record", "draw_id": row.id, "algorithm": row.algorithm, "seed": row.seed,
-                "rules": row.rules, "planned_on": row.planned_on.isoformat(), "cross_check": row.cross_check,
+                "rules": row.rules, "rules_hash": content_hash(row.rules), "planned_on": row.planned_on.isoformat(),
+                "cross_check": row.cross_check,
                 "count": (row.result or {}).get("count"), "pool": row.pool, "pool_hash": row.pool_hash,
                 "result": (row.result or {}).get("draw"), "status": row.status,
                 "plan": {"id": plan.id, "key": plan.key, "title": plan.title, "document_no": plan.document_no},
@@ -295,6 +311,6 @@ class DrawService:
             row = OfficerConflictRow(id=new_id(), officer_id=officer_id, institution_id=institution_id,
                                      reason=reason.strip(), created_at=uow.now, updated_at=uow.now)
             uow.session.add(row)
-            uow.record(ROSTER_CHAIN, "officer.conflict_declared", "officer_conflict", row.id, "create", {"data": {
-                "officer_id": officer_id, "institution_id": institution_id, "reason": row.reason}})
+            uow.record(ROSTER_CHAIN, "officer.conflict_declared", "officer_conflict", row.id, "create",
+                       payloads.create_payload("officer_conflict", row))
             return Changes(roster=True)

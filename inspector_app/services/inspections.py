@@ -99,8 +99,11 @@ class InspectionService:
     def create_in(self, uow: UnitOfWork, *, institution_id: str, inspection_type: InspectionType,
                   mode: InspectionMode, planned_at: dt.datetime, officer_ids: Sequence[str],
                   template_ids: Sequence[str], place: str = "", period_from: dt.date | None = None,
-                  period_to: dt.date | None = None, leader_id: str | None = None) -> tuple[str, Changes]:
-        """`create` inside a caller's unit of work (a 双随机 draw creates all its inspections in one transaction)."""
+                  period_to: dt.date | None = None, leader_id: str | None = None,
+                  draw_id: str | None = None) -> tuple[str, Changes]:
+        """`create` inside a caller's unit of work (a 双随机 draw creates all its inspections in one transaction).
+        `draw_id`: the draw that made it; the sync server then delivers the draft only to its team's officers and
+        the lead who drew until the visit starts (seed 003 §七.3: 不得透露检查信息)."""
         if not template_ids:
             raise ValidationError("inspection.no_template", QT_TRANSLATE_NOOP(
                 "Errors", "Choose at least one checklist."))
@@ -135,7 +138,7 @@ class InspectionService:
             "institution_id": inst.id, "institution_name": inst.name, "credit_code": inst.credit_code,
             "inspection_type": row.inspection_type, "mode": row.mode, "place": row.place,
             "planned_at": _iso(planned_at), "period_from": _iso(period_from), "period_to": _iso(period_to),
-            "status": row.status}})
+            "status": row.status, **({"draw_id": draw_id} if draw_id else {})}})
         leader = leader_id or (officers[0].id if officers and officers[0] else None)
         for o in officers:
             assert o is not None

@@ -1,7 +1,7 @@
 """Plans and campaigns: import from a plan file, list, show, and move through the statuses of §4.2.
 
-Each action is one transaction with its journal event (chain: the plan's id) and its outbox row. Plans are
-reference data of the agency: the sync server lists the entity as server-authoritative (class D) for now.
+Each action is one transaction with its journal event (chain: the plan's id) and its outbox rows: the plan and each
+of its items are synced records (syncproto entities `plan`, `plan_item`) of the team of the lead who made them.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from inspector_app.domain.plans import (
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.storage.plans_orm import PlanItemRow, PlanRow
+from inspector_app.syncproto import payloads
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,13 @@ class PlanService:
         return self.create(actor, plan, file_hash)
 
     def create(self, actor: Actor, plan: PlanData, source_hash: str = "") -> tuple[PlanDTO, Changes]:
+        """A plan made in the app's editor (or read from a file): validated with coded errors, saved as a draft."""
         plan.validate()
+        for item in plan.items:
+            for t in item.templates:
+                if self._templates is not None and t not in self._templates:
+                    raise ValidationError("plan.unknown_template", QT_TRANSLATE_NOOP(
+                        "Errors", "No checklist template has the id {value}."), value=t)
         with self._ctx.unit(actor) as uow:
             s = uow.session
             if s.scalar(select(PlanRow.id).where(PlanRow.key == plan.key)) is not None:
@@ -159,9 +166,13 @@ class PlanService:
                     inspection_type=item.inspection_type.value, created_at=uow.now, updated_at=uow.now))
             s.add_all(items)
             s.flush()
-            uow.record(row.id, "plan.imported", "plan", row.id, "create", {"data": {
+            uow.journal(row.id, "plan.imported", {"entity": "plan", "id": row.id, "data": {
                 **to_jsonable(plan), "status": row.status, "source_hash": source_hash,
                 "item_ids": {i.key: i.id for i in items}}})
+            # The plan first, then its items: the server files each item under the plan's team.
+            uow.outbox("plan", row.id, "create", payloads.create_payload("plan", row, payloads.column_fields("plan")))
+            for i in items:
+                uow.outbox("plan_item", i.id, "create", payloads.create_payload("plan_item", i))
             return plan_dto(row, items), Changes(extra={"plan": row.id})
 
     def set_status(self, actor: Actor, plan_id: str, target: PlanStatus, note: str = "") -> tuple[PlanDTO, Changes]:

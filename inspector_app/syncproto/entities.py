@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from inspector_app.domain.rules import REVIEWER_ROLES
+from inspector_app.domain.rules import PLANNER_ROLES, REVIEWER_ROLES
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,10 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
         "mode": "str", "place": "str?", "planned_at": "datetime", "started_at": "datetime?",
         "ended_at": "datetime?", "period_from": "date?", "period_to": "date?", "status": "str",
         "content_hash": "str?", "created_by": "str?", "team_id": "str?", "title": "str?", "note": "str?",
-        "record_number": "str?",
+        "record_number": "str?", "draw_id": "str?",
         **_DELETED}, required=frozenset({"status"}), workflow_fields=frozenset({"status"}),
         table="inspections", refs=(Ref("institution_id", "institution"),),
-        wire_only=frozenset({"institution_name", "credit_code", "team_id", "title", "note"})),
+        wire_only=frozenset({"institution_name", "credit_code", "team_id", "title", "note", "draw_id"})),
     EntitySpec("team_member", "B", {
         **_INSP, "officer_id": "str", "name": "str?", "certificate_no": "str?", "certificate_expiry": "date?",
         "role": "str?", "credentials_shown_at": "datetime?", "recusal_declared_at": "datetime?",
@@ -154,11 +154,46 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("institution", "D", {}, table="institutions"),
     EntitySpec("officer", "D", {}, table="officers"),
     EntitySpec("template", "D", {}, table="template_versions"),
-    # Plans, their 双随机 draws and officers' declared conflicts are kept locally for now (issue 14); listed so
-    # that a push carrying them is not refused as a whole. Syncing them to other laptops is a follow-up.
-    EntitySpec("plan", "D", {}),
-    EntitySpec("draw", "D", {}),
-    EntitySpec("officer_conflict", "D", {}),
+    # Plans and their 双随机 draws (issue 14): made by a team lead (the rule book's PLANNER_ROLES) for a team, which
+    # scopes every record below the plan. A draw is frozen once drawn (seed, pool, result; server/apply.py) and its
+    # signed 随机抽查记录 is append-only; every attempt, abandoned ones included, stays a record of its own.
+    EntitySpec("plan", "B", {
+        "key": "str", "kind": "str", "title": "str", "year": "int", "status": "str", "issuer": "str?",
+        "document_no": "str?", "window_start": "date", "window_end": "date", "filing_due": "date?",
+        "summary_due": "date?", "phases": "json", "source_hash": "str?", "team_id": "str?", **_DELETED},
+        required=frozenset({"key", "kind", "title", "year", "status", "window_start", "window_end"}),
+        roles=PLANNER_ROLES, workflow_fields=frozenset({"status"}), table="plans", wire_only=frozenset({"team_id"})),
+    EntitySpec("plan_item", "B", {
+        "plan_id": "str", "key": "str", "position": "int", "name": "str", "content": "str?", "requirements": "str?",
+        "scope": "json", "target_kind": "str", "target_value": "str", "frequency": "int", "window_start": "date",
+        "window_end": "date", "division": "str?", "templates": "json", "inspection_type": "str", **_DELETED},
+        required=frozenset({"plan_id", "key", "name", "target_kind", "target_value", "window_start", "window_end",
+                            "inspection_type"}),
+        parent_entity="plan", parent_key="plan_id", roles=PLANNER_ROLES, table="plan_items",
+        refs=(Ref("plan_id", "plan"),)),
+    EntitySpec("draw", "B", {
+        "plan_item_id": "str", "round_no": "int", "attempt": "int", "status": "str", "seed": "str",
+        "algorithm": "str", "planned_on": "date", "cross_check": "bool", "rules": "json", "pool": "json",
+        "pool_hash": "str?", "result": "json", "reason": "str?", "record_sha256": "sha256?", "created_by": "str?",
+        "created_at": "datetime?", "drawn_at": "datetime?", "decided_at": "datetime?", **_DELETED},
+        required=frozenset({"plan_item_id", "round_no", "attempt", "status", "seed", "algorithm", "planned_on"}),
+        parent_entity="plan_item", parent_key="plan_item_id", roles=PLANNER_ROLES, blob_field="record_sha256",
+        workflow_fields=frozenset({"status", "reason", "decided_at", "record_sha256"}),
+        table="draws", refs=(Ref("plan_item_id", "plan_item"),)),
+    EntitySpec("draw_record", "A", {
+        "draw_id": "str", "sha256": "sha256", "number": "str?", "content_hash": "str?", "signer": "str?",
+        "signed_at": "datetime?"}, required=frozenset({"draw_id", "sha256"}), parent_entity="draw",
+        parent_key="draw_id", roles=PLANNER_ROLES, blob_field="sha256"),
+    # Which inspection was made under which plan item (and draw): coverage on every lead's laptop of the team.
+    EntitySpec("plan_item_inspection", "A", {**_INSP, "plan_item_id": "str", "draw_id": "str?"},
+               required=frozenset({"inspection_id", "plan_item_id"}), parent_entity="inspection",
+               parent_key="inspection_id", roles=PLANNER_ROLES, table="plan_item_inspections",
+               refs=(*_IN_INSPECTION, Ref("plan_item_id", "plan_item"))),
+    # An officer's declared 回避 conflict with an institution: the draw never sends them there.
+    EntitySpec("officer_conflict", "B", {"officer_id": "str", "institution_id": "str", "reason": "str?",
+                                         **_DELETED},
+               required=frozenset({"officer_id", "institution_id"}), defaults={"reason": ""},
+               table="officer_conflicts", refs=(Ref("officer_id", "officer"), Ref("institution_id", "institution"))),
 ]}
 
 # Soft deletion is an ordinary field (sync.md §2); a record starts as not deleted even if its create omits it.

@@ -35,6 +35,12 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+def column_fields(entity: str) -> list[str]:
+    """The declared fields a client row carries as columns (neither the `deleted` flag nor wire-only fields)."""
+    spec = ENTITIES[entity]
+    return [f for f in spec.fields if f != "deleted" and f not in spec.wire_only]
+
+
 def _declared(entity: str, fields: Iterable[str] | None) -> list[str]:
     spec = ENTITIES[entity]
     names = list(fields) if fields is not None else [f for f in spec.fields if f != "deleted"]

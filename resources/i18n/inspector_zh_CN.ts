@@ -397,47 +397,57 @@
         <translation>双随机抽取：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="41"/>
         <source>&amp;Draw</source>
         <translation>抽取(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="40"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="43"/>
         <source>&amp;Accept and create drafts</source>
         <translation>采用并生成检查草稿(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="45"/>
         <source>A&amp;bandon…</source>
         <translation>放弃(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="59"/>
         <source>The seed is fixed and recorded before the pool is shown; every draw, abandoned ones included, stays in the record.</source>
         <translation>随机种子在显示备选池之前即已固定并记录；每一次抽取（包括已放弃的）都保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="76"/>
         <source>Round %1, attempt %2 — seed fixed: %3</source>
         <translation>第 %1 轮第 %2 次抽取 — 随机种子已固定：%3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="80"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="82"/>
+        <source>Rules: at least %1 % of the scope · not again within %2 days · %3 officers per inspection · weighting: %4 · rules hash %5</source>
+        <translation>抽取规则：不低于范围的 %1% · %2 天内不重复抽查 · 每次检查 %3 名执法人员 · 加权：%4 · 规则摘要 %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="103"/>
         <source>In scope: %1 · candidates: %2 · excluded: %3 · drawn: %4 · pool hash: %5</source>
         <translation>范围内 %1 家 · 备选 %2 家 · 排除 %3 家 · 抽取 %4 家 · 备选池哈希 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="119"/>
         <source>Accepted: %1 draft inspections created.</source>
         <translation>已采用：已生成 %1 个检查草稿。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="123"/>
         <source>Abandon the draw</source>
         <translation>放弃本次抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/draw_dialog.py" line="124"/>
         <source>Why is this draw abandoned? (kept in the record)</source>
         <translation>放弃本次抽取的理由（将保留在记录中）：</translation>
     </message>
@@ -445,8 +455,8 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="309"/>
-        <location filename="../../inspector_app/services/inspections.py" line="330"/>
+        <location filename="../../inspector_app/services/inspections.py" line="312"/>
+        <location filename="../../inspector_app/services/inspections.py" line="333"/>
         <location filename="../../inspector_app/services/findings.py" line="39"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
@@ -529,7 +539,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="130"/>
-        <location filename="../../inspector_app/domain/plans.py" line="214"/>
+        <location filename="../../inspector_app/domain/plans.py" line="247"/>
         <source>The window ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -545,6 +555,7 @@
         <translation>{field} 应为非空字符串。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="77"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="152"/>
         <source>Unknown field {field}.</source>
         <translation>未知字段 {field}。</translation>
@@ -562,7 +573,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="173"/>
-        <location filename="../../inspector_app/domain/plans.py" line="243"/>
+        <location filename="../../inspector_app/domain/plans.py" line="277"/>
         <source>Unknown {field} in the scope: {value}.</source>
         <translation>范围中的 {field} 未知：{value}。</translation>
     </message>
@@ -573,13 +584,15 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="193"/>
-        <location filename="../../inspector_app/domain/plans.py" line="225"/>
+        <location filename="../../inspector_app/domain/plans.py" line="157"/>
+        <location filename="../../inspector_app/domain/plans.py" line="259"/>
         <source>The target {value} % is not between 0 and 100.</source>
         <translation>目标 {value}% 不在 0 到 100 之间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="199"/>
-        <location filename="../../inspector_app/domain/plans.py" line="228"/>
+        <location filename="../../inspector_app/domain/plans.py" line="161"/>
+        <location filename="../../inspector_app/domain/plans.py" line="262"/>
         <source>The target count {value} is not a positive number.</source>
         <translation>目标数量 {value} 不是正整数。</translation>
     </message>
@@ -591,6 +604,7 @@
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="217"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="298"/>
+        <location filename="../../inspector_app/domain/plans.py" line="241"/>
         <source>The item id {value} may only use lower-case letters, digits and hyphens.</source>
         <translation>编号 {value} 只能使用小写字母、数字和连字符。</translation>
     </message>
@@ -601,12 +615,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="230"/>
-        <location filename="../../inspector_app/domain/plans.py" line="236"/>
+        <location filename="../../inspector_app/domain/plans.py" line="270"/>
         <source>The window of item {key} lies outside the plan&apos;s window.</source>
         <translation>检查事项 {key} 的期间超出了计划期间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="239"/>
+        <location filename="../../inspector_app/services/plans.py" line="140"/>
         <source>No checklist template has the id {value}.</source>
         <translation>没有编号为 {value} 的检查表。</translation>
     </message>
@@ -627,14 +642,87 @@
         <translation>阶段“{name}”超出了计划期间。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="37"/>
+        <source>The draw rules file was not loaded.</source>
+        <translation>抽取规则文件未载入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="83"/>
+        <source>{field} must be true or false.</source>
+        <translation>{field} 须为 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="91"/>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="181"/>
+        <source>Each weighting rule must be a table.</source>
+        <translation>每条加权规则须为一个表（[[weights]]）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="96"/>
+        <source>A weighting rule needs a name (it is printed in the draw record).</source>
+        <translation>加权规则须有名称（印在随机抽查记录中）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="102"/>
+        <source>credit_ratings must list ratings among {known}.</source>
+        <translation>credit_ratings 须列出以下信用等级之一：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="107"/>
+        <source>min_complaints must be a whole number of at least 1, not {value}.</source>
+        <translation>min_complaints 须为不小于 1 的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="115"/>
+        <source>factor must be a whole number of at least 1, not {value}.</source>
+        <translation>factor 须为不小于 1 的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="119"/>
+        <source>quota must be a whole number not below 0, not {value}.</source>
+        <translation>quota 须为不小于 0 的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="123"/>
+        <source>The weighting rule {name} names no condition (credit_ratings, min_complaints or serious_violations).</source>
+        <translation>加权规则“{name}”未写明条件（credit_ratings、min_complaints 或 serious_violations）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="127"/>
+        <source>The weighting rule {name} changes nothing: give a factor above 1 or a quota.</source>
+        <translation>加权规则“{name}”不起作用：请给出大于 1 的 factor 或 quota。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="138"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="285"/>
         <source>The file is not valid TOML: {detail}</source>
         <translation>文件不是有效的 TOML：{detail}</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="143"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="290"/>
         <source>schema must be {expected}, not {value}.</source>
         <translation>schema 应为 {expected}，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="159"/>
+        <source>lookback_days must be a whole number of days not below 0, not {value}.</source>
+        <translation>lookback_days 须为不小于 0 的整数天数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="164"/>
+        <source>An inspection needs at least {minimum} officers, not {value}.</source>
+        <translation>每次检查至少需要 {minimum} 名执法人员，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="171"/>
+        <source>cross_check must be a table such as [cross_check] exclude_own_region = true.</source>
+        <translation>cross_check 须为一个表，例如 [cross_check] exclude_own_region = true。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="190"/>
+        <source>Two weighting rules are named {name}.</source>
+        <translation>有两条加权规则都叫“{name}”。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="302"/>
@@ -643,29 +731,31 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="307"/>
+        <location filename="../../inspector_app/domain/plans.py" line="222"/>
         <source>year must be a year such as 2026.</source>
         <translation>year 应为年份，例如 2026。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="320"/>
-        <location filename="../../inspector_app/domain/plans.py" line="202"/>
+        <location filename="../../inspector_app/domain/plans.py" line="225"/>
         <source>The plan has no items.</source>
         <translation>计划没有检查事项。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="328"/>
-        <location filename="../../inspector_app/domain/plans.py" line="206"/>
+        <location filename="../../inspector_app/domain/plans.py" line="229"/>
         <source>Two items of the plan have the key {key}.</source>
         <translation>计划中有两个检查事项的编号都是 {key}。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="206"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="345"/>
         <source>The file cannot be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/draw_cli.py" line="62"/>
-        <location filename="../../inspector_app/services/draw_records.py" line="53"/>
+        <location filename="../../inspector_app/draw_cli.py" line="66"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="54"/>
         <source>No officer {id}.</source>
         <translation>没有执法人员 {id}。</translation>
     </message>
@@ -675,128 +765,129 @@
         <translation>该检查已计入某个计划事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="79"/>
+        <location filename="../../inspector_app/services/draws.py" line="84"/>
         <source>No draw {id}.</source>
         <translation>没有抽取记录 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="85"/>
+        <location filename="../../inspector_app/services/draws.py" line="90"/>
         <source>The draw is {status}; this step needs it {expected}.</source>
         <translation>该次抽取的状态为 {status}；此操作要求状态为 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="152"/>
+        <location filename="../../inspector_app/services/draws.py" line="165"/>
         <source>Institutions are drawn only for a filed or running plan.</source>
         <translation>只有已备案或实施中的计划才能抽取检查对象。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="160"/>
+        <location filename="../../inspector_app/services/draws.py" line="173"/>
         <source>Round {round} has no draw yet.</source>
         <translation>第 {round} 轮尚无抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="163"/>
+        <location filename="../../inspector_app/services/draws.py" line="176"/>
         <source>Abandon the round&apos;s current draw, with a reason, before drawing again.</source>
         <translation>请先说明理由放弃本轮当前的抽取，再重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="182"/>
+        <location filename="../../inspector_app/services/draws.py" line="194"/>
         <source>Every exclusion needs a reason.</source>
         <translation>每个排除对象都须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="204"/>
+        <location filename="../../inspector_app/services/draws.py" line="216"/>
         <source>Say why the draw is abandoned: the reason stays in the record.</source>
         <translation>请说明放弃本次抽取的理由：理由将保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="234"/>
+        <location filename="../../inspector_app/services/draws.py" line="247"/>
         <source>No checklist template applies to {name} ({category}).</source>
         <translation>没有适用于“{name}”（{category}）的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="292"/>
+        <location filename="../../inspector_app/services/draws.py" line="308"/>
         <source>A declared conflict needs a reason.</source>
         <translation>申报回避事项须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="99"/>
+        <location filename="../../inspector_app/services/plans.py" line="100"/>
         <source>No plan {id}.</source>
         <translation>没有计划 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="114"/>
+        <location filename="../../inspector_app/services/plans.py" line="115"/>
         <source>No plan item {id}.</source>
         <translation>没有计划事项 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="138"/>
+        <location filename="../../inspector_app/services/plans.py" line="145"/>
         <source>A plan with the id {key} is already in the workspace.</source>
         <translation>工作区中已有编号为 {key} 的计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_records.py" line="47"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="48"/>
         <source>Nothing has been drawn yet: run the draw before signing its record.</source>
         <translation>尚未抽取：请先抽取，再签署随机抽查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_records.py" line="76"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="81"/>
         <source>The draw has no signed record yet.</source>
         <translation>该次抽取尚无已签名的随机抽查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/draw.py" line="89"/>
+        <location filename="../../inspector_app/catalog/draw_rules_loader.py" line="154"/>
+        <location filename="../../inspector_app/domain/draw.py" line="93"/>
         <source>The minimum ratio {value} % is not between 0 and 100.</source>
         <translation>最低抽查比例 {value}% 不在 0 到 100 之间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/draw.py" line="92"/>
+        <location filename="../../inspector_app/domain/draw.py" line="96"/>
         <source>An inspection needs at least {minimum} officers.</source>
         <translation>每次检查至少需要 {minimum} 名执法人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/draw.py" line="95"/>
+        <location filename="../../inspector_app/domain/draw.py" line="99"/>
         <source>Weight factors must be at least 1, quotas and the look-back period not negative.</source>
         <translation>权重倍数不得小于 1，保底数量和回溯天数不得为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/draw.py" line="174"/>
+        <location filename="../../inspector_app/domain/draw.py" line="178"/>
         <source>{count} of {scope} institutions is below the minimum ratio of {ratio} % ({minimum}).</source>
         <translation>从 {scope} 家中抽取 {count} 家，低于最低抽查比例 {ratio}%（至少 {minimum} 家）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/draw.py" line="217"/>
+        <location filename="../../inspector_app/domain/draw.py" line="221"/>
         <source>The seed must be at least 32 hexadecimal digits.</source>
         <translation>随机种子至少应为 32 位十六进制数字。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/draw.py" line="273"/>
+        <location filename="../../inspector_app/domain/draw.py" line="277"/>
         <source>Not enough eligible officers for {name}.</source>
         <translation>可派往“{name}”的合格执法人员不足。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="64"/>
+        <location filename="../../inspector_app/domain/plans.py" line="65"/>
         <source>A plan cannot go from {current} to {target}.</source>
         <extracomment>Statuses in which institutions may be drawn and inspections counted against the plan.</extracomment>
         <translation>计划不能从 {current} 变为 {target}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="199"/>
+        <location filename="../../inspector_app/domain/plans.py" line="220"/>
         <source>The plan has no title.</source>
         <translation>计划没有标题。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="221"/>
+        <location filename="../../inspector_app/domain/plans.py" line="255"/>
         <source>Item {key} has no name.</source>
         <translation>检查事项 {key} 没有名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="231"/>
+        <location filename="../../inspector_app/domain/plans.py" line="265"/>
         <source>The frequency {value} is negative.</source>
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="227"/>
         <location filename="../../inspector_app/services/draw_publication.py" line="40"/>
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
@@ -1033,63 +1124,63 @@
         <translation>专项治理的自查项目重复出现。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="105"/>
+        <location filename="../../inspector_app/services/inspections.py" line="108"/>
         <source>Choose at least one checklist.</source>
         <translation>请至少选择一个检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="109"/>
+        <location filename="../../inspector_app/services/inspections.py" line="112"/>
         <source>Checklists missing or invalid: {templates}</source>
         <translation>检查表不存在或未通过校验：{templates}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="112"/>
+        <location filename="../../inspector_app/services/inspections.py" line="115"/>
         <source>The period under inspection starts after it ends.</source>
         <translation>检查期间的开始日期晚于结束日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="115"/>
+        <location filename="../../inspector_app/services/inspections.py" line="118"/>
         <source>The planned time needs a time zone.</source>
         <translation>检查时间须带时区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="124"/>
+        <location filename="../../inspector_app/services/inspections.py" line="127"/>
         <source>The team names an officer who does not exist.</source>
         <translation>检查组中有不存在的执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="181"/>
+        <location filename="../../inspector_app/services/inspections.py" line="184"/>
         <source>Checklist missing or invalid: {template}</source>
         <translation>检查表不存在或未通过校验：{template}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="189"/>
+        <location filename="../../inspector_app/services/inspections.py" line="192"/>
         <source>The checklist is already part of this inspection.</source>
         <translation>该检查表已在本次检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="213"/>
+        <location filename="../../inspector_app/services/inspections.py" line="216"/>
         <source>Describe the conflict of interest you declare.</source>
         <translation>声明存在利害关系时须说明情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="235"/>
+        <location filename="../../inspector_app/services/inspections.py" line="238"/>
         <source>The officer is not in this inspection&apos;s team.</source>
         <translation>该执法人员不在本次检查组中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="258"/>
+        <location filename="../../inspector_app/services/inspections.py" line="261"/>
         <location filename="../../inspector_app/services/signing.py" line="136"/>
         <source>{count} required items are not answered yet: {items}</source>
         <translation>还有 {count} 个必答检查项未作答：{items}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="271"/>
+        <location filename="../../inspector_app/services/inspections.py" line="274"/>
         <source>Give the reason for cancelling the inspection.</source>
         <translation>作废检查记录须说明理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="304"/>
+        <location filename="../../inspector_app/services/inspections.py" line="307"/>
         <source>Unknown verdict {verdict}.</source>
         <translation>未知的判定 {verdict}</translation>
     </message>
@@ -1133,7 +1224,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/roster.py" line="75"/>
-        <location filename="../../inspector_app/services/inspections.py" line="120"/>
+        <location filename="../../inspector_app/services/inspections.py" line="123"/>
         <source>The institution does not exist.</source>
         <translation>被检查机构不存在</translation>
     </message>
@@ -1570,203 +1661,203 @@
         <translation>{what}：未知列类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="150"/>
+        <location filename="../../inspector_app/domain/rules.py" line="154"/>
         <source>change the team&apos;s credentials and conflict declarations</source>
         <extracomment>Who may review, return, approve, decide the outcome and close: the client&apos;s services and widgets and the sync server&apos;s authorisation all read this one set. The statuses a reviewer&apos;s list shows: waiting for review, under review, returned, and decided but not closed.</extracomment>
         <translation>更改检查组的亮证和回避声明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="151"/>
+        <location filename="../../inspector_app/domain/rules.py" line="155"/>
         <source>start the on-site inspection</source>
         <translation>开始现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="152"/>
+        <location filename="../../inspector_app/domain/rules.py" line="156"/>
         <source>answer the checklist</source>
         <translation>填写检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="153"/>
+        <location filename="../../inspector_app/domain/rules.py" line="157"/>
         <source>change the findings</source>
         <translation>更改问题记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="154"/>
+        <location filename="../../inspector_app/domain/rules.py" line="158"/>
         <source>change the evidence</source>
         <translation>更改证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="155"/>
+        <location filename="../../inspector_app/domain/rules.py" line="159"/>
         <source>finish the on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="156"/>
+        <location filename="../../inspector_app/domain/rules.py" line="160"/>
         <source>preview the draft record</source>
         <translation>预览笔录草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="157"/>
+        <location filename="../../inspector_app/domain/rules.py" line="161"/>
         <source>capture a handwritten signature</source>
         <translation>采集手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="158"/>
+        <location filename="../../inspector_app/domain/rules.py" line="162"/>
         <source>record the party&apos;s signature</source>
         <translation>记录当事人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="159"/>
+        <location filename="../../inspector_app/domain/rules.py" line="163"/>
         <source>sign the record</source>
         <translation>签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="160"/>
+        <location filename="../../inspector_app/domain/rules.py" line="164"/>
         <source>sign the document</source>
         <translation>签署文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="161"/>
+        <location filename="../../inspector_app/domain/rules.py" line="165"/>
         <source>issue a rectification notice</source>
         <translation>签发责令整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="162"/>
+        <location filename="../../inspector_app/domain/rules.py" line="166"/>
         <source>make a correction addendum</source>
         <translation>制作补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="163"/>
+        <location filename="../../inspector_app/domain/rules.py" line="167"/>
         <source>submit the record for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="164"/>
+        <location filename="../../inspector_app/domain/rules.py" line="168"/>
         <source>start the review</source>
         <translation>开始审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="165"/>
+        <location filename="../../inspector_app/domain/rules.py" line="169"/>
         <source>return the record for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="166"/>
+        <location filename="../../inspector_app/domain/rules.py" line="170"/>
         <source>approve the record</source>
         <translation>批准检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="167"/>
+        <location filename="../../inspector_app/domain/rules.py" line="171"/>
         <source>comment on the record</source>
         <translation>发表审核意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="168"/>
+        <location filename="../../inspector_app/domain/rules.py" line="172"/>
         <source>decide the outcome</source>
         <translation>确定处理结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="169"/>
+        <location filename="../../inspector_app/domain/rules.py" line="173"/>
         <source>close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="170"/>
+        <location filename="../../inspector_app/domain/rules.py" line="174"/>
         <source>re-inspect the rectification</source>
         <translation>复查整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="171"/>
+        <location filename="../../inspector_app/domain/rules.py" line="175"/>
         <source>export the case file</source>
         <translation>导出案卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="172"/>
+        <location filename="../../inspector_app/domain/rules.py" line="176"/>
         <source>cancel the inspection</source>
         <translation>作废检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="173"/>
+        <location filename="../../inspector_app/domain/rules.py" line="177"/>
         <source>make an inquiry record</source>
         <translation>制作询问笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="174"/>
+        <location filename="../../inspector_app/domain/rules.py" line="178"/>
         <source>record how a document was served</source>
         <translation>记录文书送达情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="181"/>
+        <location filename="../../inspector_app/domain/rules.py" line="185"/>
         <source>The team is not ready to go on site (two officers, credentials shown, conflicts declared).</source>
         <translation>检查组尚不具备现场检查条件（两名执法人员、亮证、回避声明）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="184"/>
+        <location filename="../../inspector_app/domain/rules.py" line="188"/>
         <source>The team has no officers.</source>
         <translation>检查组没有执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="187"/>
+        <location filename="../../inspector_app/domain/rules.py" line="191"/>
         <source>Only the officers of this inspection&apos;s team can sign its record.</source>
         <translation>只有本次检查组的执法人员可以签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="190"/>
+        <location filename="../../inspector_app/domain/rules.py" line="194"/>
         <source>Every officer of the team has signed the record.</source>
         <translation>检查组执法人员均已签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="193"/>
+        <location filename="../../inspector_app/domain/rules.py" line="197"/>
         <source>No officer&apos;s signature is waiting on this document.</source>
         <translation>该文书没有待签的执法人员签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="196"/>
+        <location filename="../../inspector_app/domain/rules.py" line="200"/>
         <source>The record is not signed by every officer of the team yet.</source>
         <translation>笔录尚未由检查组全部执法人员签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="200"/>
+        <location filename="../../inspector_app/domain/rules.py" line="204"/>
         <source>A rectification notice needs findings.</source>
         <translation>责令整改通知书须有发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="203"/>
+        <location filename="../../inspector_app/domain/rules.py" line="207"/>
         <source>A rectification notice was issued already.</source>
         <translation>已签发责令整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="206"/>
+        <location filename="../../inspector_app/domain/rules.py" line="210"/>
         <source>A returned record must first be answered with a signed correction addendum, then submitted again.</source>
         <translation>退回的记录须先以签名的补正说明答复，再重新提交</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="211"/>
+        <location filename="../../inspector_app/domain/rules.py" line="215"/>
         <source>The rectification has not been re-inspected yet; the case cannot be closed.</source>
         <translation>整改尚未复查，不能结案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="214"/>
+        <location filename="../../inspector_app/domain/rules.py" line="218"/>
         <source>Decide the outcome first.</source>
         <translation>请先确定处理结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="226"/>
+        <location filename="../../inspector_app/domain/rules.py" line="230"/>
         <source>Only a reviewer (a team lead or an administrator) can {action}.</source>
         <translation>只有审核人（检查组组长或管理员）可以{action}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="229"/>
+        <location filename="../../inspector_app/domain/rules.py" line="233"/>
         <source>The record is signed and its content is fixed; make a correction addendum instead.</source>
         <translation>笔录已签名，内容已固定；如需更正请制作补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="232"/>
+        <location filename="../../inspector_app/domain/rules.py" line="236"/>
         <source>Record the credentials shown and the conflict declarations and start the on-site inspection before answering the checklist.</source>
         <translation>请先完成亮证和回避声明并开始现场检查，再填写检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="237"/>
+        <location filename="../../inspector_app/domain/rules.py" line="241"/>
         <source>You cannot {action} while the inspection&apos;s status is “{status}”.</source>
         <translation>检查记录处于“{status}”状态，不能{action}</translation>
     </message>
@@ -3841,6 +3932,155 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="75"/>
+        <source>New plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="79"/>
+        <source>Annual plan</source>
+        <translation>年度计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="80"/>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="88"/>
+        <source>Plan id:</source>
+        <translation>计划编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="89"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="90"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="91"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="96"/>
+        <source>Window:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="97"/>
+        <source>Issued by:</source>
+        <translation>发文机关：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="98"/>
+        <source>Document number:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="102"/>
+        <source>&amp;Add item</source>
+        <translation>添加事项(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="104"/>
+        <source>&amp;Remove item</source>
+        <translation>删除事项(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="111"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="120"/>
+        <source>all regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="122"/>
+        <source>No target (frequency only)</source>
+        <translation>无覆盖目标（仅频次）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="123"/>
+        <source>Share of the scope (%)</source>
+        <translation>占范围的比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="124"/>
+        <source>Number of institutions</source>
+        <translation>机构家数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="134"/>
+        <source>Item id:</source>
+        <translation>事项编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="135"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="136"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="140"/>
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="141"/>
+        <source>Regions (comma-separated):</source>
+        <translation>地区（以逗号分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="145"/>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="146"/>
+        <source>Times per year:</source>
+        <translation>每年次数：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="147"/>
+        <source>Responsible division:</source>
+        <translation>责任处室：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="148"/>
+        <source>Checklists:</source>
+        <translation>检查表：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="149"/>
+        <source>Inspection type:</source>
+        <translation>检查类型：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="178"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="193"/>
+        <source>(unnamed item)</source>
+        <translation>（未命名事项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="270"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>PlansPage</name>
     <message>
         <location filename="../../inspector_app/ui/pages/plans_page.py" line="86"/>
@@ -3858,72 +4098,77 @@ Workspace: %2</source>
         <translation>导入检查计划(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="93"/>
+        <source>&amp;New plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="98"/>
         <source>&amp;Publish the last round…</source>
         <translation>公示最近一轮结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="99"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="102"/>
         <source>Plan:</source>
         <translation>检查计划：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="114"/>
         <source>Items (behind schedule in red); only signed inspections count</source>
         <translation>检查事项（进度滞后的以红色显示）；只计已签名的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138"/>
         <source>draft</source>
         <translation>草拟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138"/>
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139"/>
         <source>filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139"/>
         <source>running</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140"/>
         <source>summary reported</source>
         <translation>总结上报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140"/>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="161"/>
         <source>Mark as %1</source>
         <translation>标记为%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="195"/>
         <source>Import a plan file</source>
         <translation>导入检查计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="181"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="196"/>
         <source>Plan files (*.toml)</source>
         <translation>检查计划文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="216"/>
         <source>Publish the results of the round</source>
         <translation>公示本轮抽查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="202"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="217"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

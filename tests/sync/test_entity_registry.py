@@ -22,8 +22,8 @@ TABLES = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
 def test_every_declared_table_is_an_orm_table_with_the_declared_columns() -> None:
     for name, spec in P.ENTITIES.items():
         if spec.table is None:
-            # append-only records live in sync_records alone; class D entities without a table are local-only data
-            # the server refuses (plans and draws, not synced yet) and never sends
+            # append-only records (comments, approvals, signed draw records) live in sync_records alone; a class D
+            # entity without a table would be local-only data the server refuses and never sends
             assert spec.klass in ("A", "D"), f"{name}: only append-only entities may live in sync_records alone"
             assert spec.klass == "A" or not spec.fields, f"{name}: a table-less class D entity declares no fields"
             continue

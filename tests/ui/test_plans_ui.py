@@ -44,6 +44,9 @@ def test_lead_draws_from_the_plans_page(app, qtbot, tmp_path) -> None:  # type: 
     d = page.dialog
     qtbot.waitUntil(lambda: d.draw is not None and d.draw_button.isEnabled(), timeout=10000)
     assert "seed fixed" in d.seed_label.text() and d.draw.seed in d.seed_label.text()
+    # the rules in force are shown with the seed (no draw-rules.toml in this workspace: the defaults)
+    assert "at least 3 % of the scope" in d.rules_label.text() and "90 days" in d.rules_label.text()
+    assert d.draw.rules_hash[:16] in d.rules_label.text()
     assert d.result.count() == 0 and d.pool_label.text() == ""  # nothing of the pool before the draw
     d.draw_button.click()
     qtbot.waitUntil(lambda: d.accept_button.isEnabled(), timeout=10000)
@@ -116,4 +119,71 @@ def test_lead_imports_advances_and_publishes(app, qtbot, tmp_path) -> None:  # t
         page.publish(str(tmp_path / "公示.pdf"))
     data = json.loads(Path(blocker.args[0]).with_suffix(".json").read_text(encoding="utf-8"))
     assert (data["drawn"], len(data["rows"]), data["pending"]) == (3, 1, 2)
+    w.ops.runner.wait()
+
+
+def test_lead_creates_a_plan_in_the_editor(app, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from inspector_app.storage.orm import OutboxRow
+
+    register(app, hospitals=10)
+    boss, _ = app.roster.add_officer(ADMIN, OfficerData("组长丙", "基金监督科", "LEADP003", dt.date(2030, 1, 1),
+                                                        role="team_lead"))
+    w = lead_window(app, qtbot, boss)
+    qtbot.waitUntil(lambda: w.ops.is_team_lead, timeout=10000)
+    w.show_plans()
+    page = w.plans_page
+    qtbot.waitUntil(lambda: page.new_button.isEnabled(), timeout=10000)
+    page.new_button.click()
+    d = page.dialog
+    d.key.setText("2026-hospitals")
+    d.title.setText("2026年二级医院专项检查计划")
+    d.issuer.setText("测试市医疗保障局")
+    d.add_item()
+    d.item_key.setText("secondary")
+    d.item_name.setText("二级医院专项检查")
+    for i in range(d.categories.count()):
+        if d.categories.item(i).text() == "医院":
+            d.categories.item(i).setCheckState(Qt.CheckState.Checked)
+    d.target_kind.setCurrentIndex(d.target_kind.findData("share"))
+    d.target_value.setText("120")
+    d.frequency.setValue(2)
+    for i in range(d.templates.count()):
+        d.templates.item(i).setCheckState(Qt.CheckState.Checked)
+    # a target above 100 % is refused with its coded reason; nothing is saved and the dialog stays open
+    d.save()
+    assert d.last_error is not None and d.last_error.code == "plan.target_out_of_range"
+    assert "120" in d.error.text() and d.isVisible() and app.plans.list() == []
+    # a second item with a bad id: refused by the service (off the UI thread), then fixed
+    d.target_value.setText("50")
+    d.add_item()
+    d.item_key.setText("Bad Key")
+    d.item_name.setText("乡镇卫生院")
+    d.target_kind.setCurrentIndex(d.target_kind.findData("count"))
+    d.target_value.setText("3")
+    d.save()
+    qtbot.waitUntil(lambda: d.last_error is not None and d.last_error.code == "plan.bad_item_id", timeout=10000)
+    assert app.plans.list() == []
+    d.item_key.setText("township")
+    d.item_list.setCurrentRow(0)   # switching items keeps what was typed in each
+    assert d.item_name.text() == "二级医院专项检查" and d.target_value.text() == "50"
+    d.grab().save(str(tmp_path / "plan-editor.png"))
+    with qtbot.waitSignal(d.accepted, timeout=10000):
+        d.save()
+    qtbot.waitUntil(lambda: page.current_plan() is not None and page.current_plan().id == d.saved.id,
+                    timeout=10000)
+    plan = app.plans.get(d.saved.id)
+    assert (plan.key, plan.title, plan.status.value) == ("2026-hospitals", "2026年二级医院专项检查计划", "draft")
+    first, second = plan.items
+    assert (first.key, first.scope.categories, first.target.share_pct, first.frequency) == (
+        "secondary", ("医院",), 50, 2)
+    assert (second.key, second.name, second.target.count) == ("township", "乡镇卫生院", 3)
+    assert first.templates == ("mini",) and first.window == plan.window
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    assert page.advance_button.text() == "Mark as approved"
+    with app.ctx.read() as s:   # and it goes to the team through sync like an imported plan
+        entities = [r.entity for r in s.scalars(select(OutboxRow).where(OutboxRow.entity_id.in_(
+            [plan.id, first.id, second.id])).order_by(OutboxRow.client_seq))]
+    assert entities == ["plan", "plan_item", "plan_item"]
     w.ops.runner.wait()

@@ -30,6 +30,9 @@ class DrawDialog(QDialog):
         self.seed_label = QLabel(self)
         self.seed_label.setObjectName("draw_seed")
         self.seed_label.setWordWrap(True)
+        self.rules_label = QLabel(self)
+        self.rules_label.setObjectName("draw_rules")
+        self.rules_label.setWordWrap(True)
         self.pool_label = QLabel(self)
         self.pool_label.setObjectName("draw_pool")
         self.pool_label.setWordWrap(True)
@@ -56,6 +59,7 @@ class DrawDialog(QDialog):
         layout.addWidget(QLabel(self.tr("The seed is fixed and recorded before the pool is shown; every draw, "
                                         "abandoned ones included, stays in the record."), self))
         layout.addWidget(self.seed_label)
+        layout.addWidget(self.rules_label)
         layout.addWidget(self.pool_label)
         layout.addWidget(self.result, 1)
         layout.addLayout(buttons)
@@ -72,6 +76,14 @@ class DrawDialog(QDialog):
         self.seed_label.setText(self.tr("Round %1, attempt %2 — seed fixed: %3")
                                 .replace("%1", str(draw.round_no)).replace("%2", str(draw.attempt))
                                 .replace("%3", draw.seed))
+        rules = draw.rules
+        weights = "; ".join(w["name"] for w in rules["weights"]) or self.tr("none")
+        # the rules in force (the agency's draw-rules.toml, else the defaults) are fixed with the seed
+        self.rules_label.setText(self.tr("Rules: at least %1 % of the scope · not again within %2 days · %3 officers "
+                                         "per inspection · weighting: %4 · rules hash %5")
+                                 .replace("%1", str(rules["min_ratio_pct"])).replace("%2", str(rules["lookback_days"]))
+                                 .replace("%3", str(rules["officers_per_team"])).replace("%4", weights)
+                                 .replace("%5", draw.rules_hash[:16] + "…"))
         self.pool_label.clear()
         self.result.clear()
         self.draw_button.setEnabled(True)

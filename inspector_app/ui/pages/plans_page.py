@@ -90,6 +90,9 @@ class PlansPage(QWidget):
         self.import_button = QPushButton(self.tr("&Import plan…"), self)
         self.import_button.setObjectName("import_plan")
         self.import_button.clicked.connect(lambda: self.import_plan())
+        self.new_button = QPushButton(self.tr("&New plan…"), self)
+        self.new_button.setObjectName("new_plan")
+        self.new_button.clicked.connect(self.open_editor)
         self.advance_button = QPushButton(self, objectName="advance_plan")
         self.advance_button.clicked.connect(self.advance)
         self.publish_button = QPushButton(self.tr("&Publish the last round…"), self)
@@ -104,6 +107,7 @@ class PlansPage(QWidget):
         buttons.addWidget(self.publish_button)
         buttons.addStretch(1)
         buttons.addWidget(self.advance_button)
+        buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -113,11 +117,13 @@ class PlansPage(QWidget):
         layout.addLayout(buttons)
         ops.changed.connect(self._changed)
 
-    def refresh(self) -> None:
-        self.ops.read(self.ops.app.plans.list, self._plans_loaded)
+    def refresh(self, select: str | None = None) -> None:
+        self.ops.read(self.ops.app.plans.list, lambda plans: self._plans_loaded(plans, select))
 
-    def _plans_loaded(self, plans: list[Any]) -> None:
+    def _plans_loaded(self, plans: list[Any], select: str | None = None) -> None:
         current = self.current_plan()
+        if select is not None:
+            current = next((p for p in plans if p.id == select), current)
         self.plans = plans
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
@@ -139,6 +145,7 @@ class PlansPage(QWidget):
 
     def _plan_chosen(self, *_args: Any) -> None:
         plan = self.current_plan()
+        self.new_button.setEnabled(self.ops.is_team_lead)   # planning is the lead's (rule book PLANNER_ROLES)
         if plan is None:
             self.model.set_rows([])
             return
@@ -173,6 +180,14 @@ class PlansPage(QWidget):
 
         self.dialog = DrawDialog(self.ops, item.id, item.name, self)
         self.dialog.finished.connect(lambda _r: self._plan_chosen())
+        self.dialog.open()
+
+    def open_editor(self) -> None:
+        """A new plan typed in (the plan editor); once saved it is shown, as a draft."""
+        from inspector_app.ui.dialogs.plan_dialog import PlanDialog
+
+        self.dialog = PlanDialog(self.ops, self)
+        self.dialog.accepted.connect(lambda: self.refresh(self.dialog.saved.id))
         self.dialog.open()
 
     def import_plan(self, path: str | None = None) -> None:
