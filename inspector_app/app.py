@@ -48,6 +48,7 @@ from inspector_app.storage.vault import FileVault
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
     from inspector_app.services.inquiries import InquiryService
+    from inspector_app.services.seizures import SeizureService
     from inspector_app.services.service_receipts import ServiceReceiptService
     from inspector_app.services.leads import LeadService
     from inspector_app.services.lead_review import LeadReviewService
@@ -88,6 +89,13 @@ class AppContext:
         from inspector_app.services.inquiries import InquiryService
 
         return InquiryService(self.ctx, self.keys)
+
+    @functools.cached_property
+    def seizures(self) -> SeizureService:
+        """封存 / 先行登记保存 (services/seizures.py)."""
+        from inspector_app.services.seizures import SeizureService
+
+        return SeizureService(self.ctx, self.keys)
 
     @functools.cached_property
     def service_receipts(self) -> ServiceReceiptService:
