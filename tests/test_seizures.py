@@ -163,3 +163,33 @@ def test_stamp_goes_on_the_derivative_and_the_original_stays_byte_identical() ->
     # the band darkens the bottom of the picture; the top is untouched
     assert sum(b.convert("L").crop((0, 420, 640, 480)).getdata()) < sum(a.convert("L").crop((0, 420, 640, 480)).getdata())
     assert abs(sum(b.convert("L").crop((0, 0, 640, 100)).getdata()) - sum(a.convert("L").crop((0, 0, 640, 100)).getdata())) < 640 * 100
+
+
+def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_ca, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from inspector_app.cli import main
+    from tests.test_signing_service import ready_to_sign
+
+    with_keys(app, roster, org_ca)
+    iid = ready_to_sign(app, roster)
+    o1, o2 = roster["officers"][0], roster["officers"][1]
+    for o in (o1, o2):
+        app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
+    signed(app, roster, iid, seal_input(app, roster, photos=(photo(4),)))
+    signed(app, roster, iid, seal_input(app, roster, measure=dz.PRESERVATION, refused=True))
+    out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        catalogue = zf.read("卷内目录.txt").decode("utf-8")
+    assert any("封存决定书" in n for n in names) and any("先行登记保存通知书" in n for n in names)
+    assert "封存决定书" in catalogue and "先行登记保存通知书" in catalogue
+    report = app.case_files.verify(out)
+    assert report.ok, report
+    data_dir = str(app.paths.data_dir)
+    app.close()
+    for kind in ("seal", "preservation"):
+        pdf = tmp_path / f"{kind}.pdf"
+        assert main(["export", iid, "--pdf", str(pdf), "--kind", kind, "--data-dir", data_dir]) == 0
+        assert main(["verify", str(pdf), "--data-dir", data_dir]) == 0
+    assert "通过" in capsys.readouterr().out
