@@ -67,9 +67,29 @@ def test_seal_list_with_photos_shows_its_30_day_clock(app, roster, org_ca, qtbot
     qtbot.waitUntil(lambda: "extended" in (dialog.running.item(0, 4).text() if dialog.running.item(0, 4) else ""),
                     timeout=10000)
     assert dialog.running.item(0, 4).text() == "56 day(s) left (extended)"
-    shots = os.environ.get("SEAL15_SHOTS")
-    if shots:  # README screenshot: `SEAL15_SHOTS=docs/screenshots pytest tests/ui/test_seizure_ui.py`
-        dialog.resize(900, 680)
-        dialog.show()
-        dialog.grab().save(str(Path(shots) / "seal15-clock-dialog.png"))
     dialog.close()
+    shots = os.environ.get("SEAL15_SHOTS")
+    if shots:  # README screenshots: `SEAL15_SHOTS=docs/screenshots pytest tests/ui/test_seizure_ui.py`
+        from PySide6.QtWidgets import QApplication
+
+        from inspector_app.ui.i18n import install_translators
+
+        keep = install_translators(QApplication.instance(), "zh_CN", app.paths.cache_dir)
+        QApplication.processEvents()  # deliver the LanguageChange events before the dialog exists
+        zh = SeizureDialog(window.ops, iid, [(o.id, o.name) for o in roster["officers"][:2]], "医院病案室", window)
+        qtbot.addWidget(zh)
+        zh.reason.setText("该院涉嫌串换收费项目，相关病历可能被修改")
+        zh.items.removeRows(0, zh.items.rowCount())
+        zh.add_item("住院病历", "12", "册", "病案室3号柜", "2026-1001至1012", "完好，已贴封条")
+        zh.add_photo(photo(5))
+        zh.add_photo(photo(6))
+        zh.show()
+        zh.grab().save(str(Path(shots) / "seal15-items-dialog.png"))
+        zh.tabs.setCurrentIndex(2)
+        qtbot.waitUntil(lambda: zh.running.rowCount() == 1, timeout=10000)
+        assert zh.running.item(0, 4).text() == "还剩 56 天（已延长）"
+        zh.running.selectRow(0)
+        zh.grab().save(str(Path(shots) / "seal15-clock-dialog.png"))
+        zh.close()
+        for t in keep:
+            QApplication.instance().removeTranslator(t)

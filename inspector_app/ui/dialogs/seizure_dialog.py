@@ -71,8 +71,8 @@ class SeizureDialog(_SignedDocumentDialog):
         tab = QWidget(self)
         self.measure = QComboBox(tab)
         self.measure.setObjectName("seizure_measure")
-        self.measure.addItem(self.tr("Sealing (封存, up to 30 days)"), dz.SEAL)
-        self.measure.addItem(self.tr("Registered preservation (先行登记保存, decision within 7 days)"),
+        self.measure.addItem(self.tr("Sealing (up to 30 days, extendable once by 30)"), dz.SEAL)
+        self.measure.addItem(self.tr("Registered preservation (handling decision within 7 days)"),
                              dz.PRESERVATION)
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.reason, self.place, self.approved = QLineEdit(tab), QLineEdit(place, tab), QLineEdit(tab)
@@ -101,7 +101,7 @@ class SeizureDialog(_SignedDocumentDialog):
             self.camera_button.setEnabled(False)
             self.camera_button.setToolTip(self.tr("No camera is available on this computer (or Qt Multimedia is not installed)."))
         form = QFormLayout()
-        form.addRow(self.tr("&Measure:"), self.measure)
+        form.addRow(self.tr("Measure:"), self.measure)
         form.addRow(self.tr("Facts and reason:"), self.reason)
         form.addRow(self.tr("Carried out at:"), self.place)
         form.addRow(self.tr("Approved by (agency head):"), self.approved)
@@ -195,6 +195,7 @@ class SeizureDialog(_SignedDocumentDialog):
                 self.running.setItem(r, c, QTableWidgetItem(text))
             if m.clock.overdue:
                 self.running.item(r, 4).setForeground(Qt.GlobalColor.red)
+        self.running.resizeColumnsToContents()
 
     def _selected_measure(self) -> SeizureDTO | None:
         r = self.running.currentRow()
