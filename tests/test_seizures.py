@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import io
+import os
 import shutil
 import subprocess
 
@@ -51,6 +52,12 @@ def seal_input(app, roster, *, measure: str = dz.SEAL, refused: bool = False,  #
         party_png=None if refused else signature_png(5), witness_png=signature_png(7) if refused else None)
 
 
+def keep_for_screenshots(pdf) -> None:  # type: ignore[no-untyped-def]
+    """`SEAL15_SHOTS=DIR pytest tests/test_seizures.py` keeps the PDFs for the README's page images."""
+    if os.environ.get("SEAL15_SHOTS"):
+        shutil.copy(pdf, os.environ["SEAL15_SHOTS"])
+
+
 def signed(app, roster, iid, data):  # type: ignore[no-untyped-def]
     o1, o2 = roster["officers"][0], roster["officers"][1]
     doc, _ = app.seizures.create(lead(roster), iid, data, officer_id=o1.id, password=PASSWORD)
@@ -64,14 +71,16 @@ def test_seal_with_photos_signs_verifies_and_runs_its_30_day_clock(app, roster, 
     with_keys(app, roster, org_ca)
     iid = new_inspection(app, roster)
     start_on_site(app, roster, iid)
-    raw = (photo(1), photo(2))
+    from inspector_app.services.demo_media import site_photo
+
+    raw = (site_photo("病案室3号柜（封存）", app.ctx.clock(), seed=31), photo(2))
     doc = signed(app, roster, iid, seal_input(app, roster, photos=raw))
     assert doc.kind == "seal" and doc.number == "医保封〔2026〕1号"
     # the originals are stored byte for byte; the PDF carries stamped derivatives bound to them by SHA-256
     for p in raw:
         assert app.ctx.blobs.read_bytes(hashlib.sha256(p).hexdigest()) == p
     out = app.verification.export_record(iid, tmp_path / "seal.pdf", "seal")
-    shutil.copy(out, "/tmp/s15/seal.pdf")
+    keep_for_screenshots(out)
     check_pdf(app, out, 2)
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60).stdout
@@ -116,7 +125,9 @@ def test_preservation_refused_before_a_witness_has_a_7_day_clock(app, roster, or
         app.seizures.create(lead(roster), iid, no_approval, officer_id=roster["officers"][0].id, password=PASSWORD)
     doc = signed(app, roster, iid, seal_input(app, roster, measure=dz.PRESERVATION, refused=True))
     assert doc.kind == "preservation" and doc.number == "医保存〔2026〕1号"
-    check_pdf(app, app.verification.export_record(iid, tmp_path / "p.pdf", "preservation"), 2)
+    out = app.verification.export_record(iid, tmp_path / "preservation.pdf", "preservation")
+    check_pdf(app, out, 2)
+    keep_for_screenshots(out)
     [s] = app.seizures.of_inspection(iid)
     assert s.clock.days_left == 7 and not s.clock.can_extend
     with pytest.raises(ValidationError) as exc:
@@ -161,8 +172,8 @@ def test_stamp_goes_on_the_derivative_and_the_original_stays_byte_identical() ->
     a, b = Image.open(io.BytesIO(plain)), Image.open(io.BytesIO(stamped))
     assert a.size == b.size == (640, 480)
     # the band darkens the bottom of the picture; the top is untouched
-    assert sum(b.convert("L").crop((0, 420, 640, 480)).getdata()) < sum(a.convert("L").crop((0, 420, 640, 480)).getdata())
-    assert abs(sum(b.convert("L").crop((0, 0, 640, 100)).getdata()) - sum(a.convert("L").crop((0, 0, 640, 100)).getdata())) < 640 * 100
+    assert sum(b.convert("L").crop((0, 420, 640, 480)).get_flattened_data()) < sum(a.convert("L").crop((0, 420, 640, 480)).get_flattened_data())
+    assert abs(sum(b.convert("L").crop((0, 0, 640, 100)).get_flattened_data()) - sum(a.convert("L").crop((0, 0, 640, 100)).get_flattened_data())) < 640 * 100
 
 
 def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_ca, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

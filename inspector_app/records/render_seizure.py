@@ -77,7 +77,7 @@ def _item_list(n: SeizureNotice) -> list:
         photos = "、".join(f"照{numbers[s]}" for s in it.photos) or "—"
         data.append([P(str(i), "cell_c"), P(it.name), P(it.spec or "—"), P(f"{it.quantity} {it.unit}"),
                      P(it.location), P(it.condition or "—"), P(photos, "cell_c")])
-    table = L.grid_table(data, [10 * mm, 36 * mm, 28 * mm, 20 * mm, 36 * mm, W - 146 * mm, 16 * mm])
+    table = L.grid_table(data, [9 * mm, 32 * mm, 26 * mm, 18 * mm, 32 * mm, W - 131 * mm, 14 * mm])
     out: list = [L.Para(L.esc(heading), L.STYLES["h2"]), table,
                  P(f"共 {len(n.items)} 项。本清单一式两份，一份交当事人，一份附卷。", "small"), Spacer(1, 2 * mm)]
     if numbers:
