@@ -48,6 +48,7 @@ from inspector_app.storage.vault import FileVault
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
     from inspector_app.services.inquiries import InquiryService
+    from inspector_app.services.recordings import RecordingService
     from inspector_app.services.seizures import SeizureService
     from inspector_app.services.service_receipts import ServiceReceiptService
     from inspector_app.services.leads import LeadService
@@ -89,6 +90,13 @@ class AppContext:
         from inspector_app.services.inquiries import InquiryService
 
         return InquiryService(self.ctx, self.keys)
+
+    @functools.cached_property
+    def recordings(self) -> RecordingService:
+        """Audio/video evidence and the 音像记录 register (services/recordings.py)."""
+        from inspector_app.services.recordings import RecordingService
+
+        return RecordingService(self.ctx, self.evidence)
 
     @functools.cached_property
     def seizures(self) -> SeizureService:

@@ -193,9 +193,13 @@ class EvidenceService:
     # ------------------------------------------------------------------ the single-writer half
 
     def commit(self, actor: Actor, inspection_id: str, prepared: Prepared, measure: Measure = Measure.PHOTO,
-               caption: str = "", link: Link | None = None, reinspection_id: str | None = None) -> Committed:
+               caption: str = "", link: Link | None = None, reinspection_id: str | None = None,
+               extra_meta: dict[str, Any] | None = None,
+               then: Callable[[Any, EvidenceRow], None] | None = None) -> Committed:
         """Record a prepared file as evidence of the inspection, in one transaction (row + journal + outbox).
-        The same content twice in one inspection is stored once: the existing evidence is returned (and linked)."""
+        The same content twice in one inspection is stored once: the existing evidence is returned (and linked).
+        `extra_meta` joins the new row's meta (e.g. the 音像记录 register); `then(uow, row)` runs in the same
+        transaction (services/recordings.py adds its register row there)."""
         p, measure = prepared, _measure(measure)
         if not self._ctx.blobs.has(p.sha256):
             raise ValidationError("evidence.not_stored", QT_TRANSLATE_NOOP(
@@ -219,7 +223,8 @@ class EvidenceService:
                     id=new_id(), inspection_id=inspection_id, sha256=p.sha256, kind=p.info.kind.value,
                     measure=measure.value, caption=caption.strip(), captured_at=p.info.captured_at,
                     source_name=p.name[:300], mime=p.info.mime, size=p.size,
-                    meta={**p.info.meta(), "origin": p.origin}, reinspection_id=reinspection_id,
+                    meta={**p.info.meta(), "origin": p.origin, **(extra_meta or {})},
+                    reinspection_id=reinspection_id,
                     created_at=uow.now, updated_at=uow.now)
                 s.add(row)
                 uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", {"data": _data(row)})
@@ -231,6 +236,8 @@ class EvidenceService:
             if target:
                 changes |= links.attach(uow, row, *target)
             row_links = ((target,) if target else ()) if new else links.active(s, [row.id]).get(row.id, ())
+            if then is not None:
+                then(uow, row)
             return Committed(evidence_dto(row, row_links), duplicate, changes)
 
     # ------------------------------------------------------------------ convenience entry points
