@@ -113,6 +113,11 @@ class RecordingService:
             return [RecordingDTO(r.id, e.id, r.media, r.recorded_by, name or "", r.stage, r.duration_ms,
                                  r.captured_at, e.sha256, e.source_name or "", r.note) for r, e, name in rows]
 
+    def team(self, inspection_id: str) -> list[tuple[str, str]]:
+        """(officer id, name) of the inspection's team: who can be named as the recorder."""
+        with self._ctx.read() as s:
+            return [(m.officer_id, m.name) for m in team_members(s, inspection_id)]
+
     def media_path(self, evidence_id: str) -> Path:
         """A path the player can open (the original, decrypted privately when the workspace is encrypted)."""
         return self._evidence.original_path(evidence_id)

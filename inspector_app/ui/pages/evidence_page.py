@@ -57,6 +57,9 @@ class EvidencePage(QWidget):
         self.camera_button = QPushButton(self.tr("Ca&mera…"), self)
         self.caption_button = QPushButton(self.tr("Capt&ion…"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.recordings_button = QPushButton(self.tr("Audio and &video…"), self)  # the 音像记录 register
+        self.recordings_button.setObjectName("open_recordings")
+        self.recordings_button.clicked.connect(self.open_recordings)
         self.add_button.clicked.connect(self.choose_files)
         self.paste_button.clicked.connect(self.paste)
         self.camera_button.clicked.connect(self.open_camera)
@@ -69,7 +72,8 @@ class EvidencePage(QWidget):
                                    "under their SHA-256."), self)
         self.hint.setStyleSheet("color: #666;")
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button):
+        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button,
+                  self.recordings_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -146,6 +150,13 @@ class EvidencePage(QWidget):
         self.ops.write(lambda: self.ops.app.evidence.add_bytes(actor, iid, data, name, origin=origin,
                                                                reinspection_id=rid),
                        lambda committed: self.ops.changed.emit(committed.changes))
+
+    def open_recordings(self) -> None:
+        if self.inspection_id is None:
+            return
+        from inspector_app.ui.dialogs.recordings_dialog import RecordingsDialog
+
+        RecordingsDialog(self.ops, self.inspection_id, self).exec()  # its imports broadcast their changes
 
     def open_camera(self) -> None:
         from inspector_app.ui.dialogs.camera_dialog import CameraDialog
