@@ -160,7 +160,7 @@ class RecordingsDialog(QDialog):
     def _recorder_state(self, state: Any) -> None:
         qm = multimedia()
         recording = state == qm.QMediaRecorder.RecorderState.RecordingState
-        self.record_button.setText(self.tr("&Stop recording") if recording else self.tr("&Record audio"))
+        self.record_button.setText(self.tr("S&top recording") if recording else self.tr("&Record audio"))
         if state == qm.QMediaRecorder.RecorderState.StoppedState and self.recorder is not None:
             path = Path(self.recorder.actualLocation().toLocalFile())
             if path.name:
