@@ -171,7 +171,9 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
     evidence = EvidenceService(ctx, paths.thumbnails_dir)
     keys = KeyService(paths.keys_dir, vault)
     def print_image(evidence_id: str) -> Path:
-        return evidence.display_path(evidence_id, 1600)
+        from inspector_app.services.photo_stamp import print_copy  # stamped when the photo asked for it
+
+        return print_copy(evidence, evidence_id, 1600)
 
     signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
     journal = JournalService(ctx)

@@ -40,8 +40,8 @@ def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
 def seal_input(app, roster, *, measure: str = dz.SEAL, refused: bool = False,  # type: ignore[no-untyped-def]
                photos: tuple[bytes, ...] = ()) -> SeizureInput:
     o1, o2 = roster["officers"][0], roster["officers"][1]
-    items = (ItemInput("住院病历（2026年10月出院）", "12", "册", "病案室3号柜", "病案号2026-1001至1012", "完好，已贴封条",
-                       photos),
+    items = (ItemInput("住院病历（2026年10月出院）", "12", "册", "病案室3号柜", "病案号2026-1001至1012",
+                       "完好，已贴封条", photos),
              ItemInput("医保结算单", "45", "份", "医保办公室档案柜", "", "装入证据袋"))
     return SeizureInput(
         measure=measure, reason="该院涉嫌串换收费项目，相关病历和结算单可能被修改", started_at=app.ctx.clock(),
@@ -172,8 +172,11 @@ def test_stamp_goes_on_the_derivative_and_the_original_stays_byte_identical() ->
     a, b = Image.open(io.BytesIO(plain)), Image.open(io.BytesIO(stamped))
     assert a.size == b.size == (640, 480)
     # the band darkens the bottom of the picture; the top is untouched
-    assert sum(b.convert("L").crop((0, 420, 640, 480)).get_flattened_data()) < sum(a.convert("L").crop((0, 420, 640, 480)).get_flattened_data())
-    assert abs(sum(b.convert("L").crop((0, 0, 640, 100)).get_flattened_data()) - sum(a.convert("L").crop((0, 0, 640, 100)).get_flattened_data())) < 640 * 100
+    def light(img: Image.Image, box: tuple[int, int, int, int]) -> int:
+        return sum(img.convert("L").crop(box).get_flattened_data())
+
+    assert light(b, (0, 420, 640, 480)) < light(a, (0, 420, 640, 480))
+    assert abs(light(b, (0, 0, 640, 100)) - light(a, (0, 0, 640, 100))) < 640 * 100
 
 
 def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_ca, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

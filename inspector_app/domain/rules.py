@@ -76,7 +76,7 @@ class Action(StrEnum):
     CANCEL = "cancel"
     INQUIRY = "inquiry"                        # a 询问笔录 (from the visit on, until the case is closed)
     SERVE = "serve"                            # a 送达回证 for a signed document
-    SEIZE = "seize"                            # 封存 / 先行登记保存 and their extension / release (on site, investigating)
+    SEIZE = "seize"                            # 封存 / 先行登记保存, their extension and release
     RECORD_MEDIA = "record_media"              # register an audio/video recording (音像记录)
 
 

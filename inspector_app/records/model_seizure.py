@@ -1,8 +1,8 @@
 """Frozen snapshots of the two evidence-securing measures (domain/seizure.py has their clocks):
 
-- 封存决定书 + 封存清单 (D10, 条例 第二十七条(五); 行政强制法 第十八, 二十四, 二十五条): reason, basis, period (≤ 30 days,
-  extendable once by 30), the items and quantities, the remedy route, the party's signature or refusal with a
-  witness, both officers' signatures; the list is made in two copies (one to the party, one to the file).
+- 封存决定书 + 封存清单 (D10, 条例 第二十七条(五); 行政强制法 第十八, 二十四, 二十五条): reason, basis, period
+  (≤ 30 days, extendable once by 30), the items and quantities, the remedy route, the party's signature or refusal
+  with a witness, both officers' signatures; the list is made in two copies (one to the party, one to the file).
 - 先行登记保存通知书 + 物品清单 (D9, 行政处罚法 第五十六条): the items, the reason, the agency head's approval, the
   handling decision due within 7 days.
 

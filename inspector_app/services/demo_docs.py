@@ -70,7 +70,8 @@ def add_seizures(app: Any, iid: str, officers: list[Any], passwords: dict[str, s
     keep = SeizureInput(
         measure=dz.PRESERVATION, reason="信息科服务器中的医保接口日志可能被覆盖，以后难以取得",
         started_at=now, place=f"{unit}信息科机房", officer_ids=(o1.id, o2.id),
-        items=(ItemInput("医保接口日志备份光盘", "2", "张", "信息科机房保险柜", "2026年9月至10月", "已刻录，装袋封口"),),
+        items=(ItemInput("医保接口日志备份光盘", "2", "张", "信息科机房保险柜", "2026年9月至10月",
+                         "已刻录，装袋封口"),),
         approved_by="局长 卢振华", refused=True, refusal_reason="认为日志属于内部资料",
         witness=rm.Witness("孔德明", "37990219850606003X", "医院信息科工作人员"),
         officer_note="已向当事人宣读通知书，其拒绝签名，邀请见证人到场见证。",

@@ -281,12 +281,14 @@ class EvidenceService:
 
     def add_bytes(self, actor: Actor, inspection_id: str, data: bytes, name: str,
                   measure: Measure = Measure.PHOTO, caption: str = "", link: Link | None = None,
-                  origin: str = "paste", reinspection_id: str | None = None) -> Committed:
-        """A pasted image or a webcam frame, under the same rules as a file. Raises MediaRefused."""
+                  origin: str = "paste", reinspection_id: str | None = None,
+                  extra_meta: dict[str, Any] | None = None) -> Committed:
+        """A pasted image or a webcam frame, under the same rules as a file. Raises MediaRefused.
+        `extra_meta`: e.g. the visible stamp wanted on its print copy (services/photo_stamp.py)."""
         with self._ctx.read() as s:
             require_scope_editable(s, inspection_id, reinspection_id)
         return self.commit(actor, inspection_id, self.prepare_bytes(data, name, origin), measure, caption, link,
-                           reinspection_id)
+                           reinspection_id, extra_meta)
 
     # ------------------------------------------------------------------ editing
 
@@ -371,6 +373,14 @@ class EvidenceService:
         if self.get(evidence_id).kind != "photo":
             return None
         return self._derived(evidence_id, max_px)
+
+    def derived_path(self, evidence_id: str, tag: str, make: Callable[[bytes], bytes]) -> Path:
+        """A cached derivative `make(original bytes)` (e.g. a stamped print copy); the original is only read."""
+        ev = self.get(evidence_id)
+        path = self._thumbs / f"{ev.sha256}-{tag}.jpg"
+        if not path.exists() or path.stat().st_size == 0:
+            self._ctx.blobs.vault.write_bytes(path, make(self._ctx.blobs.read_bytes(ev.sha256)))
+        return self._ctx.blobs.vault.plain_path(path, ".jpg")
 
     def display_path(self, evidence_id: str, max_px: int = 2400) -> Path:
         """An upright JPEG copy for the on-screen viewer (EXIF orientation applied), cached like thumbnails."""

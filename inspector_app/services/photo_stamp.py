@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
@@ -37,6 +38,37 @@ class Stamp:
         t = local(self.taken_at)
         return (f"{t:%Y-%m-%d %H:%M:%S}（北京时间）", f"地点：{self.place}", f"执法人员：{self.officer}",
                 f"编号：{self.number}")
+
+
+def camera_stamp(ctx: Any, inspection_id: str, officer: str) -> dict[str, Any]:
+    """The evidence meta asking for a stamped print copy of a photo taken now in the app: when (now), where (the
+    inspected unit and its address), who (the officer at the camera) and the record's number (or, before the
+    record is numbered, the inspection's own reference)."""
+    from inspector_app.storage.orm import InspectionRow, InstitutionRow
+
+    with ctx.read() as s:
+        insp = s.get(InspectionRow, inspection_id)
+        inst = s.get(InstitutionRow, insp.institution_id) if insp is not None else None
+        place = (inst.name + (f"（{inst.address}）" if inst.address else "")) if inst is not None else ""
+        number = (insp.record_number if insp is not None and insp.record_number else f"检查任务 {inspection_id[:8]}")
+    return {"stamp": {"taken_at": ctx.clock().isoformat(), "place": place, "officer": officer, "number": number}}
+
+
+def stamp_of(meta: dict[str, Any] | None) -> Stamp | None:
+    raw = (meta or {}).get("stamp")
+    if not isinstance(raw, dict):
+        return None
+    return Stamp(dt.datetime.fromisoformat(raw["taken_at"]), raw.get("place", ""), raw.get("officer", ""),
+                 raw.get("number", ""))
+
+
+def print_copy(evidence: Any, evidence_id: str, max_px: int) -> Any:
+    """The print copy of an evidence photo for a record's evidence pages: stamped when its meta asks for it, else
+    the plain upright copy. The original stays byte-identical either way."""
+    stamp = stamp_of(evidence.get(evidence_id).meta)
+    if stamp is None:
+        return evidence.display_path(evidence_id, max_px)
+    return evidence.derived_path(evidence_id, f"stamped-{max_px}", lambda raw: derivative(raw, stamp, max_px))
 
 
 @functools.lru_cache(maxsize=4)

@@ -207,7 +207,8 @@ class SeizureService:
                 ), date=row.due_on.isoformat())
             before = row.due_on
             row.due_on = dz.due_date(row.measure, local(row.started_at).date(), extended=True)
-            row.extended, row.extension_reason, row.extended_at, row.updated_at = True, reason[:MAX_REASON], uow.now, uow.now
+            row.extended, row.extension_reason = True, reason[:MAX_REASON]
+            row.extended_at = row.updated_at = uow.now
             self._patch_document(uow, row, "seizure.extended", {
                 "due_on": row.due_on.isoformat(), "extended": True, "extension_reason": row.extension_reason,
                 "due_on_before": before.isoformat()})

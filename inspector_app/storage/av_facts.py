@@ -19,7 +19,8 @@ from typing import Any, BinaryIO
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
-_DATE = re.compile(r"(?:UTC\s*)?(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(UTC|Z|[+-]\d{2}:?\d{2})?")
+_DATE = re.compile(r"(?:UTC\s*)?(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?"
+                   r"\s*(UTC|Z|[+-]\d{2}:?\d{2})?")
 
 
 _UNPLAYABLE = QT_TRANSLATE_NOOP("Errors", "The audio or video file cannot be read: {reason}")

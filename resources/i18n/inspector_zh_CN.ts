@@ -101,6 +101,11 @@
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/camera_dialog.py" line="33"/>
+        <source>&amp;Stamp time, place, officer and number on the printed copy</source>
+        <translation>在打印件上标注时间、地点、执法人员和编号(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1195,7 +1200,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="186"/>
-        <location filename="../../inspector_app/services/evidence.py" line="364"/>
+        <location filename="../../inspector_app/services/evidence.py" line="366"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
@@ -1215,22 +1220,22 @@
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="296"/>
+        <location filename="../../inspector_app/services/evidence.py" line="298"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="325"/>
+        <location filename="../../inspector_app/services/evidence.py" line="327"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="356"/>
+        <location filename="../../inspector_app/services/evidence.py" line="358"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="378"/>
+        <location filename="../../inspector_app/services/evidence.py" line="388"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -1972,7 +1977,7 @@
         <translation>{head}：{problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/photo_stamp.py" line="53"/>
+        <location filename="../../inspector_app/services/photo_stamp.py" line="85"/>
         <source>The photo cannot be read as an image.</source>
         <translation>照片无法作为图像读取。</translation>
     </message>
@@ -2012,22 +2017,22 @@
         <translation>封存期限已于 {date} 届满，不能再延长。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="220"/>
+        <location filename="../../inspector_app/services/seizures.py" line="221"/>
         <source>Choose release or handling decision.</source>
         <translation>请选择解除或作出处理决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="223"/>
+        <location filename="../../inspector_app/services/seizures.py" line="224"/>
         <source>Record what was decided (the decision and its number, or how the items were returned).</source>
         <translation>请记录处理结果（处理决定及文号，或物品返还情况）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="228"/>
+        <location filename="../../inspector_app/services/seizures.py" line="229"/>
         <source>The measure {number} was ended already.</source>
         <translation>措施 {number} 已经解除或处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="258"/>
+        <location filename="../../inspector_app/services/seizures.py" line="259"/>
         <source>The measure does not exist.</source>
         <translation>该措施不存在。</translation>
     </message>
@@ -2038,7 +2043,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/recordings.py" line="58"/>
-        <location filename="../../inspector_app/storage/av_facts.py" line="25"/>
+        <location filename="../../inspector_app/storage/av_facts.py" line="26"/>
         <source>The audio or video file cannot be read: {reason}</source>
         <translation>无法读取该音视频文件：{reason}</translation>
     </message>
@@ -2079,89 +2084,89 @@
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="55"/>
         <source>&amp;Add files… (Ctrl+O)</source>
         <translation>添加文件(&amp;A)… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="57"/>
         <source>&amp;Paste image (Ctrl+V)</source>
         <translation>粘贴图片(&amp;P) (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="60"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="60"/>
-        <source>Audio and &amp;video…</source>
-        <translation>音像记录(&amp;V)…</translation>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="61"/>
+        <source>Au&amp;dio and video…</source>
+        <translation>音像记录(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="72"/>
         <source>Drop photos, scans or recordings here. Originals are kept byte-identical under their SHA-256.</source>
         <translation>可将照片、扫描件或录音录像拖放到此处。原始文件按 SHA-256 原样保存，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="95"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="111"/>
         <source>Already recorded (not stored twice): %1</source>
         <translation>已登记过（不重复保存）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="114"/>
         <source>Refused:</source>
         <translation>未导入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="117"/>
         <source>Import cancelled; the files already imported are kept.</source>
         <translation>导入已取消；已导入的文件予以保留。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="120"/>
         <source>Evidence import</source>
         <translation>导入证据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="121"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="183"/>
         <source>Caption</source>
         <translation>证据说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="183"/>
         <source>What does this evidence show?</source>
         <translation>该证据反映了什么内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="193"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="188"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="194"/>
         <source>Why is this evidence removed? (kept in the whole-process record)</source>
         <translation>移除该证据的原因？（将记入全过程记录）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="58"/>
         <source>Ca&amp;mera…</source>
         <translation>拍照(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="59"/>
         <source>Capt&amp;ion…</source>
         <translation>说明(&amp;I)…</translation>
     </message>
@@ -4761,216 +4766,216 @@ Workspace: %2</source>
         <translation>先行登记保存（7 日内作出处理决定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="105"/>
         <source>Measure:</source>
         <translation>措施：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="106"/>
         <source>Facts and reason:</source>
         <translation>事实和理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="107"/>
         <source>Carried out at:</source>
         <translation>执行地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="108"/>
         <source>Approved by (agency head):</source>
         <translation>批准负责人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="109"/>
         <source>Legal clock:</source>
         <translation>法定期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="125"/>
         <source>The party &amp;refuses to sign</source>
         <translation>当事人拒绝签名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="131"/>
         <source>Party&apos;s representative who signs:</source>
         <translation>当事人签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="133"/>
         <source>Reason for refusing:</source>
         <translation>拒签理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="134"/>
         <source>Witness name:</source>
         <translation>见证人姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="135"/>
         <source>Witness ID number:</source>
         <translation>见证人身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="136"/>
         <source>Witness relation to the party:</source>
         <translation>见证人与当事人关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="137"/>
         <source>Officers&apos; note:</source>
         <translation>执法人员说明：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="147"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="147"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="147"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
         <source>Items</source>
         <translation>物品数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="149"/>
         <source>Deadline</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="149"/>
         <source>Clock</source>
         <translation>期限状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="153"/>
         <source>E&amp;xtend the seal by 30 days…</source>
         <translation>延长封存 30 日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="155"/>
         <source>R&amp;elease…</source>
         <translation>解除(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="157"/>
         <source>Record the &amp;handling decision…</source>
         <translation>记录处理决定(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
         <source>Handled</source>
         <translation>已处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="173"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="174"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="175"/>
         <source> (extended)</source>
         <translation>（已延长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="180"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="181"/>
         <source>until %1 — %2</source>
         <translation>至 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
         <source>Sealing</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
         <source>Registered preservation</source>
         <translation>先行登记保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="209"/>
         <source>Extend the seal</source>
         <translation>延长封存期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="209"/>
         <source>Reason for the extension:</source>
         <translation>延长理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="217"/>
         <source>End the measure</source>
         <translation>结束措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="218"/>
         <source>What was decided (decision and number, or how the items were returned):</source>
         <translation>处理结果（处理决定及文号，或物品返还情况）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="246"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="247"/>
         <source>Select the item the photo shows.</source>
         <translation>请先选中照片所拍的物品。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="264"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="267"/>
         <source>Photos of the item</source>
         <translation>物品照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="268"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="284"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
         <source>Signature of the witness</source>
         <translation>见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="284"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
         <source>Signature of the party</source>
         <translation>当事人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="292"/>
         <source>The measure needs two different officers.</source>
         <translation>须由两名不同的执法人员实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="295"/>
         <source>The witness signs on the pad.</source>
         <translation>请见证人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="296"/>
         <source>The party signs on the pad.</source>
         <translation>请当事人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="323"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="324"/>
         <source>Enter the second officer&apos;s password.</source>
         <translation>请输入第二名执法人员的密码。</translation>
     </message>
@@ -5605,8 +5610,8 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/signing_documents.py" line="113"/>
-        <source>Seal or preser&amp;ve…</source>
-        <translation>封存/先行登记保存(&amp;V)…</translation>
+        <source>Sei&amp;zure or preservation…</source>
+        <translation>封存/先行登记保存(&amp;Z)…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/signing_documents.py" line="118"/>

@@ -25,7 +25,7 @@ from inspector_app.services.context import Actor
 from inspector_app.services.seizures import ItemInput, SeizureDTO, SeizureInput
 from inspector_app.ui.dialogs.document_dialogs import _SignedDocumentDialog
 from inspector_app.ui.dialogs.inline import message
-from inspector_app.ui.dialogs.inquiry_dialog import _rows, _table
+from inspector_app.ui.dialogs.inquiry_dialog import _table
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.evidence_page import _has_camera
 from inspector_app.ui.widgets.signature_pad import SignaturePad
@@ -99,7 +99,8 @@ class SeizureDialog(_SignedDocumentDialog):
         self.camera_button.clicked.connect(self._take_photo)
         if not _has_camera():
             self.camera_button.setEnabled(False)
-            self.camera_button.setToolTip(self.tr("No camera is available on this computer (or Qt Multimedia is not installed)."))
+            self.camera_button.setToolTip(self.tr("No camera is available on this computer (or Qt Multimedia is "
+                                                  "not installed)."))
         form = QFormLayout()
         form.addRow(self.tr("Measure:"), self.measure)
         form.addRow(self.tr("Facts and reason:"), self.reason)

@@ -110,7 +110,7 @@ class SignedDocuments(QGroupBox):
         self.inquiry_button.setObjectName("make_inquiry")
         self.service_button = QPushButton(self.tr("Proof of serv&ice…"), self)  # 送达回证 of the selected document
         self.service_button.setObjectName("make_service")
-        self.seizure_button = QPushButton(self.tr("Seal or preser&ve…"), self)  # 封存 / 先行登记保存
+        self.seizure_button = QPushButton(self.tr("Sei&zure or preservation…"), self)  # 封存 / 先行登记保存
         self.seizure_button.setObjectName("make_seizure")
         self.seizure_button.clicked.connect(self.make_seizure)
         self.inquiry_button.clicked.connect(self.make_inquiry)
