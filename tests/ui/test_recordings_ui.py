@@ -5,6 +5,9 @@ without a microphone the record action is disabled and says why."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from inspector_app.ui.widgets.media_player import multimedia
 from tests.helpers import new_inspection, start_on_site
 from tests.test_recordings import make_wav
@@ -39,3 +42,20 @@ def test_audio_clip_imported_and_played_back(app, roster, qtbot, window, tmp_pat
     dialog.player.toggle()
     qtbot.waitUntil(lambda: player.playbackState() == player.PlaybackState.PausedState, timeout=10000)
     dialog.close()
+    shots = os.environ.get("SEAL15_SHOTS")
+    if shots:  # README screenshot: `SEAL15_SHOTS=docs/screenshots pytest tests/ui/test_recordings_ui.py`
+        from PySide6.QtWidgets import QApplication
+
+        from inspector_app.ui.i18n import install_translators
+
+        keep = install_translators(QApplication.instance(), "zh_CN", app.paths.cache_dir)
+        QApplication.processEvents()
+        zh = RecordingsDialog(window.ops, iid, window)
+        qtbot.addWidget(zh)
+        qtbot.waitUntil(lambda: zh.table.rowCount() == 1, timeout=10000)
+        zh.table.selectRow(0)
+        zh.show()
+        zh.grab().save(str(Path(shots) / "seal15-recordings-dialog.png"))
+        zh.close()
+        for t in keep:
+            QApplication.instance().removeTranslator(t)
