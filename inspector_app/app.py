@@ -48,6 +48,8 @@ from inspector_app.storage.vault import FileVault
 if TYPE_CHECKING:
     from inspector_app.services.case_file import CaseFileService
     from inspector_app.services.inquiries import InquiryService
+    from inspector_app.services.recordings import RecordingService
+    from inspector_app.services.seizures import SeizureService
     from inspector_app.services.service_receipts import ServiceReceiptService
     from inspector_app.services.leads import LeadService
     from inspector_app.services.lead_review import LeadReviewService
@@ -88,6 +90,20 @@ class AppContext:
         from inspector_app.services.inquiries import InquiryService
 
         return InquiryService(self.ctx, self.keys)
+
+    @functools.cached_property
+    def recordings(self) -> RecordingService:
+        """Audio/video evidence and the 音像记录 register (services/recordings.py)."""
+        from inspector_app.services.recordings import RecordingService
+
+        return RecordingService(self.ctx, self.evidence)
+
+    @functools.cached_property
+    def seizures(self) -> SeizureService:
+        """封存 / 先行登记保存 (services/seizures.py)."""
+        from inspector_app.services.seizures import SeizureService
+
+        return SeizureService(self.ctx, self.keys)
 
     @functools.cached_property
     def service_receipts(self) -> ServiceReceiptService:
@@ -155,7 +171,9 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
     evidence = EvidenceService(ctx, paths.thumbnails_dir)
     keys = KeyService(paths.keys_dir, vault)
     def print_image(evidence_id: str) -> Path:
-        return evidence.display_path(evidence_id, 1600)
+        from inspector_app.services.photo_stamp import print_copy  # stamped when the photo asked for it
+
+        return print_copy(evidence, evidence_id, 1600)
 
     signing = SigningService(ctx, keys, print_image=print_image, on_frozen=queue_sync_sign)
     journal = JournalService(ctx)

@@ -80,6 +80,8 @@ class Action(StrEnum):
     CANCEL = "cancel"
     INQUIRY = "inquiry"                        # a 询问笔录 (from the visit on, until the case is closed)
     SERVE = "serve"                            # a 送达回证 for a signed document
+    SEIZE = "seize"                            # 封存 / 先行登记保存, their extension and release
+    RECORD_MEDIA = "record_media"              # register an audio/video recording (音像记录)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ RULES: dict[Action, _Rule] = {
     Action.CANCEL: _Rule(frozenset({Status.DRAFT}), moves=True),
     Action.INQUIRY: _Rule(ALL - {Status.DRAFT, Status.CLOSED, Status.CANCELLED}),
     Action.SERVE: _Rule(ALL - {Status.DRAFT, Status.CANCELLED}),
+    Action.SEIZE: _Rule(ALL - {Status.DRAFT, Status.CLOSED, Status.CANCELLED}),
+    Action.RECORD_MEDIA: _Rule(ALL - {Status.DRAFT, Status.CLOSED, Status.CANCELLED}),
 }
 
 ACTION_NAMES: dict[Action, str] = {
@@ -176,6 +180,8 @@ ACTION_NAMES: dict[Action, str] = {
     Action.CANCEL: QT_TRANSLATE_NOOP("Errors", "cancel the inspection"),
     Action.INQUIRY: QT_TRANSLATE_NOOP("Errors", "make an inquiry record"),
     Action.SERVE: QT_TRANSLATE_NOOP("Errors", "record how a document was served"),
+    Action.SEIZE: QT_TRANSLATE_NOOP("Errors", "seal or preserve evidence"),
+    Action.RECORD_MEDIA: QT_TRANSLATE_NOOP("Errors", "register an audio or video recording"),
 }
 
 

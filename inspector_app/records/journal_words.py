@@ -26,6 +26,11 @@ DOC_ZH = {k.code: k.spoken for k in KINDS}
 
 EVENT_NAMES: dict[str, str] = {
     "inquiry.signed": "询问笔录签名",
+    # 封存 / 先行登记保存 (services/seizures.py) and the 音像记录 register (services/recordings.py)
+    "seizure.signed": "封存／先行登记保存决定签名",
+    "seizure.extended": "延长封存期限",
+    "seizure.closed": "解除封存／作出处理决定",
+    "recording.registered": "登记音像记录",
     # plans and 双随机 draws (services/plans.py, services/draws.py)
     "plan.imported": "导入检查计划",
     "plan.status_changed": "检查计划状态变更",

@@ -82,6 +82,14 @@ KINDS: tuple[DocumentKind, ...] = (
                  QT_TRANSLATE_NOOP("RecordLabels", "Proof of service"), "医保送〔{year}〕{n}号",
                  "render_docs:render_service", "officers", 5,
                  where_made="送达回证在签发通知书后于“签名与笔录”页制作"),
+    DocumentKind("seal", "seal_decision", "封存决定书", "封存决定书",
+                 QT_TRANSLATE_NOOP("RecordLabels", "Sealing decision"), "医保封〔{year}〕{n}号",
+                 "render_seizure:render_seal", "officers", 6, party_signs=True,
+                 where_made="封存在检查的“签名与笔录”页的“封存／先行登记保存”中办理，两名执法人员签名后才能导出"),
+    DocumentKind("preservation", "preservation_notice", "先行登记保存通知书", "先行登记保存通知书",
+                 QT_TRANSLATE_NOOP("RecordLabels", "Registered preservation notice"), "医保存〔{year}〕{n}号",
+                 "render_seizure:render_preservation", "officers", 7, party_signs=True,
+                 where_made="先行登记保存在检查的“签名与笔录”页的“封存／先行登记保存”中办理，两名执法人员签名后才能导出"),
 )
 
 BY_CODE: dict[str, DocumentKind] = {k.code: k for k in KINDS}

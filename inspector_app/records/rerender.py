@@ -34,7 +34,9 @@ from inspector_app import fonts
 from inspector_app.records import model as M
 from inspector_app.records import render as R
 from inspector_app.records import model_docs as MD
+from inspector_app.records import model_seizure as MS
 from inspector_app.records import render_docs as RD
+from inspector_app.records import render_seizure as RS
 
 #: kind -> (snapshot class, renderer). Kinds not listed here fall back to the key-facts check (visible.py).
 RENDERERS: dict[str, tuple[type, Callable[[Any, fonts.FontSet], R.RenderedPdf]]] = {
@@ -44,6 +46,8 @@ RENDERERS: dict[str, tuple[type, Callable[[Any, fonts.FontSet], R.RenderedPdf]]]
     M.ReinspectionRecord.KIND: (M.ReinspectionRecord, R.render_reinspection),
     MD.InquiryRecord.KIND: (MD.InquiryRecord, RD.render_inquiry),
     MD.ServiceReceipt.KIND: (MD.ServiceReceipt, RD.render_service),
+    MS.SealDecision.KIND: (MS.SealDecision, RS.render_seal),
+    MS.PreservationNotice.KIND: (MS.PreservationNotice, RS.render_preservation),
 }
 
 

@@ -1,5 +1,7 @@
 """The demo's on-site document set: a 询问笔录 of a witness (five questions, one correction, signed by both
-questioners) and the 送达回证 of the rectification notice (直接送达, signed for). Fictional people only."""
+questioners), the 送达回证 of the rectification notice (直接送达, signed for), a 封存决定书 with its list and a
+stamped photo (30-day clock running) and a 先行登记保存通知书 refused before a witness (7-day clock). Fictional
+people only."""
 
 from __future__ import annotations
 
@@ -43,3 +45,37 @@ def add_onsite_documents(app: Any, iid: str, officers: list[Any], passwords: dic
     doc, _ = app.service_receipts.create(Actor(o1.name, o1.id), service, officer_id=o1.id, password=passwords[o1.id])
     app.signing.countersign(Actor(o2.name, o2.id), doc.id, o2.id, passwords[o2.id])
     say("已签名的送达回证")
+    add_seizures(app, iid, officers, passwords, unit, say)
+
+
+def add_seizures(app: Any, iid: str, officers: list[Any], passwords: dict[str, str], unit: str, say: Any) -> None:
+    from inspector_app.domain import seizure as dz
+    from inspector_app.records import model as rm
+    from inspector_app.services.demo_media import site_photo
+    from inspector_app.services.seizures import ItemInput, SeizureInput
+
+    o1, o2 = officers[0], officers[1]
+    now = app.ctx.clock()
+    cabinet = site_photo("病案室3号柜（封存）", now, seed=31)
+    seal = SeizureInput(
+        measure=dz.SEAL, reason="该院涉嫌将甲类检查项目串换为乙类项目收费，相关住院病历和收费底单可能被修改",
+        started_at=now, place=f"{unit}病案室", officer_ids=(o1.id, o2.id),
+        items=(ItemInput("住院病历（2026年9月出院）", "18", "册", "病案室3号柜", "病案号2609-0101至0118",
+                         "完好，柜门已贴封条", (cabinet,)),
+               ItemInput("住院收费底单", "1", "盒", "收费处档案柜", "2026年9月", "装盒，已贴封条")),
+        signer_name="郑嘉禾", party_png=strokes_to_png(demo_strokes(302)))
+    doc, _ = app.seizures.create(Actor(o1.name, o1.id), iid, seal, officer_id=o1.id, password=passwords[o1.id])
+    app.signing.countersign(Actor(o2.name, o2.id), doc.id, o2.id, passwords[o2.id])
+    say("已签名的封存决定书")
+    keep = SeizureInput(
+        measure=dz.PRESERVATION, reason="信息科服务器中的医保接口日志可能被覆盖，以后难以取得",
+        started_at=now, place=f"{unit}信息科机房", officer_ids=(o1.id, o2.id),
+        items=(ItemInput("医保接口日志备份光盘", "2", "张", "信息科机房保险柜", "2026年9月至10月",
+                         "已刻录，装袋封口"),),
+        approved_by="局长 卢振华", refused=True, refusal_reason="认为日志属于内部资料",
+        witness=rm.Witness("孔德明", "37990219850606003X", "医院信息科工作人员"),
+        officer_note="已向当事人宣读通知书，其拒绝签名，邀请见证人到场见证。",
+        witness_png=strokes_to_png(demo_strokes(303)))
+    doc, _ = app.seizures.create(Actor(o1.name, o1.id), iid, keep, officer_id=o1.id, password=passwords[o1.id])
+    app.signing.countersign(Actor(o2.name, o2.id), doc.id, o2.id, passwords[o2.id])
+    say("已签名的先行登记保存通知书")

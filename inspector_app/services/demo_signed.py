@@ -39,6 +39,8 @@ def setup_workspace(app: Any, officers: list[Any], now: dt.datetime,
         set_setting(uow.session, "reinspection_number_pattern", "青医保复〔{year}〕{n}号")
         set_setting(uow.session, "inquiry_number_pattern", "青医保询〔{year}〕{n}号")
         set_setting(uow.session, "service_number_pattern", "青医保送〔{year}〕{n}号")
+        set_setting(uow.session, "seal_number_pattern", "青医保封〔{year}〕{n}号")
+        set_setting(uow.session, "preservation_number_pattern", "青医保存〔{year}〕{n}号")
     start = now - dt.timedelta(days=60)
     ca = pki.create_ca(AGENCY, cn=f"{AGENCY} 执法签名根证书（演示）", not_before=start)
     app.keys.add_trust_root(ca.cert)

@@ -193,9 +193,13 @@ class EvidenceService:
     # ------------------------------------------------------------------ the single-writer half
 
     def commit(self, actor: Actor, inspection_id: str, prepared: Prepared, measure: Measure = Measure.PHOTO,
-               caption: str = "", link: Link | None = None, reinspection_id: str | None = None) -> Committed:
+               caption: str = "", link: Link | None = None, reinspection_id: str | None = None,
+               extra_meta: dict[str, Any] | None = None,
+               then: Callable[[Any, EvidenceRow], None] | None = None) -> Committed:
         """Record a prepared file as evidence of the inspection, in one transaction (row + journal + outbox).
-        The same content twice in one inspection is stored once: the existing evidence is returned (and linked)."""
+        The same content twice in one inspection is stored once: the existing evidence is returned (and linked).
+        `extra_meta` joins the new row's meta (e.g. the 音像记录 register); `then(uow, row)` runs in the same
+        transaction (services/recordings.py adds its register row there)."""
         p, measure = prepared, _measure(measure)
         if not self._ctx.blobs.has(p.sha256):
             raise ValidationError("evidence.not_stored", QT_TRANSLATE_NOOP(
@@ -219,7 +223,8 @@ class EvidenceService:
                     id=new_id(), inspection_id=inspection_id, sha256=p.sha256, kind=p.info.kind.value,
                     measure=measure.value, caption=caption.strip(), captured_at=p.info.captured_at,
                     source_name=p.name[:300], mime=p.info.mime, size=p.size,
-                    meta={**p.info.meta(), "origin": p.origin}, reinspection_id=reinspection_id,
+                    meta={**p.info.meta(), "origin": p.origin, **(extra_meta or {})},
+                    reinspection_id=reinspection_id,
                     created_at=uow.now, updated_at=uow.now)
                 s.add(row)
                 uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", {"data": _data(row)})
@@ -231,6 +236,8 @@ class EvidenceService:
             if target:
                 changes |= links.attach(uow, row, *target)
             row_links = ((target,) if target else ()) if new else links.active(s, [row.id]).get(row.id, ())
+            if then is not None:
+                then(uow, row)
             return Committed(evidence_dto(row, row_links), duplicate, changes)
 
     # ------------------------------------------------------------------ convenience entry points
@@ -274,12 +281,14 @@ class EvidenceService:
 
     def add_bytes(self, actor: Actor, inspection_id: str, data: bytes, name: str,
                   measure: Measure = Measure.PHOTO, caption: str = "", link: Link | None = None,
-                  origin: str = "paste", reinspection_id: str | None = None) -> Committed:
-        """A pasted image or a webcam frame, under the same rules as a file. Raises MediaRefused."""
+                  origin: str = "paste", reinspection_id: str | None = None,
+                  extra_meta: dict[str, Any] | None = None) -> Committed:
+        """A pasted image or a webcam frame, under the same rules as a file. Raises MediaRefused.
+        `extra_meta`: e.g. the visible stamp wanted on its print copy (services/photo_stamp.py)."""
         with self._ctx.read() as s:
             require_scope_editable(s, inspection_id, reinspection_id)
         return self.commit(actor, inspection_id, self.prepare_bytes(data, name, origin), measure, caption, link,
-                           reinspection_id)
+                           reinspection_id, extra_meta)
 
     # ------------------------------------------------------------------ editing
 
@@ -364,6 +373,14 @@ class EvidenceService:
         if self.get(evidence_id).kind != "photo":
             return None
         return self._derived(evidence_id, max_px)
+
+    def derived_path(self, evidence_id: str, tag: str, make: Callable[[bytes], bytes]) -> Path:
+        """A cached derivative `make(original bytes)` (e.g. a stamped print copy); the original is only read."""
+        ev = self.get(evidence_id)
+        path = self._thumbs / f"{ev.sha256}-{tag}.jpg"
+        if not path.exists() or path.stat().st_size == 0:
+            self._ctx.blobs.vault.write_bytes(path, make(self._ctx.blobs.read_bytes(ev.sha256)))
+        return self._ctx.blobs.vault.plain_path(path, ".jpg")
 
     def display_path(self, evidence_id: str, max_px: int = 2400) -> Path:
         """An upright JPEG copy for the on-screen viewer (EXIF orientation applied), cached like thumbnails."""

@@ -47,6 +47,7 @@ class MediaInfo:
     facts: PhotoFacts = PhotoFacts()
     pages: int | None = None
     frames: int = 1
+    duration_ms: int | None = None  # audio/video (storage/av_facts.py)
 
     @property
     def captured_at(self) -> dt.datetime | None:
@@ -62,6 +63,8 @@ class MediaInfo:
             out["frames"] = self.frames
         if self.pages is not None:
             out["pages"] = self.pages
+        if self.duration_ms is not None:
+            out["duration_ms"] = self.duration_ms
         if f.camera_make or f.camera_model:
             out["camera"] = {"make": f.camera_make, "model": f.camera_model}
         if f.gps is not None:
@@ -216,6 +219,8 @@ def analyse(src: Source, thumb_px: int | None = None,
     kind, mime, fmt = sniff(_head(src))
     if kind is EvidenceKind.DOCUMENT:
         return MediaInfo(kind, mime, fmt, pages=_pdf_facts(src)), None
+    if kind is _AV:
+        return _av_info(src, mime, fmt), None
     if kind is not EvidenceKind.PHOTO:
         return MediaInfo(kind, mime, fmt), None
     with _image_errors(), _open(src) as im:
@@ -225,6 +230,19 @@ def analyse(src: Source, thumb_px: int | None = None,
         _decode(im, thumb_px or 64)
         thumb = _oriented(im, thumb_px) if thumb_px else None
     return MediaInfo(kind, mime, fmt, width, height, facts, frames=frames), thumb
+
+
+def _av_info(src: Source, mime: str, fmt: str) -> MediaInfo:
+    """Duration and capture time when MediaInfo can read them; a file it cannot read is still accepted here as
+    before (the 音像记录 register, services/recordings.py, insists on a playable file)."""
+    from inspector_app.storage import av_facts
+
+    try:
+        facts = av_facts.read(src)
+    except ValidationError:
+        return MediaInfo(_AV, mime, fmt)
+    return MediaInfo(_AV, mime, fmt, facts=PhotoFacts(captured_at=facts.captured_at),
+                     duration_ms=facts.duration_ms)
 
 
 def probe(src: Source, default_tz: dt.tzinfo = CHINA_TZ) -> MediaInfo:

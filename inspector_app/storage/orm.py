@@ -244,3 +244,4 @@ from inspector_app.storage import docs_orm as _docs_orm  # noqa: E402,F401
 from inspector_app.storage import plans_orm as _plans_orm  # noqa: E402,F401
 from inspector_app.storage import leads_orm as _leads_orm  # noqa: E402,F401
 from inspector_app.storage import campaign_orm as _campaign_orm  # noqa: E402,F401
+from inspector_app.storage import seizure_orm as _seizure_orm  # noqa: E402,F401

@@ -101,6 +101,11 @@
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/camera_dialog.py" line="33"/>
+        <source>&amp;Stamp time, place, officer and number on the printed copy</source>
+        <translation>在打印件上标注时间、地点、执法人员和编号(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1286,42 +1291,42 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="186"/>
-        <location filename="../../inspector_app/services/evidence.py" line="357"/>
+        <location filename="../../inspector_app/services/evidence.py" line="366"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="201"/>
+        <location filename="../../inspector_app/services/evidence.py" line="205"/>
         <source>The evidence file is not in this computer&apos;s store yet; import it again.</source>
         <translation>证据文件尚未保存到本机存储，请重新导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="211"/>
+        <location filename="../../inspector_app/services/evidence.py" line="215"/>
         <source>The file is already evidence of this inspection (or another re-inspection); a re-inspection needs new evidence.</source>
         <translation>该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="214"/>
+        <location filename="../../inspector_app/services/evidence.py" line="218"/>
         <source>The file is already saved as evidence of a re-inspection.</source>
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="289"/>
+        <location filename="../../inspector_app/services/evidence.py" line="298"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="318"/>
+        <location filename="../../inspector_app/services/evidence.py" line="327"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="349"/>
+        <location filename="../../inspector_app/services/evidence.py" line="358"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="371"/>
+        <location filename="../../inspector_app/services/evidence.py" line="388"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -1661,203 +1666,203 @@
         <translation>{what}：未知列类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="154"/>
+        <location filename="../../inspector_app/domain/rules.py" line="158"/>
         <source>change the team&apos;s credentials and conflict declarations</source>
         <extracomment>Who may review, return, approve, decide the outcome and close: the client&apos;s services and widgets and the sync server&apos;s authorisation all read this one set. The statuses a reviewer&apos;s list shows: waiting for review, under review, returned, and decided but not closed.</extracomment>
         <translation>更改检查组的亮证和回避声明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="155"/>
+        <location filename="../../inspector_app/domain/rules.py" line="159"/>
         <source>start the on-site inspection</source>
         <translation>开始现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="156"/>
+        <location filename="../../inspector_app/domain/rules.py" line="160"/>
         <source>answer the checklist</source>
         <translation>填写检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="157"/>
+        <location filename="../../inspector_app/domain/rules.py" line="161"/>
         <source>change the findings</source>
         <translation>更改问题记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="158"/>
+        <location filename="../../inspector_app/domain/rules.py" line="162"/>
         <source>change the evidence</source>
         <translation>更改证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="159"/>
+        <location filename="../../inspector_app/domain/rules.py" line="163"/>
         <source>finish the on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="160"/>
+        <location filename="../../inspector_app/domain/rules.py" line="164"/>
         <source>preview the draft record</source>
         <translation>预览笔录草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="161"/>
+        <location filename="../../inspector_app/domain/rules.py" line="165"/>
         <source>capture a handwritten signature</source>
         <translation>采集手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="162"/>
+        <location filename="../../inspector_app/domain/rules.py" line="166"/>
         <source>record the party&apos;s signature</source>
         <translation>记录当事人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="163"/>
+        <location filename="../../inspector_app/domain/rules.py" line="167"/>
         <source>sign the record</source>
         <translation>签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="164"/>
+        <location filename="../../inspector_app/domain/rules.py" line="168"/>
         <source>sign the document</source>
         <translation>签署文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="165"/>
+        <location filename="../../inspector_app/domain/rules.py" line="169"/>
         <source>issue a rectification notice</source>
         <translation>签发责令整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="166"/>
+        <location filename="../../inspector_app/domain/rules.py" line="170"/>
         <source>make a correction addendum</source>
         <translation>制作补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="167"/>
+        <location filename="../../inspector_app/domain/rules.py" line="171"/>
         <source>submit the record for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="168"/>
+        <location filename="../../inspector_app/domain/rules.py" line="172"/>
         <source>start the review</source>
         <translation>开始审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="169"/>
+        <location filename="../../inspector_app/domain/rules.py" line="173"/>
         <source>return the record for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="170"/>
+        <location filename="../../inspector_app/domain/rules.py" line="174"/>
         <source>approve the record</source>
         <translation>批准检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="171"/>
+        <location filename="../../inspector_app/domain/rules.py" line="175"/>
         <source>comment on the record</source>
         <translation>发表审核意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="172"/>
+        <location filename="../../inspector_app/domain/rules.py" line="176"/>
         <source>decide the outcome</source>
         <translation>确定处理结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="173"/>
+        <location filename="../../inspector_app/domain/rules.py" line="177"/>
         <source>close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="174"/>
+        <location filename="../../inspector_app/domain/rules.py" line="178"/>
         <source>re-inspect the rectification</source>
         <translation>复查整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="175"/>
+        <location filename="../../inspector_app/domain/rules.py" line="179"/>
         <source>export the case file</source>
         <translation>导出案卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="176"/>
+        <location filename="../../inspector_app/domain/rules.py" line="180"/>
         <source>cancel the inspection</source>
         <translation>作废检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="177"/>
+        <location filename="../../inspector_app/domain/rules.py" line="181"/>
         <source>make an inquiry record</source>
         <translation>制作询问笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="178"/>
+        <location filename="../../inspector_app/domain/rules.py" line="182"/>
         <source>record how a document was served</source>
         <translation>记录文书送达情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="185"/>
+        <location filename="../../inspector_app/domain/rules.py" line="191"/>
         <source>The team is not ready to go on site (two officers, credentials shown, conflicts declared).</source>
         <translation>检查组尚不具备现场检查条件（两名执法人员、亮证、回避声明）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="188"/>
+        <location filename="../../inspector_app/domain/rules.py" line="194"/>
         <source>The team has no officers.</source>
         <translation>检查组没有执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="191"/>
+        <location filename="../../inspector_app/domain/rules.py" line="197"/>
         <source>Only the officers of this inspection&apos;s team can sign its record.</source>
         <translation>只有本次检查组的执法人员可以签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="194"/>
+        <location filename="../../inspector_app/domain/rules.py" line="200"/>
         <source>Every officer of the team has signed the record.</source>
         <translation>检查组执法人员均已签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="197"/>
+        <location filename="../../inspector_app/domain/rules.py" line="203"/>
         <source>No officer&apos;s signature is waiting on this document.</source>
         <translation>该文书没有待签的执法人员签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="200"/>
+        <location filename="../../inspector_app/domain/rules.py" line="206"/>
         <source>The record is not signed by every officer of the team yet.</source>
         <translation>笔录尚未由检查组全部执法人员签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="204"/>
+        <location filename="../../inspector_app/domain/rules.py" line="210"/>
         <source>A rectification notice needs findings.</source>
         <translation>责令整改通知书须有发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="207"/>
+        <location filename="../../inspector_app/domain/rules.py" line="213"/>
         <source>A rectification notice was issued already.</source>
         <translation>已签发责令整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="210"/>
+        <location filename="../../inspector_app/domain/rules.py" line="216"/>
         <source>A returned record must first be answered with a signed correction addendum, then submitted again.</source>
         <translation>退回的记录须先以签名的补正说明答复，再重新提交</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="215"/>
+        <location filename="../../inspector_app/domain/rules.py" line="221"/>
         <source>The rectification has not been re-inspected yet; the case cannot be closed.</source>
         <translation>整改尚未复查，不能结案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="218"/>
+        <location filename="../../inspector_app/domain/rules.py" line="224"/>
         <source>Decide the outcome first.</source>
         <translation>请先确定处理结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="230"/>
+        <location filename="../../inspector_app/domain/rules.py" line="236"/>
         <source>Only a reviewer (a team lead or an administrator) can {action}.</source>
         <translation>只有审核人（检查组组长或管理员）可以{action}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="233"/>
+        <location filename="../../inspector_app/domain/rules.py" line="239"/>
         <source>The record is signed and its content is fixed; make a correction addendum instead.</source>
         <translation>笔录已签名，内容已固定；如需更正请制作补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="236"/>
+        <location filename="../../inspector_app/domain/rules.py" line="242"/>
         <source>Record the credentials shown and the conflict declarations and start the on-site inspection before answering the checklist.</source>
         <translation>请先完成亮证和回避声明并开始现场检查，再填写检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/rules.py" line="241"/>
+        <location filename="../../inspector_app/domain/rules.py" line="247"/>
         <source>You cannot {action} while the inspection&apos;s status is “{status}”.</source>
         <translation>检查记录处于“{status}”状态，不能{action}</translation>
     </message>
@@ -2052,6 +2057,102 @@
         <source>{head}: {problems}</source>
         <translation>{head}：{problems}</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="183"/>
+        <source>seal or preserve evidence</source>
+        <translation>封存或先行登记保存证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="184"/>
+        <source>register an audio or video recording</source>
+        <translation>登记音像记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/photo_stamp.py" line="85"/>
+        <source>The photo cannot be read as an image.</source>
+        <translation>照片无法作为图像读取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="104"/>
+        <source>Choose sealing or registered preservation.</source>
+        <translation>请选择封存或先行登记保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="111"/>
+        <source>Two different officers of this inspection&apos;s team carry out the measure.</source>
+        <translation>须由本次检查组的两名不同执法人员实施。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="149"/>
+        <source>The first officer signs the notice first.</source>
+        <translation>由第一名执法人员先签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="192"/>
+        <source>Record why the sealing period is extended.</source>
+        <translation>请记录延长封存期限的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="199"/>
+        <source>Only a sealing period can be extended; a preservation needs its decision within 7 days.</source>
+        <translation>只有封存期限可以延长；先行登记保存须在 7 日内作出处理决定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="203"/>
+        <source>The sealing period was extended already; it can be extended only once.</source>
+        <translation>封存期限已延长过，只能延长一次。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="205"/>
+        <source>The sealing period ended on {date}; it can no longer be extended.</source>
+        <translation>封存期限已于 {date} 届满，不能再延长。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="221"/>
+        <source>Choose release or handling decision.</source>
+        <translation>请选择解除或作出处理决定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="224"/>
+        <source>Record what was decided (the decision and its number, or how the items were returned).</source>
+        <translation>请记录处理结果（处理决定及文号，或物品返还情况）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="229"/>
+        <source>The measure {number} was ended already.</source>
+        <translation>措施 {number} 已经解除或处理。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="259"/>
+        <source>The measure does not exist.</source>
+        <translation>该措施不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/recordings.py" line="55"/>
+        <source>{name} is not an audio or video file.</source>
+        <translation>{name} 不是音频或视频文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/recordings.py" line="58"/>
+        <location filename="../../inspector_app/storage/av_facts.py" line="26"/>
+        <source>The audio or video file cannot be read: {reason}</source>
+        <translation>无法读取该音视频文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/recordings.py" line="66"/>
+        <source>Choose the stage of the visit the recording covers.</source>
+        <translation>请选择该音像记录对应的检查环节。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/recordings.py" line="72"/>
+        <source>The recording must be made by an officer of this inspection&apos;s team.</source>
+        <translation>记录人须为本次检查组的执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/recordings.py" line="82"/>
+        <source>This recording is in the register already.</source>
+        <translation>该音像记录已登记。</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>
@@ -2074,86 +2175,91 @@
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="55"/>
         <source>&amp;Add files… (Ctrl+O)</source>
         <translation>添加文件(&amp;A)… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="57"/>
         <source>&amp;Paste image (Ctrl+V)</source>
         <translation>粘贴图片(&amp;P) (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="60"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="72"/>
         <source>Drop photos, scans or recordings here. Originals are kept byte-identical under their SHA-256.</source>
         <translation>可将照片、扫描件或录音录像拖放到此处。原始文件按 SHA-256 原样保存，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="95"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="106"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="111"/>
         <source>Already recorded (not stored twice): %1</source>
         <translation>已登记过（不重复保存）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="109"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="114"/>
         <source>Refused:</source>
         <translation>未导入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="112"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="117"/>
         <source>Import cancelled; the files already imported are kept.</source>
         <translation>导入已取消；已导入的文件予以保留。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="120"/>
         <source>Evidence import</source>
         <translation>导入证据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="121"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="166"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="183"/>
         <source>Caption</source>
         <translation>证据说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="166"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="183"/>
         <source>What does this evidence show?</source>
         <translation>该证据反映了什么内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="193"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="194"/>
         <source>Why is this evidence removed? (kept in the whole-process record)</source>
         <translation>移除该证据的原因？（将记入全过程记录）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="58"/>
         <source>Ca&amp;mera…</source>
         <translation>拍照(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="59"/>
         <source>Capt&amp;ion…</source>
         <translation>说明(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="61"/>
+        <source>Au&amp;dio and video…</source>
+        <translation>音像记录(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +3630,25 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>MediaPlayer</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/media_player.py" line="31"/>
+        <location filename="../../inspector_app/ui/widgets/media_player.py" line="100"/>
+        <source>Pla&amp;y</source>
+        <translation>播放(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/media_player.py" line="48"/>
+        <source>Playback needs Qt Multimedia, which is not available on this computer.</source>
+        <translation>播放需要 Qt Multimedia，本机不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/media_player.py" line="100"/>
+        <source>Pa&amp;use</source>
+        <translation>暂停(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>NewInspectionDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="45"/>
@@ -4233,6 +4358,166 @@ Workspace: %2</source>
         <source>Officer in charge</source>
         <translation>承办执法人员</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/records/kinds.py" line="86"/>
+        <source>Sealing decision</source>
+        <translation>封存决定书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/kinds.py" line="90"/>
+        <source>Registered preservation notice</source>
+        <translation>先行登记保存通知书</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="38"/>
+        <source>Audio and video records</source>
+        <translation>音像记录登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="42"/>
+        <source>Captured</source>
+        <translation>拍摄/录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="42"/>
+        <source>Stage</source>
+        <translation>检查环节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="42"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="43"/>
+        <source>Medium</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="43"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="43"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="53"/>
+        <source>&amp;Import file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="163"/>
+        <source>&amp;Record audio</source>
+        <translation>录音(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="61"/>
+        <source>No microphone is available on this computer, so audio cannot be recorded here; import the recorder&apos;s file instead.</source>
+        <translation>本机没有可用的麦克风，无法在此录音；请导入执法记录仪的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="63"/>
+        <source>&amp;Play selected</source>
+        <translation>播放所选(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="70"/>
+        <source>&amp;Stage of the visit:</source>
+        <translation>检查环节(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="71"/>
+        <source>Recorded &amp;by:</source>
+        <translation>记录人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="72"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="104"/>
+        <source>Audio</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="104"/>
+        <source>Video</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="106"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="115"/>
+        <source>Import a recording</source>
+        <translation>导入音像记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="116"/>
+        <source>Audio and video (%1)</source>
+        <translation>音视频 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="133"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="134"/>
+        <source>Registered.</source>
+        <translation>已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="163"/>
+        <source>S&amp;top recording</source>
+        <translation>停止录音(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="185"/>
+        <source>Showing credentials, notice of rights</source>
+        <extracomment>English labels of domain.recording.STAGES for the UI (translated to the same Chinese words).</extracomment>
+        <translation>出示执法证件、告知权利</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="186"/>
+        <source>On-site inspection</source>
+        <translation>现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="187"/>
+        <source>Inquiry</source>
+        <translation>询问调查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="188"/>
+        <source>Sealing, registered preservation</source>
+        <translation>封存、先行登记保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="189"/>
+        <source>Signing the record, refusal before a witness</source>
+        <translation>笔录签名、拒签见证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="190"/>
+        <source>Serving documents</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="191"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>RectificationTableModel</name>
@@ -4611,6 +4896,333 @@ Workspace: %2</source>
         <location filename="../../inspector_app/ui/widgets/sample_table.py" line="73"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SeizureDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="41"/>
+        <source>Sealing and registered preservation</source>
+        <translation>封存与先行登记保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="45"/>
+        <source>&amp;Items and photos</source>
+        <translation>物品与照片(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="46"/>
+        <source>&amp;Party and signatures</source>
+        <translation>当事人与签名(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="47"/>
+        <source>&amp;Measures and clocks</source>
+        <translation>措施与期限(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="57"/>
+        <source>Second officer:</source>
+        <translation>第二名执法人员：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="58"/>
+        <source>Their password:</source>
+        <translation>其密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="59"/>
+        <source>Both officers sign</source>
+        <translation>两名执法人员签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="81"/>
+        <source>Item</source>
+        <translation>物品名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="81"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="81"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="82"/>
+        <source>Kept at</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="82"/>
+        <source>Specification</source>
+        <translation>规格/批号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="83"/>
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="83"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="90"/>
+        <source>&amp;Stamp time, place, officer and number on the printed photos</source>
+        <translation>在打印的照片上标注时间、地点、执法人员和编号(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="92"/>
+        <source>&amp;Add item</source>
+        <translation>添加物品(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="94"/>
+        <source>&amp;Remove item</source>
+        <translation>删除物品(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="96"/>
+        <source>Add p&amp;hotos…</source>
+        <translation>添加照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="98"/>
+        <source>&amp;Take photo…</source>
+        <translation>拍照(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="102"/>
+        <source>No camera is available on this computer (or Qt Multimedia is not installed).</source>
+        <translation>本机没有可用的摄像头（或未安装 Qt Multimedia）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="74"/>
+        <source>Sealing (up to 30 days, extendable once by 30)</source>
+        <translation>封存（不超过 30 日，可延长一次 30 日）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="75"/>
+        <source>Registered preservation (handling decision within 7 days)</source>
+        <translation>先行登记保存（7 日内作出处理决定）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="105"/>
+        <source>Measure:</source>
+        <translation>措施：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="106"/>
+        <source>Facts and reason:</source>
+        <translation>事实和理由：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="107"/>
+        <source>Carried out at:</source>
+        <translation>执行地点：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="108"/>
+        <source>Approved by (agency head):</source>
+        <translation>批准负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="109"/>
+        <source>Legal clock:</source>
+        <translation>法定期限：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="125"/>
+        <source>The party &amp;refuses to sign</source>
+        <translation>当事人拒绝签名(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="131"/>
+        <source>Party&apos;s representative who signs:</source>
+        <translation>当事人签名人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="133"/>
+        <source>Reason for refusing:</source>
+        <translation>拒签理由：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="134"/>
+        <source>Witness name:</source>
+        <translation>见证人姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="135"/>
+        <source>Witness ID number:</source>
+        <translation>见证人身份证号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="136"/>
+        <source>Witness relation to the party:</source>
+        <translation>见证人与当事人关系：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="137"/>
+        <source>Officers&apos; note:</source>
+        <translation>执法人员说明：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="148"/>
+        <source>Items</source>
+        <translation>物品数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="149"/>
+        <source>Deadline</source>
+        <translation>期限届满</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="149"/>
+        <source>Clock</source>
+        <translation>期限状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="153"/>
+        <source>E&amp;xtend the seal by 30 days…</source>
+        <translation>延长封存 30 日(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="155"/>
+        <source>R&amp;elease…</source>
+        <translation>解除(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="157"/>
+        <source>Record the &amp;handling decision…</source>
+        <translation>记录处理决定(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
+        <source>Released</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="173"/>
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="174"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="175"/>
+        <source> (extended)</source>
+        <translation>（已延长）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="181"/>
+        <source>until %1 — %2</source>
+        <translation>至 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
+        <source>Sealing</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
+        <source>Registered preservation</source>
+        <translation>先行登记保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="209"/>
+        <source>Extend the seal</source>
+        <translation>延长封存期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="209"/>
+        <source>Reason for the extension:</source>
+        <translation>延长理由：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="217"/>
+        <source>End the measure</source>
+        <translation>结束措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="218"/>
+        <source>What was decided (decision and number, or how the items were returned):</source>
+        <translation>处理结果（处理决定及文号，或物品返还情况）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="247"/>
+        <source>Select the item the photo shows.</source>
+        <translation>请先选中照片所拍的物品。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="264"/>
+        <source>Photo %1</source>
+        <translation>照片 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="267"/>
+        <source>Photos of the item</source>
+        <translation>物品照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="268"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
+        <source>Signature of the witness</source>
+        <translation>见证人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
+        <source>Signature of the party</source>
+        <translation>当事人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="292"/>
+        <source>The measure needs two different officers.</source>
+        <translation>须由两名不同的执法人员实施。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="295"/>
+        <source>The witness signs on the pad.</source>
+        <translation>请见证人在签名板上签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="296"/>
+        <source>The party signs on the pad.</source>
+        <translation>请当事人在签名板上签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="324"/>
+        <source>Enter the second officer&apos;s password.</source>
+        <translation>请输入第二名执法人员的密码。</translation>
     </message>
 </context>
 <context>
@@ -5242,50 +5854,55 @@ Workspace: %2</source>
         <translation>送达回证(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="118"/>
         <source>Su&amp;bmit for review</source>
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="144"/>
         <source>%1 — served %2 (%3)</source>
         <translation>%1 — 已于 %2 送达（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="179"/>
         <location filename="../../inspector_app/ui/pages/signing_documents.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="187"/>
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="183"/>
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="188"/>
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="284"/>
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="291"/>
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="292"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="301"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="113"/>
+        <source>Sei&amp;zure or preservation…</source>
+        <translation>封存/先行登记保存(&amp;Z)…</translation>
     </message>
 </context>
 <context>
@@ -5404,77 +6021,77 @@ Workspace: %2</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="176"/>
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="179"/>
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="183"/>
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="185"/>
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="195"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="195"/>
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="203"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="204"/>
         <source>Not recorded yet. After the record is read to them, the party&apos;s representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="209"/>
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="211"/>
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="213"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="214"/>
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="218"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="219"/>
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
     </message>

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession, QMediaDevices
 from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 
 class CameraDialog(QDialog):
@@ -29,7 +29,11 @@ class CameraDialog(QDialog):
         take.clicked.connect(self.capture.capture)
         close.clicked.connect(self.accept)
         self.capture.imageCaptured.connect(lambda _id, image: self.captured.emit(image))
+        # the original frame is the evidence; the stamp goes on the copy printed in the record (services/photo_stamp)
+        self.stamp = QCheckBox(self.tr("&Stamp time, place, officer and number on the printed copy"), self)
+        self.stamp.setChecked(True)
         row = QHBoxLayout()
+        row.addWidget(self.stamp)
         row.addStretch(1)
         row.addWidget(take)
         row.addWidget(close)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.services import photo_stamp
 from inspector_app.services.dto import EvidenceDTO
 from inspector_app.ui import keymap
 from inspector_app.ui.import_job import ImportJob
@@ -57,6 +58,9 @@ class EvidencePage(QWidget):
         self.camera_button = QPushButton(self.tr("Ca&mera…"), self)
         self.caption_button = QPushButton(self.tr("Capt&ion…"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.recordings_button = QPushButton(self.tr("Au&dio and video…"), self)  # the 音像记录 register
+        self.recordings_button.setObjectName("open_recordings")
+        self.recordings_button.clicked.connect(self.open_recordings)
         self.add_button.clicked.connect(self.choose_files)
         self.paste_button.clicked.connect(self.paste)
         self.camera_button.clicked.connect(self.open_camera)
@@ -69,7 +73,8 @@ class EvidencePage(QWidget):
                                    "under their SHA-256."), self)
         self.hint.setStyleSheet("color: #666;")
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button):
+        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button,
+                  self.recordings_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -137,21 +142,33 @@ class EvidencePage(QWidget):
         elif mime.hasImage():
             self.add_image(QImage(mime.imageData()), "pasted.png", "paste")
 
-    def add_image(self, image: QImage, name: str, origin: str) -> None:
+    def add_image(self, image: QImage, name: str, origin: str, stamp: bool = False) -> None:
         buf = QBuffer()
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buf, "PNG" if name.endswith(".png") else "JPEG", 92)
         data = bytes(buf.data())
         iid, actor, rid = self.inspection_id, self.ops.actor, self.reinspection_id
-        self.ops.write(lambda: self.ops.app.evidence.add_bytes(actor, iid, data, name, origin=origin,
-                                                               reinspection_id=rid),
-                       lambda committed: self.ops.changed.emit(committed.changes))
+        app = self.ops.app
+
+        def add() -> Any:
+            extra = photo_stamp.camera_stamp(app.ctx, iid, actor.name) if stamp else None
+            return app.evidence.add_bytes(actor, iid, data, name, origin=origin, reinspection_id=rid,
+                                          extra_meta=extra)
+
+        self.ops.write(add, lambda committed: self.ops.changed.emit(committed.changes))
+
+    def open_recordings(self) -> None:
+        if self.inspection_id is None:
+            return
+        from inspector_app.ui.dialogs.recordings_dialog import RecordingsDialog
+
+        RecordingsDialog(self.ops, self.inspection_id, self).exec()  # its imports broadcast their changes
 
     def open_camera(self) -> None:
         from inspector_app.ui.dialogs.camera_dialog import CameraDialog
 
         dialog = CameraDialog(self)
-        dialog.captured.connect(lambda img: self.add_image(img, "camera.jpg", "camera"))
+        dialog.captured.connect(lambda img: self.add_image(img, "camera.jpg", "camera", dialog.stamp.isChecked()))
         dialog.exec()
 
     # -- editing

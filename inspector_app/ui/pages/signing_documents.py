@@ -110,6 +110,9 @@ class SignedDocuments(QGroupBox):
         self.inquiry_button.setObjectName("make_inquiry")
         self.service_button = QPushButton(self.tr("Proof of serv&ice…"), self)  # 送达回证 of the selected document
         self.service_button.setObjectName("make_service")
+        self.seizure_button = QPushButton(self.tr("Sei&zure or preservation…"), self)  # 封存 / 先行登记保存
+        self.seizure_button.setObjectName("make_seizure")
+        self.seizure_button.clicked.connect(self.make_seizure)
         self.inquiry_button.clicked.connect(self.make_inquiry)
         self.service_button.clicked.connect(self.make_service)
         self.submit_button = QPushButton(self.tr("Su&bmit for review"), self)
@@ -120,7 +123,7 @@ class SignedDocuments(QGroupBox):
         self.submit_button.clicked.connect(self.submit)
         follow_up = QHBoxLayout()
         for b in (self.countersign_button, self.notice_button, self.addendum_button, self.inquiry_button,
-                  self.service_button):
+                  self.service_button, self.seizure_button):
             follow_up.addWidget(b)
         follow_up.addStretch(1)
         follow_up.addWidget(self.submit_button)
@@ -161,7 +164,8 @@ class SignedDocuments(QGroupBox):
         """(officer id, name) of team officers whose field on `doc` still waits (record and addenda number the
         officers as the team does; a notice has only the issuing officer's field, signed at issue)."""
         state = self.page.state
-        if doc is None or state is None or doc.kind not in ("record", "addendum", "inquiry", "service"):
+        if doc is None or state is None or doc.kind not in ("record", "addendum", "inquiry", "service", "seal",
+                                                                "preservation"):
             return []
         return [(o.officer_id, o.name) for o in state.officers if o.field in doc.pending_fields]
 
@@ -198,6 +202,14 @@ class SignedDocuments(QGroupBox):
         if s is None or iid is None:
             return
         InquiryDialog(self.ops, iid, self._team(), s.detail.summary.institution_name, self.page).exec()
+
+    def make_seizure(self) -> None:
+        s, iid = self.page.state, self.page.inspection_id
+        if s is None or iid is None:
+            return
+        from inspector_app.ui.dialogs.seizure_dialog import SeizureDialog
+
+        SeizureDialog(self.ops, iid, self._team(), s.detail.summary.institution_name, self.page).exec()
 
     def make_service(self) -> None:
         s, doc = self.page.state, self.selected_document()

@@ -99,6 +99,7 @@ class SigningPage(QWidget):
         self.docs = SignedDocuments(self)
         for name in ("documents", "info", "verify_button", "open_button", "system_button", "export_button",
                      "countersign_button", "notice_button", "addendum_button", "inquiry_button", "service_button",
+                     "seizure_button", "make_seizure",
                      "submit_button", "selected_document", "countersign", "issue_notice", "make_inquiry",
                      "make_service", "make_addendum", "submit", "open_pdf", "verify", "open_in_system", "export_pdf",
                      "export_to"):
@@ -227,7 +228,8 @@ class SigningPage(QWidget):
                       self.draw_button: Action.CAPTURE_SIGNATURE, self.sign_button: Action.SIGN,
                       self.countersign_button: Action.COUNTERSIGN, self.notice_button: Action.ISSUE_NOTICE,
                       self.addendum_button: Action.ADDENDUM, self.submit_button: Action.SUBMIT,
-                      self.inquiry_button: Action.INQUIRY, self.service_button: Action.SERVE},
+                      self.inquiry_button: Action.INQUIRY, self.service_button: Action.SERVE,
+                      self.seizure_button: Action.SEIZE},
                      s.detail.summary.status if s else None, self.ops.role,
                      s.facts(bool(self.docs.pending_officers(doc))) if s else Facts())
         if doc is None or doc.kind not in SERVABLE or doc.pending_fields:  # the selection, not a rule

@@ -1,0 +1,151 @@
+"""Frozen snapshots of the two evidence-securing measures (domain/seizure.py has their clocks):
+
+- 封存决定书 + 封存清单 (D10, 条例 第二十七条(五); 行政强制法 第十八, 二十四, 二十五条): reason, basis, period
+  (≤ 30 days, extendable once by 30), the items and quantities, the remedy route, the party's signature or refusal
+  with a witness, both officers' signatures; the list is made in two copies (one to the party, one to the file).
+- 先行登记保存通知书 + 物品清单 (D9, 行政处罚法 第五十六条): the items, the reason, the agency head's approval, the
+  handling decision due within 7 days.
+
+Same conventions as records/model_docs.py: `canonical()` / `content_hash()` bind the signatures, `officers` are the
+fields Sig_Officer1..n, times carry a zone. Item photos: the original photo is evidence (its SHA-256 is printed);
+the page draws a small derivative (optionally stamped, services/photo_stamp.py) carried in `photos` — its bytes are
+embedded in the signed images file so the verifier can redraw the pages (records/rerender.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from inspector_app.domain import seizure as dz
+from inspector_app.records.model_base import (
+    Officer, Party, PartySignOff, SignatureImage, _check_officers, _check_signoff, _Hashable,
+)
+
+SEAL_BASIS = "《医疗保障基金使用监督管理条例》第二十七条第（五）项、《中华人民共和国行政强制法》第二十四条"
+PRESERVATION_BASIS = "《中华人民共和国行政处罚法》第五十六条"
+REMEDY = ("如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。"
+          "复议或者诉讼期间，本决定不停止执行。")
+PARTY_OPINION = "以上清单所列物品与实物相符，已核对。"
+
+
+@dataclass(frozen=True, slots=True)
+class SeizureItem:
+    """One line of the 封存清单 / 物品清单."""
+
+    name: str                           # 物品（场所、设施、资料）名称
+    spec: str                           # 规格、批号、编号
+    quantity: str                       # kept as the inspector wrote it ("3", "12.5") — never a float
+    unit: str                           # 盒、份、台、册…
+    location: str                       # 存放地点 (where it is kept while sealed)
+    condition: str = ""                 # 状况 (sealed intact, packaging, damage…)
+    photos: tuple[str, ...] = ()        # SHA-256 of the original evidence photos of this item
+
+
+@dataclass(frozen=True, slots=True)
+class ItemPhoto:
+    """The print derivative of an item photo (a small JPEG drawn on the page, optionally stamped with time, place,
+    officer and document number), bound to the original evidence photo by the original's SHA-256."""
+
+    original_sha256: str
+    image: bytes
+    stamped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SeizureNotice(_Hashable):
+    """The common body of the two notices; the subclasses fix the measure (and so KIND, title and clock)."""
+
+    number: str
+    agency: str
+    party: Party
+    record_number: str                  # the 现场检查笔录 of the same inspection ("" before it is signed)
+    reason: str                         # 经查…, why the measure is taken
+    basis: str                          # the legal basis printed
+    started_at: dt.datetime
+    due_on: dt.date                     # the clock's last day (domain/seizure.due_date)
+    place: str                          # where the measure was carried out
+    officers: tuple[Officer, ...]
+    items: tuple[SeizureItem, ...]
+    approved_by: str = ""               # 负责人批准 (required for preservation, printed for both)
+    party_signoff: PartySignOff = PartySignOff(opinion=PARTY_OPINION)
+    photos: tuple[ItemPhoto, ...] = ()
+    signature_images: tuple[SignatureImage, ...] = ()
+
+    MEASURE = ""
+    TITLE = ""
+
+    @property
+    def measure(self) -> str:
+        return self.MEASURE
+
+    @property
+    def title(self) -> str:
+        return self.TITLE
+
+    @property
+    def started_on(self) -> dt.date:
+        from inspector_app.domain.agency_time import local
+
+        return local(self.started_at).date()
+
+    def photo(self, sha256: str) -> ItemPhoto | None:
+        return next((p for p in self.photos if p.original_sha256 == sha256), None)
+
+    def problems(self) -> list[str]:
+        problems: list[str] = []
+        if not self.number.strip():
+            problems.append(f"缺少{self.title}编号")
+        if not self.reason.strip():
+            problems.append("请写明采取措施的事实和理由")
+        if not self.place.strip():
+            problems.append("请填写执行地点")
+        if not self.items:
+            problems.append("物品清单至少须有一项")
+        for i, it in enumerate(self.items, 1):
+            missing = [label for label, v in (("名称", it.name), ("数量", it.quantity), ("单位", it.unit),
+                                              ("存放地点", it.location)) if not v.strip()]
+            if missing:
+                problems.append(f"清单第 {i} 项缺少：" + "、".join(missing))
+            elif not _is_quantity(it.quantity):
+                problems.append(f"清单第 {i} 项的数量“{it.quantity}”不是正数")
+            for sha in it.photos:
+                if self.photo(sha) is None:
+                    problems.append(f"清单第 {i} 项的照片 {sha[:12]}… 没有打印图像")
+        if self.due_on != dz.due_date(self.measure, self.started_on):
+            problems.append("期限与法定期限不符")
+        if self.measure == dz.PRESERVATION and not self.approved_by.strip():
+            problems.append("先行登记保存须经行政机关负责人批准（行政处罚法第五十六条）")
+        _check_officers(self.officers, problems)
+        _check_signoff(self.party_signoff, self.signature_images, problems)
+        return problems
+
+
+def _is_quantity(text: str) -> bool:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(text.strip()) > 0
+    except InvalidOperation:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class SealDecision(SeizureNotice):
+    """封存决定书 + 封存清单 (D10)."""
+
+    KIND = "seal_decision"
+    MEASURE = dz.SEAL
+    TITLE = "封存决定书"
+
+
+@dataclass(frozen=True, slots=True)
+class PreservationNotice(SeizureNotice):
+    """先行登记保存通知书 + 物品清单 (D9)."""
+
+    KIND = "preservation_notice"
+    MEASURE = dz.PRESERVATION
+    TITLE = "先行登记保存通知书"
+
+
+BY_MEASURE: dict[str, type[SeizureNotice]] = {dz.SEAL: SealDecision, dz.PRESERVATION: PreservationNotice}
