@@ -988,12 +988,12 @@
         <translation>筛查规则设置 {key} 的值无效：{value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="65"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="143"/>
         <source>The lead does not exist.</source>
         <translation>该线索不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="67"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="145"/>
         <source>The lead concerns another institution than the inspected one.</source>
         <translation>该线索属于其他机构，不是本次被检查机构。</translation>
     </message>
@@ -2493,67 +2493,72 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57"/>
         <source>Team &amp;&amp; procedure</source>
         <translation>检查组与程序</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="58"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="59"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="60"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="61"/>
+        <source>Leads</source>
+        <translation>线索核查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="62"/>
         <source>Signatures &amp;&amp; record</source>
         <translation>签名与笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="150"/>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="156"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="168"/>
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="169"/>
         <source>Finish the on-site work? The record then waits for signatures; answers can still be corrected until it is signed.</source>
         <translation>确定结束现场检查？记录将转为待签字；签字前仍可更正作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="41"/>
         <source>Finish on-site work (%1)</source>
         <translation>结束现场检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="46"/>
         <source>← Inspections (%1)</source>
         <translation>← 检查列表 (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="155"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="151"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="157"/>
         <source>%n required item(s) are not answered yet:</source>
         <translation>
             <numerusform>还有 %n 个必答检查项未作答：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="160"/>
         <source>Go to the first</source>
         <translation>转到第一项</translation>
     </message>
@@ -3124,6 +3129,51 @@
         <source>Not rectified by the deadline</source>
         <translation>逾期未改</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="90"/>
+        <source>Re-admission (split stay?)</source>
+        <translation>短期再入院（分解住院嫌疑）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="91"/>
+        <source>Stays overlapping at two institutions</source>
+        <translation>两机构住院时间重叠</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="92"/>
+        <source>Charged above the price list</source>
+        <translation>超标准收费（高于价格目录）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="93"/>
+        <source>Quantity beyond plausible per day</source>
+        <translation>单日数量超出合理上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="94"/>
+        <source>Drug outside the insurance list</source>
+        <translation>超医保目录药品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="98"/>
+        <source>Open</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="99"/>
+        <source>Confirmed</source>
+        <translation>属实</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="100"/>
+        <source>Not confirmed</source>
+        <translation>不属实</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="101"/>
+        <source>Not checked</source>
+        <translation>未核查</translation>
+    </message>
 </context>
 <context>
     <name>Launch</name>
@@ -3142,6 +3192,177 @@
         <location filename="../../inspector_app/ui/launch.py" line="202"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
+        <source>Rule</source>
+        <translation>筛查规则</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
+        <source>Settlement no.</source>
+        <translation>结算流水号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="66"/>
+        <source>Details</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="66"/>
+        <source>Check result</source>
+        <translation>核查结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="66"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="75"/>
+        <source>Note on the check (what the records showed)</source>
+        <translation>核查说明（病历、票据等显示的情况）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="76"/>
+        <source>Confir&amp;med</source>
+        <translation>属实(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="78"/>
+        <source>No&amp;t confirmed</source>
+        <translation>不属实(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="80"/>
+        <source>Not chec&amp;ked</source>
+        <translation>未核查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="82"/>
+        <source>Add ev&amp;idence…</source>
+        <translation>添加证据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="84"/>
+        <source>Evidence for the finding a confirmed lead became</source>
+        <translation>为属实线索形成的问题添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="85"/>
+        <source>Fill a sample ta&amp;ble…</source>
+        <translation>填入抽样表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="87"/>
+        <source>Fill the rows of a checklist item&apos;s sample table from the chosen leads</source>
+        <translation>用所选线索填写检查项目抽样表的行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="95"/>
+        <source>Self-reported problems (self-inspection return)</source>
+        <translation>自查报告的问题（自查情况统计表）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <source>Campaign</source>
+        <translation>专项治理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="99"/>
+        <source>Refunded (yuan)</source>
+        <translation>已退回（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="99"/>
+        <source>Refunded on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="99"/>
+        <source>Receipt no.</source>
+        <translation>票据号</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="157"/>
+        <source>%n lead(s) for this institution</source>
+        <translation>
+            <numerusform>本机构线索 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="158"/>
+        <source>%1 checked, %2 confirmed (%3 yuan)</source>
+        <translation>已核查 %1 条，属实 %2 条（%3 元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="169"/>
+        <source>%1: return received on %2 (deadline %3)</source>
+        <translation>%1：%2 收到自查报告（期限 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="171"/>
+        <source> — late</source>
+        <translation> — 逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="173"/>
+        <source>%1: no self-inspection return received</source>
+        <translation>%1：未收到自查报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="175"/>
+        <source>The institution is in no campaign with a self-inspection phase.</source>
+        <translation>本机构不在任何设有自查自纠阶段的专项治理范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="183"/>
+        <source>stay %1 – %2</source>
+        <translation>住院 %1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="186"/>
+        <source>previous stay %1, discharged %2</source>
+        <translation>前次住院 %1，%2 出院</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="189"/>
+        <source>also in %1 (%2 days overlap)</source>
+        <translation>同时住院于 %1（重叠 %2 天）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="194"/>
+        <source>price %1, list %2</source>
+        <translation>单价 %1，目录价 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="197"/>
+        <source>quantity %1, plausible %2</source>
+        <translation>数量 %1，合理上限 %2</translation>
     </message>
 </context>
 <context>
