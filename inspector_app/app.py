@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from inspector_app.services.service_receipts import ServiceReceiptService
     from inspector_app.services.leads import LeadService
     from inspector_app.services.lead_review import LeadReviewService
+    from inspector_app.services.lead_sample import LeadSampleService
     from inspector_app.services.selfcheck import CampaignService
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,13 @@ class AppContext:
         from inspector_app.services.lead_review import LeadReviewService
 
         return LeadReviewService(self.ctx, self.campaigns)
+
+    @functools.cached_property
+    def lead_samples(self) -> LeadSampleService:
+        """On site: chosen leads fill the rows of a checklist item's sample table."""
+        from inspector_app.services.lead_sample import LeadSampleService
+
+        return LeadSampleService(self.ctx)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from inspector_app.services.inspections import InspectionService
     from inspector_app.services.keys import KeyService
     from inspector_app.services.lead_review import LeadReviewService
+    from inspector_app.services.lead_sample import LeadSampleService
     from inspector_app.services.queries import QueryService
     from inspector_app.services.reinspection import ReinspectionService
     from inspector_app.services.review import ReviewService
@@ -84,3 +85,5 @@ class Services(Protocol):
     def coverage(self) -> CoverageService: ...
     @property
     def lead_review(self) -> LeadReviewService: ...
+    @property
+    def lead_samples(self) -> LeadSampleService: ...

@@ -445,11 +445,22 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../../inspector_app/services/lead_sample.py" line="67"/>
+        <source>Choose the leads first.</source>
+        <translation>请先选择线索。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <location filename="../../inspector_app/services/inspections.py" line="309"/>
         <location filename="../../inspector_app/services/inspections.py" line="330"/>
         <location filename="../../inspector_app/services/findings.py" line="39"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/lead_sample.py" line="77"/>
+        <source>{item}: the item has no sample table to fill.</source>
+        <translation>{item}：该项目没有可填写的抽样表。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/findings.py" line="55"/>
@@ -989,11 +1000,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/lead_review.py" line="143"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="84"/>
         <source>The lead does not exist.</source>
         <translation>该线索不存在。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/lead_review.py" line="145"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="86"/>
         <source>The lead concerns another institution than the inspected one.</source>
         <translation>该线索属于其他机构，不是本次被检查机构。</translation>
     </message>
@@ -3197,172 +3210,206 @@
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
         <source>Rule</source>
         <translation>筛查规则</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
         <source>Settlement no.</source>
         <translation>结算流水号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="65"/>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Check result</source>
         <translation>核查结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="77"/>
         <source>Note on the check (what the records showed)</source>
         <translation>核查说明（病历、票据等显示的情况）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="78"/>
         <source>Confir&amp;med</source>
         <translation>属实(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="80"/>
         <source>No&amp;t confirmed</source>
         <translation>不属实(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="82"/>
         <source>Not chec&amp;ked</source>
         <translation>未核查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="84"/>
         <source>Add ev&amp;idence…</source>
         <translation>添加证据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="86"/>
         <source>Evidence for the finding a confirmed lead became</source>
         <translation>为属实线索形成的问题添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="87"/>
         <source>Fill a sample ta&amp;ble…</source>
         <translation>填入抽样表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="89"/>
         <source>Fill the rows of a checklist item&apos;s sample table from the chosen leads</source>
         <translation>用所选线索填写检查项目抽样表的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="97"/>
         <source>Self-reported problems (self-inspection return)</source>
         <translation>自查报告的问题（自查情况统计表）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
         <source>Campaign</source>
         <translation>专项治理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="99"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="101"/>
         <source>Refunded (yuan)</source>
         <translation>已退回（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="99"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="101"/>
         <source>Refunded on</source>
         <translation>退回日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="99"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="101"/>
         <source>Receipt no.</source>
         <translation>票据号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="157"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="164"/>
         <source>%n lead(s) for this institution</source>
         <translation>
             <numerusform>本机构线索 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="158"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="165"/>
         <source>%1 checked, %2 confirmed (%3 yuan)</source>
         <translation>已核查 %1 条，属实 %2 条（%3 元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="169"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="176"/>
         <source>%1: return received on %2 (deadline %3)</source>
         <translation>%1：%2 收到自查报告（期限 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="171"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="178"/>
         <source> — late</source>
         <translation> — 逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="180"/>
         <source>%1: no self-inspection return received</source>
         <translation>%1：未收到自查报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="182"/>
         <source>The institution is in no campaign with a self-inspection phase.</source>
         <translation>本机构不在任何设有自查自纠阶段的专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="190"/>
         <source>stay %1 – %2</source>
         <translation>住院 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="193"/>
         <source>previous stay %1, discharged %2</source>
         <translation>前次住院 %1，%2 出院</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="196"/>
         <source>also in %1 (%2 days overlap)</source>
         <translation>同时住院于 %1（重叠 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="201"/>
         <source>price %1, list %2</source>
         <translation>单价 %1，目录价 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="197"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="204"/>
         <source>quantity %1, plausible %2</source>
         <translation>数量 %1，合理上限 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="266"/>
+        <source>This inspection&apos;s checklist has no item with a sample table.</source>
+        <translation>本次检查的检查表中没有带抽样表的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="270"/>
+        <source>Fill a sample table</source>
+        <translation>填入抽样表</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="271"/>
+        <source>%n chosen lead(s) become rows of the sample table of:</source>
+        <translation>
+            <numerusform>所选 %n 条线索将填入以下项目的抽样表：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="272"/>
+        <source>%1 %2 (%3 rows)</source>
+        <translation>%1 %2（已有 %3 行）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="285"/>
+        <source>%n row(s) added to the sample table of %1.</source>
+        <translation>
+            <numerusform>已向 %1 的抽样表添加 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="288"/>
+        <source>Already in the table: %1</source>
+        <translation>已在表中：%1</translation>
     </message>
 </context>
 <context>

@@ -83,9 +83,8 @@ def test_inspector_confirms_two_leads_and_rejects_one(window, app, roster, qtbot
 def test_leads_tab_in_chinese_screenshot(app, roster, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication
 
-    from inspector_app.services.context import Actor
     from inspector_app.ui.i18n import install_translators
-    from inspector_app.ui.launch import build_window, qt_app
+    from inspector_app.ui.launch import qt_app
 
     translators = install_translators(qt_app(), "zh_CN", app.paths.cache_dir)
     assert translators, "the zh_CN translation loads"
@@ -123,3 +122,34 @@ def _chinese_screenshot(app: Any, roster: Any, qtbot: Any, tmp_path: Path) -> No
     out = Path(os.environ.get("LEADS_SCREENSHOT", tmp_path / "leads.png"))
     assert w.grab().save(str(out))
     w.ops.runner.wait()
+
+
+def test_chosen_leads_fill_a_sample_table_from_the_leads_tab(window, app, roster, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.ui.conftest import when_modal
+
+    iid = _setup(app, roster, tmp_path)
+    window.open_inspection(iid)
+    page = window.inspection_page.leads
+    qtbot.waitUntil(lambda: page.table.rowCount() == 5, timeout=10000)
+    page.select_settlement("S002", "readmission")
+    assert page.prefill_button.isEnabled()
+    seen: list[list[str]] = []
+
+    def choose(dialog: QInputDialog) -> None:
+        seen.append(dialog.comboBoxItems())
+        dialog.setTextValue(dialog.comboBoxItems()[0])
+        dialog.accept()
+
+    when_modal(QInputDialog, choose)
+    with qtbot.waitSignal(page.prefilled, timeout=10000) as got:
+        page.prefill_button.click()
+    assert seen == [["T-10 抽查病历 (0 rows)"]]
+    assert got.args[0].added == 1
+    answer_id = got.args[0].answer.id
+    # the checklist shows the new row in place, as stored
+    qtbot.waitUntil(lambda: window.inspection_page.checklist.model.answer(answer_id).value is not None, timeout=5000)
+    assert window.inspection_page.checklist.model.answer(answer_id).value == {"rows": [
+        {"record_no": "S002", "amount": "362.00", "admitted": "2026-03-15", "days": 5}]}
+    assert "1 row(s) added" in page.message.text() or "1 row added" in page.message.text()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,6 +34,7 @@ from inspector_app.ui.allowed import follow_rules
 from inspector_app.ui.operations import Operations
 
 if TYPE_CHECKING:  # the leads services load on first use, not at start-up
+    from inspector_app.services.lead_sample import PrefillResult, SampleItem
     from inspector_app.services.lead_review import OnSiteLeads
     from inspector_app.services.leads import LeadDTO
 
@@ -51,7 +53,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
 
 class LeadsPage(QWidget):
     evidence_requested = Signal(str)            # the finding id a confirmed lead became
-    prefill_requested = Signal(object)          # tuple of the selected lead ids (sample-table prefill)
+    prefilled = Signal(object)                  # PrefillResult, after chosen leads filled a sample table
 
     def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,7 +92,7 @@ class LeadsPage(QWidget):
         self.reject_button.clicked.connect(lambda: self.mark("not_confirmed"))
         self.unchecked_button.clicked.connect(lambda: self.mark("not_checked"))
         self.evidence_button.clicked.connect(self._evidence)
-        self.prefill_button.clicked.connect(lambda: self.prefill_requested.emit(tuple(l.id for l in self.selected())))
+        self.prefill_button.clicked.connect(self.prefill)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reported_label = QLabel(self.tr("Self-reported problems (self-inspection return)"), self)
         self.reported_label.setStyleSheet("font-weight: bold;")
@@ -115,6 +117,10 @@ class LeadsPage(QWidget):
         tl.addWidget(self.summary)
         tl.addWidget(self.table, 1)
         tl.addLayout(buttons)
+        self.message = QLabel(self)
+        self.message.setObjectName("leads_message")
+        self.message.setWordWrap(True)
+        tl.addWidget(self.message)
         bottom = QWidget(self)
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -137,7 +143,7 @@ class LeadsPage(QWidget):
     def set_data(self, detail: InspectionDetail, data: OnSiteLeads) -> None:
         self.inspection_id = detail.summary.id
         self._status, self._facts = detail.summary.status, detail.facts()
-        chosen = {l.id for l in self.selected()}
+        chosen = {x.id for x in self.selected()}
         self.leads = data.leads
         self.table.clearSelection()
         self.table.setRowCount(len(data.leads))
@@ -152,12 +158,12 @@ class LeadsPage(QWidget):
             if lead.id in chosen:
                 self._select(r, clear=False)
         self.table.resizeRowsToContents()
-        done = sum(l.status != "open" for l in data.leads)
-        confirmed = [l for l in data.leads if l.status == "confirmed"]
+        done = sum(x.status != "open" for x in data.leads)
+        confirmed = [x for x in data.leads if x.status == "confirmed"]
         self.summary.setText(
             self.tr("%n lead(s) for this institution", "", len(data.leads)) + " · " +
             self.tr("%1 checked, %2 confirmed (%3 yuan)").replace("%1", str(done)).replace(
-                "%2", str(len(confirmed))).replace("%3", format_yuan(sum((l.amount for l in confirmed), Decimal(0)))))
+                "%2", str(len(confirmed))).replace("%3", format_yuan(sum((x.amount for x in confirmed), Decimal(0)))))
         self.reported.setRowCount(len(data.self_reported))
         for r, p in enumerate(data.self_reported):
             cells = [p.campaign, f"{p.item_id} {p.item_label}", p.description, format_yuan(p.amount),
@@ -245,3 +251,40 @@ class LeadsPage(QWidget):
         chosen = self.selected()
         if len(chosen) == 1 and chosen[0].finding_id:
             self.evidence_requested.emit(chosen[0].finding_id)
+
+    def prefill(self) -> None:
+        """Choose a checklist item with a sample table; the chosen leads become its rows (on the writer)."""
+        lead_ids = [x.id for x in self.selected()]
+        iid = self.inspection_id
+        if iid is None or not lead_ids:
+            return
+        self.ops.read(lambda: self.ops.app.lead_samples.sample_items(iid),
+                      lambda items: self._choose_item(iid, lead_ids, items))
+
+    def _choose_item(self, iid: str, lead_ids: list[str], items: list[SampleItem]) -> None:
+        if not items:
+            self.message.setText(self.tr("This inspection's checklist has no item with a sample table."))
+            return
+        dialog = QInputDialog(self)
+        dialog.setObjectName("sample_item_dialog")
+        dialog.setWindowTitle(self.tr("Fill a sample table"))
+        dialog.setLabelText(self.tr("%n chosen lead(s) become rows of the sample table of:", "", len(lead_ids)))
+        dialog.setComboBoxItems([self.tr("%1 %2 (%3 rows)").replace("%1", i.item_id).replace("%2", i.label)
+                                 .replace("%3", str(i.rows)) for i in items])
+        dialog.setComboBoxEditable(False)
+        if not dialog.exec():
+            return
+        names = dialog.comboBoxItems()
+        chosen = items[names.index(dialog.textValue())] if dialog.textValue() in names else items[0]
+        actor = self.ops.actor
+        self.ops.write(lambda: self.ops.app.lead_samples.prefill(actor, iid, chosen.answer_id, lead_ids),
+                       lambda result: self._prefilled(chosen, result[0]))
+
+    def _prefilled(self, item: SampleItem, result: PrefillResult) -> None:
+        self.ops.answer_saved.emit(result.answer)  # the checklist shows the new rows in place
+        text = self.tr("%n row(s) added to the sample table of %1.", "", result.added).replace(
+            "%1", f"{item.item_id} {item.label}")
+        if result.skipped:
+            text += " " + self.tr("Already in the table: %1").replace("%1", "、".join(result.skipped))
+        self.message.setText(text)
+        self.prefilled.emit(result)
