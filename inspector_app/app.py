@@ -172,8 +172,12 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
 
     def make_case_files() -> CaseFileService:
         from inspector_app.services.case_file import CaseFileService
+        from inspector_app.services.lead_review import LeadReviewService
+        from inspector_app.services.selfcheck import CampaignService
 
-        return CaseFileService(ctx, signing, evidence, journal, keys)
+        # The case file prints the outcome's self-inspection advice (从轻/从重 with its reasons).
+        return CaseFileService(ctx, signing, evidence, journal, keys,
+                               LeadReviewService(ctx, CampaignService(ctx)).leniency_for)
 
     return AppContext(
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,

@@ -3952,52 +3952,62 @@ Workspace: %2</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="28"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="35"/>
         <source>Outcome of the inspection</source>
         <translation>检查处理结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="49"/>
         <source>%1: amount involved %2 yuan; suggested fine %3 – %4 yuan (%5)</source>
         <translation>%1：涉及金额 %2 元；建议罚款 %3 – %4 元（%5）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="53"/>
         <source>No penalty article in the findings: no suggestion.</source>
         <translation>问题中未注明处罚条款，无建议幅度。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="64"/>
+        <source>Self-inspection in %1 — suggested: %2</source>
+        <translation>%1 自查自纠情节 — 建议：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="68"/>
+        <source>The institution is in no campaign with a self-inspection phase: no leniency factor from self-inspection.</source>
+        <translation>本机构不在设有自查自纠阶段的专项治理范围内：无自查自纠裁量情节。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="70"/>
         <source>Refunds go back to the fund&apos;s special account; fines go to the treasury (Regulation art. 45). Record them separately.</source>
         <translation>退回金额缴回基金财政专户，罚款缴入国库（《医疗保障基金使用监督管理条例》第四十五条），须分别记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="76"/>
         <source>&amp;Outcome:</source>
         <translation>处理结果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="77"/>
         <source>Amount to &amp;refund to the fund (yuan):</source>
         <translation>责令退回基金金额（元）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="78"/>
         <source>&amp;Fine (yuan):</source>
         <translation>罚款金额（元）(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="79"/>
         <source>&amp;Articles applied:</source>
         <translation>适用条款(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="80"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="99"/>
         <source>“No problem found” cannot carry a refund or a fine.</source>
         <translation>“未发现问题”不应有退回或罚款金额。</translation>
     </message>
@@ -4549,53 +4559,53 @@ Workspace: %2</source>
         <translation>已在笔录上加签；执法人员的签名仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="233"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="260"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="261"/>
         <source>Publication export</source>
         <translation>公开导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="267"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="268"/>
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="275"/>
         <source>No record</source>
         <translation>无笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="276"/>
         <source>This inspection has no signed record yet.</source>
         <translation>该检查尚无已签名的笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="244"/>
         <source>%1 (team lead)</source>
         <translation>%1（组长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="245"/>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="251"/>
         <source>Seal the case file</source>
         <translation>封卷签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="246"/>
         <source>Sealed by:</source>
         <translation>封卷人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="252"/>
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
