@@ -29,6 +29,7 @@ from inspector_app.storage.campaign_orm import (
     CampaignInstitutionRow, CampaignRow, SelfCheckProblemRow, SelfCheckReturnRow)
 from inspector_app.storage.leads_orm import LeadRow
 from inspector_app.storage.orm import FindingRow
+from inspector_app.syncproto import payloads
 
 
 class LeadStatus(StrEnum):
@@ -153,6 +154,8 @@ class LeadReviewService:
                                {"fields": {"deleted": [False, True]}, "reason": "线索核查结论改为不属实或未核查"})
                     findings.add(old.id)
                 row.finding_id = None
+            before = {"status": row.status, "note": row.note, "inspection_id": row.inspection_id,
+                      "campaign_item": row.campaign_item, "finding_id": row.finding_id}
             row.status, row.note, row.inspection_id, row.updated_at = status.value, note.strip(), inspection_id, uow.now
             if campaign_item is not None:
                 row.campaign_item = campaign_item
@@ -170,6 +173,11 @@ class LeadReviewService:
                     "amount_to_recover": format(amount, "f"), "legal_basis": "", "penalty_article": "",
                     "lead_id": row.id}})
                 findings.add(f.id)
+            patch = payloads.patch_payload("lead", before, {
+                "status": row.status, "note": row.note, "inspection_id": row.inspection_id,
+                "campaign_item": row.campaign_item, "finding_id": row.finding_id})
+            if patch is not None:  # the lead's team sees the result of the check
+                uow.outbox("lead", row.id, "patch", patch)
             uow.journal(inspection_id, "lead.checked", {"entity": "lead", "id": row.id, "status": status.value,
                                                         "note": row.note, "finding_id": row.finding_id})
             return Changes(inspections=frozenset({inspection_id}), findings=frozenset(findings))
