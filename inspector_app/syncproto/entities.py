@@ -183,6 +183,7 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
         "imported_by": "str", "imported_at": "datetime"},
         required=frozenset({"campaign_id", "institution_id", "file_name", "sha256", "received_on"}),
         team_scope="institution", intake=True, roles=frozenset({"team_lead", "admin"}), table="selfcheck_returns",
+        blob_field="sha256",  # the return as received (电子数据) follows it to the team's laptops
         refs=(Ref("campaign_id", "campaign"), Ref("institution_id", "institution"))),
     EntitySpec("selfcheck_problem", "A", {
         "return_id": "str", "row_no": "int", "item_id": "str", "description": "str", "amount_fen": "int",

@@ -58,7 +58,7 @@ def test_a_lead_reaches_the_assigned_teams_inspector_and_not_another_teams(serve
         cid = lead_app.campaigns.create(LEAD, campaign_data((INSTITUTION_ID,)))
         form = lead_app.campaigns.write_return_form(cid, INSTITUTION_ID, tmp_path / "r.xlsx")
         fill(form, {"A1": ["是", "分解住院 1 例", "362.00", "362.00", dt.date(2026, 4, 15), "TK-1", "整改"]})
-        lead_app.campaigns.import_return(LEAD, form, received_on=dt.date(2026, 4, 19))
+        ret = lead_app.campaigns.import_return(LEAD, form, received_on=dt.date(2026, 4, 19))
         assert lead_engine.sync_round().ok
         with lead_app.ctx.read() as s:
             pending = [(o.entity, o.status, o.outcome) for o in s.scalars(select(OutboxRow))
@@ -72,6 +72,8 @@ def test_a_lead_reaches_the_assigned_teams_inspector_and_not_another_teams(serve
             ("overlapping_stays", "S007")]
         assert all(x.institution_id == INSTITUTION_ID and x.import_id is None for x in got)
         assert _leads(alice_app) == [], "another team's inspector gets no lead"
+        # the return as received (电子数据) follows it, byte for byte; not to the other team
+        assert eve_app.ctx.blobs.has(ret.sha256) and not alice_app.ctx.blobs.has(ret.sha256)
         # the campaign is every team's; the return and its problems only the assigned team's
         with alice_app.ctx.read() as s:
             entities = {r.entity for r in s.scalars(select(SyncRecordRow))}
