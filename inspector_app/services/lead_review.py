@@ -63,6 +63,25 @@ class OnSiteLeads:
     leads: tuple[LeadDTO, ...]
     self_reported: tuple[SelfReportedDTO, ...]
     campaigns_without_return: tuple[str, ...]
+    # (id, label) of the newest campaign's checklist items: a confirmed lead is filed under one of them, which is
+    # what the leniency advice compares with the self-reported problems
+    campaign_items: tuple[tuple[str, str], ...] = ()
+    suggested_items: dict[str, str] | None = None  # lead id -> the item its rule most likely falls under
+
+
+#: Words of a campaign item's label that name the pattern a screening rule looks for (the campaign tables of
+#: seeds 002/004 name them this way): the item a confirmed lead is filed under by default.
+RULE_ITEM_WORDS = {"readmission": ("分解住院",), "overlapping_stays": ("挂床", "虚假住院", "冒名"),
+                   "above_price": ("超标准收费", "超标准", "重复收费"), "quantity_per_day": ("虚记", "多记", "虚计"),
+                   "out_of_list": ("目录外", "超目录", "串换")}
+
+
+def suggest_item(rule: str, items: tuple[tuple[str, str], ...]) -> str | None:
+    for word in RULE_ITEM_WORDS.get(rule, ()):
+        for item_id, label in items:
+            if word in label:
+                return item_id
+    return None
 
 
 def _yuan(fen: int) -> Decimal:
@@ -96,7 +115,7 @@ class LeadReviewService:
                               .order_by(LeadRow.rule, LeadRow.settlement_no)).all()
             campaigns = s.scalars(select(CampaignRow).join(
                 CampaignInstitutionRow, CampaignInstitutionRow.campaign_id == CampaignRow.id).where(
-                CampaignInstitutionRow.institution_id == institution_id).order_by(CampaignRow.created_at)).all()
+                CampaignInstitutionRow.institution_id == institution_id).order_by(CampaignRow.created_at, CampaignRow.id)).all()
             reported: list[SelfReportedDTO] = []
             missing: list[str] = []
             for c in campaigns:
@@ -112,7 +131,10 @@ class LeadReviewService:
                         c.name, c.self_check_deadline, ret.received_on, ret.late, p.item_id,
                         labels.get(p.item_id, p.item_id), p.description, _yuan(p.amount_fen), _yuan(p.refunded_fen),
                         p.refunded_on, p.receipt_no))
-            return OnSiteLeads(tuple(lead_dto(r) for r in leads), tuple(reported), tuple(missing))
+            items = tuple((i["id"], i["label"]) for i in campaigns[-1].items) if campaigns else ()
+            suggested = {r.id: r.campaign_item or suggest_item(r.rule, items) or "" for r in leads}
+            return OnSiteLeads(tuple(lead_dto(r) for r in leads), tuple(reported), tuple(missing), items,
+                               {k: v for k, v in suggested.items() if v})
 
     def campaign_of(self, inspection_id: str) -> tuple[str, str] | None:
         """(id, name) of the newest campaign whose scope holds the inspection's institution; None when none does."""
@@ -121,7 +143,7 @@ class LeadReviewService:
             row = s.execute(select(CampaignRow.id, CampaignRow.name).join(
                 CampaignInstitutionRow, CampaignInstitutionRow.campaign_id == CampaignRow.id).where(
                 CampaignInstitutionRow.institution_id == institution_id)
-                .order_by(CampaignRow.created_at.desc(), CampaignRow.id).limit(1)).first()
+                .order_by(CampaignRow.created_at.desc(), CampaignRow.id.desc()).limit(1)).first()
             return (row[0], row[1]) if row is not None else None
 
     def leniency_for(self, inspection_id: str) -> tuple[str, LeniencyAdvice] | None:

@@ -80,12 +80,13 @@ class LeadDTO:
     status: str
     note: str
     finding_id: str | None = None
+    campaign_item: str | None = None  # the campaign checklist item a confirmed lead was filed under
 
 
 def lead_dto(r: LeadRow) -> LeadDTO:
     return LeadDTO(r.id, r.import_id, r.rule, r.institution_code, r.institution_id, r.settlement_no, r.patient_masked,
                    (Decimal(r.amount_fen) / 100).quantize(Decimal("0.01")), dict(r.detail), r.status, r.note,
-                   r.finding_id)
+                   r.finding_id, r.campaign_item)
 
 
 def file_sha256(path: Path) -> str:

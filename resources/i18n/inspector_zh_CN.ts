@@ -818,7 +818,7 @@
         <translation>{file} 不是可读取的 JSON 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="139"/>
+        <location filename="../../inspector_app/services/leads.py" line="140"/>
         <source>Name the source of the extract (e.g. the platform it was exported from).</source>
         <translation>请填写数据来源（例如导出数据的平台名称）。</translation>
     </message>
@@ -828,59 +828,59 @@
         <translation>专项治理范围中的机构 {id} 不在机构名录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="91"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="92"/>
         <source>The campaign does not exist.</source>
         <translation>该专项治理不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="100"/>
-        <location filename="../../inspector_app/services/selfcheck.py" line="127"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="101"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="128"/>
         <source>The institution is not in the campaign&apos;s scope.</source>
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="111"/>
-        <location filename="../../inspector_app/services/leads.py" line="145"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="112"/>
+        <location filename="../../inspector_app/services/leads.py" line="146"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="121"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="122"/>
         <source>{file} changed while it was being read; import it again.</source>
         <translation>{file} 在读取过程中被修改，请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="132"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="133"/>
         <source>{file}: this institution&apos;s return for the campaign has already been imported.</source>
         <translation>{file}：该机构本次专项治理的自查表已导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="149"/>
+        <location filename="../../inspector_app/services/leads.py" line="150"/>
         <source>{file} is {size} MB; at most {limit} MB can be imported at once.</source>
         <translation>{file} 大小为 {size} MB，单次最多可导入 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="157"/>
+        <location filename="../../inspector_app/services/leads.py" line="158"/>
         <source>{file} has already been imported (same content).</source>
         <translation>{file} 已导入过（内容相同）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="179"/>
+        <location filename="../../inspector_app/services/leads.py" line="180"/>
         <source>{file} (sheet {sheet}) has a header row but no data rows.</source>
         <translation>{file}（工作表 {sheet}）只有表头，没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="216"/>
+        <location filename="../../inspector_app/services/leads.py" line="218"/>
         <source>{file} (sheet {sheet}) has more than {limit} rows; split the extract.</source>
         <translation>{file}（工作表 {sheet}）超过 {limit} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="223"/>
+        <location filename="../../inspector_app/services/leads.py" line="225"/>
         <source>The import of {file} was cancelled; nothing was imported.</source>
         <translation>已取消导入 {file}，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="254"/>
+        <location filename="../../inspector_app/services/leads.py" line="256"/>
         <source>{file} (sheet {sheet}) row {row} repeats row {first} (column {column}).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
@@ -999,13 +999,14 @@
         <translation>筛查规则设置 {key} 的值无效：{value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="143"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="166"/>
         <location filename="../../inspector_app/services/lead_sample.py" line="84"/>
         <source>The lead does not exist.</source>
+        <extracomment>Words of a campaign item&apos;s label that name the pattern a screening rule looks for (the campaign tables of seeds 002/004 name them this way): the item a confirmed lead is filed under by default.</extracomment>
         <translation>该线索不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="145"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="168"/>
         <location filename="../../inspector_app/services/lead_sample.py" line="86"/>
         <source>The lead concerns another institution than the inspected one.</source>
         <translation>该线索属于其他机构，不是本次被检查机构。</translation>
@@ -3210,204 +3211,214 @@
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Rule</source>
         <translation>筛查规则</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Settlement no.</source>
         <translation>结算流水号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
         <source>Check result</source>
         <translation>核查结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="78"/>
         <source>Note on the check (what the records showed)</source>
         <translation>核查说明（病历、票据等显示的情况）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="81"/>
+        <source>The campaign item a confirmed lead falls under: the leniency advice compares it with what the institution self-reported</source>
+        <translation>属实线索所属的专项治理项目：处罚裁量建议据此与机构自查报告的问题比对</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="84"/>
         <source>Confir&amp;med</source>
         <translation>属实(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="86"/>
         <source>No&amp;t confirmed</source>
         <translation>不属实(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="88"/>
         <source>Not chec&amp;ked</source>
         <translation>未核查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="90"/>
         <source>Add ev&amp;idence…</source>
         <translation>添加证据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="92"/>
         <source>Evidence for the finding a confirmed lead became</source>
         <translation>为属实线索形成的问题添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="93"/>
         <source>Fill a sample ta&amp;ble…</source>
         <translation>填入抽样表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="89"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="95"/>
         <source>Fill the rows of a checklist item&apos;s sample table from the chosen leads</source>
         <translation>用所选线索填写检查项目抽样表的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="97"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="103"/>
         <source>Self-reported problems (self-inspection return)</source>
         <translation>自查报告的问题（自查情况统计表）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
         <source>Campaign</source>
         <translation>专项治理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="101"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="107"/>
         <source>Refunded (yuan)</source>
         <translation>已退回（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="101"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="107"/>
         <source>Refunded on</source>
         <translation>退回日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="101"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="107"/>
         <source>Receipt no.</source>
         <translation>票据号</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="157"/>
+        <source>(no campaign item)</source>
+        <translation>（不属于专项治理项目）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="164"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="177"/>
         <source>%n lead(s) for this institution</source>
         <translation>
             <numerusform>本机构线索 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="165"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="178"/>
         <source>%1 checked, %2 confirmed (%3 yuan)</source>
         <translation>已核查 %1 条，属实 %2 条（%3 元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="189"/>
         <source>%1: return received on %2 (deadline %3)</source>
         <translation>%1：%2 收到自查报告（期限 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="191"/>
         <source> — late</source>
         <translation> — 逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="193"/>
         <source>%1: no self-inspection return received</source>
         <translation>%1：未收到自查报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="195"/>
         <source>The institution is in no campaign with a self-inspection phase.</source>
         <translation>本机构不在任何设有自查自纠阶段的专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="203"/>
         <source>stay %1 – %2</source>
         <translation>住院 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="206"/>
         <source>previous stay %1, discharged %2</source>
         <translation>前次住院 %1，%2 出院</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="196"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="209"/>
         <source>also in %1 (%2 days overlap)</source>
         <translation>同时住院于 %1（重叠 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="214"/>
         <source>price %1, list %2</source>
         <translation>单价 %1，目录价 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="217"/>
         <source>quantity %1, plausible %2</source>
         <translation>数量 %1，合理上限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="283"/>
         <source>This inspection&apos;s checklist has no item with a sample table.</source>
         <translation>本次检查的检查表中没有带抽样表的项目。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="287"/>
         <source>Fill a sample table</source>
         <translation>填入抽样表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="288"/>
         <source>%n chosen lead(s) become rows of the sample table of:</source>
         <translation>
             <numerusform>所选 %n 条线索将填入以下项目的抽样表：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="289"/>
         <source>%1 %2 (%3 rows)</source>
         <translation>%1 %2（已有 %3 行）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="302"/>
         <source>%n row(s) added to the sample table of %1.</source>
         <translation>
             <numerusform>已向 %1 的抽样表添加 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="305"/>
         <source>Already in the table: %1</source>
         <translation>已在表中：%1</translation>
     </message>

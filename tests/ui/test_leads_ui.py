@@ -55,6 +55,13 @@ def test_inspector_confirms_two_leads_and_rejects_one(window, app, roster, qtbot
     mark("S001", "above_price", page.confirm_button, "")
     mark("S007", "overlapping_stays", page.reject_button, "转院有记录")
     qtbot.waitUntil(lambda: window.inspection_page.findings.model.rowCount() == 2, timeout=10000)
+    # confirmed leads are filed under the campaign item their rule names (分解住院 → A1, 超标准收费 → A2)
+    filed = {(x.settlement_no, x.rule): x.campaign_item for x in app.lead_review.for_inspection(iid)}
+    assert filed[("S002", "readmission")] == "A1" and filed[("S001", "above_price")] == "A2"
+    assert filed[("S007", "overlapping_stays")] is None
+    # A1 self-reported and refunded in time, A2 not reported: the advice is 从重 with the reason
+    name, advice = app.lead_review.leniency_for(iid)
+    assert advice.level.value == "从重处罚" and any("S001" in r and "未在自查中报告" in r for r in advice.reasons)
     findings = app.findings.list(iid)
     assert sorted(f.amount_involved for f in findings) == [Decimal("90.00"), Decimal("362.00")]
     assert all(f.amount_to_recover == f.amount_involved for f in findings)

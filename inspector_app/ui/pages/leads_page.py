@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -75,6 +76,11 @@ class LeadsPage(QWidget):
         self.note = QLineEdit(self)
         self.note.setObjectName("lead_note")
         self.note.setPlaceholderText(self.tr("Note on the check (what the records showed)"))
+        self.item = QComboBox(self)
+        self.item.setObjectName("lead_campaign_item")
+        self.item.setToolTip(self.tr("The campaign item a confirmed lead falls under: the leniency advice compares "
+                                     "it with what the institution self-reported"))
+        self._suggested: dict[str, str] = {}
         self.confirm_button = QPushButton(self.tr("Confir&med"), self)
         self.confirm_button.setObjectName("lead_confirm")
         self.reject_button = QPushButton(self.tr("No&t confirmed"), self)
@@ -108,6 +114,7 @@ class LeadsPage(QWidget):
         self.return_state.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.item)
         for b in (self.confirm_button, self.reject_button, self.unchecked_button, self.evidence_button,
                   self.prefill_button):
             buttons.addWidget(b)
@@ -145,6 +152,12 @@ class LeadsPage(QWidget):
         self._status, self._facts = detail.summary.status, detail.facts()
         chosen = {x.id for x in self.selected()}
         self.leads = data.leads
+        self._suggested = dict(data.suggested_items or {})
+        self.item.clear()
+        self.item.addItem(self.tr("(no campaign item)"), None)
+        for item_id, label in data.campaign_items:
+            self.item.addItem(f"{item_id} {label}", item_id)
+        self.item.setEnabled(bool(data.campaign_items))
         self.table.clearSelection()
         self.table.setRowCount(len(data.leads))
         for r, lead in enumerate(data.leads):
@@ -239,13 +252,17 @@ class LeadsPage(QWidget):
             self.evidence_button.setEnabled(False)
         if len(chosen) == 1 and self.note.text() != chosen[0].note:
             self.note.setText(chosen[0].note)
+        if len(chosen) == 1:
+            found = self.item.findData(self._suggested.get(chosen[0].id))
+            self.item.setCurrentIndex(max(found, 0))
 
     def mark(self, status: str) -> None:
         chosen = self.selected()
         if self.inspection_id is None or len(chosen) != 1:
             return
         iid, lead_id, note, actor = self.inspection_id, chosen[0].id, self.note.text(), self.ops.actor
-        self.ops.write(lambda: self.ops.app.lead_review.mark(actor, iid, lead_id, status, note))
+        item = self.item.currentData() if status == "confirmed" else None
+        self.ops.write(lambda: self.ops.app.lead_review.mark(actor, iid, lead_id, status, note, campaign_item=item))
 
     def _evidence(self) -> None:
         chosen = self.selected()
