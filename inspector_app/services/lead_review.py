@@ -115,7 +115,8 @@ class LeadReviewService:
                               .order_by(LeadRow.rule, LeadRow.settlement_no)).all()
             campaigns = s.scalars(select(CampaignRow).join(
                 CampaignInstitutionRow, CampaignInstitutionRow.campaign_id == CampaignRow.id).where(
-                CampaignInstitutionRow.institution_id == institution_id).order_by(CampaignRow.created_at, CampaignRow.id)).all()
+                CampaignInstitutionRow.institution_id == institution_id)
+                .order_by(CampaignRow.created_at, CampaignRow.id)).all()
             reported: list[SelfReportedDTO] = []
             missing: list[str] = []
             for c in campaigns:
