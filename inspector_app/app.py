@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from inspector_app.services.service_receipts import ServiceReceiptService
     from inspector_app.services.leads import LeadService
     from inspector_app.services.lead_review import LeadReviewService
+    from inspector_app.services.lead_sample import LeadSampleService
     from inspector_app.services.selfcheck import CampaignService
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,13 @@ class AppContext:
 
         return LeadReviewService(self.ctx, self.campaigns)
 
+    @functools.cached_property
+    def lead_samples(self) -> LeadSampleService:
+        """On site: chosen leads fill the rows of a checklist item's sample table."""
+        from inspector_app.services.lead_sample import LeadSampleService
+
+        return LeadSampleService(self.ctx)
+
     def close(self) -> None:
         self.engine.dispose()
         self.ctx.blobs.vault.close()  # wipes the private folder of decrypted copies
@@ -182,8 +190,12 @@ def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] 
 
     def make_case_files() -> CaseFileService:
         from inspector_app.services.case_file import CaseFileService
+        from inspector_app.services.lead_review import LeadReviewService
+        from inspector_app.services.selfcheck import CampaignService
 
-        return CaseFileService(ctx, signing, evidence, journal, keys)
+        # The case file prints the outcome's self-inspection advice (从轻/从重 with its reasons).
+        return CaseFileService(ctx, signing, evidence, journal, keys,
+                               LeadReviewService(ctx, CampaignService(ctx)).leniency_for)
 
     return AppContext(
         paths=paths, engine=migration.engine, migration=migration, library=library, ctx=ctx,

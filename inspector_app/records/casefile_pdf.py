@@ -81,6 +81,7 @@ def catalogue_text(meta: dict[str, Any], entries: Sequence[CatalogueEntry]) -> s
              f"内容哈希：{meta['content_hash']}",
              f"全过程记录链头：{meta['journal_head']}（{meta['journal_length']} 条）",
              f"导出时间：{local_time(meta['exported_at'])}；应用版本 {meta['app_version']}", ""]
+    lines += leniency_lines(meta)
     for n, e in enumerate(entries, start=1):
         size = (f"{e.pages} 页 / " if e.pages else "") + fmt_size(e.size)
         lines += [f"{n:>3}. {e.title}", f"     文件：{e.path}", f"     类别：{e.category}；页数/大小：{size}",
@@ -90,6 +91,19 @@ def catalogue_text(meta: dict[str, Any], entries: Sequence[CatalogueEntry]) -> s
     lines += ["", f"共 {len(entries)} 件。本目录、卷内目录.pdf 与 manifest.json 不列入本表；"
                   "manifest.json 载有案卷内全部文件的 SHA-256 与大小，并嵌入卷内目录.pdf，由封卷签名覆盖。", ""]
     return "\n".join(lines)
+
+
+LENIENCY_TITLE = "处罚裁量建议（自查自纠情节）"
+LENIENCY_NOTE = "本建议依自查自纠情况生成，供审核人参考，处理决定由审核人依法作出。"
+
+
+def leniency_lines(meta: dict[str, Any]) -> list[str]:
+    """The self-inspection advice of the outcome (meta["leniency"]: campaign, level, reasons), or nothing."""
+    adv = meta.get("leniency")
+    if not adv:
+        return []
+    return [LENIENCY_TITLE, f"专项治理：{adv['campaign']}", f"建议：{adv['level']}",
+            *(f"理由{n}：{r}" for n, r in enumerate(adv["reasons"], start=1)), LENIENCY_NOTE, ""]
 
 
 def _fontset() -> fonts.FontSet:
@@ -140,6 +154,13 @@ def catalogue_pdf(meta: dict[str, Any], entries: Sequence[CatalogueEntry],
         ("全过程记录", f"{meta['journal_length']} 条"),
         ("链头哈希", meta["journal_head"]),
     ]))
+    adv = meta.get("leniency")
+    if adv:
+        story.append(Spacer(1, 3 * mm))
+        story.append(L.P(LENIENCY_TITLE, "cell_b"))
+        story.append(_info_table([("专项治理", adv["campaign"]), ("建议", adv["level"]),
+                                  *((f"理由{n}", r) for n, r in enumerate(adv["reasons"], start=1))]))
+        story.append(L.P(LENIENCY_NOTE, "small"))
     story.append(Spacer(1, 4 * mm))
     widths = [9 * mm, 48 * mm, 20 * mm, 18 * mm, 27 * mm]
     widths.append(L.FRAME_W - sum(widths))

@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 from inspector_app import syncproto as P
 from inspector_app.server import confidential
 from inspector_app.server.auth import principal
-from inspector_app.server.authorise import _authorise, _fallback_team, _require_reviewer
+from inspector_app.server.authorise import (
+    _authorise,
+    _authorise_intake,
+    _fallback_team,
+    _require_reviewer,
+    assigned_team,
+)
 from inspector_app.server.feed import (
     CONFLICT_ENTITY,
     RECORD_CACHE,
@@ -68,6 +74,12 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
         if parent is None:
             return _missing_parent(c, spec, m, rid, parent_id, _fallback_team(c))
         team_id = parent.team_id
+    elif spec.team_scope == "shared":
+        team_id = None  # every team sees it (a campaign); only intake roles create it
+    elif spec.team_scope == "institution":
+        team_id = assigned_team(c, data.get("institution_id")) or _fallback_team(c)
+        if team_id is None:
+            raise P.PermanentError("no_team", "该机构未分配检查组，账号也未分配检查组：请管理员先分配机构")
     else:
         wanted = data.get("team_id")
         if wanted is not None and not c.who.can_write(wanted):
@@ -75,7 +87,7 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
         team_id = wanted or _fallback_team(c)
         if team_id is None:
             raise P.PermanentError("no_team", "账号未分配检查组，不能新建检查")
-    _authorise(c, team_id)
+    _authorise_intake(c, spec, team_id)
     existing = get_record(c.s, spec.name, rid)
     if existing is not None:
         first = c.s.get(RecordVersion, (spec.name, rid, 1))

@@ -11,6 +11,22 @@ def _authorise(c: Ctx, team_id: str | None) -> None:
         raise P.PermanentError("forbidden_team", "该记录不属于你所在的检查组，无权修改")
 
 
+def _authorise_intake(c: Ctx, spec: P.EntitySpec, team_id: str | None) -> None:
+    """Intake data (leads, campaigns, self-inspection returns) is created centrally: a team lead or an
+    administrator may create it for any team (or for all, team None); anyone else only within their own team."""
+    if spec.intake and c.who.role in LEAD_ROLES:
+        return
+    _authorise(c, team_id)
+
+
+def assigned_team(c: Ctx, institution_id: object) -> str | None:
+    """The team the administrator assigned the institution to, or None."""
+    from inspector_app.server.models import InstitutionTeam
+
+    row = c.s.get(InstitutionTeam, str(institution_id)) if institution_id else None
+    return row.team_id if row is not None else None
+
+
 def _fallback_team(c: Ctx) -> str | None:
     return c.who.teams[0] if c.who.teams else None
 

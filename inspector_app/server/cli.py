@@ -6,6 +6,7 @@
     inspector server users revoke NAME              (every token of the account stops working at once)
     inspector server users unlock NAME              (lift the lockout after repeated wrong passwords)
     inspector server import-roster FILE.json        (institutions and officers; admin data, class D)
+    inspector server assign-institution ID --team T (the team that gets the institution's leads and returns)
     inspector server import-templates [DIR]         (checklist templates as immutable versions)
     inspector server new-epoch                      (run after every restore from backup: sync.md §16.2)
     inspector server expire-uploads                 (delete incomplete uploads older than 7 days)
@@ -91,6 +92,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     roster = actions.add_parser("import-roster", help="publish institutions and officers from a JSON file")
     _common(roster, suppress=True)
     roster.add_argument("file", type=Path)
+    assign = actions.add_parser("assign-institution",
+                                help="assign an institution to a team (its data leads and returns go to that team)")
+    _common(assign, suppress=True)
+    assign.add_argument("institution_id")
+    assign.add_argument("--team", required=True)
     tmpl = actions.add_parser("import-templates", help="publish checklist templates (forms/*.toml)")
     _common(tmpl, suppress=True)
     tmpl.add_argument("directory", type=Path, nargs="?")
@@ -167,6 +173,15 @@ def run(args: argparse.Namespace) -> int:
             return _import_roster(args, db)
         if cmd == "import-templates":
             return _import_templates(args, db)
+        if cmd == "assign-institution":
+            from inspector_app.server.models import InstitutionTeam
+
+            with db.write() as s:
+                row = s.get(InstitutionTeam, args.institution_id) or InstitutionTeam(institution_id=args.institution_id)
+                row.team_id = args.team
+                s.add(row)
+            print(f"机构 {args.institution_id} 已分配给检查组 {args.team}：其数据线索和自查报告此后同步给该组")
+            return 0
     finally:
         db.dispose()
     return 2

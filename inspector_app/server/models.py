@@ -228,3 +228,14 @@ class LoginThrottle(Base):
     blocked_until: Mapped[dt.datetime | None] = mapped_column(TS)
     last_failure_at: Mapped[dt.datetime | None] = mapped_column(TS)
     locked_at: Mapped[dt.datetime | None] = mapped_column(TS)    # account keys only; an admin lifts it
+
+
+class InstitutionTeam(Base):
+    """Which inspection team an institution is assigned to (issue 16): intake data about the institution (its
+    data leads, its self-inspection returns) belongs to that team and reaches only its members' laptops. Set by
+    an administrator: `inspector server assign-institution ID --team TEAM`."""
+
+    __tablename__ = "institution_teams"
+    institution_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(64))
+    assigned_at: Mapped[dt.datetime] = mapped_column(TS, default=utcnow)

@@ -5,8 +5,8 @@ raised and the journal event are written in ONE transaction — a bad row, a dup
 nothing behind. The lines are streamed in batches (bounded memory, whatever the file's size) and written with
 plain executemany on the unit of work's own connection.
 
-Leads do not go to the outbox yet: the sync protocol has no lead entity (a follow-up, see the final report of
-issue 16); the journal chain "leads" records every import.
+The leads that name a roster institution go to the outbox in the same transaction (services/leads_sync.py);
+the journal chain "leads" records every import.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from inspector_app.domain.ids import new_id
 from inspector_app.domain.leads.mapping import Where, resolve
 from inspector_app.domain.leads.rules import RuleSet
 from inspector_app.domain.leads.values import Limits, PatientHasher, RowParser
-from inspector_app.services import leads_screen
+from inspector_app.services import leads_screen, leads_sync
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.leads_files import open_extract
 from inspector_app.storage.leads_orm import LeadImportRow, LeadRow, LeadSettingsRow, LeadSourceRow
@@ -69,7 +69,7 @@ class LeadImportDTO:
 @dataclass(frozen=True, slots=True)
 class LeadDTO:
     id: str
-    import_id: str
+    import_id: str | None  # None: pulled from the sync server (imported on another laptop)
     rule: str
     institution_code: str
     institution_id: str | None
@@ -80,12 +80,13 @@ class LeadDTO:
     status: str
     note: str
     finding_id: str | None = None
+    campaign_item: str | None = None  # the campaign checklist item a confirmed lead was filed under
 
 
 def lead_dto(r: LeadRow) -> LeadDTO:
     return LeadDTO(r.id, r.import_id, r.rule, r.institution_code, r.institution_id, r.settlement_no, r.patient_masked,
                    (Decimal(r.amount_fen) / 100).quantize(Decimal("0.01")), dict(r.detail), r.status, r.note,
-                   r.finding_id)
+                   r.finding_id, r.campaign_item)
 
 
 def file_sha256(path: Path) -> str:
@@ -184,6 +185,7 @@ class LeadService:
                                           .where(InstitutionRow.designation_code != "")).all())
             stamp = uow.now.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
             counts = leads_screen.screen(_dbapi(s), imp.id, (first_id, last_id), rules, institutions, stamp)
+            leads_sync.queue_import(uow, imp.id)  # to the sync server, in this transaction
             uow.journal(LEADS_CHAIN, "leads.imported", {
                 "entity": "lead_import", "id": imp.id, "source": source, "file": path.name, "sha256": sha,
                 "sheet": ext.where.sheet, "rows": rows, "leads": dict(sorted(counts.items()))})

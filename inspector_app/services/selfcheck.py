@@ -1,8 +1,8 @@
 """Campaigns and the intake of self-inspection returns (自查自纠): generate the return per institution, import the
 filled ones (the file kept as evidence 电子数据 by its SHA-256 in the blob store), flag late returns, and count.
 
-Each import is one transaction with its journal event on the campaign's chain ("campaign:<id>"). Campaign tables
-are not synced yet (no sync entity; reported as a follow-up with the leads).
+Each import is one transaction with its journal event on the campaign's chain ("campaign:<id>") and the outbox
+rows that send the campaign and the return to the sync server (services/leads_sync.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from inspector_app.domain import agency_time
 from inspector_app.domain.campaign import CampaignData, SelfReportedProblem
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
-from inspector_app.services import selfcheck_xlsx
+from inspector_app.services import leads_sync, selfcheck_xlsx
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.leads import file_sha256
 from inspector_app.storage.campaign_orm import (
@@ -80,6 +80,7 @@ class CampaignService:
             uow.session.flush()
             for iid in dict.fromkeys(data.institution_ids):
                 uow.session.add(CampaignInstitutionRow(campaign_id=row.id, institution_id=iid))
+            leads_sync.queue_campaign(uow, row, dict.fromkeys(data.institution_ids))
             uow.journal(chain(row.id), "campaign.created", {
                 "entity": "campaign", "id": row.id, "name": row.name, "phases": row.phases,
                 "deadline": row.self_check_deadline.isoformat(), "institutions": len(set(data.institution_ids))})
@@ -139,11 +140,12 @@ class CampaignService:
                                      committed_on=read.committed_on, imported_by=actor.label, imported_at=uow.now)
             s.add(row)
             s.flush()
-            for r, p in read.problems:
-                s.add(SelfCheckProblemRow(id=new_id(), return_id=row.id, row_no=r, item_id=p.item_id,
-                                          description=p.description, amount_fen=p.amount_fen,
-                                          refunded_fen=p.refunded_fen, refunded_on=p.refunded_on,
-                                          receipt_no=p.receipt_no, measures=p.measures))
+            problems = [SelfCheckProblemRow(id=new_id(), return_id=row.id, row_no=r, item_id=p.item_id,
+                                            description=p.description, amount_fen=p.amount_fen,
+                                            refunded_fen=p.refunded_fen, refunded_on=p.refunded_on,
+                                            receipt_no=p.receipt_no, measures=p.measures) for r, p in read.problems]
+            s.add_all(problems)
+            leads_sync.queue_return(uow, row, problems)
             amount = sum(p.amount_fen for _r, p in read.problems)
             refunded = sum(p.refunded_fen for _r, p in read.problems)
             uow.journal(chain(c.id), "selfcheck.imported", {

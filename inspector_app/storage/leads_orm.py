@@ -80,7 +80,8 @@ class LeadRow(Base):
 
     __tablename__ = "leads"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    import_id: Mapped[str] = mapped_column(ForeignKey("lead_imports.id"), index=True)
+    # None on a laptop that pulled the lead: the import (file, lines) stays on the importing laptop
+    import_id: Mapped[str | None] = mapped_column(ForeignKey("lead_imports.id"), index=True, nullable=True)
     rule: Mapped[str] = mapped_column(String(40))
     institution_code: Mapped[str] = mapped_column(String(200), index=True)
     institution_id: Mapped[str | None] = mapped_column(String(36), index=True)

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
+from inspector_app.storage.campaign_orm import SelfCheckReturnRow
 from inspector_app.storage.orm import EvidenceRow, OutboxRow, SyncStateRow
 from inspector_app.storage.records_orm import DocumentRow, SignatureCaptureRow
 from inspector_app.storage.sync_orm import BlobLocalRow, ConflictLocalRow, SyncMetaRow, SyncRecordRow
@@ -133,10 +134,13 @@ def local_keys_for_blobs(s: Session) -> list[tuple[str, int]]:
 
 def missing_files(s: Session, blobs: Any) -> list[str]:
     """Files this laptop does not hold yet of pulled signed documents, signature captures, and the evidence of
-    signed records and their re-inspections (what a lead reviews and a case file must contain). Evidence of
-    records still being worked on stays on the teammate's laptop until it is signed."""
+    signed records and their re-inspections (what a lead reviews and a case file must contain), and the
+    self-inspection returns pulled. Evidence of records still being worked on stays on the teammate's laptop until
+    it is signed."""
     shas = set(s.scalars(select(DocumentRow.pdf_sha256))) | set(s.scalars(select(SignatureCaptureRow.png_sha256)))
     signed = select(DocumentRow.inspection_id).where(DocumentRow.kind == "record")
     shas |= set(s.scalars(select(EvidenceRow.sha256).where(EvidenceRow.inspection_id.in_(signed),
                                                            EvidenceRow.deleted_at.is_(None))))
+    # The self-inspection returns of the team's institutions, as received (small XLSX files checked on site).
+    shas |= set(s.scalars(select(SelfCheckReturnRow.sha256)))
     return sorted(sha for sha in shas if sha and not blobs.has(sha))

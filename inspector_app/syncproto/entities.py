@@ -51,6 +51,13 @@ class EntitySpec:
     refs: tuple[Ref, ...] = ()  # local rows that must exist before this one is projected (foreign keys)
     wire_only: frozenset[str] = frozenset()  # declared fields the client table has no column for (kept in
     #                                          sync_records.server_data and on the server)
+    # Whose team a record without a parent belongs to: "creator" (the team the pusher names or belongs to),
+    # "institution" (the team the server assigns to data["institution_id"], table institution_teams), or
+    # "shared" (no team: every team sees it; only the intake roles write it).
+    team_scope: str = "creator"
+    # Intake data (leads, campaigns, self-inspection returns) is created centrally by a team lead or an
+    # administrator for whichever team the institution is assigned to: their creates pass the team check.
+    intake: bool = False
 
     def ops(self) -> frozenset[str]:
         if self.klass == "A":
@@ -150,6 +157,40 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
         "journal_head": "str?", "exported_at": "datetime", "sealed_by": "str?", "certificate_no": "str?"},
         required=frozenset({"inspection_id", "catalogue_sha256", "manifest_sha256", "exported_at"}),
         parent_entity="inspection", parent_key="inspection_id"),
+    # Data leads and campaigns (issue 16): imported on a team lead's laptop, they reach the laptops of the team
+    # the server assigns to each lead's institution (`inspector server assign-institution`). A lead carries its
+    # patient only as the importing workspace's keyed hash and a masked hint; the extract and its lines stay on the
+    # importing laptop (lead_source and lead_import are local: a pulled lead has no import_id).
+    EntitySpec("lead", "B", {
+        "rule": "str", "institution_code": "str", "institution_id": "str", "settlement_no": "str",
+        "patient_hash": "str", "patient_masked": "str", "amount_fen": "int", "detail": "json", "status": "str",
+        "note": "str", "inspection_id": "str?", "finding_id": "str?", "campaign_item": "str?", **_DELETED},
+        required=frozenset({"rule", "institution_id", "settlement_no", "patient_hash", "amount_fen"}),
+        team_scope="institution", intake=True, defaults={"note": "", "status": "open", "detail": {}},
+        table="leads", refs=(Ref("import_id", "lead_import", required=False),)),
+    EntitySpec("campaign", "A", {
+        "name": "str", "scope": "str", "phases": "json", "items": "json", "self_check_deadline": "date",
+        "created_by": "str", "created_at": "datetime"}, required=frozenset({"name", "self_check_deadline"}),
+        team_scope="shared", intake=True, roles=frozenset({"team_lead", "admin"}), table="campaigns"),
+    EntitySpec("campaign_institution", "A", {"campaign_id": "str", "institution_id": "str"},
+               required=frozenset({"campaign_id", "institution_id"}), parent_entity="campaign",
+               parent_key="campaign_id", id_keys=("campaign_id", "institution_id"), intake=True,
+               roles=frozenset({"team_lead", "admin"}), table="campaign_institutions",
+               refs=(Ref("campaign_id", "campaign"), Ref("institution_id", "institution"))),
+    EntitySpec("selfcheck_return", "A", {
+        "campaign_id": "str", "institution_id": "str", "file_name": "str", "sha256": "sha256", "source": "str",
+        "received_on": "date", "late": "bool", "committed_by": "str", "committed_on": "date?",
+        "imported_by": "str", "imported_at": "datetime"},
+        required=frozenset({"campaign_id", "institution_id", "file_name", "sha256", "received_on"}),
+        team_scope="institution", intake=True, roles=frozenset({"team_lead", "admin"}), table="selfcheck_returns",
+        blob_field="sha256",  # the return as received (电子数据) follows it to the team's laptops
+        refs=(Ref("campaign_id", "campaign"), Ref("institution_id", "institution"))),
+    EntitySpec("selfcheck_problem", "A", {
+        "return_id": "str", "row_no": "int", "item_id": "str", "description": "str", "amount_fen": "int",
+        "refunded_fen": "int", "refunded_on": "date?", "receipt_no": "str", "measures": "str"},
+        required=frozenset({"return_id", "item_id", "amount_fen"}), parent_entity="selfcheck_return",
+        parent_key="return_id", intake=True, roles=frozenset({"team_lead", "admin"}),
+        table="selfcheck_problems", refs=(Ref("return_id", "selfcheck_return"),)),
     # Class D: server-authoritative reference data. Listed so a client edit is recognised and rejected.
     EntitySpec("institution", "D", {}, table="institutions"),
     EntitySpec("officer", "D", {}, table="officers"),
@@ -194,6 +235,9 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
                                          **_DELETED},
                required=frozenset({"officer_id", "institution_id"}), defaults={"reason": ""},
                table="officer_conflicts", refs=(Ref("officer_id", "officer"), Ref("institution_id", "institution"))),
+    # Local to the importing laptop (the parents of its leads there); never sent.
+    EntitySpec("lead_source", "D", {}, table="lead_sources"),
+    EntitySpec("lead_import", "D", {}, table="lead_imports", refs=(Ref("source_id", "lead_source"),)),
 ]}
 
 # Soft deletion is an ordinary field (sync.md §2); a record starts as not deleted even if its create omits it.

@@ -83,3 +83,19 @@ def rectification_result(value: str | None) -> str:
             RectificationResult.PARTIAL: QCoreApplication.translate("Labels", "Partly rectified"),
             RectificationResult.OVERDUE: QCoreApplication.translate("Labels", "Not rectified by the deadline"),
             }.get(RectificationResult(value), value)
+
+
+def lead_rule(value: str) -> str:
+    """The screening rule that raised a lead (domain/leads/rules.py)."""
+    return {"readmission": QCoreApplication.translate("Labels", "Re-admission (split stay?)"),
+            "overlapping_stays": QCoreApplication.translate("Labels", "Stays overlapping at two institutions"),
+            "above_price": QCoreApplication.translate("Labels", "Charged above the price list"),
+            "quantity_per_day": QCoreApplication.translate("Labels", "Quantity beyond plausible per day"),
+            "out_of_list": QCoreApplication.translate("Labels", "Drug outside the insurance list")}.get(value, value)
+
+
+def lead_status(value: str) -> str:
+    return {"open": QCoreApplication.translate("Labels", "Open"),
+            "confirmed": QCoreApplication.translate("Labels", "Confirmed"),
+            "not_confirmed": QCoreApplication.translate("Labels", "Not confirmed"),
+            "not_checked": QCoreApplication.translate("Labels", "Not checked")}.get(value, value)

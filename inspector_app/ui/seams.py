@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from inspector_app.services.findings import FindingService
     from inspector_app.services.inspections import InspectionService
     from inspector_app.services.keys import KeyService
+    from inspector_app.services.lead_review import LeadReviewService
+    from inspector_app.services.lead_sample import LeadSampleService
     from inspector_app.services.queries import QueryService
     from inspector_app.services.reinspection import ReinspectionService
     from inspector_app.services.review import ReviewService
@@ -81,3 +83,7 @@ class Services(Protocol):
     def draw_records(self) -> DrawRecordService: ...
     @property
     def coverage(self) -> CoverageService: ...
+    @property
+    def lead_review(self) -> LeadReviewService: ...
+    @property
+    def lead_samples(self) -> LeadSampleService: ...

@@ -460,6 +460,7 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <location filename="../../inspector_app/services/inspections.py" line="312"/>
         <location filename="../../inspector_app/services/inspections.py" line="333"/>
         <location filename="../../inspector_app/services/findings.py" line="39"/>
@@ -903,7 +904,7 @@
         <translation>{file} 不是可读取的 JSON 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="139"/>
+        <location filename="../../inspector_app/services/leads.py" line="140"/>
         <source>Name the source of the extract (e.g. the platform it was exported from).</source>
         <translation>请填写数据来源（例如导出数据的平台名称）。</translation>
     </message>
@@ -913,59 +914,59 @@
         <translation>专项治理范围中的机构 {id} 不在机构名录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="91"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="92"/>
         <source>The campaign does not exist.</source>
         <translation>该专项治理不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="100"/>
-        <location filename="../../inspector_app/services/selfcheck.py" line="127"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="101"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="128"/>
         <source>The institution is not in the campaign&apos;s scope.</source>
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="111"/>
-        <location filename="../../inspector_app/services/leads.py" line="145"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="112"/>
+        <location filename="../../inspector_app/services/leads.py" line="146"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="121"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="122"/>
         <source>{file} changed while it was being read; import it again.</source>
         <translation>{file} 在读取过程中被修改，请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="132"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="133"/>
         <source>{file}: this institution&apos;s return for the campaign has already been imported.</source>
         <translation>{file}：该机构本次专项治理的自查表已导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="149"/>
+        <location filename="../../inspector_app/services/leads.py" line="150"/>
         <source>{file} is {size} MB; at most {limit} MB can be imported at once.</source>
         <translation>{file} 大小为 {size} MB，单次最多可导入 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="157"/>
+        <location filename="../../inspector_app/services/leads.py" line="158"/>
         <source>{file} has already been imported (same content).</source>
         <translation>{file} 已导入过（内容相同）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="179"/>
+        <location filename="../../inspector_app/services/leads.py" line="180"/>
         <source>{file} (sheet {sheet}) has a header row but no data rows.</source>
         <translation>{file}（工作表 {sheet}）只有表头，没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="216"/>
+        <location filename="../../inspector_app/services/leads.py" line="218"/>
         <source>{file} (sheet {sheet}) has more than {limit} rows; split the extract.</source>
         <translation>{file}（工作表 {sheet}）超过 {limit} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="223"/>
+        <location filename="../../inspector_app/services/leads.py" line="225"/>
         <source>The import of {file} was cancelled; nothing was imported.</source>
         <translation>已取消导入 {file}，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="254"/>
+        <location filename="../../inspector_app/services/leads.py" line="256"/>
         <source>{file} (sheet {sheet}) row {row} repeats row {first} (column {column}).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
@@ -1084,12 +1085,15 @@
         <translation>筛查规则设置 {key} 的值无效：{value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="65"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="167"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="84"/>
         <source>The lead does not exist.</source>
+        <extracomment>Words of a campaign item&apos;s label that name the pattern a screening rule looks for (the campaign tables of seeds 002/004 name them this way): the item a confirmed lead is filed under by default.</extracomment>
         <translation>该线索不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="67"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="169"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="86"/>
         <source>The lead concerns another institution than the inspected one.</source>
         <translation>该线索属于其他机构，不是本次被检查机构。</translation>
     </message>
@@ -2153,6 +2157,16 @@
         <source>This recording is in the register already.</source>
         <translation>该音像记录已登记。</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/lead_sample.py" line="67"/>
+        <source>Choose the leads first.</source>
+        <translation>请先选择线索。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/lead_sample.py" line="77"/>
+        <source>{item}: the item has no sample table to fill.</source>
+        <translation>{item}：该项目没有可填写的抽样表。</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>
@@ -2690,69 +2704,74 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57"/>
         <source>Team &amp;&amp; procedure</source>
         <translation>检查组与程序</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="58"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="59"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="60"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="62"/>
         <source>Signatures &amp;&amp; record</source>
         <translation>签名与笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="150"/>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="156"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="168"/>
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="169"/>
         <source>Finish the on-site work? The record then waits for signatures; answers can still be corrected until it is signed.</source>
         <translation>确定结束现场检查？记录将转为待签字；签字前仍可更正作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="41"/>
         <source>Finish on-site work (%1)</source>
         <translation>结束现场检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="46"/>
         <source>← Inspections (%1)</source>
         <translation>← 检查列表 (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="155"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="151"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="157"/>
         <source>%n required item(s) are not answered yet:</source>
         <translation>
             <numerusform>还有 %n 个必答检查项未作答：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="160"/>
         <source>Go to the first</source>
         <translation>转到第一项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="61"/>
+        <source>Leads</source>
+        <translation>线索核查</translation>
     </message>
 </context>
 <context>
@@ -3321,6 +3340,51 @@
         <source>Not rectified by the deadline</source>
         <translation>逾期未改</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="90"/>
+        <source>Re-admission (split stay?)</source>
+        <translation>短期再入院（分解住院嫌疑）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="91"/>
+        <source>Stays overlapping at two institutions</source>
+        <translation>两机构住院时间重叠</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="92"/>
+        <source>Charged above the price list</source>
+        <translation>超标准收费（高于价格目录）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="93"/>
+        <source>Quantity beyond plausible per day</source>
+        <translation>单日数量超出合理上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="94"/>
+        <source>Drug outside the insurance list</source>
+        <translation>超医保目录药品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="98"/>
+        <source>Open</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="99"/>
+        <source>Confirmed</source>
+        <translation>属实</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="100"/>
+        <source>Not confirmed</source>
+        <translation>不属实</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="101"/>
+        <source>Not checked</source>
+        <translation>未核查</translation>
+    </message>
 </context>
 <context>
     <name>Launch</name>
@@ -3339,6 +3403,221 @@
         <location filename="../../inspector_app/ui/launch.py" line="202"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <source>Rule</source>
+        <translation>筛查规则</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <source>Settlement no.</source>
+        <translation>结算流水号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
+        <source>Details</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
+        <source>Check result</source>
+        <translation>核查结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="78"/>
+        <source>Note on the check (what the records showed)</source>
+        <translation>核查说明（病历、票据等显示的情况）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="81"/>
+        <source>The campaign item a confirmed lead falls under: the leniency advice compares it with what the institution self-reported</source>
+        <translation>属实线索所属的专项治理项目：处罚裁量建议据此与机构自查报告的问题比对</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="84"/>
+        <source>Confir&amp;med</source>
+        <translation>属实(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="86"/>
+        <source>No&amp;t confirmed</source>
+        <translation>不属实(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="88"/>
+        <source>Not chec&amp;ked</source>
+        <translation>未核查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="90"/>
+        <source>Add ev&amp;idence…</source>
+        <translation>添加证据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="92"/>
+        <source>Evidence for the finding a confirmed lead became</source>
+        <translation>为属实线索形成的问题添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="93"/>
+        <source>Fill a sample ta&amp;ble…</source>
+        <translation>填入抽样表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="95"/>
+        <source>Fill the rows of a checklist item&apos;s sample table from the chosen leads</source>
+        <translation>用所选线索填写检查项目抽样表的行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="103"/>
+        <source>Self-reported problems (self-inspection return)</source>
+        <translation>自查报告的问题（自查情况统计表）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
+        <source>Campaign</source>
+        <translation>专项治理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="107"/>
+        <source>Refunded (yuan)</source>
+        <translation>已退回（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="107"/>
+        <source>Refunded on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="107"/>
+        <source>Receipt no.</source>
+        <translation>票据号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="157"/>
+        <source>(no campaign item)</source>
+        <translation>（不属于专项治理项目）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="177"/>
+        <source>%n lead(s) for this institution</source>
+        <translation>
+            <numerusform>本机构线索 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="178"/>
+        <source>%1 checked, %2 confirmed (%3 yuan)</source>
+        <translation>已核查 %1 条，属实 %2 条（%3 元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="189"/>
+        <source>%1: return received on %2 (deadline %3)</source>
+        <translation>%1：%2 收到自查报告（期限 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="191"/>
+        <source> — late</source>
+        <translation> — 逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="193"/>
+        <source>%1: no self-inspection return received</source>
+        <translation>%1：未收到自查报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="195"/>
+        <source>The institution is in no campaign with a self-inspection phase.</source>
+        <translation>本机构不在任何设有自查自纠阶段的专项治理范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="203"/>
+        <source>stay %1 – %2</source>
+        <translation>住院 %1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="206"/>
+        <source>previous stay %1, discharged %2</source>
+        <translation>前次住院 %1，%2 出院</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="209"/>
+        <source>also in %1 (%2 days overlap)</source>
+        <translation>同时住院于 %1（重叠 %2 天）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="214"/>
+        <source>price %1, list %2</source>
+        <translation>单价 %1，目录价 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="217"/>
+        <source>quantity %1, plausible %2</source>
+        <translation>数量 %1，合理上限 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="283"/>
+        <source>This inspection&apos;s checklist has no item with a sample table.</source>
+        <translation>本次检查的检查表中没有带抽样表的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="287"/>
+        <source>Fill a sample table</source>
+        <translation>填入抽样表</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="288"/>
+        <source>%n chosen lead(s) become rows of the sample table of:</source>
+        <translation>
+            <numerusform>所选 %n 条线索将填入以下项目的抽样表：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="289"/>
+        <source>%1 %2 (%3 rows)</source>
+        <translation>%1 %2（已有 %3 行）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="302"/>
+        <source>%n row(s) added to the sample table of %1.</source>
+        <translation>
+            <numerusform>已向 %1 的抽样表添加 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="305"/>
+        <source>Already in the table: %1</source>
+        <translation>已在表中：%1</translation>
     </message>
 </context>
 <context>
@@ -3900,54 +4179,64 @@ Workspace: %2</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="28"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="35"/>
         <source>Outcome of the inspection</source>
         <translation>检查处理结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="49"/>
         <source>%1: amount involved %2 yuan; suggested fine %3 – %4 yuan (%5)</source>
         <translation>%1：涉及金额 %2 元；建议罚款 %3 – %4 元（%5）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="53"/>
         <source>No penalty article in the findings: no suggestion.</source>
         <translation>问题中未注明处罚条款，无建议幅度。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="70"/>
         <source>Refunds go back to the fund&apos;s special account; fines go to the treasury (Regulation art. 45). Record them separately.</source>
         <translation>退回金额缴回基金财政专户，罚款缴入国库（《医疗保障基金使用监督管理条例》第四十五条），须分别记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="76"/>
         <source>&amp;Outcome:</source>
         <translation>处理结果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="77"/>
         <source>Amount to &amp;refund to the fund (yuan):</source>
         <translation>责令退回基金金额（元）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="78"/>
         <source>&amp;Fine (yuan):</source>
         <translation>罚款金额（元）(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="79"/>
         <source>&amp;Articles applied:</source>
         <translation>适用条款(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="80"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="99"/>
         <source>“No problem found” cannot carry a refund or a fine.</source>
         <translation>“未发现问题”不应有退回或罚款金额。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="64"/>
+        <source>Self-inspection in %1 — suggested: %2</source>
+        <translation>%1 自查自纠情节 — 建议：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/outcome_dialog.py" line="68"/>
+        <source>The institution is in no campaign with a self-inspection phase: no leniency factor from self-inspection.</source>
+        <translation>本机构不在设有自查自纠阶段的专项治理范围内：无自查自纠裁量情节。</translation>
     </message>
 </context>
 <context>
@@ -4811,53 +5100,53 @@ Workspace: %2</source>
         <translation>已在笔录上加签；执法人员的签名仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="233"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="260"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="261"/>
         <source>Publication export</source>
         <translation>公开导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="267"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="268"/>
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="275"/>
         <source>No record</source>
         <translation>无笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="276"/>
         <source>This inspection has no signed record yet.</source>
         <translation>该检查尚无已签名的笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="244"/>
         <source>%1 (team lead)</source>
         <translation>%1（组长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="245"/>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="251"/>
         <source>Seal the case file</source>
         <translation>封卷签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="246"/>
         <source>Sealed by:</source>
         <translation>封卷人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="252"/>
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>

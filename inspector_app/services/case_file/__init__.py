@@ -15,7 +15,7 @@ from typing import Any
 from inspector_app.domain.errors import ValidationError
 from inspector_app.records.casefile_pdf import Sealer, catalogue_pdf, catalogue_text, publication_pdf
 from inspector_app.services.case_file.common import MANIFEST, reinspection_folder, safe_name
-from inspector_app.services.case_file.export import CaseFileExporter, Progress
+from inspector_app.services.case_file.export import CaseFileExporter, LeniencyFor, Progress
 from inspector_app.services.case_file.ledger import read_ledger
 from inspector_app.services.case_file.publication import PublicationResult, publication_masker, write_publication
 from inspector_app.services.case_file.report import CODES, CaseFileReport, Problem
@@ -30,11 +30,11 @@ from inspector_app.services.signing import SigningService
 
 class CaseFileService:
     def __init__(self, ctx: ServiceContext, signing: SigningService, evidence: EvidenceService,
-                 journal: JournalService, keys: KeyService):
+                 journal: JournalService, keys: KeyService, leniency: LeniencyFor | None = None):
         self._ctx = ctx
         self._signing = signing
         self._keys = keys
-        self._exporter = CaseFileExporter(ctx, signing, evidence, journal, keys)
+        self._exporter = CaseFileExporter(ctx, signing, evidence, journal, keys, leniency)
 
     def sealers(self, inspection_id: str) -> list[Sealer]:
         """Who may seal the case file: the officers and the team lead named in the signed record."""

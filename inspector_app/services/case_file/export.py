@@ -46,6 +46,9 @@ from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import DocumentDTO, SigningService
 
 Progress = Callable[[int, str], None]
+#: The outcome's self-inspection advice for an inspection: (campaign name, LeniencyAdvice) or None
+#: (services/lead_review.py LeadReviewService.leniency_for).
+LeniencyFor = Callable[[str], "tuple[str, Any] | None"]
 Put = Callable[[CatalogueEntry, str, str], None]  # (entry, blob sha256, expected sha256)
 
 
@@ -89,12 +92,13 @@ def sealer_in_record(record: dict[str, Any], officer_id: str) -> Sealer:
 
 class CaseFileExporter:
     def __init__(self, ctx: ServiceContext, signing: SigningService, evidence: EvidenceService,
-                 journal: JournalService, keys: KeyService):
+                 journal: JournalService, keys: KeyService, leniency: LeniencyFor | None = None):
         self._ctx = ctx
         self._signing = signing
         self._evidence = evidence
         self._journal = journal
         self._keys = keys
+        self._leniency = leniency
 
     def sealers(self, inspection_id: str) -> list[Sealer]:
         """Who may seal this case file: the officers and the team lead the signed record names."""
@@ -196,6 +200,10 @@ class CaseFileExporter:
                     "institution": {"name": record["party"]["name"], "credit_code": record["party"]["credit_code"]},
                     "agency": record.get("agency", ""), "inspection_type": record.get("inspection_type", ""),
                     "started_at": record.get("started_at"), "ended_at": record.get("ended_at")}
+            advice = self._leniency(inspection_id) if self._leniency is not None else None
+            if advice is not None:  # printed in the catalogue and sealed with the manifest
+                campaign, adv = advice
+                meta["leniency"] = {"campaign": campaign, "level": adv.level.value, "reasons": list(adv.reasons)}
             listed = list(entries)
             put_bytes(CatalogueEntry(C.CATALOGUE_TXT, "卷内目录（文本）", "目录"),
                       catalogue_text(meta, listed).encode("utf-8"))

@@ -22,8 +22,15 @@ from inspector_app.domain.outcomes import Outcome
 from inspector_app.ui.errors import user_message
 
 
+def leniency_words(campaign: str, advice: Any) -> str:
+    """The self-inspection advice (domain/leniency.py) as the note of the outcome: the level and its reasons, in
+    Chinese like the documents (it is kept with the outcome and printed in the case file)."""
+    return f"自查自纠情节（{campaign}）：建议{advice.level.value}。" + "".join(advice.reasons)
+
+
 class OutcomeDialog(QDialog):
-    def __init__(self, suggestions: list[Any], total_to_recover: Any, parent: QWidget | None = None):
+    def __init__(self, suggestions: list[Any], total_to_recover: Any, parent: QWidget | None = None,
+                 leniency: tuple[str, Any] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Outcome of the inspection"))
         self.setMinimumWidth(560)
@@ -47,6 +54,19 @@ class OutcomeDialog(QDialog):
         hint.setObjectName("penalty_suggestions")
         hint.setWordWrap(True)
         hint.setStyleSheet("background: #f4f1e8; padding: 6px;")
+        self.leniency = QLabel(self)
+        self.leniency.setObjectName("leniency_advice")
+        self.leniency.setWordWrap(True)
+        self.leniency.setStyleSheet("background: #eef3f8; padding: 6px;")
+        if leniency is not None:
+            campaign, advice = leniency
+            self.leniency.setText(
+                self.tr("Self-inspection in %1 — suggested: %2").replace("%1", campaign).replace(
+                    "%2", advice.level.value) + "\n" + "\n".join(f"• {r}" for r in advice.reasons))
+            self.note.setPlainText(leniency_words(campaign, advice))  # kept with the outcome, editable
+        else:
+            self.leniency.setText(self.tr("The institution is in no campaign with a self-inspection phase: no "
+                                          "leniency factor from self-inspection."))
         accounts = QLabel(self.tr("Refunds go back to the fund's special account; fines go to the treasury "
                                   "(Regulation art. 45). Record them separately."), self)
         accounts.setWordWrap(True)
@@ -59,6 +79,7 @@ class OutcomeDialog(QDialog):
         form.addRow(self.tr("&Articles applied:"), self.articles)
         form.addRow(self.tr("&Note:"), self.note)
         form.addRow(hint)
+        form.addRow(self.leniency)
         form.addRow(accounts)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)

@@ -17,6 +17,7 @@ from inspector_app.ui.models.checklist_tree_model import REQUIRED_MARK as REQUIR
 from inspector_app.ui.pages.checklist_page import ChecklistPage
 from inspector_app.ui.pages.evidence_page import EvidencePage
 from inspector_app.ui.pages.findings_page import FindingsPage
+from inspector_app.ui.pages.leads_page import LeadsPage
 from inspector_app.ui.pages.signing_page import SigningPage
 from inspector_app.ui.pages.team_page import TeamPage
 
@@ -51,16 +52,20 @@ class InspectionPage(QWidget):
         self.checklist = ChecklistPage(ops, undo, self)
         self.findings = FindingsPage(ops, self)
         self.evidence = EvidencePage(ops, self)
+        self.leads = LeadsPage(ops, self)
         self.signing = SigningPage(ops, self)
         self.tabs.addTab(self.team, self.tr("Team && procedure"))
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
         self.tabs.addTab(self.evidence, self.tr("Evidence"))
+        self.tabs.addTab(self.leads, self.tr("Leads"))
         self.tabs.addTab(self.signing, self.tr("Signatures && record"))
         self.team.start_requested.connect(self._start)
         self.checklist.finding_requested.connect(self._finding_for_item)
         self.checklist.evidence_requested.connect(
             lambda answer_id: self.evidence.choose_files(link=("answer", answer_id)))
+        self.leads.evidence_requested.connect(
+            lambda finding_id: self.evidence.choose_files(link=("finding", finding_id)))
         head = QHBoxLayout()
         head.addWidget(back)
         head.addWidget(self.title, 1)
@@ -90,11 +95,11 @@ class InspectionPage(QWidget):
         seq = self._reload_seq
         self._select_tab_pending = self._select_tab_pending or select_tab  # a superseded open() still picks the tab
         self.ops.read(lambda: (app.queries.detail(iid), app.queries.checklist(iid), app.findings.list(iid),
-                               app.evidence.list(iid)),
+                               app.evidence.list(iid), app.lead_review.on_site(iid)),
                       lambda data: self._loaded(data, seq))
 
     def _loaded(self, data: tuple[Any, ...], seq: int) -> None:
-        detail, parts, findings, evidence = data
+        detail, parts, findings, evidence, leads = data
         if detail.summary.id != self.inspection_id or seq != self._reload_seq:
             return
         select_tab, self._select_tab_pending = self._select_tab_pending, False
@@ -109,6 +114,7 @@ class InspectionPage(QWidget):
         self.checklist.set_checklist(parts, not may(Action.EDIT_CHECKLIST, status, role, facts))
         self.findings.set_findings(detail.summary.id, findings, not may(Action.EDIT_FINDINGS, status, role, facts))
         self.evidence.set_evidence(detail.summary.id, evidence, not may(Action.ADD_EVIDENCE, status, role, facts))
+        self.leads.set_data(detail, leads)
         if select_tab:  # the team tab while the team is being settled, else the checklist
             self.tabs.setCurrentWidget(self.team if may(Action.EDIT_TEAM, status, role, facts) else self.checklist)
 

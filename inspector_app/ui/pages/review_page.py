@@ -218,11 +218,12 @@ class ReviewPage(QWidget):
         iid = self._iid()
         app = self.ops.app
         self.ops.read(lambda: (app.review.suggest(iid),
-                               sum((f.amount_to_recover for f in app.findings.list(iid)), Decimal("0.00"))),
+                               sum((f.amount_to_recover for f in app.findings.list(iid)), Decimal("0.00")),
+                               app.lead_review.leniency_for(iid)),
                       self._show_outcome)
 
-    def _show_outcome(self, data: tuple[Any, Any]) -> None:
-        dialog = OutcomeDialog(data[0], data[1], self)
+    def _show_outcome(self, data: tuple[Any, Any, Any]) -> None:
+        dialog = OutcomeDialog(data[0], data[1], self, leniency=data[2])
         if dialog.exec() and dialog.values:
             iid, actor, v = self._iid(), self.ops.actor, dialog.values
             self.ops.write(lambda: self.ops.app.review.set_outcome(actor, iid, v["outcome"], v["refund"], v["fine"],
