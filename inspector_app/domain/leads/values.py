@@ -167,6 +167,8 @@ class RowParser:
             itemgetter(*item_cols) if len(item_cols) > 1 else (lambda c: tuple(c[i] for i in item_cols)))
         self._item_caches: list[dict[object, object]] = [{} for _ in item_cols]
         self._item_mapped_plan = [p for p in self._item_plan if p[0] is not None]
+        # amounts and dates are short (about 100 bytes an entry); free text (item names) can be long and endless
+        self._item_caps = [20_000 if p[4] == "text" else 200_000 for p in self._item_mapped_plan]
         self._dates: dict[str, str] = {}
         self._masked: dict[str, str] = {}
         self._amounts: dict[str, int] = {}
@@ -232,34 +234,40 @@ class RowParser:
     def parse(self, cells: Sequence[object], row: int) -> tuple[object, ...]:
         """The stored values of one row. The lines of one settlement come together in every export and repeat its
         columns (结算流水号 … 医疗总费用) on each item line: when those raw cells equal the previous row's, their
-        parsed values (patient hashed and masked, dates checked) are reused — the same cells give the same values
-        and the same verdict, so nothing is checked less, only not twice."""
+        parsed values (patient hashed and masked, dates checked) are reused; item cells already seen come from
+        per-column caches of checked values. The same cells give the same values and the same verdict, so nothing
+        is checked less, only not twice."""
         if len(cells) < self._width:
             cells = list(cells) + [None] * (self._width - len(cells))
         raw_head = self._head_cells(cells)
-        head = self._last_head if raw_head == self._last_raw_head else None
-        fresh = head is None
-        if head is None:
-            head = self._part(cells, row, self._head_plan)
+        if raw_head != self._last_raw_head:
+            return self._fresh(cells, row, raw_head)
         raw_item = self._item_cells(cells)
         got = (*map(dict.get, self._item_caches, raw_item, _MISSES), None)
         if _MISS in got:
             got = self._fill_items(cells, row, raw_item, got)
-        item: tuple[object, ...] = self._item_expand(got)
-        if fresh:
-            if head[4] < head[3]:  # type: ignore[operator]
-                raise _bad("leads.discharge_before_admission", QT_TRANSLATE_NOOP(
-                    "Errors", "{file} (sheet {sheet}) row {row}, column {column}: the discharge date {value} is "
-                              "before the admission."), self._where, row, self._plan[4][3], head[4])
-            pid = str(head[2])
-            masked = self._masked.get(pid)
-            if masked is None:
-                if len(self._masked) > 50_000:
-                    self._masked.clear()
-                masked = self._masked[pid] = mask_patient(pid)
-            head = (*head[:2], self._hash(pid), masked, *head[3:])
-            self._last_raw_head, self._last_head = raw_head, head
-        return head + item
+        return self._last_head + self._item_expand(got)  # type: ignore[no-any-return]
+
+    def _fresh(self, cells: Sequence[object], row: int, raw_head: object) -> tuple[object, ...]:
+        """A row starting another settlement: every field parsed, in column order (the first bad cell is named)."""
+        head = self._part(cells, row, self._head_plan)
+        raw_item = self._item_cells(cells)
+        got = (*map(dict.get, self._item_caches, raw_item, _MISSES), None)
+        if _MISS in got:
+            got = self._fill_items(cells, row, raw_item, got)
+        if head[4] < head[3]:  # type: ignore[operator]
+            raise _bad("leads.discharge_before_admission", QT_TRANSLATE_NOOP(
+                "Errors", "{file} (sheet {sheet}) row {row}, column {column}: the discharge date {value} is "
+                          "before the admission."), self._where, row, self._plan[4][3], head[4])
+        pid = str(head[2])
+        masked = self._masked.get(pid)
+        if masked is None:
+            if len(self._masked) > 20_000:
+                self._masked.clear()
+            masked = self._masked[pid] = mask_patient(pid)
+        self._last_head = (*head[:2], self._hash(pid), masked, *head[3:])
+        self._last_raw_head = raw_head
+        return self._last_head + self._item_expand(got)  # type: ignore[no-any-return]
 
     def _fill_items(self, cells: Sequence[object], row: int, raw: tuple[object, ...],
                     got: tuple[object, ...]) -> tuple[object, ...]:
@@ -271,7 +279,7 @@ class RowParser:
                 vals[k] = self._part(cells, row, self._item_mapped_plan[k:k + 1])[0]
                 key, cache = raw[k], self._item_caches[k]
                 if type(key) is str:  # text cells only: 1 == 1.0 == True would mix types
-                    if len(cache) >= 20_000:  # bounded memory: free text (item names) can be endless
+                    if len(cache) >= self._item_caps[k]:  # bounded memory, whatever the file's size
                         cache.clear()
                     cache[key] = vals[k]
         return tuple(vals)
