@@ -156,6 +156,8 @@ class RowParser:
         head_cols = [i for i, *_ in self._head_plan if i is not None]  # the required fields: never empty
         self._head_cells: Callable[[Sequence[object]], object] = itemgetter(*head_cols)
         self._last_raw_head: object = None
+        #: counts the runs of lines sharing the settlement's columns: a caller aggregating per stay sees a new one
+        self.runs = 0
         self._last_head: tuple[object, ...] = ()
         # item fields: one cache per mapped column, raw cell -> checked value, looked up for the whole row in C
         # (map over dict.get); a row with any cell not yet seen takes the full path, which fills the caches
@@ -267,6 +269,7 @@ class RowParser:
             masked = self._masked[pid] = mask_patient(pid)
         self._last_head = (*head[:2], self._hash(pid), masked, *head[3:])
         self._last_raw_head = raw_head
+        self.runs += 1
         return self._last_head + self._item_expand(got)  # type: ignore[no-any-return]
 
     def _fill_items(self, cells: Sequence[object], row: int, raw: tuple[object, ...],
