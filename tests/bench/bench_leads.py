@@ -178,7 +178,8 @@ def run() -> dict[str, dict[str, float]]:
                "ratio": med(s["seconds"] / b["seconds"] for s, b in zip(subj, base)),
                "subject_cpu_s": med(s["cpu"] for s in subj), "baseline_cpu_s": med(b["cpu"] for b in base),
                "cpu_ratio": med(s["cpu"] / b["cpu"] for s, b in zip(subj, base)),
-               "rss_subject_mb": max(s["maxrss_mb"] for s in subj), "rss_baseline_mb": max(b["maxrss_mb"] for b in base)}
+               "rss_subject_mb": max(s["maxrss_mb"] for s in subj),
+               "rss_baseline_mb": max(b["maxrss_mb"] for b in base)}
         out[kind] = res
         name = "leads_import" if kind == "plain" else f"leads_import_{kind}"
         print(f"\n{rows} settlement lines, {mb:.0f} MB CSV, {kind} workspace, {repeat} runs, load {' → '.join(loads)}")
