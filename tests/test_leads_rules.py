@@ -70,3 +70,15 @@ def test_money_is_exact(app, roster, tmp_path: Path) -> None:  # type: ignore[no
     result = app.leads.import_file(lead(roster), path, "x", rules=RuleSet.from_json({"prices": {"F001": "50"}}))
     (hit,) = app.leads.leads(import_id=result.id)
     assert hit.amount == Decimal("0.01")  # 0.01 × 0.5 = 0.005 → rounded half up
+
+
+def test_stays_span_split_runs_and_sum_line_amounts(app, roster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The import aggregates stays per run of lines sharing the settlement's columns: a settlement whose lines are
+    # split in the file (S002's first line moved to the end) is still one stay, and without a 医疗总费用 column a
+    # stay's amount is the sum of its lines — the same answers as the ordered extract with totals.
+    lines = [*D.LINES[:1], *D.LINES[2:], D.LINES[1]]
+    total = D.HEADER.index("医疗总费用")
+    rows = [r[:total] + r[total + 1:] for r in D.rows_of(lines)]
+    path = D.write_csv(tmp_path / "x.csv", rows, header=D.HEADER[:total] + D.HEADER[total + 1:])
+    result = app.leads.import_file(lead(roster), path, "x", rules=RuleSet.from_json(D.RULES))
+    assert _found(app, result) == D.EXPECTED

@@ -207,12 +207,23 @@ class LeadService:
         million-line import four times slower than the same work at a hundred thousand."""
         cur = dbapi.cursor()
         batch: list[tuple[object, ...]] = []
+        stays: list[tuple[object, ...]] = []
         rows = 0
+        runs, run, run_amount = 0, (), None
         try:
             before = cur.execute("SELECT COALESCE(MAX(id), 0) FROM lead_lines").fetchone()[0]
+            cur.execute("DROP TABLE IF EXISTS temp.lead_runs")
+            cur.execute(leads_screen.CREATE_RUNS)
             for row_no, cells in ext.rows():
                 values = parser.parse(cells, row_no)
-                batch.append((import_id, row_no, _row_key(values), *values))
+                batch.append((import_id, row_no, hash(values), *values))  # row key: see _row_key
+                if parser.runs != runs:  # a run of lines sharing the settlement's columns ends: its stay part
+                    if run:
+                        stays.append((*run[:6], run[8], run_amount))
+                    runs, run, run_amount = parser.runs, values, None
+                amount = values[13]
+                if amount is not None:
+                    run_amount = amount if run_amount is None else run_amount + amount  # type: ignore[operator]
                 rows += 1
                 if rows > limits.max_rows:
                     raise ValidationError("leads.too_many_rows", QT_TRANSLATE_NOOP(
@@ -220,15 +231,19 @@ class LeadService:
                         limit=limits.max_rows, **ext.where.params(row_no))
                 if len(batch) >= BATCH:
                     cur.executemany(_INSERT, batch)
-                    batch = []
+                    cur.executemany(leads_screen.INSERT_RUN, stays)
+                    batch, stays = [], []
                     if cancelled is not None and cancelled():
                         raise ImportCancelled("leads.cancelled", QT_TRANSLATE_NOOP(
                             "Errors", "The import of {file} was cancelled; nothing was imported."),
                             file=ext.where.file)
                     if progress is not None:
                         progress(rows, ext.fraction())
+            if run:
+                stays.append((*run[:6], run[8], run_amount))
             if batch:
                 cur.executemany(_INSERT, batch)
+            cur.executemany(leads_screen.INSERT_RUN, stays)
             first, last = cur.execute("SELECT MIN(id), MAX(id) FROM lead_lines WHERE id > ?", (before,)).fetchone()
             if rows:
                 self._refuse_duplicates(cur, first, last, ext.where)

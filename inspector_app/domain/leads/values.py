@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 from decimal import Decimal, InvalidOperation
 
@@ -133,6 +135,10 @@ def _fixed(text: str, digits: int) -> int:
     return parse_scaled(text, scale)
 
 
+_MISS = object()
+_MISSES = repeat(_MISS)
+
+
 class RowParser:
     """Turns the raw cells of one data row into the stored values (see VALUE_FIELDS). Built for a million rows:
     one converter per mapped column chosen up front, dates and patients cached."""
@@ -144,6 +150,27 @@ class RowParser:
             (mapping.columns.get(f), conv[kind], required, mapping.headers.get(f, f), kind)
                       for f, (kind, required) in FIELDS.items()]
         self._width = max(mapping.columns.values()) + 1
+        # the settlement's own fields (up to the total) and the item line's fields
+        split = list(FIELDS).index("total_amount") + 1
+        self._head_plan, self._item_plan = self._plan[:split], self._plan[split:]
+        head_cols = [i for i, *_ in self._head_plan if i is not None]  # the required fields: never empty
+        self._head_cells: Callable[[Sequence[object]], object] = itemgetter(*head_cols)
+        self._last_raw_head: object = None
+        #: counts the runs of lines sharing the settlement's columns: a caller aggregating per stay sees a new one
+        self.runs = 0
+        self._last_head: tuple[object, ...] = ()
+        # item fields: one cache per mapped column, raw cell -> checked value, looked up for the whole row in C
+        # (map over dict.get); a row with any cell not yet seen takes the full path, which fills the caches
+        item_cols = [i for i, *_ in self._item_plan if i is not None]
+        # the item fields in storage order, from the mapped cells plus one None for the unmapped ones
+        at = {n: k for k, n in enumerate(n for n, (i, *_r) in enumerate(self._item_plan) if i is not None)}
+        self._item_expand = itemgetter(*[at.get(n, len(item_cols)) for n in range(len(self._item_plan))])
+        self._item_cells: Callable[[Sequence[object]], tuple[object, ...]] = (
+            itemgetter(*item_cols) if len(item_cols) > 1 else (lambda c: tuple(c[i] for i in item_cols)))
+        self._item_caches: list[dict[object, object]] = [{} for _ in item_cols]
+        self._item_mapped_plan = [p for p in self._item_plan if p[0] is not None]
+        # amounts and dates are short (about 100 bytes an entry); free text (item names) can be long and endless
+        self._item_caps = [20_000 if p[4] == "text" else 200_000 for p in self._item_mapped_plan]
         self._dates: dict[str, str] = {}
         self._masked: dict[str, str] = {}
         self._amounts: dict[str, int] = {}
@@ -207,10 +234,63 @@ class RowParser:
         cache[raw] = value
 
     def parse(self, cells: Sequence[object], row: int) -> tuple[object, ...]:
+        """The stored values of one row. The lines of one settlement come together in every export and repeat its
+        columns (结算流水号 … 医疗总费用) on each item line: when those raw cells equal the previous row's, their
+        parsed values (patient hashed and masked, dates checked) are reused; item cells already seen come from
+        per-column caches of checked values. The same cells give the same values and the same verdict, so nothing
+        is checked less, only not twice."""
         if len(cells) < self._width:
             cells = list(cells) + [None] * (self._width - len(cells))
+        raw_head = self._head_cells(cells)
+        if raw_head != self._last_raw_head:
+            return self._fresh(cells, row, raw_head)
+        raw_item = self._item_cells(cells)
+        got = (*map(dict.get, self._item_caches, raw_item, _MISSES), None)
+        if _MISS in got:
+            got = self._fill_items(cells, row, raw_item, got)
+        return self._last_head + self._item_expand(got)  # type: ignore[no-any-return]
+
+    def _fresh(self, cells: Sequence[object], row: int, raw_head: object) -> tuple[object, ...]:
+        """A row starting another settlement: every field parsed, in column order (the first bad cell is named)."""
+        head = self._part(cells, row, self._head_plan)
+        raw_item = self._item_cells(cells)
+        got = (*map(dict.get, self._item_caches, raw_item, _MISSES), None)
+        if _MISS in got:
+            got = self._fill_items(cells, row, raw_item, got)
+        if head[4] < head[3]:  # type: ignore[operator]
+            raise _bad("leads.discharge_before_admission", QT_TRANSLATE_NOOP(
+                "Errors", "{file} (sheet {sheet}) row {row}, column {column}: the discharge date {value} is "
+                          "before the admission."), self._where, row, self._plan[4][3], head[4])
+        pid = str(head[2])
+        masked = self._masked.get(pid)
+        if masked is None:
+            if len(self._masked) > 20_000:
+                self._masked.clear()
+            masked = self._masked[pid] = mask_patient(pid)
+        self._last_head = (*head[:2], self._hash(pid), masked, *head[3:])
+        self._last_raw_head = raw_head
+        self.runs += 1
+        return self._last_head + self._item_expand(got)  # type: ignore[no-any-return]
+
+    def _fill_items(self, cells: Sequence[object], row: int, raw: tuple[object, ...],
+                    got: tuple[object, ...]) -> tuple[object, ...]:
+        """Parse the item cells not found in the caches (a cached cell was valid: the first bad cell of the row is
+        among these) and remember them."""
+        vals = list(got)
+        for k, value in enumerate(got):
+            if value is _MISS:
+                vals[k] = self._part(cells, row, self._item_mapped_plan[k:k + 1])[0]
+                key, cache = raw[k], self._item_caches[k]
+                if type(key) is str:  # text cells only: 1 == 1.0 == True would mix types
+                    if len(cache) >= self._item_caps[k]:  # bounded memory, whatever the file's size
+                        cache.clear()
+                    cache[key] = vals[k]
+        return tuple(vals)
+
+    def _part(self, cells: Sequence[object], row: int,
+              plan: list[tuple[int | None, Any, bool, str, str]]) -> tuple[object, ...]:
         vals: list[object] = []
-        for idx, conv, required, header, kind in self._plan:
+        for idx, conv, required, header, kind in plan:
             raw = None if idx is None else cells[idx]
             if type(raw) is str:
                 raw = raw.strip()
@@ -235,15 +315,4 @@ class RowParser:
             except (ValueError, TypeError, OverflowError, ArithmeticError):
                 raise ValidationError("leads.bad_value", _BAD_VALUE[kind], value=str(raw)[:40], kind=kind,
                                       **self._where.params(row, header)) from None
-        if vals[4] < vals[3]:  # type: ignore[operator]
-            raise _bad("leads.discharge_before_admission", QT_TRANSLATE_NOOP(
-                "Errors", "{file} (sheet {sheet}) row {row}, column {column}: the discharge date {value} is before "
-                          "the admission."), self._where, row, self._plan[4][3], vals[4])
-        pid = str(vals[2])
-        masked = self._masked.get(pid)
-        if masked is None:
-            if len(self._masked) > 50_000:
-                self._masked.clear()
-            masked = self._masked[pid] = mask_patient(pid)
-        vals[2:3] = (self._hash(pid), masked)
         return tuple(vals)
