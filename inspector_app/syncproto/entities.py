@@ -97,9 +97,18 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("evidence", "B", {
         **_INSP, "sha256": "sha256", "kind": "str", "measure": "str?", "caption": "str?",
         "captured_at": "datetime?", "source_name": "str?", "mime": "str?", "size": "int", "meta": "json",
-        "reinspection_id": "str?", **_DELETED}, required=frozenset({"inspection_id", "sha256", "size"}),
+        "reinspection_id": "str?", "evidence_type": "str?", "provider": "str?", "page_count": "int?", **_DELETED},
+        required=frozenset({"inspection_id", "sha256", "size"}),
         parent_entity="inspection", parent_key="inspection_id", blob_field="sha256", signed_with_parent=True,
-        table="evidence", refs=_IN_INSPECTION),
+        defaults={"evidence_type": "", "provider": ""}, table="evidence", refs=_IN_INSPECTION),
+    # The party's "与原件核对一致" for the record's whole 证据清单 (services/evidence_list.py): one per inspection,
+    # printed in the signed record, so frozen with it.
+    EntitySpec("evidence_confirmation", "B", {
+        **_INSP, "refused": "bool", "signer_name": "str?", "refusal_reason": "str?", "list_digest": "sha256",
+        "confirmed_at": "datetime", **_DELETED}, required=frozenset({"inspection_id", "list_digest", "confirmed_at"}),
+        parent_entity="inspection", parent_key="inspection_id", signed_with_parent=True,
+        defaults={"signer_name": "", "refusal_reason": ""},
+        table="evidence_confirmations", refs=_IN_INSPECTION),
     EntitySpec("evidence_link", "B", {"evidence_id": "str", "target_type": "str", "target_id": "str", **_DELETED},
                required=frozenset({"evidence_id", "target_type", "target_id"}),
                parent_entity="evidence", parent_key="evidence_id",

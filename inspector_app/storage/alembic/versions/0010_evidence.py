@@ -1,0 +1,55 @@
+"""The complete 证据清单: statutory type, provider and page count per item; the party's confirmation of the list
+
+Revision ID: 0010_evidence
+Revises: 0009_leads
+Create Date: 2026-12-03
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010_evidence"
+down_revision = "0009_leads"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # Plain ADD COLUMNs (no table rebuild): the evidence table can be large.
+    op.add_column("evidence", sa.Column("evidence_type", sa.String(length=20), nullable=False, server_default=""))
+    op.add_column("evidence", sa.Column("provider", sa.String(length=100), nullable=False, server_default=""))
+    op.add_column("evidence", sa.Column("page_count", sa.Integer(), nullable=True))
+    # Existing items get the type a new item of their kind and measure gets (domain.evidence.default_type), so
+    # a record signed before this release and one signed after print the same column.
+    op.execute("""UPDATE evidence SET evidence_type = CASE
+        WHEN measure = '封存' THEN '物证'
+        WHEN measure = '调取数据' OR kind = 'data' THEN '电子数据'
+        WHEN measure = '录音录像' OR kind = 'audio_video' THEN '视听资料'
+        ELSE '书证' END""")
+    op.create_table(
+        "evidence_confirmations",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("inspection_id", sa.String(length=36), nullable=False),
+        sa.Column("refused", sa.Boolean(), nullable=False),
+        sa.Column("signer_name", sa.String(length=100), nullable=False),
+        sa.Column("refusal_reason", sa.Text(), nullable=False),
+        sa.Column("list_digest", sa.String(length=64), nullable=False),
+        sa.Column("confirmed_at", sa.String(length=32), nullable=False),
+        sa.Column("server_version", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.String(length=32), nullable=False),
+        sa.Column("updated_at", sa.String(length=32), nullable=False),
+        sa.Column("deleted_at", sa.String(length=32), nullable=True),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"],
+                                name=op.f("fk_evidence_confirmations_inspection_id_inspections")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_evidence_confirmations")),
+        sa.UniqueConstraint("inspection_id", name=op.f("uq_evidence_confirmations_inspection_id")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("evidence_confirmations")
+    with op.batch_alter_table("evidence") as batch:
+        batch.drop_column("page_count")
+        batch.drop_column("provider")
+        batch.drop_column("evidence_type")
