@@ -77,7 +77,7 @@ def _confirmation(c: EvidenceConfirmation | None, party_png: bytes | None) -> li
     if c is None:
         rows.append([P("当事人核对", "cell_b"), P("（当事人未对本清单作核对确认。）")])
     elif c.refused:
-        rows.append([P("当事人核对", "cell_b"), P(f"当事人拒绝核对确认。理由：{c.refusal_reason}", "plain")])
+        rows.append([P("当事人核对", "cell_b"), P(f"当事人拒绝核对确认。理由：{c.refusal_reason}")])
         rows.append([P("记录时间", "cell_b"), P(fmt_dt(c.confirmed_at), "small")])
     else:
         sig = L.png_image(party_png, 50 * mm, 16 * mm) if party_png else P("")
