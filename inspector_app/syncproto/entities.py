@@ -138,6 +138,21 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("document", "B", {**_INSP, "pdf_sha256": "sha256?", "content_hash": "str?"},
                required=frozenset({"inspection_id"}), parent_entity="inspection", parent_key="inspection_id",
                blob_field="pdf_sha256", open_fields=True, table="documents", refs=_IN_INSPECTION),
+    # The structured rows of the on-site documents (services/inquiries.py, services/service_receipts.py), append-
+    # only like the signed documents they describe. Only columns free of personal data travel: the person
+    # questioned (name, ID number, answers) and a receipt's witness stay in the signed PDF, which syncs as the
+    # document's blob; a 留置送达 photo is the receipt's blob.
+    EntitySpec("inquiry", "A", {
+        **_INSP, "document_id": "str", "number": "str", "role": "str", "refused": "bool",
+        "started_at": "datetime", "created_at": "datetime?"},
+        required=frozenset({"inspection_id", "document_id", "number", "role", "started_at"}),
+        parent_entity="inspection", parent_key="inspection_id", table="inquiries", refs=_IN_INSPECTION),
+    EntitySpec("service_receipt", "A", {
+        **_INSP, "document_id": "str", "served_document_id": "str", "number": "str", "method": "str",
+        "served_at": "datetime", "receiver_signed": "bool", "photo_sha256": "sha256?", "created_at": "datetime?"},
+        required=frozenset({"inspection_id", "document_id", "served_document_id", "number", "method", "served_at"}),
+        parent_entity="inspection", parent_key="inspection_id", blob_field="photo_sha256",
+        table="service_receipts", refs=_IN_INSPECTION),
     # Written by the review service (services/review.py).
     EntitySpec("review_event", "A", {**_INSP, "content_hash": "str?"}, required=frozenset({"inspection_id"}),
                parent_entity="inspection", parent_key="inspection_id", open_fields=True,

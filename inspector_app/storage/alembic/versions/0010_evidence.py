@@ -1,4 +1,5 @@
-"""The complete 证据清单: statutory type, provider and page count per item; the party's confirmation of the list
+"""The complete 证据清单: statutory type, provider and page count per item; the party's confirmation of the list;
+the 留置送达 photo of a proof of service as a column (so it syncs as a blob)
 
 Revision ID: 0010_evidence
 Revises: 0009_leads
@@ -27,6 +28,9 @@ def upgrade() -> None:
         WHEN measure = '调取数据' OR kind = 'data' THEN '电子数据'
         WHEN measure = '录音录像' OR kind = 'audio_video' THEN '视听资料'
         ELSE '书证' END""")
+    op.add_column("service_receipts", sa.Column("photo_sha256", sa.String(length=64), nullable=True))
+    op.execute("""UPDATE service_receipts SET photo_sha256 = NULLIF(json_extract(content, '$.photo_sha256'), '')
+        WHERE json_valid(content)""")
     op.create_table(
         "evidence_confirmations",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -49,6 +53,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("evidence_confirmations")
+    with op.batch_alter_table("service_receipts") as batch:
+        batch.drop_column("photo_sha256")
     with op.batch_alter_table("evidence") as batch:
         batch.drop_column("page_count")
         batch.drop_column("provider")
