@@ -16,7 +16,7 @@ from inspector_app.domain.evidence import Measure
 from inspector_app.domain.findings import FindingData
 from inspector_app.records import model_docs as md
 from inspector_app.records import pki
-from inspector_app.server.models import Mutation, Record
+from inspector_app.server.models import Conflict, Mutation, Record
 from inspector_app.services.context import Actor
 from inspector_app.services.inquiries import InquiryInput
 from inspector_app.services.service_receipts import ServiceInput
@@ -85,6 +85,9 @@ def test_inquiry_receipt_photo_and_evidence_list_reach_the_second_laptop(sqlite_
     with sqlite_world.db.read() as s:
         rejected = [(m.entity, m.reason) for m in s.scalars(select(Mutation)) if m.outcome == "rejected"]
         assert not rejected, rejected
+        # the confirmation and the new evidence fields are part of what the record's signature covers
+        assert not [c.kind for c in s.scalars(select(Conflict))], "the server's signing hash matches the client's"
+        assert s.get(Record, ("inspection", iid)).state == "signed"
         wire = {r.entity: r.data for r in s.scalars(select(Record).where(
             Record.entity.in_(["inquiry", "service_receipt", "evidence_confirmation"])))}
     assert set(wire) == {"inquiry", "service_receipt", "evidence_confirmation"}
