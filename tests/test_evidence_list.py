@@ -147,3 +147,41 @@ def test_snapshot_rows_carry_type_provider_pages_and_what_they_prove(app, roster
         stored = s.get(EvidenceRow, ev.id)
     assert (row.evidence_type, row.provider, row.page_count, row.measure) == ("书证", "王丽", 2, "复印")
     assert stored is not None and row.proves == "发现问题 1；检查项 T-01"
+
+
+def test_upgrade_gives_existing_evidence_the_default_type(tmp_path: Path, mini_forms: Path) -> None:
+    """Migration 0010_evidence: items recorded before the list had a statutory type get the one a new item of their
+    kind and measure gets; a 留置送达 photo's digest moves from the receipt's content into its column."""
+    import shutil
+    import sqlite3
+
+    from inspector_app.app import build_context
+    from tests.conftest import FIXTURES
+
+    db = tmp_path / "inspector.sqlite3"
+    shutil.copy(FIXTURES / "db" / "schema-0009_leads.sqlite3", db)
+    con = sqlite3.connect(db)
+    [iid] = con.execute("SELECT id FROM inspections").fetchone()
+    cases = [("photo", "拍照", "书证"), ("document", "复印", "书证"), ("audio_video", "录音录像", "视听资料"),
+             ("data", "调取数据", "电子数据"), ("photo", "封存", "物证")]
+    for n, (kind, measure, _t) in enumerate(cases):
+        con.execute("INSERT INTO evidence (id, inspection_id, sha256, kind, measure, caption, source_name, mime, size,"
+                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', '', 1, '2026-11-20T01:30:00+00:00',"
+                    " '2026-11-20T01:30:00+00:00')", (f"ev-{n}", iid, f"{n:064d}", kind, measure))
+    con.execute("INSERT INTO service_receipts (id, inspection_id, document_id, served_document_id, number, method,"
+                " served_at, receiver_signed, content, note, created_at) VALUES ('sr-1', ?, 'd', 'n', 'x', '留置送达',"
+                " '2026-11-20T01:30:00+00:00', 0, ?, '', '2026-11-20T01:30:00+00:00')",
+                (iid, '{"photo_sha256": "' + "a" * 64 + '"}'))
+    con.commit()
+    con.close()
+    app = build_context(str(tmp_path))
+    try:
+        with app.ctx.read() as s:
+            got = {r.id: (r.evidence_type, r.provider, r.page_count) for r in s.scalars(select(EvidenceRow))}
+            from inspector_app.storage.docs_orm import ServiceReceiptRow
+
+            photo = s.get(ServiceReceiptRow, "sr-1").photo_sha256
+    finally:
+        app.close()
+    assert got == {f"ev-{n}": (t, "", None) for n, (_k, _m, t) in enumerate(cases)}
+    assert photo == "a" * 64
