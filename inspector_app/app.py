@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from inspector_app.services.recordings import RecordingService
     from inspector_app.services.seizures import SeizureService
     from inspector_app.services.service_receipts import ServiceReceiptService
+    from inspector_app.services.evidence_list import EvidenceListService
     from inspector_app.services.leads import LeadService
     from inspector_app.services.lead_review import LeadReviewService
     from inspector_app.services.lead_sample import LeadSampleService
@@ -112,6 +113,13 @@ class AppContext:
         from inspector_app.services.service_receipts import ServiceReceiptService
 
         return ServiceReceiptService(self.ctx, self.keys)
+
+    @functools.cached_property
+    def evidence_list(self) -> EvidenceListService:
+        """The 证据清单's columns and the party's confirmation (services/evidence_list.py)."""
+        from inspector_app.services.evidence_list import EvidenceListService
+
+        return EvidenceListService(self.ctx)
 
     @functools.cached_property
     def case_files(self) -> CaseFileService:

@@ -127,6 +127,10 @@ def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys, m
     try:
         docs = [d for r in app.queries.inspections() for d in app.signing.documents(r.id)]
         assert {d.kind for d in docs} >= {"record", "notice"}
+        # the signed record's 证据清单 carries the provider and the representative's confirmation (issue 15)
+        signed = next(d.inspection_id for d in docs if d.kind == "record")
+        assert app.evidence_list.confirmation(signed).signer_name == "郑嘉禾"
+        assert any(e.provider for e in app.evidence.list(signed))
         paths = []
         for d in docs:
             out = tmp_path / f"{d.kind}-{d.id}.pdf"

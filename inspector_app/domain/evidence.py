@@ -31,3 +31,26 @@ class EvidenceType(StrEnum):
     PARTY_STATEMENT = "当事人的陈述"
     EXPERT_OPINION = "鉴定意见"
     ON_SITE_RECORD = "勘验笔录、现场笔录"
+
+
+#: The statement the party signs once for the whole 证据清单 (行政处罚法 第四十六条: evidence must be verified as
+#: true; copies are checked against their originals by the party who handed them over).
+MATCHES_ORIGINAL = "以上证据与原件核对一致。"
+
+
+def default_type(kind: str, measure: str) -> EvidenceType:
+    """The statutory type a new evidence item starts with; the inspector can change it (the law classifies by what
+    the item is, which a file type only suggests). A photo defaults to 书证 because on-site photos are mostly of
+    ledgers, prescriptions and bills (the checklists' evidence hints); a photo of a scene can be set to 勘验笔录."""
+    if measure == Measure.SEAL:
+        return EvidenceType.PHYSICAL
+    if measure == Measure.DATA_EXTRACT or kind == EvidenceKind.DATA:
+        return EvidenceType.ELECTRONIC
+    if measure == Measure.RECORDING or kind == EvidenceKind.AUDIO_VIDEO:
+        return EvidenceType.AUDIO_VISUAL
+    return EvidenceType.DOCUMENTARY
+
+
+def counts_pages(kind: str, measure: str) -> bool:
+    """Whether the item is a copy whose page count the 证据清单 states (复印件, scanned documents)."""
+    return measure == Measure.COPY or kind == EvidenceKind.DOCUMENT

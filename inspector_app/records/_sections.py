@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from inspector_app.records import _layout as L
-from inspector_app.records._photos import photo_rows
 from inspector_app.records import journal_words as JW
+from inspector_app.records._evidence_list import evidence_section as evidence_section
 from inspector_app.records._layout import P, fmt_date, fmt_dt, fmt_money, fmt_time
 from inspector_app.records.model import (
-    PARTY, WITNESS, ChecklistRow, EvidenceRow, Officer, RecordSnapshot,
+    PARTY, WITNESS, ChecklistRow, Officer, RecordSnapshot,
 )
 
 W = L.FRAME_W
@@ -158,30 +158,6 @@ def findings_section(s: RecordSnapshot) -> list:
              ("FONTNAME", (0, last), (-1, last), L.RL_BOLD), ("ALIGN", (0, 1), (0, -1), "CENTER"),
              ("ALIGN", (2, 1), (2, -1), "CENTER"), ("ALIGN", (3, 1), (4, -1), "RIGHT")]
     return out + [L.grid_table(data, widths, extra=extra), Spacer(1, 2 * mm)]
-
-
-def evidence_section(rows: Sequence[EvidenceRow], *, include_photos: bool = True) -> list:
-    out: list = [_h("四、证据清单")]
-    if not rows:
-        return out + [P("（本次检查未采集证据。）", "body")]
-    header = [P(t, "cell_b") for t in ("编号", "证据名称", "类别／取证方式", "采集时间", "提供人／来源", "SHA-256")]
-    data: list[list] = [header]
-    for e in rows:
-        name = e.caption + (f"\n证明对象：{e.proves}" if e.proves else "")
-        data.append([e.number, P(name), P(f"{e.kind}／{e.measure}", "cell_c"),
-                     P(fmt_dt(e.captured_at), "small"), P(e.source_name or "—", "small"),
-                     f"{e.sha256[:32]}\n{e.sha256[32:]}"])  # a plain two-line cell: no paragraph to lay out
-    widths = [13 * mm, 40 * mm, 22 * mm, 22 * mm, 22 * mm, W - 119 * mm]
-    out += [L.grid_table(data, widths, extra=[("ALIGN", (0, 1), (0, -1), "CENTER"), ("FONTSIZE", (5, 1), (5, -1), 6),
-                                              ("LEADING", (5, 1), (5, -1), 7.5),
-                                              ("TEXTCOLOR", (5, 1), (5, -1), L.MUTED)]), Spacer(1, 2 * mm)]
-    photos = [e for e in rows if e.print_image is not None] if include_photos else []
-    if photos:
-        out.append(CondPageBreak(80 * mm))
-        out.append(P(f"证据照片（共 {len(photos)} 张；图片经缩放用于打印，SHA-256 为原始文件的哈希）", "cell_b"))
-        out.append(Spacer(1, 1.5 * mm))
-        out += photo_rows(photos)
-    return out
 
 
 def draft_note(text: str, as_of: str) -> list:

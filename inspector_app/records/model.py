@@ -10,7 +10,7 @@ printed in the PDF, written to its /Info dictionary and embedded with the record
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +27,8 @@ from inspector_app.records.model_base import (
     ChecklistRow as ChecklistRow,
     FindingRow as FindingRow,
     EvidenceRow as EvidenceRow,
+    EvidenceConfirmation as EvidenceConfirmation,
+    _SINCE_V2 as _SINCE_V2,
     Witness as Witness,
     PartySignOff as PartySignOff,
     SignatureImage as SignatureImage,
@@ -74,11 +76,18 @@ class RecordSnapshot(_Hashable):
     chain_head: str = ""
     inspection_id: str = ""
     title: str = "现场检查笔录"
+    #: the party's confirmation of the 证据清单 (None: not given; printed as such)
+    evidence_confirmation: EvidenceConfirmation | None = field(default=None, metadata=_SINCE_V2)
 
     def problems(self) -> list[str]:
         problems: list[str] = []
         if not self.number.strip():
             problems.append("缺少笔录编号")
+        c = self.evidence_confirmation
+        if c is not None and c.refused and not c.refusal_reason.strip():
+            problems.append("当事人拒绝核对证据清单时须记录理由")
+        if c is not None and not c.refused and not c.signer_name.strip():
+            problems.append("证据清单核对确认缺少当事人签字人姓名")
         if self.ended_at < self.started_at:
             problems.append("检查结束时间早于开始时间")
         _check_officers(self.officers, problems)

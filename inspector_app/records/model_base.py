@@ -24,6 +24,9 @@ WITNESS = "witness"
 LEAD = "lead"
 
 _NOT_HASHED = {"hash": False}
+#: A field added after records were signed without it: left out of the canonical form while it holds its default,
+#: so the content hash (and the re-rendered pages) of a record signed before the field existed stay as signed.
+_SINCE_V2 = {"omit_default": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +115,21 @@ class EvidenceRow:
     source_name: str              # 提供人/来源
     sha256: str                   # of the original file
     print_image: Path | None = field(default=None, metadata=_NOT_HASHED)  # pre-scaled JPEG for print
-    proves: str = ""              # 证明对象
+    proves: str = ""              # 证明对象: the linked findings and checklist items, as printed
+    evidence_type: str = field(default="", metadata=_SINCE_V2)   # 证据种类 (行政处罚法 第四十六条)
+    provider: str = field(default="", metadata=_SINCE_V2)        # 提供人: who handed it over
+    page_count: int | None = field(default=None, metadata=_SINCE_V2)  # 页数 of a copy
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceConfirmation:
+    """The party's "与原件核对一致", given once for the whole 证据清单, or its refusal to confirm."""
+
+    statement: str = "以上证据与原件核对一致。"
+    signer_name: str = ""
+    confirmed_at: dt.datetime | None = None
+    refused: bool = False
+    refusal_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +163,8 @@ class SignatureImage:
 def _canon(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _canon(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.metadata.get("hash", True)}
+                if f.metadata.get("hash", True)
+                and not (f.metadata.get("omit_default") and getattr(value, f.name) == f.default)}
     if isinstance(value, Enum):
         return _canon(value.value)
     if isinstance(value, bool) or value is None or isinstance(value, int):

@@ -25,6 +25,7 @@ from inspector_app.records import _sections as S
 from inspector_app.records import journal_words as JW
 from inspector_app.records.model import (
     LEAD,
+    PARTY,
     AddendumSnapshot,
     RecordSnapshot,
     RectificationNotice,
@@ -210,7 +211,8 @@ def render_record(snapshot: RecordSnapshot, fontset: fonts.FontSet, *, include_p
     story += S.notice_and_recusal(snapshot)
     story += S.checklist_section(snapshot.checklist)
     story += S.findings_section(snapshot)
-    story += S.evidence_section(snapshot.evidence, include_photos=include_photos)
+    story += S.evidence_section(snapshot.evidence, include_photos=include_photos, with_confirmation=True,
+                                confirmation=snapshot.evidence_confirmation, party_png=snapshot.image_for(PARTY))
     story.append(CondPageBreak(95 * mm))
     story += S.party_block(snapshot, "五、当事人意见及签名", draft=draft)
     story += _sig_slots(snapshot, sink, "六、执法人员签名", draft=draft)

@@ -177,6 +177,14 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
     from inspector_app.services.demo import _add_photos
 
     _add_photos(app, actor, iid, app.ctx.clock())
+    # the 证据清单: who handed the ledger over, and the representative's "与原件核对一致" for the whole list
+    photos = app.evidence.list(iid)
+    if photos:
+        first = photos[0]
+        app.evidence_list.set_details(actor, first.id, evidence_type=first.evidence_type,
+                                      provider="郑嘉禾（医保办主任）", page_count=first.page_count,
+                                      measure=first.measure)
+        app.evidence_list.confirm(actor, iid, refused=False, signer_name="郑嘉禾")
     svc.finish_on_site(actor, iid)
     for n, o in enumerate((o1, o2)):
         strokes = demo_strokes(100 + n)

@@ -99,6 +99,9 @@ class EvidenceDTO:
     created_at: dt.datetime
     links: tuple[tuple[str, str], ...] = ()  # (target_type, target_id)
     reinspection_id: str | None = None       # taken at a re-inspection, not part of the signed record
+    evidence_type: str = ""                  # 证据种类 (domain.evidence.EvidenceType value)
+    provider: str = ""                       # 提供人: who handed it over
+    page_count: int | None = None            # 页数 of a copy
 
 
 @dataclass(frozen=True, slots=True)

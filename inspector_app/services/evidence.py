@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FrozenRecord, ValidationError
-from inspector_app.domain.evidence import Measure
+from inspector_app.domain.evidence import Measure, counts_pages, default_type
 from inspector_app.domain.ids import new_id
 from inspector_app.services import evidence_links as links
 from inspector_app.services.changes import Changes
@@ -225,6 +225,8 @@ class EvidenceService:
                     source_name=p.name[:300], mime=p.info.mime, size=p.size,
                     meta={**p.info.meta(), "origin": p.origin, **(extra_meta or {})},
                     reinspection_id=reinspection_id,
+                    evidence_type=default_type(p.info.kind.value, measure.value).value, provider="",
+                    page_count=p.info.pages if counts_pages(p.info.kind.value, measure.value) else None,
                     created_at=uow.now, updated_at=uow.now)
                 s.add(row)
                 uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", {"data": _data(row)})

@@ -5,16 +5,19 @@ the person's initials, the closing confirmation or the refusal before a witness,
 service snapshots it, renders and certifies it as the first officer off the writer (services/document_pipeline.py),
 then records the document, the inquiry row and the journal in one short transaction. The second officer
 countersigns with SigningService.countersign. The journal names the inquiry by number and role only: personal data
-is in the signed PDF and the (encrypted) inquiries table, never in journal or sync payloads.
+is in the signed PDF and the (encrypted) inquiries table, never in journal or sync payloads: the inquiry row
+syncs without them (storage/docs_orm.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
@@ -28,7 +31,11 @@ from inspector_app.services.inspections import load_inspection, team_members
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import party_of, setting
 from inspector_app.services.signing import DocumentDTO, document_dto
+from inspector_app.records.embedded import embedded_file
+from inspector_app.records.render import RECORD_FILE
 from inspector_app.storage.docs_orm import InquiryRow
+from inspector_app.storage.records_orm import DocumentRow
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 
@@ -151,18 +158,34 @@ class InquiryService:
                                      event="inquiry.signed", payload=payload,
                                      extra={"officer_id": data.officer_ids[0],
                                             "signing_time_source": "device clock"})
-        uow.session.add(InquiryRow(id=inquiry_id, inspection_id=inspection_id, document_id=doc.id,
-                                   number=record.number, role=record.role, person_name=record.person.name,
-                                   content=record.canonical(), refused=record.person_signoff.refused,
-                                   started_at=record.started_at, created_at=uow.now))
+        row = InquiryRow(id=inquiry_id, inspection_id=inspection_id, document_id=doc.id,
+                         number=record.number, role=record.role, person_name=record.person.name,
+                         content=record.canonical(), refused=record.person_signoff.refused,
+                         started_at=record.started_at, created_at=uow.now)
+        uow.session.add(row)
+        # the row for the team's other laptops, without the person's data (see storage/docs_orm.py)
+        uow.outbox("inquiry", inquiry_id, "create", payloads.create_payload("inquiry", row))
         return document_dto(doc), Changes(inspections=frozenset({inspection_id}))
 
     def of_inspection(self, inspection_id: str) -> list[InquiryDTO]:
         with self._ctx.read() as s:
             rows = s.scalars(select(InquiryRow).where(InquiryRow.inspection_id == inspection_id)
                              .order_by(InquiryRow.created_at)).all()
-            return [InquiryDTO(r.id, r.inspection_id, r.document_id, r.number, r.role, r.person_name, r.refused,
-                               r.started_at) for r in rows]
+            return [InquiryDTO(r.id, r.inspection_id, r.document_id, r.number, r.role,
+                               r.person_name or self._name_from_pdf(s, r.document_id), r.refused, r.started_at)
+                    for r in rows]
+
+    def _name_from_pdf(self, s: Session, document_id: str) -> str:
+        """A row synced from another laptop carries no personal data: the name is read from the signed PDF's
+        record.json once the PDF is here ("" until then)."""
+        doc = s.get(DocumentRow, document_id)
+        if doc is None or not doc.pdf_sha256 or not self._ctx.blobs.has(doc.pdf_sha256):
+            return ""
+        raw = embedded_file(self._ctx.blobs.read_bytes(doc.pdf_sha256), RECORD_FILE)
+        try:
+            return str(json.loads(raw)["person"]["name"]) if raw else ""
+        except (ValueError, KeyError, TypeError):
+            return ""
 
 
 #: The usual questions of a 医保 inquiry (the dialog's pick-list; each can be edited or replaced).

@@ -32,4 +32,5 @@ def finding_dto(r: FindingRow, evidence_ids: tuple[str, ...] = ()) -> FindingDTO
 
 def evidence_dto(r: EvidenceRow, links: tuple[tuple[str, str], ...] = ()) -> EvidenceDTO:
     return EvidenceDTO(r.id, r.inspection_id, r.sha256, r.kind, r.measure, r.caption, r.captured_at,
-                       r.source_name, r.mime, r.size, r.meta or {}, r.created_at, links, r.reinspection_id)
+                       r.source_name, r.mime, r.size, r.meta or {}, r.created_at, links, r.reinspection_id,
+                       r.evidence_type, r.provider, r.page_count)

@@ -13,7 +13,7 @@ from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.journal import events_to_json
 from inspector_app.domain.money import format_yuan
 from inspector_app.records import model as rm
-from inspector_app.services import templates
+from inspector_app.services import evidence_facts as evidence_list, templates
 from inspector_app.services.inspections import team_members
 from inspector_app.storage import journal_repo
 from inspector_app.storage.blob_store import BlobStore
@@ -147,6 +147,7 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
     members = s.execute(select(TeamMemberRow, OfficerRow).join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
                         .where(TeamMemberRow.inspection_id == inspection_id, TeamMemberRow.deleted_at.is_(None))
                         .order_by(TeamMemberRow.created_at)).all()
+    confirmation = evidence_confirmation(s, inspection_id, draft=draft_at is not None)
     active = [(m, o) for m, o in members if m.has_conflict is not True]
     officers = tuple(_officer(o, m) for m, o in active)
     recorder = next((o.name for m, o in active if m.role == "recorder"), officers[-1].name if officers else "")
@@ -187,6 +188,7 @@ def build_snapshot(s: Session, blobs: BlobStore, inspection_id: str, print_image
         evidence=evidence_rows(s, inspection_id, print_image), party_signoff=signoff, signature_images=images,
         journal=tuple(events_to_json(events)), chain_head=events[-1].hash if events else "",
         inspection_id=inspection_id,
+        evidence_confirmation=confirmation,
     )
 
 
@@ -242,11 +244,28 @@ def evidence_rows(s: Session, inspection_id: str, print_image: Any,
                                                EvidenceRow.deleted_at.is_(None))
                      .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
     prefix = "E" if reinspection_id is None else "R"
+    targets = evidence_list.links.active(s, [e.id for e in rows])
     return tuple(rm.EvidenceRow(f"{prefix}-{n:02d}", e.caption or e.source_name, _KIND_LABEL.get(e.kind, e.kind),
                                 e.measure,
                                 e.captured_at, e.source_name, e.sha256,
-                                print_image(e) if print_image and e.kind == "photo" else None)
+                                print_image(e) if print_image and e.kind == "photo" else None,
+                                proves=evidence_list.proves_text(s, inspection_id, targets.get(e.id, ())),
+                                evidence_type=e.evidence_type, provider=e.provider, page_count=e.page_count)
                  for n, e in enumerate(rows, start=1))
+
+
+def evidence_confirmation(s: Session, inspection_id: str, *, draft: bool) -> rm.EvidenceConfirmation | None:
+    """The party's confirmation of the list for the snapshot; a confirmation given for another version of the
+    list stops signing (a draft shows the list as not confirmed yet)."""
+    c = evidence_list.confirmation_of(s, inspection_id)
+    if c is None:
+        return None
+    if not c.current:
+        if draft:
+            return None
+        raise ValidationError("evidence.confirmation_stale", QT_TRANSLATE_NOOP(
+            "Errors", "The evidence list changed after the party confirmed it; let the party check it again."))
+    return rm.EvidenceConfirmation(c.statement, c.signer_name, c.confirmed_at, c.refused, c.refusal_reason)
 
 
 def unanswered_team_signatures(s: Session, inspection_id: str) -> list[str]:

@@ -35,6 +35,7 @@ from inspector_app.storage.docs_orm import ServiceReceiptRow
 from inspector_app.storage.orm import OfficerRow
 from inspector_app.storage.records_orm import DocumentRow
 from inspector_app.storage.review_orm import RectificationRow
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 
@@ -155,11 +156,14 @@ class ServiceReceiptService:
                                      event="service.signed", payload=payload,
                                      extra={"officer_id": data.officer_ids[0],
                                             "signing_time_source": "device clock"})
-        uow.session.add(ServiceReceiptRow(
+        row = ServiceReceiptRow(
             id=receipt_id, inspection_id=inspection_id, document_id=doc.id, served_document_id=served.id,
             number=receipt.number, method=receipt.method, served_at=receipt.served_at,
             receiver_signed=receipt.receiver_signed, content=receipt.canonical(), note=receipt.note,
-            created_at=uow.now))
+            photo_sha256=receipt.photo_sha256 or None, created_at=uow.now)
+        uow.session.add(row)
+        # for the team's other laptops: the row without the receiver's and witness's data, the photo as a blob
+        uow.outbox("service_receipt", receipt_id, "create", payloads.create_payload("service_receipt", row))
         if served.kind == "notice":
             self._start_period(uow, served, receipt.served_at)
         return document_dto(doc), Changes(inspections=frozenset({inspection_id}))

@@ -3,7 +3,9 @@
 Each row is the structured content of one signed document (a DocumentRow of kind "inquiry" / "service"), written
 in the same transaction as the document row. Personal data (the person questioned, ID numbers) lives here and in
 the signed PDF only, never in journal payloads; the database is encrypted at rest with the rest of the workspace.
-What syncs is the signed document (DocumentRow + its PDF blob); these rows are this laptop's working copy."""
+The rows sync too (syncproto entities "inquiry" and "service_receipt"), but only their columns free of personal
+data: `person_name` and `content` stay on the laptop that made them (another laptop reads the person's name from
+the signed PDF, which it fetches with the document); a receipt's 留置送达 photo travels as a blob."""
 
 from __future__ import annotations
 
@@ -43,4 +45,5 @@ class ServiceReceiptRow(Base):
     receiver_signed: Mapped[bool] = mapped_column(Boolean, default=False)
     content: Mapped[Any] = mapped_column(JSONText)
     note: Mapped[str] = mapped_column(Text, default="")
+    photo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)  # 留置送达: the photo (0010)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

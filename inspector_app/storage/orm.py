@@ -178,6 +178,27 @@ class EvidenceRow(Timestamps, Base):
     # signed inspection record, which stays as signed.
     reinspection_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
     server_version: Mapped[int | None] = mapped_column(Integer)
+    # The 证据清单 columns (行政处罚法 第四十六条; migration 0010_evidence): the statutory type (domain.evidence.
+    # EvidenceType value, defaulted from kind and measure), who really handed the item over (not the file name),
+    # and the page count of a copy.
+    evidence_type: Mapped[str] = mapped_column(String(20), default="")
+    provider: Mapped[str] = mapped_column(String(100), default="")
+    page_count: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class EvidenceConfirmationRow(Timestamps, Base):
+    """The party's confirmation "与原件核对一致", given once for the record's whole 证据清单, or its refusal.
+    `list_digest` pins the list it was given for: a list changed afterwards needs confirming again."""
+
+    __tablename__ = "evidence_confirmations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), unique=True)
+    refused: Mapped[bool] = mapped_column(Boolean, default=False)
+    signer_name: Mapped[str] = mapped_column(String(100), default="")
+    refusal_reason: Mapped[str] = mapped_column(Text, default="")
+    list_digest: Mapped[str] = mapped_column(String(64), default="")
+    confirmed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    server_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class EvidenceLinkRow(Timestamps, Base):

@@ -20,6 +20,7 @@ from inspector_app import syncproto as P
 from inspector_app.storage.campaign_orm import SelfCheckReturnRow
 from inspector_app.storage.orm import EvidenceRow, OutboxRow, SyncStateRow
 from inspector_app.storage.records_orm import DocumentRow, SignatureCaptureRow
+from inspector_app.storage.docs_orm import ServiceReceiptRow
 from inspector_app.storage.sync_orm import BlobLocalRow, ConflictLocalRow, SyncMetaRow, SyncRecordRow
 from inspector_app.sync.project import (  # noqa: F401  (re-exported)
     apply_conflicts,
@@ -138,6 +139,7 @@ def missing_files(s: Session, blobs: Any) -> list[str]:
     self-inspection returns pulled. Evidence of records still being worked on stays on the teammate's laptop until
     it is signed."""
     shas = set(s.scalars(select(DocumentRow.pdf_sha256))) | set(s.scalars(select(SignatureCaptureRow.png_sha256)))
+    shas |= set(s.scalars(select(ServiceReceiptRow.photo_sha256)))  # a 留置送达 photo belongs to its signed receipt
     signed = select(DocumentRow.inspection_id).where(DocumentRow.kind == "record")
     shas |= set(s.scalars(select(EvidenceRow.sha256).where(EvidenceRow.inspection_id.in_(signed),
                                                            EvidenceRow.deleted_at.is_(None))))

@@ -104,9 +104,18 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("evidence", "B", {
         **_INSP, "sha256": "sha256", "kind": "str", "measure": "str?", "caption": "str?",
         "captured_at": "datetime?", "source_name": "str?", "mime": "str?", "size": "int", "meta": "json",
-        "reinspection_id": "str?", **_DELETED}, required=frozenset({"inspection_id", "sha256", "size"}),
+        "reinspection_id": "str?", "evidence_type": "str?", "provider": "str?", "page_count": "int?", **_DELETED},
+        required=frozenset({"inspection_id", "sha256", "size"}),
         parent_entity="inspection", parent_key="inspection_id", blob_field="sha256", signed_with_parent=True,
-        table="evidence", refs=_IN_INSPECTION),
+        defaults={"evidence_type": "", "provider": ""}, table="evidence", refs=_IN_INSPECTION),
+    # The party's "与原件核对一致" for the record's whole 证据清单 (services/evidence_list.py): one per inspection,
+    # printed in the signed record, so frozen with it.
+    EntitySpec("evidence_confirmation", "B", {
+        **_INSP, "refused": "bool", "signer_name": "str?", "refusal_reason": "str?", "list_digest": "sha256",
+        "confirmed_at": "datetime", **_DELETED}, required=frozenset({"inspection_id", "list_digest", "confirmed_at"}),
+        parent_entity="inspection", parent_key="inspection_id", signed_with_parent=True,
+        defaults={"signer_name": "", "refusal_reason": ""},
+        table="evidence_confirmations", refs=_IN_INSPECTION),
     EntitySpec("evidence_link", "B", {"evidence_id": "str", "target_type": "str", "target_id": "str", **_DELETED},
                required=frozenset({"evidence_id", "target_type", "target_id"}),
                parent_entity="evidence", parent_key="evidence_id",
@@ -136,6 +145,21 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("document", "B", {**_INSP, "pdf_sha256": "sha256?", "content_hash": "str?"},
                required=frozenset({"inspection_id"}), parent_entity="inspection", parent_key="inspection_id",
                blob_field="pdf_sha256", open_fields=True, table="documents", refs=_IN_INSPECTION),
+    # The structured rows of the on-site documents (services/inquiries.py, services/service_receipts.py), append-
+    # only like the signed documents they describe. Only columns free of personal data travel: the person
+    # questioned (name, ID number, answers) and a receipt's witness stay in the signed PDF, which syncs as the
+    # document's blob; a 留置送达 photo is the receipt's blob.
+    EntitySpec("inquiry", "A", {
+        **_INSP, "document_id": "str", "number": "str", "role": "str", "refused": "bool",
+        "started_at": "datetime", "created_at": "datetime?"},
+        required=frozenset({"inspection_id", "document_id", "number", "role", "started_at"}),
+        parent_entity="inspection", parent_key="inspection_id", table="inquiries", refs=_IN_INSPECTION),
+    EntitySpec("service_receipt", "A", {
+        **_INSP, "document_id": "str", "served_document_id": "str", "number": "str", "method": "str",
+        "served_at": "datetime", "receiver_signed": "bool", "photo_sha256": "sha256?", "created_at": "datetime?"},
+        required=frozenset({"inspection_id", "document_id", "served_document_id", "number", "method", "served_at"}),
+        parent_entity="inspection", parent_key="inspection_id", blob_field="photo_sha256",
+        table="service_receipts", refs=_IN_INSPECTION),
     # Written by the review service (services/review.py).
     EntitySpec("review_event", "A", {**_INSP, "content_hash": "str?"}, required=frozenset({"inspection_id"}),
                parent_entity="inspection", parent_key="inspection_id", open_fields=True,

@@ -96,6 +96,12 @@ def bindings() -> list[Binding]:
                 global_=False),
         Binding("paste_image", ("Ctrl+V",), evidence,
                 QCoreApplication.translate("Keymap", "Paste an image or copied files as evidence"), global_=False),
+        Binding("evidence_details", ("Ctrl+E",), evidence,
+                QCoreApplication.translate("Keymap", "Evidence list entry of the selected item: statutory type, "
+                                                     "how obtained, provider, pages"), global_=False),
+        Binding("confirm_evidence_list", ("Ctrl+K",), evidence,
+                QCoreApplication.translate("Keymap", "The party's confirmation of the evidence list"),
+                global_=False),
     ]
 
 

@@ -64,6 +64,19 @@ def measure(value: str) -> str:
         "封存": QCoreApplication.translate("Labels", "Sealing")}.get(value, value)
 
 
+def evidence_type(value: str) -> str:
+    """The eight statutory evidence types (行政处罚法 第四十六条)."""
+    return {"书证": QCoreApplication.translate("Labels", "Documentary evidence"),
+            "物证": QCoreApplication.translate("Labels", "Physical evidence"),
+            "视听资料": QCoreApplication.translate("Labels", "Audio-visual material"),
+            "电子数据": QCoreApplication.translate("Labels", "Electronic data"),
+            "证人证言": QCoreApplication.translate("Labels", "Witness testimony"),
+            "当事人的陈述": QCoreApplication.translate("Labels", "Party's statement"),
+            "鉴定意见": QCoreApplication.translate("Labels", "Expert opinion"),
+            "勘验笔录、现场笔录": QCoreApplication.translate("Labels", "Examination or on-site record"),
+            }.get(value, value)
+
+
 def category(value: str) -> str:
     return {"医院": QCoreApplication.translate("Labels", "Hospital"),
         "乡镇卫生院": QCoreApplication.translate("Labels", "Township health centre"),

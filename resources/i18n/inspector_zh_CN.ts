@@ -484,12 +484,12 @@
         <translation>问题记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inquiries.py" line="100"/>
+        <location filename="../../inspector_app/services/inquiries.py" line="107"/>
         <source>Only officers of this inspection&apos;s team can question and record.</source>
         <translation>只有本次检查组的执法人员可以询问和记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inquiries.py" line="127"/>
+        <location filename="../../inspector_app/services/inquiries.py" line="134"/>
         <source>The first questioner signs the inquiry record first.</source>
         <translation>询问笔录须由第一询问人先签名。</translation>
     </message>
@@ -504,27 +504,27 @@
         <translation>只有该文书载明的执法人员可以签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/service_receipts.py" line="88"/>
+        <location filename="../../inspector_app/services/service_receipts.py" line="89"/>
         <source>The document to serve does not exist.</source>
         <translation>要送达的文书不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/service_receipts.py" line="91"/>
+        <location filename="../../inspector_app/services/service_receipts.py" line="92"/>
         <source>A proof of service is not itself served.</source>
         <translation>送达回证本身不需要送达。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/service_receipts.py" line="99"/>
+        <location filename="../../inspector_app/services/service_receipts.py" line="100"/>
         <source>A serving officer is not on the roster.</source>
         <translation>送达人不在执法人员名册中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/service_receipts.py" line="125"/>
+        <location filename="../../inspector_app/services/service_receipts.py" line="126"/>
         <source>The first serving officer signs the proof of service first.</source>
         <translation>送达回证须由第一送达人先签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/service_receipts.py" line="147"/>
+        <location filename="../../inspector_app/services/service_receipts.py" line="148"/>
         <source>The served document changed while the proof of service was signed; sign again.</source>
         <translation>签名期间被送达的文书发生了变化，请重新签名。</translation>
     </message>
@@ -956,17 +956,17 @@
         <translation>{file}（工作表 {sheet}）只有表头，没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="218"/>
+        <location filename="../../inspector_app/services/leads.py" line="229"/>
         <source>{file} (sheet {sheet}) has more than {limit} rows; split the extract.</source>
         <translation>{file}（工作表 {sheet}）超过 {limit} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="225"/>
+        <location filename="../../inspector_app/services/leads.py" line="237"/>
         <source>The import of {file} was cancelled; nothing was imported.</source>
         <translation>已取消导入 {file}，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="256"/>
+        <location filename="../../inspector_app/services/leads.py" line="271"/>
         <source>{file} (sheet {sheet}) row {row} repeats row {first} (column {column}).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
@@ -1016,41 +1016,42 @@
         <translation>{file}：没有名为 {sheet} 的工作表（现有工作表：{sheets}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="60"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="62"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the text is longer than 200 characters.</source>
         <extracomment>order of the parsed values (after the row number), as the storage columns expect them</extracomment>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：文字超过 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="62"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="64"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not a date.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="63"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="65"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not an amount in yuan with at most two decimals.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效金额（元，最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="65"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="67"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: {value} is not a quantity (a number, not negative).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="177"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="187"/>
-        <location filename="../../inspector_app/domain/leads/values.py" line="219"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="230"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="310"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the date {value} lies outside {earliest} – {latest}.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：日期 {value} 不在 {earliest} 至 {latest} 范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="239"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="261"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the discharge date {value} is before the admission.</source>
+        <extracomment>counts the runs of lines sharing the settlement&apos;s columns: a caller aggregating per stay sees a new one</extracomment>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：出院日期 {value} 早于入院日期。</translation>
     </message>
     <message>
@@ -1285,6 +1286,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="114"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="48"/>
         <source>Unknown way of taking evidence: {measure}</source>
         <translation>未知的取证方式：{measure}</translation>
     </message>
@@ -1295,7 +1297,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="186"/>
-        <location filename="../../inspector_app/services/evidence.py" line="366"/>
+        <location filename="../../inspector_app/services/evidence.py" line="368"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
@@ -1315,22 +1317,23 @@
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="298"/>
+        <location filename="../../inspector_app/services/evidence.py" line="300"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="78"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="327"/>
+        <location filename="../../inspector_app/services/evidence.py" line="329"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="358"/>
+        <location filename="../../inspector_app/services/evidence.py" line="360"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="388"/>
+        <location filename="../../inspector_app/services/evidence.py" line="390"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -1346,12 +1349,12 @@
         <translation>未知的文书类型 {kind}（可用：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/record_builder.py" line="157"/>
+        <location filename="../../inspector_app/services/record_builder.py" line="158"/>
         <source>Record the inspected institution&apos;s signature (or its refusal and the witness) first.</source>
         <translation>请先记录被检查单位的签字（或拒签及见证人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/record_builder.py" line="262"/>
+        <location filename="../../inspector_app/services/record_builder.py" line="281"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}</translation>
     </message>
@@ -2167,23 +2170,123 @@
         <source>{item}: the item has no sample table to fill.</source>
         <translation>{item}：该项目没有可填写的抽样表。</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/record_builder.py" line="266"/>
+        <source>The evidence list changed after the party confirmed it; let the party check it again.</source>
+        <translation>证据清单在当事人核对确认后有变动，请当事人重新核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_list.py" line="40"/>
+        <source>Unknown statutory evidence type: {value}</source>
+        <translation>未知的法定证据种类：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_list.py" line="56"/>
+        <source>The page count {value} is not a whole number between 1 and {max}.</source>
+        <translation>页数 {value} 不是 1 至 {max} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_list.py" line="72"/>
+        <source>The provider&apos;s name is longer than {max} characters.</source>
+        <translation>提供人名称超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_list.py" line="95"/>
+        <source>Record why the party refuses to confirm the evidence list.</source>
+        <translation>请记录当事人拒绝核对证据清单的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_list.py" line="98"/>
+        <source>Fill in the name of the person confirming the evidence list.</source>
+        <translation>请填写核对确认证据清单的人员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence_list.py" line="108"/>
+        <source>The evidence list is empty; there is nothing to confirm.</source>
+        <translation>证据清单为空，无需核对确认。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDetailsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="42"/>
+        <source>Evidence list entry</source>
+        <translation>证据清单登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="57"/>
+        <source>Who handed it over, e.g. name and position</source>
+        <translation>提供证据的人，如姓名及职务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="61"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="65"/>
+        <source>Linked to %1 finding(s) and %2 checklist item(s); link it from the checklist or the findings.</source>
+        <translation>已关联 %1 个发现的问题、%2 个检查项；请在检查表或发现的问题中关联。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="69"/>
+        <source>Item:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="70"/>
+        <source>Statutory &amp;type:</source>
+        <translation>证据种类(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="71"/>
+        <source>&amp;How obtained:</source>
+        <translation>取证方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="72"/>
+        <source>&amp;Provider:</source>
+        <translation>提供人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="73"/>
+        <source>P&amp;ages (copies):</source>
+        <translation>页数（复印件）(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="74"/>
+        <source>What it proves:</source>
+        <translation>证明对象：</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="61"/>
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="66"/>
         <source>Captured %1</source>
         <translation>拍摄于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="64"/>
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="69"/>
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="75"/>
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="80"/>
         <source>Audio/video</source>
         <translation>录音录像</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="62"/>
+        <source>Provided by %1</source>
+        <translation>提供人：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/models/evidence_list_model.py" line="64"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2199,64 +2302,64 @@
         <translation>粘贴图片(&amp;P) (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="64"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="84"/>
         <source>Drop photos, scans or recordings here. Originals are kept byte-identical under their SHA-256.</source>
         <translation>可将照片、扫描件或录音录像拖放到此处。原始文件按 SHA-256 原样保存，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="110"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="111"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="126"/>
         <source>Already recorded (not stored twice): %1</source>
         <translation>已登记过（不重复保存）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="129"/>
         <source>Refused:</source>
         <translation>未导入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="132"/>
         <source>Import cancelled; the files already imported are kept.</source>
         <translation>导入已取消；已导入的文件予以保留。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="135"/>
         <source>Evidence import</source>
         <translation>导入证据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="136"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="198"/>
         <source>Caption</source>
         <translation>证据说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="198"/>
         <source>What does this evidence show?</source>
         <translation>该证据反映了什么内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="262"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="263"/>
         <source>Why is this evidence removed? (kept in the whole-process record)</source>
         <translation>移除该证据的原因？（将记入全过程记录）</translation>
     </message>
@@ -2271,9 +2374,39 @@
         <translation>说明(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="65"/>
         <source>Au&amp;dio and video…</source>
         <translation>音像记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="60"/>
+        <source>List &amp;entry… (Ctrl+E)</source>
+        <translation>清单登记(&amp;E)…（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="62"/>
+        <source>Party &amp;confirms list… (Ctrl+K)</source>
+        <translation>当事人核对清单(&amp;C)…（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="249"/>
+        <source>The party has not confirmed the evidence list yet (Ctrl+K).</source>
+        <translation>当事人尚未核对确认证据清单（Ctrl+K）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="251"/>
+        <source>The list changed after the party&apos;s confirmation: let the party check it again (Ctrl+K).</source>
+        <translation>证据清单在当事人确认后有变动，请当事人重新核对（Ctrl+K）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="253"/>
+        <source>The party refused to confirm the evidence list: %1</source>
+        <translation>当事人拒绝核对确认证据清单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="255"/>
+        <source>%1 confirmed: the evidence matches the originals.</source>
+        <translation>%1 已确认：以上证据与原件核对一致。</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3250,16 @@
         <source>Plans, coverage and random draws</source>
         <translation>检查计划、覆盖率与双随机抽取</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/keymap.py" line="100"/>
+        <source>Evidence list entry of the selected item: statutory type, how obtained, provider, pages</source>
+        <translation>登记所选证据的证据种类、取证方式、提供人和页数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keymap.py" line="103"/>
+        <source>The party&apos;s confirmation of the evidence list</source>
+        <translation>当事人核对确认证据清单</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -3276,114 +3419,154 @@
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="68"/>
+        <location filename="../../inspector_app/ui/labels.py" line="81"/>
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="69"/>
+        <location filename="../../inspector_app/ui/labels.py" line="82"/>
         <source>Township health centre</source>
         <translation>乡镇卫生院</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="70"/>
+        <location filename="../../inspector_app/ui/labels.py" line="83"/>
         <source>Community health centre</source>
         <translation>社区卫生服务中心</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="71"/>
+        <location filename="../../inspector_app/ui/labels.py" line="84"/>
         <source>Clinic</source>
         <translation>诊所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="72"/>
+        <location filename="../../inspector_app/ui/labels.py" line="85"/>
         <source>Village clinic</source>
         <translation>村卫生室</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="73"/>
+        <location filename="../../inspector_app/ui/labels.py" line="86"/>
         <source>Retail pharmacy</source>
         <translation>零售药店</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="74"/>
+        <location filename="../../inspector_app/ui/labels.py" line="87"/>
         <source>Long-term care provider</source>
         <translation>长期护理机构</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="75"/>
+        <location filename="../../inspector_app/ui/labels.py" line="88"/>
         <source>Handling agency</source>
         <translation>经办机构</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="76"/>
+        <location filename="../../inspector_app/ui/labels.py" line="89"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="81"/>
+        <location filename="../../inspector_app/ui/labels.py" line="94"/>
         <source>open</source>
         <translation>未复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="82"/>
+        <location filename="../../inspector_app/ui/labels.py" line="95"/>
         <source>Rectified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="83"/>
+        <location filename="../../inspector_app/ui/labels.py" line="96"/>
         <source>Partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="84"/>
+        <location filename="../../inspector_app/ui/labels.py" line="97"/>
         <source>Not rectified by the deadline</source>
         <translation>逾期未改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="90"/>
+        <location filename="../../inspector_app/ui/labels.py" line="103"/>
         <source>Re-admission (split stay?)</source>
         <translation>短期再入院（分解住院嫌疑）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="91"/>
+        <location filename="../../inspector_app/ui/labels.py" line="104"/>
         <source>Stays overlapping at two institutions</source>
         <translation>两机构住院时间重叠</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="92"/>
+        <location filename="../../inspector_app/ui/labels.py" line="105"/>
         <source>Charged above the price list</source>
         <translation>超标准收费（高于价格目录）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="93"/>
+        <location filename="../../inspector_app/ui/labels.py" line="106"/>
         <source>Quantity beyond plausible per day</source>
         <translation>单日数量超出合理上限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="94"/>
+        <location filename="../../inspector_app/ui/labels.py" line="107"/>
         <source>Drug outside the insurance list</source>
         <translation>超医保目录药品</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="98"/>
+        <location filename="../../inspector_app/ui/labels.py" line="111"/>
         <source>Open</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="99"/>
+        <location filename="../../inspector_app/ui/labels.py" line="112"/>
         <source>Confirmed</source>
         <translation>属实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="100"/>
+        <location filename="../../inspector_app/ui/labels.py" line="113"/>
         <source>Not confirmed</source>
         <translation>不属实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="101"/>
+        <location filename="../../inspector_app/ui/labels.py" line="114"/>
         <source>Not checked</source>
         <translation>未核查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="69"/>
+        <source>Documentary evidence</source>
+        <translation>书证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="70"/>
+        <source>Physical evidence</source>
+        <translation>物证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="71"/>
+        <source>Audio-visual material</source>
+        <translation>视听资料</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="72"/>
+        <source>Electronic data</source>
+        <translation>电子数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="73"/>
+        <source>Witness testimony</source>
+        <translation>证人证言</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="74"/>
+        <source>Party&apos;s statement</source>
+        <translation>当事人的陈述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="75"/>
+        <source>Expert opinion</source>
+        <translation>鉴定意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="76"/>
+        <source>Examination or on-site record</source>
+        <translation>勘验笔录、现场笔录</translation>
     </message>
 </context>
 <context>
@@ -3618,6 +3801,39 @@
         <location filename="../../inspector_app/ui/pages/leads_page.py" line="305"/>
         <source>Already in the table: %1</source>
         <translation>已在表中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ListConfirmationDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="99"/>
+        <source>Party&apos;s confirmation of the evidence list</source>
+        <translation>当事人核对确认证据清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="101"/>
+        <source>&amp;Confirmed: %1</source>
+        <translation>确认(&amp;C)：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="102"/>
+        <source>&amp;Refused to confirm</source>
+        <translation>拒绝核对确认(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="112"/>
+        <source>The party checks the copies against the originals once for the whole list. The record&apos;s party signature signs it.</source>
+        <translation>当事人对整份清单一次性核对复印件与原件，并以笔录上的当事人签名确认。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="115"/>
+        <source>&amp;Name of the person confirming:</source>
+        <translation>确认人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/evidence_dialogs.py" line="117"/>
+        <source>Reason for re&amp;fusing:</source>
+        <translation>拒绝理由(&amp;F)：</translation>
     </message>
 </context>
 <context>

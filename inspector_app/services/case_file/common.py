@@ -29,6 +29,26 @@ CHUNK = 1 << 20
 DOC_TITLES = kinds.titles()  # from the document-kind registry (records/kinds.py)
 DOC_ORDER = {k.code: k.case_file_order for k in kinds.KINDS}
 EVIDENCE_CATEGORY = {"photo": "照片证据", "document": "书证", "audio_video": "视听资料", "data": "电子数据"}
+
+
+def confirmation_note(record: dict[str, Any]) -> str:
+    """The party's confirmation of the signed 证据清单, as the case file's evidence rows state it ("" for a record
+    signed before the list carried one)."""
+    c = record.get("evidence_confirmation")
+    if not isinstance(c, dict):
+        return "当事人未对证据清单作核对确认" if any(e.get("evidence_type") for e in record.get("evidence", [])) else ""
+    if c.get("refused"):
+        return f"当事人拒绝核对确认（理由：{c.get('refusal_reason', '')}）"
+    return f"当事人{c.get('signer_name', '')}确认：{c.get('statement', '')}"
+
+
+def evidence_remark(ev: dict[str, Any], captured: str, confirmed: str) -> str:
+    """取证方式 and time, then (for records with the full list) pages, provider, what it proves, the confirmation."""
+    measure = ev.get("measure", "") + (f"，共 {ev['page_count']} 页" if ev.get("page_count") else "")
+    lines = [measure, captured]
+    if ev.get("evidence_type"):
+        lines += [f"提供人：{ev.get('provider') or '—'}", f"证明对象：{ev.get('proves') or '—'}", confirmed]
+    return "\n".join(x for x in lines if x)
 _MIME_EXT = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "image/heic": ".heic",
              "image/tiff": ".tif", "video/mp4": ".mp4", "audio/mpeg": ".mp3", "image/webp": ".webp"}
 #: already compressed: stored as they are (and a JPEG or PDF stays byte-identical and cheap to write)

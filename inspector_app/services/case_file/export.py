@@ -234,26 +234,28 @@ class CaseFileExporter:
         current = self._evidence.list(inspection_id)
         by_sha = {e.sha256: e for e in current}
         signed = record.get("evidence", [])
-        rows: list[tuple[str, str, str, str, str, str]] = []  # number, sha, name, kind, caption, remark
+        confirmed = C.confirmation_note(record)
+        rows: list[tuple[str, str, str, str, str, str]] = []  # number, sha, name, category, caption, remark
         for ev in signed:
             dto = by_sha.get(ev["sha256"])
             name = dto.source_name if dto else ev.get("source_name", "")
             mime = dto.mime if dto else ""
+            kind = dto.kind if dto else ""
             rows.append((ev["number"], ev["sha256"], name + ("" if Path(name).suffix else C.extension(name, mime)),
-                         dto.kind if dto else "", ev.get("caption", ""),
-                         f"{ev.get('measure', '')}\n{local_time(ev.get('captured_at'))}"))
+                         ev.get("evidence_type") or C.EVIDENCE_CATEGORY.get(kind, "证据"), ev.get("caption", ""),
+                         C.evidence_remark(ev, local_time(ev.get("captured_at")), confirmed)))
         seen = {ev["sha256"] for ev in signed}
         extra = [e for e in current if e.sha256 not in seen]
         for n, e in enumerate(extra, start=len(signed) + 1):
             rows.append((f"E-{n:02d}", e.sha256, e.source_name + ("" if Path(e.source_name).suffix else
                                                                    C.extension(e.source_name, e.mime)),
-                         e.kind, e.caption, "笔录签名后补充的证据"))
-        for i, (number, sha, name, kind, caption, remark) in enumerate(rows, start=1):
+                         e.evidence_type or C.EVIDENCE_CATEGORY.get(e.kind, "证据"), e.caption, "笔录签名后补充的证据"))
+        for i, (number, sha, name, category, caption, remark) in enumerate(rows, start=1):
             say(35 + 50 * i // max(1, len(rows)), f"写入证据 {number}")
             if not self._ctx.blobs.has(sha):
                 raise ValidationError(f"证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
             put_file(CatalogueEntry(f"evidence/{number}_{safe_name(name, 'evidence')}", f"{number} {caption or name}",
-                                    C.EVIDENCE_CATEGORY.get(kind, "证据"), remark=remark,
+                                    category, remark=remark,
                                     extra={"evidence_number": number}), sha, sha)
 
     def _put_reinspection_evidence(self, number: str, rein: dict[str, Any], put_file: Put) -> None:

@@ -52,11 +52,16 @@ class EvidenceListModel(QAbstractListModel):
         ev = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             when = f"{local(ev.captured_at):%m-%d %H:%M}" if ev.captured_at else ""
-            return f"{ev.caption or ev.source_name}\n{labels.measure(ev.measure)} {when}".strip()
+            kind = f"{labels.evidence_type(ev.evidence_type)} · " if ev.evidence_type else ""
+            return f"{ev.caption or ev.source_name}\n{kind}{labels.measure(ev.measure)} {when}".strip()
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(ev)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [ev.source_name, f"SHA-256 {ev.sha256}"]
+            if ev.provider:
+                lines.append(self.tr("Provided by %1").replace("%1", ev.provider))
+            if ev.page_count:
+                lines.append(self.tr("%n page(s)", "", ev.page_count))
             if ev.captured_at:
                 lines.append(self.tr("Captured %1").replace("%1", f"{local(ev.captured_at):%Y-%m-%d %H:%M:%S}"))
             gps = ev.meta.get("gps")

@@ -57,6 +57,10 @@ class EvidencePage(QWidget):
         self.paste_button = QPushButton(self.tr("&Paste image (Ctrl+V)"), self)
         self.camera_button = QPushButton(self.tr("Ca&mera…"), self)
         self.caption_button = QPushButton(self.tr("Capt&ion…"), self)
+        self.details_button = QPushButton(self.tr("List &entry… (Ctrl+E)"), self)
+        self.details_button.setObjectName("evidence_details_button")
+        self.confirm_button = QPushButton(self.tr("Party &confirms list… (Ctrl+K)"), self)
+        self.confirm_button.setObjectName("evidence_confirm_button")
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.recordings_button = QPushButton(self.tr("Au&dio and video…"), self)  # the 音像记录 register
         self.recordings_button.setObjectName("open_recordings")
@@ -65,28 +69,39 @@ class EvidencePage(QWidget):
         self.paste_button.clicked.connect(self.paste)
         self.camera_button.clicked.connect(self.open_camera)
         self.caption_button.clicked.connect(self.edit_caption)
+        self.details_button.clicked.connect(self.edit_details)
+        self.confirm_button.clicked.connect(self.confirm_list)
         self.remove_button.clicked.connect(self.remove_selected)
         self.camera_button.setVisible(_has_camera())
         QShortcut(keymap.keys("paste_image")[0], self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
                   ).activated.connect(self.paste)
+        # on the buttons, like Ctrl+O: active while the evidence tab shows, off when the list is read-only
+        self.details_button.setShortcut(keymap.keys("evidence_details")[0])
+        self.confirm_button.setShortcut(keymap.keys("confirm_evidence_list")[0])
+        self.confirmation_label = QLabel(self)
+        self.confirmation_label.setObjectName("evidence_confirmation_state")
+        self.confirmation_label.setWordWrap(True)
         self.hint = QLabel(self.tr("Drop photos, scans or recordings here. Originals are kept byte-identical "
                                    "under their SHA-256."), self)
         self.hint.setStyleSheet("color: #666;")
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button,
-                  self.recordings_button):
+        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.details_button,
+                  self.confirm_button, self.remove_button, self.recordings_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.confirmation_label)
         layout.addWidget(self.hint)
 
     def set_evidence(self, inspection_id: str, rows: list[EvidenceDTO], read_only: bool) -> None:
         self.inspection_id, self.read_only = inspection_id, read_only
         self.model.set_rows(rows)
-        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.remove_button):
+        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.details_button,
+                  self.confirm_button, self.remove_button):
             b.setEnabled(not read_only)
+        self._show_confirmation()
 
     # -- adding
     def choose_files(self, link: tuple[str, str] | None = None) -> None:
@@ -185,6 +200,60 @@ class EvidencePage(QWidget):
         if ok:
             actor = self.ops.actor
             self.ops.write(lambda: self.ops.app.evidence.set_caption(actor, ev.id, text))
+
+    def edit_details(self) -> None:
+        """The selected item's 证据清单 entry: statutory type, how obtained, provider, pages."""
+        from inspector_app.ui.dialogs.evidence_dialogs import EvidenceDetailsDialog
+
+        ev = self._selected()
+        if ev is None or self.read_only:
+            return
+        dialog = EvidenceDetailsDialog(ev, self)
+        if dialog.exec() != EvidenceDetailsDialog.DialogCode.Accepted:
+            return
+        d, actor = dialog.details(), self.ops.actor
+        self.ops.write(lambda: self.ops.app.evidence_list.set_details(
+            actor, ev.id, evidence_type=d.evidence_type, provider=d.provider, page_count=d.page_count,
+            measure=d.measure), lambda _result: self._show_confirmation())  # the list may need confirming again
+
+    def confirm_list(self) -> None:
+        """The party's "与原件核对一致" for the record's whole list, or its refusal (not for a re-inspection's)."""
+        from inspector_app.ui.dialogs.evidence_dialogs import ListConfirmationDialog
+
+        if self.read_only or self.inspection_id is None or self.reinspection_id is not None:
+            return
+        dialog = ListConfirmationDialog(parent=self)
+        if dialog.exec() != ListConfirmationDialog.DialogCode.Accepted:
+            return
+        c, actor, iid = dialog.confirmation(), self.ops.actor, self.inspection_id
+        self.ops.write(lambda: self.ops.app.evidence_list.confirm(actor, iid, refused=c.refused,
+                                                                  signer_name=c.signer_name,
+                                                                  refusal_reason=c.refusal_reason),
+                       lambda _changes: self._show_confirmation())
+
+    def _show_confirmation(self) -> None:
+        record_list = self.reinspection_id is None and self.inspection_id is not None
+        self.confirm_button.setVisible(record_list)
+        self.confirmation_label.setVisible(record_list)
+        if not record_list or not self.model.rowCount():
+            self.confirmation_label.setText("")
+            return
+        iid = self.inspection_id
+        self.ops.read(lambda: self.ops.app.evidence_list.confirmation(iid),
+                      lambda c, i=iid: self._confirmation_read(i, c))
+
+    def _confirmation_read(self, inspection_id: str, c: Any) -> None:
+        if inspection_id != self.inspection_id:
+            return  # another inspection is shown meanwhile
+        if c is None:
+            text = self.tr("The party has not confirmed the evidence list yet (Ctrl+K).")
+        elif not c.current:
+            text = self.tr("The list changed after the party's confirmation: let the party check it again (Ctrl+K).")
+        elif c.refused:
+            text = self.tr("The party refused to confirm the evidence list: %1").replace("%1", c.refusal_reason)
+        else:
+            text = self.tr("%1 confirmed: the evidence matches the originals.").replace("%1", c.signer_name)
+        self.confirmation_label.setText(text)
 
     def remove_selected(self) -> None:
         ev = self._selected()
