@@ -60,6 +60,20 @@ class CertKey:
         attrs = self.cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
         return str(attrs[0].value) if attrs else self.cert.subject.rfc4514_string()
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        """Picklable as DER, for the signing child process (records/worker_process.py) only: the key crosses an OS
+        pipe between the app's own processes in memory and is never written anywhere."""
+        der = serialization.Encoding.DER
+        key = self.key.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        return _cert_key_from_der, (key, self.cert.public_bytes(der), tuple(c.public_bytes(der) for c in self.chain))
+
+
+def _cert_key_from_der(key: bytes, cert: bytes, chain: tuple[bytes, ...]) -> CertKey:
+    loaded = serialization.load_der_private_key(key, None)
+    assert isinstance(loaded, rsa.RSAPrivateKey)
+    return CertKey(x509.load_der_x509_certificate(cert), loaded,
+                   tuple(x509.load_der_x509_certificate(c) for c in chain))
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

@@ -88,6 +88,78 @@ class Produced:
     warnings: tuple[str, ...]
 
 
+def render(code: str, snapshot: Any) -> Any:
+    import importlib
+
+    module, function = kinds.kind(code).renderer.split(":")
+    draw = getattr(importlib.import_module(f"inspector_app.records.{module}"), function)
+    return draw(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()))
+
+
+def render_and_certify(code: str, snapshot: Any, signer_id: str, ck: Any, *, handwriting: bytes | None,
+                       signing_time: Any, location: str, reason: str, trust: tuple[list[Any], list[Any]],
+                       progress: Progress) -> tuple[bytes, str, str, tuple[str, ...], int, tuple[str, ...]]:
+    """Render and certify (no storage: runs in the signing child process as well as inline). Returns the signed
+    bytes, the content hash, the field signed, the other fields, the page count and the render warnings."""
+    from inspector_app.records import signing  # pyHanko: loaded when a PDF is signed
+
+    progress(30, "生成 PDF")
+    rendered = render(code, snapshot)
+    progress(70, "数字签名")
+    field = rendered.field_for(signer_id).field_name
+    require_bound(plan_from_record(snapshot.canonical()), field, ck)
+    signed = signing.certify_rendered(rendered, ck, signer_id, handwriting=handwriting, signing_time=signing_time,
+                                      location=location, reason=reason,
+                                      revocation=signing.revocation_context(*trust))
+    return (signed, rendered.content_hash, field, tuple(f.field_name for f in rendered.fields if f.field_name != field),
+            rendered.page_count, tuple(rendered.warnings))
+
+
+def countersign_pdf(pdf: bytes, ck: Any, field: str, *, role: str, handwriting: bytes | None, signing_time: Any,
+                    trust: tuple[list[Any], list[Any]], progress: Progress) -> bytes:
+    """A later signature into `field` of `pdf`, refused when the certificate is not the person the field names (no
+    storage: runs in the signing child process as well as inline)."""
+    from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
+
+    progress(40, "数字签名")
+    # the visible stamp is drawn with the CJK font: registered here too (a fresh signing process has rendered nothing)
+    fonts.register_reportlab(fonts.ensure_fonts(fonts.default_cache_dir()))
+    require_bound(verify.plan_of_pdf(pdf), field, ck)
+    return signing.countersign(pdf, ck, field, role=role, handwriting=handwriting, signing_time=signing_time,
+                               revocation=signing.revocation_context(*trust))
+
+
+def in_child_or_inline(target: str, *args: Any, progress: Progress, **kwargs: Any) -> Any:
+    """`target` in the signing child process when the app turned it on (use_signing_process), else on this thread."""
+    from inspector_app.records import worker_process
+
+    child = worker_process.shared()
+    if child is not None:
+        return child.call(target, *args, progress=progress, **kwargs)
+    module, name = target.split(":")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)(*args, progress=progress, **kwargs)
+
+
+def use_signing_process() -> None:
+    """The desktop app renders and signs in a child process, so the GIL-bound work never starves its GUI thread
+    (records/worker_process.py). The process starts with the first signature, or earlier with `warm_signing`."""
+    from inspector_app.records import worker_process
+
+    worker_process.enable()
+
+
+def warm_signing() -> None:
+    """Start the signing process and import its libraries in the background (a signature is coming: the signing
+    dialog is open), so the signature itself does not wait for them. Nothing when signing runs inline."""
+    from inspector_app.records import worker_process
+
+    child = worker_process.shared()
+    if child is not None and child.pid is None:
+        child.warm()
+
+
 class DocumentPipeline:
     def __init__(self, ctx: ServiceContext, keys: KeyService):
         self._ctx = ctx
@@ -95,33 +167,21 @@ class DocumentPipeline:
 
     def render(self, code: str, snapshot: Any) -> Any:
         """The RenderedPdf of `snapshot` by the kind's renderer (ReportLab is imported only when a PDF is made)."""
-        import importlib
-
-        module, function = kinds.kind(code).renderer.split(":")
-        draw = getattr(importlib.import_module(f"inspector_app.records.{module}"), function)
-        return draw(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()))
+        return render(code, snapshot)
 
     def produce(self, code: str, snapshot: Any, signer_id: str, ck: Any, *, handwriting: bytes | None = None,
                 location: str = "", reason: str = "", progress: Progress | None = None) -> Produced:
-        """Render, certify as `signer_id` and store. Never call this inside a write transaction."""
-        from inspector_app.records import signing  # pyHanko: loaded when a PDF is signed
-
+        """Render, certify as `signer_id` and store. Never call this inside a write transaction. In the desktop
+        app the rendering and signing run in the signing child process (records/worker_process.py)."""
         kind = kinds.kind(code)
-        say = progress or _silent
-        say(30, "生成 PDF")
-        rendered = self.render(code, snapshot)
-        say(70, "数字签名")
-        field = rendered.field_for(signer_id).field_name
-        require_bound(plan_from_record(snapshot.canonical()), field, ck)
-        signed = signing.certify_rendered(rendered, ck, signer_id, handwriting=handwriting,
-                                          signing_time=self._ctx.clock(), location=location,
-                                          reason=reason or f"{kind.title}：执法人员签名",
-                                          revocation=self._keys.revocation_context())
+        signed, content_hash, field, pending, pages, warnings = in_child_or_inline(
+            "inspector_app.services.document_pipeline:render_and_certify", code, snapshot, signer_id, ck,
+            handwriting=handwriting, signing_time=self._ctx.clock(), location=location,
+            reason=reason or f"{kind.title}：执法人员签名", trust=self._keys.trust_files(),
+            progress=progress or _silent)
         blob = self._ctx.blobs.put_bytes(signed)  # temp → fsync → rename, before any row points at it
-        say(90, "保存")
-        return Produced(kind, rendered.content_hash, blob.sha256, field,
-                        tuple(f.field_name for f in rendered.fields if f.field_name != field),
-                        rendered.page_count, tuple(rendered.warnings))
+        (progress or _silent)(90, "保存")
+        return Produced(kind, content_hash, blob.sha256, field, pending, pages, warnings)
 
     def numbered(self, actor: Actor, code: str, make: Callable[[str], tuple[T, Produced]],
                  commit: Callable[[UnitOfWork, T, Produced], R]) -> R:

@@ -98,6 +98,10 @@ class KeyService:
     def crls(self) -> list[Path]:
         return sorted(self.trust_dir.glob("*.crl")) if self.trust_dir.is_dir() else []
 
+    def trust_files(self) -> tuple[list[Path], list[Path]]:
+        """The roots and CRLs `revocation_context` is made of (paths: they cross to the signing process)."""
+        return self.trust_roots(), self.crls()
+
     def revocation_context(self):  # -> pyhanko_certvalidator.ValidationContext | None
         """What signing embeds so verification needs no network: the workspace's roots and cached CRLs."""
         from inspector_app.records import signing  # pyHanko: loaded when something is signed

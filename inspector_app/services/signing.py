@@ -24,7 +24,7 @@ from inspector_app.records.plan import AGENCY_FIELD
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
-from inspector_app.services.document_pipeline import DocumentPipeline, require_bound  # noqa: F401 - re-exported
+from inspector_app.services.document_pipeline import DocumentPipeline, in_child_or_inline, require_bound  # noqa: F401
 from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
@@ -237,13 +237,10 @@ class SigningService:
                     "Errors", "You have signed this document already."))
             raise ValidationError("signing.no_field", QT_TRANSLATE_NOOP(
                 "Errors", "This document has no signature field for you."))
-        say(40, "数字签名")
         pdf = self._ctx.blobs.read_bytes(doc.pdf_sha256)
-        from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
-
-        require_bound(verify.plan_of_pdf(pdf), field, ck)
-        signed = signing.countersign(pdf, ck, field, role=role, handwriting=handwriting,
-                                     signing_time=self._ctx.clock(), revocation=self._keys.revocation_context())
+        signed = in_child_or_inline("inspector_app.services.document_pipeline:countersign_pdf", pdf, ck, field,
+                                    role=role, handwriting=handwriting, signing_time=self._ctx.clock(),
+                                    trust=self._keys.trust_files(), progress=say)
         blob = self._ctx.blobs.put_bytes(signed)
         say(90, "保存")
         with self._ctx.unit(actor) as uow:

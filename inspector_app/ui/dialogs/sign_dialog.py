@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import DomainError
 from inspector_app.services.context import Actor
+from inspector_app.services.document_pipeline import warm_signing
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import signing_state
 from inspector_app.ui.dialogs.inline import message, write_inline
@@ -101,6 +102,7 @@ class SignDialog(QDialog):
         layout.addWidget(self.buttons)
         self.progress = SigningProgress(self, "sign_progress", self.tr("Signing the record"))
         self._busy = False
+        warm_signing()  # the signing process starts while the officer types the password
         if state is not None:
             self.set_state(state)
         else:
