@@ -155,11 +155,11 @@ class SigningService:
         with self._ctx.read() as s:
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path,
                                       draft_at=self._ctx.clock())
-        from inspector_app.records import render  # ReportLab: loaded when a PDF is made
-
-        rendered = render.render_record(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()), draft=True)
+        # ReportLab: in the signing child process in the desktop app (the GUI keeps the GIL), else here
+        pdf, pages = in_child_or_inline("inspector_app.services.signing:render_draft", snapshot,
+                                        progress=lambda _p, _m: None)
         target.parent.mkdir(parents=True, exist_ok=True)
-        return write_bytes(target, rendered.pdf, mode=0o600), rendered.page_count  # personal data: owner only
+        return write_bytes(target, pdf, mode=0o600), pages  # personal data: owner only
 
     def sign_record(self, actor: Actor, inspection_id: str, officer_id: str, password: str,
                     progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
@@ -332,3 +332,11 @@ class SigningService:
                 raise ValidationError("document.not_found", QT_TRANSLATE_NOOP("Errors", "The document does not exist."))
             # a viewer or a copy-out needs a path: the plaintext in the vault's private temp folder when encrypted
             return self._ctx.blobs.plain_path(row.pdf_sha256, ".pdf")
+
+
+def render_draft(snapshot: Any, *, progress: Progress) -> tuple[bytes, int]:
+    """The draft record's bytes and page count (no storage: runs in the signing child process as well)."""
+    from inspector_app.records import render  # ReportLab: loaded when a PDF is made
+
+    rendered = render.render_record(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()), draft=True)
+    return rendered.pdf, rendered.page_count
