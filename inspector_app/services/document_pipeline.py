@@ -135,6 +135,7 @@ def in_child_or_inline(target: str, *args: Any, progress: Progress, **kwargs: An
 
     child = worker_process.shared()
     if child is not None:
+        fonts.wait_for_build()  # the app's background first-start build: the child then finds the fonts built
         return child.call(target, *args, progress=progress, **kwargs)
     module, name = target.split(":")
     import importlib
