@@ -24,6 +24,7 @@ def test_filters_geometry_and_language_survive_a_restart(app, roster, window, qt
     page.search.setText("人民医院")
     page.status.setCurrentIndex(page.status.findData("on_site"))
     window.inspection_page  # noqa: B018 - made behind the first paint; the window's minimum size includes it
+    window.layout().activate()
     window.resize(780, 590)  # within the offscreen screen (which clamps restored geometry), above the minimum
     size = (window.size().width(), window.size().height())
     window.actions_.language_en.trigger()
