@@ -129,14 +129,20 @@ def countersign_pdf(pdf: bytes, ck: Any, field: str, *, role: str, handwriting: 
                                revocation=signing.revocation_context(*trust))
 
 
-def in_child_or_inline(target: str, *args: Any, progress: Progress, **kwargs: Any) -> Any:
-    """`target` in the signing child process when the app turned it on (use_signing_process), else on this thread."""
+def in_child_or_inline(target: str, *args: Any, progress: Progress, cancel: Any = None, **kwargs: Any) -> Any:
+    """`target` in the signing child process when the app turned it on (use_signing_process), else on this thread.
+    `cancel` (a threading.Event) set while it runs in the child: the child is stopped and nothing was made —
+    `signing.cancelled`. Inline work cannot be interrupted and ignores it."""
     from inspector_app.records import worker_process
 
     child = worker_process.shared()
     if child is not None:
         fonts.wait_for_build()  # the app's background first-start build: the child then finds the fonts built
-        return child.call(target, *args, progress=progress, **kwargs)
+        try:
+            return child.call(target, *args, progress=progress, cancel=cancel, **kwargs)
+        except worker_process.Cancelled:
+            raise ValidationError("signing.cancelled", QT_TRANSLATE_NOOP(
+                "Errors", "Signing was cancelled; nothing was signed.")) from None
     module, name = target.split(":")
     import importlib
 
@@ -149,6 +155,14 @@ def use_signing_process() -> None:
     from inspector_app.records import worker_process
 
     worker_process.enable()
+
+
+def signing_cancellable() -> bool:
+    """Whether a signature can be cancelled while it is made: only in the signing process (a kill; inline work
+    cannot be interrupted)."""
+    from inspector_app.records import worker_process
+
+    return worker_process.shared() is not None
 
 
 def warm_signing() -> None:
@@ -171,7 +185,8 @@ class DocumentPipeline:
         return render(code, snapshot)
 
     def produce(self, code: str, snapshot: Any, signer_id: str, ck: Any, *, handwriting: bytes | None = None,
-                location: str = "", reason: str = "", progress: Progress | None = None) -> Produced:
+                location: str = "", reason: str = "", progress: Progress | None = None,
+                cancel: Any = None) -> Produced:
         """Render, certify as `signer_id` and store. Never call this inside a write transaction. In the desktop
         app the rendering and signing run in the signing child process (records/worker_process.py)."""
         kind = kinds.kind(code)
@@ -179,7 +194,7 @@ class DocumentPipeline:
             "inspector_app.services.document_pipeline:render_and_certify", code, snapshot, signer_id, ck,
             handwriting=handwriting, signing_time=self._ctx.clock(), location=location,
             reason=reason or f"{kind.title}：执法人员签名", trust=self._keys.trust_files(),
-            progress=progress or _silent)
+            progress=progress or _silent, cancel=cancel)
         blob = self._ctx.blobs.put_bytes(signed)  # temp → fsync → rename, before any row points at it
         (progress or _silent)(90, "保存")
         return Produced(kind, content_hash, blob.sha256, field, pending, pages, warnings)

@@ -162,8 +162,9 @@ class SigningService:
         return write_bytes(target, pdf, mode=0o600), pages  # personal data: owner only
 
     def sign_record(self, actor: Actor, inspection_id: str, officer_id: str, password: str,
-                    progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
-        """Sign the 现场检查笔录 as `officer_id`: the first signer renders and certifies; later ones countersign."""
+                    progress: Progress | None = None, cancel: Any = None) -> tuple[DocumentDTO, Changes]:
+        """Sign the 现场检查笔录 as `officer_id`: the first signer renders and certifies; later ones countersign.
+        `cancel` (threading.Event): stops the signing process before anything is stored (signing.cancelled)."""
         say = progress or (lambda _p, _m: None)
         say(5, "打开签名证书")
         ck = self._keys.load(officer_id, password)
@@ -172,8 +173,8 @@ class SigningService:
                                                      DocumentRow.kind == "record"))
             existing = document_dto(doc) if doc else None
         if existing is None:
-            return self._first_signature(actor, inspection_id, officer_id, ck, say)
-        return self._countersign(actor, existing, officer_id, ck, say)
+            return self._first_signature(actor, inspection_id, officer_id, ck, say, cancel)
+        return self._countersign(actor, existing, officer_id, ck, say, cancel)
 
     def countersign(self, actor: Actor, document_id: str, officer_id: str, password: str,
                     progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
@@ -187,7 +188,7 @@ class SigningService:
         return self._countersign(actor, doc, officer_id, ck, progress or (lambda _p, _m: None))
 
     def _first_signature(self, actor: Actor, inspection_id: str, officer_id: str, ck: Any,
-                         say: Progress) -> tuple[DocumentDTO, Changes]:
+                         say: Progress, cancel: Any = None) -> tuple[DocumentDTO, Changes]:
         problems = self.readiness(inspection_id)
         if len(problems) == 1:
             raise problems[0]
@@ -207,7 +208,7 @@ class SigningService:
         snapshot.validate()
         produced = self._pipeline.produce("record", snapshot, officer_id, ck,
                                           handwriting=snapshot.image_for(officer_id), location=snapshot.place,
-                                          reason="现场检查笔录：执法人员签名", progress=say)
+                                          reason="现场检查笔录：执法人员签名", progress=say, cancel=cancel)
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             head = journal_repo.chain_head(uow.session, inspection_id)
@@ -226,7 +227,7 @@ class SigningService:
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
 
     def _countersign(self, actor: Actor, doc: DocumentDTO, officer_id: str, ck: Any,
-                     say: Progress) -> tuple[DocumentDTO, Changes]:
+                     say: Progress, cancel: Any = None) -> tuple[DocumentDTO, Changes]:
         with self._ctx.read() as s:
             field = self._field_of(s, doc, officer_id)
             role = "检查组组长（审核）" if field == "Sig_Lead" else "执法人员"
@@ -240,7 +241,7 @@ class SigningService:
         pdf = self._ctx.blobs.read_bytes(doc.pdf_sha256)
         signed = in_child_or_inline("inspector_app.services.document_pipeline:countersign_pdf", pdf, ck, field,
                                     role=role, handwriting=handwriting, signing_time=self._ctx.clock(),
-                                    trust=self._keys.trust_files(), progress=say)
+                                    trust=self._keys.trust_files(), progress=say, cancel=cancel)
         blob = self._ctx.blobs.put_bytes(signed)
         say(90, "保存")
         with self._ctx.unit(actor) as uow:
