@@ -238,20 +238,13 @@ def ensure_fonts(cache_dir: Path, progress: Progress | None = None, *, jobs: int
     licence = _source_licence(source)
     if not force and _stamp_matches(cache_dir, source):
         return _fontset(cache_dir)
-    with _building:  # one build per process; a second caller waits for it and then finds the stamp current
+    with BUILDING:
         if not force and _stamp_matches(cache_dir, source):
             return _fontset(cache_dir)
         return _build_into(cache_dir, source, licence, progress, jobs)
 
 
-_building = threading.Lock()
-
-
-def wait_for_build() -> None:
-    """Return when no font build is running in this process (the signing process is then sent a current cache
-    instead of building the same fonts a second time beside it)."""
-    with _building:
-        pass
+BUILDING = threading.Lock()  # one build per process: a second caller waits for it, then finds the stamp current
 
 
 def _build_into(cache_dir: Path, source: Path, licence: Path, progress: Progress | None, jobs: int) -> FontSet:

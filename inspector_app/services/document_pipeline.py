@@ -137,7 +137,8 @@ def in_child_or_inline(target: str, *args: Any, progress: Progress, cancel: Any 
 
     child = worker_process.shared()
     if child is not None:
-        fonts.wait_for_build()  # the app's background first-start build: the child then finds the fonts built
+        with fonts.BUILDING:  # the app's first-start font build is done: the child finds the fonts, never rebuilds
+            pass
         try:
             return child.call(target, *args, progress=progress, cancel=cancel, **kwargs)
         except worker_process.Cancelled:
