@@ -24,7 +24,12 @@ from inspector_app.records.plan import AGENCY_FIELD
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
-from inspector_app.services.document_pipeline import DocumentPipeline, in_child_or_inline, require_bound  # noqa: F401
+from inspector_app.services.document_pipeline import (  # noqa: F401 - require_bound re-exported
+    DocumentPipeline,
+    in_child_or_inline,
+    require_bound,
+    signing_key,
+)
 from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
@@ -167,7 +172,7 @@ class SigningService:
         `cancel` (threading.Event): stops the signing process before anything is stored (signing.cancelled)."""
         say = progress or (lambda _p, _m: None)
         say(5, "打开签名证书")
-        ck = self._keys.load(officer_id, password)
+        ck = signing_key(self._keys, officer_id, password, say, cancel)
         with self._ctx.read() as s:
             doc = s.scalar(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id,
                                                      DocumentRow.kind == "record"))
@@ -179,7 +184,7 @@ class SigningService:
     def countersign(self, actor: Actor, document_id: str, officer_id: str, password: str,
                     progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
         """A later signature on any document (second officer, or the team lead after review)."""
-        ck = self._keys.load(officer_id, password)
+        ck = signing_key(self._keys, officer_id, password, progress or (lambda _p, _m: None))
         with self._ctx.read() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:

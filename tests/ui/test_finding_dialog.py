@@ -29,7 +29,7 @@ def test_one_dialog_refilled_for_each_finding(app, roster, window, qtbot) -> Non
         dialog.reject()
 
     when_modal(FindingDialog, cancel_after_typing)
-    findings.add_for_item(FindingData(description="预填", severity=Severity.MAJOR, legal_basis="条例第三十八条",
+    findings.add_for_item(FindingData(description="预填", severity=Severity.GRAVE, legal_basis="条例第三十八条",
                                       item_id="T-04"), answer_ids(app, iid)["T-04"])
 
     def save(dialog: FindingDialog) -> None:
