@@ -23,8 +23,8 @@ def test_filters_geometry_and_language_survive_a_restart(app, roster, window, qt
     page = window.list_page
     page.search.setText("人民医院")
     page.status.setCurrentIndex(page.status.findData("on_site"))
-    window.inspection_page  # noqa: B018 - made behind the first paint; the window's minimum size includes it
-    window.layout().activate()
+    page_min = window.inspection_page.minimumSizeHint()  # made behind the first paint; the window's minimum
+    qtbot.waitUntil(lambda: window.minimumSize().height() >= page_min.height(), timeout=5000)  # includes it
     window.resize(780, 590)  # within the offscreen screen (which clamps restored geometry), above the minimum
     size = (window.size().width(), window.size().height())
     window.actions_.language_en.trigger()
