@@ -238,7 +238,16 @@ def ensure_fonts(cache_dir: Path, progress: Progress | None = None, *, jobs: int
     licence = _source_licence(source)
     if not force and _stamp_matches(cache_dir, source):
         return _fontset(cache_dir)
+    with BUILDING:
+        if not force and _stamp_matches(cache_dir, source):
+            return _fontset(cache_dir)
+        return _build_into(cache_dir, source, licence, progress, jobs)
 
+
+BUILDING = threading.Lock()  # one build per process: a second caller waits for it, then finds the stamp current
+
+
+def _build_into(cache_dir: Path, source: Path, licence: Path, progress: Progress | None, jobs: int) -> FontSet:
     shown = 0
 
     def report(pct: int, msg: str) -> None:  # never let the bar go backwards (e.g. after a parallel fallback)

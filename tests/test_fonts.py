@@ -429,3 +429,36 @@ def test_failed_build_leaves_no_partial_files(mini_source: Path, tmp_path: Path,
     assert not fonts._stamp_matches(cache, mini_source)
     fonts.ensure_fonts(cache)
     assert fonts._stamp_matches(cache, mini_source)
+
+
+def test_two_callers_at_once_make_one_build(mini_source: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's first-start build and a PDF made meanwhile (the signing process is sent work only after it): the
+    second caller waits for the running build and finds the fonts current instead of building them again."""
+    import threading
+
+    builds: list[int] = []
+    started, release = threading.Event(), threading.Event()
+    real = fonts._build
+
+    def slow_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        builds.append(1)
+        started.set()
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fonts, "_build", slow_build)
+    cache = tmp_path / "cache"
+    results: list[fonts.FontSet] = []
+    first = threading.Thread(target=lambda: results.append(fonts.ensure_fonts(cache)))
+    first.start()
+    assert started.wait(30)
+    second = threading.Thread(target=lambda: results.append(fonts.ensure_fonts(cache)))
+    second.start()
+    second.join(0.3)
+    assert second.is_alive(), "the second caller waits for the running build"
+    release.set()
+    first.join(60)
+    second.join(60)
+    assert len(builds) == 1 and len(results) == 2 and results[0] == results[1]
+    assert fonts.cached_fonts(cache) == results[0]

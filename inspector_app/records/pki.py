@@ -8,7 +8,7 @@ Nothing here is meant for production keys: the CA key lives in memory of the pro
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
@@ -59,6 +59,34 @@ class CertKey:
     def subject_cn(self) -> str:
         attrs = self.cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
         return str(attrs[0].value) if attrs else self.cert.subject.rfc4514_string()
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        """Picklable as DER, for the signing child process (records/worker_process.py) only: the key crosses an OS
+        pipe between the app's own processes in memory and is never written anywhere."""
+        der = serialization.Encoding.DER
+        key = self.key.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        return _cert_key_from_der, (key, self.cert.public_bytes(der), tuple(c.public_bytes(der) for c in self.chain))
+
+
+@dataclass(frozen=True)
+class SealedKey:
+    """A PKCS#12 file's bytes and its password: what the signing process is sent instead of an opened key. Opening
+    a PKCS#12 file holds the GIL for ~0.2 s (key derivation in cryptography's Rust code), which stalled the desktop
+    app's GUI thread when done on its writer thread; in the signing process it stalls nothing."""
+
+    data: bytes
+    password: str = field(repr=False)
+    name: str
+
+    def open(self) -> CertKey:
+        return load_pkcs12_bytes(self.data, self.password, self.name)
+
+
+def _cert_key_from_der(key: bytes, cert: bytes, chain: tuple[bytes, ...]) -> CertKey:
+    loaded = serialization.load_der_private_key(key, None)
+    assert isinstance(loaded, rsa.RSAPrivateKey)
+    return CertKey(x509.load_der_x509_certificate(cert), loaded,
+                   tuple(x509.load_der_x509_certificate(c) for c in chain))
 
 
 def _now() -> dt.datetime:

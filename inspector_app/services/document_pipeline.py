@@ -29,7 +29,7 @@ from inspector_app.records.plan import SignaturePlan, plan_from_record
 from inspector_app.services import numbering
 from inspector_app.services.actor import Actor
 from inspector_app.services.context import ServiceContext, UnitOfWork
-from inspector_app.services.keys import KeyService
+from inspector_app.services.keys import KeyService, open_key
 from inspector_app.storage.records_orm import DocumentRow
 
 Progress = Callable[[int, str], None]
@@ -88,6 +88,115 @@ class Produced:
     warnings: tuple[str, ...]
 
 
+def render(code: str, snapshot: Any) -> Any:
+    import importlib
+
+    module, function = kinds.kind(code).renderer.split(":")
+    draw = getattr(importlib.import_module(f"inspector_app.records.{module}"), function)
+    return draw(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()))
+
+
+def render_and_certify(code: str, snapshot: Any, signer_id: str, ck: Any, *, handwriting: bytes | None,
+                       signing_time: Any, location: str, reason: str, trust: tuple[list[Any], list[Any]],
+                       progress: Progress) -> tuple[bytes, str, str, tuple[str, ...], int, tuple[str, ...]]:
+    """Render and certify (no storage: runs in the signing child process as well as inline). Returns the signed
+    bytes, the content hash, the field signed, the other fields, the page count and the render warnings."""
+    from inspector_app.records import signing  # pyHanko: loaded when a PDF is signed
+
+    ck = open_key(ck)
+    progress(30, "生成 PDF")
+    rendered = render(code, snapshot)
+    progress(70, "数字签名")
+    field = rendered.field_for(signer_id).field_name
+    require_bound(plan_from_record(snapshot.canonical()), field, ck)
+    signed = signing.certify_rendered(rendered, ck, signer_id, handwriting=handwriting, signing_time=signing_time,
+                                      location=location, reason=reason,
+                                      revocation=signing.revocation_context(*trust))
+    return (signed, rendered.content_hash, field, tuple(f.field_name for f in rendered.fields if f.field_name != field),
+            rendered.page_count, tuple(rendered.warnings))
+
+
+def countersign_pdf(pdf: bytes, ck: Any, field: str, *, role: str, handwriting: bytes | None, signing_time: Any,
+                    trust: tuple[list[Any], list[Any]], progress: Progress) -> bytes:
+    """A later signature into `field` of `pdf`, refused when the certificate is not the person the field names (no
+    storage: runs in the signing child process as well as inline)."""
+    from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
+
+    ck = open_key(ck)
+    progress(40, "数字签名")
+    # the visible stamp is drawn with the CJK font: registered here too (a fresh signing process has rendered nothing)
+    fonts.register_reportlab(fonts.ensure_fonts(fonts.default_cache_dir()))
+    require_bound(verify.plan_of_pdf(pdf), field, ck)
+    return signing.countersign(pdf, ck, field, role=role, handwriting=handwriting, signing_time=signing_time,
+                               revocation=signing.revocation_context(*trust))
+
+
+def check_key(ck: Any, *, progress: Progress) -> None:
+    """Open the key to refuse a wrong password before anything is numbered (runs in the signing process)."""
+    open_key(ck)
+
+
+def signing_key(keys: KeyService, officer_id: str, password: str, progress: Progress, cancel: Any = None) -> Any:
+    """The key to sign with. Inline: opened here. With the signing process: a SealedKey, opened there (checked
+    now, so a wrong password is refused as before, before the record is numbered) — the GUI process never spends
+    the ~0.2 s of PKCS#12 decryption holding its GIL."""
+    from inspector_app.records import worker_process
+
+    if worker_process.shared() is None:
+        return keys.load(officer_id, password)
+    sealed = keys.sealed(officer_id, password)
+    in_child_or_inline("inspector_app.services.document_pipeline:check_key", sealed, progress=progress,
+                       cancel=cancel)
+    return sealed
+
+
+def in_child_or_inline(target: str, *args: Any, progress: Progress, cancel: Any = None, **kwargs: Any) -> Any:
+    """`target` in the signing child process when the app turned it on (use_signing_process), else on this thread.
+    `cancel` (a threading.Event) set while it runs in the child: the child is stopped and nothing was made —
+    `signing.cancelled`. Inline work cannot be interrupted and ignores it."""
+    from inspector_app.records import worker_process
+
+    child = worker_process.shared()
+    if child is not None:
+        with fonts.BUILDING:  # the app's first-start font build is done: the child finds the fonts, never rebuilds
+            pass
+        try:
+            return child.call(target, *args, progress=progress, cancel=cancel, **kwargs)
+        except worker_process.Cancelled:
+            raise ValidationError("signing.cancelled", QT_TRANSLATE_NOOP(
+                "Errors", "Signing was cancelled; nothing was signed.")) from None
+    module, name = target.split(":")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)(*args, progress=progress, **kwargs)
+
+
+def use_signing_process() -> None:
+    """The desktop app renders and signs in a child process, so the GIL-bound work never starves its GUI thread
+    (records/worker_process.py). The process starts with the first signature, or earlier with `warm_signing`."""
+    from inspector_app.records import worker_process
+
+    worker_process.enable()
+
+
+def signing_cancellable() -> bool:
+    """Whether a signature can be cancelled while it is made: only in the signing process (a kill; inline work
+    cannot be interrupted)."""
+    from inspector_app.records import worker_process
+
+    return worker_process.shared() is not None
+
+
+def warm_signing() -> None:
+    """Start the signing process and import its libraries in the background (a signature is coming: the signing
+    dialog is open), so the signature itself does not wait for them. Nothing when signing runs inline."""
+    from inspector_app.records import worker_process
+
+    child = worker_process.shared()
+    if child is not None and child.pid is None:
+        child.warm()
+
+
 class DocumentPipeline:
     def __init__(self, ctx: ServiceContext, keys: KeyService):
         self._ctx = ctx
@@ -95,33 +204,22 @@ class DocumentPipeline:
 
     def render(self, code: str, snapshot: Any) -> Any:
         """The RenderedPdf of `snapshot` by the kind's renderer (ReportLab is imported only when a PDF is made)."""
-        import importlib
-
-        module, function = kinds.kind(code).renderer.split(":")
-        draw = getattr(importlib.import_module(f"inspector_app.records.{module}"), function)
-        return draw(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()))
+        return render(code, snapshot)
 
     def produce(self, code: str, snapshot: Any, signer_id: str, ck: Any, *, handwriting: bytes | None = None,
-                location: str = "", reason: str = "", progress: Progress | None = None) -> Produced:
-        """Render, certify as `signer_id` and store. Never call this inside a write transaction."""
-        from inspector_app.records import signing  # pyHanko: loaded when a PDF is signed
-
+                location: str = "", reason: str = "", progress: Progress | None = None,
+                cancel: Any = None) -> Produced:
+        """Render, certify as `signer_id` and store. Never call this inside a write transaction. In the desktop
+        app the rendering and signing run in the signing child process (records/worker_process.py)."""
         kind = kinds.kind(code)
-        say = progress or _silent
-        say(30, "生成 PDF")
-        rendered = self.render(code, snapshot)
-        say(70, "数字签名")
-        field = rendered.field_for(signer_id).field_name
-        require_bound(plan_from_record(snapshot.canonical()), field, ck)
-        signed = signing.certify_rendered(rendered, ck, signer_id, handwriting=handwriting,
-                                          signing_time=self._ctx.clock(), location=location,
-                                          reason=reason or f"{kind.title}：执法人员签名",
-                                          revocation=self._keys.revocation_context())
+        signed, content_hash, field, pending, pages, warnings = in_child_or_inline(
+            "inspector_app.services.document_pipeline:render_and_certify", code, snapshot, signer_id, ck,
+            handwriting=handwriting, signing_time=self._ctx.clock(), location=location,
+            reason=reason or f"{kind.title}：执法人员签名", trust=self._keys.trust_files(),
+            progress=progress or _silent, cancel=cancel)
         blob = self._ctx.blobs.put_bytes(signed)  # temp → fsync → rename, before any row points at it
-        say(90, "保存")
-        return Produced(kind, rendered.content_hash, blob.sha256, field,
-                        tuple(f.field_name for f in rendered.fields if f.field_name != field),
-                        rendered.page_count, tuple(rendered.warnings))
+        (progress or _silent)(90, "保存")
+        return Produced(kind, content_hash, blob.sha256, field, pending, pages, warnings)
 
     def numbered(self, actor: Actor, code: str, make: Callable[[str], tuple[T, Produced]],
                  commit: Callable[[UnitOfWork, T, Produced], R]) -> R:

@@ -60,6 +60,22 @@ class KeyService:
         except pki.PkiError as exc:
             raise ValidationError(str(exc)) from None
 
+    def sealed(self, officer_id: str, password: str) -> pki.SealedKey:
+        """The officer's PKCS#12 bytes with the password, to be opened in the signing process (`open_key`)."""
+        from inspector_app.records import pki
+
+        path = self.p12_path(officer_id)
+        if not path.exists():
+            return self.load(officer_id, password)  # type: ignore[return-value] # raises keys.no_certificate
+        try:
+            return pki.SealedKey(self._vault.read_bytes(path), password, path.name)
+        except OSError as exc:
+            raise ValidationError("keys.unreadable", QT_TRANSLATE_NOOP(
+                "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name,
+                problem=str(exc.strerror or exc)) from None
+        except SealedFileError as exc:
+            raise ValidationError(str(exc)) from None
+
     def import_pkcs12(self, officer_id: str, source: Path, password: str) -> x509.Certificate:
         """Check the file opens with the password, then copy it in (temp, fsync, rename)."""
         from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up
@@ -98,6 +114,10 @@ class KeyService:
     def crls(self) -> list[Path]:
         return sorted(self.trust_dir.glob("*.crl")) if self.trust_dir.is_dir() else []
 
+    def trust_files(self) -> tuple[list[Path], list[Path]]:
+        """The roots and CRLs `revocation_context` is made of (paths: they cross to the signing process)."""
+        return self.trust_roots(), self.crls()
+
     def revocation_context(self):  # -> pyhanko_certvalidator.ValidationContext | None
         """What signing embeds so verification needs no network: the workspace's roots and cached CRLs."""
         from inspector_app.records import signing  # pyHanko: loaded when something is signed
@@ -107,3 +127,15 @@ class KeyService:
     @staticmethod
     def _install(data: bytes, target: Path) -> None:
         write_bytes(target, data, mode=0o600)  # private keys: readable by the user only
+
+
+def open_key(ck: pki.CertKey | pki.SealedKey) -> pki.CertKey:
+    """An opened key as is; a SealedKey opened (a wrong password: the same error as `KeyService.load`)."""
+    from inspector_app.records import pki
+
+    if not isinstance(ck, pki.SealedKey):
+        return ck
+    try:
+        return ck.open()
+    except pki.PkiError as exc:
+        raise ValidationError(str(exc)) from None

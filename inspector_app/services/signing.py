@@ -24,7 +24,12 @@ from inspector_app.records.plan import AGENCY_FIELD
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
-from inspector_app.services.document_pipeline import DocumentPipeline, require_bound  # noqa: F401 - re-exported
+from inspector_app.services.document_pipeline import (  # noqa: F401 - require_bound re-exported
+    DocumentPipeline,
+    in_child_or_inline,
+    require_bound,
+    signing_key,
+)
 from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
@@ -155,30 +160,31 @@ class SigningService:
         with self._ctx.read() as s:
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path,
                                       draft_at=self._ctx.clock())
-        from inspector_app.records import render  # ReportLab: loaded when a PDF is made
-
-        rendered = render.render_record(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()), draft=True)
+        # ReportLab: in the signing child process in the desktop app (the GUI keeps the GIL), else here
+        pdf, pages = in_child_or_inline("inspector_app.services.signing:render_draft", snapshot,
+                                        progress=lambda _p, _m: None)
         target.parent.mkdir(parents=True, exist_ok=True)
-        return write_bytes(target, rendered.pdf, mode=0o600), rendered.page_count  # personal data: owner only
+        return write_bytes(target, pdf, mode=0o600), pages  # personal data: owner only
 
     def sign_record(self, actor: Actor, inspection_id: str, officer_id: str, password: str,
-                    progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
-        """Sign the 现场检查笔录 as `officer_id`: the first signer renders and certifies; later ones countersign."""
+                    progress: Progress | None = None, cancel: Any = None) -> tuple[DocumentDTO, Changes]:
+        """Sign the 现场检查笔录 as `officer_id`: the first signer renders and certifies; later ones countersign.
+        `cancel` (threading.Event): stops the signing process before anything is stored (signing.cancelled)."""
         say = progress or (lambda _p, _m: None)
         say(5, "打开签名证书")
-        ck = self._keys.load(officer_id, password)
+        ck = signing_key(self._keys, officer_id, password, say, cancel)
         with self._ctx.read() as s:
             doc = s.scalar(select(DocumentRow).where(DocumentRow.inspection_id == inspection_id,
                                                      DocumentRow.kind == "record"))
             existing = document_dto(doc) if doc else None
         if existing is None:
-            return self._first_signature(actor, inspection_id, officer_id, ck, say)
-        return self._countersign(actor, existing, officer_id, ck, say)
+            return self._first_signature(actor, inspection_id, officer_id, ck, say, cancel)
+        return self._countersign(actor, existing, officer_id, ck, say, cancel)
 
     def countersign(self, actor: Actor, document_id: str, officer_id: str, password: str,
                     progress: Progress | None = None) -> tuple[DocumentDTO, Changes]:
         """A later signature on any document (second officer, or the team lead after review)."""
-        ck = self._keys.load(officer_id, password)
+        ck = signing_key(self._keys, officer_id, password, progress or (lambda _p, _m: None))
         with self._ctx.read() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
@@ -187,7 +193,7 @@ class SigningService:
         return self._countersign(actor, doc, officer_id, ck, progress or (lambda _p, _m: None))
 
     def _first_signature(self, actor: Actor, inspection_id: str, officer_id: str, ck: Any,
-                         say: Progress) -> tuple[DocumentDTO, Changes]:
+                         say: Progress, cancel: Any = None) -> tuple[DocumentDTO, Changes]:
         problems = self.readiness(inspection_id)
         if len(problems) == 1:
             raise problems[0]
@@ -207,7 +213,7 @@ class SigningService:
         snapshot.validate()
         produced = self._pipeline.produce("record", snapshot, officer_id, ck,
                                           handwriting=snapshot.image_for(officer_id), location=snapshot.place,
-                                          reason="现场检查笔录：执法人员签名", progress=say)
+                                          reason="现场检查笔录：执法人员签名", progress=say, cancel=cancel)
         with self._ctx.unit(actor) as uow:
             insp = load_inspection(uow.session, inspection_id)
             head = journal_repo.chain_head(uow.session, inspection_id)
@@ -226,7 +232,7 @@ class SigningService:
             return document_dto(row), Changes(inspections=frozenset({inspection_id}))
 
     def _countersign(self, actor: Actor, doc: DocumentDTO, officer_id: str, ck: Any,
-                     say: Progress) -> tuple[DocumentDTO, Changes]:
+                     say: Progress, cancel: Any = None) -> tuple[DocumentDTO, Changes]:
         with self._ctx.read() as s:
             field = self._field_of(s, doc, officer_id)
             role = "检查组组长（审核）" if field == "Sig_Lead" else "执法人员"
@@ -237,13 +243,10 @@ class SigningService:
                     "Errors", "You have signed this document already."))
             raise ValidationError("signing.no_field", QT_TRANSLATE_NOOP(
                 "Errors", "This document has no signature field for you."))
-        say(40, "数字签名")
         pdf = self._ctx.blobs.read_bytes(doc.pdf_sha256)
-        from inspector_app.records import signing, verify  # pyHanko: loaded when a PDF is signed
-
-        require_bound(verify.plan_of_pdf(pdf), field, ck)
-        signed = signing.countersign(pdf, ck, field, role=role, handwriting=handwriting,
-                                     signing_time=self._ctx.clock(), revocation=self._keys.revocation_context())
+        signed = in_child_or_inline("inspector_app.services.document_pipeline:countersign_pdf", pdf, ck, field,
+                                    role=role, handwriting=handwriting, signing_time=self._ctx.clock(),
+                                    trust=self._keys.trust_files(), progress=say, cancel=cancel)
         blob = self._ctx.blobs.put_bytes(signed)
         say(90, "保存")
         with self._ctx.unit(actor) as uow:
@@ -335,3 +338,11 @@ class SigningService:
                 raise ValidationError("document.not_found", QT_TRANSLATE_NOOP("Errors", "The document does not exist."))
             # a viewer or a copy-out needs a path: the plaintext in the vault's private temp folder when encrypted
             return self._ctx.blobs.plain_path(row.pdf_sha256, ".pdf")
+
+
+def render_draft(snapshot: Any, *, progress: Progress) -> tuple[bytes, int]:
+    """The draft record's bytes and page count (no storage: runs in the signing child process as well)."""
+    from inspector_app.records import render  # ReportLab: loaded when a PDF is made
+
+    rendered = render.render_record(snapshot, fonts.ensure_fonts(fonts.default_cache_dir()), draft=True)
+    return rendered.pdf, rendered.page_count

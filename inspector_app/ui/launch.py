@@ -67,6 +67,11 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
     # repaint needing dozens of them waited a tick each (stalls of hundreds of ms while signing); 1 ms hands the
     # GIL back sooner at a small cost in worker throughput.
     sys.setswitchinterval(0.001)
+    # PDF rendering and signing go further: to a child process, started with the first signature (or when the
+    # signing dialog opens), so they do not hold this process's GIL at all.
+    from inspector_app.services.document_pipeline import use_signing_process
+
+    use_signing_process()
     app = qt_app()
     settings = settings or UiSettings(context.paths.settings_file)
     runner = runner or TaskRunner(app)
@@ -181,6 +186,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
         warm: Callable[[], Any] | None = None) -> int:
     """Sign-in dialog → unlock (off the UI thread) → build_context(workspace_key=key) on a worker → main window."""
     app = qt_app()
+    sys.setswitchinterval(0.001)  # the workspace opens on a worker behind the sign-in: hand the GIL back sooner
     paths = paths.ensure()
     settings = UiSettings(paths.settings_file)
     language = lang or settings.language() or default_language()

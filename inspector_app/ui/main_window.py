@@ -12,13 +12,13 @@ from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.ui.actions import build_menus, create_actions
 from inspector_app.ui.operations import Operations
-from inspector_app.ui.pages.inspection_page import InspectionPage
 from inspector_app.ui.pages.inspections_page import InspectionsPage
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.sync_controller import SyncController, describe
 from inspector_app.ui.errors import plain_message
 
-if TYPE_CHECKING:  # pages and dialogs other than the list and the inspection are imported when first opened
+if TYPE_CHECKING:  # pages and dialogs other than the list are imported when first opened
+    from inspector_app.ui.pages.inspection_page import InspectionPage
     from inspector_app.ui.pages.review_page import ReviewPage
     from inspector_app.ui.pages.tracking_page import TrackingPage
 
@@ -37,13 +37,15 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.undo_stack = QUndoStack(self)
         self.list_page = InspectionsPage(self)
-        self.inspection_page = InspectionPage(ops, self.undo_stack, self)
+        # The inspection page (five tabs, the checklist's editors) is the costliest part of the window: made on
+        # the first turn of the event loop after the window is shown, or when first needed, whichever is first,
+        # so neither the first paint nor any single step of the event loop waits for all of it.
+        self._inspection_page: InspectionPage | None = None
         self._review_page: ReviewPage | None = None
         self._tracking_page: TrackingPage | None = None
         self._plans_page: Any = None
         self.stack = QStackedWidget(self)
-        for page in (self.list_page, self.inspection_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
         self.actions_ = create_actions(self, self.undo_stack)
         toolbar = QToolBar(self.tr("Main"), self)
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self.refresh_list()
+        QTimer.singleShot(50, self._make_inspection_page)  # behind the first paint (see above)
 
     def _connect(self) -> None:
         a = self.actions_
@@ -73,14 +76,12 @@ class MainWindow(QMainWindow):
         a.show_plans.triggered.connect(self.show_plans)
         a.search.triggered.connect(self._find)
         a.refresh.triggered.connect(self.refresh_list)
-        checklist = self.inspection_page.checklist
-        for action, slot in ((a.next_item, checklist.next_item), (a.previous_item, checklist.previous_item),
-                             (a.next_unanswered, checklist.next_unanswered),
-                             (a.section_compliant, checklist.mark_section_compliant)):
-            action.triggered.connect(lambda _=False, slot=slot: self._on_checklist(slot))
+        for action, name in ((a.next_item, "next_item"), (a.previous_item, "previous_item"),
+                             (a.next_unanswered, "next_unanswered"), (a.section_compliant, "mark_section_compliant")):
+            action.triggered.connect(lambda _=False, name=name: self._on_checklist(
+                lambda: getattr(self.inspection_page.checklist, name)()))
         a.next_tab.triggered.connect(lambda: self._on_inspection(lambda: self.inspection_page.step_tab(1)))
         a.previous_tab.triggered.connect(lambda: self._on_inspection(lambda: self.inspection_page.step_tab(-1)))
-        checklist.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         a.shortcuts.triggered.connect(self._show_shortcuts)
         a.language_zh.triggered.connect(lambda: self._set_language("zh_CN"))
         a.language_en.triggered.connect(lambda: self._set_language("en"))
@@ -97,10 +98,30 @@ class MainWindow(QMainWindow):
         a.language_zh.setChecked(self.language == "zh_CN")
         a.language_en.setChecked(self.language == "en")
         self.list_page.open_requested.connect(self.open_inspection)
-        self.inspection_page.back_requested.connect(self.show_list)
         self.ops.changed.connect(self._changed)
         self.ops.failed.connect(self._show_error)
         self.status_user.setText(self.tr("Officer: %1").replace("%1", self.ops.actor.name))
+
+    @property
+    def inspection_page(self) -> InspectionPage:
+        if self._inspection_page is None:
+            from inspector_app.ui.pages.inspection_page import InspectionPage
+
+            page = self._inspection_page = InspectionPage(self.ops, self.undo_stack, self)
+            self.stack.insertWidget(1, page)
+            page.back_requested.connect(self.show_list)
+            page.checklist.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            splitter = self.settings.bytes("window/checklist_splitter")
+            if splitter is not None:
+                page.checklist.splitter.restoreState(splitter)
+        return self._inspection_page
+
+    def _make_inspection_page(self) -> None:
+        self.inspection_page  # noqa: B018 - the property makes it
+
+    def _flush_inspection(self) -> None:
+        if self._inspection_page is not None:
+            self._inspection_page.flush()
 
     @property
     def review_page(self) -> ReviewPage:
@@ -131,42 +152,44 @@ class MainWindow(QMainWindow):
 
     # -- navigation
     def _on_inspection(self, slot: Any) -> None:
-        if self.stack.currentWidget() is self.inspection_page:
+        if self._inspection_page is not None and self.stack.currentWidget() is self._inspection_page:
             slot()
 
     def _on_checklist(self, slot: Any) -> None:
         """Checklist keys act on the open inspection's checklist (brought to the front), nowhere else."""
-        if self.stack.currentWidget() is self.inspection_page and self.inspection_page.detail is not None:
-            self.inspection_page.show_checklist()
+        page = self._inspection_page
+        if page is not None and self.stack.currentWidget() is page and page.detail is not None:
+            page.show_checklist()
             slot()
 
     def _find(self) -> None:
         """Ctrl+F: an item on an open inspection's checklist, otherwise an inspection on the list."""
-        if self.stack.currentWidget() is self.inspection_page and self.inspection_page.detail is not None:
-            self.inspection_page.show_checklist()
-            self.inspection_page.checklist.focus_find()
+        page = self._inspection_page
+        if page is not None and self.stack.currentWidget() is page and page.detail is not None:
+            page.show_checklist()
+            page.checklist.focus_find()
             return
         self.show_list()
         self.list_page.search.setFocus()
 
     def show_list(self) -> None:
-        self.inspection_page.flush()
+        self._flush_inspection()
         self.stack.setCurrentWidget(self.list_page)
-        if self.inspection_page.inspection_id:
-            self.list_page.select(self.inspection_page.inspection_id)
+        if self._inspection_page is not None and self._inspection_page.inspection_id:
+            self.list_page.select(self._inspection_page.inspection_id)
 
     def show_review(self) -> None:
-        self.inspection_page.flush()
+        self._flush_inspection()
         self.stack.setCurrentWidget(self.review_page)
         self.review_page.refresh()
 
     def show_tracking(self) -> None:
-        self.inspection_page.flush()
+        self._flush_inspection()
         self.stack.setCurrentWidget(self.tracking_page)
         self.tracking_page.refresh()
 
     def show_plans(self) -> None:
-        self.inspection_page.flush()
+        self._flush_inspection()
         self.stack.setCurrentWidget(self.plans_page)
         self.plans_page.refresh()
 
@@ -280,9 +303,6 @@ class MainWindow(QMainWindow):
         geometry = self.settings.bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = self.settings.bytes("window/checklist_splitter")
-        if splitter is not None:
-            self.inspection_page.checklist.splitter.restoreState(splitter)
         header = self.settings.bytes("window/list_header")
         if header is not None:
             self.list_page.view.horizontalHeader().restoreState(header)
@@ -292,13 +312,15 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
-        self.settings.set_bytes("window/checklist_splitter", self.inspection_page.checklist.splitter.saveState())
+        if self._inspection_page is not None:
+            self.settings.set_bytes("window/checklist_splitter",
+                                    self._inspection_page.checklist.splitter.saveState())
         self.settings.set_bytes("window/list_header", self.list_page.view.horizontalHeader().saveState())
         self.settings.set_filters(self.list_page.filter_state())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.inspection_page.flush()  # anything typed but not yet committed goes to the writer queue
+        self._flush_inspection()  # anything typed but not yet committed goes to the writer queue
         self.save_state()
         if self.sync is not None:
             self.sync.stop()

@@ -13,6 +13,9 @@ from inspector_app.services.dto import InspectionDetail
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui.seams import Services
 
+#: The documents a proof of service (送达回证) can be made for (the service dialog and the signing page).
+SERVABLE = ("notice", "addendum", "inquiry", "seal", "preservation")
+
 
 @dataclass(frozen=True, slots=True)
 class OfficerState:

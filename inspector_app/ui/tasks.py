@@ -163,8 +163,10 @@ class GuiGarbageCollector(QObject):
         if GuiGarbageCollector._active == 0:
             GuiGarbageCollector._was_enabled = gc.isenabled()
             gc.disable()
-            gc.collect()
-            gc.freeze()  # start-up's modules and caches: walked once, here, before anyone works
+            # Start-up's modules and caches set aside without a collection first: a full collection here walked
+            # the whole heap on the GUI thread before the window showed (~0.1 s, a quarter of the window's
+            # build). What start-up left as cyclic garbage waits for `full_collect` (the lock screen): bounded.
+            gc.freeze()
         GuiGarbageCollector._active += 1
         GuiGarbageCollector._running_set.add(self)
         self._running = True

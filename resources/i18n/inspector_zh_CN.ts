@@ -364,32 +364,32 @@
 <context>
     <name>DraftPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="22"/>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="21"/>
         <source>D&amp;raft preview…</source>
         <translation>草稿预览(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="24"/>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="23"/>
         <source>Show the record as it stands now, marked DRAFT, for the party to read and print before anyone signs. It is not the record and cannot be signed.</source>
         <translation>按当前内容生成标有“草稿”的笔录，供当事人在签名前阅读和打印。草稿不是笔录，不能签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="36"/>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="35"/>
         <source>Preparing the draft…</source>
         <translation>正在生成草稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="42"/>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="41"/>
         <source>Draft: %1 pages, marked DRAFT on every page; not signable.</source>
         <translation>草稿共 %1 页，每页标有“草稿”，不可签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="47"/>
         <source>Draft – on-site inspection record (not signable)</source>
         <translation>现场检查笔录（草稿，不可签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="54"/>
+        <location filename="../../inspector_app/ui/pages/draft_preview.py" line="55"/>
         <source>The draft could not be made: %1</source>
         <translation>无法生成草稿：%1</translation>
     </message>
@@ -494,12 +494,12 @@
         <translation>询问笔录须由第一询问人先签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/document_pipeline.py" line="143"/>
+        <location filename="../../inspector_app/services/document_pipeline.py" line="241"/>
         <source>The document number was taken meanwhile; please sign again.</source>
         <translation>文书编号已被占用，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="297"/>
+        <location filename="../../inspector_app/services/signing.py" line="300"/>
         <source>Only the officers named in this document can sign it.</source>
         <translation>只有该文书载明的执法人员可以签名。</translation>
     </message>
@@ -1180,7 +1180,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/inspections.py" line="261"/>
-        <location filename="../../inspector_app/services/signing.py" line="136"/>
+        <location filename="../../inspector_app/services/signing.py" line="141"/>
         <source>{count} required items are not answered yet: {items}</source>
         <translation>还有 {count} 个必答检查项未作答：{items}</translation>
     </message>
@@ -1419,69 +1419,69 @@
         <translation>该签名位置载明的签名人是 {planned}（执法证号 {planned_no}），所用证书属于 {holder}（执法证号 {holder_no}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="63"/>
+        <location filename="../../inspector_app/services/signing.py" line="68"/>
         <source>Unknown signing role {role}.</source>
         <translation>未知的签名角色 {role}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="67"/>
+        <location filename="../../inspector_app/services/signing.py" line="72"/>
         <source>The signature image is not a PNG.</source>
         <translation>签名图像不是 PNG</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="73"/>
+        <location filename="../../inspector_app/services/signing.py" line="78"/>
         <source>The record is signed; its signatures cannot change any more. Make a correction addendum to correct it.</source>
         <translation>笔录已签名，签字不能再更改；如需更正请制作补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="94"/>
+        <location filename="../../inspector_app/services/signing.py" line="99"/>
         <source>The record is not signed yet; no addendum is needed.</source>
         <translation>笔录尚未签名，无需补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="139"/>
+        <location filename="../../inspector_app/services/signing.py" line="144"/>
         <source>The on-site work is not finished yet.</source>
         <translation>现场检查尚未结束</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="142"/>
+        <location filename="../../inspector_app/services/signing.py" line="147"/>
         <source>The party has not signed yet (or its refusal and the witness are not recorded).</source>
         <translation>当事人尚未签字（或记录拒签及见证人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="146"/>
+        <location filename="../../inspector_app/services/signing.py" line="151"/>
         <source>No handwritten signature yet from: {names}</source>
         <translation>尚未手写签名：{names}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="185"/>
-        <location filename="../../inspector_app/services/signing.py" line="335"/>
+        <location filename="../../inspector_app/services/signing.py" line="191"/>
+        <location filename="../../inspector_app/services/signing.py" line="338"/>
         <source>The document does not exist.</source>
         <extracomment>Document kinds of records/ (the snapshot KIND) -&gt; DocumentRow.kind</extracomment>
         <translation>文书不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="215"/>
+        <location filename="../../inspector_app/services/signing.py" line="221"/>
         <source>The record changed while it was being signed; sign again.</source>
         <translation>签名期间记录发生了变化，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="236"/>
+        <location filename="../../inspector_app/services/signing.py" line="242"/>
         <source>You have signed this document already.</source>
         <translation>您已在该文书上签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="238"/>
+        <location filename="../../inspector_app/services/signing.py" line="244"/>
         <source>This document has no signature field for you.</source>
         <translation>该文书没有您的签名位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="253"/>
+        <location filename="../../inspector_app/services/signing.py" line="256"/>
         <source>Someone else signed the document meanwhile; sign again.</source>
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="295"/>
+        <location filename="../../inspector_app/services/signing.py" line="298"/>
         <location filename="../../inspector_app/services/reinspection.py" line="255"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
@@ -1533,11 +1533,12 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/keys.py" line="55"/>
+        <location filename="../../inspector_app/services/keys.py" line="73"/>
         <source>Cannot read the certificate file {file}: {problem}</source>
         <translation>无法读取证书文件 {file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/keys.py" line="72"/>
+        <location filename="../../inspector_app/services/keys.py" line="88"/>
         <source>Cannot read the certificate file: {problem}</source>
         <translation>无法读取证书文件：{problem}</translation>
     </message>
@@ -2205,6 +2206,11 @@
         <source>The evidence list is empty; there is nothing to confirm.</source>
         <translation>证据清单为空，无需核对确认。</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/document_pipeline.py" line="166"/>
+        <source>Signing was cancelled; nothing was signed.</source>
+        <translation>已取消签名，未签署任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceDetailsDialog</name>
@@ -2445,47 +2451,47 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="28"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="68"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="28"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="68"/>
         <source>Record a finding</source>
         <translation>记录问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="50"/>
         <source>Checklist item:</source>
         <translation>检查项：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="51"/>
         <source>&amp;Description:</source>
         <translation>问题描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="52"/>
         <source>&amp;Severity:</source>
         <translation>严重程度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="53"/>
         <source>Amount &amp;involved (yuan):</source>
         <translation>涉及金额(&amp;I)（元）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="54"/>
         <source>Amount to &amp;recover (yuan):</source>
         <translation>应追回金额(&amp;R)（元）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="55"/>
         <source>&amp;Legal basis:</source>
         <translation>法律依据(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/finding_dialog.py" line="56"/>
         <source>&amp;Penalty article:</source>
         <translation>处罚条款(&amp;P)：</translation>
     </message>
@@ -2493,34 +2499,34 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="49"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="54"/>
         <source>&amp;New finding…</source>
         <translation>新增问题(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="56"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="76"/>
         <source>%n finding(s) · involved %1 yuan · to recover %2 yuan</source>
         <translation>
             <numerusform>问题 %n 个 · 涉及金额 %1 元 · 应追回金额 %2 元</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="109"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="124"/>
         <source>Remove finding</source>
         <translation>移除问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="125"/>
         <source>Remove this finding? It stays in the whole-process record.</source>
         <translation>确定移除该问题？该问题仍保留在全过程记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/findings_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/pages/findings_page.py" line="55"/>
         <source>Ed&amp;it…</source>
         <translation>编辑(&amp;I)…</translation>
     </message>
@@ -3572,18 +3578,18 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="159"/>
+        <location filename="../../inspector_app/ui/launch.py" line="164"/>
         <source>Creating the workspace key…</source>
         <translation>正在创建工作区密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="189"/>
+        <location filename="../../inspector_app/ui/launch.py" line="195"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="149"/>
-        <location filename="../../inspector_app/ui/launch.py" line="202"/>
+        <location filename="../../inspector_app/ui/launch.py" line="154"/>
+        <location filename="../../inspector_app/ui/launch.py" line="208"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -3890,7 +3896,7 @@
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="49"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="51"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -3900,54 +3906,54 @@
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="225"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="226"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="223"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="246"/>
         <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
         <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="226"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="249"/>
         <source>Fonts for PDF records ready</source>
         <translation>PDF 笔录字体已就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="229"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="252"/>
         <source>The fonts for PDF records could not be built: %1</source>
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="253"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="267"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="268"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
@@ -4089,7 +4095,7 @@ Workspace: %2</source>
         <translation>修改密码(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
         <source>Could not be done</source>
         <translation>操作未完成</translation>
     </message>
@@ -5733,153 +5739,152 @@ Workspace: %2</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="40"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="39"/>
         <source>Handed over (signed for)</source>
-        <extracomment>Documents that are served on the party (and so get a 送达回证).</extracomment>
         <translation>直接送达（签收）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="41"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="40"/>
         <source>Left at the premises (refused; witness and photo)</source>
         <translation>留置送达（拒收；见证人、照片）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="41"/>
         <source>By registered post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="43"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="42"/>
         <source>Electronic</source>
         <translation>电子送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="51"/>
         <source>Proof of service</source>
         <translation>送达回证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="53"/>
         <source>Serving %1 %2.</source>
         <translation>送达 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="68"/>
         <source>No photo</source>
         <translation>未选择照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="69"/>
         <source>C&amp;hoose photo…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="84"/>
         <source>Method:</source>
         <translation>送达方式：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="85"/>
         <source>Served on:</source>
         <translation>受送达人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="86"/>
         <source>Received by:</source>
         <translation>签收人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="87"/>
         <source>Their relation to the party:</source>
         <translation>与受送达人关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="88"/>
         <source>Served at:</source>
         <translation>送达时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="89"/>
         <source>Place:</source>
         <translation>地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="90"/>
         <source>Refusal and where the document was left:</source>
         <translation>拒收情况及留置地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="91"/>
         <source>Witness name:</source>
         <translation>见证人姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="92"/>
         <source>Witness ID number:</source>
         <translation>见证人身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="93"/>
         <source>Witness relation:</source>
         <translation>见证人与受送达人关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="94"/>
         <source>Photo of the document left:</source>
         <translation>留置文书照片：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="95"/>
         <source>Postal number:</source>
         <translation>邮件号码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="96"/>
         <source>Electronic address (consented):</source>
         <translation>电子送达地址（已同意）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="99"/>
         <source>Second serving officer:</source>
         <translation>第二送达人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="100"/>
         <source>Their password:</source>
         <translation>其证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="101"/>
         <source>Both officers sign</source>
         <translation>两名送达人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="120"/>
         <source>Signature of the witness</source>
         <translation>见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="120"/>
         <source>Signature of the receiver</source>
         <translation>签收人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="123"/>
         <source>Photo of the document left</source>
         <translation>留置文书照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="124"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="135"/>
         <source>The document is served by two different officers.</source>
         <translation>文书须由两名不同的执法人员送达。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="140"/>
+        <location filename="../../inspector_app/ui/dialogs/service_dialog.py" line="139"/>
         <source>Enter the second serving officer&apos;s password.</source>
         <translation>请输入第二送达人的证书密码。</translation>
     </message>
@@ -6021,142 +6026,142 @@ Workspace: %2</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="51"/>
         <source>Officer signs the record</source>
         <translation>执法人员签署笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="53"/>
         <source>Each officer of the team signs with their own signing certificate. The first signature freezes the record; corrections afterwards need an addendum.</source>
         <translation>检查组每名执法人员使用本人的签名证书签名。首个签名后笔录即锁定，此后的更正须制作补正说明。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="58"/>
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="58"/>
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="59"/>
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="59"/>
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="67"/>
         <source>&amp;Draw handwritten signature…</source>
         <translation>手写签名(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="69"/>
         <source>&amp;Import certificate (PKCS#12)…</source>
         <translation>导入证书（PKCS#12）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="84"/>
         <source>&amp;Sign</source>
         <translation>签名(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="94"/>
         <source>Certificate &amp;password:</source>
         <translation>证书密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="123"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="123"/>
         <source>missing — import it</source>
         <translation>缺少，请导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="124"/>
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="124"/>
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="125"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="125"/>
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="164"/>
         <source>%1 has already signed this record.</source>
         <translation>%1 已在本笔录上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="166"/>
         <source>%1 has no signing certificate on this laptop: import their PKCS#12 file.</source>
         <translation>本机没有 %1 的签名证书，请导入其 PKCS#12 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="169"/>
         <source>Before the first signature: %1</source>
         <translation>首次签名前还须：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="172"/>
         <source>%1 signs as officer of the team. Enter the certificate password.</source>
         <translation>%1 以检查组执法人员身份签名，请输入证书密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="189"/>
         <source>Signing certificate of %1</source>
         <translation>%1 的签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="190"/>
         <source>PKCS#12 certificate (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 证书 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="193"/>
         <source>Certificate password</source>
         <translation>证书密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="194"/>
         <source>Password of %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="207"/>
         <source>Certificate imported: %1, valid until %2.</source>
         <translation>证书已导入：%1，有效期至 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="218"/>
         <source>Enter the password of the signing certificate.</source>
         <translation>请输入签名证书的密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="223"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="226"/>
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/sign_dialog.py" line="103"/>
         <source>Signing the record</source>
         <translation>正在签署笔录</translation>
     </message>
@@ -6284,128 +6289,128 @@ Workspace: %2</source>
 <context>
     <name>SignedDocuments</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="73"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="70"/>
         <source>Signed documents</source>
         <translation>已签名文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="75"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="75"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="79"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="76"/>
         <source>Signed by</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="79"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="76"/>
         <source>Awaiting</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="80"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="77"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="83"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="80"/>
         <source>Verif&amp;y…</source>
         <translation>核验(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="82"/>
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="84"/>
         <source>Open in sys&amp;tem viewer</source>
         <translation>用系统程序打开(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="89"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="86"/>
         <source>E&amp;xport PDF…</source>
         <translation>导出 PDF(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="103"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="100"/>
         <source>Co&amp;untersign…</source>
         <translation>会签(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="105"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="102"/>
         <source>Rectification &amp;notice…</source>
         <translation>责令整改通知书(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="107"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="104"/>
         <source>&amp;Addendum…</source>
         <translation>补正说明(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="109"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="106"/>
         <source>In&amp;quiry record…</source>
         <translation>询问笔录(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="111"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="108"/>
         <source>Proof of serv&amp;ice…</source>
         <translation>送达回证(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="115"/>
         <source>Su&amp;bmit for review</source>
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="144"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="143"/>
         <source>%1 — served %2 (%3)</source>
         <translation>%1 — 已于 %2 送达（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="183"/>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="186"/>
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="182"/>
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="188"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="187"/>
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="295"/>
         <source>No PDF viewer is set up on this computer. The file is at %1</source>
         <translation>本机未设置 PDF 阅读程序。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="302"/>
         <source>Export signed PDF</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="303"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="312"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="113"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="110"/>
         <source>Sei&amp;zure or preservation…</source>
         <translation>封存/先行登记保存(&amp;Z)…</translation>
     </message>
@@ -6481,124 +6486,137 @@ Workspace: %2</source>
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="58"/>
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="58"/>
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="59"/>
         <source>Handwritten signature</source>
         <translation>手写签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="60"/>
         <source>Digital signature</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="63"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="62"/>
         <source>Draw hand&amp;written signature…</source>
         <translation>手写签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="65"/>
         <source>&amp;Officer signs…</source>
         <translation>执法人员签名(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="69"/>
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="83"/>
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="86"/>
         <source>Inspected party</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="175"/>
         <source>✔ The record %1 is signed by every officer of the team.</source>
         <translation>✔ 笔录 %1 已由检查组全体执法人员签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="178"/>
         <source>The record %1 is frozen by the first signature. Still to sign: %2.</source>
         <translation>笔录 %1 已因首个签名而锁定。尚待签名：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="182"/>
         <source>Before the record can be signed:</source>
         <translation>签署笔录前还须完成：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="184"/>
         <source>Ready: the officers can sign the record.</source>
         <translation>已就绪：执法人员可以签署笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="192"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="192"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
         <source>drawn</source>
         <translation>已签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="193"/>
         <source>not drawn yet</source>
         <translation>尚未签写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="194"/>
         <source>not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="203"/>
         <source>Not recorded yet. After the record is read to them, the party&apos;s representative signs it — or, if they refuse, record the refusal with a witness.</source>
         <translation>尚未记录。向当事人代表宣读笔录后，由其签字确认；拒绝签字的，记录拒签情况并由见证人见证。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="208"/>
         <source>Handwritten signature captured.</source>
         <translation>已采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="210"/>
         <source>No handwritten signature captured.</source>
         <translation>尚未采集手写签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="214"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="213"/>
         <source>&lt;b&gt;Refused to sign.&lt;/b&gt; Reason: %1&lt;br&gt;Witness: %2 (%3)</source>
         <translation>&lt;b&gt;拒绝签字。&lt;/b&gt;理由：%1&lt;br&gt;见证人：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_page.py" line="219"/>
+        <location filename="../../inspector_app/ui/pages/signing_page.py" line="218"/>
         <source>&lt;b&gt;Signed&lt;/b&gt; by %1</source>
         <translation>&lt;b&gt;已签字&lt;/b&gt;：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SigningProgress</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signing_progress.py" line="49"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signing_progress.py" line="62"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,8 @@ def test_filters_geometry_and_language_survive_a_restart(app, roster, window, qt
     page = window.list_page
     page.search.setText("人民医院")
     page.status.setCurrentIndex(page.status.findData("on_site"))
+    page_min = window.inspection_page.minimumSizeHint()  # made behind the first paint; the window's minimum
+    qtbot.waitUntil(lambda: window.minimumSize().height() >= page_min.height(), timeout=5000)  # includes it
     window.resize(780, 590)  # within the offscreen screen (which clamps restored geometry), above the minimum
     size = (window.size().width(), window.size().height())
     window.actions_.language_en.trigger()
@@ -33,6 +35,7 @@ def test_filters_geometry_and_language_survive_a_restart(app, roster, window, qt
     w2 = build_window(app, Actor(o.name, o.id), "en")
     qtbot.addWidget(w2)
     w2.show()
+    w2.inspection_page  # noqa: B018
     qtbot.waitUntil(lambda: w2.list_page.search.text() == "人民医院", timeout=5000)
     assert w2.list_page.status.currentData() == "on_site"
     assert (w2.size().width(), w2.size().height()) == size != (1280, 820)

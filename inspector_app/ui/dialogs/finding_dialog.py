@@ -23,32 +23,31 @@ from inspector_app.ui.errors import user_message
 
 
 class FindingDialog(QDialog):
+    """Made once per findings page and reused (`load` refills it): opening it costs no widget construction."""
+
     def __init__(self, draft: FindingData, parent: QWidget | None = None, editing: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit finding") if editing else self.tr("Record a finding"))
         self.setMinimumWidth(560)
-        self._item_id = draft.item_id
-        self.description = QPlainTextEdit(draft.description, self)
+        self.description = QPlainTextEdit(self)
         self.description.setObjectName("finding_description")
         self.description.setTabChangesFocus(True)
         self.severity = QComboBox(self)
         for s in Severity:
             self.severity.addItem(labels.severity(s.value), s.value)
-        self.severity.setCurrentIndex(self.severity.findData(Severity(draft.severity).value))
-        self.involved = QLineEdit(format_yuan(draft.amount_involved) if draft.amount_involved else "", self)
+        self.involved = QLineEdit(self)
         self.involved.setObjectName("amount_involved")
-        self.recover = QLineEdit(format_yuan(draft.amount_to_recover) if draft.amount_to_recover else "", self)
+        self.recover = QLineEdit(self)
         self.recover.setObjectName("amount_to_recover")
         for w in (self.involved, self.recover):
             w.setPlaceholderText("0.00")
-        self.basis = QLineEdit(draft.legal_basis, self)
-        self.penalty = QLineEdit(draft.penalty_article, self)
+        self.basis = QLineEdit(self)
+        self.penalty = QLineEdit(self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
+        self.item_label = QLabel(self)
         form = QFormLayout(self)
-        if draft.item_id:
-            form.addRow(self.tr("Checklist item:"), QLabel(draft.item_id, self))
+        form.addRow(self.tr("Checklist item:"), self.item_label)
         form.addRow(self.tr("&Description:"), self.description)
         form.addRow(self.tr("&Severity:"), self.severity)
         form.addRow(self.tr("Amount &involved (yuan):"), self.involved)
@@ -56,11 +55,29 @@ class FindingDialog(QDialog):
         form.addRow(self.tr("&Legal basis:"), self.basis)
         form.addRow(self.tr("&Penalty article:"), self.penalty)
         form.addRow(self.error)
+        self._form = form
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.result_data: FindingData | None = None
+        self.load(draft, editing)
+
+    def load(self, draft: FindingData, editing: bool = False) -> None:
+        """Fill the dialog for `draft` (a new finding or the one being edited), as a fresh dialog would be."""
+        self.setWindowTitle(self.tr("Edit finding") if editing else self.tr("Record a finding"))
+        self._item_id = draft.item_id
+        self.item_label.setText(draft.item_id or "")
+        self._form.setRowVisible(self.item_label, bool(draft.item_id))
+        self.description.setPlainText(draft.description)
+        self.severity.setCurrentIndex(self.severity.findData(Severity(draft.severity).value))
+        self.involved.setText(format_yuan(draft.amount_involved) if draft.amount_involved else "")
+        self.recover.setText(format_yuan(draft.amount_to_recover) if draft.amount_to_recover else "")
+        self.basis.setText(draft.legal_basis)
+        self.penalty.setText(draft.penalty_article)
+        self.error.setText("")
+        self.result_data = None
+        self.description.setFocus()
 
     def _amount(self, edit: QLineEdit) -> Decimal:
         return parse_yuan(edit.text()) if edit.text().strip() else Decimal("0.00")

@@ -30,8 +30,7 @@ from inspector_app.ui.operations import Operations
 from inspector_app.ui.record_labels import document_kind
 from inspector_app.ui.widgets.signature_pad import SignaturePad
 
-#: Documents that are served on the party (and so get a 送达回证).
-SERVABLE = ("notice", "addendum", "inquiry", "seal", "preservation")
+from inspector_app.ui.signing_state import SERVABLE  # noqa: F401 - documents served on the party (送达回证)
 
 
 def method_labels() -> dict[str, str]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import DomainError
 from inspector_app.services.context import Actor
+from inspector_app.services.document_pipeline import signing_cancellable, warm_signing
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import signing_state
 from inspector_app.ui.dialogs.inline import message, write_inline
@@ -99,8 +100,10 @@ class SignDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.progress = SigningProgress(self, "sign_progress", self.tr("Signing the record"))
+        self.progress = SigningProgress(self, "sign_progress", self.tr("Signing the record"),
+                                        cancellable=signing_cancellable())
         self._busy = False
+        warm_signing()  # the signing process starts while the officer types the password
         if state is not None:
             self.set_state(state)
         else:
@@ -221,7 +224,8 @@ class SignDialog(QDialog):
         self._selection_changed()
         self.error.setText("")
         self.progress.start(self.tr("Signing…"))
-        write_inline(self.ops, lambda: app.signing.sign_record(actor, iid, o.officer_id, password, report),
+        cancel = self.progress.cancel_event
+        write_inline(self.ops, lambda: app.signing.sign_record(actor, iid, o.officer_id, password, report, cancel),
                      self._signed, self._sign_failed)
 
     def _end_progress(self) -> None:

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QPushButton
 
-from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 
 
 class DraftPreview(QObject):
@@ -43,6 +42,8 @@ class DraftPreview(QObject):
                           .replace("%1", str(result[1])))
         if page.viewer is not None:
             page.viewer.close()
+        from inspector_app.ui.widgets.pdf_viewer import PdfViewer  # QtPdf: loaded when a PDF is shown
+
         page.viewer = PdfViewer(result[0], self.tr("Draft – on-site inspection record (not signable)"), page.window())
         page.viewer.setObjectName("draft_viewer")
         page.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

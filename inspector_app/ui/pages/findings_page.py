@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.findings import FindingData
 from inspector_app.domain.money import format_yuan
 from inspector_app.services.dto import FindingDTO
-from inspector_app.ui.dialogs.finding_dialog import FindingDialog
 from inspector_app.ui.models.findings_table_model import FindingsTableModel
 from inspector_app.ui.operations import Operations
+
+if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.finding_dialog import FindingDialog
 
 
 class FindingsPage(QWidget):
@@ -30,6 +34,7 @@ class FindingsPage(QWidget):
         self.ops = ops
         self.inspection_id: str | None = None
         self.read_only = False
+        self._finding_dialog: FindingDialog | None = None
         self.model = FindingsTableModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("findings_table")
@@ -80,10 +85,20 @@ class FindingsPage(QWidget):
     def _open(self, draft: FindingData, answer_id: str | None) -> None:
         if self.inspection_id is None or self.read_only:
             return
-        dialog = FindingDialog(draft, self)
+        dialog = self._dialog(draft, editing=False)
         if dialog.exec() and dialog.result_data is not None:
             iid, data, actor = self.inspection_id, dialog.result_data, self.ops.actor
             self.ops.write(lambda: self.ops.app.findings.add(actor, iid, data, answer_id=answer_id))
+
+    def _dialog(self, draft: FindingData, editing: bool) -> FindingDialog:
+        """The page's one finding dialog, made on first use and refilled after (no widgets built per finding)."""
+        if self._finding_dialog is None:
+            from inspector_app.ui.dialogs.finding_dialog import FindingDialog
+
+            self._finding_dialog = FindingDialog(draft, self, editing)
+        else:
+            self._finding_dialog.load(draft, editing)
+        return self._finding_dialog
 
     def _selected(self) -> FindingDTO | None:
         idx = self.view.currentIndex()
@@ -95,7 +110,7 @@ class FindingsPage(QWidget):
             return
         draft = FindingData(f.description, f.severity, f.amount_involved, f.amount_to_recover, f.legal_basis,
                             f.penalty_article, f.item_id)
-        dialog = FindingDialog(draft, self, editing=True)
+        dialog = self._dialog(draft, editing=True)
         if dialog.exec() and dialog.result_data is not None:
             d, actor = dialog.result_data, self.ops.actor
             self.ops.write(lambda: self.ops.app.findings.update(

@@ -30,15 +30,12 @@ from inspector_app.domain.agency_time import local
 from inspector_app.services.context import Actor
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import record_labels
-from inspector_app.ui.dialogs.document_dialogs import AddendumDialog, NoticeDialog
-from inspector_app.ui.dialogs.inquiry_dialog import InquiryDialog
-from inspector_app.ui.dialogs.service_dialog import ServiceDialog, method_labels
-from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.signing_state import SigningState
-from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs and the viewer are imported when first opened (start-up: issue 17)
+    from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
     from inspector_app.ui.pages.signing_page import SigningPage
+    from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 
 
 def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -141,6 +138,8 @@ class SignedDocuments(QGroupBox):
             served = s.served.get(d.id)
             kind = record_labels.document_kind(d.kind)
             if served is not None:  # the served document shows its service (送达回证)
+                from inspector_app.ui.dialogs.service_dialog import method_labels
+
                 kind = self.tr("%1 — served %2 (%3)").replace("%1", kind).replace(
                     "%2", f"{local(served.served_at):%Y-%m-%d}").replace(
                     "%3", method_labels().get(served.method, served.method))
@@ -195,12 +194,16 @@ class SignedDocuments(QGroupBox):
         if s is None or iid is None:
             return
         today = local(self.ops.app.ctx.clock()).date()
+        from inspector_app.ui.dialogs.document_dialogs import NoticeDialog
+
         NoticeDialog(self.ops, iid, self._team(), today, s.detail.summary.findings, self.page).exec()
 
     def make_inquiry(self) -> None:
         s, iid = self.page.state, self.page.inspection_id
         if s is None or iid is None:
             return
+        from inspector_app.ui.dialogs.inquiry_dialog import InquiryDialog
+
         InquiryDialog(self.ops, iid, self._team(), s.detail.summary.institution_name, self.page).exec()
 
     def make_seizure(self) -> None:
@@ -215,12 +218,16 @@ class SignedDocuments(QGroupBox):
         s, doc = self.page.state, self.selected_document()
         if s is None or doc is None:
             return
+        from inspector_app.ui.dialogs.service_dialog import ServiceDialog
+
         ServiceDialog(self.ops, doc, self._team(), s.detail.summary.institution_name, self.page).exec()
 
     def make_addendum(self) -> None:
         s, iid = self.page.state, self.page.inspection_id
         if s is None or iid is None:
             return
+        from inspector_app.ui.dialogs.document_dialogs import AddendumDialog
+
         AddendumDialog(self.ops, iid, self._team(), s.detail.summary.institution_name, self.page).exec()
 
     def submit(self) -> None:
@@ -243,6 +250,8 @@ class SignedDocuments(QGroupBox):
     def _show_pdf(self, doc: DocumentDTO, path: Path) -> None:
         if self.viewer is not None:
             self.viewer.close()
+        from inspector_app.ui.widgets.pdf_viewer import PdfViewer
+
         self.viewer = PdfViewer(path, f"{doc.number} · {record_labels.document_kind(doc.kind)}", self.window())
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer.destroyed.connect(self._viewer_gone)
@@ -256,6 +265,8 @@ class SignedDocuments(QGroupBox):
 
     def _verify(self, doc: DocumentDTO, path: Path) -> None:
         if self.verify_dialog is None:
+            from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
+
             self.verify_dialog = VerifyDialog(self.ops, parent=self.window())
         self.verify_dialog.verify(path, label=f"{doc.number} · {record_labels.document_kind(doc.kind)}")
         self.verify_dialog.show()

@@ -6,6 +6,7 @@ countersignatures, the rectification notice, an addendum and submission for revi
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -14,18 +15,16 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabl
 from inspector_app.domain.rules import Action, Facts
 from inspector_app.services.changes import Changes
 from inspector_app.ui import signing_state
-from inspector_app.ui.dialogs.service_dialog import SERVABLE
-from inspector_app.ui.dialogs.party_signoff_dialog import PartySignoffDialog
-from inspector_app.ui.dialogs.sign_dialog import SignDialog
-from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
-from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.allowed import follow_rules
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.signing_state import SigningState
 from inspector_app.ui.pages.draft_preview import DraftPreview
 from inspector_app.ui.pages.signing_documents import SignedDocuments, make_table, pdf_file_name, set_cell
-from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 from inspector_app.ui.errors import user_message
+
+if TYPE_CHECKING:  # the dialogs and the viewer are imported when first opened (start-up: issue 17)
+    from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
+    from inspector_app.ui.widgets.pdf_viewer import PdfViewer
 
 __all__ = ["SigningPage", "fit_rows", "pdf_file_name"]
 
@@ -232,7 +231,7 @@ class SigningPage(QWidget):
                       self.seizure_button: Action.SEIZE},
                      s.detail.summary.status if s else None, self.ops.role,
                      s.facts(bool(self.docs.pending_officers(doc))) if s else Facts())
-        if doc is None or doc.kind not in SERVABLE or doc.pending_fields:  # the selection, not a rule
+        if doc is None or doc.kind not in signing_state.SERVABLE or doc.pending_fields:  # the selection, not a rule
             self.service_button.setEnabled(False)
 
     # -- selection
@@ -244,6 +243,8 @@ class SigningPage(QWidget):
     def party_signoff(self) -> None:
         if self.state is None or self.inspection_id is None:
             return
+        from inspector_app.ui.dialogs.party_signoff_dialog import PartySignoffDialog
+
         PartySignoffDialog(self.ops, self.inspection_id, self.state.detail.summary.institution_name, self).exec()
 
     def draw_officer_signature(self) -> None:
@@ -251,12 +252,16 @@ class SigningPage(QWidget):
         o = next((o for o in self.state.officers if o.officer_id == officer_id), None) if self.state else None
         if o is None:
             return
+        from inspector_app.ui.dialogs.signature_dialog import SignatureDialog
+
         SignatureDialog("officer", self, name=o.name, ops=self.ops, inspection_id=self.inspection_id,
                         officer_id=o.officer_id).exec()
 
     def officer_signs(self) -> None:
         if self.state is None or self.inspection_id is None:
             return
+        from inspector_app.ui.dialogs.sign_dialog import SignDialog
+
         dialog = SignDialog(self.ops, self.inspection_id, self, state=self.state)
         chosen = next((o for o in self.state.officers if o.officer_id == self.selected_officer()), None)
         if chosen is not None and not chosen.signed:
