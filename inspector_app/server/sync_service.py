@@ -29,8 +29,12 @@ from inspector_app.server.feed import (  # noqa: F401  (re-exported)
     MutationIn,
     Outcome,
     add_conflict,
+    add_mutation,
+    drop_bulk,
     emit,
+    flush_bulk,
     flush_feed,
+    start_bulk,
     get_record,
     lock_counter,
     write_version,
@@ -77,16 +81,20 @@ def push(s: Session, who: Principal, client_id: str, epoch: str, mutations: list
     # the batch is redone mutation by mutation, each in its own savepoint, as before.
     feed: list[list[Any]] = []
     sp = s.begin_nested()
+    start_bulk(s)
     try:
         results = _apply_batch(s, who, client, batch, taken, now, fault, feed, parked, fast=True)
+        flush_bulk(s, stop=True)
         sp.commit()
     except _SlowPath:
         sp.rollback()
+        drop_bulk(s)
         s.info.pop(RECORD_CACHE, None)
         feed.clear()
         results = _apply_batch(s, who, client, batch, taken, now, fault, feed, parked, fast=False)
     finally:
         s.info.pop(RECORD_CACHE, None)
+        drop_bulk(s)
     flush_feed(s, feed)
     client.last_seen_at = now
     return {"epoch": server_epoch, "last_seq": client.last_seq, "results": results, "server_time": now.isoformat()}
@@ -223,6 +231,7 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
     counter_locked = False
     for m in batch:
         if m.client_seq <= client.last_seq:
+            flush_bulk(s)   # a seq repeated within this batch: its outcome may still be in the buffer
             prev = s.get(Mutation, (client_id, m.client_seq))
             if prev is None or prev.mutation_id != m.mutation_id:
                 raise ApiError(409, "seq_reused", "客户端重复使用了序号（数据可能已损坏），请联系管理员",
@@ -271,9 +280,10 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
                             exc_info=True)
                 break
         result = {"client_seq": m.client_seq, "mutation_id": m.mutation_id, **out.as_dict()}
-        s.add(Mutation(client_id=client_id, client_seq=m.client_seq, mutation_id=m.mutation_id, entity=m.entity,
-                       entity_id=m.entity_id, op=m.op, payload=m.payload, hlc=m.hlc, outcome=out.outcome,
-                       reason=out.reason, result=result, user_id=who.user_id, received_at=now))
+        add_mutation(s, {"client_id": client_id, "client_seq": m.client_seq, "mutation_id": m.mutation_id,
+                         "entity": m.entity, "entity_id": m.entity_id, "op": m.op, "payload": m.payload,
+                         "hlc": m.hlc, "outcome": out.outcome, "reason": out.reason, "result": result,
+                         "user_id": who.user_id, "received_at": now})
         client.last_seq = m.client_seq
         results.append(result)
     return results
