@@ -83,8 +83,18 @@ def _get(s: Session, cls: type[Any], ident: Any) -> Any:
 def apply_items(s: Session, items: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
     items = list(items)
     held = _preload(s, SyncRecordRow, SyncRecordRow.entity_id, sorted({str(i["id"]) for i in items}))
+    known = {(r.entity, r.entity_id): r for r in held}
+    s.info[PULLED] = known   # new rows stay unflushed until projected: one INSERT each, not INSERT + UPDATE
     with s.no_autoflush:
-        return _apply_items(s, items, {(r.entity, r.entity_id): r for r in held})
+        return _apply_items(s, items, known)
+
+
+PULLED = "sync_pulled"   # Session.info key: the page's sync_records rows by key, new (unflushed) ones included
+
+
+def _sync_record(s: Session, key: tuple[str, str]) -> SyncRecordRow | None:
+    rec = s.info.get(PULLED, {}).get(key)
+    return rec if rec is not None else s.get(SyncRecordRow, key)
 
 
 def _apply_items(s: Session, items: list[dict[str, Any]],
@@ -144,8 +154,9 @@ def _preload_outbox(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[s
 def materialize_pending(s: Session, keys: Iterable[tuple[str, str]] = ()) -> int:
     """Project the given records, and every record still waiting for a parent, into the domain tables."""
     wanted = set(keys)
-    wanted.update((r.entity, r.entity_id) for r in s.scalars(
-        select(SyncRecordRow).where(SyncRecordRow.materialized.is_(False))))
+    with s.no_autoflush:   # the page's new rows are in `keys`; flushing them now would cost an UPDATE later
+        wanted.update((r.entity, r.entity_id) for r in s.scalars(
+            select(SyncRecordRow).where(SyncRecordRow.materialized.is_(False))))
     if not wanted:
         return 0
     cache = _preload_outbox(s, wanted)
@@ -188,7 +199,7 @@ def _materialize_all(s: Session, wanted: set[tuple[str, str]], cache: dict[tuple
         progressed = False
         for _n, keys in sorted(groups.items()):
             for entity, rid in sorted(keys):
-                rec = s.get(SyncRecordRow, (entity, rid))
+                rec = _sync_record(s, (entity, rid))
                 if rec is None or rec.materialized:
                     continue
                 if materialize(s, entity, rid, rec, ops=cache.get((entity, rid), []), savepoint=per_record):
