@@ -127,9 +127,18 @@ class UploadService:
         return self.staging.settled_length(sha256) or 0, size, expires, False
 
     def patch(self, who: Principal, sha256: str, offset: int, body: bytes | Iterable[bytes], checksum: str | None,
-              now: dt.datetime) -> tuple[int, int, bool]:
+              now: dt.datetime, length: int | None = None) -> tuple[int, int, bool]:
         """Append one chunk, streamed from `body` (bytes or pieces) to the staging file. Returns (status,
-        new_offset, complete). A chunk is appended whole or not at all; its checksum is checked as it streams."""
+        new_offset, complete). A chunk is appended whole or not at all; its checksum is checked as it streams.
+
+        With `length` (the `Upload-Length` header) at offset 0, an upload the server does not know yet is
+        created first, as by POST /uploads (the tus creation-with-upload idea): a photo the server has nothing of
+        goes up in one request (issue 17)."""
+        if length is not None and offset == 0:
+            with self.db.read() as s:
+                known = s.get(Upload, sha256) is not None
+            if not known and self.create(who, sha256, length, now)["status"] == "complete":
+                return 201, self.blob_size(sha256) or length, True
         pieces: Iterable[bytes] = [body] if isinstance(body, (bytes, bytearray)) else body
         expected, algo = None, "sha256"
         if checksum is not None:

@@ -152,3 +152,50 @@ def test_whole_file_digest_is_checked_before_publishing(blob_world: World, tmp_p
         "Authorization": f"Bearer {token}", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}))
     assert r.status == 422 and r.json()["error"] == "digest_mismatch"
     assert not blob_world.uploads.storage.exists(claimed)
+
+
+def test_a_photo_the_server_lacks_goes_up_in_one_request_and_one_local_commit(upload_world: World) -> None:
+    """Issue 17: a file that fits one chunk is sent by one PATCH that creates the upload (Upload-Length), with
+    no per-chunk checksum (the whole-file digest checks it), and the client records it in one commit."""
+    import os
+
+    from sqlalchemy import event
+
+    from inspector_app.storage.sync_orm import BlobLocalRow
+    from inspector_app.sync import actions
+
+    w = upload_world
+    c = w.clients["u"]
+    c.engine.chunk_size = 1 << 20
+    blob = os.urandom(50_000)
+    sha = hashlib.sha256(blob).hexdigest()
+    actions.attach_photo(c.ctx, LEAD, w.iid, blob)  # type: ignore[attr-defined]
+    c.engine.register_blobs()
+    sent: list[tuple[str, str, dict[str, str]]] = []
+    inner = c.transport.send
+
+    def spy(req):  # type: ignore[no-untyped-def]
+        sent.append((req.method, req.path, dict(req.headers)))
+        return inner(req)
+
+    commits: list[int] = []
+
+    def on_commit(_conn: object) -> None:
+        commits.append(1)
+
+    event.listen(c.ctx.engine, "commit", on_commit)
+    c.transport.send = spy  # type: ignore[method-assign]
+    try:
+        assert c.engine.upload_blob(sha)
+    finally:
+        c.transport.send = inner  # type: ignore[method-assign]
+        event.remove(c.ctx.engine, "commit", on_commit)
+    assert [(m, p) for m, p, _h in sent] == [("PATCH", f"/sync/v1/uploads/{sha}")]
+    headers = {k.lower(): v for k, v in sent[0][2].items()}
+    assert headers["upload-length"] == str(len(blob)) and "upload-checksum" not in headers
+    assert len(commits) == 1
+    with w.uploads.storage.open(sha) as f:
+        assert f.read() == blob
+    with c.ctx.read() as s:
+        row = s.get(BlobLocalRow, sha)
+        assert row is not None and (row.upload_status, row.upload_offset, row.attempts) == ("complete", len(blob), 1)
