@@ -134,11 +134,19 @@ class UploadService:
         With `length` (the `Upload-Length` header) at offset 0, an upload the server does not know yet is
         created first, as by POST /uploads (the tus creation-with-upload idea): a photo the server has nothing of
         goes up in one request (issue 17)."""
+        implicit = False
         if length is not None and offset == 0:
             with self.db.read() as s:
                 known = s.get(Upload, sha256) is not None
-            if not known and self.create(who, sha256, length, now)["status"] == "complete":
-                return 201, self.blob_size(sha256) or length, True
+            if not known:
+                # No upload row yet, and none is written unless the body stops short of the file: a whole file
+                # is staged, verified and published with the blob's row as its only database write.
+                if length > self.max_size:
+                    raise ApiError(413, "too_large", f"文件过大（上限 {self.max_size} 字节）", max_size=self.max_size)
+                if self.readable(who, sha256):
+                    return 201, self.blob_size(sha256) or length, True
+                self.staging.ensure(sha256)
+                implicit = True
         pieces: Iterable[bytes] = [body] if isinstance(body, (bytes, bytearray)) else body
         expected, algo = None, "sha256"
         if checksum is not None:
@@ -154,11 +162,11 @@ class UploadService:
             return 201, size, True
         with self.db.read() as s:
             up = s.get(Upload, sha256)
-            if up is None:
+            if up is None and not implicit:
                 raise ApiError(404, "unknown_upload", "没有这个上传，请先创建")
-            if as_utc(up.expires_at) <= now:
+            if up is not None and as_utc(up.expires_at) <= now:
                 raise ApiError(410, "upload_expired", "上传已过期，请重新创建")
-            size = up.size
+            size = up.size if up is not None else int(length or 0)
         if self.staging.length(sha256) is None:
             raise ApiError(404, "unknown_upload", "没有这个上传，请先创建")
         try:
@@ -201,6 +209,11 @@ class UploadService:
             new_offset = current + n
             self.stats.bytes_appended += n
             if new_offset < size:
+                if implicit:   # the rest comes later: the upload now needs its row (offset, expiry, 410)
+                    with self.db.write() as s:
+                        if s.get(Upload, sha256, with_for_update=True) is None:
+                            s.add(Upload(sha256=sha256, size=size, staging_key=f"{sha256}.part",
+                                         created_by=who.user_id, created_at=now, expires_at=now + self.expiry))
                 return 204, new_offset, False
             digest = whole.hexdigest() if whole is not None else staged.digest()
             if digest != sha256:

@@ -199,3 +199,27 @@ def test_a_photo_the_server_lacks_goes_up_in_one_request_and_one_local_commit(up
     with c.ctx.read() as s:
         row = s.get(BlobLocalRow, sha)
         assert row is not None and (row.upload_status, row.upload_offset, row.attempts) == ("complete", len(blob), 1)
+
+
+def test_a_body_cut_short_leaves_a_resumable_upload(upload_world: World) -> None:
+    """A one-request upload (Upload-Length, no upload row yet) whose body stops short keeps what arrived and
+    gets its upload row, so HEAD answers the offset and the rest follows; the whole file is then verified."""
+    import os
+
+    from inspector_app.sync.transport import Request
+
+    w = upload_world
+    auth = {"Authorization": f"Bearer {w.token('alice')}"}
+    data = os.urandom(30_000)
+    sha = hashlib.sha256(data).hexdigest()
+    r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=data[:10_000], headers={
+        **auth, "Upload-Offset": "0", "Upload-Length": str(len(data)),
+        "Content-Type": "application/offset+octet-stream"}))
+    assert r.status == 204 and r.header("upload-offset") == "10000"
+    h = w.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth))
+    assert h.status == 200 and h.header("upload-offset") == "10000" and h.header("upload-expires")
+    r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=data[10_000:], headers={
+        **auth, "Upload-Offset": "10000", "Content-Type": "application/offset+octet-stream"}))
+    assert r.status == 201
+    with w.uploads.storage.open(sha) as f:
+        assert f.read() == data
