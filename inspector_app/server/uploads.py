@@ -186,14 +186,18 @@ class UploadService:
                                headers={"Upload-Offset": str(current)})
             if checksum is None:
                 self.stats.unchecked_chunks.add(sha256)
-            chunk_hash = CHECKSUM_ALGOS[algo]()
             # Hash while writing: a chunk starting at 0 that completes the file needs no re-read to be verified.
+            # One pass per algorithm: no chunk hash without a checksum to check, and a SHA-256 chunk checksum
+            # from offset 0 is the whole-file hash so far.
             whole = hashlib.sha256() if current == 0 else None
+            chunk_hash = None if expected is None else whole if (whole is not None and algo == "sha256") \
+                else CHECKSUM_ALGOS[algo]()
 
             def observe(piece: bytes) -> None:
-                chunk_hash.update(piece)
                 if whole is not None:
                     whole.update(piece)
+                if chunk_hash is not None and chunk_hash is not whole:
+                    chunk_hash.update(piece)
 
             try:
                 n = staged.append_stream(pieces, min(self.max_chunk, size - current), observe)
@@ -202,7 +206,7 @@ class UploadService:
                     raise ApiError(400, "beyond_length", "数据超出声明的文件大小", offset=current, size=size) from None
                 raise ApiError(413, "chunk_too_large", f"分块过大（上限 {self.max_chunk} 字节）",
                                max_chunk=self.max_chunk) from None
-            if expected is not None and chunk_hash.digest() != expected:
+            if chunk_hash is not None and chunk_hash.digest() != expected:
                 staged.truncate(current)
                 self.stats.checksum_failures += 1
                 raise ApiError(460, "checksum_mismatch", "分块校验失败，未写入，请重发该分块", offset=offset)
