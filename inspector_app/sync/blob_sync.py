@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
+from inspector_app.storage.blob_store import DigestMismatch
 from inspector_app.storage.orm import OutboxRow
 from inspector_app.storage.sync_orm import BlobLocalRow
 from inspector_app.sync import local
@@ -211,16 +212,18 @@ class BlobSync(EngineBase):
         """Download a teammate's evidence file into the local content-addressed store (verified by its hash)."""
         if self.ctx.blobs.has(sha):
             return True
-        r = self._call("GET", f"/sync/v1/blobs/{sha}")
+        # Streamed to a temp file, hashed while written, fsynced, renamed only if the digest matches (issue 17):
+        # a large file is never held in memory.
+        try:
+            r = self._call("GET", f"/sync/v1/blobs/{sha}", sink=lambda pieces: self.ctx.blobs.put_stream(pieces, sha))
+        except DigestMismatch:
+            raise Offline("下载的文件与摘要不符，稍后重试") from None
         if r.status == 404:
             return False
         if r.status != 200:
             err = self._err(r)
             raise ServerRefused(err.get("message", f"download refused ({r.status})"), err.get("error"), err)
-        if hashlib.sha256(r.content).hexdigest() != sha:
-            raise Offline("下载的文件与摘要不符，稍后重试")
-        self.ctx.blobs.put_bytes(r.content)
-        size = len(r.content)
+        size = r.streamed.size
 
         def known(s: Session) -> None:   # it came from the server: never an upload candidate (I8)
             if s.get(BlobLocalRow, sha) is None:

@@ -223,3 +223,38 @@ def test_a_body_cut_short_leaves_a_resumable_upload(upload_world: World) -> None
     assert r.status == 201
     with w.uploads.storage.open(sha) as f:
         assert f.read() == data
+
+
+def test_a_download_is_streamed_verified_and_stored_only_when_its_digest_matches(upload_world: World,
+                                                                                  tmp_path: Path) -> None:
+    """Issue 17: the client stores a download as it arrives (temp file, hash while writing, fsync, rename), and a
+    body whose digest is not the one asked for leaves nothing behind."""
+    import os
+
+    from inspector_app.storage.blob_store import BlobStore, DigestMismatch
+    from inspector_app.sync.transport import Request
+
+    w = upload_world
+    c = w.clients["u"]
+    blob = os.urandom(3 * (1 << 20) + 17)
+    sha = hashlib.sha256(blob).hexdigest()
+    auth = {"Authorization": f"Bearer {w.token('alice')}"}
+    r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=blob, headers={
+        **auth, "Upload-Offset": "0", "Upload-Length": str(len(blob)),
+        "Content-Type": "application/offset+octet-stream"}))
+    assert r.status == 201
+    if c.ctx.blobs.has(sha):
+        c.ctx.blobs.path_for(sha).unlink()
+    seen: list[Request] = []
+    c.transport.on_send = seen.append
+    try:
+        assert c.engine.fetch_blob(sha)
+    finally:
+        c.transport.on_send = None
+    assert seen[-1].sink is not None   # the body went to the blob store piece by piece, not into memory
+    assert c.ctx.blobs.read_bytes(sha) == blob
+    store = BlobStore(tmp_path / "blobs")
+    wrong = hashlib.sha256(b"something else").hexdigest()
+    with pytest.raises(DigestMismatch):
+        store.put_stream(iter([blob[:1000], blob[1000:]]), wrong)
+    assert not store.has(wrong) and not store.has(sha) and not list((tmp_path / "blobs").glob(".incoming-*"))
