@@ -1,9 +1,12 @@
 """What applying a mutation works with (sync.md §7): the request context, the outcome, the records it locks,
 the conflicts and versions it writes, and the change feed.
 
-Change feed (§8.1): every writer takes the single counter row first (`lock_counter`), and `flush_feed` numbers a
-request's changes from it, so `seq` order equals commit order (F2) and the lock order is always
-(client row →) counter → records: no deadlocks. Conflicts also emit a change so every client sees the flag.
+Change feed (§8.1): `flush_feed` numbers a request's changes from the single counter row at the end of the
+request; the row stays locked until the commit, so `seq` order equals commit order (F2) and a reader never skips
+a row. The counter is taken last and held only for the numbering and the commit (issue 17: it used to be taken
+first and held for the whole push, which serialised every writer): the lock order is (client row →) records →
+counter. Pushes now overlap, so the missing-parent backlog is re-checked under the counter lock
+(sync_service._late_backlog). Conflicts also emit a change so every client sees the flag.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ class Outcome:
 # ---------------------------------------------------------------------------------------------- helpers
 
 def lock_counter(s: Session) -> None:
-    # Taken first by every writer, so the lock order is always (client row →) counter → records: no deadlocks.
+    # Taken last by every writer (records → counter), just before the changes are numbered; held to the commit.
     s.execute(select(SyncCounter.seq).where(SyncCounter.id == 1).with_for_update()).scalar_one()
 
 
