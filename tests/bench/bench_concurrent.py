@@ -84,7 +84,7 @@ def _run(url: str, iid: str, args: argparse.Namespace) -> tuple[float, list[floa
             epoch = r.json()["epoch"]
             bodies = []
             seq = 0
-            for p in range(args.pushes):
+            for _push in range(args.pushes):
                 muts = []
                 for k in range(args.batch):
                     seq += 1

@@ -13,7 +13,8 @@ each run uploads new photos. Ends with
 Not part of the default test run.
 
     .venv/bin/python tests/bench/bench_upload.py
-    INSPECTOR_BENCH_PHOTOS=256 INSPECTOR_BENCH_PHOTO_MIB=4 INSPECTOR_BENCH_REPEAT=3 .venv/bin/python tests/bench/bench_upload.py
+    INSPECTOR_BENCH_PHOTOS=256 INSPECTOR_BENCH_PHOTO_MIB=4 INSPECTOR_BENCH_REPEAT=3 \\
+        .venv/bin/python tests/bench/bench_upload.py
 """
 
 from __future__ import annotations
