@@ -202,14 +202,17 @@ def _late_backlog(s: Session, who: Principal, client_id: str, now: dt.datetime, 
     if not ids:
         return
     ordered = sorted(ids)
-    waiting: set[str] = set()
+    by_entity: dict[str, set[str]] = {}   # where each awaited parent would be: its entity, by primary key
     for n in range(0, len(ordered), 500):
-        waiting.update(s.scalars(select(Conflict.parent_id).where(
-            Conflict.kind == "missing_parent", Conflict.status == "open",
-            Conflict.parent_id.in_(ordered[n:n + 500]))))
-    if not waiting:
-        return
-    present = set(s.scalars(select(Record.id).where(Record.id.in_(sorted(waiting)))))
+        for child, pid in s.execute(select(Conflict.entity, Conflict.parent_id).where(
+                Conflict.kind == "missing_parent", Conflict.status == "open",
+                Conflict.parent_id.in_(ordered[n:n + 500]))):
+            spec = P.ENTITIES.get(child)
+            for entity in {child, spec.parent_entity if spec is not None else None} - {None}:
+                by_entity.setdefault(str(entity), set()).add(pid)
+    present: set[str] = set()
+    for entity, pids in sorted(by_entity.items()):
+        present.update(s.scalars(select(Record.id).where(Record.entity == entity, Record.id.in_(sorted(pids)))))
     ctx = Ctx(s, who, client_id, new_id(), "", now, 0, feed, True)
     for pid in sorted(present):
         _replay_backlog(ctx, pid)
