@@ -26,7 +26,9 @@ from inspector_app.server.feed import (
     MutationIn,
     Outcome,
     add_conflict,
+    buffered_version,
     emit,
+    flush_bulk,
     flag_record,
     get_record,
     remember_record,
@@ -90,8 +92,9 @@ def _create(c: Ctx, spec: P.EntitySpec, m: MutationIn) -> Outcome:
     _authorise_intake(c, spec, team_id)
     existing = get_record(c.s, spec.name, rid)
     if existing is not None:
-        first = c.s.get(RecordVersion, (spec.name, rid, 1))
-        original = first.data if first is not None else existing.data
+        pending = buffered_version(c.s, spec.name, rid, 1)
+        first = c.s.get(RecordVersion, (spec.name, rid, 1)) if pending is None else None
+        original = pending["data"] if pending is not None else first.data if first is not None else existing.data
         if P.same(original, data):
             return Outcome("noop", version=existing.version, record_id=rid)
         raise P.PermanentError("id_clash", f"{spec.name} {rid} already exists with different content")
@@ -299,6 +302,8 @@ def _replay_backlog(c: Ctx, created_id: str) -> None:
     waiting = c.s.scalars(select(Conflict).where(Conflict.parent_id == created_id, Conflict.status == "open",
                                                  Conflict.kind == "missing_parent")
                           .order_by(Conflict.created_at, Conflict.conflict_id)).all()
+    if waiting:
+        flush_bulk(c.s, stop=True)   # nested savepoints follow: from here on rows go into them (feed.start_bulk)
     for conflict in waiting:
         owner = c.s.scalar(select(User).join(Client, Client.user_id == User.id)
                            .where(Client.client_id == conflict.client_id))

@@ -1,9 +1,12 @@
 """What applying a mutation works with (sync.md §7): the request context, the outcome, the records it locks,
 the conflicts and versions it writes, and the change feed.
 
-Change feed (§8.1): every writer takes the single counter row first (`lock_counter`), and `flush_feed` numbers a
-request's changes from it, so `seq` order equals commit order (F2) and the lock order is always
-(client row →) counter → records: no deadlocks. Conflicts also emit a change so every client sees the flag.
+Change feed (§8.1): `flush_feed` numbers a request's changes from the single counter row at the end of the
+request; the row stays locked until the commit, so `seq` order equals commit order (F2) and a reader never skips
+a row. The counter is taken last and held only for the numbering and the commit (issue 17: it used to be taken
+first and held for the whole push, which serialised every writer): the lock order is (client row →) records →
+counter. Pushes now overlap, so the missing-parent backlog is re-checked under the counter lock
+(sync_service._late_backlog). Conflicts also emit a change so every client sees the flag.
 """
 
 from __future__ import annotations
@@ -13,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
 from inspector_app.domain.ids import new_id
 from inspector_app.server import blob_access
 from inspector_app.server.auth import Principal
-from inspector_app.server.models import Change, Conflict, Record, RecordVersion, SyncCounter
+from inspector_app.server.models import Change, Conflict, Mutation, Record, RecordVersion, SyncCounter
 
 CONFLICT_ENTITY = "_conflict"
 
@@ -76,7 +79,7 @@ class Outcome:
 # ---------------------------------------------------------------------------------------------- helpers
 
 def lock_counter(s: Session) -> None:
-    # Taken first by every writer, so the lock order is always (client row →) counter → records: no deadlocks.
+    # Taken last by every writer (records → counter), just before the changes are numbered; held to the commit.
     s.execute(select(SyncCounter.seq).where(SyncCounter.id == 1).with_for_update()).scalar_one()
 
 
@@ -93,11 +96,58 @@ def flush_feed(s: Session, feed: list[list[Any]]) -> None:
     top = s.execute(update(SyncCounter).where(SyncCounter.id == 1).values(seq=SyncCounter.seq + len(feed))
                     .returning(SyncCounter.seq)).scalar_one()
     first = top - len(feed) + 1
+    rows = []
     for n, (entity, rid, version, team_id, conflict) in enumerate(feed):
-        s.add(Change(seq=first + n, entity=entity, id=rid, version=version, team_id=team_id))
+        rows.append({"seq": first + n, "entity": entity, "id": rid, "version": version, "team_id": team_id})
         if conflict is not None and conflict.created_seq is None:
             conflict.created_seq = first + n
+    # One executemany, not a unit-of-work object per change (issue 17): nothing reads these rows back here.
+    s.execute(insert(Change.__table__), rows)
     feed.clear()
+
+
+BULK = "sync_bulk_rows"   # Session.info key: insert-only rows of a push batch's fast path, written in bulk
+
+
+def start_bulk(s: Session) -> None:
+    """Buffer the batch's insert-only rows (record versions, mutation outcomes) and insert them with one
+    executemany each at the end of the batch instead of one ORM object each (issue 17). Only the fast path
+    buffers: it runs in one savepoint that is rolled back whole, so the buffer is dropped whole with it
+    (`drop_bulk`). Anything that needs a nested savepoint first writes the buffer out and stops buffering
+    (`flush_bulk(stop=True)`)."""
+    s.info[BULK] = {"versions": {}, "mutations": []}
+
+
+def drop_bulk(s: Session) -> None:
+    s.info.pop(BULK, None)
+
+
+def flush_bulk(s: Session, stop: bool = False) -> None:
+    buf = s.info.get(BULK)
+    if buf is None:
+        return
+    if buf["versions"]:
+        s.execute(insert(RecordVersion.__table__), list(buf["versions"].values()))
+    if buf["mutations"]:
+        s.execute(insert(Mutation.__table__), buf["mutations"])
+    buf["versions"], buf["mutations"] = {}, []
+    if stop:
+        s.info.pop(BULK, None)
+
+
+def add_mutation(s: Session, row: dict[str, Any]) -> None:
+    """A mutation's stored outcome: buffered on the fast path, else an ORM row in the current savepoint."""
+    buf = s.info.get(BULK)
+    if buf is not None:
+        buf["mutations"].append(row)
+    else:
+        s.add(Mutation(**row))
+
+
+def buffered_version(s: Session, entity: str, rid: str, version: int) -> dict[str, Any] | None:
+    """A record version written by this batch and not yet inserted (the buffer above)."""
+    buf = s.info.get(BULK)
+    return None if buf is None else buf["versions"].get((entity, rid, version))
 
 
 RECORD_CACHE = "sync_record_cache"   # Session.info key: records a push batch locked and loaded up front
@@ -160,9 +210,13 @@ def flag_record(c: Ctx, rec: Record) -> None:
 
 
 def write_version(c: Ctx, rec: Record, op: str, changed: dict[str, list[Any]]) -> None:
-    c.s.add(RecordVersion(entity=rec.entity, id=rec.id, version=rec.version, data=rec.data,
-                          mutation_id=c.mutation_id, client_id=c.client_id, op=op, changed_fields=changed,
-                          at=c.now))
+    row = {"entity": rec.entity, "id": rec.id, "version": rec.version, "data": rec.data,
+           "mutation_id": c.mutation_id, "client_id": c.client_id, "op": op, "changed_fields": changed, "at": c.now}
+    buf = c.s.info.get(BULK)
+    if buf is not None:
+        buf["versions"][(rec.entity, rec.id, rec.version)] = row
+    else:
+        c.s.add(RecordVersion(**row))
     spec = P.ENTITIES.get(rec.entity)
     sha = rec.data.get(spec.blob_field) if spec is not None and spec.blob_field else None
     if isinstance(sha, str) and P.SHA256_RE.match(sha):   # every blob a record ever pointed at (countersigned PDFs)

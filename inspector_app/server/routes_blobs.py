@@ -130,11 +130,13 @@ def register(app: FastAPI, who: Callable[..., auth.Principal]) -> None:
     async def patch_upload(sha256: Sha, request: Request, p: Who,
                            upload_offset: Annotated[int, Header(ge=0, le=2**53)],
                            content_type: Annotated[str, Header()],
-                           upload_checksum: Annotated[str | None, Header(max_length=200)] = None) -> Response:
+                           upload_checksum: Annotated[str | None, Header(max_length=200)] = None,
+                           upload_length: Annotated[int | None, Header(ge=0, le=2**53)] = None) -> Response:
         if content_type.split(";")[0].strip().lower() != "application/offset+octet-stream":
             raise ApiError(415, "bad_content_type", "分块须以 application/offset+octet-stream 发送")
         status, offset, complete = await run_in_threadpool(uploads.patch, p, sha256, upload_offset,
-                                                           _pieces(request), upload_checksum, settings.clock())
+                                                           _pieces(request), upload_checksum, settings.clock(),
+                                                           upload_length)
         headers = {**tus, "Upload-Offset": str(offset)}
         if complete and status == 201:
             await run_in_threadpool(app.state.stamper.consider, sha256)   # a signed PDF: add its trusted time

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from inspector_app import syncproto as P
 from inspector_app.domain.ids import new_id
 from inspector_app.server import confidential
-from inspector_app.server.apply import apply_mutation, children_of  # noqa: F401  (re-exported)
+from inspector_app.server.apply import _replay_backlog, apply_mutation, children_of  # noqa: F401  (re-exported)
 from inspector_app.server.auth import Principal
 from inspector_app.server.authorise import _fallback_team
 from inspector_app.server.db import current_epoch
@@ -30,8 +30,12 @@ from inspector_app.server.feed import (  # noqa: F401  (re-exported)
     MutationIn,
     Outcome,
     add_conflict,
+    add_mutation,
+    drop_bulk,
     emit,
+    flush_bulk,
     flush_feed,
+    start_bulk,
     get_record,
     lock_counter,
     write_version,
@@ -78,18 +82,27 @@ def push(s: Session, who: Principal, client_id: str, epoch: str, mutations: list
     # the batch is redone mutation by mutation, each in its own savepoint, as before.
     feed: list[list[Any]] = []
     sp = s.begin_nested()
+    start_bulk(s)
     try:
         results = _apply_batch(s, who, client, batch, taken, now, fault, feed, parked, fast=True)
+        flush_bulk(s, stop=True)
         sp.commit()
     except _SlowPath:
         sp.rollback()
+        drop_bulk(s)
         s.info.pop(RECORD_CACHE, None)
         feed.clear()
         results = _apply_batch(s, who, client, batch, taken, now, fault, feed, parked, fast=False)
     finally:
         s.info.pop(RECORD_CACHE, None)
-    flush_feed(s, feed)
+        drop_bulk(s)
     client.last_seen_at = now
+    if feed:
+        # The counter is taken last and held only for numbering and the commit (issue 17, sync.md §8.1): seq
+        # order stays commit order, while the work of concurrent pushes of different clients overlaps.
+        lock_counter(s)
+        _late_backlog(s, who, client_id, now, feed)
+    flush_feed(s, feed)
     return {"epoch": server_epoch, "last_seq": client.last_seq, "results": results, "server_time": now.isoformat()}
 
 
@@ -149,8 +162,8 @@ def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int)
 
 def import_reference(s: Session, who: Principal, entity: str, items: list[dict[str, Any]],
                      now: dt.datetime) -> dict[str, Any]:
-    """Admins publish rosters and checklist templates (class D). Each change is a new record version."""
-    lock_counter(s)
+    """Admins publish rosters and checklist templates (class D). Each change is a new record version. The
+    counter is taken when the changes are numbered (flush_feed): records first, counter last, like a push."""
     ctx = Ctx(s, who, "admin", new_id(), "", now)
     created = updated = unchanged = 0
     for item in items:
@@ -178,6 +191,33 @@ def import_reference(s: Session, who: Principal, entity: str, items: list[dict[s
             updated += 1
     flush_feed(s, ctx.feed)
     return {"created": created, "updated": updated, "unchanged": unchanged}
+
+
+def _late_backlog(s: Session, who: Principal, client_id: str, now: dt.datetime, feed: list[list[Any]]) -> None:
+    """Under the counter lock, re-check the missing-parent backlog against what other requests committed while
+    this one ran (READ COMMITTED sees it now). Two pushes no longer serialise from their start, so a child can
+    be parked by one while another creates its parent: whichever takes the counter second finds the other's
+    committed row here — the parent (for the children this push parked) or the parked child (for the records
+    this push created) — and replays the child, as the backlog does (apply._replay_backlog)."""
+    ids = {e[1] for e in feed if e[4] is None and e[2] == 1 and e[0] != CONFLICT_ENTITY}
+    ids |= {e[4].parent_id for e in feed if e[4] is not None and e[4].kind == "missing_parent" and e[4].parent_id}
+    if not ids:
+        return
+    ordered = sorted(ids)
+    by_entity: dict[str, set[str]] = {}   # where each awaited parent would be: its entity, by primary key
+    for n in range(0, len(ordered), 500):
+        for child, pid in s.execute(select(Conflict.entity, Conflict.parent_id).where(
+                Conflict.kind == "missing_parent", Conflict.status == "open",
+                Conflict.parent_id.in_(ordered[n:n + 500]))):
+            spec = P.ENTITIES.get(child)
+            for entity in {child, spec.parent_entity if spec is not None else None} - {None}:
+                by_entity.setdefault(str(entity), set()).add(pid)
+    present: set[str] = set()
+    for entity, pids in sorted(by_entity.items()):
+        present.update(s.scalars(select(Record.id).where(Record.entity == entity, Record.id.in_(sorted(pids)))))
+    ctx = Ctx(s, who, client_id, new_id(), "", now, 0, feed, True)
+    for pid in sorted(present):
+        _replay_backlog(ctx, pid)
 
 
 class _SlowPath(Exception):
@@ -222,9 +262,10 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
     client_id = client.client_id
     results: list[dict[str, Any]] = []
     used = set(taken)
-    counter_locked = False
+    preloaded = False
     for m in batch:
         if m.client_seq <= client.last_seq:
+            flush_bulk(s)   # a seq repeated within this batch: its outcome may still be in the buffer
             prev = s.get(Mutation, (client_id, m.client_seq))
             if prev is None or prev.mutation_id != m.mutation_id:
                 raise ApiError(409, "seq_reused", "客户端重复使用了序号（数据可能已损坏），请联系管理员",
@@ -236,9 +277,8 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
         if m.mutation_id in used:
             raise ApiError(409, "mutation_id_reused", "变更编号已被使用", client_seq=m.client_seq)
         used.add(m.mutation_id)
-        if not counter_locked:
-            lock_counter(s)   # counter first, then records: the lock order of every writer (feed.py)
-            counter_locked = True
+        if not preloaded:
+            preloaded = True
             if fast:
                 _preload_records(s, batch)
         ctx = Ctx(s, who, client_id, m.mutation_id, m.hlc, now, 0, feed, parked)
@@ -273,9 +313,10 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
                             exc_info=True)
                 break
         result = {"client_seq": m.client_seq, "mutation_id": m.mutation_id, **out.as_dict()}
-        s.add(Mutation(client_id=client_id, client_seq=m.client_seq, mutation_id=m.mutation_id, entity=m.entity,
-                       entity_id=m.entity_id, op=m.op, payload=m.payload, hlc=m.hlc, outcome=out.outcome,
-                       reason=out.reason, result=result, user_id=who.user_id, received_at=now))
+        add_mutation(s, {"client_id": client_id, "client_seq": m.client_seq, "mutation_id": m.mutation_id,
+                         "entity": m.entity, "entity_id": m.entity_id, "op": m.op, "payload": m.payload,
+                         "hlc": m.hlc, "outcome": out.outcome, "reason": out.reason, "result": result,
+                         "user_id": who.user_id, "received_at": now})
         client.last_seq = m.client_seq
         results.append(result)
     return results

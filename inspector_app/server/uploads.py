@@ -127,9 +127,26 @@ class UploadService:
         return self.staging.settled_length(sha256) or 0, size, expires, False
 
     def patch(self, who: Principal, sha256: str, offset: int, body: bytes | Iterable[bytes], checksum: str | None,
-              now: dt.datetime) -> tuple[int, int, bool]:
+              now: dt.datetime, length: int | None = None) -> tuple[int, int, bool]:
         """Append one chunk, streamed from `body` (bytes or pieces) to the staging file. Returns (status,
-        new_offset, complete). A chunk is appended whole or not at all; its checksum is checked as it streams."""
+        new_offset, complete). A chunk is appended whole or not at all; its checksum is checked as it streams.
+
+        With `length` (the `Upload-Length` header) at offset 0, an upload the server does not know yet is
+        created first, as by POST /uploads (the tus creation-with-upload idea): a photo the server has nothing of
+        goes up in one request (issue 17)."""
+        implicit = False
+        if length is not None and offset == 0:
+            with self.db.read() as s:
+                known = s.get(Upload, sha256) is not None
+            if not known:
+                # No upload row yet, and none is written unless the body stops short of the file: a whole file
+                # is staged, verified and published with the blob's row as its only database write.
+                if length > self.max_size:
+                    raise ApiError(413, "too_large", f"文件过大（上限 {self.max_size} 字节）", max_size=self.max_size)
+                if self.readable(who, sha256):
+                    return 201, self.blob_size(sha256) or length, True
+                self.staging.ensure(sha256)
+                implicit = True
         pieces: Iterable[bytes] = [body] if isinstance(body, (bytes, bytearray)) else body
         expected, algo = None, "sha256"
         if checksum is not None:
@@ -145,11 +162,11 @@ class UploadService:
             return 201, size, True
         with self.db.read() as s:
             up = s.get(Upload, sha256)
-            if up is None:
+            if up is None and not implicit:
                 raise ApiError(404, "unknown_upload", "没有这个上传，请先创建")
-            if as_utc(up.expires_at) <= now:
+            if up is not None and as_utc(up.expires_at) <= now:
                 raise ApiError(410, "upload_expired", "上传已过期，请重新创建")
-            size = up.size
+            size = up.size if up is not None else int(length or 0)
         if self.staging.length(sha256) is None:
             raise ApiError(404, "unknown_upload", "没有这个上传，请先创建")
         try:
@@ -169,14 +186,18 @@ class UploadService:
                                headers={"Upload-Offset": str(current)})
             if checksum is None:
                 self.stats.unchecked_chunks.add(sha256)
-            chunk_hash = CHECKSUM_ALGOS[algo]()
             # Hash while writing: a chunk starting at 0 that completes the file needs no re-read to be verified.
+            # One pass per algorithm: no chunk hash without a checksum to check, and a SHA-256 chunk checksum
+            # from offset 0 is the whole-file hash so far.
             whole = hashlib.sha256() if current == 0 else None
+            chunk_hash = None if expected is None else whole if (whole is not None and algo == "sha256") \
+                else CHECKSUM_ALGOS[algo]()
 
             def observe(piece: bytes) -> None:
-                chunk_hash.update(piece)
                 if whole is not None:
                     whole.update(piece)
+                if chunk_hash is not None and chunk_hash is not whole:
+                    chunk_hash.update(piece)
 
             try:
                 n = staged.append_stream(pieces, min(self.max_chunk, size - current), observe)
@@ -185,13 +206,18 @@ class UploadService:
                     raise ApiError(400, "beyond_length", "数据超出声明的文件大小", offset=current, size=size) from None
                 raise ApiError(413, "chunk_too_large", f"分块过大（上限 {self.max_chunk} 字节）",
                                max_chunk=self.max_chunk) from None
-            if expected is not None and chunk_hash.digest() != expected:
+            if chunk_hash is not None and chunk_hash.digest() != expected:
                 staged.truncate(current)
                 self.stats.checksum_failures += 1
                 raise ApiError(460, "checksum_mismatch", "分块校验失败，未写入，请重发该分块", offset=offset)
             new_offset = current + n
             self.stats.bytes_appended += n
             if new_offset < size:
+                if implicit:   # the rest comes later: the upload now needs its row (offset, expiry, 410)
+                    with self.db.write() as s:
+                        if s.get(Upload, sha256, with_for_update=True) is None:
+                            s.add(Upload(sha256=sha256, size=size, staging_key=f"{sha256}.part",
+                                         created_by=who.user_id, created_at=now, expires_at=now + self.expiry))
                 return 204, new_offset, False
             digest = whole.hexdigest() if whole is not None else staged.digest()
             if digest != sha256:

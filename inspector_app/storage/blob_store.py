@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -19,6 +19,10 @@ from inspector_app.storage.atomic import fsync_dir
 from inspector_app.storage.vault import FileVault
 
 CHUNK = 1 << 20
+
+
+class DigestMismatch(ValueError):
+    """The bytes received are not the file that was asked for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +48,35 @@ class BlobStore:
 
     def put_file(self, source: Path, cancelled: Callable[[], bool] | None = None) -> StoredBlob:
         """Copy `source` in, hashing as we go. The original bytes are kept exactly."""
+        def pieces() -> Iterator[bytes]:
+            with source.open("rb") as src:
+                while chunk := src.read(CHUNK):
+                    if cancelled and cancelled():
+                        raise InterruptedError("cancelled")
+                    yield chunk
+
+        return self.put_stream(pieces())
+
+    def put_stream(self, pieces: Iterable[bytes], expected: str | None = None) -> StoredBlob:
+        """Store bytes as they arrive (a download): hashed while written to a temp file, fsynced, renamed into
+        place only if the digest is `expected` (else `DigestMismatch` and nothing is kept). Bounded memory."""
         self.root.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         tmp = Path(tmp_name)
         digest = hashlib.sha256()
         size = 0
         try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            with os.fdopen(fd, "wb") as out:
                 with self.vault.writer(out) as sink:
-                    while chunk := src.read(CHUNK):
-                        if cancelled and cancelled():
-                            raise InterruptedError("cancelled")
+                    for chunk in pieces:
                         digest.update(chunk)
                         sink.write(chunk)
                         size += len(chunk)
                 out.flush()
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
+            if expected is not None and sha != expected:
+                raise DigestMismatch(f"expected {expected}, received {sha} ({size} bytes)")
             final = self.path_for(sha)
             if final.exists():
                 tmp.unlink()

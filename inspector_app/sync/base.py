@@ -12,7 +12,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -95,7 +95,7 @@ class EngineBase:
 
     def _call(self, method: str, path: str, *, json_body: Any = None, content: bytes | None = None,
               headers: dict[str, str] | None = None, params: dict[str, Any] | None = None,
-              auth: bool = True) -> Response:
+              auth: bool = True, sink: Callable[[Iterable[bytes]], Any] | None = None) -> Response:
         h = dict(headers or {})
         if auth:
             token = self._token()
@@ -104,7 +104,7 @@ class EngineBase:
             h["Authorization"] = f"Bearer {token}"
         try:
             r = self.transport.send(Request(method, path, json=json_body, content=content, headers=h,
-                                            params=params or {}))
+                                            params=params or {}, sink=sink))
         except TransportError as exc:
             self._online = False
             raise Offline(f"无法连接同步服务器：{exc}") from exc

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
+from inspector_app.storage.blob_store import DigestMismatch
 from inspector_app.storage.orm import OutboxRow
 from inspector_app.storage.sync_orm import BlobLocalRow
 from inspector_app.sync import local
@@ -71,27 +72,48 @@ class BlobSync(EngineBase):
 
         self._write(update)
 
-    def _blob_attempt(self, sha: str) -> None:
-        def count(s: Session) -> None:
-            row = s.get(BlobLocalRow, sha)
-            if row is not None:
-                row.attempts += 1
-
-        self._write(count)
-
     def upload_blob(self, sha: str) -> bool:
-        """Upload one blob to completion (resuming from the server's offset). True once the server has it."""
+        """Upload one blob to completion (resuming from the server's offset). True once the server has it.
+
+        One local commit per file (issue 17): the attempt count and the outcome (complete, or the offset and
+        the error) are written together when the upload ends, however it ends. The server's staged length is
+        the offset's truth, so nothing is lost by not recording each chunk."""
+        note: dict[str, Any] = {}
+        try:
+            return self._upload(sha, note)
+        finally:
+            def record(s: Session) -> None:
+                row = s.get(BlobLocalRow, sha)
+                if row is not None:
+                    row.attempts += 1
+                    for k, v in note.items():
+                        setattr(row, k, v)
+
+            self._write(record)
+
+    def _upload(self, sha: str, note: dict[str, Any]) -> bool:
         if not self.ctx.blobs.has(sha):
-            self._blob_update(sha, last_error="本地文件缺失")
+            note["last_error"] = "本地文件缺失"
             return False
         size = self.ctx.blobs.size(sha)  # the plaintext: the server stores and hashes what the records print
+        done = {"upload_status": "complete", "upload_offset": size, "last_error": None}
         tus = {"Tus-Resumable": "1.0.0"}
+        with self.ctx.read() as s:
+            row = s.get(BlobLocalRow, sha)
+            fresh = row is not None and row.attempts == 0 and row.upload_offset == 0
+        # One request for a file this device made and never tried to send; anything else asks first (HEAD), so
+        # a blob the server already has is never sent again (I8).
+        if fresh and size <= self.chunk_size:
+            first = self._whole(sha, size, tus)
+            if first is not None:
+                note.update(done)
+                return True
         r = self._call("HEAD", f"/sync/v1/blobs/{sha}")
         if r.status == 200:
-            self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+            note.update(done)
             return True
-        self._blob_update(sha, upload_status="uploading")
-        offset = self._create_upload(sha, size)
+        note["upload_status"] = "uploading"
+        offset = self._create_upload(sha, size, note)
         if offset is None:
             return True
         restarts = 0
@@ -99,40 +121,40 @@ class BlobSync(EngineBase):
             for _ in range(size // max(1, self.chunk_size) + 50):
                 f.seek(offset)
                 chunk = f.read(self.chunk_size)
-                checksum = "sha256 " + base64.b64encode(hashlib.sha256(chunk).digest()).decode()
+                headers = {**tus, "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
+                if len(chunk) < size:   # a chunk that is the whole file is verified by the file's own digest
+                    headers["Upload-Checksum"] = "sha256 " + base64.b64encode(hashlib.sha256(chunk).digest()).decode()
                 try:
-                    r = self._call("PATCH", f"/sync/v1/uploads/{sha}", content=chunk, headers={
-                        **tus, "Upload-Offset": str(offset), "Upload-Checksum": checksum,
-                        "Content-Type": "application/offset+octet-stream"})
+                    r = self._call("PATCH", f"/sync/v1/uploads/{sha}", content=chunk, headers=headers)
                 except ServerStorageFull as exc:
-                    self._blob_update(sha, upload_offset=offset, last_error=str(exc))
+                    note.update(upload_offset=offset, last_error=str(exc))
                     raise   # nothing to learn from the offset: wait for the operator to free space
                 except Offline:
                     # Lost connection or response: the server's staged length is the truth.
                     try:
                         h = self._call("HEAD", f"/sync/v1/uploads/{sha}")
                     except Offline:
-                        self._blob_update(sha, upload_offset=offset, last_error="网络中断")
+                        note.update(upload_offset=offset, last_error="网络中断")
                         raise
                     if h.status == 200 and h.header("upload-offset") is not None:
                         offset = int(h.header("upload-offset") or 0)
                         if offset >= size and self._call("HEAD", f"/sync/v1/blobs/{sha}").status == 200:
-                            self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+                            note.update(done)
                             return True
                         continue
-                    created = self._create_upload(sha, size)
+                    created = self._create_upload(sha, size, note)
                     if created is None:
                         return True
                     offset = created
                     continue
                 if r.status in (200, 201):
                     self.stats["bytes_uploaded"] += len(chunk)
-                    self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+                    note.update(done)
                     return True
                 if r.status == 204:
                     self.stats["bytes_uploaded"] += len(chunk)
                     offset = int(r.header("upload-offset") or offset + len(chunk))
-                    self._blob_update(sha, upload_offset=offset)
+                    note["upload_offset"] = offset
                 elif r.status == 409:
                     offset = int((self._err(r)).get("offset", r.header("upload-offset") or 0))
                 elif r.status == 460:
@@ -143,26 +165,40 @@ class BlobSync(EngineBase):
                     restarts += 1
                     if restarts > 3:
                         raise ServerRefused("文件上传反复失败（摘要不符）", "digest_mismatch")
-                    created = self._create_upload(sha, size)
+                    created = self._create_upload(sha, size, note)
                     if created is None:
                         return True
                     offset = created
                 else:
                     err = self._err(r)
-                    self._blob_update(sha, last_error=err.get("message"))
+                    note["last_error"] = err.get("message")
                     raise ServerRefused(err.get("message", f"upload refused ({r.status})"), err.get("error"), err)
         raise Offline("上传未能在限定次数内完成")
 
-    def _create_upload(self, sha: str, size: int) -> int | None:
+    def _whole(self, sha: str, size: int, tus: dict[str, str]) -> bool | None:
+        """A file that fits one chunk goes up in one request: PATCH at offset 0 with `Upload-Length` creates the
+        upload on the server (issue 17). True when the server has the blob after it; None when the resumable
+        path must take over (a partly staged upload answers 409, an expired one 410, a busy one 423)."""
+        with self.ctx.blobs.open(sha) as f:
+            body = f.read()
+        r = self._call("PATCH", f"/sync/v1/uploads/{sha}", content=body, headers={
+            **tus, "Upload-Offset": "0", "Upload-Length": str(size),
+            "Content-Type": "application/offset+octet-stream"})
+        if r.status in (200, 201):
+            self.stats["bytes_uploaded"] += len(body)
+            return True
+        return None
+
+    def _create_upload(self, sha: str, size: int, note: dict[str, Any]) -> int | None:
         """POST /uploads (idempotent). None when the server already has the whole blob."""
         r = self._call("POST", "/sync/v1/uploads", json_body={"sha256": sha, "size": size})
         if r.status != 200:
             err = self._err(r)
-            self._blob_update(sha, last_error=err.get("message"))
+            note["last_error"] = err.get("message")
             raise ServerRefused(err.get("message", "upload refused"), err.get("error"), err)
         body = r.json()
         if body.get("status") == "complete":
-            self._blob_update(sha, upload_status="complete", upload_offset=size, last_error=None)
+            note.update(upload_status="complete", upload_offset=size, last_error=None)
             return None
         return int(body.get("offset", 0))
 
@@ -176,22 +212,32 @@ class BlobSync(EngineBase):
         """Download a teammate's evidence file into the local content-addressed store (verified by its hash)."""
         if self.ctx.blobs.has(sha):
             return True
-        r = self._call("GET", f"/sync/v1/blobs/{sha}")
+        # Streamed to a temp file, hashed while written, fsynced, renamed only if the digest matches (issue 17):
+        # a large file is never held in memory.
+        try:
+            r = self._call("GET", f"/sync/v1/blobs/{sha}", sink=lambda pieces: self.ctx.blobs.put_stream(pieces, sha))
+        except DigestMismatch:
+            raise Offline("下载的文件与摘要不符，稍后重试") from None
         if r.status == 404:
             return False
         if r.status != 200:
             err = self._err(r)
             raise ServerRefused(err.get("message", f"download refused ({r.status})"), err.get("error"), err)
-        if hashlib.sha256(r.content).hexdigest() != sha:
-            raise Offline("下载的文件与摘要不符，稍后重试")
-        self.ctx.blobs.put_bytes(r.content)
+        size = r.streamed.size
+
+        def known(s: Session) -> None:   # it came from the server: never an upload candidate (I8)
+            if s.get(BlobLocalRow, sha) is None:
+                s.add(BlobLocalRow(sha256=sha, size=size, rel_path=f"{sha[:2]}/{sha[2:4]}/{sha}",
+                                   upload_status="complete", upload_offset=size, attempts=0,
+                                   created_at=self.clock()))
+
+        self._write(known)
         return True
 
     def upload_all(self) -> int:
         self.register_blobs()
         done = 0
         for sha in self.pending_blobs():
-            self._blob_attempt(sha)
             if self.upload_blob(sha):
                 done += 1
         return done

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from inspector_app import syncproto as P
@@ -67,20 +67,27 @@ def state(s: Session) -> SyncStateRow:
 
 def apply_push_results(s: Session, results: list[dict[str, Any]], last_seq: int,
                        now: dt.datetime) -> set[tuple[str, str]]:
-    """Record outcomes on the outbox rows; re-pend anything the server does not have (gap or restore)."""
+    """Record outcomes on the outbox rows; re-pend anything the server does not have (gap or restore).
+
+    One executemany UPDATE for the batch (issue 17), not an ORM object per row; callers run this in a fresh
+    transaction, so no loaded outbox row goes stale. Only the rows whose outcome changes what the user sees
+    (noop, conflict, rejected) are loaded, to name the records to re-project."""
     touched: set[tuple[str, str]] = set()
-    by_seq = {int(r["client_seq"]): r for r in results}
-    for row in s.scalars(select(OutboxRow).where(OutboxRow.client_seq.in_(list(by_seq)))):
-        r = by_seq[row.client_seq]
-        outcome = r.get("outcome")
-        if outcome not in P.TERMINAL:
-            continue
-        row.status, row.outcome = outcome, r
-        row.server_version = r.get("version")
-        row.acked_at = now
-        if outcome in ("rejected", "noop", "conflict"):
-            touched.add(server_key(row))
-    repend_above(s, last_seq)
+    params = [{"k": int(r["client_seq"]), "st": r.get("outcome"), "oc": r, "sv": r.get("version"), "at": now}
+              for r in results if r.get("outcome") in P.TERMINAL]
+    if params:
+        t = OutboxRow.__table__
+        s.execute(update(t).where(t.c.client_seq == bindparam("k")).values(
+            status=bindparam("st"), outcome=bindparam("oc", type_=t.c.outcome.type), server_version=bindparam("sv"),
+            acked_at=bindparam("at", type_=t.c.acked_at.type)), params)
+        shown = [p["k"] for p in params if p["st"] in ("rejected", "noop", "conflict")]
+        for n in range(0, len(shown), 500):
+            touched.update(server_key(row) for row in s.scalars(
+                select(OutboxRow).where(OutboxRow.client_seq.in_(shown[n:n + 500]))))
+    # The re-pend below is rare (a gap, a restored server): look for it through the status index first.
+    if s.scalar(select(OutboxRow.client_seq).where(OutboxRow.status.in_(sorted(P.TERMINAL)),
+                                                   OutboxRow.client_seq > last_seq).limit(1)) is not None:
+        repend_above(s, last_seq)
     return touched
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, select
+from sqlalchemy import Boolean, Date, Integer, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -83,8 +83,29 @@ def _get(s: Session, cls: type[Any], ident: Any) -> Any:
 def apply_items(s: Session, items: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
     items = list(items)
     held = _preload(s, SyncRecordRow, SyncRecordRow.entity_id, sorted({str(i["id"]) for i in items}))
+    known = {(r.entity, r.entity_id): r for r in held}
+    s.info[PULLED] = known   # new rows stay unflushed until projected: one INSERT each, not INSERT + UPDATE
     with s.no_autoflush:
-        return _apply_items(s, items, {(r.entity, r.entity_id): r for r in held})
+        return _apply_items(s, items, known)
+
+
+PULLED = "sync_pulled"   # Session.info key: the page's sync_records rows by key, new (unflushed) ones included
+NEW_PULLED = "sync_pulled_new"   # Session.info key: the page's new sync_records rows, not yet in the session
+
+
+def _insert_new(s: Session) -> None:
+    new = s.info.pop(NEW_PULLED, None)
+    if not new:
+        return
+    cols = [c.key for c in SyncRecordRow.__table__.columns]
+    s.execute(insert(SyncRecordRow.__table__), [{c: getattr(r, c) for c in cols} for r in new])
+    for r in new:   # later lookups in this transaction find the stored row
+        s.info[PULLED].pop((r.entity, r.entity_id), None)
+
+
+def _sync_record(s: Session, key: tuple[str, str]) -> SyncRecordRow | None:
+    rec = s.info.get(PULLED, {}).get(key)
+    return rec if rec is not None else s.get(SyncRecordRow, key)
 
 
 def _apply_items(s: Session, items: list[dict[str, Any]],
@@ -96,8 +117,10 @@ def _apply_items(s: Session, items: list[dict[str, Any]],
         if rec is not None and rec.server_version is not None and rec.server_version > int(item["version"]):
             continue  # stale: we already hold a newer state
         if rec is None:
+            # Not added to the session: written with one executemany after projection (_insert_new), so it
+            # is neither flushed by the projection's savepoint nor updated again once projected.
             rec = SyncRecordRow(entity=key[0], entity_id=key[1])
-            s.add(rec)
+            s.info.setdefault(NEW_PULLED, []).append(rec)
             known[key] = rec
         rec.server_version = int(item["version"])
         rec.server_data = item.get("data")
@@ -144,11 +167,14 @@ def _preload_outbox(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[s
 def materialize_pending(s: Session, keys: Iterable[tuple[str, str]] = ()) -> int:
     """Project the given records, and every record still waiting for a parent, into the domain tables."""
     wanted = set(keys)
-    wanted.update((r.entity, r.entity_id) for r in s.scalars(
-        select(SyncRecordRow).where(SyncRecordRow.materialized.is_(False))))
+    with s.no_autoflush:   # the page's new rows are in `keys`; flushing them now would cost an UPDATE later
+        wanted.update((r.entity, r.entity_id) for r in s.scalars(
+            select(SyncRecordRow).where(SyncRecordRow.materialized.is_(False))))
     if not wanted:
+        _insert_new(s)
         return 0
-    cache = _preload_outbox(s, wanted)
+    with s.no_autoflush:
+        cache = _preload_outbox(s, wanted)
     # Fast path: the whole set in one savepoint and one flush; on a local constraint clash, redo it record by
     # record so only the clashing record stays unmaterialized.
     sp = s.begin_nested()
@@ -157,11 +183,16 @@ def materialize_pending(s: Session, keys: Iterable[tuple[str, str]] = ()) -> int
             done = _materialize_all(s, wanted, cache, per_record=False)
         s.flush()
         sp.commit()
+        _insert_new(s)
         return done
     except IntegrityError:
         sp.rollback()
+    for rec in s.info.get(NEW_PULLED, ()):
+        rec.materialized, rec.materialize_error = False, None   # the rolled-back attempt's marks
     with s.no_autoflush:
-        return _materialize_all(s, wanted, cache, per_record=True)
+        done = _materialize_all(s, wanted, cache, per_record=True)
+    _insert_new(s)
+    return done
 
 
 def _materialize_all(s: Session, wanted: set[tuple[str, str]], cache: dict[tuple[str, str], list[OutboxRow]],
@@ -188,7 +219,7 @@ def _materialize_all(s: Session, wanted: set[tuple[str, str]], cache: dict[tuple
         progressed = False
         for _n, keys in sorted(groups.items()):
             for entity, rid in sorted(keys):
-                rec = s.get(SyncRecordRow, (entity, rid))
+                rec = _sync_record(s, (entity, rid))
                 if rec is None or rec.materialized:
                     continue
                 if materialize(s, entity, rid, rec, ops=cache.get((entity, rid), []), savepoint=per_record):

@@ -155,9 +155,10 @@ class Transfer(EngineBase):
 def _settle_resolving(s: Any) -> None:
     """A local resolution whose mutation the server has answered stops hiding the conflict: the pulled status
     (resolved, or still open after a racing resolution) is the truth from then on."""
-    rows = s.scalars(select(ConflictLocalRow).where(ConflictLocalRow.status == "resolving")).all()
+    with s.no_autoflush:   # the page's rows are flushed once, after projection (project.PULLED)
+        rows = s.scalars(select(ConflictLocalRow).where(ConflictLocalRow.status == "resolving")).all()
     for row in rows:
-        if row.resolution_mutation is None:
+        if row.resolution_mutation is None or row.status != "resolving":
             continue
         ob = s.scalar(select(OutboxRow).where(OutboxRow.mutation_id == row.resolution_mutation))
         if ob is None or ob.status != "pending":

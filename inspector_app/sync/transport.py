@@ -28,6 +28,9 @@ class Request:
     headers: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     timeout: float | None = None
+    # A download (issue 17): a 200 body goes piece by piece to `sink` instead of into memory; its return value
+    # is the response's `streamed`. Any other status is read whole as usual (an error body is small).
+    sink: Callable[[Iterable[bytes]], Any] | None = None
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Response:
     status: int
     headers: dict[str, str]
     content: bytes
+    streamed: Any = None
 
     def json(self) -> Any:
         if not self.content:
@@ -75,10 +79,8 @@ class HttpTransport:
         httpx = self._httpx
         for attempt in (1, 2):
             try:
-                r = self._client.request(request.method, request.path, json=request.json, content=request.content,
-                                         headers=request.headers, params=request.params or None,
-                                         timeout=request.timeout if request.timeout is not None else
-                                         httpx.USE_CLIENT_DEFAULT)
+                return _via_httpx(self._client, request, timeout=request.timeout if request.timeout is not None
+                                  else httpx.USE_CLIENT_DEFAULT)
             except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
                 if attempt == 1 and not isinstance(exc, httpx.TimeoutException):
                     self.retries += 1
@@ -86,7 +88,6 @@ class HttpTransport:
                 raise TransportError(f"{type(exc).__name__}: {exc}") from exc
             except httpx.HTTPError as exc:  # connect, timeouts, other protocol errors
                 raise TransportError(f"{type(exc).__name__}: {exc}") from exc
-            return Response(r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content)
         raise AssertionError("unreachable")
 
     def close(self) -> None:
@@ -105,12 +106,24 @@ class ASGITransport:
         self._client = TestClient(app, raise_server_exceptions=True)
 
     def send(self, request: Request) -> Response:
-        r = self._client.request(request.method, request.path, json=request.json, content=request.content,
-                                 headers=request.headers, params=request.params or None)
-        return Response(r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content)
+        return _via_httpx(self._client, request)
 
     def close(self) -> None:
         self._client.close()
+
+
+def _via_httpx(client: Any, request: Request, **kw: Any) -> Response:
+    """One request on an httpx-style client (httpx.Client or Starlette's TestClient)."""
+    args = dict(json=request.json, content=request.content, headers=request.headers,
+                params=request.params or None, **kw)
+    if request.sink is None:
+        r = client.request(request.method, request.path, **args)
+        return Response(r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content)
+    with client.stream(request.method, request.path, **args) as r:
+        headers = {k.lower(): v for k, v in r.headers.items()}
+        if r.status_code != 200:
+            return Response(r.status_code, headers, r.read())
+        return Response(200, headers, b"", request.sink(r.iter_bytes()))
 
 
 # ---------------------------------------------------------------------------------------------- faults

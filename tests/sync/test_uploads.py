@@ -152,3 +152,109 @@ def test_whole_file_digest_is_checked_before_publishing(blob_world: World, tmp_p
         "Authorization": f"Bearer {token}", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}))
     assert r.status == 422 and r.json()["error"] == "digest_mismatch"
     assert not blob_world.uploads.storage.exists(claimed)
+
+
+def test_a_photo_the_server_lacks_goes_up_in_one_request_and_one_local_commit(upload_world: World) -> None:
+    """Issue 17: a file that fits one chunk is sent by one PATCH that creates the upload (Upload-Length), with
+    no per-chunk checksum (the whole-file digest checks it), and the client records it in one commit."""
+    import os
+
+    from sqlalchemy import event
+
+    from inspector_app.storage.sync_orm import BlobLocalRow
+    from inspector_app.sync import actions
+
+    w = upload_world
+    c = w.clients["u"]
+    c.engine.chunk_size = 1 << 20
+    blob = os.urandom(50_000)
+    sha = hashlib.sha256(blob).hexdigest()
+    actions.attach_photo(c.ctx, LEAD, w.iid, blob)  # type: ignore[attr-defined]
+    c.engine.register_blobs()
+    sent: list[tuple[str, str, dict[str, str]]] = []
+    inner = c.transport.send
+
+    def spy(req):  # type: ignore[no-untyped-def]
+        sent.append((req.method, req.path, dict(req.headers)))
+        return inner(req)
+
+    commits: list[int] = []
+
+    def on_commit(_conn: object) -> None:
+        commits.append(1)
+
+    event.listen(c.ctx.engine, "commit", on_commit)
+    c.transport.send = spy  # type: ignore[method-assign]
+    try:
+        assert c.engine.upload_blob(sha)
+    finally:
+        c.transport.send = inner  # type: ignore[method-assign]
+        event.remove(c.ctx.engine, "commit", on_commit)
+    assert [(m, p) for m, p, _h in sent] == [("PATCH", f"/sync/v1/uploads/{sha}")]
+    headers = {k.lower(): v for k, v in sent[0][2].items()}
+    assert headers["upload-length"] == str(len(blob)) and "upload-checksum" not in headers
+    assert len(commits) == 1
+    with w.uploads.storage.open(sha) as f:
+        assert f.read() == blob
+    with c.ctx.read() as s:
+        row = s.get(BlobLocalRow, sha)
+        assert row is not None and (row.upload_status, row.upload_offset, row.attempts) == ("complete", len(blob), 1)
+
+
+def test_a_body_cut_short_leaves_a_resumable_upload(upload_world: World) -> None:
+    """A one-request upload (Upload-Length, no upload row yet) whose body stops short keeps what arrived and
+    gets its upload row, so HEAD answers the offset and the rest follows; the whole file is then verified."""
+    import os
+
+    from inspector_app.sync.transport import Request
+
+    w = upload_world
+    auth = {"Authorization": f"Bearer {w.token('alice')}"}
+    data = os.urandom(30_000)
+    sha = hashlib.sha256(data).hexdigest()
+    r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=data[:10_000], headers={
+        **auth, "Upload-Offset": "0", "Upload-Length": str(len(data)),
+        "Content-Type": "application/offset+octet-stream"}))
+    assert r.status == 204 and r.header("upload-offset") == "10000"
+    h = w.direct.send(Request("HEAD", f"/sync/v1/uploads/{sha}", headers=auth))
+    assert h.status == 200 and h.header("upload-offset") == "10000" and h.header("upload-expires")
+    r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=data[10_000:], headers={
+        **auth, "Upload-Offset": "10000", "Content-Type": "application/offset+octet-stream"}))
+    assert r.status == 201
+    with w.uploads.storage.open(sha) as f:
+        assert f.read() == data
+
+
+def test_a_download_is_streamed_verified_and_stored_only_when_its_digest_matches(upload_world: World,
+                                                                                  tmp_path: Path) -> None:
+    """Issue 17: the client stores a download as it arrives (temp file, hash while writing, fsync, rename), and a
+    body whose digest is not the one asked for leaves nothing behind."""
+    import os
+
+    from inspector_app.storage.blob_store import BlobStore, DigestMismatch
+    from inspector_app.sync.transport import Request
+
+    w = upload_world
+    c = w.clients["u"]
+    blob = os.urandom(3 * (1 << 20) + 17)
+    sha = hashlib.sha256(blob).hexdigest()
+    auth = {"Authorization": f"Bearer {w.token('alice')}"}
+    r = w.direct.send(Request("PATCH", f"/sync/v1/uploads/{sha}", content=blob, headers={
+        **auth, "Upload-Offset": "0", "Upload-Length": str(len(blob)),
+        "Content-Type": "application/offset+octet-stream"}))
+    assert r.status == 201
+    if c.ctx.blobs.has(sha):
+        c.ctx.blobs.path_for(sha).unlink()
+    seen: list[Request] = []
+    c.transport.on_send = seen.append
+    try:
+        assert c.engine.fetch_blob(sha)
+    finally:
+        c.transport.on_send = None
+    assert seen[-1].sink is not None   # the body went to the blob store piece by piece, not into memory
+    assert c.ctx.blobs.read_bytes(sha) == blob
+    store = BlobStore(tmp_path / "blobs")
+    wrong = hashlib.sha256(b"something else").hexdigest()
+    with pytest.raises(DigestMismatch):
+        store.put_stream(iter([blob[:1000], blob[1000:]]), wrong)
+    assert not store.has(wrong) and not store.has(sha) and not list((tmp_path / "blobs").glob(".incoming-*"))
