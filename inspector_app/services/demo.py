@@ -171,11 +171,11 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
         expiry = today + dt.timedelta(days=365 * 2 + 30 * n)
         if n == 7:  # one officer whose certificate has lapsed: the app must not let them count towards the team
             expiry = today - dt.timedelta(days=32)
-        data = OfficerData(name=_person(rng, used_people), department=f"{CITY}医疗保障局{dept}",
-                           certificate_no=f"鲁医保执{2024000 + 117 * (n + 1):07d}", certificate_expiry=expiry,
-                           role=role)
-        dto, _ = roster.add_officer(admin, data)
-        officers.append(dto)
+        officer = OfficerData(name=_person(rng, used_people), department=f"{CITY}医疗保障局{dept}",
+                              certificate_no=f"鲁医保执{2024000 + 117 * (n + 1):07d}", certificate_expiry=expiry,
+                              role=role)
+        officer_dto, _ = roster.add_officer(admin, officer)
+        officers.append(officer_dto)
     say(f"{len(officers)} 名执法人员")
     from inspector_app.services.demo_signed import rectification_sample, setup_workspace, signed_sample
 
@@ -202,7 +202,8 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     return {"institutions": len(institutions), "officers": len(officers), "inspections": inspections}
 
 
-def _demo_inspections(app: Workspace, institutions: list, officers: list, clock: Callable[[], dt.datetime]) -> int:
+def _demo_inspections(app: Workspace, institutions: list[Any], officers: list[Any],
+                      clock: Callable[[], dt.datetime]) -> int:
     svc = app.inspections
     library = app.library
     now = clock()

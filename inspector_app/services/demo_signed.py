@@ -117,7 +117,10 @@ def rectification_sample(app: Any, institution: Any, officers: list[Any], passwo
     iid = signed_sample(app, institution, officers, passwords, now, say, days_ago=45)
     # the approval is the team lead's whom the record names (its signature is bound to that person)
     [record] = [d for d in app.signing.documents(iid) if d.kind == "record"]
-    named = verify.plan_of_pdf(app.signing.pdf_path(record.id).read_bytes()).get("Sig_Lead")
+    plan = verify.plan_of_pdf(app.signing.pdf_path(record.id).read_bytes())
+    named = plan.get("Sig_Lead") if plan else None
+    if named is None:
+        raise RuntimeError("the demo's signed record names no team lead")  # the demo's own invariant, not user input
     lead = next(o for o in officers if o.name == named.name and o.id in passwords)
     boss = Actor(lead.name, lead.id)
     real_clock = app.ctx.clock
@@ -151,6 +154,7 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
     o1, o2 = officers[0], officers[1]
     actor = Actor(o1.name, o1.id)
     svc = app.inspections
+    iid: str  # `app` is the untyped workspace: say what create() returns
     iid, _ = svc.create(actor, institution_id=institution.id, inspection_type=InspectionType.SPECIAL,
                         mode=InspectionMode.ADMINISTRATIVE, planned_at=now,
                         officer_ids=[o1.id, o2.id], template_ids=["medical-institution"],

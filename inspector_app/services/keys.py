@@ -18,6 +18,7 @@ from inspector_app.storage.vault import FileVault, SealedFileError
 
 if TYPE_CHECKING:
     from cryptography import x509
+    from pyhanko_certvalidator import ValidationContext
 
     from inspector_app.records import pki
 
@@ -98,7 +99,7 @@ class KeyService:
     def crls(self) -> list[Path]:
         return sorted(self.trust_dir.glob("*.crl")) if self.trust_dir.is_dir() else []
 
-    def revocation_context(self):  # -> pyhanko_certvalidator.ValidationContext | None
+    def revocation_context(self) -> ValidationContext | None:
         """What signing embeds so verification needs no network: the workspace's roots and cached CRLs."""
         from inspector_app.records import signing  # pyHanko: loaded when something is signed
 
