@@ -44,6 +44,7 @@ from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import DocumentDTO, SigningService
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 Put = Callable[[CatalogueEntry, str, str], None]  # (entry, blob sha256, expected sha256)
@@ -216,7 +217,8 @@ class CaseFileExporter:
         # The file first (temp, fsync, rename), then the rows pointing at it: one unit of work, journal + outbox.
         with self._ctx.unit(actor or Actor(sealer.name, sealer.officer_id)) as uow:
             uow.record(inspection_id, "case_file.sealed", ledger.ENTITY, new_id(), "append",
-                       {"data": ledger.seal_data(inspection_id, sealed, manifest, meta, sealer)})
+                       payloads.data_payload(ledger.ENTITY, ledger.seal_data(inspection_id, sealed, manifest, meta,
+                                                                             sealer)))
         say(100, "案卷已导出")
         return dest
 
