@@ -99,7 +99,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from inspector_app.app import build_context, render_screenshots
-    from inspector_app.services.demo import create_demo
+    from inspector_app.demo.workspace import create_demo
 
     data_dir = _data_dir(args) or tempfile.mkdtemp(prefix="inspector-screens-")
     app = open_workspace(args, data_dir) if _data_dir(args) else build_context(data_dir)
@@ -181,8 +181,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from inspector_app import fonts
     from inspector_app.app import build_context, launch_gui
     from inspector_app.paths import resolve_paths
-    from inspector_app.services.demo import create_demo
-    from inspector_app.services.demo_keys import create_demo_keys
+    from inspector_app.demo.workspace import create_demo
+    from inspector_app.demo.keys import create_demo_keys
     from inspector_app.services.signin import WorkspaceKeys
 
     if fonts.cached_fonts(fonts.default_cache_dir()) is None:  # the demo signs records: say why the wait

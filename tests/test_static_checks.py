@@ -41,11 +41,11 @@ def test_the_domain_is_strictly_typed(cache: Path) -> None:
     mypy(cache, "inspector_app/domain")
 
 
-def test_the_services_and_the_protocol_are_strictly_typed(cache: Path) -> None:
+def test_the_services_the_protocol_and_the_demo_are_strictly_typed(cache: Path) -> None:
     """Strict on every module of services/ and syncproto/; the layers below them (storage, records, catalog) are
     read for their types but not reported on. Libraries without type hints are listed in pyproject.toml's
     [tool.mypy] overrides, each with its reason."""
-    mypy(cache, "--follow-imports=silent", "inspector_app/services", "inspector_app/syncproto")
+    mypy(cache, "--follow-imports=silent", "inspector_app/services", "inspector_app/syncproto", "inspector_app/demo")
 
 
 def test_the_ui_service_seam_is_typed(cache: Path) -> None:

@@ -25,6 +25,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.queries import QueryService
 from inspector_app.services.roster import RosterService
 from inspector_app.services.templates import pinned
+from inspector_app.demo.media import add_demo_photos
 
 
 class Workspace(Protocol):
@@ -177,11 +178,11 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
         officer_dto, _ = roster.add_officer(admin, officer)
         officers.append(officer_dto)
     say(f"{len(officers)} 名执法人员")
-    from inspector_app.services.demo_signed import rectification_sample, setup_workspace, signed_sample
+    from inspector_app.demo.signed import rectification_sample, setup_workspace, signed_sample
 
     sign_in: dict[str, str] = {}
     if keys is not None and workspace_key is not None:
-        from inspector_app.services.demo_keys import give_demo_passwords
+        from inspector_app.demo.keys import give_demo_passwords
 
         sign_in = give_demo_passwords(keys, workspace_key, officers)
         say(f"登录密码 {len(sign_in)} 个（见 keys/demo-passwords.txt）")
@@ -191,11 +192,11 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     signed_sample(app, institutions[0], officers, passwords, clock(), say)
     rectification_sample(app, institutions[1], officers, passwords, clock(), say)
     inspections += 2
-    from inspector_app.services.demo_plans import plans_sample
+    from inspector_app.demo.plans import plans_sample
 
     inspections += plans_sample(app, officers, passwords, clock(), say)
 
-    from inspector_app.services.demo_leads import leads_sample
+    from inspector_app.demo.leads import leads_sample
 
     leads_sample(app, institutions, officers, today, say)
     say(f"{inspections} 次检查")
@@ -232,21 +233,8 @@ def _demo_inspections(app: Workspace, institutions: list[Any], officers: list[An
             svc.declare_recusal(actor, iid, officer.id, has_conflict=False)
         svc.start_on_site(actor, iid)
         _answer_some(app, actor, iid)
-        _add_photos(app, actor, iid, now)
+        add_demo_photos(app, actor, iid, now)
     return count
-
-
-def _add_photos(app: Workspace, actor: Actor, inspection_id: str, now: dt.datetime) -> None:
-    import tempfile
-    from pathlib import Path
-
-    from inspector_app.services.demo_media import write_demo_files
-
-    with tempfile.TemporaryDirectory() as tmp:
-        cn = dt.timezone(dt.timedelta(hours=8))  # the demo cameras write China time into EXIF
-        for path, caption in write_demo_files(Path(tmp), now.astimezone(cn) - dt.timedelta(minutes=50)):
-            committed = app.evidence.commit(actor, inspection_id, app.evidence.prepare(path), caption=caption)
-            assert committed.evidence.id
 
 
 def _sample_cell(column_type: str) -> object:

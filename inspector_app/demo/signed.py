@@ -18,8 +18,8 @@ from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.domain.outcomes import Outcome
 from inspector_app.records import pki, verify
 from inspector_app.services.context import Actor
-from inspector_app.services.demo_keys import write_demo_passwords
-from inspector_app.services.demo_media import site_photo
+from inspector_app.demo.keys import write_demo_passwords
+from inspector_app.demo.media import add_demo_photos, site_photo
 from inspector_app.services.record_builder import set_setting
 from inspector_app.services.signature_art import demo_strokes, strokes_to_png
 from inspector_app.services.signing import PartySignoff
@@ -176,9 +176,7 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
                 description=f"{item.label}：抽查住院病历 ZY2026-0412 等，发现违规情形，涉及医保基金 {amount} 元。",
                 severity=Severity.SERIOUS, amount_involved=amount, amount_to_recover=amount,
                 legal_basis=item.legal_basis, penalty_article=item.penalty, item_id=item.id), answer_id=answer_id)
-    from inspector_app.services.demo import _add_photos
-
-    _add_photos(app, actor, iid, app.ctx.clock())
+    add_demo_photos(app, actor, iid, app.ctx.clock())
     svc.finish_on_site(actor, iid)
     for n, o in enumerate((o1, o2)):
         strokes = demo_strokes(100 + n)
@@ -194,7 +192,7 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
                                             officer_id=o1.id, password=passwords[o1.id], contact_person=o2.name,
                                             contact_phone="0537-2601234")
     say("已签发的责令整改通知书")
-    from inspector_app.services.demo_docs import add_onsite_documents
+    from inspector_app.demo.docs import add_onsite_documents
 
     add_onsite_documents(app, iid, officers, passwords, notice.id, say)
     app.review.submit(actor, iid)  # waiting in the team lead's review queue
