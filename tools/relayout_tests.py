@@ -54,6 +54,7 @@ PACKAGES = ("server", "sync", "ui", "services", "demo", "records", "catalog", "s
 #: Files whose text may name a test module's path or import it.
 TEXT_GLOBS = ("README.md", ".ci/*", "docs/**/*.md", "pyproject.toml", "inspector_app/**/*.py", "tests/**/*.py",
               "tools/*.py")
+LINE_LIMIT = 120  # [tool.ruff] line-length
 #: The tool's own test builds a fake tree whose paths must stay as written.
 NO_REWRITE = {"tests/test_relayout_tool.py"}
 
@@ -119,6 +120,10 @@ def rewrite_references(repo: Path, moved: dict[str, str], dry_run: bool) -> list
         new = slashed.sub(lambda m: f"tests/{moved[m.group(1)]}/{m.group(1)}.py", new)
         if new != text:
             changed.append(path.relative_to(repo).as_posix())
+            for n, line in enumerate(new.splitlines(), 1):
+                if len(line) > LINE_LIMIT and line not in text:
+                    print(f"relayout: {path.relative_to(repo)}:{n} is now {len(line)} columns (ruff allows "
+                          f"{LINE_LIMIT}): rewrap it", file=sys.stderr)
             if not dry_run:
                 path.write_text(new, encoding="utf-8")
     return changed
