@@ -121,7 +121,8 @@ def rewrite_references(repo: Path, moved: dict[str, str], dry_run: bool) -> list
         if new != text:
             changed.append(path.relative_to(repo).as_posix())
             for n, line in enumerate(new.splitlines(), 1):
-                if len(line) > LINE_LIMIT and line not in text:
+                # ruff lets a line run long for its trailing pragma; Markdown is not held to the limit
+                if path.suffix == ".py" and len(line.split("  # noqa")[0]) > LINE_LIMIT and line not in text:
                     print(f"relayout: {path.relative_to(repo)}:{n} is now {len(line)} columns (ruff allows "
                           f"{LINE_LIMIT}): rewrap it", file=sys.stderr)
             if not dry_run:
