@@ -260,6 +260,15 @@ def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:
     return out
 
 
+def _error_line(exc: BaseException, args: argparse.Namespace) -> str:
+    """The error in the user's language (`--lang`, else the locale, else Chinese), in the words the windows use:
+    the same catalogue and mapper (ui/cli_words.py; it loads QtCore only, no window)."""
+    from inspector_app.paths import resolve_paths
+    from inspector_app.ui.cli_words import error_line
+
+    return error_line(exc, getattr(args, "lang", None), resolve_paths().cache_dir)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from inspector_app import fileio
@@ -288,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch_gui(_data_dir(args), args.lang)
     except (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(_error_line(exc, args), file=sys.stderr)
         return 2
     except SignInRequired as exc:
         print(f"错误：{exc}", file=sys.stderr)
