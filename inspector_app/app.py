@@ -163,8 +163,10 @@ def queue_sync_sign(uow: UnitOfWork, inspection_id: str) -> None:
     """The sync protocol's `sign` (compare-and-set on the content the server holds), in the freezing transaction."""
     from inspector_app.sync import local
 
+    from inspector_app.syncproto import payloads
+
     uow.outbox("inspection", inspection_id, "sign",
-               {"content_hash": local.signing_hash(uow.session, inspection_id), "signer": uow.actor.label})
+               payloads.sign_payload(local.signing_hash(uow.session, inspection_id), uow.actor.label))
 
 
 def build_context(data_dir: str | None = None, clock: Callable[[], dt.datetime] = utc_now,

@@ -99,7 +99,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from inspector_app.app import build_context, render_screenshots
-    from inspector_app.services.demo import create_demo
+    from inspector_app.demo.workspace import create_demo
 
     data_dir = _data_dir(args) or tempfile.mkdtemp(prefix="inspector-screens-")
     app = open_workspace(args, data_dir) if _data_dir(args) else build_context(data_dir)
@@ -181,8 +181,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from inspector_app import fonts
     from inspector_app.app import build_context, launch_gui
     from inspector_app.paths import resolve_paths
-    from inspector_app.services.demo import create_demo
-    from inspector_app.services.demo_keys import create_demo_keys
+    from inspector_app.demo.workspace import create_demo
+    from inspector_app.demo.keys import create_demo_keys
     from inspector_app.services.signin import WorkspaceKeys
 
     if fonts.cached_fonts(fonts.default_cache_dir()) is None:  # the demo signs records: say why the wait
@@ -260,6 +260,15 @@ def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:
     return out
 
 
+def _error_line(exc: BaseException, args: argparse.Namespace) -> str:
+    """The error in the user's language (`--lang`, else the locale, else Chinese), in the words the windows use:
+    the same catalogue and mapper (ui/cli_words.py; it loads QtCore only, no window)."""
+    from inspector_app.paths import resolve_paths
+    from inspector_app.ui.cli_words import error_line
+
+    return error_line(exc, getattr(args, "lang", None), resolve_paths().cache_dir)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from inspector_app import fileio
@@ -288,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch_gui(_data_dir(args), args.lang)
     except (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(_error_line(exc, args), file=sys.stderr)
         return 2
     except SignInRequired as exc:
         print(f"错误：{exc}", file=sys.stderr)

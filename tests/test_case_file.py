@@ -213,16 +213,19 @@ def test_case_file_verifies(case: SimpleNamespace) -> None:
 
 def test_unsigned_inspection_is_refused(case: SimpleNamespace) -> None:
     iid = new_inspection(case.app, case.roster)
-    with pytest.raises(ValidationError, match="尚未签名"):
+    with pytest.raises(ValidationError) as refused:
         case.app.case_files.export(iid, case.tmp / "unsigned.zip", **_seal(case))
-    with pytest.raises(ValidationError, match="尚未签名"):
+    assert refused.value.code == "case_file.record_not_signed"
+    with pytest.raises(ValidationError) as refused:
         case.app.case_files.publication(iid, case.tmp / "unsigned.pdf")
+    assert refused.value.code == "case_file.record_not_signed"
     assert not (case.tmp / "unsigned.zip").exists()
     half = ready_to_sign(case.app, case.roster)
     o1 = case.roster["officers"][0]
     case.app.signing.sign_record(Actor(o1.name, o1.id), half, o1.id, PASSWORD)
-    with pytest.raises(ValidationError, match="1 名执法人员未签名"):
+    with pytest.raises(ValidationError) as refused:
         case.app.case_files.export(half, case.tmp / "half.zip", **_seal(case))
+    assert (refused.value.code, refused.value.params) == ("case_file.officers_unsigned", {"count": 1})
     assert not list(case.tmp.glob("*.part")) and not list(case.tmp.glob(".*.part"))
 
 
@@ -232,8 +235,9 @@ def test_corrupt_original_aborts_the_export_and_leaves_nothing(case: SimpleNames
     dest = case.tmp / "corrupt" / "案卷.zip"
     try:
         blob.write_bytes(good[:-1] + b"\x00")
-        with pytest.raises(ValidationError, match="已损坏"):
+        with pytest.raises(ValidationError) as refused:
             case.app.case_files.export(case.iid, dest, **_seal(case))
+        assert refused.value.code == "case_file.file_damaged" and refused.value.params["file"]
     finally:
         blob.write_bytes(good)
     assert list(dest.parent.iterdir()) == []

@@ -7,7 +7,7 @@ import pytest
 from inspector_app.cli import main
 from inspector_app.domain.credit_code import is_valid_credit_code
 from inspector_app.domain.roster import Category, Level
-from inspector_app.services.demo import ORG_ALPHABET, org_code_with_check
+from inspector_app.demo.workspace import ORG_ALPHABET, org_code_with_check
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def demo_key(ws) -> bytes:  # type: ignore[no-untyped-def]
 def test_demo_officers_sign_in_with_the_documented_passwords(demo_ws, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import stat
 
-    from inspector_app.services.demo_keys import demo_recovery_key_path
+    from inspector_app.demo.keys import demo_recovery_key_path
     from inspector_app.services.signin import WorkspaceKeys
 
     keys = WorkspaceKeys(demo_ws / "keys")

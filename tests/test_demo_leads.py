@@ -1,4 +1,4 @@
-"""The demo's campaign, returns and leads (services/demo_leads.py), on a small roster."""
+"""The demo's campaign, returns and leads (demo/leads.py), on a small roster."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 from inspector_app.domain.credit_code import make_credit_code
 from inspector_app.domain.roster import Category, InstitutionData, Level, Ownership
 from inspector_app.services.context import Actor
-from inspector_app.services.demo_leads import leads_sample
+from inspector_app.demo.leads import leads_sample
 from inspector_app.storage.campaign_orm import CampaignRow
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.storage.orm import InspectionRow
 from inspector_app.storage.review_orm import OutcomeRow
@@ -31,7 +32,11 @@ def test_round_publication(app, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["draw", "publish", draw.id, "--out", str(tmp_path / "x.pdf"),
                  "--data-dir", str(app.paths.data_dir)]) == 2  # not accepted yet
     assert "Only an accepted draw" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
+    with pytest.raises(ValidationError) as refused:
+        app.draws.last_accepted(item.id)  # what the plans page publishes: nothing before the round is accepted
+    assert refused.value.code == "draw.not_accepted"
     accepted, _ = app.draws.accept(ADMIN, draw.id)
+    assert app.draws.last_accepted(item.id).id == draw.id
     rows = {r.id: r for r in app.queries.inspections()}
     renhe = next(i for i in accepted.inspection_ids if rows[i].institution_name == "测试仁和医院")
     app.findings.add(ADMIN, renhe, FindingData("超标准收费", Severity.SERIOUS, Decimal("1200.00"), Decimal("1200.00")))

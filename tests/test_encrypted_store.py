@@ -37,10 +37,12 @@ def test_encrypted_database_keeps_wal_full_sync_and_refuses_a_wrong_key_untouche
     db = tmp_path / "ws" / "inspector.sqlite3"
     assert sqlcipher.is_plain_file(db) is False
     before = digest(db)
-    with pytest.raises(WrongKeyError, match="密钥不正确"):
+    with pytest.raises(WrongKeyError) as refused:
         build_context(str(tmp_path / "ws"), workspace_key=os.urandom(32))
-    with pytest.raises(EncryptedDatabaseError, match="需要登录"):
+    assert refused.value.code == "database.wrong_key"
+    with pytest.raises(EncryptedDatabaseError) as refused_plain:
         build_context(str(tmp_path / "ws"))
+    assert refused_plain.value.code == "database.encrypted_or_foreign"
     assert digest(db) == before
     assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith("inspector.sqlite3")) == \
         ["inspector.sqlite3"]  # no -wal or -shm created by the refused opens

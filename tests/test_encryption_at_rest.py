@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 from inspector_app.app import build_context
-from inspector_app.services.demo import create_demo
+from inspector_app.demo.workspace import create_demo
 from inspector_app.storage import sqlcipher
 from inspector_app.storage.db import transaction
 from inspector_app.storage.vault import TEMP_PREFIX, _temp_base

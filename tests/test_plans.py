@@ -149,9 +149,16 @@ def test_statuses_follow_the_reference(app) -> None:  # type: ignore[no-untyped-
     with pytest.raises(IllegalTransition) as info:
         app.plans.set_status(actor, plan.id, PlanStatus.RUNNING)
     assert info.value.code == "plan.illegal_transition"
+    # the DTO says what the plan may do next (the plans page shows its buttons from it, holding no rule itself)
+    assert (plan.next_status, plan.drawable) == (PlanStatus.APPROVED, False)
+    steps = []
     for status in (PlanStatus.APPROVED, PlanStatus.FILED, PlanStatus.RUNNING, PlanStatus.SUMMARY,
                    PlanStatus.ARCHIVED):
         plan, _ = app.plans.set_status(actor, plan.id, status)
+        steps.append((plan.status, plan.next_status, plan.drawable))
+    assert steps == [(PlanStatus.APPROVED, PlanStatus.FILED, False), (PlanStatus.FILED, PlanStatus.RUNNING, True),
+                     (PlanStatus.RUNNING, PlanStatus.SUMMARY, True), (PlanStatus.SUMMARY, PlanStatus.ARCHIVED, False),
+                     (PlanStatus.ARCHIVED, None, False)]
     assert plan.status is PlanStatus.ARCHIVED
     with app.ctx.read() as s:
         events = s.scalars(select(JournalEventRow.event_type).where(JournalEventRow.chain_id == plan.id)).all()

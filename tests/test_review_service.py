@@ -41,7 +41,10 @@ def test_return_addendum_resubmit_approve(app, roster, org_ca, tmp_path) -> None
     iid = signed(app, roster, org_ca)
     boss = as_actor(roster["lead"])
     inspector = lead(roster)
+    assert iid not in {s.id for s in app.queries.review_queue()}  # signed, not submitted: not the reviewer's yet
     app.review.submit(inspector, iid)
+    assert [s.id for s in app.queries.review_queue()] == [iid]
+    assert [s.id for s in app.queries.inspections(statuses={"submitted"})] == [iid]
     with pytest.raises(ValidationError) as caught:
         app.review.start_review(inspector, iid)  # an inspector cannot review
     assert caught.value.code == "rules.reviewer_only"

@@ -71,7 +71,7 @@ def test_seal_with_photos_signs_verifies_and_runs_its_30_day_clock(app, roster, 
     with_keys(app, roster, org_ca)
     iid = new_inspection(app, roster)
     start_on_site(app, roster, iid)
-    from inspector_app.services.demo_media import site_photo
+    from inspector_app.demo.media import site_photo
 
     raw = (site_photo("病案室3号柜（封存）", app.ctx.clock(), seed=31), photo(2))
     doc = signed(app, roster, iid, seal_input(app, roster, photos=raw))

@@ -108,8 +108,9 @@ def test_database_from_a_newer_version_is_refused_and_untouched(tmp_path: Path) 
     con.close()
     before, mtime = digest(db), db.stat().st_mtime_ns
     listing = sorted(p.name for p in tmp_path.iterdir())
-    with pytest.raises(NewerDatabaseError, match="更新版本"):
+    with pytest.raises(NewerDatabaseError) as refused:
         open_database(db, tmp_path / "b")
+    assert (refused.value.code, refused.value.params["revision"]) == ("database.newer", "9999")
     assert digest(db) == before and db.stat().st_mtime_ns == mtime
     assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no -wal, no backup, nothing new
 
@@ -121,8 +122,9 @@ def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     con.commit()
     con.close()
     before = digest(db)
-    with pytest.raises(NotOurDatabaseError):
+    with pytest.raises(NotOurDatabaseError) as refused:
         open_database(db, tmp_path / "b")
+    assert refused.value.code == "database.not_ours"
     assert digest(db) == before
 
 
@@ -130,14 +132,19 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
     db = tmp_path / "junk.sqlite3"
     db.write_bytes(b"this is not a database" * 100)
     before = digest(db)
-    with pytest.raises(NotOurDatabaseError):
+    with pytest.raises(NotOurDatabaseError) as refused:
         open_database(db, tmp_path / "b")
+    assert refused.value.code in ("database.encrypted_or_foreign", "database.unreadable")
     assert digest(db) == before
 
 
 def test_cli_reports_a_newer_database_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                           mini_forms: Path) -> None:
+                                                           mini_forms: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from inspector_app.cli import main
+
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no language named: the command line's own, Chinese
 
     ws = tmp_path / "ws"
     ws.mkdir()
@@ -148,7 +155,10 @@ def test_cli_reports_a_newer_database_without_a_traceback(tmp_path: Path, capsys
     con.commit()
     con.close()
     assert main(["inspections", "list", "--data-dir", str(ws)]) == 2
-    assert "更新版本" in capsys.readouterr().err
+    assert "由更新版本的程序创建" in capsys.readouterr().err  # the command line speaks Chinese unless told otherwise
+    assert main(["--lang", "en", "inspections", "list", "--data-dir", str(ws)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: The database") and "newer version of the program (schema version ffff)" in err
 
 
 def test_blob_store_writes_atomically_and_deduplicates(tmp_path: Path) -> None:

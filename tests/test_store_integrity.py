@@ -62,8 +62,8 @@ def test_overwritten_pages_are_refused_with_the_restore_hint_and_nothing_lists_o
 
     with pytest.raises(CorruptDatabaseError) as exc:
         build_context(str(data_dir), workspace_key=test_workspace_key())
-    message = str(exc.value)
-    assert "已损坏" in message and f'inspector restore --from "{backup}"' in message
+    assert (exc.value.code, exc.value.params["backup"]) == ("database.corrupt", str(backup))
+    assert f'inspector restore --from "{backup}"' in str(exc.value)  # the command to run, in any language
     assert db.read_bytes() == before  # refused untouched
 
     if test_workspace_key() is None:  # the command line has no key of its own yet (the sign-in provides it)

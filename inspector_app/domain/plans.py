@@ -60,6 +60,13 @@ PLAN_TRANSITIONS: dict[PlanStatus, frozenset[PlanStatus]] = {
 DRAWABLE = frozenset({PlanStatus.FILED, PlanStatus.RUNNING})
 
 
+def next_plan_status(current: PlanStatus) -> PlanStatus | None:
+    """The plan's next step forward (草拟 → 已审核 → 已备案 → 实施中 → 总结上报 → 已归档), None once archived. The
+    way back (已审核 → 草拟, a review sending the plan back) is a transition too, but not the next step."""
+    forward = [s for s in PLAN_TRANSITIONS[current] if s is not PlanStatus.DRAFT]
+    return forward[0] if forward else None
+
+
 def check_plan_transition(current: PlanStatus, target: PlanStatus) -> None:
     if target not in PLAN_TRANSITIONS[current]:
         raise IllegalTransition("plan.illegal_transition", QT_TRANSLATE_NOOP(

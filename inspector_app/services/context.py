@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.journal import JournalEvent
-from inspector_app.services.actor import Actor  # noqa: F401 - re-exported: services and ui import it from here
+from inspector_app.services.actor import Actor as Actor  # re-exported: services and ui import it from here
 from inspector_app.storage import journal_repo, outbox_repo
 from inspector_app.storage.blob_store import BlobStore
 from inspector_app.storage.db import make_read_session_factory, make_session_factory, transaction

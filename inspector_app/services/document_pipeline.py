@@ -31,11 +31,15 @@ from inspector_app.services.actor import Actor
 from inspector_app.services.context import ServiceContext, UnitOfWork
 from inspector_app.services.keys import KeyService, open_key
 from inspector_app.storage.records_orm import DocumentRow
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 T = TypeVar("T")
 R = TypeVar("R")
 NUMBER_ATTEMPTS = 3
+#: What a new signed document carries on the wire (its `payload` too when it has one).
+_DOCUMENT_CREATE = ("inspection_id", "kind", "number", "content_hash", "pdf_sha256", "signed_fields",
+                    "pending_fields")
 
 
 class _NumberTaken(Exception):
@@ -250,12 +254,7 @@ class DocumentPipeline:
                           signed_fields=[produced.field], pending_fields=list(produced.pending),
                           payload=payload, created_at=uow.now, updated_at=uow.now)
         uow.session.add(row)
-        data: dict[str, Any] = {
-            "inspection_id": inspection_id, "kind": produced.kind.code, "number": number,
-            "content_hash": produced.content_hash, "pdf_sha256": produced.pdf_sha256,
-            "signed_fields": [produced.field], "pending_fields": list(produced.pending)}
-        if payload is not None:
-            data["payload"] = payload
-        data.update(extra or {})
-        uow.record(inspection_id, event, "document", row.id, "create", {"data": data})
+        fields = _DOCUMENT_CREATE + (("payload",) if payload is not None else ())
+        uow.record(inspection_id, event, "document", row.id, "create",
+                   payloads.create_payload("document", row, fields, extra=extra))
         return row

@@ -19,7 +19,8 @@ from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.masking import Masker
 from inspector_app.services.context import ServiceContext
-from inspector_app.services.draws import _find_draw, find_item
+from inspector_app.services.draws import _find_draw
+from inspector_app.services.plans import find_item
 from inspector_app.services.record_builder import setting
 from inspector_app.storage.atomic import write_bytes
 from inspector_app.storage.orm import FindingRow, InspectionRow, InstitutionRow, OfficerRow, TeamMemberRow

@@ -14,10 +14,11 @@ from inspector_app.domain.ids import new_id
 from inspector_app.fileio import atomic_write
 from inspector_app.records.plan import AGENCY_FIELD, plan_from_record
 from inspector_app.services.context import Actor, ServiceContext
-from inspector_app.services.draws import DrawService, _find_draw, find_item
+from inspector_app.services.document_pipeline import require_bound
+from inspector_app.services.draws import DrawService, _find_draw
 from inspector_app.services.keys import KeyService
+from inspector_app.services.plans import find_item
 from inspector_app.services.record_builder import setting
-from inspector_app.services.signing import require_bound
 from inspector_app.storage.orm import OfficerRow
 
 

@@ -277,6 +277,14 @@ class DrawService:
                              .order_by(DrawRow.round_no, DrawRow.attempt)).all()
             return [_dto(r) for r in rows]
 
+    def last_accepted(self, item_id: str) -> DrawDTO:
+        """The item's latest accepted round: the one whose results are published (结果公示)."""
+        accepted = [d for d in self.rounds(item_id) if d.status == "accepted"]
+        if not accepted:
+            raise ValidationError("draw.not_accepted", QT_TRANSLATE_NOOP(
+                "Errors", "Only an accepted draw has results to publish."))
+        return accepted[-1]
+
     def record(self, draw_id: str) -> dict[str, Any]:
         """What the 随机抽查记录 embeds: enough to re-run the draw and to see every attempt of its round."""
         with self._ctx.read() as s:

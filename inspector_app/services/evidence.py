@@ -115,11 +115,6 @@ def _measure(value: str) -> Measure:
             "Errors", "Unknown way of taking evidence: {measure}"), measure=value) from None
 
 
-def _data(row: EvidenceRow) -> dict[str, Any]:
-    # Generated from the entity declaration (syncproto.entities); reinspection_id only when set, as before.
-    return payloads.row_data("evidence", row, skip_none=("reinspection_id",))
-
-
 def require_scope_editable(s: Session, inspection_id: str, reinspection_id: str | None) -> None:
     """Evidence of the record follows the record's freeze; evidence of a re-inspection follows that
     re-inspection's (the signed record stays as signed while its rectification is re-inspected)."""
@@ -229,11 +224,12 @@ class EvidenceService:
                     page_count=p.info.pages if counts_pages(p.info.kind.value, measure.value) else None,
                     created_at=uow.now, updated_at=uow.now)
                 s.add(row)
-                uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", {"data": _data(row)})
+                uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", payloads.create_payload(
+                    "evidence", row, skip_none=("reinspection_id",)))
             elif not duplicate:  # removed earlier, brought back by importing the same content again
                 row.deleted_at, row.updated_at = None, uow.now
                 uow.record(inspection_id, "evidence.restored", "evidence", row.id, "patch",
-                           {"fields": {"deleted": [True, False]}, "source_name": p.name})
+                           payloads.delete_payload(False, source_name=p.name))
             changes = Changes(inspections=frozenset({inspection_id}), evidence=frozenset({row.id}))
             if target:
                 changes |= links.attach(uow, row, *target)
@@ -250,13 +246,13 @@ class EvidenceService:
                      reinspection_id: str | None = None) -> ImportReport:
         """Import files one by one: a refused file is reported and the batch goes on. progress(done, total, name)
         is called after each file; cancelled() is checked between files and while reading."""
-        paths, measure = [Path(p) for p in paths], _measure(measure)
+        files, measure = [Path(p) for p in paths], _measure(measure)
         with self._ctx.read() as s:
             require_scope_editable(s, inspection_id, reinspection_id)
             if link:
                 links.check_target(s, inspection_id, link)
         report = ImportReport()
-        for done, path in enumerate(paths, 1):
+        for done, path in enumerate(files, 1):
             if cancelled and cancelled():
                 report.cancelled = True
                 break
@@ -267,7 +263,7 @@ class EvidenceService:
                 report.cancelled = True
                 break
             except FrozenRecord as e:  # frozen meanwhile (signed elsewhere): the rest cannot go in either
-                report.refused.extend(Refusal(p.name, str(e), e) for p in paths[done - 1:])
+                report.refused.extend(Refusal(p.name, str(e), e) for p in files[done - 1:])
                 break
             except DomainError as e:
                 report.refused.append(Refusal(path.name, str(e), e))
@@ -278,7 +274,7 @@ class EvidenceService:
                 else:
                     report.imported.append(result.evidence)
             if progress:
-                progress(done, len(paths), path.name)
+                progress(done, len(files), path.name)
         return report
 
     def add_bytes(self, actor: Actor, inspection_id: str, data: bytes, name: str,
@@ -308,7 +304,7 @@ class EvidenceService:
             caption = caption.strip()
             if caption != row.caption:
                 uow.record(row.inspection_id, "evidence.changed", "evidence", row.id, "patch",
-                           {"fields": {"caption": [row.caption, caption]}})
+                           payloads.changes_payload("evidence", {"caption": (row.caption, caption)}))
                 row.caption, row.updated_at = caption, uow.now
             dto = evidence_dto(row, links.active(uow.session, [row.id]).get(row.id, ()))
             return dto, Changes(inspections=frozenset({row.inspection_id}), evidence=frozenset({row.id}))
@@ -333,8 +329,8 @@ class EvidenceService:
             detached = links.detach_all(uow, row)
             row.deleted_at, row.updated_at = uow.now, uow.now
             uow.record(row.inspection_id, "evidence.removed", "evidence", row.id, "patch",
-                       {"fields": {"deleted": [False, True]}, "reason": reason.strip(), "sha256": row.sha256,
-                        "source_name": row.source_name, "links": [list(t) for t in detached]})
+                       payloads.delete_payload(reason=reason.strip(), sha256=row.sha256, source_name=row.source_name,
+                                               links=[list(t) for t in detached]))
             return Changes(inspections=frozenset({row.inspection_id}), evidence=frozenset({row.id}),
                            answers=frozenset(i for t, i in detached if t == "answer"),
                            findings=frozenset(i for t, i in detached if t == "finding"))

@@ -16,6 +16,7 @@ from inspector_app.domain.ids import new_id
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import UnitOfWork
 from inspector_app.storage.orm import AnswerRow, EvidenceLinkRow, EvidenceRow, FindingRow
+from inspector_app.syncproto import payloads
 
 TARGET_TYPES = ("answer", "finding")
 
@@ -56,16 +57,17 @@ def attach(uow: UnitOfWork, ev: EvidenceRow, target_type: str, target_id: str) -
     row = _find(s, ev.id, target_type, target_id)
     if row is not None and row.deleted_at is None:
         return _changes(ev, target_type, target_id)
-    event = {"evidence_id": ev.id, "target_type": target_type, "target_id": target_id}
     if row is None:
         row = EvidenceLinkRow(id=new_id(), evidence_id=ev.id, target_type=target_type, target_id=target_id,
                               created_at=uow.now, updated_at=uow.now)
         s.add(row)
-        uow.record(ev.inspection_id, "evidence.linked", "evidence_link", row.id, "create", {"data": event})
+        uow.record(ev.inspection_id, "evidence.linked", "evidence_link", row.id, "create",
+                   payloads.create_payload("evidence_link", row))
     else:
         row.deleted_at, row.updated_at = None, uow.now
+        # a restore carries the link's identity beside the field, so the server can log what came back
         uow.record(ev.inspection_id, "evidence.linked", "evidence_link", row.id, "patch",
-                   {"fields": {"deleted": [True, False]}, **event})
+                   payloads.delete_payload(False, **payloads.row_data("evidence_link", row)))
     return _changes(ev, target_type, target_id)
 
 
@@ -76,8 +78,7 @@ def detach(uow: UnitOfWork, ev: EvidenceRow, target_type: str, target_id: str) -
             "Errors", "The evidence has no such link."))
     row.deleted_at, row.updated_at = uow.now, uow.now
     uow.record(ev.inspection_id, "evidence.unlinked", "evidence_link", row.id, "patch",
-               {"fields": {"deleted": [False, True]}, "evidence_id": ev.id, "target_type": target_type,
-                "target_id": target_id})
+               payloads.delete_payload(**payloads.row_data("evidence_link", row)))
     return _changes(ev, target_type, target_id)
 
 
@@ -87,7 +88,7 @@ def detach_all(uow: UnitOfWork, ev: EvidenceRow) -> list[tuple[str, str]]:
                                                              EvidenceLinkRow.deleted_at.is_(None))).all()
     for row in rows:
         row.deleted_at, row.updated_at = uow.now, uow.now
-        uow.outbox("evidence_link", row.id, "patch", {"fields": {"deleted": [False, True]}})
+        uow.outbox("evidence_link", row.id, "patch", payloads.delete_payload())
     return [(r.target_type, r.target_id) for r in rows]
 
 

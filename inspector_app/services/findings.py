@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -21,10 +20,6 @@ from inspector_app.storage.orm import AnswerRow, EvidenceLinkRow, FindingRow
 from inspector_app.syncproto import payloads
 
 _FIELDS = ("description", "severity", "amount_involved", "amount_to_recover", "legal_basis", "penalty_article")
-
-
-def _payload_value(value: Any) -> Any:
-    return format(value, "f") if isinstance(value, Decimal) else value
 
 
 class FindingService:
@@ -82,13 +77,13 @@ class FindingService:
             require_editable(load_inspection(uow.session, row.inspection_id))
             merged = FindingData(**{f: changes.get(f, getattr(row, f)) for f in _FIELDS})
             merged.validate()
-            fields = {f: [_payload_value(getattr(row, f)), _payload_value(v)]
-                      for f, v in changes.items() if getattr(row, f) != v}
+            pairs = {f: (getattr(row, f), v) for f, v in changes.items() if getattr(row, f) != v}
             for f, v in changes.items():
                 setattr(row, f, v)
-            if fields:
+            if pairs:
                 row.updated_at = uow.now
-                uow.record(row.inspection_id, "finding.changed", "finding", row.id, "patch", {"fields": fields})
+                uow.record(row.inspection_id, "finding.changed", "finding", row.id, "patch",
+                           payloads.changes_payload("finding", pairs))
             return finding_dto(row), Changes(inspections=frozenset({row.inspection_id}),
                                              findings=frozenset({row.id}))
 
@@ -100,7 +95,7 @@ class FindingService:
             require_editable(load_inspection(uow.session, row.inspection_id))
             row.deleted_at = uow.now
             uow.record(row.inspection_id, "finding.removed", "finding", row.id, "patch",
-                       {"fields": {"deleted": [False, True]}, "reason": reason})
+                       payloads.delete_payload(reason=reason))
             return Changes(inspections=frozenset({row.inspection_id}), findings=frozenset({row.id}))
 
     def list(self, inspection_id: str) -> list[FindingDTO]:

@@ -34,6 +34,7 @@ from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
 from inspector_app.services.dto import AnswerDTO
 from inspector_app.services.mappers import answer_dto
+from inspector_app.syncproto import payloads
 from inspector_app.storage.orm import (
     AnswerRow,
     InspectionRow,
@@ -44,8 +45,10 @@ from inspector_app.storage.orm import (
 )
 
 
-def _iso(value: dt.datetime | dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+#: What an inspection's and a new answer's create carries (the other declared fields start empty on the server).
+_INSPECTION_CREATE = ("institution_id", "inspection_type", "mode", "place", "planned_at", "period_from",
+                      "period_to", "status")
+_ANSWER_CREATE = ("inspection_id", "template_hash", "item_id", "value", "verdict")
 
 
 def team_members(session: Session, inspection_id: str) -> list[TeamMember]:
@@ -134,11 +137,10 @@ class InspectionService:
                             created_by=uow.actor.label, created_at=uow.now, updated_at=uow.now)
         s.add(row)
         s.flush()
-        uow.record(row.id, "inspection.created", "inspection", row.id, "create", {"data": {
-            "institution_id": inst.id, "institution_name": inst.name, "credit_code": inst.credit_code,
-            "inspection_type": row.inspection_type, "mode": row.mode, "place": row.place,
-            "planned_at": _iso(planned_at), "period_from": _iso(period_from), "period_to": _iso(period_to),
-            "status": row.status, **({"draw_id": draw_id} if draw_id else {})}})
+        uow.record(row.id, "inspection.created", "inspection", row.id, "create", payloads.create_payload(
+            "inspection", row, _INSPECTION_CREATE, extra={"institution_name": inst.name,
+                                                          "credit_code": inst.credit_code,
+                                                          **({"draw_id": draw_id} if draw_id else {})}))
         leader = leader_id or (officers[0].id if officers and officers[0] else None)
         for o in officers:
             assert o is not None
@@ -152,30 +154,30 @@ class InspectionService:
         m = TeamMemberRow(id=new_id(), inspection_id=inspection_id, officer_id=officer.id, role=role,
                           created_at=uow.now, updated_at=uow.now)
         uow.session.add(m)
-        uow.record(inspection_id, "team.member_added", "team_member", m.id, "create", {"data": {
-            "inspection_id": inspection_id, "officer_id": officer.id, "name": officer.name,
-            "certificate_no": officer.certificate_no, "certificate_expiry": _iso(officer.certificate_expiry),
-            "role": role}})
+        uow.record(inspection_id, "team.member_added", "team_member", m.id, "create", payloads.create_payload(
+            "team_member", m, ("inspection_id", "officer_id", "role"), extra={
+                "name": officer.name, "certificate_no": officer.certificate_no,
+                "certificate_expiry": officer.certificate_expiry}))
 
     def _attach_template(self, uow: UnitOfWork, inspection_id: str, template_id: str, position: int) -> list[str]:
         template = self._library.templates[template_id]
         templates.pin(uow.session, template)
-        uow.session.add(InspectionTemplateRow(inspection_id=inspection_id, template_hash=template.content_hash,
-                                              position=position))
+        pin = InspectionTemplateRow(inspection_id=inspection_id, template_hash=template.content_hash,
+                                    position=position)
+        uow.session.add(pin)
         uow.journal(inspection_id, "template.pinned", {"template_id": template.id, "version": template.version,
                                                        "content_hash": template.content_hash})
-        uow.outbox("inspection_template", inspection_id, "append",
-                   {"inspection_id": inspection_id, "template_hash": template.content_hash, "position": position})
+        # an append's payload is the data itself (no "data" wrapper): what this entity has always sent
+        uow.outbox("inspection_template", inspection_id, "append", payloads.row_data("inspection_template", pin))
         ids = []
         for n, item in enumerate(template.items()):
             a = AnswerRow(id=new_id(), inspection_id=inspection_id, template_hash=template.content_hash,
                           item_id=item.id, position=n, value=None, state=ItemState.UNANSWERED.value,
                           updated_at=uow.now)
             uow.session.add(a)
-            uow.outbox("answer", a.id, "create", {"data": {"inspection_id": inspection_id,
-                                                           "template_hash": template.content_hash,
-                                                           "item_id": item.id, "value": None, "verdict": None,
-                                                           "note": ""}})
+            # a new answer's note is "" on the wire (the column is NULL until written)
+            uow.outbox("answer", a.id, "create",
+                       payloads.create_payload("answer", a, _ANSWER_CREATE, extra={"note": ""}))
             ids.append(a.id)
         return ids
 
@@ -202,11 +204,11 @@ class InspectionService:
             require_editable(row, Action.EDIT_TEAM)
             m = self._member(uow.session, inspection_id, officer_id)
             when = at or uow.now
-            old = _iso(m.credentials_shown_at)
+            old = m.credentials_shown_at
             m.credentials_shown_at = when
             m.updated_at = uow.now
             uow.record(inspection_id, "team.credentials_shown", "team_member", m.id, "patch",
-                       {"fields": {"credentials_shown_at": [old, _iso(when)]}})
+                       payloads.changes_payload("team_member", {"credentials_shown_at": (old, when)}))
             return Changes(inspections=frozenset({inspection_id}))
 
     def declare_recusal(self, actor: Actor, inspection_id: str, officer_id: str, has_conflict: bool,
@@ -219,14 +221,14 @@ class InspectionService:
             row = load_inspection(uow.session, inspection_id)
             require_editable(row, Action.EDIT_TEAM)
             m = self._member(uow.session, inspection_id, officer_id)
-            fields: dict[str, Any] = {
-                "has_conflict": [m.has_conflict, has_conflict],
-                "conflict_note": [m.conflict_note, note],
-                "recusal_declared_at": [_iso(m.recusal_declared_at), _iso(uow.now)],
-            }
+            payload = payloads.changes_payload("team_member", {
+                "has_conflict": (m.has_conflict, has_conflict),
+                "conflict_note": (m.conflict_note, note),
+                "recusal_declared_at": (m.recusal_declared_at, uow.now),
+            })
             m.has_conflict, m.conflict_note, m.recusal_declared_at = has_conflict, note, uow.now
             m.updated_at = uow.now
-            uow.record(inspection_id, "team.recusal_declared", "team_member", m.id, "patch", {"fields": fields})
+            uow.record(inspection_id, "team.recusal_declared", "team_member", m.id, "patch", payload)
             return Changes(inspections=frozenset({inspection_id}))
 
     @staticmethod
@@ -278,15 +280,13 @@ class InspectionService:
 
     def _set_status(self, uow: UnitOfWork, row: InspectionRow, target: Status, reason: str = "",
                     **times: dt.datetime) -> None:
-        fields: dict[str, Any] = {"status": [row.status, target.value]}
+        pairs: dict[str, tuple[Any, Any]] = {"status": (row.status, target.value)}
         for name, value in times.items():
-            fields[name] = [_iso(getattr(row, name)), _iso(value)]
+            pairs[name] = (getattr(row, name), value)
             setattr(row, name, value)
         row.status = target.value
         row.updated_at = uow.now
-        payload: dict[str, Any] = {"fields": fields}
-        if reason:
-            payload["reason"] = reason
+        payload = payloads.changes_payload("inspection", pairs, **({"reason": reason} if reason else {}))
         uow.record(row.id, f"inspection.status.{target.value}", "inspection", row.id, "patch", payload)
 
     def _unanswered_required(self, session: Session, inspection_id: str) -> list[str]:
@@ -381,5 +381,5 @@ class InspectionService:
         a.updated_at = uow.now
         uow.journal(row.id, "answer.changed", {"entity": "answer", "id": a.id, "item": a.item_id,
                                                "fields": fields, "state": state})
-        uow.outbox("answer", a.id, "patch", {"fields": fields})
+        uow.outbox("answer", a.id, "patch", payloads.changes_payload("answer", fields))
         return True

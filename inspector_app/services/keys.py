@@ -18,6 +18,7 @@ from inspector_app.storage.vault import FileVault, SealedFileError
 
 if TYPE_CHECKING:
     from cryptography import x509
+    from pyhanko_certvalidator import ValidationContext
 
     from inspector_app.records import pki
 
@@ -118,7 +119,7 @@ class KeyService:
         """The roots and CRLs `revocation_context` is made of (paths: they cross to the signing process)."""
         return self.trust_roots(), self.crls()
 
-    def revocation_context(self):  # -> pyhanko_certvalidator.ValidationContext | None
+    def revocation_context(self) -> ValidationContext | None:
         """What signing embeds so verification needs no network: the workspace's roots and cached CRLs."""
         from inspector_app.records import signing  # pyHanko: loaded when something is signed
 

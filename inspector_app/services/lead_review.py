@@ -174,7 +174,7 @@ class LeadReviewService:
                 if old is not None and old.deleted_at is None:
                     old.deleted_at = uow.now
                     uow.record(inspection_id, "finding.removed", "finding", old.id, "patch",
-                               {"fields": {"deleted": [False, True]}, "reason": "线索核查结论改为不属实或未核查"})
+                               payloads.delete_payload(reason="线索核查结论改为不属实或未核查"))
                     findings.add(old.id)
                 row.finding_id = None
             before = {"status": row.status, "note": row.note, "inspection_id": row.inspection_id,
@@ -190,11 +190,8 @@ class LeadReviewService:
                                created_at=uow.now, updated_at=uow.now)
                 s.add(f)
                 row.finding_id = f.id
-                uow.record(inspection_id, "finding.added", "finding", f.id, "create", {"data": {
-                    "inspection_id": inspection_id, "answer_id": None, "item_id": None,
-                    "description": f.description, "severity": f.severity, "amount_involved": format(amount, "f"),
-                    "amount_to_recover": format(amount, "f"), "legal_basis": "", "penalty_article": "",
-                    "lead_id": row.id}})
+                uow.record(inspection_id, "finding.added", "finding", f.id, "create",
+                           payloads.create_payload("finding", f, extra={"lead_id": row.id}))
                 findings.add(f.id)
             patch = payloads.patch_payload("lead", before, {
                 "status": row.status, "note": row.note, "inspection_id": row.inspection_id,

@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.leads.mapping import Where
@@ -29,15 +29,15 @@ def malformed(where: Where, reason: str, row: int | None = None) -> ValidationEr
 class _Counting(io.RawIOBase):
     """Counts the bytes handed to the text decoder: the progress of a CSV read."""
 
-    def __init__(self, raw: BinaryIO):
+    def __init__(self, raw: io.BufferedIOBase):
         self._raw, self.count = raw, 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b: Any) -> int:
-        n = self._raw.readinto(b)  # type: ignore[attr-defined]
-        self.count += n or 0
+        n = self._raw.readinto(b)
+        self.count += n
         return n
 
     def close(self) -> None:

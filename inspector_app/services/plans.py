@@ -20,6 +20,7 @@ from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.inspection import InspectionType
 from inspector_app.domain.plans import (
+    DRAWABLE,
     Phase,
     PlanData,
     PlanKind,
@@ -29,6 +30,7 @@ from inspector_app.domain.plans import (
     TargetKind,
     Window,
     check_plan_transition,
+    next_plan_status,
 )
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext
@@ -69,6 +71,8 @@ class PlanDTO:
     summary_due: dt.date | None
     phases: tuple[Phase, ...]
     items: tuple[PlanItemDTO, ...]
+    next_status: PlanStatus | None = None   # the step forward the plan may take next (None: archived)
+    drawable: bool = False                  # institutions may be drawn under it now (its status allows it)
 
 
 def item_dto(r: PlanItemRow) -> PlanItemDTO:
@@ -84,9 +88,11 @@ def item_dto(r: PlanItemRow) -> PlanItemDTO:
 def plan_dto(r: PlanRow, items: list[PlanItemRow]) -> PlanDTO:
     phases = tuple(Phase(p["name"], Window(dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"])))
                    for p in r.phases)
-    return PlanDTO(r.id, r.key, PlanKind(r.kind), r.title, r.year, PlanStatus(r.status), r.issuer, r.document_no,
+    status = PlanStatus(r.status)
+    return PlanDTO(r.id, r.key, PlanKind(r.kind), r.title, r.year, status, r.issuer, r.document_no,
                    Window(r.window_start, r.window_end), r.filing_due, r.summary_due, phases,
-                   tuple(item_dto(i) for i in sorted(items, key=lambda i: i.position)))
+                   tuple(item_dto(i) for i in sorted(items, key=lambda i: i.position)),
+                   next_status=next_plan_status(status), drawable=status in DRAWABLE)
 
 
 def find_plan(s: Session, plan_id: str) -> PlanRow:

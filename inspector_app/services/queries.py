@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.agency_time import local
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, TeamRuleViolation, ValidationError
+from inspector_app.domain.rules import REVIEW_LISTED
 from inspector_app.domain.team import TeamMember, check_ready_for_site
 from inspector_app.services.context import ServiceContext
 from inspector_app.services.dto import AnswerDTO, ChecklistPart, InspectionDetail, InspectionSummary, TeamMemberDTO
@@ -26,12 +27,15 @@ from inspector_app.storage.orm import (
 )
 
 
-def _summaries(s: Session, ids: Sequence[str] | None = None) -> list[InspectionSummary]:
+def _summaries(s: Session, ids: Sequence[str] | None = None,
+               statuses: Collection[str] | None = None) -> list[InspectionSummary]:
     q = (select(InspectionRow, InstitutionRow.name, InstitutionRow.category)
          .join(InstitutionRow, InstitutionRow.id == InspectionRow.institution_id)
          .where(InspectionRow.deleted_at.is_(None)))
     if ids is not None:
         q = q.where(InspectionRow.id.in_(ids))
+    if statuses is not None:
+        q = q.where(InspectionRow.status.in_([str(v) for v in statuses]))
     rows = s.execute(q.order_by(InspectionRow.planned_at.desc())).all()
     wanted = [r[0].id for r in rows]
     answered = func.sum(case((AnswerRow.state != "unanswered", 1), else_=0))
@@ -42,7 +46,7 @@ def _summaries(s: Session, ids: Sequence[str] | None = None) -> list[InspectionS
     team_q = (select(TeamMemberRow.inspection_id, OfficerRow.name)
               .join(OfficerRow, OfficerRow.id == TeamMemberRow.officer_id)
               .where(TeamMemberRow.deleted_at.is_(None)).order_by(TeamMemberRow.created_at))
-    if ids is not None:
+    if ids is not None or statuses is not None:  # a subset: count only its rows
         counts_q = counts_q.where(AnswerRow.inspection_id.in_(wanted))
         findings_q = findings_q.where(FindingRow.inspection_id.in_(wanted))
         team_q = team_q.where(TeamMemberRow.inspection_id.in_(wanted))
@@ -86,9 +90,17 @@ class QueryService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
-    def inspections(self) -> list[InspectionSummary]:
+    def inspections(self, statuses: Collection[str] | None = None) -> list[InspectionSummary]:
+        """Every inspection, newest first; only those in `statuses` when given (the caller names the statuses as
+        data, e.g. the demo screenshots' scenes: which status allows what is the rule book's business)."""
         with self._ctx.read() as s:
-            return _summaries(s)
+            return _summaries(s, statuses=statuses)
+
+    def review_queue(self) -> list[InspectionSummary]:
+        """The inspections the review page lists: submitted, under review, returned or approved (the rule book's
+        REVIEW_LISTED), newest first."""
+        with self._ctx.read() as s:
+            return _summaries(s, statuses=REVIEW_LISTED)
 
     def summary(self, inspection_id: str) -> InspectionSummary:
         with self._ctx.read() as s:

@@ -61,10 +61,6 @@ class ReinspectionDTO:
     signed: bool
 
 
-def _data(row: ReinspectionRow) -> dict[str, Any]:
-    return payloads.row_data("reinspection", row)   # generated from the entity declaration (syncproto.entities)
-
-
 def require_open(row: ReinspectionRow) -> None:
     if row.content_hash:
         raise FrozenRecord("reinspection.frozen", QT_TRANSLATE_NOOP(
@@ -126,7 +122,8 @@ class ReinspectionService:
                                   officer_ids=officer_ids, place=place.strip() or insp.place, visited_at=uow.now,
                                   result=None, note="", created_at=uow.now, updated_at=uow.now)
             s.add(row)
-            uow.record(insp.id, "reinspection.opened", "reinspection", row.id, "create", {"data": _data(row)})
+            uow.record(insp.id, "reinspection.opened", "reinspection", row.id, "create",
+                       payloads.create_payload("reinspection", row))
             return self._dto(s, row), Changes(inspections=frozenset({insp.id}))
 
     def update(self, actor: Actor, reinspection_id: str, *, result: RectificationResult | str | None = None,
@@ -147,13 +144,14 @@ class ReinspectionService:
                 ids = list(dict.fromkeys(officer_ids))
                 check_team_formation(_members(s, ids), local(uow.now).date())
                 wanted["officer_ids"] = ids
-            fields = {k: [getattr(row, k), v] for k, v in wanted.items() if getattr(row, k) != v}
-            if not fields:
+            pairs = {k: (getattr(row, k), v) for k, v in wanted.items() if getattr(row, k) != v}
+            if not pairs:
                 return self._dto(s, row), Changes()
-            for k, (_old, new) in fields.items():
+            patch = payloads.changes_payload("reinspection", pairs)
+            for k, (_old, new) in pairs.items():
                 setattr(row, k, new)
             row.updated_at = uow.now
-            uow.record(row.inspection_id, "reinspection.changed", "reinspection", row.id, "patch", {"fields": fields})
+            uow.record(row.inspection_id, "reinspection.changed", "reinspection", row.id, "patch", patch)
             return self._dto(s, row), Changes(inspections=frozenset({row.inspection_id}))
 
     # ------------------------------------------------------------------ reading
@@ -258,7 +256,7 @@ class ReinspectionService:
             if not row.number:
                 row.number = numbering.next_number(uow.session, "reinspection", uow.now)
                 uow.record(row.inspection_id, "reinspection.number_assigned", "reinspection", row.id, "patch",
-                           {"fields": {"number": [None, row.number]}})
+                           payloads.changes_payload("reinspection", {"number": (None, row.number)}))
         say(15, "汇总复查内容")
         with self._ctx.read() as s:
             record = self.snapshot(s, load_reinspection(s, reinspection_id))
@@ -278,8 +276,9 @@ class ReinspectionService:
                                                   "result": record.result, "officer_ids": list(row.officer_ids)},
                                          extra={"officer_id": officer_id, "signing_time_source": "device clock"})
             row.content_hash, row.document_id, row.updated_at = produced.content_hash, doc.id, uow.now
-            uow.record(row.inspection_id, "reinspection.frozen", "reinspection", row.id, "patch", {"fields": {
-                "content_hash": [None, row.content_hash], "document_id": [None, doc.id]}})
+            uow.record(row.inspection_id, "reinspection.frozen", "reinspection", row.id, "patch",
+                       payloads.changes_payload("reinspection", {"content_hash": (None, row.content_hash),
+                                                                 "document_id": (None, doc.id)}))
             self._settle(uow, row, [e.sha256 for e in record.evidence])
             return document_dto(doc), Changes(inspections=frozenset({row.inspection_id}))
 
@@ -291,11 +290,12 @@ class ReinspectionService:
         ids = uow.session.scalars(select(EvidenceRow.id).where(EvidenceRow.reinspection_id == row.id,
                                                                EvidenceRow.deleted_at.is_(None))
                                   .order_by(EvidenceRow.created_at, EvidenceRow.id)).all()
-        fields = {"result": [rect.result, row.result], "reinspected_at": [
-            rect.reinspected_at.isoformat() if rect.reinspected_at else None, row.visited_at.isoformat()],
-            "reinspection_note": [rect.reinspection_note, row.note],
-            "reinspection_evidence": [rect.reinspection_evidence, ",".join(ids)]}
+        patch = payloads.changes_payload("rectification", {
+            "result": (rect.result, row.result), "reinspected_at": (rect.reinspected_at, row.visited_at),
+            "reinspection_note": (rect.reinspection_note, row.note),
+            "reinspection_evidence": (rect.reinspection_evidence, ",".join(ids))},
+            reinspection_id=row.id, evidence_sha256=evidence)
         rect.result, rect.reinspected_at, rect.reinspection_note = row.result, row.visited_at, row.note
         rect.reinspection_evidence, rect.updated_at = ",".join(ids), uow.now
         uow.record(row.inspection_id, "rectification.reinspected", "rectification", rect.id, "patch",
-                   {"fields": fields, "reinspection_id": row.id, "evidence_sha256": evidence})
+                   patch)

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,6 +36,10 @@ from inspector_app.services.signing import SigningService
 from inspector_app.storage.orm import FindingRow, InspectionRow, InstitutionRow, OfficerRow
 from inspector_app.storage.records_orm import DocumentRow
 from inspector_app.storage.review_orm import OutcomeRow, RectificationRow, ReviewEventRow
+from inspector_app.syncproto import payloads
+
+#: What a decided outcome carries on the wire (its decision time travels in the journal, not the payload).
+_OUTCOME_CREATE = ("inspection_id", "decided_by", "outcome", "refund_amount", "fine_amount", "articles", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +106,14 @@ class ReviewService:
                  facts: Facts = Facts()) -> None:
         require(action, Status(insp.status), self._role(s, actor), facts)
 
-    def _move(self, uow: UnitOfWork, insp: InspectionRow, target: Status, payload: dict | None = None) -> None:
+    def _move(self, uow: UnitOfWork, insp: InspectionRow, target: Status,
+              payload: dict[str, Any] | None = None) -> None:
         check_transition(Status(insp.status), target)
         old = insp.status
         insp.status = target.value
         insp.updated_at = uow.now
         uow.record(insp.id, f"inspection.status.{target.value}", "inspection", insp.id, "patch",
-                   {"fields": {"status": [old, target.value]}, **(payload or {})})
+                   payloads.changes_payload("inspection", {"status": (old, target.value)}, **(payload or {})))
 
     def _event(self, uow: UnitOfWork, insp: InspectionRow, kind: str, text: str, finding_id: str | None = None,
                content_hash: str | None = None) -> str:
@@ -116,10 +122,9 @@ class ReviewService:
                              content_hash=content_hash, author=uow.actor.name,
                              author_officer_id=uow.actor.officer_id, created_at=uow.now)
         uow.session.add(row)
-        uow.record(insp.id, f"review.{kind}", "review_event", row.id, "append", {"data": {
-            "inspection_id": insp.id, "kind": kind, "finding_id": finding_id, "text": text,
-            "content_hash": content_hash, "author": uow.actor.name, "author_officer_id": uow.actor.officer_id,
-            "created_at": uow.now.isoformat()}})
+        uow.record(insp.id, f"review.{kind}", "review_event", row.id, "append", payloads.create_payload(
+            "review_event", row, ("inspection_id", "kind", "finding_id", "text", "content_hash", "author",
+                                  "author_officer_id", "created_at")))
         return row.id
 
     def submit(self, actor: Actor, inspection_id: str) -> Changes:
@@ -234,22 +239,20 @@ class ReviewService:
             insp = load_inspection(uow.session, inspection_id)
             self._require(uow.session, actor, Action.SET_OUTCOME, insp)
             row = uow.session.get(OutcomeRow, inspection_id)
-            data = {"inspection_id": inspection_id, "decided_by": actor.name, "outcome": outcome.value,
-                    "refund_amount": format(refund_d, "f"),
-                    "fine_amount": format(fine_d, "f"), "articles": articles, "note": note}
             if row is None:
                 row = OutcomeRow(inspection_id=inspection_id, outcome=outcome.value, refund_amount=refund_d,
                                  fine_amount=fine_d, articles=articles, note=note, decided_by=actor.name,
                                  decided_at=uow.now)
                 uow.session.add(row)
-                uow.record(inspection_id, "outcome.decided", "outcome", inspection_id, "create", {"data": data})
+                uow.record(inspection_id, "outcome.decided", "outcome", inspection_id, "create",
+                           payloads.create_payload("outcome", row, _OUTCOME_CREATE))
             else:
-                fields = {"outcome": [row.outcome, outcome.value],
-                          "refund_amount": [format(row.refund_amount, "f"), data["refund_amount"]],
-                          "fine_amount": [format(row.fine_amount, "f"), data["fine_amount"]]}
+                patch = payloads.changes_payload("outcome", {
+                    "outcome": (row.outcome, outcome.value), "refund_amount": (row.refund_amount, refund_d),
+                    "fine_amount": (row.fine_amount, fine_d)})
                 row.outcome, row.refund_amount, row.fine_amount = outcome.value, refund_d, fine_d
                 row.articles, row.note, row.decided_by, row.decided_at = articles, note, actor.name, uow.now
-                uow.record(inspection_id, "outcome.changed", "outcome", inspection_id, "patch", {"fields": fields})
+                uow.record(inspection_id, "outcome.changed", "outcome", inspection_id, "patch", patch)
             if outcome is Outcome.RECTIFY and Status(insp.status) is Status.APPROVED:
                 self._open_rectification(uow, insp)
             return Changes(inspections=frozenset({inspection_id}))
@@ -268,8 +271,8 @@ class ReviewService:
         row = RectificationRow(id=new_id(), inspection_id=insp.id, notice_document_id=notice.id, deadline=deadline,
                                created_at=uow.now, updated_at=uow.now)
         uow.session.add(row)
-        uow.record(insp.id, "rectification.opened", "rectification", row.id, "create",
-                   {"data": {"inspection_id": insp.id, "deadline": deadline.isoformat(), "notice": notice.number}})
+        uow.record(insp.id, "rectification.opened", "rectification", row.id, "create", payloads.create_payload(
+            "rectification", row, ("inspection_id", "deadline"), extra={"notice": notice.number}))
         self._move(uow, insp, Status.RECTIFICATION)
 
     def record_voluntary_refund(self, actor: Actor, rectification_id: str, amount: str | Decimal,
@@ -281,11 +284,11 @@ class ReviewService:
             if row is None:
                 raise ValidationError("rectification.not_found", QT_TRANSLATE_NOOP(
                     "Errors", "The rectification does not exist."))
-            old = format(row.voluntary_refund, "f")
+            # the old refund date is sent as unknown (None), as it always was: a refund is recorded once
+            patch = payloads.changes_payload("rectification", {"voluntary_refund": (row.voluntary_refund, value),
+                                                               "voluntary_refund_on": (None, on)})
             row.voluntary_refund, row.voluntary_refund_on, row.updated_at = value, on, uow.now
-            uow.record(row.inspection_id, "rectification.refund", "rectification", row.id, "patch",
-                       {"fields": {"voluntary_refund": [old, format(value, "f")],
-                                   "voluntary_refund_on": [None, on.isoformat()]}})
+            uow.record(row.inspection_id, "rectification.refund", "rectification", row.id, "patch", patch)
             return Changes(inspections=frozenset({row.inspection_id}))
 
     def close(self, actor: Actor, inspection_id: str) -> Changes:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspector_app.domain import agency_time
 from inspector_app.domain.campaign import CampaignData, SelfReportedProblem
@@ -86,8 +87,8 @@ class CampaignService:
                 "deadline": row.self_check_deadline.isoformat(), "institutions": len(set(data.institution_ids))})
             return row.id
 
-    def _campaign(self, s: object, campaign_id: str) -> CampaignRow:
-        row = s.get(CampaignRow, campaign_id)  # type: ignore[attr-defined]
+    def _campaign(self, s: Session, campaign_id: str) -> CampaignRow:
+        row = s.get(CampaignRow, campaign_id)
         if row is None:
             raise ValidationError("campaign.not_found", QT_TRANSLATE_NOOP("Errors", "The campaign does not exist."))
         return row

@@ -65,8 +65,8 @@ def write_return(path: Path, campaign: dict[str, Any], institution: dict[str, st
         for col in (6, 7):
             ws.cell(row=r, column=col).number_format = "0.00"
         ws.cell(row=r, column=8).number_format = "yyyy-mm-dd"
-    for col, width in zip("ABCDEFGHIJ", (6, 12, 40, 12, 30, 14, 14, 12, 16, 30)):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGHIJ", (6, 12, 40, 12, 30, 14, 14, 12, 16, 30)):
+        ws.column_dimensions[letter].width = width
     cs = wb.create_sheet(COMMIT)
     cs["A1"] = "书面承诺"
     cs["A1"].font = Font(bold=True, size=14)

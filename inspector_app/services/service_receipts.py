@@ -180,13 +180,13 @@ class ServiceReceiptService:
         payload.update({"served_on": served_on.isoformat(), "effective_deadline": effective.isoformat()})
         notice.payload, notice.updated_at = payload, uow.now
         uow.record(notice.inspection_id, "notice.served", "document", notice.id, "patch",
-                   {"fields": {"payload": [old, payload]}})
+                   payloads.changes_payload("document", {"payload": (old, payload)}))
         rect = uow.session.scalar(select(RectificationRow).where(RectificationRow.notice_document_id == notice.id))
         if rect is not None and rect.result is None and rect.deadline != effective:
             before = rect.deadline
             rect.deadline, rect.updated_at = effective, uow.now
             uow.record(notice.inspection_id, "rectification.deadline_from_service", "rectification", rect.id,
-                       "patch", {"fields": {"deadline": [before.isoformat(), effective.isoformat()]}})
+                       "patch", payloads.changes_payload("rectification", {"deadline": (before, effective)}))
 
     def served(self, document_id: str) -> ServedDTO | None:
         """The latest service of a document, or None when it has not been served."""

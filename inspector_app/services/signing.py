@@ -24,12 +24,8 @@ from inspector_app.records.plan import AGENCY_FIELD
 from inspector_app.services import numbering
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext, UnitOfWork
-from inspector_app.services.document_pipeline import (  # noqa: F401 - require_bound re-exported
-    DocumentPipeline,
-    in_child_or_inline,
-    require_bound,
-    signing_key,
-)
+from inspector_app.services.document_pipeline import DocumentPipeline, in_child_or_inline, signing_key
+from inspector_app.services.document_pipeline import require_bound as require_bound  # re-exported
 from inspector_app.services.inspections import load_inspection, team_members, unanswered_required
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import build_snapshot, unanswered_team_signatures
@@ -44,9 +40,13 @@ from inspector_app.storage import journal_repo
 from inspector_app.storage.atomic import write_bytes
 from inspector_app.storage.orm import EvidenceRow
 from inspector_app.storage.records_orm import DocumentRow, PartySignoffRow, SignatureCaptureRow
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 SIGNABLE = (Status.AWAITING_SIGNATURE,)
+#: What a captured handwritten signature carries on the wire (the strokes travel; the PNG is the blob).
+_CAPTURE_FIELDS = ("inspection_id", "document_kind", "role", "officer_id", "signer_name", "png_sha256", "strokes",
+                   "created_at")
 
 
 class SigningService:
@@ -82,10 +82,8 @@ class SigningService:
                                       role=role, officer_id=officer_id, signer_name=signer_name, strokes=clean,
                                       png_sha256=blob.sha256, created_at=uow.now)
             uow.session.add(row)
-            uow.record(inspection_id, "signature.captured", "signature_capture", row.id, "append", {"data": {
-                "inspection_id": inspection_id, "document_kind": document_kind, "role": role,
-                "officer_id": officer_id, "signer_name": signer_name, "png_sha256": blob.sha256,
-                "strokes": clean, "created_at": uow.now.isoformat()}})
+            uow.record(inspection_id, "signature.captured", "signature_capture", row.id, "append",
+                       payloads.create_payload("signature_capture", row, _CAPTURE_FIELDS))
             return Changes(inspections=frozenset({inspection_id}))
 
     def record_party_signoff(self, actor: Actor, inspection_id: str, data: PartySignoff,
@@ -105,14 +103,15 @@ class SigningService:
                 row = PartySignoffRow(id=new_id(), inspection_id=inspection_id, document_kind=document_kind,
                                       created_at=uow.now, **fields)
                 uow.session.add(row)
-                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "create", {"data": {
-                    "inspection_id": inspection_id, "document_kind": document_kind, **fields}})
+                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "create",
+                           payloads.create_payload("party_signoff", row, ("inspection_id", "document_kind", *fields)))
             else:
-                changed = {k: [getattr(row, k), v] for k, v in fields.items() if getattr(row, k) != v}
+                patch = payloads.changes_payload("party_signoff", {
+                    k: (getattr(row, k), v) for k, v in fields.items() if getattr(row, k) != v})
                 for k, v in fields.items():
                     setattr(row, k, v)
                 row.created_at = uow.now
-                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "patch", {"fields": changed})
+                uow.record(inspection_id, "party.signoff", "party_signoff", row.id, "patch", patch)
             return Changes(inspections=frozenset({inspection_id}))
 
     def capture_state(self, inspection_id: str, document_kind: str = "record") -> CaptureState:
@@ -206,7 +205,7 @@ class SigningService:
             if not insp.record_number:
                 insp.record_number = numbering.next_number(uow.session, "record", uow.now)
                 uow.record(inspection_id, "record.number_assigned", "inspection", inspection_id, "patch",
-                           {"fields": {"record_number": [None, insp.record_number]}})
+                           payloads.changes_payload("inspection", {"record_number": (None, insp.record_number)}))
         say(15, "汇总笔录内容")
         with self._ctx.read() as s:
             snapshot = build_snapshot(s, self._ctx.blobs, inspection_id, self._print_path)
@@ -260,11 +259,11 @@ class SigningService:
             row.signed_fields = [*old_signed, field]
             row.pending_fields = [f for f in old_pending if f != field]
             row.updated_at = uow.now
-            uow.record(doc.inspection_id, f"{doc.kind}.countersigned", "document", row.id, "patch", {
-                "fields": {"pdf_sha256": [old, blob.sha256], "signed_fields": [old_signed, row.signed_fields],
-                           "pending_fields": [old_pending, row.pending_fields]},
-                "field": field, "officer_id": officer_id,
-                "signing_time_source": "device clock"})
+            uow.record(doc.inspection_id, f"{doc.kind}.countersigned", "document", row.id, "patch",
+                       payloads.changes_payload("document", {
+                           "pdf_sha256": (old, blob.sha256), "signed_fields": (old_signed, row.signed_fields),
+                           "pending_fields": (old_pending, row.pending_fields)},
+                           field=field, officer_id=officer_id, signing_time_source="device clock"))
             insp = load_inspection(uow.session, doc.inspection_id)
             if doc.kind == "record":
                 self._maybe_complete(uow, insp, row)
@@ -276,7 +275,8 @@ class SigningService:
         if all(f in doc.signed_fields for f in officer_fields) and Status(insp.status) in SIGNABLE:
             insp.status = Status.SIGNED.value
             uow.record(insp.id, "inspection.status.signed", "inspection", insp.id, "patch",
-                       {"fields": {"status": [Status.AWAITING_SIGNATURE.value, Status.SIGNED.value]}})
+                       payloads.changes_payload("inspection", {
+                           "status": (Status.AWAITING_SIGNATURE.value, Status.SIGNED.value)}))
 
     # ------------------------------------------------------------------ helpers
 

@@ -12,7 +12,7 @@ from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import SigningService
 
 if TYPE_CHECKING:
-    from inspector_app.records.verify import VerifyReport
+    from inspector_app.records.verify_report import VerifyReport
 
 
 #: Documents `export --kind` copies, with the words the error messages use.

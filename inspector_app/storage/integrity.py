@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.storage import sqlcipher
 from inspector_app.storage.atomic import fsync_dir
 
@@ -29,17 +30,27 @@ KEEP_DAILY = 7
 DAILY_PREFIX = "inspector-daily-"
 
 
-class CorruptDatabaseError(RuntimeError):
-    """The database failed its integrity check; it was not opened and nothing was changed."""
+class CorruptDatabaseError(DomainError, RuntimeError):
+    """The database failed its integrity check; it was not opened and nothing was changed. Coded: with a backup
+    to restore from (`database.corrupt`, the restore command in its words) or without one
+    (`database.corrupt_no_backup`)."""
 
     def __init__(self, path: Path, detail: str, backup: Path | None):
         self.path, self.detail, self.backup = path, detail, backup
         if backup is not None:
-            hint = (f"请用最近的备份恢复：inspector restore --from \"{backup}\""
-                    "（损坏的文件会被保留在 corrupt/ 文件夹中）")
+            super().__init__("database.corrupt", QT_TRANSLATE_NOOP(
+                "Errors", "The database {path} is damaged (integrity check: {detail}); the program refuses to open "
+                          "it so that no wrong data is listed or exported. Restore the latest backup: inspector "
+                          "restore --from \"{backup}\" (the damaged file is kept in the corrupt/ folder)."),
+                path=str(path), detail=detail, backup=str(backup))
         else:
-            hint = "没有找到本机备份，请联系信息部门从服务器重新同步"
-        super().__init__(f"数据库 {path} 已损坏（完整性检查：{detail}），为免列出或导出错误数据，程序拒绝打开。{hint}")
+            super().__init__("database.corrupt_no_backup", QT_TRANSLATE_NOOP(
+                "Errors", "The database {path} is damaged (integrity check: {detail}); the program refuses to open "
+                          "it so that no wrong data is listed or exported. There is no backup on this computer: ask "
+                          "the IT department to sync it again from the server."), path=str(path), detail=detail)
+
+    def __reduce__(self) -> tuple[object, ...]:  # its own constructor: picklable with path, detail and backup
+        return (type(self), (self.path, self.detail, self.backup))
 
 
 class BackupRefused(RuntimeError):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.storage import integrity, sqlcipher
 from inspector_app.storage.db import make_engine
 
@@ -30,7 +31,7 @@ _VERSIONS = Path(_SCRIPT_LOCATION) / "versions"
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
-class NewerDatabaseError(RuntimeError):
+class NewerDatabaseError(DomainError, RuntimeError):
     """The database was written by a newer version of the app; it has not been touched."""
 
 
@@ -96,7 +97,9 @@ def read_revision(path: Path, key: bytes | None = None, backups_dir: Path | None
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables - {"sqlite_sequence"}:
-                raise NotOurDatabaseError(f"{path} 不是本程序的数据库（没有版本信息），未作任何修改")
+                raise NotOurDatabaseError("database.not_ours", QT_TRANSLATE_NOOP(
+                    "Errors", "{path} is not a database of this program (it has no schema version). It was not "
+                              "changed."), path=str(path))
             return None
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
@@ -106,7 +109,9 @@ def read_revision(path: Path, key: bytes | None = None, backups_dir: Path | None
         if "malformed" in str(exc) or "corrupt" in str(exc):
             newest = integrity.backups(backups_dir) if backups_dir else []
             raise integrity.CorruptDatabaseError(path, str(exc), newest[0] if newest else None) from None
-        raise NotOurDatabaseError(f"{path} 无法作为 SQLite 数据库打开：{exc}") from None
+        raise NotOurDatabaseError("database.unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "{path} cannot be opened as an SQLite database: {reason}"), path=str(path),
+            reason=str(exc)) from None
     finally:
         con.close()
 
@@ -127,10 +132,10 @@ def open_database(path: Path, backups_dir: Path, target: str = "head", key: byte
         current = read_revision(path, key, backups_dir)
         declared_head, declared = declared_revisions()
         if current is not None and current not in (declared or known_revisions()):
-            raise NewerDatabaseError(
-                f"数据库 {path} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。"
-                "文件未作任何修改，请升级程序后再打开。"
-            )
+            raise NewerDatabaseError("database.newer", QT_TRANSLATE_NOOP(
+                "Errors", "The database {path} was created by a newer version of the program (schema version "
+                          "{revision}); this version cannot open it safely. The file was not changed: update the "
+                          "program, then open it again."), path=str(path), revision=current)
         integrity.refuse_if_corrupt(path, key, backups_dir)
         if daily_backup:
             integrity.take_daily_backup(path, key, backups_dir)

@@ -21,14 +21,16 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.storage.atomic import fsync_dir
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
 
 
-class NotOurDatabaseError(RuntimeError):
-    """The file cannot be opened as this app's database; it has not been touched."""
+class NotOurDatabaseError(DomainError, RuntimeError):
+    """The file cannot be opened as this app's database; it has not been touched. A coded error (code, English
+    template, parameters): the windows and the command line translate it (ui/errors.py)."""
 
 
 class WrongKeyError(NotOurDatabaseError):
@@ -96,8 +98,9 @@ def probe(path: Path, key: bytes | None) -> None:
     if plain is None:
         return
     if key is None and not plain:
-        raise EncryptedDatabaseError(f"{path} 不是未加密的 SQLite 数据库：若是加密的工作区，需要登录（工作区密钥）"
-                                     "才能打开；文件未作任何修改")
+        raise EncryptedDatabaseError("database.encrypted_or_foreign", QT_TRANSLATE_NOOP(
+            "Errors", "{path} is not a plain SQLite database: an encrypted workspace needs a sign-in (the workspace "
+                      "key) to open. The file was not changed."), path=str(path))
     con = connect(path, key, readonly=True)
     try:
         con.execute("PRAGMA user_version").fetchone()  # page 1 only: the schema may span damaged pages
@@ -105,9 +108,12 @@ def probe(path: Path, key: bytes | None) -> None:
         if not is_database_error(exc):
             raise
         if key is not None and plain:
-            raise WrongKeyError(f"数据库 {path} 尚未加密，不能用密钥打开（应先转换）") from None
-        raise WrongKeyError(f"数据库 {path} 无法用当前工作区密钥解密：密钥不正确，或文件首页已损坏。"
-                            "文件未作任何修改") from None
+            raise WrongKeyError("database.not_encrypted_yet", QT_TRANSLATE_NOOP(
+                "Errors", "The database {path} is not encrypted yet and cannot be opened with a key (convert it "
+                          "first)."), path=str(path)) from None
+        raise WrongKeyError("database.wrong_key", QT_TRANSLATE_NOOP(
+            "Errors", "The database {path} does not decrypt with the current workspace key: the key is wrong, or "
+                      "the file's first page is damaged. The file was not changed."), path=str(path)) from None
     finally:
         con.close()
 

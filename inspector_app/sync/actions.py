@@ -16,6 +16,7 @@ from inspector_app.services.inspections import load_inspection, require_editable
 from inspector_app.storage.orm import EvidenceRow
 from inspector_app.storage.sync_orm import BlobLocalRow, SyncRecordRow
 from inspector_app.sync import local
+from inspector_app.syncproto import payloads
 
 
 def _register_blob(s: Any, sha: str, size: int, now: Any) -> None:
@@ -36,10 +37,9 @@ def attach_photo(ctx: ServiceContext, actor: Actor, inspection_id: str, data: by
                          captured_at=uow.now, created_at=uow.now, updated_at=uow.now)
         uow.session.add(ev)
         uow.session.flush()
-        uow.record(inspection_id, "evidence.added", "evidence", ev.id, "create", {"data": {
-            "inspection_id": inspection_id, "sha256": stored.sha256, "kind": "photo", "measure": "拍照",
-            "caption": caption, "mime": mime, "size": stored.size, "captured_at": uow.now.isoformat(),
-            "source_name": "", "meta": None}})
+        uow.record(inspection_id, "evidence.added", "evidence", ev.id, "create", payloads.create_payload(
+            "evidence", ev, ("inspection_id", "sha256", "kind", "measure", "caption", "mime", "size", "captured_at",
+                             "source_name"), extra={"meta": None}))
         _register_blob(uow.session, stored.sha256, stored.size, uow.now)
         return ev.id
 
@@ -54,7 +54,7 @@ def sign(ctx: ServiceContext, actor: Actor, inspection_id: str) -> str:
         digest = local.signing_hash(s, inspection_id)
         row.status, row.content_hash, row.updated_at = "signed", digest, uow.now
         uow.record(inspection_id, "inspection.signed", "inspection", inspection_id, "sign",
-                   {"content_hash": digest, "signer": actor.label})
+                   payloads.sign_payload(digest, actor.label))
         return digest
 
 
@@ -64,9 +64,9 @@ def comment(ctx: ServiceContext, actor: Actor, inspection_id: str, text: str) ->
     with ctx.unit(actor) as uow:
         rec = uow.session.get(SyncRecordRow, ("inspection", inspection_id))
         cid = new_id()
-        uow.record(inspection_id, "review.comment", "comment", cid, "append", {"data": {
+        uow.record(inspection_id, "review.comment", "comment", cid, "append", payloads.data_payload("comment", {
             "inspection_id": inspection_id, "version": rec.server_version if rec else None, "text": text,
-            "author": actor.label}})
+            "author": actor.label}))
         return cid
 
 
@@ -81,7 +81,7 @@ def approve(ctx: ServiceContext, actor: Actor, inspection_id: str, decision: str
         if digest is None:
             raise ValidationError("检查记录尚未在服务器上签字，不能审核")
         aid = new_id()
-        uow.record(inspection_id, "review.approval", "approval", aid, "append", {"data": {
-            "inspection_id": inspection_id, "content_hash": digest, "decision": decision, "note": note,
-            "author": actor.label}})
+        uow.record(inspection_id, "review.approval", "approval", aid, "append", payloads.data_payload(
+            "approval", {"inspection_id": inspection_id, "content_hash": digest, "decision": decision, "note": note,
+                         "author": actor.label}))
         return aid

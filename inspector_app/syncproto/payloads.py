@@ -1,8 +1,9 @@
 """Outbox payloads generated from the entity declaration instead of written out by hand in every service.
 
 `create_payload(entity, row)` reads the declared fields off a domain row (any object with those attributes);
-`patch_payload(entity, row, changes)` gives `{"fields": {f: [old, new]}}` for the fields whose wire value
-changes. Values are converted to their wire form (ISO dates, decimal strings, no floats) so the server's
+`patch_payload(entity, old, new)` gives `{"fields": {f: [old, new]}}` for the fields whose wire value
+changes, `changes_payload(entity, pairs)` the given pairs as they are. Values are converted to their wire form
+(ISO dates, decimal strings, no floats) so the server's
 compare-and-set sees exactly what a later patch's `old` will carry.
 """
 
@@ -73,6 +74,18 @@ def create_payload(entity: str, row: Any, fields: Iterable[str] | None = None, *
     return {"data": data}
 
 
+def data_payload(entity: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """`{"data": {...}}` of a record that has no local row (a comment, an approval, a seal in the ledger): the
+    field names are checked against the declaration, the values put in wire form."""
+    _declared(entity, data)
+    return {"data": {f: to_wire(v) for f, v in data.items()}}
+
+
+def sign_payload(content_hash: str, signer: str) -> dict[str, Any]:
+    """The `sign` op of an inspection: compare-and-set on the signed content the server holds (sync.md §5)."""
+    return {"content_hash": content_hash, "signer": signer}
+
+
 def patch_payload(entity: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any] | None:
     """`{"fields": {f: [old, new]}}` for the fields of `new` whose wire value differs from `old`; None when
     nothing changes (the caller then writes no outbox row)."""
@@ -85,6 +98,14 @@ def patch_payload(entity: str, old: Mapping[str, Any], new: Mapping[str, Any]) -
 def row_changes(entity: str, row: Any, changes: Mapping[str, Any]) -> dict[str, Any] | None:
     """`patch_payload` of setting `changes` on `row` (call it before assigning them)."""
     return patch_payload(entity, {f: getattr(row, f) for f in changes}, changes)
+
+
+def changes_payload(entity: str, pairs: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
+    """`{"fields": {f: [old, new]}, **extra}` of the given `(old, new)` pairs, in wire form. Unlike
+    `patch_payload` every pair is kept, also one whose value did not change: a service that re-asserts a value
+    (a recusal declared again) sends it, and the server's compare-and-set treats it as a no-op."""
+    _declared(entity, pairs)
+    return {"fields": {f: [to_wire(old), to_wire(new)] for f, (old, new) in pairs.items()}, **extra}
 
 
 def delete_payload(deleted: bool = True, **extra: Any) -> dict[str, Any]:

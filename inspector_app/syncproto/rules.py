@@ -114,10 +114,10 @@ def fold(data: Mapping[str, Any] | None, ops: Iterable[tuple[str, Mapping[str, A
             out = dict(out or {})
             out["status"] = "signed"
         elif op == "resolve":
-            f = payload.get("field")
-            if f and "value" in payload and payload.get("apply", True):
+            resolved = payload.get("field")
+            if resolved and "value" in payload and payload.get("apply", True):
                 out = dict(out or {})
-                out[str(f)] = payload["value"]
+                out[str(resolved)] = payload["value"]
     return out
 
 

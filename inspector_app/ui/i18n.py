@@ -37,6 +37,11 @@ def _compiled(lang: str, cache_dir: Path) -> Path | None:
     return out
 
 
+def compiled_catalogue(lang: str, cache_dir: Path) -> Path | None:
+    """The .qm of `lang` (shipped, or compiled from the .ts into `cache_dir`), None when there is none."""
+    return _compiled(lang, cache_dir)
+
+
 def install_translators(app: QCoreApplication, lang: str, cache_dir: Path) -> list[QTranslator]:
     """Install Qt's own and the app's translators; returns them so the caller keeps them alive."""
     if lang == "en":

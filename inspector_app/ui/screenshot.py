@@ -53,7 +53,7 @@ def render(context: Any, out: Path, lang: str) -> list[Path]:
     _settle(window)
     shots.append(_save(dialog, out, "02-new-inspection"))
     dialog.close()
-    on_site = [s for s in context.queries.inspections() if s.status == "on_site" and s.violations]
+    on_site = [s for s in context.queries.inspections(statuses={"on_site"}) if s.violations]
     if on_site:
         window.open_inspection(on_site[0].id)
         _settle(window, 300)
@@ -74,8 +74,8 @@ def render(context: Any, out: Path, lang: str) -> list[Path]:
         page.tabs.setCurrentWidget(page.team)
         _settle(window)
         shots.append(_save(window, out, "06-team-procedure"))
-    unsigned = ("draft", "on_site", "awaiting_signature", "cancelled")
-    signed = [s for s in context.queries.inspections() if s.status not in unsigned]
+    signed = context.queries.inspections(statuses={"signed", "submitted", "under_review", "returned", "approved",
+                                                   "rectification", "closed"})
     if signed:
         window.open_inspection(signed[0].id)
         _settle(window, 300)

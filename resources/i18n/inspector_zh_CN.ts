@@ -313,37 +313,37 @@
 <context>
     <name>CoverageTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="41"/>
         <source>Item</source>
         <translation>检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="41"/>
         <source>Inspected / in scope</source>
         <translation>已检查 / 范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="41"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="41"/>
         <source>Done / required</source>
         <translation>完成 / 应完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="42"/>
         <source>Times / frequency</source>
         <translation>次数 / 频次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="42"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="53"/>
         <source> (behind)</source>
         <translation>（滞后）</translation>
     </message>
@@ -463,23 +463,23 @@
         <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <location filename="../../inspector_app/services/inspections.py" line="312"/>
         <location filename="../../inspector_app/services/inspections.py" line="333"/>
-        <location filename="../../inspector_app/services/findings.py" line="39"/>
+        <location filename="../../inspector_app/services/findings.py" line="34"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/findings.py" line="55"/>
+        <location filename="../../inspector_app/services/findings.py" line="50"/>
         <source>The linked checklist item belongs to another inspection.</source>
         <translation>关联的检查项不属于本次检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/findings.py" line="71"/>
+        <location filename="../../inspector_app/services/findings.py" line="66"/>
         <source>Unknown fields: {fields}</source>
         <translation>未知字段：{fields}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/findings.py" line="81"/>
-        <location filename="../../inspector_app/services/findings.py" line="99"/>
+        <location filename="../../inspector_app/services/findings.py" line="76"/>
+        <location filename="../../inspector_app/services/findings.py" line="94"/>
         <source>The finding does not exist.</source>
         <translation>问题记录不存在。</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>询问笔录须由第一询问人先签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/document_pipeline.py" line="241"/>
+        <location filename="../../inspector_app/services/document_pipeline.py" line="245"/>
         <source>The document number was taken meanwhile; please sign again.</source>
         <translation>文书编号已被占用，请重新签名。</translation>
     </message>
@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="130"/>
-        <location filename="../../inspector_app/domain/plans.py" line="247"/>
+        <location filename="../../inspector_app/domain/plans.py" line="254"/>
         <source>The window ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -579,7 +579,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="173"/>
-        <location filename="../../inspector_app/domain/plans.py" line="277"/>
+        <location filename="../../inspector_app/domain/plans.py" line="284"/>
         <source>Unknown {field} in the scope: {value}.</source>
         <translation>范围中的 {field} 未知：{value}。</translation>
     </message>
@@ -590,15 +590,15 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="193"/>
-        <location filename="../../inspector_app/domain/plans.py" line="157"/>
-        <location filename="../../inspector_app/domain/plans.py" line="259"/>
+        <location filename="../../inspector_app/domain/plans.py" line="164"/>
+        <location filename="../../inspector_app/domain/plans.py" line="266"/>
         <source>The target {value} % is not between 0 and 100.</source>
         <translation>目标 {value}% 不在 0 到 100 之间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="199"/>
-        <location filename="../../inspector_app/domain/plans.py" line="161"/>
-        <location filename="../../inspector_app/domain/plans.py" line="262"/>
+        <location filename="../../inspector_app/domain/plans.py" line="168"/>
+        <location filename="../../inspector_app/domain/plans.py" line="269"/>
         <source>The target count {value} is not a positive number.</source>
         <translation>目标数量 {value} 不是正整数。</translation>
     </message>
@@ -610,7 +610,7 @@
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="217"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="298"/>
-        <location filename="../../inspector_app/domain/plans.py" line="241"/>
+        <location filename="../../inspector_app/domain/plans.py" line="248"/>
         <source>The item id {value} may only use lower-case letters, digits and hyphens.</source>
         <translation>编号 {value} 只能使用小写字母、数字和连字符。</translation>
     </message>
@@ -621,13 +621,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="230"/>
-        <location filename="../../inspector_app/domain/plans.py" line="270"/>
+        <location filename="../../inspector_app/domain/plans.py" line="277"/>
         <source>The window of item {key} lies outside the plan&apos;s window.</source>
         <translation>检查事项 {key} 的期间超出了计划期间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="239"/>
-        <location filename="../../inspector_app/services/plans.py" line="140"/>
+        <location filename="../../inspector_app/services/plans.py" line="146"/>
         <source>No checklist template has the id {value}.</source>
         <translation>没有编号为 {value} 的检查表。</translation>
     </message>
@@ -737,19 +737,19 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="307"/>
-        <location filename="../../inspector_app/domain/plans.py" line="222"/>
+        <location filename="../../inspector_app/domain/plans.py" line="229"/>
         <source>year must be a year such as 2026.</source>
         <translation>year 应为年份，例如 2026。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="320"/>
-        <location filename="../../inspector_app/domain/plans.py" line="225"/>
+        <location filename="../../inspector_app/domain/plans.py" line="232"/>
         <source>The plan has no items.</source>
         <translation>计划没有检查事项。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="328"/>
-        <location filename="../../inspector_app/domain/plans.py" line="229"/>
+        <location filename="../../inspector_app/domain/plans.py" line="236"/>
         <source>Two items of the plan have the key {key}.</source>
         <translation>计划中有两个检查事项的编号都是 {key}。</translation>
     </message>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/draw_cli.py" line="66"/>
-        <location filename="../../inspector_app/services/draw_records.py" line="54"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="55"/>
         <source>No officer {id}.</source>
         <translation>没有执法人员 {id}。</translation>
     </message>
@@ -811,32 +811,32 @@
         <translation>没有适用于“{name}”（{category}）的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="308"/>
+        <location filename="../../inspector_app/services/draws.py" line="316"/>
         <source>A declared conflict needs a reason.</source>
         <translation>申报回避事项须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="100"/>
+        <location filename="../../inspector_app/services/plans.py" line="106"/>
         <source>No plan {id}.</source>
         <translation>没有计划 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="115"/>
+        <location filename="../../inspector_app/services/plans.py" line="121"/>
         <source>No plan item {id}.</source>
         <translation>没有计划事项 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="145"/>
+        <location filename="../../inspector_app/services/plans.py" line="151"/>
         <source>A plan with the id {key} is already in the workspace.</source>
         <translation>工作区中已有编号为 {key} 的计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_records.py" line="48"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="49"/>
         <source>Nothing has been drawn yet: run the draw before signing its record.</source>
         <translation>尚未抽取：请先抽取，再签署随机抽查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_records.py" line="81"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="82"/>
         <source>The draw has no signed record yet.</source>
         <translation>该次抽取尚无已签名的随机抽查记录。</translation>
     </message>
@@ -872,29 +872,29 @@
         <translation>可派往“{name}”的合格执法人员不足。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="65"/>
+        <location filename="../../inspector_app/domain/plans.py" line="72"/>
         <source>A plan cannot go from {current} to {target}.</source>
         <extracomment>Statuses in which institutions may be drawn and inspections counted against the plan.</extracomment>
         <translation>计划不能从 {current} 变为 {target}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="220"/>
+        <location filename="../../inspector_app/domain/plans.py" line="227"/>
         <source>The plan has no title.</source>
         <translation>计划没有标题。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="255"/>
+        <location filename="../../inspector_app/domain/plans.py" line="262"/>
         <source>Item {key} has no name.</source>
         <translation>检查事项 {key} 没有名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="265"/>
+        <location filename="../../inspector_app/domain/plans.py" line="272"/>
         <source>The frequency {value} is negative.</source>
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="227"/>
-        <location filename="../../inspector_app/services/draw_publication.py" line="40"/>
+        <location filename="../../inspector_app/services/draws.py" line="284"/>
+        <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
     </message>
@@ -909,34 +909,34 @@
         <translation>请填写数据来源（例如导出数据的平台名称）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="71"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="72"/>
         <source>The institution {id} of the campaign&apos;s scope is not in the roster.</source>
         <translation>专项治理范围中的机构 {id} 不在机构名录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="92"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="93"/>
         <source>The campaign does not exist.</source>
         <translation>该专项治理不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="101"/>
-        <location filename="../../inspector_app/services/selfcheck.py" line="128"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="102"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="129"/>
         <source>The institution is not in the campaign&apos;s scope.</source>
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="112"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
         <location filename="../../inspector_app/services/leads.py" line="146"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="122"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="123"/>
         <source>{file} changed while it was being read; import it again.</source>
         <translation>{file} 在读取过程中被修改，请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="133"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="134"/>
         <source>{file}: this institution&apos;s return for the campaign has already been imported.</source>
         <translation>{file}：该机构本次专项治理的自查表已导入。</translation>
     </message>
@@ -1134,58 +1134,58 @@
         <translation>专项治理的自查项目重复出现。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="108"/>
+        <location filename="../../inspector_app/services/inspections.py" line="111"/>
         <source>Choose at least one checklist.</source>
         <translation>请至少选择一个检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="112"/>
+        <location filename="../../inspector_app/services/inspections.py" line="115"/>
         <source>Checklists missing or invalid: {templates}</source>
         <translation>检查表不存在或未通过校验：{templates}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="115"/>
+        <location filename="../../inspector_app/services/inspections.py" line="118"/>
         <source>The period under inspection starts after it ends.</source>
         <translation>检查期间的开始日期晚于结束日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="118"/>
+        <location filename="../../inspector_app/services/inspections.py" line="121"/>
         <source>The planned time needs a time zone.</source>
         <translation>检查时间须带时区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="127"/>
+        <location filename="../../inspector_app/services/inspections.py" line="130"/>
         <source>The team names an officer who does not exist.</source>
         <translation>检查组中有不存在的执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="184"/>
+        <location filename="../../inspector_app/services/inspections.py" line="186"/>
         <source>Checklist missing or invalid: {template}</source>
         <translation>检查表不存在或未通过校验：{template}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="192"/>
+        <location filename="../../inspector_app/services/inspections.py" line="194"/>
         <source>The checklist is already part of this inspection.</source>
         <translation>该检查表已在本次检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="216"/>
+        <location filename="../../inspector_app/services/inspections.py" line="218"/>
         <source>Describe the conflict of interest you declare.</source>
         <translation>声明存在利害关系时须说明情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="238"/>
+        <location filename="../../inspector_app/services/inspections.py" line="240"/>
         <source>The officer is not in this inspection&apos;s team.</source>
         <translation>该执法人员不在本次检查组中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="261"/>
-        <location filename="../../inspector_app/services/signing.py" line="141"/>
+        <location filename="../../inspector_app/services/inspections.py" line="263"/>
+        <location filename="../../inspector_app/services/signing.py" line="140"/>
         <source>{count} required items are not answered yet: {items}</source>
         <translation>还有 {count} 个必答检查项未作答：{items}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="274"/>
+        <location filename="../../inspector_app/services/inspections.py" line="276"/>
         <source>Give the reason for cancelling the inspection.</source>
         <translation>作废检查记录须说明理由</translation>
     </message>
@@ -1215,11 +1215,12 @@
         <translation>请先记录当事人对补正内容的签字（或拒签及见证人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/queries.py" line="97"/>
-        <location filename="../../inspector_app/services/queries.py" line="117"/>
-        <location filename="../../inspector_app/services/inspections.py" line="64"/>
+        <location filename="../../inspector_app/services/queries.py" line="109"/>
+        <location filename="../../inspector_app/services/queries.py" line="129"/>
+        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/record_builder.py" line="146"/>
         <source>The inspection does not exist.</source>
+        <extracomment>What an inspection&apos;s and a new answer&apos;s create carries (the other declared fields start empty on the server).</extracomment>
         <translation>检查记录不存在</translation>
     </message>
     <message>
@@ -1234,7 +1235,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/roster.py" line="75"/>
-        <location filename="../../inspector_app/services/inspections.py" line="123"/>
+        <location filename="../../inspector_app/services/inspections.py" line="126"/>
         <source>The institution does not exist.</source>
         <translation>被检查机构不存在</translation>
     </message>
@@ -1244,43 +1245,44 @@
         <translation>执法人员不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="148"/>
+        <location filename="../../inspector_app/services/review.py" line="153"/>
         <source>The review comment is empty.</source>
+        <extracomment>What a decided outcome carries on the wire (its decision time travels in the journal, not the payload).</extracomment>
         <translation>审核意见不能为空</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="154"/>
+        <location filename="../../inspector_app/services/review.py" line="159"/>
         <source>The finding belongs to another inspection.</source>
         <translation>该问题不属于本次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="161"/>
+        <location filename="../../inspector_app/services/review.py" line="166"/>
         <source>Give the reasons for returning the record.</source>
         <translation>退回须写明理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="179"/>
+        <location filename="../../inspector_app/services/review.py" line="184"/>
         <source>There is no signed record to approve.</source>
         <translation>没有已签名的笔录可供批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="183"/>
+        <location filename="../../inspector_app/services/review.py" line="188"/>
         <source>The record&apos;s content hash differs from the signed one; it cannot be approved.</source>
         <translation>笔录内容哈希与签名时不一致，不能批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="231"/>
+        <location filename="../../inspector_app/services/review.py" line="236"/>
         <source>“No problem found” cannot come with a refund or a fine.</source>
         <translation>“未发现问题”不应有退回或罚款金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="264"/>
+        <location filename="../../inspector_app/services/review.py" line="267"/>
         <source>Ordering a rectification needs a rectification notice (with its deadline) first.</source>
         <translation>责令整改须先签发责令整改通知书（载明整改期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="282"/>
-        <location filename="../../inspector_app/services/reinspection.py" line="110"/>
+        <location filename="../../inspector_app/services/review.py" line="285"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="106"/>
         <source>The rectification does not exist.</source>
         <translation>整改记录不存在</translation>
     </message>
@@ -1291,49 +1293,49 @@
         <translation>未知的取证方式：{measure}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="131"/>
+        <location filename="../../inspector_app/services/evidence.py" line="126"/>
         <source>The re-inspection belongs to another inspection.</source>
         <translation>复查记录不属于该检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="186"/>
-        <location filename="../../inspector_app/services/evidence.py" line="368"/>
+        <location filename="../../inspector_app/services/evidence.py" line="181"/>
+        <location filename="../../inspector_app/services/evidence.py" line="364"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="205"/>
+        <location filename="../../inspector_app/services/evidence.py" line="200"/>
         <source>The evidence file is not in this computer&apos;s store yet; import it again.</source>
         <translation>证据文件尚未保存到本机存储，请重新导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="215"/>
+        <location filename="../../inspector_app/services/evidence.py" line="210"/>
         <source>The file is already evidence of this inspection (or another re-inspection); a re-inspection needs new evidence.</source>
         <translation>该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="218"/>
+        <location filename="../../inspector_app/services/evidence.py" line="213"/>
         <source>The file is already saved as evidence of a re-inspection.</source>
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="300"/>
+        <location filename="../../inspector_app/services/evidence.py" line="296"/>
         <location filename="../../inspector_app/services/evidence_list.py" line="78"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="329"/>
+        <location filename="../../inspector_app/services/evidence.py" line="325"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="360"/>
+        <location filename="../../inspector_app/services/evidence.py" line="356"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="390"/>
+        <location filename="../../inspector_app/services/evidence.py" line="386"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -1414,13 +1416,15 @@
         <translation>签名过短，请重新签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/document_pipeline.py" line="59"/>
+        <location filename="../../inspector_app/services/document_pipeline.py" line="63"/>
         <source>The signature field names {planned} (certificate no. {planned_no}), but the certificate belongs to {holder} (certificate no. {holder_no}).</source>
+        <extracomment>What a new signed document carries on the wire (its `payload` too when it has one).</extracomment>
         <translation>该签名位置载明的签名人是 {planned}（执法证号 {planned_no}），所用证书属于 {holder}（执法证号 {holder_no}）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/signing.py" line="68"/>
         <source>Unknown signing role {role}.</source>
+        <extracomment>What a captured handwritten signature carries on the wire (the strokes travel; the PNG is the blob).</extracomment>
         <translation>未知的签名角色 {role}</translation>
     </message>
     <message>
@@ -1434,111 +1438,111 @@
         <translation>笔录已签名，签字不能再更改；如需更正请制作补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="99"/>
+        <location filename="../../inspector_app/services/signing.py" line="97"/>
         <source>The record is not signed yet; no addendum is needed.</source>
         <translation>笔录尚未签名，无需补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="144"/>
+        <location filename="../../inspector_app/services/signing.py" line="143"/>
         <source>The on-site work is not finished yet.</source>
         <translation>现场检查尚未结束</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="147"/>
+        <location filename="../../inspector_app/services/signing.py" line="146"/>
         <source>The party has not signed yet (or its refusal and the witness are not recorded).</source>
         <translation>当事人尚未签字（或记录拒签及见证人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="151"/>
+        <location filename="../../inspector_app/services/signing.py" line="150"/>
         <source>No handwritten signature yet from: {names}</source>
         <translation>尚未手写签名：{names}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="191"/>
+        <location filename="../../inspector_app/services/signing.py" line="190"/>
         <location filename="../../inspector_app/services/signing.py" line="338"/>
         <source>The document does not exist.</source>
         <extracomment>Document kinds of records/ (the snapshot KIND) -&gt; DocumentRow.kind</extracomment>
         <translation>文书不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="221"/>
+        <location filename="../../inspector_app/services/signing.py" line="220"/>
         <source>The record changed while it was being signed; sign again.</source>
         <translation>签名期间记录发生了变化，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="242"/>
+        <location filename="../../inspector_app/services/signing.py" line="241"/>
         <source>You have signed this document already.</source>
         <translation>您已在该文书上签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="244"/>
+        <location filename="../../inspector_app/services/signing.py" line="243"/>
         <source>This document has no signature field for you.</source>
         <translation>该文书没有您的签名位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="256"/>
+        <location filename="../../inspector_app/services/signing.py" line="255"/>
         <source>Someone else signed the document meanwhile; sign again.</source>
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/signing.py" line="298"/>
-        <location filename="../../inspector_app/services/reinspection.py" line="255"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="253"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="70"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="66"/>
         <source>The re-inspection record is signed; its content and evidence are fixed.</source>
         <translation>复查记录已签名，内容和证据已固定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="77"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="73"/>
         <source>The re-inspection does not exist.</source>
         <translation>复查记录不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="87"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="83"/>
         <source>An officer of the re-inspection is not on the roster.</source>
         <translation>复查人员不在执法人员名册中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="113"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="109"/>
         <source>The rectification was re-inspected already ({result}); it cannot be re-inspected again.</source>
         <translation>该整改已复查（{result}），不能再次复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="273"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="271"/>
         <source>The re-inspection changed while it was being signed; sign again.</source>
         <translation>签名期间复查记录发生了变化，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_links.py" line="33"/>
+        <location filename="../../inspector_app/services/evidence_links.py" line="34"/>
         <source>Evidence can only be linked to a checklist item or a finding.</source>
         <translation>证据只能关联到检查项或问题记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_links.py" line="36"/>
+        <location filename="../../inspector_app/services/evidence_links.py" line="37"/>
         <source>The linked checklist item or finding does not exist or belongs to another inspection.</source>
         <translation>关联的检查项或问题记录不存在，或不属于本次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_links.py" line="75"/>
+        <location filename="../../inspector_app/services/evidence_links.py" line="77"/>
         <source>The evidence has no such link.</source>
         <translation>该证据没有这项关联</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/keys.py" line="49"/>
+        <location filename="../../inspector_app/services/keys.py" line="50"/>
         <source>The officer has no signing certificate (PKCS#12) yet; import one under “Signing certificates” first.</source>
         <translation>该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/keys.py" line="55"/>
-        <location filename="../../inspector_app/services/keys.py" line="73"/>
+        <location filename="../../inspector_app/services/keys.py" line="56"/>
+        <location filename="../../inspector_app/services/keys.py" line="74"/>
         <source>Cannot read the certificate file {file}: {problem}</source>
         <translation>无法读取证书文件 {file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/keys.py" line="88"/>
+        <location filename="../../inspector_app/services/keys.py" line="89"/>
         <source>Cannot read the certificate file: {problem}</source>
         <translation>无法读取证书文件：{problem}</translation>
     </message>
@@ -2056,12 +2060,13 @@
         <translation>{file}：time_zone 应为字符串，如“{example}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="27"/>
+        <location filename="../../inspector_app/ui/errors.py" line="16"/>
         <source>{first} {next}</source>
+        <extracomment>How problems are joined, as patterns a translation may punctuate its own way (zh: &quot;；&quot; and &quot;：&quot;).</extracomment>
         <translation>{first}；{next}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="28"/>
+        <location filename="../../inspector_app/ui/errors.py" line="17"/>
         <source>{head}: {problems}</source>
         <translation>{head}：{problems}</translation>
     </message>
@@ -2207,9 +2212,121 @@
         <translation>证据清单为空，无需核对确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/document_pipeline.py" line="166"/>
+        <location filename="../../inspector_app/services/document_pipeline.py" line="170"/>
         <source>Signing was cancelled; nothing was signed.</source>
         <translation>已取消签名，未签署任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/cli_words.py" line="21"/>
+        <source>Error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/__init__.py" line="56"/>
+        <source>There is no trusted root certificate: name the agency&apos;s CA certificate with --trust, or import it into the workspace.</source>
+        <translation>没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="75"/>
+        <source>The inspection record is not signed yet, so no case file or publication can be exported: a case file is built on the signed record. Sign it first.</source>
+        <extracomment>The outcome&apos;s self-inspection advice for an inspection: (campaign name, LeniencyAdvice) or None (services/lead_review.py LeadReviewService.leniency_for).</extracomment>
+        <translation>该检查的现场检查笔录尚未签名，不能导出案卷或公开信息：一案一卷以已签名的笔录为准，请先完成签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="80"/>
+        <source>{count} officer(s) have not signed the inspection record yet; it can be exported once every officer has signed.</source>
+        <translation>现场检查笔录尚有 {count} 名执法人员未签名，全部执法人员签名后才能导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="94"/>
+        <source>Only an officer or the team lead named in the record can seal the case file: let the officer in charge or the team lead export it.</source>
+        <translation>封卷人须为笔录所载的执法人员或检查组组长：请由承办本案的执法人员或组长导出案卷</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="114"/>
+        <source>The PDF of document {number} is missing on this computer (perhaps not downloaded from the server yet).</source>
+        <translation>文书 {number} 的 PDF 在本机缺失（可能尚未从服务器下载）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="133"/>
+        <source>The journal of the inspection does not verify, so the case file cannot be exported: {details}</source>
+        <translation>全过程记录校验不通过，不能导出案卷：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="146"/>
+        <source>A stored file is damaged ({file}: its SHA-256 differs from the registered one); the case file was not exported.</source>
+        <translation>本机存储的文件已损坏（{file}：SHA-256 与登记值不符），案卷未导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="160"/>
+        <source>The PDF of document {number} is missing on this computer (perhaps not downloaded from the server yet); the case file was not exported.</source>
+        <translation>文书 {number} 的 PDF 在本机缺失（可能尚未从服务器下载），案卷未导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="167"/>
+        <source>The stored PDF of document {number} is damaged (its SHA-256 differs from the registered one); the case file was not exported.</source>
+        <translation>本机存储的文书 {number} 已损坏（SHA-256 与登记值不符），案卷未导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="173"/>
+        <source>The content embedded in document {number} does not match its content hash; the case file was not exported.</source>
+        <translation>文书 {number} 中嵌入的内容与其内容哈希不一致，案卷未导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="199"/>
+        <source>The signing certificate belongs to {holder} (certificate {holder_no}), not to the sealer the record names, {sealer} (certificate {sealer_no}); the case file was not exported.</source>
+        <translation>签名证书的持有人 {holder}（执法证号 {holder_no}）与笔录所载封卷人 {sealer}（执法证号 {sealer_no}）不符，案卷未导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="242"/>
+        <source>Signing the seal failed; the case file was not exported: {reason}</source>
+        <translation>封卷签名失败，案卷未导出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="280"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="291"/>
+        <source>The original file of evidence {number} is missing on this computer (perhaps not downloaded from the server yet); the case file was not exported.</source>
+        <translation>证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="41"/>
+        <source>The database {path} is damaged (integrity check: {detail}); the program refuses to open it so that no wrong data is listed or exported. Restore the latest backup: inspector restore --from &quot;{backup}&quot; (the damaged file is kept in the corrupt/ folder).</source>
+        <translation>数据库 {path} 已损坏（完整性检查：{detail}），为免列出或导出错误数据，程序拒绝打开。请用最近的备份恢复：inspector restore --from &quot;{backup}&quot;（损坏的文件会被保留在 corrupt/ 文件夹中）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="47"/>
+        <source>The database {path} is damaged (integrity check: {detail}); the program refuses to open it so that no wrong data is listed or exported. There is no backup on this computer: ask the IT department to sync it again from the server.</source>
+        <translation>数据库 {path} 已损坏（完整性检查：{detail}），为免列出或导出错误数据，程序拒绝打开。没有找到本机备份，请联系信息部门从服务器重新同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sqlcipher.py" line="101"/>
+        <source>{path} is not a plain SQLite database: an encrypted workspace needs a sign-in (the workspace key) to open. The file was not changed.</source>
+        <translation>{path} 不是未加密的 SQLite 数据库：若是加密的工作区，需要登录（工作区密钥）才能打开；文件未作任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sqlcipher.py" line="111"/>
+        <source>The database {path} is not encrypted yet and cannot be opened with a key (convert it first).</source>
+        <translation>数据库 {path} 尚未加密，不能用密钥打开（应先转换）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sqlcipher.py" line="114"/>
+        <source>The database {path} does not decrypt with the current workspace key: the key is wrong, or the file&apos;s first page is damaged. The file was not changed.</source>
+        <translation>数据库 {path} 无法用当前工作区密钥解密：密钥不正确，或文件首页已损坏。文件未作任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/migrate.py" line="100"/>
+        <source>{path} is not a database of this program (it has no schema version). It was not changed.</source>
+        <translation>{path} 不是本程序的数据库（没有版本信息），未作任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/migrate.py" line="112"/>
+        <source>{path} cannot be opened as an SQLite database: {reason}</source>
+        <translation>{path} 无法作为 SQLite 数据库打开：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/migrate.py" line="135"/>
+        <source>The database {path} was created by a newer version of the program (schema version {revision}); this version cannot open it safely. The file was not changed: update the program, then open it again.</source>
+        <translation>数据库 {path} 由更新版本的程序创建（结构版本 {revision}），本版本无法安全打开。文件未作任何修改，请升级程序后再打开。</translation>
     </message>
 </context>
 <context>
@@ -4719,92 +4836,92 @@ Workspace: %2</source>
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="82"/>
         <source>Coverage of the items (%)</source>
         <translation>各检查事项覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="83"/>
         <source>&amp;Draw…</source>
         <translation>双随机抽取(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="86"/>
         <source>&amp;Import plan…</source>
         <translation>导入检查计划(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="93"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="89"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="94"/>
         <source>&amp;Publish the last round…</source>
         <translation>公示最近一轮结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="102"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="98"/>
         <source>Plan:</source>
         <translation>检查计划：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="110"/>
         <source>Items (behind schedule in red); only signed inspections count</source>
         <translation>检查事项（进度滞后的以红色显示）；只计已签名的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134"/>
         <source>draft</source>
         <translation>草拟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134"/>
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="135"/>
         <source>filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="135"/>
         <source>running</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="136"/>
         <source>summary reported</source>
         <translation>总结上报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="136"/>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="157"/>
         <source>Mark as %1</source>
         <translation>标记为%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="191"/>
         <source>Import a plan file</source>
         <translation>导入检查计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="196"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="192"/>
         <source>Plan files (*.toml)</source>
         <translation>检查计划文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="216"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="212"/>
         <source>Publish the results of the round</source>
         <translation>公示本轮抽查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="217"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="213"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -5282,93 +5399,93 @@ Workspace: %2</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="160"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="157"/>
         <source>General</source>
         <translation>总体意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="159"/>
         <source>Finding %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="196"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="193"/>
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="197"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="194"/>
         <source>What must be corrected? The inspectors answer with a signed addendum; the signed record stays as it is.</source>
         <translation>需要更正哪些内容？检查人员将以签名的补正说明答复，已签名的笔录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="201"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="202"/>
         <source>Password of your signing certificate:</source>
         <translation>您的签名证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="209"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="213"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="210"/>
         <source>Your countersignature was added to the record; the officers&apos; signatures stay valid.</source>
         <translation>已在笔录上加签；执法人员的签名仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="230"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="258"/>
         <source>Publication export</source>
         <translation>公开导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="264"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="268"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="265"/>
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="272"/>
         <source>No record</source>
         <translation>无笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="273"/>
         <source>This inspection has no signed record yet.</source>
         <translation>该检查尚无已签名的笔录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="241"/>
         <source>%1 (team lead)</source>
         <translation>%1（组长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="246"/>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="248"/>
         <source>Seal the case file</source>
         <translation>封卷签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="243"/>
         <source>Sealed by:</source>
         <translation>封卷人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/review_page.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/review_page.py" line="249"/>
         <source>Password of the signing certificate of %1:</source>
         <translation>%1 的签名证书密码：</translation>
     </message>

@@ -3,7 +3,7 @@ tests/xwindow/harness_keyboard.py) against the same work done by the services wi
 
 Subject: wall time of the scripted run, from the sign-in to the exported PDF (the harness waits on conditions,
 never on fixed sleeps, so this is the app's own processing plus event delivery). Baseline: the demo's signed
-inspection (services/demo_signed.signed_sample: create, 亮证/回避, every answer, findings, photos, captures, the
+inspection (demo/signed.signed_sample: create, 亮证/回避, every answer, findings, photos, captures, the
 party, both officers' PAdES signatures) on a fresh workspace. Also printed: user actions (target ≤ 200) and the
 event-loop stalls seen by a 10 ms heartbeat (target: none over 100 ms).
 
@@ -27,8 +27,8 @@ if str(REPO) not in sys.path:
 
 def baseline(workdir: Path) -> float:
     from inspector_app.app import build_context
-    from inspector_app.services.demo import create_demo  # noqa: F401 - same roster code path as the demo
-    from inspector_app.services.demo_signed import setup_workspace, signed_sample
+    from inspector_app.demo.workspace import create_demo  # noqa: F401 - same roster code path as the demo
+    from inspector_app.demo.signed import setup_workspace, signed_sample
     from tests.xwindow.harness_keyboard import prepare
 
     prepare(workdir, 0)

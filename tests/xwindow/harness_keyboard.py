@@ -43,7 +43,7 @@ def prepare(workdir: Path, photos: int) -> dict[str, Any]:
     from inspector_app.domain.credit_code import make_credit_code
     from inspector_app.domain.roster import Category, InstitutionData, Level, OfficerData, Ownership
     from inspector_app.services.context import Actor
-    from inspector_app.services.demo_signed import setup_workspace
+    from inspector_app.demo.signed import setup_workspace
     from tests import imaging
 
     from inspector_app.paths import resolve_paths

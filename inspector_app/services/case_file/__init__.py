@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.records.casefile_pdf import Sealer, catalogue_pdf, catalogue_text, publication_pdf
 from inspector_app.services.case_file.common import MANIFEST, reinspection_folder, safe_name
 from inspector_app.services.case_file.export import CaseFileExporter, LeniencyFor, Progress
@@ -53,7 +53,9 @@ class CaseFileService:
         """`ledger=True`: also require the seal to be in the seal ledger this workspace pulled from the server."""
         roots = list(trust_roots) if trust_roots is not None else self._keys.trust_roots()
         if not roots:
-            raise ValidationError("没有可信根证书：请用 --trust 指定机构 CA 证书，或在工作区导入")
+            raise ValidationError("case_file.no_trust_roots", QT_TRANSLATE_NOOP(
+                "Errors", "There is no trusted root certificate: name the agency's CA certificate with --trust, or "
+                          "import it into the workspace."))
         entries = None
         if ledger:
             with self._ctx.read() as s:

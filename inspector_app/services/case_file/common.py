@@ -141,7 +141,8 @@ class AtomicFile:
 
 
 def _zinfo(path: str, stamp: tuple[int, ...], size: int) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(path, date_time=(max(1980, stamp[0]), *stamp[1:6]))
+    y, mo, d, h, mi, sec = stamp[:6]
+    info = zipfile.ZipInfo(path, date_time=(max(1980, y), mo, d, h, mi, sec))
     info.compress_type = zipfile.ZIP_STORED if Path(path).suffix.lower() in _STORED_EXT else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     info.file_size = size

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app import __version__
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.journal import events_to_json, verify_chain
 from inspector_app.records import kinds
@@ -44,6 +44,7 @@ from inspector_app.services.evidence import EvidenceService
 from inspector_app.services.journal import JournalService
 from inspector_app.services.keys import KeyService
 from inspector_app.services.signing import DocumentDTO, SigningService
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 #: The outcome's self-inspection advice for an inspection: (campaign name, LeniencyAdvice) or None
@@ -71,11 +72,14 @@ def signed_documents(signing: SigningService, inspection_id: str) -> tuple[Docum
     docs = signing.documents(inspection_id)
     record = next((d for d in docs if d.kind == "record"), None)
     if record is None:
-        raise ValidationError("该检查的现场检查笔录尚未签名，不能导出案卷或公开信息：一案一卷以已签名的笔录为准，"
-                              "请先完成签名")
+        raise ValidationError("case_file.record_not_signed", QT_TRANSLATE_NOOP(
+            "Errors", "The inspection record is not signed yet, so no case file or publication can be exported: a "
+                      "case file is built on the signed record. Sign it first."))
     pending = [f for f in record.pending_fields if f.startswith("Sig_Officer")]
     if pending:
-        raise ValidationError(f"现场检查笔录尚有 {len(pending)} 名执法人员未签名，全部执法人员签名后才能导出")
+        raise ValidationError("case_file.officers_unsigned", QT_TRANSLATE_NOOP(
+            "Errors", "{count} officer(s) have not signed the inspection record yet; it can be exported once every "
+                      "officer has signed."), count=len(pending))
     return record, sorted(docs, key=lambda d: (C.DOC_ORDER.get(d.kind, 9), d.created_at))
 
 
@@ -87,7 +91,9 @@ def sealer_in_record(record: dict[str, Any], officer_id: str) -> Sealer:
     lead = record.get("team_lead") or {}
     if lead.get("officer_id") == officer_id:
         return Sealer(officer_id, lead["name"], lead["certificate_no"], "检查组组长", lead=True)
-    raise ValidationError("封卷人须为笔录所载的执法人员或检查组组长：请由承办本案的执法人员或组长导出案卷")
+    raise ValidationError("case_file.sealer_not_in_record", QT_TRANSLATE_NOOP(
+        "Errors", "Only an officer or the team lead named in the record can seal the case file: let the officer in "
+                  "charge or the team lead export it."))
 
 
 class CaseFileExporter:
@@ -105,7 +111,9 @@ class CaseFileExporter:
         record_doc, _docs = signed_documents(self._signing, inspection_id)
         source = self._signing.pdf_path(record_doc.id)
         if not source.exists():
-            raise ValidationError(f"文书 {record_doc.number} 的 PDF 在本机缺失（可能尚未从服务器下载）")
+            raise ValidationError("case_file.document_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The PDF of document {number} is missing on this computer (perhaps not downloaded from the "
+                          "server yet)."), number=record_doc.number)
         record = json.loads(embedded_files(pdf_reader(source.read_bytes()).root).get(RECORD_FILE, b"{}"))
         people = [*record.get("officers", []), *([record["team_lead"]] if record.get("team_lead") else [])]
         return [sealer_in_record(record, p["officer_id"]) for p in people if p.get("officer_id")]
@@ -122,7 +130,9 @@ class CaseFileExporter:
         events = self._journal.events(inspection_id)
         chain = verify_chain(events)
         if not chain.ok:
-            raise ValidationError("全过程记录校验不通过，不能导出案卷：" + "；".join(chain.problems))
+            raise ValidationError("case_file.journal_broken", QT_TRANSLATE_NOOP(
+                "Errors", "The journal of the inspection does not verify, so the case file cannot be exported: "
+                          "{details}"), details="; ".join(chain.problems))
         exported_at = self._ctx.clock()
         stamp = exported_at.astimezone(rm.CN_TZ).timetuple()[:6]
         entries: list[CatalogueEntry] = []
@@ -133,7 +143,9 @@ class CaseFileExporter:
             def put_file(entry: CatalogueEntry, sha: str, expected: str) -> None:
                 entry.sha256, entry.size = C.stream_into(zf, entry.path, self._ctx.blobs, sha, stamp)
                 if entry.sha256 != expected:
-                    raise ValidationError(f"本机存储的文件已损坏（{entry.title}：SHA-256 与登记值不符），案卷未导出")
+                    raise ValidationError("case_file.file_damaged", QT_TRANSLATE_NOOP(
+                        "Errors", "A stored file is damaged ({file}: its SHA-256 differs from the registered one); "
+                                  "the case file was not exported."), file=entry.title)
                 entries.append(entry)
 
             def put_bytes(entry: CatalogueEntry, data: bytes) -> None:
@@ -145,16 +157,22 @@ class CaseFileExporter:
                 say(5 + 25 * n // len(docs), f"写入文书 {doc.number}")
                 source = self._signing.pdf_path(doc.id)
                 if not source.exists():
-                    raise ValidationError(f"文书 {doc.number} 的 PDF 在本机缺失（可能尚未从服务器下载），案卷未导出")
+                    raise ValidationError("case_file.document_missing", QT_TRANSLATE_NOOP(
+                        "Errors", "The PDF of document {number} is missing on this computer (perhaps not downloaded "
+                                  "from the server yet); the case file was not exported."), number=doc.number)
                 data = source.read_bytes()
                 reader = pdf_reader(data)
                 title = C.DOC_TITLES.get(doc.kind, doc.kind)
                 if hashlib.sha256(data).hexdigest() != doc.pdf_sha256:
-                    raise ValidationError(f"本机存储的{title}已损坏（SHA-256 与登记值不符），案卷未导出")
+                    raise ValidationError("case_file.document_damaged", QT_TRANSLATE_NOOP(
+                        "Errors", "The stored PDF of document {number} is damaged (its SHA-256 differs from the "
+                                  "registered one); the case file was not exported."), number=doc.number)
                 if doc.kind == "reinspection" or doc.id == record_doc.id:
                     embedded = embedded_files(reader.root).get(RECORD_FILE, b"")
                     if hashlib.sha256(embedded).hexdigest() != doc.content_hash:
-                        raise ValidationError(f"{title} {doc.number} 中嵌入的内容与其内容哈希不一致，案卷未导出")
+                        raise ValidationError("case_file.content_mismatch", QT_TRANSLATE_NOOP(
+                            "Errors", "The content embedded in document {number} does not match its content hash; "
+                                      "the case file was not exported."), number=doc.number)
                     if doc.id == record_doc.id:
                         record_json = embedded
                     else:
@@ -178,8 +196,11 @@ class CaseFileExporter:
             sealer = sealer_in_record(record, officer_id)
             holder = certificate_holder(ck.cert)
             if holder != (sealer.name, sealer.certificate_no):
-                raise ValidationError(f"签名证书的持有人 {holder[0]}（执法证号 {holder[1] or '—'}）与笔录所载封卷人 "
-                                      f"{sealer.name}（执法证号 {sealer.certificate_no}）不符，案卷未导出")
+                raise ValidationError("case_file.certificate_not_sealer", QT_TRANSLATE_NOOP(
+                    "Errors", "The signing certificate belongs to {holder} (certificate {holder_no}), not to the "
+                              "sealer the record names, {sealer} (certificate {sealer_no}); the case file was not "
+                              "exported."), holder=holder[0], holder_no=holder[1] or "—", sealer=sealer.name,
+                    sealer_no=sealer.certificate_no)
             put_bytes(CatalogueEntry(C.RECORD_JSON, "现场检查笔录内容（规范化 JSON，签名所及）", "记录数据",
                                      remark="SHA-256 即笔录内容哈希"), record_json)
             say(35, "写入证据原件")
@@ -218,13 +239,16 @@ class CaseFileExporter:
             try:
                 sealed = seal_catalogue(pdf, field, manifest, ck, signing_time=exported_at)
             except SigningError as exc:
-                raise ValidationError(f"封卷签名失败，案卷未导出：{exc}") from None
+                raise ValidationError("case_file.seal_failed", QT_TRANSLATE_NOOP(
+                    "Errors", "Signing the seal failed; the case file was not exported: {reason}"),
+                    reason=str(exc)) from None
             C.write_entry(zf, C.CATALOGUE_PDF, sealed, stamp)
             C.write_entry(zf, C.MANIFEST, manifest, stamp)
         # The file first (temp, fsync, rename), then the rows pointing at it: one unit of work, journal + outbox.
         with self._ctx.unit(actor or Actor(sealer.name, sealer.officer_id)) as uow:
             uow.record(inspection_id, "case_file.sealed", ledger.ENTITY, new_id(), "append",
-                       {"data": ledger.seal_data(inspection_id, sealed, manifest, meta, sealer)})
+                       payloads.data_payload(ledger.ENTITY, ledger.seal_data(inspection_id, sealed, manifest, meta,
+                                                                             sealer)))
         say(100, "案卷已导出")
         return dest
 
@@ -253,7 +277,9 @@ class CaseFileExporter:
         for i, (number, sha, name, category, caption, remark) in enumerate(rows, start=1):
             say(35 + 50 * i // max(1, len(rows)), f"写入证据 {number}")
             if not self._ctx.blobs.has(sha):
-                raise ValidationError(f"证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出")
+                raise ValidationError("case_file.evidence_missing", QT_TRANSLATE_NOOP(
+                    "Errors", "The original file of evidence {number} is missing on this computer (perhaps not "
+                              "downloaded from the server yet); the case file was not exported."), number=number)
             put_file(CatalogueEntry(f"evidence/{number}_{safe_name(name, 'evidence')}", f"{number} {caption or name}",
                                     category, remark=remark,
                                     extra={"evidence_number": number}), sha, sha)
@@ -262,8 +288,10 @@ class CaseFileExporter:
         """A re-inspection's own photos, in a folder named after its signed record, numbered as its 证据清单."""
         for ev in rein.get("evidence", []):
             if not self._ctx.blobs.has(ev["sha256"]):
-                raise ValidationError(f"复查证据 {ev['number']} 的原始文件在本机缺失（可能尚未从服务器下载），"
-                                      "案卷未导出")
+                raise ValidationError("case_file.evidence_missing", QT_TRANSLATE_NOOP(
+                    "Errors", "The original file of evidence {number} is missing on this computer (perhaps not "
+                              "downloaded from the server yet); the case file was not exported."),
+                    number=f"{number} {ev['number']}")
             name = ev.get("source_name", "") or ev["number"]
             put_file(CatalogueEntry(f"{C.reinspection_folder(number)}{ev['number']}_{safe_name(name, 'evidence')}",
                                     f"复查 {number} {ev['number']} {ev.get('caption') or name}", "复查证据",

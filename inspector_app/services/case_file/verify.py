@@ -23,7 +23,8 @@ from inspector_app.records import model as rm
 from inspector_app.records.embedded import embedded_files, pdf_reader
 from inspector_app.records.render import RECORD_FILE
 from inspector_app.records.seal import SealCheck, verify_seal
-from inspector_app.records.verify import VerifyReport, verify_pdf
+from inspector_app.records.verify import verify_pdf
+from inspector_app.records.verify_report import VerifyReport
 from inspector_app.services.case_file import common as C
 from inspector_app.services.case_file.journal_check import check_journal
 from inspector_app.services.case_file.ledger import LedgerEntry
@@ -215,7 +216,7 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
     sealed = {d["path"]: d for d in (manifest or {}).get("documents", []) if isinstance(d, dict) and "path" in d}
     for path, d in sealed.items():
         if path not in found.hashes and path not in found.skipped:
-            problems.append(Problem("document_missing", f"封卷时的{C.DOC_TITLES.get(d.get('kind'), '签名文书')}"
+            problems.append(Problem("document_missing", f"封卷时的{C.DOC_TITLES.get(str(d.get('kind')), '签名文书')}"
                                                         f"（{d.get('number', '')}）在案卷中缺失", path))
         elif (h := found.hashes.get(path)) is not None and h[0] != d.get("pdf_sha256"):
             problems.append(Problem("document_substituted", f"SHA-256 {h[0][:16]}… 与封卷清单所载 "
@@ -251,9 +252,9 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
         stages[path] = C.stage_of(kind, signed, [])
         if claim is not None:
             lacking = sorted(set(claim.get("signed_fields", [])) - set(signed))
-            if lacking or _STAGE_RANK.get(stages[path], 0) < _STAGE_RANK.get(claim.get("stage"), 0):
+            if lacking or _STAGE_RANK.get(stages[path], 0) < _STAGE_RANK.get(str(claim.get("stage")), 0):
                 problems.append(Problem("stage_mismatch",
-                                        f"封卷清单称其为“{C.STAGE_LABELS.get(claim.get('stage'), '?')}”"
+                                        f"封卷清单称其为“{C.STAGE_LABELS.get(str(claim.get('stage')), '?')}”"
                                         f"，但有效签名只达到“{C.STAGE_LABELS[stages[path]]}”"
                                         + (f"（缺少 {'、'.join(C.field_label(f) for f in lacking)}）"
                                            if lacking else ""),

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from inspector_app.domain.plans import DRAWABLE, PlanStatus
+from inspector_app.domain.plans import PlanStatus
 from inspector_app.services.changes import Changes
 from inspector_app.ui.models.rows_model import RowsTableModel
 from inspector_app.ui.operations import Operations
@@ -30,9 +29,6 @@ from inspector_app.ui.widgets.bar_chart import BarChart
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 BEHIND = QColor("#b3261e")
-NEXT_STATUS = {PlanStatus.DRAFT: PlanStatus.APPROVED, PlanStatus.APPROVED: PlanStatus.FILED,
-               PlanStatus.FILED: PlanStatus.RUNNING, PlanStatus.RUNNING: PlanStatus.SUMMARY,
-               PlanStatus.SUMMARY: PlanStatus.ARCHIVED}
 
 
 class CoverageTableModel(RowsTableModel):
@@ -151,10 +147,10 @@ class PlansPage(QWidget):
             return
         self.status.setText(f"{plan.window.start} — {plan.window.end}")
         lead = self.ops.is_team_lead
-        self.draw_button.setEnabled(lead and plan.status in DRAWABLE)
+        self.draw_button.setEnabled(lead and plan.drawable)
         self.publish_button.setEnabled(lead)
         self.import_button.setEnabled(lead)
-        nxt = NEXT_STATUS.get(plan.status)
+        nxt = plan.next_status
         self.advance_button.setVisible(nxt is not None)
         self.advance_button.setEnabled(lead and nxt is not None)
         if nxt is not None:
@@ -201,7 +197,7 @@ class PlansPage(QWidget):
 
     def advance(self) -> None:
         plan = self.current_plan()
-        nxt = NEXT_STATUS.get(plan.status) if plan else None
+        nxt = plan.next_status if plan else None
         if nxt is None:
             return
         plans, actor = self.ops.app.plans, self.ops.actor
@@ -222,11 +218,7 @@ class PlansPage(QWidget):
         def work() -> Any:
             from inspector_app.services.draw_publication import write_round_publication
 
-            accepted = [d for d in app.draws.rounds(item.id) if d.status == "accepted"]
-            if not accepted:
-                raise ValidationError("draw.not_accepted", QT_TRANSLATE_NOOP(
-                    "Errors", "Only an accepted draw has results to publish."))
-            return write_round_publication(app.ctx, accepted[-1].id, Path(path))
+            return write_round_publication(app.ctx, app.draws.last_accepted(item.id).id, Path(path))
 
         self.ops.read(work, lambda r: self.published.emit(str(r[0])))
 

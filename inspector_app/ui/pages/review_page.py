@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.rules import REVIEW_LISTED, Action
+from inspector_app.domain.rules import Action
 from inspector_app.services.changes import Changes
 from inspector_app.ui import labels
 from inspector_app.ui.dialogs.outcome_dialog import OutcomeDialog
@@ -122,10 +122,7 @@ class ReviewPage(QWidget):
     def refresh(self) -> None:
         app = self.ops.app
 
-        def load() -> list[Any]:
-            return [s for s in app.queries.inspections() if s.status in REVIEW_LISTED]
-
-        self.ops.read(load, self._loaded)
+        self.ops.read(app.queries.review_queue, self._loaded)
 
     def _loaded(self, rows: list[Any]) -> None:
         keep = self.current.summary.id if self.current else None

@@ -18,8 +18,8 @@ from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.domain.outcomes import Outcome
 from inspector_app.records import pki, verify
 from inspector_app.services.context import Actor
-from inspector_app.services.demo_keys import write_demo_passwords
-from inspector_app.services.demo_media import site_photo
+from inspector_app.demo.keys import write_demo_passwords
+from inspector_app.demo.media import add_demo_photos, site_photo
 from inspector_app.services.record_builder import set_setting
 from inspector_app.services.signature_art import demo_strokes, strokes_to_png
 from inspector_app.services.signing import PartySignoff
@@ -119,7 +119,10 @@ def rectification_sample(app: Any, institution: Any, officers: list[Any], passwo
     iid = signed_sample(app, institution, officers, passwords, now, say, days_ago=45)
     # the approval is the team lead's whom the record names (its signature is bound to that person)
     [record] = [d for d in app.signing.documents(iid) if d.kind == "record"]
-    named = verify.plan_of_pdf(app.signing.pdf_path(record.id).read_bytes()).get("Sig_Lead")
+    plan = verify.plan_of_pdf(app.signing.pdf_path(record.id).read_bytes())
+    named = plan.get("Sig_Lead") if plan else None
+    if named is None:
+        raise RuntimeError("the demo's signed record names no team lead")  # the demo's own invariant, not user input
     lead = next(o for o in officers if o.name == named.name and o.id in passwords)
     boss = Actor(lead.name, lead.id)
     real_clock = app.ctx.clock
@@ -153,6 +156,7 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
     o1, o2 = officers[0], officers[1]
     actor = Actor(o1.name, o1.id)
     svc = app.inspections
+    iid: str  # `app` is the untyped workspace: say what create() returns
     iid, _ = svc.create(actor, institution_id=institution.id, inspection_type=InspectionType.SPECIAL,
                         mode=InspectionMode.ADMINISTRATIVE, planned_at=now,
                         officer_ids=[o1.id, o2.id], template_ids=["medical-institution"],
@@ -174,9 +178,7 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
                 description=f"{item.label}：抽查住院病历 ZY2026-0412 等，发现违规情形，涉及医保基金 {amount} 元。",
                 severity=Severity.SERIOUS, amount_involved=amount, amount_to_recover=amount,
                 legal_basis=item.legal_basis, penalty_article=item.penalty, item_id=item.id), answer_id=answer_id)
-    from inspector_app.services.demo import _add_photos
-
-    _add_photos(app, actor, iid, app.ctx.clock())
+    add_demo_photos(app, actor, iid, app.ctx.clock())
     # the 证据清单: who handed the ledger over, and the representative's "与原件核对一致" for the whole list
     photos = app.evidence.list(iid)
     if photos:
@@ -200,7 +202,7 @@ def _signed_sample(app: Any, institution: Any, officers: list[Any], passwords: d
                                             officer_id=o1.id, password=passwords[o1.id], contact_person=o2.name,
                                             contact_phone="0537-2601234")
     say("已签发的责令整改通知书")
-    from inspector_app.services.demo_docs import add_onsite_documents
+    from inspector_app.demo.docs import add_onsite_documents
 
     add_onsite_documents(app, iid, officers, passwords, notice.id, say)
     app.review.submit(actor, iid)  # waiting in the team lead's review queue

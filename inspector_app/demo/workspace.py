@@ -25,6 +25,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.queries import QueryService
 from inspector_app.services.roster import RosterService
 from inspector_app.services.templates import pinned
+from inspector_app.demo.media import add_demo_photos
 
 
 class Workspace(Protocol):
@@ -171,17 +172,17 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
         expiry = today + dt.timedelta(days=365 * 2 + 30 * n)
         if n == 7:  # one officer whose certificate has lapsed: the app must not let them count towards the team
             expiry = today - dt.timedelta(days=32)
-        data = OfficerData(name=_person(rng, used_people), department=f"{CITY}医疗保障局{dept}",
-                           certificate_no=f"鲁医保执{2024000 + 117 * (n + 1):07d}", certificate_expiry=expiry,
-                           role=role)
-        dto, _ = roster.add_officer(admin, data)
-        officers.append(dto)
+        officer = OfficerData(name=_person(rng, used_people), department=f"{CITY}医疗保障局{dept}",
+                              certificate_no=f"鲁医保执{2024000 + 117 * (n + 1):07d}", certificate_expiry=expiry,
+                              role=role)
+        officer_dto, _ = roster.add_officer(admin, officer)
+        officers.append(officer_dto)
     say(f"{len(officers)} 名执法人员")
-    from inspector_app.services.demo_signed import rectification_sample, setup_workspace, signed_sample
+    from inspector_app.demo.signed import rectification_sample, setup_workspace, signed_sample
 
     sign_in: dict[str, str] = {}
     if keys is not None and workspace_key is not None:
-        from inspector_app.services.demo_keys import give_demo_passwords
+        from inspector_app.demo.keys import give_demo_passwords
 
         sign_in = give_demo_passwords(keys, workspace_key, officers)
         say(f"登录密码 {len(sign_in)} 个（见 keys/demo-passwords.txt）")
@@ -191,18 +192,19 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     signed_sample(app, institutions[0], officers, passwords, clock(), say)
     rectification_sample(app, institutions[1], officers, passwords, clock(), say)
     inspections += 2
-    from inspector_app.services.demo_plans import plans_sample
+    from inspector_app.demo.plans import plans_sample
 
     inspections += plans_sample(app, officers, passwords, clock(), say)
 
-    from inspector_app.services.demo_leads import leads_sample
+    from inspector_app.demo.leads import leads_sample
 
     leads_sample(app, institutions, officers, today, say)
     say(f"{inspections} 次检查")
     return {"institutions": len(institutions), "officers": len(officers), "inspections": inspections}
 
 
-def _demo_inspections(app: Workspace, institutions: list, officers: list, clock: Callable[[], dt.datetime]) -> int:
+def _demo_inspections(app: Workspace, institutions: list[Any], officers: list[Any],
+                      clock: Callable[[], dt.datetime]) -> int:
     svc = app.inspections
     library = app.library
     now = clock()
@@ -231,21 +233,8 @@ def _demo_inspections(app: Workspace, institutions: list, officers: list, clock:
             svc.declare_recusal(actor, iid, officer.id, has_conflict=False)
         svc.start_on_site(actor, iid)
         _answer_some(app, actor, iid)
-        _add_photos(app, actor, iid, now)
+        add_demo_photos(app, actor, iid, now)
     return count
-
-
-def _add_photos(app: Workspace, actor: Actor, inspection_id: str, now: dt.datetime) -> None:
-    import tempfile
-    from pathlib import Path
-
-    from inspector_app.services.demo_media import write_demo_files
-
-    with tempfile.TemporaryDirectory() as tmp:
-        cn = dt.timezone(dt.timedelta(hours=8))  # the demo cameras write China time into EXIF
-        for path, caption in write_demo_files(Path(tmp), now.astimezone(cn) - dt.timedelta(minutes=50)):
-            committed = app.evidence.commit(actor, inspection_id, app.evidence.prepare(path), caption=caption)
-            assert committed.evidence.id
 
 
 def _sample_cell(column_type: str) -> object:

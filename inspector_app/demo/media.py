@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import random
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -90,3 +91,14 @@ def write_demo_files(folder: Path, when: dt.datetime) -> list[tuple[Path, str]]:
         path.write_bytes(data)
         out.append((path, caption))
     return out
+
+
+def add_demo_photos(app: Any, actor: Any, inspection_id: str, now: dt.datetime) -> None:
+    """Import the demo's scans and site photos into an inspection, as an inspector would (one commit each)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cn = dt.timezone(dt.timedelta(hours=8))  # the demo cameras write China time into EXIF
+        for path, caption in write_demo_files(Path(tmp), now.astimezone(cn) - dt.timedelta(minutes=50)):
+            committed = app.evidence.commit(actor, inspection_id, app.evidence.prepare(path), caption=caption)
+            assert committed.evidence.id

@@ -51,7 +51,7 @@ def add_onsite_documents(app: Any, iid: str, officers: list[Any], passwords: dic
 def add_seizures(app: Any, iid: str, officers: list[Any], passwords: dict[str, str], unit: str, say: Any) -> None:
     from inspector_app.domain import seizure as dz
     from inspector_app.records import model as rm
-    from inspector_app.services.demo_media import site_photo
+    from inspector_app.demo.media import site_photo
     from inspector_app.services.seizures import ItemInput, SeizureInput
 
     o1, o2 = officers[0], officers[1]

@@ -49,7 +49,7 @@ def _extract(path: Path, codes: list[tuple[str, str]], day0: dt.date) -> Path:
     return path
 
 
-def leads_sample(app: Any, institutions: list, officers: list, today: dt.date,
+def leads_sample(app: Any, institutions: list[Any], officers: list[Any], today: dt.date,
                  say: Callable[[str], None]) -> None:
     from openpyxl import load_workbook
 

@@ -26,12 +26,15 @@ def this_years_edition(plan: PlanData, year: int) -> PlanData:
     def move(day: dt.date | None) -> dt.date | None:
         return day.replace(year=day.year + shift) if day else None
 
+    def moved(w: Window) -> Window:
+        return Window(w.start.replace(year=w.start.year + shift), w.end.replace(year=w.end.year + shift))
+
     def window(w: Window | None) -> Window | None:
-        return Window(move(w.start), move(w.end)) if w else None  # type: ignore[arg-type]
+        return moved(w) if w else None
 
     return dataclasses.replace(
         plan, key=plan.key.replace(str(plan.year), str(year)), year=year,
-        title=plan.title.replace(str(plan.year), str(year)), window=window(plan.window),
+        title=plan.title.replace(str(plan.year), str(year)), window=moved(plan.window),
         filing_due=move(plan.filing_due), summary_due=move(plan.summary_due),
         document_no=plan.document_no.replace(str(plan.year), str(year)),
         items=tuple(dataclasses.replace(i, window=window(i.window)) for i in plan.items))
