@@ -92,7 +92,7 @@ class PlansPage(QWidget):
         self.import_button.clicked.connect(lambda: self.import_plan())
         self.new_button = QPushButton(self.tr("&New plan…"), self)
         self.new_button.setObjectName("new_plan")
-        self.new_button.clicked.connect(self.open_editor)
+        self.new_button.clicked.connect(lambda: self.open_editor())
         self.open_button = QPushButton(self.tr("&Open plan…"), self)
         self.open_button.setObjectName("open_plan")
         self.open_button.clicked.connect(lambda: self.open_editor(self.current_plan()))
