@@ -283,7 +283,7 @@ def plan_refusal(action: PlanAction, status: str, role: str | None) -> DomainErr
             "Errors", "Only a team lead or an administrator can edit a plan."))
     if action is PlanAction.EDIT_PLAN and status != "draft":
         return FrozenRecord("plan.not_draft", QT_TRANSLATE_NOOP(
-            "Errors", "The plan is no longer a draft ({status}); it can only be read."), status=status)
+            "Errors", "The plan is no longer a draft; it can only be read."), status=status)
     return None
 
 

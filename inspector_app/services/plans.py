@@ -265,7 +265,8 @@ class PlanService:
     def regions(self) -> list[str]:
         """The regions of the roster's institutions: the editor offers these for a scope, never free text."""
         with self._ctx.read() as s:
-            return sorted(r for r in s.scalars(select(InstitutionRow.region).where(InstitutionRow.deleted_at.is_(None)).distinct()) if r)
+            live = select(InstitutionRow.region).where(InstitutionRow.deleted_at.is_(None)).distinct()
+            return sorted(r for r in s.scalars(live) if r)
 
     def set_status(self, actor: Actor, plan_id: str, target: PlanStatus, note: str = "") -> tuple[PlanDTO, Changes]:
         """Approve, file, start, summarise or archive (domain reference §4.2); only the next step is allowed."""

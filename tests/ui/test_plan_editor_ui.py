@@ -168,11 +168,11 @@ def test_plan_editor_in_chinese_screenshot(app, qtbot, tmp_path: Path) -> None: 
         d.item_end.setDate(QDate(2026, 9, 30))
         d.item_list.setCurrentRow(0)
         d.save()
-        qtbot.waitUntil(lambda: d.saved is not None, timeout=10000)
+        qtbot.waitUntil(lambda: d.saved is not None and w.plans_page.current_plan() is not None, timeout=10000)
         w.plans_page.open_button.click()
         d = w.plans_page.dialog
         qtbot.waitUntil(lambda: d.regions_ready, timeout=10000)
-        assert d.windowTitle() == "计划" and d.own_window.text() == "单独时限"
+        assert d.windowTitle() == "检查计划" and d.own_window.text() == "单独时限"
         out = Path(os.environ.get("PLAN_EDITOR_SCREENSHOT", tmp_path / "plan-editor.png"))
         assert d.grab().save(str(out))
         d.reject()

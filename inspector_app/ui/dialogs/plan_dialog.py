@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -113,6 +114,7 @@ class PlanDialog(QDialog):
         self.division = QLineEdit(self, objectName="item_division")
         self.templates = checklist([(t.id, f"{t.title}（{t.id}）") for t in ops.app.library.templates.values()],
                                    self, "item_templates")
+        self.templates.setFixedHeight(84)
         self.inspection_type = QComboBox(self, objectName="item_type")
         for t in InspectionType:
             self.inspection_type.addItem(t.value, t.value)
@@ -123,11 +125,15 @@ class PlanDialog(QDialog):
         window = QHBoxLayout()
         window.addWidget(self.own_window)
         window.addLayout(self._pair(self.item_start, self.item_end))
-        window.addStretch(1)
         form.addRow(self.tr("Window:"), window)
-        scope = QHBoxLayout()
-        for w in (self.categories, self.levels, self.ownership, self.regions):
-            scope.addWidget(w)
+        scope = QGridLayout()
+        for col, (caption, w, stretch) in enumerate((
+                (self.tr("Categories"), self.categories, 3), (self.tr("Levels"), self.levels, 2),
+                (self.tr("Ownership"), self.ownership, 2), (self.tr("Regions"), self.regions, 2))):
+            scope.addWidget(QLabel(caption, self), 0, col)
+            scope.addWidget(w, 1, col)
+            scope.setColumnStretch(col, stretch)
+            w.setMinimumWidth(w.sizeHintForColumn(0) + 36)   # every value readable, no sideways scrolling
         form.addRow(self.tr("Scope (none checked: any):"), scope)
         target = QHBoxLayout()
         target.addWidget(self.target_kind)
@@ -154,7 +160,7 @@ class PlanDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(980, 860)
+        self.resize(1000, 840)
         self.editable = True
         if plan is not None:
             self._load(plan)
@@ -169,6 +175,7 @@ class PlanDialog(QDialog):
         pair.addWidget(a)
         pair.addWidget(QLabel("—", self))
         pair.addWidget(b)
+        pair.addStretch(1)
         return pair
 
     def _own_window_toggled(self, on: bool) -> None:

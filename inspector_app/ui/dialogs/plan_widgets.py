@@ -27,7 +27,7 @@ def checklist(values: list[tuple[str, str]], parent: QWidget, name: str) -> QLis
     w = QListWidget(parent)
     w.setObjectName(name)
     set_choices(w, values)
-    w.setMaximumHeight(110)
+    w.setFixedHeight(112)   # five values shown: the roster's levels and ownerships without scrolling
     return w
 
 
@@ -83,7 +83,7 @@ class PhasesEditor(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMaximumHeight(120)
+        self.table.setFixedHeight(150)   # header and four phases (动员部署, 自查自纠, 专项检查, 总结)
         self.add_button = QPushButton(self.tr("Add p&hase"), self, objectName="add_phase")
         self.add_button.clicked.connect(lambda: self.add_phase("", self.default_day, self.default_day))
         self.remove_button = QPushButton(self.tr("Remove phase"), self, objectName="remove_phase")
