@@ -254,7 +254,8 @@ def check_window(window: Window) -> None:
 def check_phase(phase: Phase, plan_window: Window) -> None:
     """A campaign's phase (动员部署, 自查自纠, 专项检查, 总结): named, and inside the plan's window."""
     if not phase.name.strip():
-        raise ValidationError("plan.phase_name_missing", QT_TRANSLATE_NOOP("Errors", "A phase of the plan has no name."))
+        raise ValidationError("plan.phase_name_missing", QT_TRANSLATE_NOOP(
+            "Errors", "A phase of the plan has no name."))
     check_window(phase.window)
     if phase.window.start < plan_window.start or phase.window.end > plan_window.end:
         raise ValidationError("plan.phase_outside", QT_TRANSLATE_NOOP(

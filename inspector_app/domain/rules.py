@@ -267,8 +267,9 @@ def require(action: Action, status: Status | str, role: str | None, facts: Facts
 
 
 # ------------------------------------------------------------------------------------------------ plans (issue 14)
-# A plan is edited only as a draft: approval (分管领导审核) fixes what was approved, and the filed copy (法规处备案) must
-# be what runs; a plan sent back by review returns to draft and can be edited again. Only planners edit.
+# A plan is edited only as a draft: approval (分管领导审核) fixes what was approved, and the filed copy
+# (法规处备案) must be what runs; a plan sent back by review returns to draft and can be edited again.
+# Only planners edit.
 
 
 class PlanAction(StrEnum):

@@ -105,7 +105,8 @@ def test_lead_makes_edits_and_approves_a_campaign(app, qtbot) -> None:  # type: 
     plan = app.plans.get(d.saved.id)
     assert (plan.kind.value, plan.status.value) == ("campaign", "draft")
     assert [(p.name, p.window.start, p.window.end) for p in plan.phases] == [
-        ("动员部署", dt.date(2026, 3, 1), dt.date(2026, 3, 31)), ("专项检查", dt.date(2026, 4, 1), dt.date(2026, 10, 31))]
+        ("动员部署", dt.date(2026, 3, 1), dt.date(2026, 3, 31)),
+        ("专项检查", dt.date(2026, 4, 1), dt.date(2026, 10, 31))]
     east, west = plan.items
     assert (east.window.start, east.window.end, west.window.start, west.window.end) == (
         dt.date(2026, 4, 1), dt.date(2026, 6, 30), dt.date(2026, 7, 1), dt.date(2026, 9, 30))
