@@ -237,6 +237,8 @@ class PlanData:
                     "Errors", "Two items of the plan have the key {key}."), key=key)
         for item in self.items:
             check_item(item, self.window)
+        for phase in self.phases:
+            check_phase(phase, self.window)
 
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -254,6 +256,17 @@ def check_window(window: Window) -> None:
         raise ValidationError("plan.window_reversed", QT_TRANSLATE_NOOP(
             "Errors", "The window ends ({end}) before it starts ({start})."),
             start=window.start.isoformat(), end=window.end.isoformat())
+
+
+def check_phase(phase: Phase, plan_window: Window) -> None:
+    """A campaign's phase (动员部署, 自查自纠, 专项检查, 总结): named, and inside the plan's window."""
+    if not phase.name.strip():
+        raise ValidationError("plan.phase_name_missing", QT_TRANSLATE_NOOP(
+            "Errors", "A phase of the plan has no name."))
+    check_window(phase.window)
+    if phase.window.start < plan_window.start or phase.window.end > plan_window.end:
+        raise ValidationError("plan.phase_outside", QT_TRANSLATE_NOOP(
+            "Errors", "The phase {name} lies outside the plan's window."), name=phase.name)
 
 
 def check_item(item: PlanItemData, plan_window: Window) -> None:

@@ -264,3 +264,31 @@ def require(action: Action, status: Status | str, role: str | None, facts: Facts
     problem = refusal(action, status, role, facts)
     if problem is not None:
         raise problem
+
+
+# ------------------------------------------------------------------------------------------------ plans (issue 14)
+# A plan is edited only as a draft: approval (分管领导审核) fixes what was approved, and the filed copy
+# (法规处备案) must be what runs; a plan sent back by review returns to draft and can be edited again.
+# Only planners edit.
+
+
+class PlanAction(StrEnum):
+    EDIT_PLAN = "edit_plan"
+
+
+def plan_refusal(action: PlanAction, status: str, role: str | None) -> DomainError | None:
+    """Why ``role`` may not take ``action`` on a plan in ``status`` (None: it may). ``role`` None: no role check
+    (the local administrator before anyone signs in, as for creating a plan)."""
+    if role is not None and role not in PLANNER_ROLES:
+        return ValidationError("rules.planner_only", QT_TRANSLATE_NOOP(
+            "Errors", "Only a team lead or an administrator can edit a plan."))
+    if action is PlanAction.EDIT_PLAN and status != "draft":
+        return FrozenRecord("plan.not_draft", QT_TRANSLATE_NOOP(
+            "Errors", "The plan is no longer a draft; it can only be read."), status=status)
+    return None
+
+
+def require_plan(action: PlanAction, status: str, role: str | None) -> None:
+    problem = plan_refusal(action, status, role)
+    if problem is not None:
+        raise problem

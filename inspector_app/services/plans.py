@@ -22,6 +22,7 @@ from inspector_app.domain.inspection import InspectionType
 from inspector_app.domain.plans import (
     DRAWABLE,
     Phase,
+    PlanItemData,
     PlanData,
     PlanKind,
     PlanStatus,
@@ -32,8 +33,10 @@ from inspector_app.domain.plans import (
     check_plan_transition,
     next_plan_status,
 )
+from inspector_app.domain.rules import PlanAction, plan_refusal, require_plan
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext
+from inspector_app.storage.orm import InstitutionRow, OfficerRow
 from inspector_app.storage.plans_orm import PlanItemRow, PlanRow
 from inspector_app.syncproto import payloads
 
@@ -127,6 +130,27 @@ def _items_of(s: Session, plan_id: str) -> list[PlanItemRow]:
                                                     PlanItemRow.deleted_at.is_(None))))
 
 
+def _item_columns(plan: PlanData, position: int, item: PlanItemData) -> dict[str, object]:
+    """The plan_items columns of an item (its own window, or the plan's when it has none)."""
+    window = item.window or plan.window
+    t = item.target
+    value = format(t.share_pct, "f") if t.kind is TargetKind.SHARE else str(t.count)
+    return {"key": item.key, "position": position, "name": item.name, "content": item.content,
+            "requirements": item.requirements, "scope": to_jsonable(item.scope), "target_kind": t.kind.value,
+            "target_value": value, "frequency": item.frequency, "window_start": window.start,
+            "window_end": window.end, "division": item.division, "templates": list(item.templates),
+            "inspection_type": item.inspection_type.value}
+
+
+def _plan_columns(plan: PlanData) -> dict[str, object]:
+    """The plans columns an edit may change (status and source stay; the status moves by set_status)."""
+    return {"key": plan.key, "kind": plan.kind.value, "title": plan.title, "year": plan.year, "issuer": plan.issuer,
+            "document_no": plan.document_no, "window_start": plan.window.start, "window_end": plan.window.end,
+            "filing_due": plan.filing_due, "summary_due": plan.summary_due,
+            "phases": [{"name": p.name, "start": p.window.start.isoformat(), "end": p.window.end.isoformat()}
+                       for p in plan.phases]}
+
+
 class PlanService:
     def __init__(self, ctx: ServiceContext, known_templates: set[str] | None = None):
         self._ctx = ctx
@@ -139,12 +163,7 @@ class PlanService:
 
     def create(self, actor: Actor, plan: PlanData, source_hash: str = "") -> tuple[PlanDTO, Changes]:
         """A plan made in the app's editor (or read from a file): validated with coded errors, saved as a draft."""
-        plan.validate()
-        for item in plan.items:
-            for t in item.templates:
-                if self._templates is not None and t not in self._templates:
-                    raise ValidationError("plan.unknown_template", QT_TRANSLATE_NOOP(
-                        "Errors", "No checklist template has the id {value}."), value=t)
+        self._validate(plan)
         with self._ctx.unit(actor) as uow:
             s = uow.session
             if s.scalar(select(PlanRow.id).where(PlanRow.key == plan.key)) is not None:
@@ -159,17 +178,8 @@ class PlanService:
                           created_at=uow.now, updated_at=uow.now)
             s.add(row)
             s.flush()  # the items' foreign key needs the plan row first (no ORM relationship orders them)
-            items = []
-            for n, item in enumerate(plan.items):
-                window = item.window or plan.window
-                t = item.target
-                value = (format(t.share_pct, "f") if t.kind is TargetKind.SHARE else str(t.count))
-                items.append(PlanItemRow(
-                    id=new_id(), plan_id=row.id, key=item.key, position=n, name=item.name, content=item.content,
-                    requirements=item.requirements, scope=to_jsonable(item.scope), target_kind=t.kind.value,
-                    target_value=value, frequency=item.frequency, window_start=window.start,
-                    window_end=window.end, division=item.division, templates=list(item.templates),
-                    inspection_type=item.inspection_type.value, created_at=uow.now, updated_at=uow.now))
+            items = [PlanItemRow(id=new_id(), plan_id=row.id, created_at=uow.now, updated_at=uow.now,
+                                 **_item_columns(plan, n, item)) for n, item in enumerate(plan.items)]
             s.add_all(items)
             s.flush()
             uow.journal(row.id, "plan.imported", {"entity": "plan", "id": row.id, "data": {
@@ -180,6 +190,89 @@ class PlanService:
             for i in items:
                 uow.outbox("plan_item", i.id, "create", payloads.create_payload("plan_item", i))
             return plan_dto(row, items), Changes(extra={"plan": row.id})
+
+    def _validate(self, plan: PlanData) -> None:
+        plan.validate()
+        for item in plan.items:
+            for t in item.templates:
+                if self._templates is not None and t not in self._templates:
+                    raise ValidationError("plan.unknown_template", QT_TRANSLATE_NOOP(
+                        "Errors", "No checklist template has the id {value}."), value=t)
+
+    @staticmethod
+    def _role(s: Session, actor: Actor) -> str | None:
+        """The signed-in officer's role for the rule book; None for the local administrator (no officer)."""
+        if not actor.officer_id:
+            return None
+        officer = s.get(OfficerRow, actor.officer_id)
+        return officer.role if officer is not None else ""
+
+    def update(self, actor: Actor, plan_id: str, plan: PlanData) -> tuple[PlanDTO, Changes]:
+        """Save the editor's plan over a draft: one transaction, one journal event, and outbox patches of the
+        fields that changed. Items are matched by their key: a new key is a new item, a missing one is deleted
+        (softly, so the server and other laptops see it go), a key used again restores its row."""
+        self._validate(plan)
+        with self._ctx.unit(actor) as uow:
+            s = uow.session
+            row = find_plan(s, plan_id)
+            require_plan(PlanAction.EDIT_PLAN, row.status, self._role(s, actor))
+            if plan.key != row.key and s.scalar(select(PlanRow.id).where(PlanRow.key == plan.key)) is not None:
+                raise ValidationError("plan.already_imported", QT_TRANSLATE_NOOP(
+                    "Errors", "A plan with the id {key} is already in the workspace."), key=plan.key)
+            changes = _plan_columns(plan)
+            patch = payloads.row_changes("plan", row, changes)
+            for f, v in changes.items():
+                setattr(row, f, v)
+            row.updated_at = uow.now
+            outbox: list[tuple[str, str, str, dict[str, object]]] = []
+            if patch:
+                outbox.append(("plan", row.id, "patch", patch))
+            rows = {r.key: r for r in s.scalars(select(PlanItemRow).where(PlanItemRow.plan_id == row.id))}
+            wanted = {i.key for i in plan.items}
+            # Deletions first: they free positions and keys before the kept items move.
+            for r in rows.values():
+                if r.key not in wanted and r.deleted_at is None:
+                    r.deleted_at, r.updated_at = uow.now, uow.now
+                    outbox.append(("plan_item", r.id, "patch", payloads.delete_payload()))
+            s.flush()
+            for n, item in enumerate(plan.items):
+                cols = _item_columns(plan, n, item)
+                r = rows.get(item.key)
+                if r is None:
+                    r = PlanItemRow(id=new_id(), plan_id=row.id, created_at=uow.now, updated_at=uow.now, **cols)
+                    s.add(r)
+                    s.flush()
+                    outbox.append(("plan_item", r.id, "create", payloads.create_payload("plan_item", r)))
+                    continue
+                if r.deleted_at is not None:
+                    r.deleted_at = None
+                    outbox.append(("plan_item", r.id, "patch", payloads.delete_payload(False)))
+                item_patch = payloads.row_changes("plan_item", r, cols)
+                for f, v in cols.items():
+                    setattr(r, f, v)
+                if item_patch:
+                    r.updated_at = uow.now
+                    outbox.append(("plan_item", r.id, "patch", item_patch))
+            s.flush()
+            items = _items_of(s, row.id)
+            uow.journal(row.id, "plan.edited", {"entity": "plan", "id": row.id, "data": {
+                **to_jsonable(plan), "item_ids": {i.key: i.id for i in items}},
+                "changes": [[e, i, op] for e, i, op, _p in outbox]})
+            for entity, entity_id, op, payload in outbox:
+                uow.outbox(entity, entity_id, op, payload)
+            return plan_dto(row, items), Changes(extra={"plan": row.id})
+
+    def edit_refusal(self, actor: Actor, plan_id: str) -> BaseException | None:
+        """Why the actor may not edit the plan now (None: they may), for a caller without the rule book's facts."""
+        with self._ctx.read() as s:
+            row = find_plan(s, plan_id)
+            return plan_refusal(PlanAction.EDIT_PLAN, row.status, self._role(s, actor))
+
+    def regions(self) -> list[str]:
+        """The regions of the roster's institutions: the editor offers these for a scope, never free text."""
+        with self._ctx.read() as s:
+            live = select(InstitutionRow.region).where(InstitutionRow.deleted_at.is_(None)).distinct()
+            return sorted(r for r in s.scalars(live) if r)
 
     def set_status(self, actor: Actor, plan_id: str, target: PlanStatus, note: str = "") -> tuple[PlanDTO, Changes]:
         """Approve, file, start, summarise or archive (domain reference §4.2); only the next step is allowed."""

@@ -23,3 +23,11 @@ def follow_rules(widgets: Mapping[QWidget, Action], status: Status | str | None,
         widget.setEnabled(status is not None and problem is None)
         if explain:
             widget.setToolTip(user_message(problem) if problem is not None else "")
+
+
+def plan_refusal_for(status: str, role: str | None) -> BaseException | None:
+    """Why the plan editor is read-only for ``role`` on a plan in ``status`` (None: it may be edited); the rule book
+    decides, the dialog only follows."""
+    from inspector_app.domain.rules import PlanAction, plan_refusal
+
+    return plan_refusal(PlanAction.EDIT_PLAN, status, role)

@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="130"/>
-        <location filename="../../inspector_app/domain/plans.py" line="254"/>
+        <location filename="../../inspector_app/domain/plans.py" line="256"/>
         <source>The window ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -579,7 +579,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="173"/>
-        <location filename="../../inspector_app/domain/plans.py" line="284"/>
+        <location filename="../../inspector_app/domain/plans.py" line="297"/>
         <source>Unknown {field} in the scope: {value}.</source>
         <translation>范围中的 {field} 未知：{value}。</translation>
     </message>
@@ -591,14 +591,14 @@
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="193"/>
         <location filename="../../inspector_app/domain/plans.py" line="164"/>
-        <location filename="../../inspector_app/domain/plans.py" line="266"/>
+        <location filename="../../inspector_app/domain/plans.py" line="279"/>
         <source>The target {value} % is not between 0 and 100.</source>
         <translation>目标 {value}% 不在 0 到 100 之间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="199"/>
         <location filename="../../inspector_app/domain/plans.py" line="168"/>
-        <location filename="../../inspector_app/domain/plans.py" line="269"/>
+        <location filename="../../inspector_app/domain/plans.py" line="282"/>
         <source>The target count {value} is not a positive number.</source>
         <translation>目标数量 {value} 不是正整数。</translation>
     </message>
@@ -610,7 +610,7 @@
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="217"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="298"/>
-        <location filename="../../inspector_app/domain/plans.py" line="248"/>
+        <location filename="../../inspector_app/domain/plans.py" line="250"/>
         <source>The item id {value} may only use lower-case letters, digits and hyphens.</source>
         <translation>编号 {value} 只能使用小写字母、数字和连字符。</translation>
     </message>
@@ -621,13 +621,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="230"/>
-        <location filename="../../inspector_app/domain/plans.py" line="277"/>
+        <location filename="../../inspector_app/domain/plans.py" line="290"/>
         <source>The window of item {key} lies outside the plan&apos;s window.</source>
         <translation>检查事项 {key} 的期间超出了计划期间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="239"/>
-        <location filename="../../inspector_app/services/plans.py" line="146"/>
+        <location filename="../../inspector_app/services/plans.py" line="199"/>
         <source>No checklist template has the id {value}.</source>
         <translation>没有编号为 {value} 的检查表。</translation>
     </message>
@@ -644,6 +644,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="271"/>
+        <location filename="../../inspector_app/domain/plans.py" line="268"/>
         <source>The phase {name} lies outside the plan&apos;s window.</source>
         <translation>阶段“{name}”超出了计划期间。</translation>
     </message>
@@ -816,17 +817,18 @@
         <translation>申报回避事项须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="106"/>
+        <location filename="../../inspector_app/services/plans.py" line="109"/>
         <source>No plan {id}.</source>
         <translation>没有计划 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="121"/>
+        <location filename="../../inspector_app/services/plans.py" line="124"/>
         <source>No plan item {id}.</source>
         <translation>没有计划事项 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/plans.py" line="151"/>
+        <location filename="../../inspector_app/services/plans.py" line="170"/>
+        <location filename="../../inspector_app/services/plans.py" line="220"/>
         <source>A plan with the id {key} is already in the workspace.</source>
         <translation>工作区中已有编号为 {key} 的计划。</translation>
     </message>
@@ -883,12 +885,12 @@
         <translation>计划没有标题。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="262"/>
+        <location filename="../../inspector_app/domain/plans.py" line="275"/>
         <source>Item {key} has no name.</source>
         <translation>检查事项 {key} 没有名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="272"/>
+        <location filename="../../inspector_app/domain/plans.py" line="285"/>
         <source>The frequency {value} is negative.</source>
         <translation>频次 {value} 为负数。</translation>
     </message>
@@ -2327,6 +2329,21 @@
         <location filename="../../inspector_app/storage/migrate.py" line="135"/>
         <source>The database {path} was created by a newer version of the program (schema version {revision}); this version cannot open it safely. The file was not changed: update the program, then open it again.</source>
         <translation>数据库 {path} 由更新版本的程序创建（结构版本 {revision}），本版本无法安全打开。文件未作任何修改，请升级程序后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="264"/>
+        <source>A phase of the plan has no name.</source>
+        <translation>计划的某一工作阶段未填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="283"/>
+        <source>Only a team lead or an administrator can edit a plan.</source>
+        <translation>只有组长或管理员可以编辑检查计划。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/rules.py" line="286"/>
+        <source>The plan is no longer a draft; it can only be read.</source>
+        <translation>该计划已不是草拟状态，只能查看，不能修改。</translation>
     </message>
 </context>
 <context>
@@ -4685,152 +4702,211 @@ Workspace: %2</source>
     </message>
 </context>
 <context>
+    <name>PhasesEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="80"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="80"/>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="80"/>
+        <source>End</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="87"/>
+        <source>Add p&amp;hase</source>
+        <translation>添加阶段(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="89"/>
+        <source>Remove phase</source>
+        <translation>删除阶段</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="57"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="61"/>
         <source>Annual plan</source>
         <translation>年度计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="62"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="71"/>
         <source>Plan id:</source>
         <translation>计划编号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="72"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="73"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="74"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="127"/>
         <source>Window:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="76"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="77"/>
         <source>Document number:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="82"/>
         <source>&amp;Add item</source>
         <translation>添加事项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="84"/>
         <source>&amp;Remove item</source>
         <translation>删除事项(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="91"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="120"/>
-        <source>all regions</source>
-        <translation>全部地区</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="108"/>
         <source>No target (frequency only)</source>
         <translation>无覆盖目标（仅频次）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="109"/>
         <source>Share of the scope (%)</source>
         <translation>占范围的比例（%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="110"/>
         <source>Number of institutions</source>
         <translation>机构家数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="121"/>
         <source>Item id:</source>
         <translation>事项编号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="122"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="123"/>
         <source>Content:</source>
         <translation>内容：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="140"/>
-        <source>Scope:</source>
-        <translation>范围：</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="141"/>
-        <source>Regions (comma-separated):</source>
-        <translation>地区（以逗号分隔）：</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="145"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="146"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="141"/>
         <source>Times per year:</source>
         <translation>每年次数：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="147"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="142"/>
         <source>Responsible division:</source>
         <translation>责任处室：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="143"/>
         <source>Checklists:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="144"/>
         <source>Inspection type:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="178"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="263"/>
         <source>(unnamed item)</source>
         <translation>（未命名事项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="352"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="57"/>
+        <source>Plan</source>
+        <translation>检查计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="78"/>
+        <source>Phases:</source>
+        <translation>工作阶段：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="97"/>
+        <source>Own window</source>
+        <translation>单独时限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="106"/>
+        <source>None checked: all regions</source>
+        <translation>不勾选即为全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="130"/>
+        <source>Categories</source>
+        <translation>机构类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="130"/>
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="131"/>
+        <source>Ownership</source>
+        <translation>经营性质</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="131"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="136"/>
+        <source>Scope (none checked: any):</source>
+        <translation>检查范围（不勾选即不限）：</translation>
     </message>
 </context>
 <context>
@@ -4856,74 +4932,79 @@ Workspace: %2</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="97"/>
         <source>&amp;Publish the last round…</source>
         <translation>公示最近一轮结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="101"/>
         <source>Plan:</source>
         <translation>检查计划：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="114"/>
         <source>Items (behind schedule in red); only signed inspections count</source>
         <translation>检查事项（进度滞后的以红色显示）；只计已签名的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138"/>
         <source>draft</source>
         <translation>草拟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="138"/>
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139"/>
         <source>filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="139"/>
         <source>running</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140"/>
         <source>summary reported</source>
         <translation>总结上报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="140"/>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="157"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="162"/>
         <source>Mark as %1</source>
         <translation>标记为%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="196"/>
         <source>Import a plan file</source>
         <translation>导入检查计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="197"/>
         <source>Plan files (*.toml)</source>
         <translation>检查计划文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="217"/>
         <source>Publish the results of the round</source>
         <translation>公示本轮抽查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/plans_page.py" line="213"/>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="218"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/plans_page.py" line="92"/>
+        <source>&amp;Open plan…</source>
+        <translation>查看／编辑计划(&amp;O)…</translation>
     </message>
 </context>
 <context>

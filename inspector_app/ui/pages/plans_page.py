@@ -88,7 +88,10 @@ class PlansPage(QWidget):
         self.import_button.clicked.connect(lambda: self.import_plan())
         self.new_button = QPushButton(self.tr("&New plan…"), self)
         self.new_button.setObjectName("new_plan")
-        self.new_button.clicked.connect(self.open_editor)
+        self.new_button.clicked.connect(lambda: self.open_editor())
+        self.open_button = QPushButton(self.tr("&Open plan…"), self)
+        self.open_button.setObjectName("open_plan")
+        self.open_button.clicked.connect(lambda: self.open_editor(self.current_plan()))
         self.advance_button = QPushButton(self, objectName="advance_plan")
         self.advance_button.clicked.connect(self.advance)
         self.publish_button = QPushButton(self.tr("&Publish the last round…"), self)
@@ -103,6 +106,7 @@ class PlansPage(QWidget):
         buttons.addWidget(self.publish_button)
         buttons.addStretch(1)
         buttons.addWidget(self.advance_button)
+        buttons.addWidget(self.open_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
@@ -142,6 +146,7 @@ class PlansPage(QWidget):
     def _plan_chosen(self, *_args: Any) -> None:
         plan = self.current_plan()
         self.new_button.setEnabled(self.ops.is_team_lead)   # planning is the lead's (rule book PLANNER_ROLES)
+        self.open_button.setEnabled(plan is not None)   # the dialog itself is read-only unless the rules allow
         if plan is None:
             self.model.set_rows([])
             return
@@ -178,11 +183,11 @@ class PlansPage(QWidget):
         self.dialog.finished.connect(lambda _r: self._plan_chosen())
         self.dialog.open()
 
-    def open_editor(self) -> None:
-        """A new plan typed in (the plan editor); once saved it is shown, as a draft."""
+    def open_editor(self, plan: Any = None) -> None:
+        """A new plan typed in, or the current one opened (edited while a draft); once saved it is shown."""
         from inspector_app.ui.dialogs.plan_dialog import PlanDialog
 
-        self.dialog = PlanDialog(self.ops, self)
+        self.dialog = PlanDialog(self.ops, self, plan)
         self.dialog.accepted.connect(lambda: self.refresh(self.dialog.saved.id))
         self.dialog.open()
 
