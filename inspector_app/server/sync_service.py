@@ -32,7 +32,7 @@ from inspector_app.server.feed import (  # noqa: F401  (re-exported)
     emit,
     flush_feed,
     get_record,
-    lock_counter,
+    lock_scope,
     write_version,
 )
 from inspector_app.server.models import Change, Client, Conflict, Mutation, Record
@@ -148,7 +148,7 @@ def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int)
 def import_reference(s: Session, who: Principal, entity: str, items: list[dict[str, Any]],
                      now: dt.datetime) -> dict[str, Any]:
     """Admins publish rosters and checklist templates (class D). Each change is a new record version."""
-    lock_counter(s)
+    lock_scope(s, who)
     ctx = Ctx(s, who, "admin", new_id(), "", now)
     created = updated = unchanged = 0
     for item in items:
@@ -235,7 +235,7 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
             raise ApiError(409, "mutation_id_reused", "变更编号已被使用", client_seq=m.client_seq)
         used.add(m.mutation_id)
         if not counter_locked:
-            lock_counter(s)   # counter first, then records: the lock order of every writer (feed.py)
+            lock_scope(s, who)   # the pusher's teams, then records, the counter last: every writer's lock order (feed.py)
             counter_locked = True
             if fast:
                 _preload_records(s, batch)
