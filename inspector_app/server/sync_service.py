@@ -235,7 +235,7 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
             raise ApiError(409, "mutation_id_reused", "变更编号已被使用", client_seq=m.client_seq)
         used.add(m.mutation_id)
         if not counter_locked:
-            lock_scope(s, who)   # the pusher's teams, then records, the counter last: every writer's lock order (feed.py)
+            lock_scope(s, who)   # its teams, then records; the counter last (feed.py: the writers' lock order)
             counter_locked = True
             if fast:
                 _preload_records(s, batch)

@@ -251,9 +251,10 @@ def main() -> None:
     four = [r for r in runs if r.workers == 4]
     med = statistics.median
     print(f"uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
+    total = CLIENTS * PUSHES * BATCH
     for label, rs in (("1 worker", one), ("4 workers", four)):
         print(f"{label}: mutations_per_s={med([r.per_s for r in rs]):.0f} push_p95_s={med([r.p95 for r in rs]):.3f}"
-              f" server_cpu_per_1000_mutations_s={med([r.server_cpu for r in rs]) * 1000 / (CLIENTS * PUSHES * BATCH):.2f}"
+              f" server_cpu_per_1000_mutations_s={med([r.server_cpu for r in rs]) * 1000 / total:.2f}"
               f" cores_used={med([(r.server_cpu + r.pg_cpu + r.client_cpu) / r.wall for r in rs]):.2f}", flush=True)
     subject, baseline = med([r.wall for r in four]), med([r.wall for r in one])
     print(f"BENCH scale_4_vs_1 subject_s={subject:.3f} baseline_s={baseline:.3f} ratio={subject / baseline:.3f} "
