@@ -224,6 +224,54 @@ def one_run(cluster: Any, seed: str, workers: int, tmp: Path) -> Run:
     return Run(workers, wall, total / wall, statistics.median(lat), q[18], s1 - s0, p1 - p0, c1 - c0, load)
 
 
+def lock_overlap(cluster: Any, seed: str, same_team: bool) -> float:
+    """Wall seconds for 5 writers × 4 pushes whose transactions each stall 50 ms (as a remote database's round
+    trips or a slow disk would), in-process against PostgreSQL. Writers of 5 different teams overlap their
+    stalls (no lock across teams); 5 writers of one team serialise on their team's lock, which is what every
+    writer did on the old whole-transaction counter lock. Sleeping uses no CPU, so 2 cores can show this one."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from inspector_app.server import sync_service as svc
+    from inspector_app.server.auth import principal
+    from inspector_app.server.db import Database
+    from inspector_app.server.models import User
+
+    name = cluster.create_db(template=seed)
+    db = Database(cluster.url(name))
+    now = dt.datetime.now(dt.timezone.utc)
+    users = [f"insp{k * TEAMS:03d}" if same_team else f"insp{k:03d}" for k in range(5)]
+    writers = []
+    for u in users:
+        with db.write() as s:
+            who = principal(s, s.scalar(select(User).where(User.name == u)))
+            writers.append((who, svc.hello(s, who, f"ovl-{u}", "bench", 1, now)["epoch"]))
+
+    def stall(m: svc.MutationIn) -> None:
+        if m.client_seq % 5 == 1:
+            time.sleep(0.05)
+
+    def work(who: Any, epoch: str) -> None:
+        for p in range(4):
+            muts = [svc.MutationIn(p * 5 + j + 1, f"ovl-{who.name}-{p}-{j}", "inspection", f"ovl-{who.name}-{p}-{j}",
+                                   "create", {"data": {**INSP, "team_id": who.teams[0]}}) for j in range(5)]
+            with db.write() as s:
+                res = svc.push(s, who, f"ovl-{who.name}", epoch, muts, now, stall)
+            assert [r["outcome"] for r in res["results"]] == ["applied"] * 5, res
+
+    threads = [threading.Thread(target=work, args=w) for w in writers]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    db.dispose()
+    cluster.drop_db(name)
+    return wall
+
+
 def main() -> None:
     import tempfile
 
@@ -235,6 +283,14 @@ def main() -> None:
     runs: list[Run] = []
     try:
         seed = seed_database(cluster)
+        if os.environ.get("INSPECTOR_BENCH_OVERLAP", "1") == "1":
+            teams_s = [lock_overlap(cluster, seed, False) for _ in range(REPEAT)]
+            one_team_s = [lock_overlap(cluster, seed, True) for _ in range(REPEAT)]
+            a, b = statistics.median(teams_s), statistics.median(one_team_s)
+            print(f"BENCH scale_lock_overlap subject_s={a:.3f} baseline_s={b:.3f} ratio={a / b:.3f} "
+                  f"size=5writers-x4pushes-50ms-stall-5teams-vs-1team", flush=True)
+        if os.environ.get("INSPECTOR_BENCH_LOAD", "1") != "1":
+            return
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
             for k in range(REPEAT):
                 for workers in ((1, 4) if k % 2 == 0 else (4, 1)):
