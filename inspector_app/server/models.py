@@ -36,7 +36,8 @@ class ServerMeta(Base):
 
 
 class SyncCounter(Base):
-    """A single row. Taking `seq` from it inside the writing transaction makes seq order equal commit order."""
+    """A single row. Each writer numbers its changes from it as the last step before its commit (feed.flush_feed):
+    the row lock, held only from there to the commit, makes seq order equal commit order."""
 
     __tablename__ = "sync_counter"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

@@ -38,6 +38,7 @@ from inspector_app.server.feed import (  # noqa: F401  (re-exported)
     start_bulk,
     get_record,
     lock_counter,
+    lock_scope,
     write_version,
 )
 from inspector_app.server.models import Change, Client, Conflict, Mutation, Record
@@ -162,8 +163,8 @@ def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int)
 
 def import_reference(s: Session, who: Principal, entity: str, items: list[dict[str, Any]],
                      now: dt.datetime) -> dict[str, Any]:
-    """Admins publish rosters and checklist templates (class D). Each change is a new record version. The
-    counter is taken when the changes are numbered (flush_feed): records first, counter last, like a push."""
+    """Admins publish rosters and checklist templates (class D). Each change is a new record version."""
+    lock_scope(s, who)
     ctx = Ctx(s, who, "admin", new_id(), "", now)
     created = updated = unchanged = 0
     for item in items:
@@ -279,6 +280,7 @@ def _apply_batch(s: Session, who: Principal, client: Client, batch: list[Mutatio
         used.add(m.mutation_id)
         if not preloaded:
             preloaded = True
+            lock_scope(s, who)   # its teams, then records; the counter last (feed.py: the writers' lock order)
             if fast:
                 _preload_records(s, batch)
         ctx = Ctx(s, who, client_id, m.mutation_id, m.hlc, now, 0, feed, parked)

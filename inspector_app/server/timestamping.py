@@ -84,6 +84,7 @@ class DocumentStamper:
         key = self.storage.publish(new_sha, Path(tmp))   # the file first, then the rows pointing at it
         now = self.clock()
         with self.db.write() as s:
+            svc.lock_scope(s, SERVER)
             if s.get(Blob, new_sha) is None:
                 s.add(Blob(sha256=new_sha, size=len(stamped), storage_key=key, created_at=now))
             ctx = svc.Ctx(s, SERVER, "server", new_id(), "", now)
