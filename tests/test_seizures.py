@@ -22,6 +22,7 @@ from inspector_app.records import model as rm
 from inspector_app.services import photo_stamp
 from inspector_app.services.context import Actor
 from inspector_app.services.seizures import ItemInput, SeizureInput
+from inspector_app.storage.orm import EvidenceRow
 from tests.helpers import lead, new_inspection, start_on_site
 from tests.records_sample import signature_png
 from tests.test_onsite_documents import check_pdf
@@ -88,6 +89,18 @@ def test_seal_with_photos_signs_verifies_and_runs_its_30_day_clock(app, roster, 
         assert hashlib.sha256(raw[0]).hexdigest()[:16] in "".join(text.split())
     [s] = app.seizures.of_inspection(iid)
     assert (s.measure, s.items, s.clock.days_left, s.clock.can_extend) == ("seal", 2, 30, True)
+    # the originals are evidence rows of the seizure (synced with their files), not of the record's 证据清单
+    assert app.evidence.list(iid) == []
+    shots = app.evidence.list(iid, seizures=True)
+    assert [(e.sha256, e.source_name, e.measure) for e in shots] == [
+        (hashlib.sha256(r).hexdigest(), f"P-{n:02d}", "拍照") for n, r in enumerate(raw, start=1)]
+    with app.ctx.read() as ses:
+        assert {ses.get(EvidenceRow, e.id).seizure_id for e in shots} == {s.id}
+    added = [e for e in app.journal.events(iid) if e.event_type == "evidence.added"]
+    assert len(added) == 2 and all(e.payload["data"]["seizure_id"] == s.id for e in added)
+    with pytest.raises(ValidationError) as exc:  # the seized photo cannot be re-filed as the record's evidence
+        app.evidence.add_bytes(lead(roster), iid, raw[0], "again.jpg")
+    assert exc.value.code == "evidence.saved_for_seizure"
     clock.advance(days=10)
     [s] = app.seizures.of_inspection(iid)
     assert s.clock.days_left == 20
@@ -183,6 +196,7 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
     import zipfile
 
     from inspector_app.cli import main
+    from tests.test_case_file import _rewrite
     from tests.test_signing_service import ready_to_sign
 
     with_keys(app, roster, org_ca)
@@ -190,16 +204,29 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
     o1, o2 = roster["officers"][0], roster["officers"][1]
     for o in (o1, o2):
         app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
-    signed(app, roster, iid, seal_input(app, roster, photos=(photo(4),)))
+    seal = signed(app, roster, iid, seal_input(app, roster, photos=(photo(4), photo(5))))
     signed(app, roster, iid, seal_input(app, roster, measure=dz.PRESERVATION, refused=True))
     out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
         catalogue = zf.read("卷内目录.txt").decode("utf-8")
+        folder = f"evidence/封存_{seal.number}/"
+        photos = sorted(n for n in names if n.startswith(folder))
+        assert photos == [f"{folder}P-01_{hashlib.sha256(photo(4)).hexdigest()[:12]}.jpg",
+                          f"{folder}P-02_{hashlib.sha256(photo(5)).hexdigest()[:12]}.jpg"]
+        assert [hashlib.sha256(zf.read(n)).hexdigest() for n in photos] == [
+            hashlib.sha256(photo(4)).hexdigest(), hashlib.sha256(photo(5)).hexdigest()]
     assert any("封存决定书" in n for n in names) and any("先行登记保存通知书" in n for n in names)
-    assert "封存决定书" in catalogue and "先行登记保存通知书" in catalogue
+    assert "封存决定书" in catalogue and "先行登记保存通知书" in catalogue and "物品照片 P-02" in catalogue
     report = app.case_files.verify(out)
     assert report.ok, report
+    # a seized item's photo swapped, the manifest rewritten to match: caught by the hashes the signed notice prints
+    swapped = app.case_files.verify(_rewrite(out, tmp_path / "swapped.zip", replace={photos[0]: photo(9)},
+                                             fix_manifest=True))
+    assert swapped.codes == {"manifest_invalid", "file_changed", "evidence_mismatch"}
+    assert {p.path for p in swapped.problems if p.code != "manifest_invalid"} == {photos[0]}
+    removed = app.case_files.verify(_rewrite(out, tmp_path / "removed.zip", drop=(photos[1],)))
+    assert {"file_missing", "evidence_mismatch"} <= removed.codes
     data_dir = str(app.paths.data_dir)
     app.close()
     for kind in ("seal", "preservation"):

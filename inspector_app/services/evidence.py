@@ -116,8 +116,8 @@ def _measure(value: str) -> Measure:
 
 
 def _data(row: EvidenceRow) -> dict[str, Any]:
-    # Generated from the entity declaration (syncproto.entities); reinspection_id only when set, as before.
-    return payloads.row_data("evidence", row, skip_none=("reinspection_id",))
+    # Generated from the entity declaration (syncproto.entities); the scopes only when set, as before.
+    return payloads.row_data("evidence", row, skip_none=("reinspection_id", "seizure_id"))
 
 
 def require_scope_editable(s: Session, inspection_id: str, reinspection_id: str | None) -> None:
@@ -210,6 +210,9 @@ class EvidenceService:
             target = links.check_target(s, inspection_id, link) if link else None
             row = s.scalar(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
                                                      EvidenceRow.sha256 == p.sha256))
+            if row is not None and row.seizure_id:
+                raise ValidationError("evidence.saved_for_seizure", QT_TRANSLATE_NOOP(
+                    "Errors", "The file is already saved as the photo of a sealed or preserved item."))
             if row is not None and row.reinspection_id != reinspection_id:
                 if reinspection_id:
                     raise ValidationError("evidence.reused_for_reinspection", QT_TRANSLATE_NOOP(
@@ -339,10 +342,16 @@ class EvidenceService:
 
     # ------------------------------------------------------------------ reading
 
-    def list(self, inspection_id: str, reinspection_id: str | None = None) -> list[EvidenceDTO]:
-        """The record's evidence, or with `reinspection_id` that re-inspection's."""
-        scope = (EvidenceRow.reinspection_id.is_(None) if reinspection_id is None
-                 else EvidenceRow.reinspection_id == reinspection_id)
+    def list(self, inspection_id: str, reinspection_id: str | None = None, *,
+             seizures: bool = False) -> list[EvidenceDTO]:
+        """The record's evidence, or with `reinspection_id` that re-inspection's, or with `seizures` the original
+        photos of the inspection's sealed / preserved items (services/seizures.py)."""
+        if seizures:
+            scope = EvidenceRow.seizure_id.is_not(None)
+        elif reinspection_id is None:
+            scope = EvidenceRow.reinspection_id.is_(None) & EvidenceRow.seizure_id.is_(None)
+        else:
+            scope = EvidenceRow.reinspection_id == reinspection_id
         with self._ctx.read() as s:
             rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id, scope,
                                                        EvidenceRow.deleted_at.is_(None))

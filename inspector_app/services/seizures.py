@@ -16,6 +16,7 @@ the items' details are in the signed PDF and the encrypted workspace.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from sqlalchemy import select
 
 from inspector_app.domain import seizure as dz
 from inspector_app.domain.agency_time import local
+from inspector_app.domain.evidence import Measure
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.rules import Action, require
@@ -36,7 +38,11 @@ from inspector_app.services.inspections import load_inspection, team_members
 from inspector_app.services.keys import KeyService
 from inspector_app.services.record_builder import party_of, setting
 from inspector_app.services.signing import DocumentDTO, document_dto
+from inspector_app.storage import media
+from inspector_app.storage.media import MediaInfo
+from inspector_app.storage.orm import EvidenceRow
 from inspector_app.storage.records_orm import DocumentRow
+from inspector_app.syncproto import payloads
 from inspector_app.storage.seizure_orm import SeizureRow
 
 Progress = Callable[[int, str], None]
@@ -152,6 +158,9 @@ class SeizureService:
         for raw in (p for it in data.items for p in it.photos):
             photo_stamp.derivative(raw, max_px=16)  # refuse an unreadable photo before anything is stored
         # the originals are evidence: stored byte for byte before any row (or PDF) refers to them
+        infos: dict[str, tuple[MediaInfo, int]] = {}
+        for raw in (p for it in data.items for p in it.photos):
+            infos[hashlib.sha256(raw).hexdigest()] = (media.analyse(raw)[0], len(raw))
         originals = tuple(tuple(self._ctx.blobs.put_bytes(p).sha256 for p in it.photos) for it in data.items)
         code = data.measure if data.measure in dz.MEASURES else dz.SEAL
 
@@ -164,10 +173,10 @@ class SeizureService:
 
         return self._pipeline.numbered(actor, code, make,
                                        lambda uow, notice, produced: self._commit(uow, inspection_id, notice,
-                                                                                  produced, data))
+                                                                                  produced, data, infos))
 
     def _commit(self, uow: UnitOfWork, inspection_id: str, notice: ms.SeizureNotice, produced: Produced,
-                data: SeizureInput) -> tuple[DocumentDTO, Changes]:
+                data: SeizureInput, infos: dict[str, tuple[MediaInfo, int]]) -> tuple[DocumentDTO, Changes]:
         load_inspection(uow.session, inspection_id)
         seizure_id = new_id()
         payload = {"seizure_id": seizure_id, "measure": notice.measure, "items": len(notice.items),
@@ -182,7 +191,33 @@ class SeizureService:
                                    content=notice.canonical(), started_at=notice.started_at, due_on=notice.due_on,
                                    extended=False, extension_reason="", closed="", closed_note="",
                                    created_at=uow.now, updated_at=uow.now))
-        return document_dto(doc), Changes(inspections=frozenset({inspection_id}))
+        added = self._add_photos(uow, inspection_id, seizure_id, notice, infos)
+        return document_dto(doc), Changes(inspections=frozenset({inspection_id}), evidence=frozenset(added))
+
+    @staticmethod
+    def _add_photos(uow: UnitOfWork, inspection_id: str, seizure_id: str, notice: ms.SeizureNotice,
+                    infos: dict[str, tuple[MediaInfo, int]]) -> list[str]:
+        """The items' original photos become evidence rows scoped to the seizure, numbered P-01… in the notice's
+        order (the case file's folder uses the same numbers): they sync with their files like any evidence, and
+        are not part of the inspection record's signed content (syncproto.signed_with_record). A photo that is
+        already evidence of this inspection stays the one row it is (one row per content and inspection)."""
+        added = []
+        for n, p in enumerate(notice.photos, start=1):
+            sha = p.original_sha256
+            if uow.session.scalar(select(EvidenceRow.id).where(EvidenceRow.inspection_id == inspection_id,
+                                                               EvidenceRow.sha256 == sha)) is not None:
+                continue
+            info, size = infos[sha]
+            row = EvidenceRow(id=new_id(), inspection_id=inspection_id, sha256=sha, kind=info.kind.value,
+                              measure=Measure.PHOTO.value, caption=f"{notice.number} 物品照片 P-{n:02d}",
+                              captured_at=info.captured_at, source_name=f"P-{n:02d}", mime=info.mime, size=size,
+                              meta={**info.meta(), "origin": "seizure"}, seizure_id=seizure_id,
+                              created_at=uow.now, updated_at=uow.now)
+            uow.session.add(row)
+            uow.record(inspection_id, "evidence.added", "evidence", row.id, "create",
+                       {"data": payloads.row_data("evidence", row, skip_none=("reinspection_id", "seizure_id"))})
+            added.append(row.id)
+        return added
 
     # ------------------------------------------------------------------ the clock
     def extend(self, actor: Actor, seizure_id: str, reason: str) -> SeizureDTO:

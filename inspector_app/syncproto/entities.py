@@ -97,7 +97,8 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("evidence", "B", {
         **_INSP, "sha256": "sha256", "kind": "str", "measure": "str?", "caption": "str?",
         "captured_at": "datetime?", "source_name": "str?", "mime": "str?", "size": "int", "meta": "json",
-        "reinspection_id": "str?", **_DELETED}, required=frozenset({"inspection_id", "sha256", "size"}),
+        "reinspection_id": "str?", "seizure_id": "str?", **_DELETED},
+        required=frozenset({"inspection_id", "sha256", "size"}),
         parent_entity="inspection", parent_key="inspection_id", blob_field="sha256", signed_with_parent=True,
         table="evidence", refs=_IN_INSPECTION),
     EntitySpec("evidence_link", "B", {"evidence_id": "str", "target_type": "str", "target_id": "str", **_DELETED},
@@ -188,9 +189,11 @@ def materialize_order() -> tuple[str, ...]:
 
 def signed_with_record(entity: str, data: Mapping[str, Any]) -> bool:
     """Whether this record is part of what the inspection record's signature covers. Evidence taken at a
-    re-inspection is not: it belongs to the re-inspection, which its own signature freezes."""
+    re-inspection is not: it belongs to the re-inspection, which its own signature freezes; nor is a seized
+    item's photo, whose SHA-256 the signed 封存决定书 / 先行登记保存通知书 prints."""
     spec = ENTITIES.get(entity)
-    return bool(spec and spec.signed_with_parent) and not (entity == "evidence" and data.get("reinspection_id"))
+    return bool(spec and spec.signed_with_parent) and not (
+        entity == "evidence" and (data.get("reinspection_id") or data.get("seizure_id")))
 
 
 def record_id(spec: EntitySpec, entity_id: str, data: Mapping[str, Any]) -> str:

@@ -58,8 +58,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_recordings_inspection_id"), "recordings", ["inspection_id"], unique=False)
     op.create_index(op.f("ix_recordings_evidence_id"), "recordings", ["evidence_id"], unique=False)
+    # The original photos of a seizure's items are evidence scoped to that seizure (like a re-inspection's): a
+    # plain ADD COLUMN (no table rebuild), the evidence table can be large.
+    op.add_column("evidence", sa.Column("seizure_id", sa.String(length=36), nullable=True))
+    op.create_index(op.f("ix_evidence_seizure_id"), "evidence", ["seizure_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_evidence_seizure_id"), table_name="evidence")
+    with op.batch_alter_table("evidence") as batch:
+        batch.drop_column("seizure_id")
     op.drop_table("recordings")
     op.drop_table("seizures")
