@@ -9,8 +9,9 @@ the journal event and the outbox row. The second officer countersigns with Signi
 
 The clocks (domain/seizure.py): a preservation needs a handling decision within 7 days; a seal runs ≤ 30 days and may
 be extended once by 30 with a recorded reason (`extend`); `close` records the release (解除) or the handling. Each is
-one transaction + journal + outbox. Journal payloads carry numbers, counts and dates only — the party's people and
-the items' details are in the signed PDF and the encrypted workspace.
+one transaction + journal + outbox; the seizure syncs as the entity "seizure" (its clock and how it ended) and its
+items' photos as evidence scoped to it. Journal payloads carry numbers, counts, dates and the officers' recorded
+reasons only — the party's people and the items' details are in the signed PDF and the encrypted workspace.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from inspector_app.services.signing import DocumentDTO, document_dto
 from inspector_app.storage import media
 from inspector_app.storage.media import MediaInfo
 from inspector_app.storage.orm import EvidenceRow
-from inspector_app.storage.records_orm import DocumentRow
 from inspector_app.syncproto import payloads
 from inspector_app.storage.seizure_orm import SeizureRow
 
@@ -186,11 +186,14 @@ class SeizureService:
         doc = self._pipeline.add_row(uow, produced, inspection_id=inspection_id, number=notice.number,
                                      event="seizure.signed", payload=payload,
                                      extra={"officer_id": data.officer_ids[0], "signing_time_source": "device clock"})
-        uow.session.add(SeizureRow(id=seizure_id, inspection_id=inspection_id, document_id=doc.id,
-                                   number=notice.number, measure=notice.measure, items=len(notice.items),
-                                   content=notice.canonical(), started_at=notice.started_at, due_on=notice.due_on,
-                                   extended=False, extension_reason="", closed="", closed_note="",
-                                   created_at=uow.now, updated_at=uow.now))
+        row = SeizureRow(id=seizure_id, inspection_id=inspection_id, document_id=doc.id, number=notice.number,
+                         measure=notice.measure, items=len(notice.items), started_at=notice.started_at,
+                         due_on=notice.due_on, extended=False, extension_reason="", closed="", closed_note="",
+                         created_at=uow.now, updated_at=uow.now)
+        uow.session.add(row)
+        # the seizure syncs as an entity of its own (syncproto "seizure"): the document's journal event above is
+        # this action's event, the outbox row carries the seizure to the team's other laptops
+        uow.outbox("seizure", seizure_id, "create", payloads.create_payload("seizure", row))
         added = self._add_photos(uow, inspection_id, seizure_id, notice, infos)
         return document_dto(doc), Changes(inspections=frozenset({inspection_id}), evidence=frozenset(added))
 
@@ -240,13 +243,9 @@ class SeizureService:
                 raise ValidationError("seizure.expired", QT_TRANSLATE_NOOP(
                     "Errors", "The sealing period ended on {date}; it can no longer be extended.",
                 ), date=row.due_on.isoformat())
-            before = row.due_on
-            row.due_on = dz.due_date(row.measure, local(row.started_at).date(), extended=True)
-            row.extended, row.extension_reason = True, reason[:MAX_REASON]
-            row.extended_at = row.updated_at = uow.now
-            self._patch_document(uow, row, "seizure.extended", {
-                "due_on": row.due_on.isoformat(), "extended": True, "extension_reason": row.extension_reason,
-                "due_on_before": before.isoformat()})
+            self._patch(uow, row, "seizure.extended", {
+                "due_on": dz.due_date(row.measure, local(row.started_at).date(), extended=True), "extended": True,
+                "extension_reason": reason[:MAX_REASON], "extended_at": uow.now})
             return self._dto(row, uow.now)
 
     def close(self, actor: Actor, seizure_id: str, how: str, note: str) -> SeizureDTO:
@@ -263,10 +262,9 @@ class SeizureService:
             if row.closed:
                 raise ValidationError("seizure.closed", QT_TRANSLATE_NOOP(
                     "Errors", "The measure {number} was ended already."), number=row.number)
-            row.closed, row.closed_note, row.closed_at, row.updated_at = how, note[:MAX_REASON], uow.now, uow.now
             late = (local(uow.now).date() - row.due_on).days
-            self._patch_document(uow, row, "seizure.closed", {
-                "closed": how, "closed_on": local(uow.now).date().isoformat(), "days_late": max(0, late)})
+            self._patch(uow, row, "seizure.closed", {"closed": how, "closed_note": note[:MAX_REASON],
+                                                      "closed_at": uow.now}, days_late=max(0, late))
             return self._dto(row, uow.now)
 
     def of_inspection(self, inspection_id: str) -> list[SeizureDTO]:
@@ -277,15 +275,14 @@ class SeizureService:
             return [self._dto(r, now) for r in rows]
 
     @staticmethod
-    def _patch_document(uow: UnitOfWork, row: SeizureRow, event: str, changes: dict[str, object]) -> None:
-        """The clock's state rides on the signed document's payload (what syncs, like a notice's service date):
-        one journal event + outbox row patching it. The seizure row is this laptop's working copy."""
-        doc = uow.session.get(DocumentRow, row.document_id)
-        assert doc is not None
-        old = dict(doc.payload or {})
-        payload = {**old, **changes}
-        doc.payload, doc.updated_at = payload, uow.now
-        uow.record(row.inspection_id, event, "document", doc.id, "patch", {"fields": {"payload": [old, payload]}})
+    def _patch(uow: UnitOfWork, row: SeizureRow, event: str, changes: dict[str, object], **extra: object) -> None:
+        """One journal event + one outbox row patching the synced seizure (per-field compare-and-set on the
+        server, so a lead's laptop sees the clock); `extra` goes along for the journal (e.g. days late)."""
+        fields = payloads.row_changes("seizure", row, changes) or {"fields": {}}
+        for k, v in changes.items():
+            setattr(row, k, v)
+        row.updated_at = uow.now
+        uow.record(row.inspection_id, event, "seizure", row.id, "patch", {**fields, **extra})
 
     @staticmethod
     def _row(uow: UnitOfWork, seizure_id: str) -> SeizureRow:

@@ -144,6 +144,16 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
         **_DELETED}, required=frozenset({"inspection_id", "rectification_id", "visited_at"}),
         parent_entity="inspection", parent_key="inspection_id", defaults={"note": "", "place": ""},
         table="reinspections", refs=(*_IN_INSPECTION, Ref("rectification_id", "rectification"))),
+    # A 封存 / 先行登记保存 measure (services/seizures.py): its clock and how it ended. Not frozen by the record's
+    # signature: it is extended and closed after the record is signed; its notice is a document of its own.
+    EntitySpec("seizure", "B", {
+        **_INSP, "document_id": "str", "number": "str", "measure": "str", "items": "int", "started_at": "datetime",
+        "due_on": "date", "extended": "bool", "extension_reason": "str?", "extended_at": "datetime?",
+        "closed": "str?", "closed_note": "str?", "closed_at": "datetime?", **_DELETED},
+        required=frozenset({"inspection_id", "document_id", "number", "measure", "started_at", "due_on"}),
+        parent_entity="inspection", parent_key="inspection_id",
+        defaults={"extended": False, "extension_reason": "", "closed": "", "closed_note": ""},
+        table="seizures", refs=_IN_INSPECTION),
     # The seal ledger (services/case_file/ledger.py): each case-file seal as exported, append-only; kept in
     # sync_records only (no table of its own on the client).
     EntitySpec("case_file_seal", "A", {

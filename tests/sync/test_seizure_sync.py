@@ -1,5 +1,5 @@
-"""A seizure made on one laptop reaches the lead's laptop through the real server: the signed 封存决定书 and its
-items' original photos (evidence rows scoped to the seizure, with their files). Taken after the inspection record
+"""A seizure made on one laptop reaches the lead's laptop through the real server: the signed 封存决定书, the
+seizure with its clock (then its extension and release), its items' original photos (evidence rows scoped to the seizure, with their files). Taken after the inspection record
 was signed, the photos are not refused as changes to the signed record."""
 
 from __future__ import annotations
@@ -50,3 +50,20 @@ def test_seized_items_photos_reach_the_lead(sqlite_world, tmp_path) -> None:  # 
     assert [e for e in boss.app.evidence.list(iid) if e.sha256 == mine.sha256] == []
     [their_doc] = [d for d in boss.app.signing.documents(iid) if d.kind == "seal"]
     assert their_doc.number == doc.number and boss.app.ctx.blobs.has(their_doc.pdf_sha256)
+
+    # the seizure itself syncs as an entity: the lead sees its clock, then its extension and its release
+    [s] = boss.app.seizures.of_inspection(iid)
+    assert (s.number, s.measure, s.items, s.clock.days_left, s.clock.running) == (doc.number, "seal", 1, 30, True)
+    [mine_s] = a.app.seizures.of_inspection(iid)
+    a.app.seizures.extend(first, mine_s.id, "病历数量多，需比对信息系统日志")
+    assert a.engine.sync_round().ok and boss.engine.sync_round().ok
+    [s] = boss.app.seizures.of_inspection(iid)
+    assert (s.id, s.clock.extended, s.clock.days_left, s.extension_reason) == (
+        mine_s.id, True, 60, "病历数量多，需比对信息系统日志")
+    a.app.seizures.close(first, mine_s.id, "released", "核查完毕，解除封存，物品已返还")
+    assert a.engine.sync_round().ok and boss.engine.sync_round().ok
+    [s] = boss.app.seizures.of_inspection(iid)
+    assert (s.clock.closed, s.clock.running, s.closed_note) == ("released", False, "核查完毕，解除封存，物品已返还")
+    with sqlite_world.db.read() as ses:
+        seizure_outcomes = [m.outcome for m in ses.scalars(select(Mutation)) if m.entity == "seizure"]
+    assert seizure_outcomes == ["applied", "applied", "applied"]

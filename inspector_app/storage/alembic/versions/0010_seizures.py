@@ -24,7 +24,6 @@ def upgrade() -> None:
         sa.Column("number", sa.String(length=60), nullable=False),
         sa.Column("measure", sa.String(length=20), nullable=False),
         sa.Column("items", sa.Integer(), nullable=False),
-        sa.Column("content", sa.Text(), nullable=False),
         sa.Column("started_at", sa.String(length=32), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("extended", sa.Boolean(), nullable=False),
