@@ -59,6 +59,16 @@ def keep_for_screenshots(pdf) -> None:  # type: ignore[no-untyped-def]
         shutil.copy(pdf, os.environ["SEAL15_SHOTS"])
 
 
+def extend(app, roster, seizure_id, reason, approved_by="局长 周明远"):  # type: ignore[no-untyped-def]
+    """Extend through the signed 延长封存决定书: the first officer signs, the second countersigns."""
+    o1, o2 = roster["officers"][0], roster["officers"][1]
+    doc, s = app.seizures.extend(Actor(o1.name, o1.id), seizure_id, reason, approved_by=approved_by,
+                                 officer_ids=(o1.id, o2.id), officer_id=o1.id, password=PASSWORD)
+    assert doc.pending_fields == ("Sig_Officer2",)
+    doc, _ = app.signing.countersign(Actor(o2.name, o2.id), doc.id, o2.id, PASSWORD)
+    return doc, s
+
+
 def signed(app, roster, iid, data):  # type: ignore[no-untyped-def]
     o1, o2 = roster["officers"][0], roster["officers"][1]
     doc, _ = app.seizures.create(lead(roster), iid, data, officer_id=o1.id, password=PASSWORD)
@@ -105,12 +115,25 @@ def test_seal_with_photos_signs_verifies_and_runs_its_30_day_clock(app, roster, 
     [s] = app.seizures.of_inspection(iid)
     assert s.clock.days_left == 20
     with pytest.raises(ValidationError) as exc:
-        app.seizures.extend(lead(roster), s.id, "  ")
+        extend(app, roster, s.id, "  ")
     assert exc.value.code == "seizure.extension_reason"
-    s = app.seizures.extend(lead(roster), s.id, "涉及病历数量多，需调取信息系统日志比对")
-    assert s.clock.extended and s.clock.days_left == 50 and s.extension_reason.startswith("涉及病历")
     with pytest.raises(ValidationError) as exc:
-        app.seizures.extend(lead(roster), s.id, "再次延长")
+        extend(app, roster, s.id, "涉及病历数量多", approved_by=" ")
+    assert exc.value.code == "seizure.extension_approval"
+    ext, s = extend(app, roster, s.id, "涉及病历数量多，需调取信息系统日志比对")
+    assert s.clock.extended and s.clock.days_left == 50 and s.extension_reason.startswith("涉及病历")
+    # the 延长封存决定书: numbered, signed by both officers, verified with its pages re-rendered
+    assert (ext.kind, ext.number, ext.pending_fields) == ("seal_extension", "医保延封〔2026〕1号", ())
+    out = app.verification.export_record(iid, tmp_path / "extension.pdf", "seal_extension")
+    keep_for_screenshots(out)
+    check_pdf(app, out, 2)
+    if shutil.which("pdftotext"):
+        text = "".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                      timeout=60).stdout.split())
+        assert "延长封存决定书" in text and doc.number in text and "局长周明远" in text
+        assert f"至{(s.clock.due_on).year}年" in text and "延长30日" in text
+    with pytest.raises(ValidationError) as exc:
+        extend(app, roster, s.id, "再次延长")
     assert exc.value.code == "seizure.extended_once"
     s = app.seizures.close(lead(roster), s.id, "released", "经核查完毕，解除封存，物品已当场返还")
     assert s.clock.closed == "released" and not s.clock.running
@@ -144,7 +167,7 @@ def test_preservation_refused_before_a_witness_has_a_7_day_clock(app, roster, or
     [s] = app.seizures.of_inspection(iid)
     assert s.clock.days_left == 7 and not s.clock.can_extend
     with pytest.raises(ValidationError) as exc:
-        app.seizures.extend(lead(roster), s.id, "需要更多时间")
+        extend(app, roster, s.id, "需要更多时间")
     assert exc.value.code == "seizure.not_extendable"
     clock.advance(days=8)
     [s] = app.seizures.of_inspection(iid)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspector_app.domain import seizure as dz
 from inspector_app.domain.agency_time import local
@@ -223,30 +224,84 @@ class SeizureService:
         return added
 
     # ------------------------------------------------------------------ the clock
-    def extend(self, actor: Actor, seizure_id: str, reason: str) -> SeizureDTO:
-        """Extend a seal once by 30 days (行政强制法 第二十五条), before it ends, with the reason recorded."""
-        reason = reason.strip()
+    def extend(self, actor: Actor, seizure_id: str, reason: str, *, approved_by: str, officer_ids: tuple[str, ...],
+               officer_id: str, password: str, progress: Progress | None = None) -> tuple[DocumentDTO, SeizureDTO]:
+        """Extend a seal once by 30 days (行政强制法 第二十五条), before it ends, approved by the agency head, with
+        the reason recorded and the party told in writing: a 延长封存决定书 signed by `officer_id` (the first of
+        `officer_ids`; the second countersigns with SigningService.countersign), through the one pipeline."""
+        reason, approved_by = reason.strip()[:MAX_REASON], approved_by.strip()
         if not reason:
             raise ValidationError("seizure.extension_reason", QT_TRANSLATE_NOOP(
                 "Errors", "Record why the sealing period is extended."))
-        with self._ctx.unit(actor) as uow:
-            row = self._row(uow, seizure_id)
-            c = self._clock(row, uow.now)
-            if not c.can_extend:
-                if row.measure != dz.SEAL:
-                    raise ValidationError("seizure.not_extendable", QT_TRANSLATE_NOOP(
-                        "Errors", "Only a sealing period can be extended; a preservation needs its decision within "
-                                  "7 days."))
-                if row.extended:
-                    raise ValidationError("seizure.extended_once", QT_TRANSLATE_NOOP(
-                        "Errors", "The sealing period was extended already; it can be extended only once."))
-                raise ValidationError("seizure.expired", QT_TRANSLATE_NOOP(
-                    "Errors", "The sealing period ended on {date}; it can no longer be extended.",
-                ), date=row.due_on.isoformat())
-            self._patch(uow, row, "seizure.extended", {
-                "due_on": dz.due_date(row.measure, local(row.started_at).date(), extended=True), "extended": True,
-                "extension_reason": reason[:MAX_REASON], "extended_at": uow.now})
-            return self._dto(row, uow.now)
+        if not approved_by:
+            raise ValidationError("seizure.extension_approval", QT_TRANSLATE_NOOP(
+                "Errors", "Name the agency head who approved the extension."))
+        if not officer_ids or officer_id != officer_ids[0]:
+            raise ValidationError("seizure.first_signer", QT_TRANSLATE_NOOP(
+                "Errors", "The first officer signs the notice first."))
+        with self._ctx.read() as s:
+            row = self._extendable(s, seizure_id, self._ctx.clock())
+            iid, seal_number, started_at, due_before = row.inspection_id, row.number, row.started_at, row.due_on
+            insp = load_inspection(s, iid)
+            team = {m.officer_id: m for m in team_members(s, iid) if m.has_conflict is not True}
+            if len(set(officer_ids)) < 2 or any(o not in team for o in officer_ids):
+                raise ValidationError("seizure.not_team", QT_TRANSLATE_NOOP(
+                    "Errors", "Two different officers of this inspection's team carry out the measure."))
+            officers = tuple(rm.Officer(o, team[o].name, team[o].certificate_no) for o in officer_ids)
+            party, agency, record_number = party_of(s, insp), setting(s, "agency"), insp.record_number or ""
+        ck = self._keys.load(officer_id, password)
+        images = tuple(rm.SignatureImage(o, png) for o in officer_ids
+                       if (png := latest_handwriting(self._ctx, iid, o)))
+
+        def make(number: str) -> tuple[ms.SealExtension, Produced]:
+            ext = ms.SealExtension(number=number, agency=agency, party=party, seal_number=seal_number,
+                                   record_number=record_number, reason=reason, started_at=started_at,
+                                   due_before=due_before,
+                                   due_on=dz.due_date(dz.SEAL, local(started_at).date(), extended=True),
+                                   decided_at=self._ctx.clock(), officers=officers, approved_by=approved_by,
+                                   signature_images=images)
+            ext.validate()
+            return ext, self._pipeline.produce("seal_extension", ext, officer_id, ck,
+                                               handwriting=ext.image_for(officer_id), location=party.name,
+                                               reason=f"{ext.title}：执法人员签名", progress=progress)
+
+        def commit(uow: UnitOfWork, ext: ms.SealExtension, produced: Produced) -> tuple[DocumentDTO, SeizureDTO]:
+            row = self._extendable(uow.session, seizure_id, uow.now)  # still extendable when it is recorded
+            doc = self._pipeline.add_row(uow, produced, inspection_id=iid, number=ext.number, event="seizure.extended",
+                                         payload={"seizure_id": row.id, "seal_number": row.number,
+                                                  "due_before": ext.due_before.isoformat(),
+                                                  "due_on": ext.due_on.isoformat(), "officer_ids": list(officer_ids)},
+                                         extra={"officer_id": officer_id, "signing_time_source": "device clock"})
+            changes = {"due_on": ext.due_on, "extended": True, "extension_reason": reason, "extended_at": uow.now}
+            fields = payloads.row_changes("seizure", row, changes) or {"fields": {}}
+            for k, v in changes.items():
+                setattr(row, k, v)
+            row.updated_at = uow.now
+            uow.outbox("seizure", row.id, "patch", fields)  # the document's event above is this action's event
+            return document_dto(doc), self._dto(row, uow.now)
+
+        return self._pipeline.numbered(actor, "seal_extension", make, commit)
+
+    def _extendable(self, s: Session, seizure_id: str, now: dt.datetime) -> SeizureRow:
+        row = s.get(SeizureRow, seizure_id)
+        if row is None:
+            raise ValidationError("seizure.not_found", QT_TRANSLATE_NOOP("Errors", "The measure does not exist."))
+        require(Action.SEIZE, load_inspection(s, row.inspection_id).status, None)
+        if not self._clock(row, now).can_extend:
+            if row.measure != dz.SEAL:
+                raise ValidationError("seizure.not_extendable", QT_TRANSLATE_NOOP(
+                    "Errors", "Only a sealing period can be extended; a preservation needs its decision within "
+                              "7 days."))
+            if row.extended:
+                raise ValidationError("seizure.extended_once", QT_TRANSLATE_NOOP(
+                    "Errors", "The sealing period was extended already; it can be extended only once."))
+            if row.closed:
+                raise ValidationError("seizure.closed", QT_TRANSLATE_NOOP(
+                    "Errors", "The measure {number} was ended already."), number=row.number)
+            raise ValidationError("seizure.expired", QT_TRANSLATE_NOOP(
+                "Errors", "The sealing period ended on {date}; it can no longer be extended.",
+            ), date=row.due_on.isoformat())
+        return row
 
     def close(self, actor: Actor, seizure_id: str, how: str, note: str) -> SeizureDTO:
         """Record the release (解除, items returned) or the handling decision; the clock stops."""

@@ -55,11 +55,15 @@ def test_seized_items_photos_reach_the_lead(sqlite_world, tmp_path) -> None:  # 
     [s] = boss.app.seizures.of_inspection(iid)
     assert (s.number, s.measure, s.items, s.clock.days_left, s.clock.running) == (doc.number, "seal", 1, 30, True)
     [mine_s] = a.app.seizures.of_inspection(iid)
-    a.app.seizures.extend(first, mine_s.id, "病历数量多，需比对信息系统日志")
+    ext, _ = a.app.seizures.extend(first, mine_s.id, "病历数量多，需比对信息系统日志", approved_by="局长 周明远",
+                                   officer_ids=(OFFICERS[0][0], OFFICERS[1][0]), officer_id=OFFICERS[0][0],
+                                   password=PW)
+    a.app.signing.countersign(Actor(OFFICERS[1][1], OFFICERS[1][0]), ext.id, OFFICERS[1][0], PW)
     assert a.engine.sync_round().ok and boss.engine.sync_round().ok
     [s] = boss.app.seizures.of_inspection(iid)
     assert (s.id, s.clock.extended, s.clock.days_left, s.extension_reason) == (
         mine_s.id, True, 60, "病历数量多，需比对信息系统日志")
+    assert [d.number for d in boss.app.signing.documents(iid) if d.kind == "seal_extension"] == [ext.number]
     a.app.seizures.close(first, mine_s.id, "released", "核查完毕，解除封存，物品已返还")
     assert a.engine.sync_round().ok and boss.engine.sync_round().ok
     [s] = boss.app.seizures.of_inspection(iid)
