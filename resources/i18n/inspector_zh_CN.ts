@@ -1200,7 +1200,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="186"/>
-        <location filename="../../inspector_app/services/evidence.py" line="366"/>
+        <location filename="../../inspector_app/services/evidence.py" line="375"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
@@ -1210,32 +1210,37 @@
         <translation>证据文件尚未保存到本机存储，请重新导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="215"/>
+        <location filename="../../inspector_app/services/evidence.py" line="214"/>
+        <source>The file is already saved as the photo of a sealed or preserved item.</source>
+        <translation>该文件已作为封存／先行登记保存物品的照片保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="218"/>
         <source>The file is already evidence of this inspection (or another re-inspection); a re-inspection needs new evidence.</source>
         <translation>该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="218"/>
+        <location filename="../../inspector_app/services/evidence.py" line="221"/>
         <source>The file is already saved as evidence of a re-inspection.</source>
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="298"/>
+        <location filename="../../inspector_app/services/evidence.py" line="301"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="327"/>
+        <location filename="../../inspector_app/services/evidence.py" line="330"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="358"/>
+        <location filename="../../inspector_app/services/evidence.py" line="367"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="388"/>
+        <location filename="../../inspector_app/services/evidence.py" line="397"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -1982,57 +1987,66 @@
         <translation>照片无法作为图像读取。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="104"/>
+        <location filename="../../inspector_app/services/seizures.py" line="111"/>
         <source>Choose sealing or registered preservation.</source>
         <translation>请选择封存或先行登记保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="111"/>
+        <location filename="../../inspector_app/services/seizures.py" line="118"/>
+        <location filename="../../inspector_app/services/seizures.py" line="248"/>
         <source>Two different officers of this inspection&apos;s team carry out the measure.</source>
         <translation>须由本次检查组的两名不同执法人员实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="149"/>
+        <location filename="../../inspector_app/services/seizures.py" line="156"/>
+        <location filename="../../inspector_app/services/seizures.py" line="240"/>
         <source>The first officer signs the notice first.</source>
         <translation>由第一名执法人员先签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="192"/>
+        <location filename="../../inspector_app/services/seizures.py" line="234"/>
         <source>Record why the sealing period is extended.</source>
         <translation>请记录延长封存期限的理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="199"/>
+        <location filename="../../inspector_app/services/seizures.py" line="237"/>
+        <source>Name the agency head who approved the extension.</source>
+        <translation>请填写批准延长的行政机关负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="292"/>
         <source>Only a sealing period can be extended; a preservation needs its decision within 7 days.</source>
         <translation>只有封存期限可以延长；先行登记保存须在 7 日内作出处理决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="203"/>
+        <location filename="../../inspector_app/services/seizures.py" line="296"/>
         <source>The sealing period was extended already; it can be extended only once.</source>
         <translation>封存期限已延长过，只能延长一次。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="205"/>
+        <location filename="../../inspector_app/services/seizures.py" line="301"/>
         <source>The sealing period ended on {date}; it can no longer be extended.</source>
         <translation>封存期限已于 {date} 届满，不能再延长。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="221"/>
+        <location filename="../../inspector_app/services/seizures.py" line="310"/>
         <source>Choose release or handling decision.</source>
         <translation>请选择解除或作出处理决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="224"/>
+        <location filename="../../inspector_app/services/seizures.py" line="313"/>
         <source>Record what was decided (the decision and its number, or how the items were returned).</source>
         <translation>请记录处理结果（处理决定及文号，或物品返还情况）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="229"/>
+        <location filename="../../inspector_app/services/seizures.py" line="299"/>
+        <location filename="../../inspector_app/services/seizures.py" line="318"/>
         <source>The measure {number} was ended already.</source>
         <translation>措施 {number} 已经解除或处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="259"/>
+        <location filename="../../inspector_app/services/seizures.py" line="288"/>
+        <location filename="../../inspector_app/services/seizures.py" line="346"/>
         <source>The measure does not exist.</source>
         <translation>该措施不存在。</translation>
     </message>
@@ -4099,6 +4113,11 @@ Workspace: %2</source>
         <translation>先行登记保存通知书</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/records/kinds.py" line="94"/>
+        <source>Seal extension decision</source>
+        <translation>延长封存决定书</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/records/kinds.py" line="65"/>
         <source>Addendum (correction)</source>
         <translation>补正说明</translation>
@@ -4857,60 +4876,66 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="155"/>
+        <source>Both officers below sign a seal extension decision</source>
+        <translation>由下方两名执法人员签署延长封存决定书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="156"/>
         <source>R&amp;elease…</source>
         <translation>解除(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="158"/>
         <source>Record the &amp;handling decision…</source>
         <translation>记录处理决定(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="172"/>
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="172"/>
         <source>Handled</source>
         <translation>已处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="174"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="175"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="175"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="176"/>
         <source> (extended)</source>
         <translation>（已延长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="182"/>
         <source>until %1 — %2</source>
         <translation>至 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="193"/>
         <source>Sealing</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="193"/>
         <source>Registered preservation</source>
         <translation>先行登记保存</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="212"/>
         <source>Extend the seal</source>
         <translation>延长封存期限</translation>
     </message>
@@ -4920,62 +4945,68 @@ Workspace: %2</source>
         <translation>延长理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="213"/>
+        <source>Approved by (the agency head):</source>
+        <translation>批准负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="241"/>
         <source>End the measure</source>
         <translation>结束措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="242"/>
         <source>What was decided (decision and number, or how the items were returned):</source>
         <translation>处理结果（处理决定及文号，或物品返还情况）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="271"/>
         <source>Select the item the photo shows.</source>
         <translation>请先选中照片所拍的物品。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="288"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="291"/>
         <source>Photos of the item</source>
         <translation>物品照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="268"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="292"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="309"/>
         <source>Signature of the witness</source>
         <translation>见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="309"/>
         <source>Signature of the party</source>
         <translation>当事人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="292"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="316"/>
         <source>The measure needs two different officers.</source>
         <translation>须由两名不同的执法人员实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="319"/>
         <source>The witness signs on the pad.</source>
         <translation>请见证人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="320"/>
         <source>The party signs on the pad.</source>
         <translation>请当事人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="324"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="348"/>
         <source>Enter the second officer&apos;s password.</source>
         <translation>请输入第二名执法人员的密码。</translation>
     </message>
