@@ -2051,30 +2051,52 @@
         <translation>该措施不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="55"/>
+        <location filename="../../inspector_app/services/recordings.py" line="59"/>
         <source>{name} is not an audio or video file.</source>
         <translation>{name} 不是音频或视频文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="58"/>
+        <location filename="../../inspector_app/services/recordings.py" line="62"/>
         <location filename="../../inspector_app/storage/av_facts.py" line="26"/>
         <source>The audio or video file cannot be read: {reason}</source>
         <translation>无法读取该音视频文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="66"/>
+        <location filename="../../inspector_app/services/recordings.py" line="71"/>
         <source>Choose the stage of the visit the recording covers.</source>
         <translation>请选择该音像记录对应的检查环节。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="72"/>
+        <location filename="../../inspector_app/services/recordings.py" line="77"/>
         <source>The recording must be made by an officer of this inspection&apos;s team.</source>
         <translation>记录人须为本次检查组的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="82"/>
+        <location filename="../../inspector_app/services/recordings.py" line="87"/>
         <source>This recording is in the register already.</source>
         <translation>该音像记录已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/recordings.py" line="119"/>
+        <source>Only a recording in the register can be trimmed.</source>
+        <translation>只有已登记的音像记录才能截取片段。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/av_trim.py" line="24"/>
+        <source>The clip must end after it starts ({start} – {end} ms).</source>
+        <translation>片段的结束时间须晚于开始时间（{start}–{end} 毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/av_trim.py" line="48"/>
+        <location filename="../../inspector_app/storage/av_trim.py" line="79"/>
+        <source>The clip {start} – {end} ms is outside the recording.</source>
+        <translation>片段 {start}–{end} 毫秒超出了录音录像的时长。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/av_trim.py" line="52"/>
+        <location filename="../../inspector_app/storage/av_trim.py" line="65"/>
+        <source>The clip cannot be cut from this file: {reason}</source>
+        <translation>无法从该文件截取片段：{reason}</translation>
     </message>
 </context>
 <context>
