@@ -229,6 +229,8 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
         app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
     seal = signed(app, roster, iid, seal_input(app, roster, photos=(photo(4), photo(5))))
     signed(app, roster, iid, seal_input(app, roster, measure=dz.PRESERVATION, refused=True))
+    [s, _p] = app.seizures.of_inspection(iid)
+    extension, _ = extend(app, roster, s.id, "涉及病历数量多")
     out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
@@ -240,7 +242,9 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
         assert [hashlib.sha256(zf.read(n)).hexdigest() for n in photos] == [
             hashlib.sha256(photo(4)).hexdigest(), hashlib.sha256(photo(5)).hexdigest()]
     assert any("封存决定书" in n for n in names) and any("先行登记保存通知书" in n for n in names)
+    assert any(n.startswith("documents/") and extension.number in n for n in names)
     assert "封存决定书" in catalogue and "先行登记保存通知书" in catalogue and "物品照片 P-02" in catalogue
+    assert f"延长封存决定书（{extension.number}）" in catalogue
     report = app.case_files.verify(out)
     assert report.ok, report
     # a seized item's photo swapped, the manifest rewritten to match: caught by the hashes the signed notice prints
@@ -252,7 +256,7 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
     assert {"file_missing", "evidence_mismatch"} <= removed.codes
     data_dir = str(app.paths.data_dir)
     app.close()
-    for kind in ("seal", "preservation"):
+    for kind in ("seal", "preservation", "seal_extension"):
         pdf = tmp_path / f"{kind}.pdf"
         assert main(["export", iid, "--pdf", str(pdf), "--kind", kind, "--data-dir", data_dir]) == 0
         assert main(["verify", str(pdf), "--data-dir", data_dir]) == 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FrozenRecord, ValidationError
@@ -346,6 +346,7 @@ class EvidenceService:
              seizures: bool = False) -> list[EvidenceDTO]:
         """The record's evidence, or with `reinspection_id` that re-inspection's, or with `seizures` the original
         photos of the inspection's sealed / preserved items (services/seizures.py)."""
+        scope: ColumnElement[bool]
         if seizures:
             scope = EvidenceRow.seizure_id.is_not(None)
         elif reinspection_id is None:

@@ -3,8 +3,9 @@
 A seizure row is the working state of one signed 封存决定书 / 先行登记保存通知书 (a DocumentRow of kind "seal" /
 "preservation", written in the same transaction): its clock (started, due, extended once with a reason) and how it
 ended (released / handled). It syncs as the entity "seizure" (syncproto/entities.py), so a lead's laptop sees the
-clock; the item list itself is in the signed notice (the document's PDF and its embedded record.json). A recording row registers
-one audio or video evidence file (who recorded, at which stage of the visit, its duration and capture time).
+clock; the item list itself is in the signed notice (the document's PDF and its embedded record.json). A recording
+row registers one audio or video evidence file (who recorded, at which stage of the visit, its duration and
+capture time).
 Personal data stays in the encrypted workspace and the signed PDF, never in journal payloads."""
 
 from __future__ import annotations

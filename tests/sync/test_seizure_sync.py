@@ -1,6 +1,7 @@
-"""A seizure made on one laptop reaches the lead's laptop through the real server: the signed 封存决定书, the
-seizure with its clock (then its extension and release), its items' original photos (evidence rows scoped to the seizure, with their files). Taken after the inspection record
-was signed, the photos are not refused as changes to the signed record."""
+"""A seizure made on one laptop reaches the lead's laptop through the real server: the signed 封存决定书, the seizure
+with its clock (then its signed extension and its release), its items' original photos (evidence rows scoped to the
+seizure, with their files). Taken after the inspection record was signed, the photos are not refused as changes to
+the signed record."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from inspector_app.services.seizures import ItemInput, SeizureInput
 from tests.imaging import exif_jpeg
 from tests.records_sample import signature_png
 from tests.sync.harness import OFFICERS
-from tests.sync.test_engine_e2e import LEAD, create_inspection
+from tests.sync.test_engine_e2e import create_inspection
 from tests.sync.test_review_sync import EPOCH, PW, _keys, _sign
 
 

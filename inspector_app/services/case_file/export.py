@@ -275,8 +275,8 @@ class CaseFileExporter:
             for ph in C.seizure_photos(content):
                 sha = ph["sha256"]
                 if not self._ctx.blobs.has(sha):
-                    raise ValidationError(f"{number} 物品照片 {ph['number']} 的原始文件在本机缺失（可能尚未从服务器下载），"
-                                          "案卷未导出")
+                    raise ValidationError(f"{number} 物品照片 {ph['number']} 的原始文件在本机缺失"
+                                          "（可能尚未从服务器下载），案卷未导出")
                 name = f"{ph['number']}_{sha[:12]}" + C.extension("", mimes.get(sha, "image/jpeg"))
                 put_file(CatalogueEntry(f"{C.seizure_folder(kind, number)}{name}",
                                         f"{number} 物品照片 {ph['number']}", "物证照片",

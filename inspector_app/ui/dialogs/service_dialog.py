@@ -31,7 +31,7 @@ from inspector_app.ui.record_labels import document_kind
 from inspector_app.ui.widgets.signature_pad import SignaturePad
 
 #: Documents that are served on the party (and so get a 送达回证).
-SERVABLE = ("notice", "addendum", "inquiry", "seal", "preservation")
+SERVABLE = ("notice", "addendum", "inquiry", "seal", "preservation", "seal_extension")
 
 
 def method_labels() -> dict[str, str]:
