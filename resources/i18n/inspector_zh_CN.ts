@@ -1200,7 +1200,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="186"/>
-        <location filename="../../inspector_app/services/evidence.py" line="375"/>
+        <location filename="../../inspector_app/services/evidence.py" line="376"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
@@ -1235,12 +1235,12 @@
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="367"/>
+        <location filename="../../inspector_app/services/evidence.py" line="368"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="397"/>
+        <location filename="../../inspector_app/services/evidence.py" line="398"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -4209,7 +4209,7 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="55"/>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="167"/>
         <source>&amp;Record audio</source>
         <translation>录音(&amp;R)</translation>
     </message>
@@ -4224,93 +4224,129 @@ Workspace: %2</source>
         <translation>播放所选(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="65"/>
+        <source>&amp;Cut a clip…</source>
+        <translation>截取片段(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="66"/>
+        <source>Save a part of the selected recording as a new clip; the original stays unchanged as the evidence.</source>
+        <translation>将所选录音录像的一部分另存为新片段；原件不变，仍作为证据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="74"/>
         <source>&amp;Stage of the visit:</source>
         <translation>检查环节(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="75"/>
         <source>Recorded &amp;by:</source>
         <translation>记录人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="76"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="108"/>
         <source>Audio</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="108"/>
         <source>Video</source>
         <translation>录像</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="110"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="119"/>
         <source>Import a recording</source>
         <translation>导入音像记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="120"/>
         <source>Audio and video (%1)</source>
         <translation>音视频 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="137"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="138"/>
         <source>Registered.</source>
         <translation>已登记。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="167"/>
         <source>S&amp;top recording</source>
         <translation>停止录音(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="185"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="191"/>
+        <source>Cut a clip</source>
+        <translation>截取片段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="188"/>
+        <source>From (seconds):</source>
+        <translation>起点（秒）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="191"/>
+        <source>To (seconds):</source>
+        <translation>终点（秒）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="206"/>
+        <source>Cutting…</source>
+        <translation>正在截取…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="207"/>
+        <source>The clip is registered; the original is unchanged.</source>
+        <translation>片段已登记，原件未改动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="218"/>
         <source>Showing credentials, notice of rights</source>
         <extracomment>English labels of domain.recording.STAGES for the UI (translated to the same Chinese words).</extracomment>
         <translation>出示执法证件、告知权利</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="219"/>
         <source>On-site inspection</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="220"/>
         <source>Inquiry</source>
         <translation>询问调查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="221"/>
         <source>Sealing, registered preservation</source>
         <translation>封存、先行登记保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="222"/>
         <source>Signing the record, refusal before a witness</source>
         <translation>笔录签名、拒签见证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="223"/>
         <source>Serving documents</source>
         <translation>文书送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="224"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
