@@ -58,7 +58,7 @@ def test_audio_clip_imported_and_played_back(app, roster, qtbot, window, tmp_pat
         QApplication.processEvents()
         zh = RecordingsDialog(window.ops, iid, window)
         qtbot.addWidget(zh)
-        qtbot.waitUntil(lambda: zh.table.rowCount() == 1, timeout=10000)
+        qtbot.waitUntil(lambda: zh.table.rowCount() == 2, timeout=10000)
         zh.table.selectRow(0)
         zh.show()
         zh.grab().save(str(Path(shots) / "seal15-recordings-dialog.png"))
