@@ -126,7 +126,7 @@ def test_every_signed_document_of_the_demo_verifies(demo_ws, tmp_path, capsys, m
     app = build_context(str(demo_ws), workspace_key=demo_key(demo_ws))
     try:
         docs = [d for r in app.queries.inspections() for d in app.signing.documents(r.id)]
-        assert {d.kind for d in docs} >= {"record", "notice"}
+        assert {d.kind for d in docs} >= {"record", "notice", "seal", "seal_extension", "preservation"}
         # the signed record's 证据清单 carries the provider and the representative's confirmation (issue 15)
         signed = next(d.inspection_id for d in docs if d.kind == "record")
         assert app.evidence_list.confirmation(signed).signer_name == "郑嘉禾"

@@ -22,6 +22,7 @@ from inspector_app.records import model as rm
 from inspector_app.services import photo_stamp
 from inspector_app.services.context import Actor
 from inspector_app.services.seizures import ItemInput, SeizureInput
+from inspector_app.storage.orm import EvidenceRow
 from tests.helpers import lead, new_inspection, start_on_site
 from tests.records_sample import signature_png
 from tests.test_onsite_documents import check_pdf
@@ -58,6 +59,16 @@ def keep_for_screenshots(pdf) -> None:  # type: ignore[no-untyped-def]
         shutil.copy(pdf, os.environ["SEAL15_SHOTS"])
 
 
+def extend(app, roster, seizure_id, reason, approved_by="局长 周明远"):  # type: ignore[no-untyped-def]
+    """Extend through the signed 延长封存决定书: the first officer signs, the second countersigns."""
+    o1, o2 = roster["officers"][0], roster["officers"][1]
+    doc, s = app.seizures.extend(Actor(o1.name, o1.id), seizure_id, reason, approved_by=approved_by,
+                                 officer_ids=(o1.id, o2.id), officer_id=o1.id, password=PASSWORD)
+    assert doc.pending_fields == ("Sig_Officer2",)
+    doc, _ = app.signing.countersign(Actor(o2.name, o2.id), doc.id, o2.id, PASSWORD)
+    return doc, s
+
+
 def signed(app, roster, iid, data):  # type: ignore[no-untyped-def]
     o1, o2 = roster["officers"][0], roster["officers"][1]
     doc, _ = app.seizures.create(lead(roster), iid, data, officer_id=o1.id, password=PASSWORD)
@@ -88,16 +99,41 @@ def test_seal_with_photos_signs_verifies_and_runs_its_30_day_clock(app, roster, 
         assert hashlib.sha256(raw[0]).hexdigest()[:16] in "".join(text.split())
     [s] = app.seizures.of_inspection(iid)
     assert (s.measure, s.items, s.clock.days_left, s.clock.can_extend) == ("seal", 2, 30, True)
+    # the originals are evidence rows of the seizure (synced with their files), not of the record's 证据清单
+    assert app.evidence.list(iid) == []
+    shots = app.evidence.list(iid, seizures=True)
+    assert [(e.sha256, e.source_name, e.measure) for e in shots] == [
+        (hashlib.sha256(r).hexdigest(), f"P-{n:02d}", "拍照") for n, r in enumerate(raw, start=1)]
+    with app.ctx.read() as ses:
+        assert {ses.get(EvidenceRow, e.id).seizure_id for e in shots} == {s.id}
+    added = [e for e in app.journal.events(iid) if e.event_type == "evidence.added"]
+    assert len(added) == 2 and all(e.payload["data"]["seizure_id"] == s.id for e in added)
+    with pytest.raises(ValidationError) as exc:  # the seized photo cannot be re-filed as the record's evidence
+        app.evidence.add_bytes(lead(roster), iid, raw[0], "again.jpg")
+    assert exc.value.code == "evidence.saved_for_seizure"
     clock.advance(days=10)
     [s] = app.seizures.of_inspection(iid)
     assert s.clock.days_left == 20
     with pytest.raises(ValidationError) as exc:
-        app.seizures.extend(lead(roster), s.id, "  ")
+        extend(app, roster, s.id, "  ")
     assert exc.value.code == "seizure.extension_reason"
-    s = app.seizures.extend(lead(roster), s.id, "涉及病历数量多，需调取信息系统日志比对")
-    assert s.clock.extended and s.clock.days_left == 50 and s.extension_reason.startswith("涉及病历")
     with pytest.raises(ValidationError) as exc:
-        app.seizures.extend(lead(roster), s.id, "再次延长")
+        extend(app, roster, s.id, "涉及病历数量多", approved_by=" ")
+    assert exc.value.code == "seizure.extension_approval"
+    ext, s = extend(app, roster, s.id, "涉及病历数量多，需调取信息系统日志比对")
+    assert s.clock.extended and s.clock.days_left == 50 and s.extension_reason.startswith("涉及病历")
+    # the 延长封存决定书: numbered, signed by both officers, verified with its pages re-rendered
+    assert (ext.kind, ext.number, ext.pending_fields) == ("seal_extension", "医保延封〔2026〕1号", ())
+    out = app.verification.export_record(iid, tmp_path / "extension.pdf", "seal_extension")
+    keep_for_screenshots(out)
+    check_pdf(app, out, 2)
+    if shutil.which("pdftotext"):
+        text = "".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                      timeout=60).stdout.split())
+        assert "延长封存决定书" in text and doc.number in text and "局长周明远" in text
+        assert f"至{(s.clock.due_on).year}年" in text and "延长30日" in text
+    with pytest.raises(ValidationError) as exc:
+        extend(app, roster, s.id, "再次延长")
     assert exc.value.code == "seizure.extended_once"
     s = app.seizures.close(lead(roster), s.id, "released", "经核查完毕，解除封存，物品已当场返还")
     assert s.clock.closed == "released" and not s.clock.running
@@ -131,7 +167,7 @@ def test_preservation_refused_before_a_witness_has_a_7_day_clock(app, roster, or
     [s] = app.seizures.of_inspection(iid)
     assert s.clock.days_left == 7 and not s.clock.can_extend
     with pytest.raises(ValidationError) as exc:
-        app.seizures.extend(lead(roster), s.id, "需要更多时间")
+        extend(app, roster, s.id, "需要更多时间")
     assert exc.value.code == "seizure.not_extendable"
     clock.advance(days=8)
     [s] = app.seizures.of_inspection(iid)
@@ -183,6 +219,7 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
     import zipfile
 
     from inspector_app.cli import main
+    from tests.test_case_file import _rewrite
     from tests.test_signing_service import ready_to_sign
 
     with_keys(app, roster, org_ca)
@@ -190,19 +227,36 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
     o1, o2 = roster["officers"][0], roster["officers"][1]
     for o in (o1, o2):
         app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
-    signed(app, roster, iid, seal_input(app, roster, photos=(photo(4),)))
+    seal = signed(app, roster, iid, seal_input(app, roster, photos=(photo(4), photo(5))))
     signed(app, roster, iid, seal_input(app, roster, measure=dz.PRESERVATION, refused=True))
+    [s, _p] = app.seizures.of_inspection(iid)
+    extension, _ = extend(app, roster, s.id, "涉及病历数量多")
     out = app.case_files.export(iid, tmp_path / "案卷.zip", officer_id=o1.id, password=PASSWORD)
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
         catalogue = zf.read("卷内目录.txt").decode("utf-8")
+        folder = f"evidence/封存_{seal.number}/"
+        photos = sorted(n for n in names if n.startswith(folder))
+        assert photos == [f"{folder}P-01_{hashlib.sha256(photo(4)).hexdigest()[:12]}.jpg",
+                          f"{folder}P-02_{hashlib.sha256(photo(5)).hexdigest()[:12]}.jpg"]
+        assert [hashlib.sha256(zf.read(n)).hexdigest() for n in photos] == [
+            hashlib.sha256(photo(4)).hexdigest(), hashlib.sha256(photo(5)).hexdigest()]
     assert any("封存决定书" in n for n in names) and any("先行登记保存通知书" in n for n in names)
-    assert "封存决定书" in catalogue and "先行登记保存通知书" in catalogue
+    assert any(n.startswith("documents/") and extension.number in n for n in names)
+    assert "封存决定书" in catalogue and "先行登记保存通知书" in catalogue and "物品照片 P-02" in catalogue
+    assert f"延长封存决定书（{extension.number}）" in catalogue
     report = app.case_files.verify(out)
     assert report.ok, report
+    # a seized item's photo swapped, the manifest rewritten to match: caught by the hashes the signed notice prints
+    swapped = app.case_files.verify(_rewrite(out, tmp_path / "swapped.zip", replace={photos[0]: photo(9)},
+                                             fix_manifest=True))
+    assert swapped.codes == {"manifest_invalid", "file_changed", "evidence_mismatch"}
+    assert {p.path for p in swapped.problems if p.code != "manifest_invalid"} == {photos[0]}
+    removed = app.case_files.verify(_rewrite(out, tmp_path / "removed.zip", drop=(photos[1],)))
+    assert {"file_missing", "evidence_mismatch"} <= removed.codes
     data_dir = str(app.paths.data_dir)
     app.close()
-    for kind in ("seal", "preservation"):
+    for kind in ("seal", "preservation", "seal_extension"):
         pdf = tmp_path / f"{kind}.pdf"
         assert main(["export", iid, "--pdf", str(pdf), "--kind", kind, "--data-dir", data_dir]) == 0
         assert main(["verify", str(pdf), "--data-dir", data_dir]) == 0

@@ -67,6 +67,12 @@ def add_seizures(app: Any, iid: str, officers: list[Any], passwords: dict[str, s
     doc, _ = app.seizures.create(Actor(o1.name, o1.id), iid, seal, officer_id=o1.id, password=passwords[o1.id])
     app.signing.countersign(Actor(o2.name, o2.id), doc.id, o2.id, passwords[o2.id])
     say("已签名的封存决定书")
+    [sealed] = [s for s in app.seizures.of_inspection(iid) if s.document_id == doc.id]
+    ext, _ = app.seizures.extend(Actor(o1.name, o1.id), sealed.id, "涉及住院病历数量多，需调取医院信息系统日志逐份比对",
+                                 approved_by="局长 卢振华", officer_ids=(o1.id, o2.id), officer_id=o1.id,
+                                 password=passwords[o1.id])
+    app.signing.countersign(Actor(o2.name, o2.id), ext.id, o2.id, passwords[o2.id])
+    say("已签名的延长封存决定书")
     keep = SeizureInput(
         measure=dz.PRESERVATION, reason="信息科服务器中的医保接口日志可能被覆盖，以后难以取得",
         started_at=now, place=f"{unit}信息科机房", officer_ids=(o1.id, o2.id),

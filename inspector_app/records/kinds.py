@@ -90,6 +90,10 @@ KINDS: tuple[DocumentKind, ...] = (
                  QT_TRANSLATE_NOOP("RecordLabels", "Registered preservation notice"), "医保存〔{year}〕{n}号",
                  "render_seizure:render_preservation", "officers", 7, party_signs=True,
                  where_made="先行登记保存在检查的“签名与笔录”页的“封存／先行登记保存”中办理，两名执法人员签名后才能导出"),
+    DocumentKind("seal_extension", "seal_extension", "延长封存决定书", "延长封存决定书",
+                 QT_TRANSLATE_NOOP("RecordLabels", "Seal extension decision"), "医保延封〔{year}〕{n}号",
+                 "render_seizure:render_extension", "officers", 8,
+                 where_made="延长封存在“封存／先行登记保存”中对封存措施办理，两名执法人员签名后才能导出"),
 )
 
 BY_CODE: dict[str, DocumentKind] = {k.code: k for k in KINDS}

@@ -149,3 +149,51 @@ class PreservationNotice(SeizureNotice):
 
 
 BY_MEASURE: dict[str, type[SeizureNotice]] = {dz.SEAL: SealDecision, dz.PRESERVATION: PreservationNotice}
+
+
+@dataclass(frozen=True, slots=True)
+class SealExtension(_Hashable):
+    """延长封存决定书: a seal extended once by at most 30 days (行政强制法 第二十五条), by decision of the agency head,
+    with the reason recorded and the party told in writing; signed by the officers who carry out the seal."""
+
+    KIND = "seal_extension"
+    TITLE = "延长封存决定书"
+
+    number: str
+    agency: str
+    party: Party
+    seal_number: str                    # the 封存决定书 this extends
+    record_number: str
+    reason: str                         # why the period is extended (the case is complex because…)
+    started_at: dt.datetime             # when the seal began
+    due_before: dt.date                 # the period's last day before the extension
+    due_on: dt.date                     # the new last day
+    decided_at: dt.datetime
+    officers: tuple[Officer, ...]
+    approved_by: str = ""               # 负责人批准
+    signature_images: tuple[SignatureImage, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.TITLE
+
+    def problems(self) -> list[str]:
+        from inspector_app.domain.agency_time import local
+
+        problems: list[str] = []
+        if not self.number.strip():
+            problems.append("缺少延长封存决定书编号")
+        if not self.seal_number.strip():
+            problems.append("缺少所延长的封存决定书编号")
+        if not self.reason.strip():
+            problems.append("请写明延长封存期限的理由")
+        if not self.approved_by.strip():
+            problems.append("延长封存期限须经行政机关负责人批准（行政强制法第二十五条）")
+        started = local(self.started_at).date()
+        if self.due_on != dz.due_date(dz.SEAL, started, extended=True) or \
+                self.due_before != dz.due_date(dz.SEAL, started):
+            problems.append("延长后的期限与法定期限不符（延长不得超过三十日）")
+        if local(self.decided_at).date() > self.due_before:
+            problems.append("封存期限届满后不能再延长")
+        _check_officers(self.officers, problems)
+        return problems

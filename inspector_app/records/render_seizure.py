@@ -16,7 +16,9 @@ from inspector_app.domain import seizure as dz
 from inspector_app.records import _layout as L
 from inspector_app.records import _sections as S
 from inspector_app.records._layout import P, fmt_date, fmt_dt
-from inspector_app.records.model_seizure import REMEDY, PreservationNotice, SealDecision, SeizureNotice
+from inspector_app.records.model_seizure import (
+    REMEDY, PreservationNotice, SealDecision, SealExtension, SeizureNotice,
+)
 from inspector_app.records.render import (
     IMAGES_FILE, Attachment, RenderedPdf, SigField, _head, _info, _officer_pngs, _party_decor, _record_attachment,
     _sig_slots, _warnings,
@@ -125,3 +127,48 @@ def render_seal(n: SealDecision, fontset: fonts.FontSet) -> RenderedPdf:
 
 def render_preservation(n: PreservationNotice, fontset: fonts.FontSet) -> RenderedPdf:
     return render_seizure(n, fontset)
+
+
+def render_extension(n: SealExtension, fontset: fonts.FontSet) -> RenderedPdf:
+    """延长封存决定书: which seal, the reason, the approval, the old and the new last day; both officers sign."""
+    n.validate()
+    L.prepare(fontset)
+    chash = n.content_hash()
+    sink: list[SigField] = []
+    b = "cell_b"
+    story: list = _head(n.agency, n.title, n.number)
+    story += [P(f"{L.esc(n.party.name)}（统一社会信用代码：{L.esc(n.party.credit_code)}）：", "plain", markup=True),
+              P(f"本机关于{fmt_dt(n.started_at)}对你单位有关物品（资料）予以封存（{L.esc(n.seal_number)}），封存期限至"
+                f"{fmt_date(n.due_before)}止。因{L.esc(n.reason)}，情况复杂，经本机关负责人批准，依据《中华人民共和国"
+                f"行政强制法》第二十五条的规定，决定将封存期限延长{dz.SEAL_EXTENSION_DAYS}日，至{fmt_date(n.due_on)}止。"
+                "封存期间，任何单位和个人不得擅自启封、转移、隐匿、损毁、变卖封存物品。", "body", markup=True),
+              Spacer(1, 2 * mm)]
+    officers = "<br/>".join(f"{L.esc(o.name)}　执法证号：{L.esc(o.certificate_no)}" for o in n.officers)
+    rows = [[P("原封存决定书", b), P(n.seal_number)], [P("原封存期限", b), P(f"至 {fmt_date(n.due_before)} 止")],
+            [P("延长后期限", b), P(f"至 {fmt_date(n.due_on)} 止（延长 {dz.SEAL_EXTENSION_DAYS} 日，仅可延长一次）")],
+            [P("批准负责人", b), P(n.approved_by)], [P("决定时间", b), P(fmt_dt(n.decided_at))],
+            [P("执法人员", b), P(officers, markup=True)]]
+    if n.record_number:
+        rows.append([P("现场检查笔录", b), P(n.record_number)])
+    story += [L.grid_table(rows, [30 * mm, W - 30 * mm], header_rows=0,
+                           extra=[("BACKGROUND", (0, 0), (0, -1), L.SECTION_BG)]), Spacer(1, 3 * mm),
+              P(REMEDY, "body"), CondPageBreak(60 * mm)]
+    story += _sig_slots(n, sink, "执法人员签名")
+    story.append(Spacer(1, 3 * mm))
+    story.append(L.Para(f"{L.esc(n.agency)}（印章）　　本文书内容哈希：{chash}", L.STYLES["small"]))
+    decor = L.PageDecor(header=f"{n.agency}　{n.title}　编号：{n.number}", party_png=None, party_note="",
+                        officer_pngs=_officer_pngs(n), info=_info(n.KIND, n.number, chash, ""))
+    pdf, pages = L.build_pdf(story, decor, title=f"{n.title} {n.number}", subject=f"{n.party.name} {n.title}",
+                             author=n.agency)
+    images = _images_of(n)
+    return RenderedPdf(pdf, tuple(sink), (_record_attachment(n), *images), chash, pages, _warnings(n, fontset))
+
+
+def _images_of(n: SealExtension) -> tuple[Attachment, ...]:
+    pngs = [i.png for i in n.signature_images]
+    if not pngs:
+        return ()
+    images = {hashlib.sha256(p).hexdigest(): base64.b64encode(p).decode("ascii") for p in pngs}
+    data = json.dumps({"format": "inspector-images/1", "images": images, "print_images": {}},
+                      sort_keys=True).encode("utf-8")
+    return (Attachment(IMAGES_FILE, data, "页面所用图像：手写签名（按 SHA-256）"),)

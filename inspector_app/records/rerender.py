@@ -48,6 +48,7 @@ RENDERERS: dict[str, tuple[type, Callable[[Any, fonts.FontSet], R.RenderedPdf]]]
     MD.ServiceReceipt.KIND: (MD.ServiceReceipt, RD.render_service),
     MS.SealDecision.KIND: (MS.SealDecision, RS.render_seal),
     MS.PreservationNotice.KIND: (MS.PreservationNotice, RS.render_preservation),
+    MS.SealExtension.KIND: (MS.SealExtension, RS.render_extension),
 }
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FrozenRecord, ValidationError
@@ -205,6 +205,9 @@ class EvidenceService:
             target = links.check_target(s, inspection_id, link) if link else None
             row = s.scalar(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id,
                                                      EvidenceRow.sha256 == p.sha256))
+            if row is not None and row.seizure_id:
+                raise ValidationError("evidence.saved_for_seizure", QT_TRANSLATE_NOOP(
+                    "Errors", "The file is already saved as the photo of a sealed or preserved item."))
             if row is not None and row.reinspection_id != reinspection_id:
                 if reinspection_id:
                     raise ValidationError("evidence.reused_for_reinspection", QT_TRANSLATE_NOOP(
@@ -225,7 +228,7 @@ class EvidenceService:
                     created_at=uow.now, updated_at=uow.now)
                 s.add(row)
                 uow.record(inspection_id, "evidence.added", "evidence", row.id, "create", payloads.create_payload(
-                    "evidence", row, skip_none=("reinspection_id",)))
+                    "evidence", row, skip_none=("reinspection_id", "seizure_id")))
             elif not duplicate:  # removed earlier, brought back by importing the same content again
                 row.deleted_at, row.updated_at = None, uow.now
                 uow.record(inspection_id, "evidence.restored", "evidence", row.id, "patch",
@@ -337,10 +340,17 @@ class EvidenceService:
 
     # ------------------------------------------------------------------ reading
 
-    def list(self, inspection_id: str, reinspection_id: str | None = None) -> list[EvidenceDTO]:
-        """The record's evidence, or with `reinspection_id` that re-inspection's."""
-        scope = (EvidenceRow.reinspection_id.is_(None) if reinspection_id is None
-                 else EvidenceRow.reinspection_id == reinspection_id)
+    def list(self, inspection_id: str, reinspection_id: str | None = None, *,
+             seizures: bool = False) -> list[EvidenceDTO]:
+        """The record's evidence, or with `reinspection_id` that re-inspection's, or with `seizures` the original
+        photos of the inspection's sealed / preserved items (services/seizures.py)."""
+        scope: ColumnElement[bool]
+        if seizures:
+            scope = EvidenceRow.seizure_id.is_not(None)
+        elif reinspection_id is None:
+            scope = EvidenceRow.reinspection_id.is_(None) & EvidenceRow.seizure_id.is_(None)
+        else:
+            scope = EvidenceRow.reinspection_id == reinspection_id
         with self._ctx.read() as s:
             rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id, scope,
                                                        EvidenceRow.deleted_at.is_(None))

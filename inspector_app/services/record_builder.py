@@ -238,7 +238,7 @@ _KIND_LABEL = {"photo": "照片", "document": "书证（复印件/扫描件）",
 def evidence_rows(s: Session, inspection_id: str, print_image: Any,
                   reinspection_id: str | None = None) -> tuple[rm.EvidenceRow, ...]:
     """The 证据清单 of the record (E-01…) or, with `reinspection_id`, of that re-inspection (R-01…)."""
-    scope = (EvidenceRow.reinspection_id.is_(None) if reinspection_id is None
+    scope = (EvidenceRow.reinspection_id.is_(None) & EvidenceRow.seizure_id.is_(None) if reinspection_id is None
              else EvidenceRow.reinspection_id == reinspection_id)
     rows = s.scalars(select(EvidenceRow).where(EvidenceRow.inspection_id == inspection_id, scope,
                                                EvidenceRow.deleted_at.is_(None))

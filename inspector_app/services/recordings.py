@@ -11,8 +11,11 @@ meta, which is what syncs.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -24,6 +27,7 @@ from inspector_app.domain.rules import Action, require
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.evidence import EvidenceService, Prepared
 from inspector_app.services.inspections import load_inspection, team_members
+from inspector_app.storage import av_trim
 from inspector_app.storage.orm import EvidenceRow
 from inspector_app.storage.seizure_orm import RecordingRow
 
@@ -60,7 +64,8 @@ class RecordingService:
         return prepared
 
     def register(self, actor: Actor, inspection_id: str, prepared: Prepared, *, recorded_by: str, stage: str,
-                 note: str = "", captured_at: dt.datetime | None = None) -> RecordingDTO:
+                 note: str = "", captured_at: dt.datetime | None = None,
+                 derived_from: dict[str, Any] | None = None) -> RecordingDTO:
         """Evidence + register entry + journal, in one transaction. `captured_at`: when the app recorded it."""
         if stage not in dr.STAGES:
             raise ValidationError("recording.stage", QT_TRANSLATE_NOOP(
@@ -93,13 +98,43 @@ class RecordingService:
 
         self._evidence.commit(actor, inspection_id, prepared, Measure.RECORDING,
                               caption=f"{dr.STAGES[stage]}（{'录像' if media == 'video' else '录音'}）",
-                              extra_meta={"register": register}, then=add_register)
+                              extra_meta={"register": register, **({"derived_from": derived_from}
+                                                                    if derived_from else {})},
+                              then=add_register)
         return next(r for r in self.of_inspection(inspection_id) if r.id == made[0].id)
 
     def import_file(self, actor: Actor, inspection_id: str, path: str | Path, *, recorded_by: str, stage: str,
                     note: str = "", captured_at: dt.datetime | None = None) -> RecordingDTO:
         return self.register(actor, inspection_id, self.prepare(path), recorded_by=recorded_by, stage=stage,
                              note=note, captured_at=captured_at)
+
+    def trim(self, actor: Actor, evidence_id: str, start_ms: int, end_ms: int, note: str = "") -> RecordingDTO:
+        """A clip of a registered recording, kept as a derivative: the original stays byte-identical and remains
+        the evidence; the clip is cut without re-encoding (storage/av_trim.py), hashed and stored like any
+        evidence, registered with the same recorder and stage, and its meta names what it is derived from (the
+        original's evidence id and SHA-256, and the range really cut). Runs off the writer until the commit."""
+        ev = self._evidence.get(evidence_id)
+        original = next((r for r in self.of_inspection(ev.inspection_id) if r.evidence_id == evidence_id), None)
+        if original is None:
+            raise ValidationError("recording.not_registered", QT_TRANSLATE_NOOP(
+                "Errors", "Only a recording in the register can be trimmed."))
+        src = self.media_path(evidence_id)
+        folder = Path(tempfile.mkdtemp(prefix=".trim-", dir=self._ctx.blobs.root))  # owner-only, same disk
+        try:
+            dst = folder / f"clip{Path(ev.source_name).suffix}"
+            real_start = av_trim.trim(src, dst, start_ms, end_ms)
+            prepared = self.prepare(dst)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        stem = Path(ev.source_name).stem or "recording"
+        prepared = replace(prepared, name=f"{stem}_片段{real_start // 1000}-{end_ms // 1000}s"
+                                          f"{Path(ev.source_name).suffix}")
+        when = original.captured_at + dt.timedelta(milliseconds=real_start) if original.captured_at else None
+        return self.register(actor, ev.inspection_id, prepared, recorded_by=original.recorded_by,
+                             stage=original.stage, note=note or original.note, captured_at=when,
+                             derived_from={"evidence_id": evidence_id, "sha256": ev.sha256, "operation": "trim",
+                                           "start_ms": real_start, "end_ms": end_ms,
+                                           "requested_start_ms": start_ms})
 
     def of_inspection(self, inspection_id: str) -> list[RecordingDTO]:
         from inspector_app.storage.orm import OfficerRow

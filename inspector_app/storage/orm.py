@@ -177,6 +177,9 @@ class EvidenceRow(Timestamps, Base):
     # Set for evidence taken at a re-inspection (复查): it belongs to that re-inspection record, not to the
     # signed inspection record, which stays as signed.
     reinspection_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
+    # Set for the original photo of a seized item (封存 / 先行登记保存): evidence of that measure, whose signed
+    # notice prints its SHA-256; not part of the inspection record's signed content either.
+    seizure_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
     server_version: Mapped[int | None] = mapped_column(Integer)
     # The 证据清单 columns (行政处罚法 第四十六条; migration 0010_evidence): the statutory type (domain.evidence.
     # EvidenceType value, defaulted from kind and measure), who really handed the item over (not the file name),

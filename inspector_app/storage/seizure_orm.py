@@ -2,20 +2,20 @@
 
 A seizure row is the working state of one signed 封存决定书 / 先行登记保存通知书 (a DocumentRow of kind "seal" /
 "preservation", written in the same transaction): its clock (started, due, extended once with a reason) and how it
-ended (released / handled). The item list itself is in the signed snapshot (`content`). A recording row registers
-one audio or video evidence file (who recorded, at which stage of the visit, its duration and capture time).
+ended (released / handled). It syncs as the entity "seizure" (syncproto/entities.py), so a lead's laptop sees the
+clock; the item list itself is in the signed notice (the document's PDF and its embedded record.json). A recording
+row registers one audio or video evidence file (who recorded, at which stage of the visit, its duration and
+capture time).
 Personal data stays in the encrypted workspace and the signed PDF, never in journal payloads."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector_app.storage.orm import Base
-from inspector_app.storage.types import JSONText, UTCDateTime, utcnow
+from inspector_app.storage.types import UTCDateTime, utcnow
 
 
 class SeizureRow(Base):
@@ -26,7 +26,6 @@ class SeizureRow(Base):
     number: Mapped[str] = mapped_column(String(60))
     measure: Mapped[str] = mapped_column(String(20))              # seal | preservation (domain/seizure.py)
     items: Mapped[int] = mapped_column(Integer)
-    content: Mapped[Any] = mapped_column(JSONText)                # the canonical snapshot (record.json)
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     due_on: Mapped[dt.date] = mapped_column(Date)
     extended: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -104,7 +104,8 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
     EntitySpec("evidence", "B", {
         **_INSP, "sha256": "sha256", "kind": "str", "measure": "str?", "caption": "str?",
         "captured_at": "datetime?", "source_name": "str?", "mime": "str?", "size": "int", "meta": "json",
-        "reinspection_id": "str?", "evidence_type": "str?", "provider": "str?", "page_count": "int?", **_DELETED},
+        "reinspection_id": "str?", "seizure_id": "str?", "evidence_type": "str?", "provider": "str?",
+        "page_count": "int?", **_DELETED},
         required=frozenset({"inspection_id", "sha256", "size"}),
         parent_entity="inspection", parent_key="inspection_id", blob_field="sha256", signed_with_parent=True,
         defaults={"evidence_type": "", "provider": ""}, table="evidence", refs=_IN_INSPECTION),
@@ -174,6 +175,16 @@ ENTITIES: dict[str, EntitySpec] = {s.name: s for s in [
         **_DELETED}, required=frozenset({"inspection_id", "rectification_id", "visited_at"}),
         parent_entity="inspection", parent_key="inspection_id", defaults={"note": "", "place": ""},
         table="reinspections", refs=(*_IN_INSPECTION, Ref("rectification_id", "rectification"))),
+    # A 封存 / 先行登记保存 measure (services/seizures.py): its clock and how it ended. Not frozen by the record's
+    # signature: it is extended and closed after the record is signed; its notice is a document of its own.
+    EntitySpec("seizure", "B", {
+        **_INSP, "document_id": "str", "number": "str", "measure": "str", "items": "int", "started_at": "datetime",
+        "due_on": "date", "extended": "bool", "extension_reason": "str?", "extended_at": "datetime?",
+        "closed": "str?", "closed_note": "str?", "closed_at": "datetime?", **_DELETED},
+        required=frozenset({"inspection_id", "document_id", "number", "measure", "started_at", "due_on"}),
+        parent_entity="inspection", parent_key="inspection_id",
+        defaults={"extended": False, "extension_reason": "", "closed": "", "closed_note": ""},
+        table="seizures", refs=_IN_INSPECTION),
     # The seal ledger (services/case_file/ledger.py): each case-file seal as exported, append-only; kept in
     # sync_records only (no table of its own on the client).
     EntitySpec("case_file_seal", "A", {
@@ -291,9 +302,11 @@ def materialize_order() -> tuple[str, ...]:
 
 def signed_with_record(entity: str, data: Mapping[str, Any]) -> bool:
     """Whether this record is part of what the inspection record's signature covers. Evidence taken at a
-    re-inspection is not: it belongs to the re-inspection, which its own signature freezes."""
+    re-inspection is not: it belongs to the re-inspection, which its own signature freezes; nor is a seized
+    item's photo, whose SHA-256 the signed 封存决定书 / 先行登记保存通知书 prints."""
     spec = ENTITIES.get(entity)
-    return bool(spec and spec.signed_with_parent) and not (entity == "evidence" and data.get("reinspection_id"))
+    return bool(spec and spec.signed_with_parent) and not (
+        entity == "evidence" and (data.get("reinspection_id") or data.get("seizure_id")))
 
 
 def record_id(spec: EntitySpec, entity_id: str, data: Mapping[str, Any]) -> str:

@@ -14,7 +14,7 @@ from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui.seams import Services
 
 #: The documents a proof of service (送达回证) can be made for (the service dialog and the signing page).
-SERVABLE = ("notice", "addendum", "inquiry", "seal", "preservation")
+SERVABLE = ("notice", "addendum", "inquiry", "seal", "preservation", "seal_extension")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1301,7 +1301,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="181"/>
-        <location filename="../../inspector_app/services/evidence.py" line="364"/>
+        <location filename="../../inspector_app/services/evidence.py" line="374"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
@@ -1311,33 +1311,33 @@
         <translation>证据文件尚未保存到本机存储，请重新导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="210"/>
+        <location filename="../../inspector_app/services/evidence.py" line="213"/>
         <source>The file is already evidence of this inspection (or another re-inspection); a re-inspection needs new evidence.</source>
         <translation>该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="213"/>
+        <location filename="../../inspector_app/services/evidence.py" line="216"/>
         <source>The file is already saved as evidence of a re-inspection.</source>
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="296"/>
+        <location filename="../../inspector_app/services/evidence.py" line="299"/>
         <location filename="../../inspector_app/services/evidence_list.py" line="78"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="325"/>
+        <location filename="../../inspector_app/services/evidence.py" line="328"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="356"/>
+        <location filename="../../inspector_app/services/evidence.py" line="366"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="386"/>
+        <location filename="../../inspector_app/services/evidence.py" line="396"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -2088,83 +2088,87 @@
         <translation>照片无法作为图像读取。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="104"/>
+        <location filename="../../inspector_app/services/seizures.py" line="111"/>
         <source>Choose sealing or registered preservation.</source>
         <translation>请选择封存或先行登记保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="111"/>
+        <location filename="../../inspector_app/services/seizures.py" line="118"/>
+        <location filename="../../inspector_app/services/seizures.py" line="248"/>
         <source>Two different officers of this inspection&apos;s team carry out the measure.</source>
         <translation>须由本次检查组的两名不同执法人员实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="149"/>
+        <location filename="../../inspector_app/services/seizures.py" line="156"/>
+        <location filename="../../inspector_app/services/seizures.py" line="240"/>
         <source>The first officer signs the notice first.</source>
         <translation>由第一名执法人员先签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="192"/>
+        <location filename="../../inspector_app/services/seizures.py" line="234"/>
         <source>Record why the sealing period is extended.</source>
         <translation>请记录延长封存期限的理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="199"/>
+        <location filename="../../inspector_app/services/seizures.py" line="292"/>
         <source>Only a sealing period can be extended; a preservation needs its decision within 7 days.</source>
         <translation>只有封存期限可以延长；先行登记保存须在 7 日内作出处理决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="203"/>
+        <location filename="../../inspector_app/services/seizures.py" line="296"/>
         <source>The sealing period was extended already; it can be extended only once.</source>
         <translation>封存期限已延长过，只能延长一次。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="205"/>
+        <location filename="../../inspector_app/services/seizures.py" line="301"/>
         <source>The sealing period ended on {date}; it can no longer be extended.</source>
         <translation>封存期限已于 {date} 届满，不能再延长。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="221"/>
+        <location filename="../../inspector_app/services/seizures.py" line="310"/>
         <source>Choose release or handling decision.</source>
         <translation>请选择解除或作出处理决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="224"/>
+        <location filename="../../inspector_app/services/seizures.py" line="313"/>
         <source>Record what was decided (the decision and its number, or how the items were returned).</source>
         <translation>请记录处理结果（处理决定及文号，或物品返还情况）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="229"/>
+        <location filename="../../inspector_app/services/seizures.py" line="299"/>
+        <location filename="../../inspector_app/services/seizures.py" line="318"/>
         <source>The measure {number} was ended already.</source>
         <translation>措施 {number} 已经解除或处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="259"/>
+        <location filename="../../inspector_app/services/seizures.py" line="288"/>
+        <location filename="../../inspector_app/services/seizures.py" line="346"/>
         <source>The measure does not exist.</source>
         <translation>该措施不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="55"/>
+        <location filename="../../inspector_app/services/recordings.py" line="59"/>
         <source>{name} is not an audio or video file.</source>
         <translation>{name} 不是音频或视频文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="58"/>
+        <location filename="../../inspector_app/services/recordings.py" line="62"/>
         <location filename="../../inspector_app/storage/av_facts.py" line="26"/>
         <source>The audio or video file cannot be read: {reason}</source>
         <translation>无法读取该音视频文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="66"/>
+        <location filename="../../inspector_app/services/recordings.py" line="71"/>
         <source>Choose the stage of the visit the recording covers.</source>
         <translation>请选择该音像记录对应的检查环节。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="72"/>
+        <location filename="../../inspector_app/services/recordings.py" line="77"/>
         <source>The recording must be made by an officer of this inspection&apos;s team.</source>
         <translation>记录人须为本次检查组的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/recordings.py" line="82"/>
+        <location filename="../../inspector_app/services/recordings.py" line="87"/>
         <source>This recording is in the register already.</source>
         <translation>该音像记录已登记。</translation>
     </message>
@@ -2255,40 +2259,45 @@
         <translation>全过程记录校验不通过，不能导出案卷：{details}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="146"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="147"/>
         <source>A stored file is damaged ({file}: its SHA-256 differs from the registered one); the case file was not exported.</source>
         <translation>本机存储的文件已损坏（{file}：SHA-256 与登记值不符），案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="160"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="161"/>
         <source>The PDF of document {number} is missing on this computer (perhaps not downloaded from the server yet); the case file was not exported.</source>
         <translation>文书 {number} 的 PDF 在本机缺失（可能尚未从服务器下载），案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="167"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="168"/>
         <source>The stored PDF of document {number} is damaged (its SHA-256 differs from the registered one); the case file was not exported.</source>
         <translation>本机存储的文书 {number} 已损坏（SHA-256 与登记值不符），案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="173"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="174"/>
         <source>The content embedded in document {number} does not match its content hash; the case file was not exported.</source>
         <translation>文书 {number} 中嵌入的内容与其内容哈希不一致，案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="199"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="202"/>
         <source>The signing certificate belongs to {holder} (certificate {holder_no}), not to the sealer the record names, {sealer} (certificate {sealer_no}); the case file was not exported.</source>
         <translation>签名证书的持有人 {holder}（执法证号 {holder_no}）与笔录所载封卷人 {sealer}（执法证号 {sealer_no}）不符，案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="242"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="247"/>
         <source>Signing the seal failed; the case file was not exported: {reason}</source>
         <translation>封卷签名失败，案卷未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="280"/>
-        <location filename="../../inspector_app/services/case_file/export.py" line="291"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="285"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="296"/>
         <source>The original file of evidence {number} is missing on this computer (perhaps not downloaded from the server yet); the case file was not exported.</source>
         <translation>证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/export.py" line="316"/>
+        <source>The original of item photo {photo} of {number} is not on this computer (perhaps not yet downloaded from the server); the case file was not exported.</source>
+        <translation>{number} 物品照片 {photo} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/storage/integrity.py" line="41"/>
@@ -2344,6 +2353,38 @@
         <location filename="../../inspector_app/domain/rules.py" line="286"/>
         <source>The plan is no longer a draft; it can only be read.</source>
         <translation>该计划已不是草拟状态，只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="209"/>
+        <source>The file is already saved as the photo of a sealed or preserved item.</source>
+        <translation>该文件已作为封存／先行登记保存物品的照片保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/seizures.py" line="237"/>
+        <source>Name the agency head who approved the extension.</source>
+        <translation>请填写批准延长的行政机关负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/recordings.py" line="119"/>
+        <source>Only a recording in the register can be trimmed.</source>
+        <translation>只有已登记的音像记录才能截取片段。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/av_trim.py" line="24"/>
+        <source>The clip must end after it starts ({start} – {end} ms).</source>
+        <translation>片段的结束时间须晚于开始时间（{start}–{end} 毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/av_trim.py" line="48"/>
+        <location filename="../../inspector_app/storage/av_trim.py" line="79"/>
+        <source>The clip {start} – {end} ms is outside the recording.</source>
+        <translation>片段 {start}–{end} 毫秒超出了录音录像的时长。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/av_trim.py" line="52"/>
+        <location filename="../../inspector_app/storage/av_trim.py" line="65"/>
+        <source>The clip cannot be cut from this file: {reason}</source>
+        <translation>无法从该文件截取片段：{reason}</translation>
     </message>
 </context>
 <context>
@@ -5077,6 +5118,11 @@ Workspace: %2</source>
         <source>Registered preservation notice</source>
         <translation>先行登记保存通知书</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/records/kinds.py" line="94"/>
+        <source>Seal extension decision</source>
+        <translation>延长封存决定书</translation>
+    </message>
 </context>
 <context>
     <name>RecordingsDialog</name>
@@ -5122,7 +5168,7 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="55"/>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="167"/>
         <source>&amp;Record audio</source>
         <translation>录音(&amp;R)</translation>
     </message>
@@ -5137,95 +5183,131 @@ Workspace: %2</source>
         <translation>播放所选(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="74"/>
         <source>&amp;Stage of the visit:</source>
         <translation>检查环节(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="75"/>
         <source>Recorded &amp;by:</source>
         <translation>记录人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="76"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="108"/>
         <source>Audio</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="108"/>
         <source>Video</source>
         <translation>录像</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="110"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="119"/>
         <source>Import a recording</source>
         <translation>导入音像记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="120"/>
         <source>Audio and video (%1)</source>
         <translation>音视频 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="137"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="138"/>
         <source>Registered.</source>
         <translation>已登记。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="167"/>
         <source>S&amp;top recording</source>
         <translation>停止录音(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="185"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="218"/>
         <source>Showing credentials, notice of rights</source>
         <extracomment>English labels of domain.recording.STAGES for the UI (translated to the same Chinese words).</extracomment>
         <translation>出示执法证件、告知权利</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="219"/>
         <source>On-site inspection</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="220"/>
         <source>Inquiry</source>
         <translation>询问调查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="221"/>
         <source>Sealing, registered preservation</source>
         <translation>封存、先行登记保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="222"/>
         <source>Signing the record, refusal before a witness</source>
         <translation>笔录签名、拒签见证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="223"/>
         <source>Serving documents</source>
         <translation>文书送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="224"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="65"/>
+        <source>&amp;Cut a clip…</source>
+        <translation>截取片段(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="66"/>
+        <source>Save a part of the selected recording as a new clip; the original stays unchanged as the evidence.</source>
+        <translation>将所选录音录像的一部分另存为新片段；原件不变，仍作为证据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="191"/>
+        <source>Cut a clip</source>
+        <translation>截取片段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="188"/>
+        <source>From (seconds):</source>
+        <translation>起点（秒）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="191"/>
+        <source>To (seconds):</source>
+        <translation>终点（秒）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="206"/>
+        <source>Cutting…</source>
+        <translation>正在截取…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/recordings_dialog.py" line="207"/>
+        <source>The clip is registered; the original is unchanged.</source>
+        <translation>片段已登记，原件未改动。</translation>
     </message>
 </context>
 <context>
@@ -5810,61 +5892,62 @@ Workspace: %2</source>
         <translation>延长封存 30 日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="156"/>
         <source>R&amp;elease…</source>
         <translation>解除(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="158"/>
         <source>Record the &amp;handling decision…</source>
         <translation>记录处理决定(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="172"/>
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="172"/>
         <source>Handled</source>
         <translation>已处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="174"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="175"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="175"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="176"/>
         <source> (extended)</source>
         <translation>（已延长）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="182"/>
         <source>until %1 — %2</source>
         <translation>至 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="193"/>
         <source>Sealing</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="193"/>
         <source>Registered preservation</source>
         <translation>先行登记保存</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="212"/>
         <source>Extend the seal</source>
         <translation>延长封存期限</translation>
     </message>
@@ -5874,64 +5957,75 @@ Workspace: %2</source>
         <translation>延长理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="241"/>
         <source>End the measure</source>
         <translation>结束措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="242"/>
         <source>What was decided (decision and number, or how the items were returned):</source>
         <translation>处理结果（处理决定及文号，或物品返还情况）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="271"/>
         <source>Select the item the photo shows.</source>
         <translation>请先选中照片所拍的物品。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="288"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="291"/>
         <source>Photos of the item</source>
         <translation>物品照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="268"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="292"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="309"/>
         <source>Signature of the witness</source>
         <translation>见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="309"/>
         <source>Signature of the party</source>
         <translation>当事人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="292"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="316"/>
         <source>The measure needs two different officers.</source>
         <translation>须由两名不同的执法人员实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="319"/>
         <source>The witness signs on the pad.</source>
         <translation>请见证人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="320"/>
         <source>The party signs on the pad.</source>
         <translation>请当事人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="324"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="348"/>
         <source>Enter the second officer&apos;s password.</source>
         <translation>请输入第二名执法人员的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="155"/>
+        <source>Both officers below sign a seal extension decision</source>
+        <translation>由下方两名执法人员签署延长封存决定书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/seizure_dialog.py" line="213"/>
+        <source>Approved by (the agency head):</source>
+        <translation>批准负责人：</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,12 @@ def test_audio_clip_imported_and_played_back(app, roster, qtbot, window, tmp_pat
     assert player.duration() == 2000 and dialog.player.play_button.text() == "Pa&use"
     dialog.player.toggle()
     qtbot.waitUntil(lambda: player.playbackState() == player.PlaybackState.PausedState, timeout=10000)
+    # cut a clip (what the Cut button's prompts collect): a second register row, the original unchanged
+    dialog.trim_selected(0.5, 1.5)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=20000)
+    assert "original is unchanged" in dialog.status.text()
+    original, clip = app.recordings.of_inspection(iid)
+    assert original == rec and clip.sha256 != rec.sha256 and 1000 <= (clip.duration_ms or 0) <= 1300
     dialog.close()
     shots = os.environ.get("SEAL15_SHOTS")
     if shots:  # README screenshot: `SEAL15_SHOTS=docs/screenshots pytest tests/ui/test_recordings_ui.py`
@@ -52,7 +58,7 @@ def test_audio_clip_imported_and_played_back(app, roster, qtbot, window, tmp_pat
         QApplication.processEvents()
         zh = RecordingsDialog(window.ops, iid, window)
         qtbot.addWidget(zh)
-        qtbot.waitUntil(lambda: zh.table.rowCount() == 1, timeout=10000)
+        qtbot.waitUntil(lambda: zh.table.rowCount() == 2, timeout=10000)
         zh.table.selectRow(0)
         zh.show()
         zh.grab().save(str(Path(shots) / "seal15-recordings-dialog.png"))

@@ -62,8 +62,17 @@ def test_seal_list_with_photos_shows_its_30_day_clock(app, roster, org_ca, qtbot
     qtbot.waitUntil(lambda: dialog.running.rowCount() == 1, timeout=10000)
     assert dialog.running.item(0, 4).text() == "26 day(s) left"
     dialog.running.selectRow(0)
-    app.seizures.extend(window.ops.actor, dialog.measures[0].id, "病历数量多，需比对信息系统日志")
-    dialog.refresh()
+    dialog.officer.setCurrentIndex(dialog.officer.findData(o1.id))
+    dialog.second.setCurrentIndex(dialog.second.findData(o2.id))
+    dialog.password.setText(PASSWORD)
+    dialog.second_password.setText(PASSWORD)
+    dialog.extend_selected("病历数量多，需比对信息系统日志", "局长 周明远")  # what the Extend button's prompts collect
+    qtbot.waitUntil(lambda: dialog.document is not None or bool(dialog.error.text()), timeout=90000)
+    assert dialog.document is not None and dialog.document.kind == "seal_extension", dialog.error.text()
+    assert not dialog.document.pending_fields
+    verified(app, app.verification.export_record(iid, tmp_path / "extension.pdf", "seal_extension"))
+    dialog = SeizureDialog(window.ops, iid, [(o.id, o.name) for o in roster["officers"][:2]], "医院", window)
+    qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "extended" in (dialog.running.item(0, 4).text() if dialog.running.item(0, 4) else ""),
                     timeout=10000)
     assert dialog.running.item(0, 4).text() == "56 day(s) left (extended)"

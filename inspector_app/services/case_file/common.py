@@ -98,6 +98,25 @@ def reinspection_folder(number: str) -> str:
     return f"evidence/复查_{safe_name(number, 'reinspection')}/"
 
 
+#: The folder of a seizure's item photos is named after its signed notice (document kind or the PDF's KIND).
+_SEIZURE_LABELS = {"seal": "封存", "seal_decision": "封存", "preservation": "先行登记保存",
+                   "preservation_notice": "先行登记保存"}
+SEIZURE_KINDS = frozenset(_SEIZURE_LABELS)
+
+
+def seizure_folder(kind: str, number: str) -> str:
+    return f"evidence/{_SEIZURE_LABELS[kind]}_{safe_name(number, 'seizure')}/"
+
+
+def seizure_photos(content: dict[str, Any]) -> list[dict[str, str]]:
+    """The original photos a signed 封存决定书 / 先行登记保存通知书 lists by SHA-256, numbered P-01… in the order of
+    its items (as services/seizures.py numbers their evidence rows)."""
+    shas: list[str] = []
+    for item in content.get("items", []):
+        shas.extend(s for s in item.get("photos", []) if s not in shas)
+    return [{"number": f"P-{n:02d}", "sha256": s} for n, s in enumerate(shas, start=1)]
+
+
 def field_label(name: str) -> str:
     if name.startswith("Sig_Officer"):
         return f"执法人员{name.removeprefix('Sig_Officer')}"

@@ -139,6 +139,7 @@ class CaseFileExporter:
         sealed_docs: list[dict[str, Any]] = []
         record_json = b""
         reinspections: list[tuple[str, dict[str, Any]]] = []  # (number, signed content) of each 整改复查记录
+        seizures: list[tuple[str, str, dict[str, Any]]] = []  # (kind, number, signed content) of each notice
         with AtomicFile(dest) as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
             def put_file(entry: CatalogueEntry, sha: str, expected: str) -> None:
                 entry.sha256, entry.size = C.stream_into(zf, entry.path, self._ctx.blobs, sha, stamp)
@@ -167,7 +168,7 @@ class CaseFileExporter:
                     raise ValidationError("case_file.document_damaged", QT_TRANSLATE_NOOP(
                         "Errors", "The stored PDF of document {number} is damaged (its SHA-256 differs from the "
                                   "registered one); the case file was not exported."), number=doc.number)
-                if doc.kind == "reinspection" or doc.id == record_doc.id:
+                if doc.kind in ("reinspection", *C.SEIZURE_KINDS) or doc.id == record_doc.id:
                     embedded = embedded_files(reader.root).get(RECORD_FILE, b"")
                     if hashlib.sha256(embedded).hexdigest() != doc.content_hash:
                         raise ValidationError("case_file.content_mismatch", QT_TRANSLATE_NOOP(
@@ -175,6 +176,8 @@ class CaseFileExporter:
                                       "the case file was not exported."), number=doc.number)
                     if doc.id == record_doc.id:
                         record_json = embedded
+                    elif doc.kind in C.SEIZURE_KINDS:
+                        seizures.append((doc.kind, doc.number, json.loads(embedded)))
                     else:
                         reinspections.append((doc.number, json.loads(embedded)))
                 signed = "、".join(C.field_label(f) for f in doc.signed_fields)
@@ -207,6 +210,8 @@ class CaseFileExporter:
             self._put_evidence(inspection_id, record, put_file, say)
             for number, rein in reinspections:
                 self._put_reinspection_evidence(number, rein, put_file)
+            if seizures:
+                self._put_seizure_photos(inspection_id, seizures, put_file)
             say(85, "写入全过程记录")
             put_bytes(CatalogueEntry(C.JOURNAL_JSON, "全过程记录（哈希链）", "全过程记录",
                                      remark=f"共 {chain.length} 条，导出前已校验\n链头 {chain.head[:16]}…"),
@@ -298,3 +303,22 @@ class CaseFileExporter:
                                     remark=f"{ev.get('measure', '')}\n{local_time(ev.get('captured_at'))}",
                                     extra={"evidence_number": ev["number"], "reinspection": number}),
                      ev["sha256"], ev["sha256"])
+
+    def _put_seizure_photos(self, inspection_id: str, seizures: list[tuple[str, str, dict[str, Any]]],
+                            put_file: Put) -> None:
+        """The seized items' original photos, in a folder named after the signed notice, numbered as the notice
+        lists them (P-01…); `inspector verify FILE.zip` checks them against the SHA-256 it prints."""
+        mimes = {e.sha256: e.mime for e in self._evidence.list(inspection_id, seizures=True)}
+        for kind, number, content in seizures:
+            for ph in C.seizure_photos(content):
+                sha = ph["sha256"]
+                if not self._ctx.blobs.has(sha):
+                    raise ValidationError("case_file.seized_photo_missing", QT_TRANSLATE_NOOP(
+                        "Errors", "The original of item photo {photo} of {number} is not on this computer (perhaps "
+                                  "not yet downloaded from the server); the case file was not exported."),
+                        number=number, photo=ph["number"])
+                name = f"{ph['number']}_{sha[:12]}" + C.extension("", mimes.get(sha, "image/jpeg"))
+                put_file(CatalogueEntry(f"{C.seizure_folder(kind, number)}{name}",
+                                        f"{number} 物品照片 {ph['number']}", "物证照片",
+                                        remark=f"原件 SHA-256 {sha[:16]}…（见{number}）",
+                                        extra={"evidence_number": ph["number"], "seizure": number}), sha, sha)

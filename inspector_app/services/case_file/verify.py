@@ -244,7 +244,7 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
         if not report.ok:
             problems.append(Problem("pdf_invalid", "签名文书核验不通过：" + "；".join(
                 f"{r.message}" for r in report.reasons), path))
-        if report.doc_kind == rm.ReinspectionRecord.KIND:
+        if report.doc_kind == rm.ReinspectionRecord.KIND or report.doc_kind in C.SEIZURE_KINDS:
             embedded[path] = embedded_files(pdf_reader(data).root).get(RECORD_FILE, b"")
         del data
         signed = [s.field_name for s in report.signatures if not s.reasons]
@@ -321,13 +321,18 @@ def _check_evidence(found: ScanResult, listed: list[dict[str, Any]], folder: str
 
 def _check_reinspections(found: ScanResult, documents: dict[str, VerifyReport], embedded: dict[str, bytes],
                          problems: list[Problem]) -> None:
-    """Each signed 整改复查记录 lists its own evidence by SHA-256: every file must be there, unchanged."""
+    """Each signed 整改复查记录 lists its own evidence by SHA-256, each 封存决定书 / 先行登记保存通知书 its items'
+    photos: every file must be there, unchanged."""
     for path, rep in documents.items():
-        if rep.doc_kind != rm.ReinspectionRecord.KIND:
+        if rep.doc_kind != rm.ReinspectionRecord.KIND and rep.doc_kind not in C.SEIZURE_KINDS:
             continue
         data = embedded.get(path, b"")
         if hashlib.sha256(data).hexdigest() != rep.printed_content_hash:
-            problems.append(Problem("record_mismatch", "整改复查记录中嵌入的内容与其所载内容哈希不一致", path))
+            problems.append(Problem("record_mismatch", "签名文书中嵌入的内容与其所载内容哈希不一致", path))
+            continue
+        if rep.doc_kind in C.SEIZURE_KINDS:  # the seized items' original photos, by the SHA-256 the notice prints
+            _check_evidence(found, C.seizure_photos(json.loads(data)), C.seizure_folder(rep.doc_kind,
+                            rep.record_number), f"{rep.record_number} 物品照片清单", problems)
             continue
         _check_evidence(found, json.loads(data).get("evidence", []), C.reinspection_folder(rep.record_number),
                         f"整改复查记录 {rep.record_number} ", problems)

@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from inspector_app.domain import recording as dr
@@ -62,6 +62,10 @@ class RecordingsDialog(QDialog):
                                                   "be recorded here; import the recorder's file instead."))
         self.play_button = QPushButton(self.tr("&Play selected"), self)
         self.play_button.clicked.connect(self.play_selected)
+        self.trim_button = QPushButton(self.tr("&Cut a clip…"), self)
+        self.trim_button.setToolTip(self.tr("Save a part of the selected recording as a new clip; the original "
+                                            "stays unchanged as the evidence."))
+        self.trim_button.clicked.connect(self._ask_trim)
         self.player = MediaPlayer(self)
         self.status = QLabel(self)
         self.status.setObjectName("recordings_status")
@@ -71,7 +75,7 @@ class RecordingsDialog(QDialog):
         form.addRow(self.tr("Recorded &by:"), self.recorded_by)
         form.addRow(self.tr("&Note:"), self.note)
         row = QHBoxLayout()
-        for b in (self.import_button, self.record_button, self.play_button):
+        for b in (self.import_button, self.record_button, self.play_button, self.trim_button):
             row.addWidget(b)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -174,6 +178,35 @@ class RecordingsDialog(QDialog):
         rec, service = self.rows[r], self.ops.app.recordings
         self.ops.read(lambda: service.media_path(rec.evidence_id),
                       lambda path: self.player.open(path, rec.media == "video"))
+
+    # -- trim
+    def _ask_trim(self) -> None:
+        r = self.table.currentRow()
+        if not 0 <= r < len(self.rows):
+            return
+        length = (self.rows[r].duration_ms or 0) / 1000
+        start, ok = QInputDialog.getDouble(self, self.tr("Cut a clip"), self.tr("From (seconds):"), 0, 0, length, 1)
+        if not ok:
+            return
+        end, ok = QInputDialog.getDouble(self, self.tr("Cut a clip"), self.tr("To (seconds):"), length, 0, length, 1)
+        if ok:
+            self.trim_selected(start, end)
+
+    def trim_selected(self, start_s: float, end_s: float) -> None:
+        """Cut [start_s, end_s) of the selected recording into a new registered clip (services/recordings.py)."""
+        r = self.table.currentRow()
+        if not 0 <= r < len(self.rows):
+            return
+        rec, actor, service, iid = self.rows[r], self.ops.actor, self.ops.app.recordings, self.inspection_id
+
+        def work() -> tuple[RecordingDTO, Changes]:
+            clip = service.trim(actor, rec.evidence_id, round(start_s * 1000), round(end_s * 1000))
+            return clip, Changes(inspections=frozenset({iid}), evidence=frozenset({clip.evidence_id}))
+
+        self.status.setText(self.tr("Cutting…"))
+        self.ops.write(work, lambda _r: (self.status.setText(self.tr("The clip is registered; the original is "
+                                                                      "unchanged.")), self.refresh()),
+                       lambda exc: self.status.setText(message(exc)))
 
     def done(self, result: int) -> None:
         self.player.stop()

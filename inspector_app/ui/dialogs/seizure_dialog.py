@@ -152,6 +152,7 @@ class SeizureDialog(_SignedDocumentDialog):
         self.running.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.extend_button = QPushButton(self.tr("E&xtend the seal by 30 days…"), tab)
         self.extend_button.clicked.connect(self._extend)
+        self.extend_button.setToolTip(self.tr("Both officers below sign a seal extension decision"))
         self.release_button = QPushButton(self.tr("R&elease…"), tab)
         self.release_button.clicked.connect(lambda: self._close("released"))
         self.handle_button = QPushButton(self.tr("Record the &handling decision…"), tab)
@@ -203,12 +204,35 @@ class SeizureDialog(_SignedDocumentDialog):
         return self.measures[r] if 0 <= r < len(self.measures) else None
 
     def _extend(self) -> None:
+        if self._selected_measure() is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Extend the seal"), self.tr("Reason for the extension:"))
+        if not ok:
+            return
+        approver, ok = QInputDialog.getText(self, self.tr("Extend the seal"),
+                                            self.tr("Approved by (the agency head):"))
+        if ok:
+            self.extend_selected(reason, approver)
+
+    def extend_selected(self, reason: str, approved_by: str) -> None:
+        """The selected seal's 延长封存决定书, signed by the officer above and countersigned by the second one."""
         m = self._selected_measure()
         if m is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Extend the seal"), self.tr("Reason for the extension:"))
-        if ok:
-            self._write(lambda actor: self.ops.app.seizures.extend(actor, m.id, reason))
+        second_id, second_pw = self.second.currentData(), self.second_password.text()
+        if not second_pw:
+            self.error.setText(self.tr("Enter the second officer's password."))
+            return
+        app = self.ops.app
+        names = {self.officer.itemData(i): self.officer.itemText(i) for i in range(self.officer.count())}
+
+        def both(_actor: Actor, oid: str, password: str, progress: Any) -> Any:
+            doc, _seizure = app.seizures.extend(Actor(names[oid], oid), m.id, reason, approved_by=approved_by,
+                                                officer_ids=(oid, second_id), officer_id=oid, password=password,
+                                                progress=progress)
+            return app.signing.countersign(Actor(names[second_id], second_id), doc.id, second_id, second_pw)
+
+        self.run(both)
 
     def _close(self, how: str) -> None:
         m = self._selected_measure()

@@ -164,7 +164,7 @@ class SignedDocuments(QGroupBox):
         officers as the team does; a notice has only the issuing officer's field, signed at issue)."""
         state = self.page.state
         if doc is None or state is None or doc.kind not in ("record", "addendum", "inquiry", "service", "seal",
-                                                                "preservation"):
+                                                                "preservation", "seal_extension"):
             return []
         return [(o.officer_id, o.name) for o in state.officers if o.field in doc.pending_fields]
 

@@ -24,7 +24,6 @@ def upgrade() -> None:
         sa.Column("number", sa.String(length=60), nullable=False),
         sa.Column("measure", sa.String(length=20), nullable=False),
         sa.Column("items", sa.Integer(), nullable=False),
-        sa.Column("content", sa.Text(), nullable=False),
         sa.Column("started_at", sa.String(length=32), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("extended", sa.Boolean(), nullable=False),
@@ -58,8 +57,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_recordings_inspection_id"), "recordings", ["inspection_id"], unique=False)
     op.create_index(op.f("ix_recordings_evidence_id"), "recordings", ["evidence_id"], unique=False)
+    # The original photos of a seizure's items are evidence scoped to that seizure (like a re-inspection's): a
+    # plain ADD COLUMN (no table rebuild), the evidence table can be large.
+    op.add_column("evidence", sa.Column("seizure_id", sa.String(length=36), nullable=True))
+    op.create_index(op.f("ix_evidence_seizure_id"), "evidence", ["seizure_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_evidence_seizure_id"), table_name="evidence")
+    with op.batch_alter_table("evidence") as batch:
+        batch.drop_column("seizure_id")
     op.drop_table("recordings")
     op.drop_table("seizures")
