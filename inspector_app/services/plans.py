@@ -162,11 +162,11 @@ class PlanService:
             items = []
             for n, item in enumerate(plan.items):
                 window = item.window or plan.window
-                t = item.target
-                value = (format(t.share_pct, "f") if t.kind is TargetKind.SHARE else str(t.count))
+                target = item.target
+                value = (format(target.share_pct, "f") if target.kind is TargetKind.SHARE else str(target.count))
                 items.append(PlanItemRow(
                     id=new_id(), plan_id=row.id, key=item.key, position=n, name=item.name, content=item.content,
-                    requirements=item.requirements, scope=to_jsonable(item.scope), target_kind=t.kind.value,
+                    requirements=item.requirements, scope=to_jsonable(item.scope), target_kind=target.kind.value,
                     target_value=value, frequency=item.frequency, window_start=window.start,
                     window_end=window.end, division=item.division, templates=list(item.templates),
                     inspection_type=item.inspection_type.value, created_at=uow.now, updated_at=uow.now))
