@@ -38,6 +38,7 @@ from inspector_app.services.record_builder import party_of, setting
 from inspector_app.services.signing import DocumentDTO, document_dto
 from inspector_app.storage.records_orm import DocumentRow
 from inspector_app.storage.seizure_orm import SeizureRow
+from inspector_app.syncproto import payloads
 
 Progress = Callable[[int, str], None]
 MAX_REASON = 2000
@@ -251,7 +252,8 @@ class SeizureService:
         old = dict(doc.payload or {})
         payload = {**old, **changes}
         doc.payload, doc.updated_at = payload, uow.now
-        uow.record(row.inspection_id, event, "document", doc.id, "patch", {"fields": {"payload": [old, payload]}})
+        uow.record(row.inspection_id, event, "document", doc.id, "patch",
+                   payloads.changes_payload("document", {"payload": (old, payload)}))
 
     @staticmethod
     def _row(uow: UnitOfWork, seizure_id: str) -> SeizureRow:
