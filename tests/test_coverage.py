@@ -8,10 +8,11 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from inspector_app.domain.coverage import RegionCoverage
-from inspector_app.storage.orm import InspectionRow
+from inspector_app import syncproto as P
+from inspector_app.storage.orm import InspectionRow, OutboxRow
 from tests.draw_helpers import ADMIN, PLANNED, filed_plan, register
 
 
@@ -52,6 +53,14 @@ def test_hand_computed_coverage(app, capsys: pytest.CaptureFixture[str]) -> None
     from tests.helpers import new_inspection
     hand = new_inspection(app, {"hospital": reg["institutions"][0], "officers": reg["officers"]})
     app.coverage.assign(ADMIN, item.id, hand)
+    # It syncs as the declared append-only link (as a draw's acceptance sends it), a body the server accepts.
+    with app.ctx.read() as s:
+        sent = s.execute(select(OutboxRow.entity, OutboxRow.op, OutboxRow.payload)
+                         .where(OutboxRow.entity_id == hand, OutboxRow.entity == "plan_item_inspection")).all()
+    assert [(e, op) for e, op, _ in sent] == [("plan_item_inspection", "append")]
+    assert sent[0][2] == {"data": {"inspection_id": hand, "plan_item_id": item.id, "draw_id": None}}
+    P.validate_data(P.ENTITIES["plan_item_inspection"], P.create_data(sent[0][2], "plan_item_inspection"),
+                    partial=False)
     signed(app, [hand])
     with app.ctx.unit(ADMIN) as uow:
         uow.session.execute(update(InspectionRow).where(InspectionRow.id == hand)

@@ -18,6 +18,7 @@ from inspector_app.services.inspections import load_inspection
 from inspector_app.services.plans import PlanItemDTO, find_item, find_plan, item_dto
 from inspector_app.storage.orm import InspectionRow
 from inspector_app.storage.plans_orm import PlanItemInspectionRow, PlanItemRow, PlanRow
+from inspector_app.syncproto import payloads
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +66,11 @@ class CoverageService:
             if s.get(PlanItemInspectionRow, inspection_id) is not None:
                 raise ValidationError("plan.inspection_already_assigned", QT_TRANSLATE_NOOP(
                     "Errors", "The inspection already counts for a plan item."))
-            s.add(PlanItemInspectionRow(inspection_id=inspection_id, plan_item_id=item.id, draw_id=None,
-                                        created_at=uow.now))
-            uow.record(item.plan_id, "plan.inspection_assigned", "plan", item.plan_id, "patch",
-                       {"fields": {"inspections": [None, inspection_id]}, "item_id": item.id})
+            link = PlanItemInspectionRow(inspection_id=inspection_id, plan_item_id=item.id, draw_id=None,
+                                         created_at=uow.now)
+            s.add(link)
+            # The link is the declared, append-only plan_item_inspection record (as a draw's acceptance sends
+            # it); a patch of an undeclared plan field "inspections" was refused by the server (unknown_field).
+            uow.record(item.plan_id, "plan.inspection_assigned", "plan_item_inspection", inspection_id, "append",
+                       payloads.create_payload("plan_item_inspection", link))
             return Changes(inspections=frozenset({inspection_id}), extra={"plan": item.plan_id})

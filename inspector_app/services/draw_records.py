@@ -20,6 +20,7 @@ from inspector_app.services.keys import KeyService
 from inspector_app.services.plans import find_item
 from inspector_app.services.record_builder import setting
 from inspector_app.storage.orm import OfficerRow
+from inspector_app.syncproto import payloads
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +67,13 @@ class DrawRecordService:
             row = _find_draw(s, draw_id)
             row_sha, row.record_sha256 = row.record_sha256, blob.sha256
             plan_id = find_item(s, row.plan_item_id).plan_id
-            uow.record(plan_id, "draw.record_signed", "draw", row.id, "patch", {
-                "fields": {"record_sha256": [row_sha, blob.sha256]}, "number": record["number"],
-                "content_hash": rendered.content_hash})
+            uow.record(plan_id, "draw.record_signed", "draw", row.id, "patch", payloads.changes_payload(
+                "draw", {"record_sha256": (row_sha, blob.sha256)}, number=record["number"],
+                content_hash=rendered.content_hash))
             # The signed record itself, append-only on the server (a second signing is a second record).
-            uow.outbox("draw_record", new_id(), "append", {"data": {
+            uow.outbox("draw_record", new_id(), "append", payloads.data_payload("draw_record", {
                 "draw_id": row.id, "sha256": blob.sha256, "number": record["number"],
-                "content_hash": rendered.content_hash, "signer": officer.id, "signed_at": uow.now.isoformat()}})
+                "content_hash": rendered.content_hash, "signer": officer.id, "signed_at": uow.now}))
             return blob.sha256
 
     def export(self, draw_id: str, dest: Path) -> Path:

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.evidence import EvidenceType, Measure
 from inspector_app.domain.ids import new_id
-from inspector_app.domain.rules import EDITABLE_STATUSES, Action
+from inspector_app.domain.inspection import EDITABLE_STATUSES
+from inspector_app.domain.rules import Action
 from inspector_app.services import evidence_links as links
 from inspector_app.services.changes import Changes
 from inspector_app.services.context import Actor, ServiceContext
@@ -66,9 +67,10 @@ class EvidenceListService:
     def set_details(self, actor: Actor, evidence_id: str, *, evidence_type: str, provider: str,
                     page_count: int | None, measure: str) -> tuple[EvidenceDTO, Changes]:
         """Set an item's 证据清单 columns in one step (the inspector's dialog saves them together)."""
-        new = {"evidence_type": _type(evidence_type).value, "provider": provider.strip(),
+        provider = provider.strip()
+        new = {"evidence_type": _type(evidence_type).value, "provider": provider,
                "page_count": _pages(page_count), "measure": _measure(measure).value}
-        if len(new["provider"]) > 100:
+        if len(provider) > 100:
             raise ValidationError("evidence.provider_too_long", QT_TRANSLATE_NOOP(
                 "Errors", "The provider's name is longer than {max} characters."), max=100)
         with self._ctx.unit(actor) as uow:

@@ -67,6 +67,11 @@ class OnSiteLeads:
     # what the leniency advice compares with the self-reported problems
     campaign_items: tuple[tuple[str, str], ...] = ()
     suggested_items: dict[str, str] | None = None  # lead id -> the item its rule most likely falls under
+    # the tab's summary, counted here so the widget compares no statuses: leads checked (no longer open), leads
+    # confirmed and their amount
+    checked: int = 0
+    confirmed: int = 0
+    confirmed_amount: Decimal = Decimal(0)
 
 
 #: Words of a campaign item's label that name the pattern a screening rule looks for (the campaign tables of
@@ -134,8 +139,12 @@ class LeadReviewService:
                         p.refunded_on, p.receipt_no))
             items = tuple((i["id"], i["label"]) for i in campaigns[-1].items) if campaigns else ()
             suggested = {r.id: r.campaign_item or suggest_item(r.rule, items) or "" for r in leads}
-            return OnSiteLeads(tuple(lead_dto(r) for r in leads), tuple(reported), tuple(missing), items,
-                               {k: v for k, v in suggested.items() if v})
+            dtos = tuple(lead_dto(r) for r in leads)
+            confirmed = [x for x in dtos if x.status == LeadStatus.CONFIRMED]
+            return OnSiteLeads(dtos, tuple(reported), tuple(missing), items,
+                               {k: v for k, v in suggested.items() if v},
+                               checked=sum(x.status != "open" for x in dtos), confirmed=len(confirmed),
+                               confirmed_amount=sum((x.amount for x in confirmed), Decimal(0)))
 
     def campaign_of(self, inspection_id: str) -> tuple[str, str] | None:
         """(id, name) of the newest campaign whose scope holds the inspection's institution; None when none does."""

@@ -209,7 +209,8 @@ class LeadService:
         batch: list[tuple[object, ...]] = []
         stays: list[tuple[object, ...]] = []
         rows = 0
-        runs, run, run_amount = 0, (), None
+        runs, run_amount = 0, None
+        run: tuple[object, ...] = ()
         try:
             before = cur.execute("SELECT COALESCE(MAX(id), 0) FROM lead_lines").fetchone()[0]
             cur.execute("DROP TABLE IF EXISTS temp.lead_runs")

@@ -31,7 +31,7 @@ def queue_campaign(uow: UnitOfWork, row: CampaignRow, institution_ids: Iterable[
     uow.outbox("campaign", row.id, "create", payloads.create_payload("campaign", row))
     for iid in institution_ids:
         uow.outbox("campaign_institution", f"{row.id}:{iid}", "create",
-                   {"data": {"campaign_id": row.id, "institution_id": iid}})
+                   payloads.data_payload("campaign_institution", {"campaign_id": row.id, "institution_id": iid}))
 
 
 def queue_return(uow: UnitOfWork, row: SelfCheckReturnRow, problems: Iterable[SelfCheckProblemRow]) -> None:

@@ -282,7 +282,7 @@ class PlanService:
             check_plan_transition(current, target)
             row.status, row.updated_at = target.value, uow.now
             uow.record(row.id, "plan.status_changed", "plan", row.id, "patch",
-                       {"fields": {"status": [current.value, target.value]}, "note": note})
+                       payloads.changes_payload("plan", {"status": (current.value, target.value)}, note=note))
             return plan_dto(row, _items_of(uow.session, row.id)), Changes(extra={"plan": row.id})
 
     def list(self) -> list[PlanDTO]:

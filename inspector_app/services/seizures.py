@@ -120,7 +120,8 @@ class SeizureService:
             officers = tuple(rm.Officer(o, team[o].name, team[o].certificate_no) for o in data.officer_ids)
             party, agency, record_number = party_of(s, insp), setting(s, "agency"), insp.record_number or ""
         stamp = photo_stamp.Stamp(data.started_at, data.place, officers[0].name, number) if data.stamp_photos else None
-        items, photos = [], []
+        items: list[ms.SeizureItem] = []
+        photos: list[ms.ItemPhoto] = []
         for it, shas in zip(data.items, originals, strict=True):
             items.append(ms.SeizureItem(it.name.strip(), it.spec.strip(), it.quantity.strip(), it.unit.strip(),
                                         it.location.strip(), it.condition.strip(), shas))

@@ -6,7 +6,6 @@ lead changes the findings, so the buttons follow Action.EDIT_FINDINGS (ui/allowe
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -94,7 +93,8 @@ class LeadsPage(QWidget):
         self.prefill_button.setObjectName("lead_prefill")
         self.prefill_button.setToolTip(self.tr("Fill the rows of a checklist item's sample table from the chosen "
                                                "leads"))
-        self.confirm_button.clicked.connect(lambda: self.mark("confirmed"))
+        # a confirmed lead is filed under the chosen campaign item; the other verdicts leave it as it is
+        self.confirm_button.clicked.connect(lambda: self.mark("confirmed", self.item.currentData()))
         self.reject_button.clicked.connect(lambda: self.mark("not_confirmed"))
         self.unchecked_button.clicked.connect(lambda: self.mark("not_checked"))
         self.evidence_button.clicked.connect(self._evidence)
@@ -171,12 +171,10 @@ class LeadsPage(QWidget):
             if lead.id in chosen:
                 self._select(r, clear=False)
         self.table.resizeRowsToContents()
-        done = sum(x.status != "open" for x in data.leads)
-        confirmed = [x for x in data.leads if x.status == "confirmed"]
         self.summary.setText(
             self.tr("%n lead(s) for this institution", "", len(data.leads)) + " · " +
-            self.tr("%1 checked, %2 confirmed (%3 yuan)").replace("%1", str(done)).replace(
-                "%2", str(len(confirmed))).replace("%3", format_yuan(sum((x.amount for x in confirmed), Decimal(0)))))
+            self.tr("%1 checked, %2 confirmed (%3 yuan)").replace("%1", str(data.checked)).replace(
+                "%2", str(data.confirmed)).replace("%3", format_yuan(data.confirmed_amount)))
         self.reported.setRowCount(len(data.self_reported))
         for r, p in enumerate(data.self_reported):
             cells = [p.campaign, f"{p.item_id} {p.item_label}", p.description, format_yuan(p.amount),
@@ -256,12 +254,11 @@ class LeadsPage(QWidget):
             found = self.item.findData(self._suggested.get(chosen[0].id))
             self.item.setCurrentIndex(max(found, 0))
 
-    def mark(self, status: str) -> None:
+    def mark(self, status: str, item: str | None = None) -> None:
         chosen = self.selected()
         if self.inspection_id is None or len(chosen) != 1:
             return
         iid, lead_id, note, actor = self.inspection_id, chosen[0].id, self.note.text(), self.ops.actor
-        item = self.item.currentData() if status == "confirmed" else None
         self.ops.write(lambda: self.ops.app.lead_review.mark(actor, iid, lead_id, status, note, campaign_item=item))
 
     def _evidence(self) -> None:
