@@ -189,7 +189,8 @@ def test_cli_import_list_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert main(["plans", "show", "t-plan"]) == 0
     assert "目标 覆盖率不低于50%；全年不少于2次" in capsys.readouterr().out
     assert main(["plans", "status", "t-plan", "filed"]) == 2  # not before approval
-    assert "plan" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "草拟" in err and "已备案" in err, err   # the statuses in words, in the CLI's language
     assert main(["plans", "status", "t-plan", "approved", "--note", "分管领导审核同意"]) == 0
     assert capsys.readouterr().out.strip() == "测试年度计划：已审核"
 

@@ -67,10 +67,23 @@ def next_plan_status(current: PlanStatus) -> PlanStatus | None:
     return forward[0] if forward else None
 
 
+#: Plan status names for messages (translated by the UI's and the CLI's mapper like templates); distinct English
+#: words from the inspection's status names, because a plan's 草拟/已审核 are not an inspection's 草稿/已批准.
+PLAN_STATUS_NAMES: dict[PlanStatus, str] = {
+    PlanStatus.DRAFT: QT_TRANSLATE_NOOP("Errors", "being drafted"),
+    PlanStatus.APPROVED: QT_TRANSLATE_NOOP("Errors", "reviewed"),
+    PlanStatus.FILED: QT_TRANSLATE_NOOP("Errors", "filed"),
+    PlanStatus.RUNNING: QT_TRANSLATE_NOOP("Errors", "running"),
+    PlanStatus.SUMMARY: QT_TRANSLATE_NOOP("Errors", "summary reported"),
+    PlanStatus.ARCHIVED: QT_TRANSLATE_NOOP("Errors", "archived"),
+}
+
+
 def check_plan_transition(current: PlanStatus, target: PlanStatus) -> None:
     if target not in PLAN_TRANSITIONS[current]:
         raise IllegalTransition("plan.illegal_transition", QT_TRANSLATE_NOOP(
-            "Errors", "A plan cannot go from {current} to {target}."), current=current.value, target=target.value)
+            "Errors", "A plan cannot go from {current} to {target}."), current=PLAN_STATUS_NAMES[current],
+            target=PLAN_STATUS_NAMES[target])
 
 
 @dataclass(frozen=True, slots=True)

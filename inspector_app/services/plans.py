@@ -237,13 +237,14 @@ class PlanService:
             s.flush()
             for n, item in enumerate(plan.items):
                 cols = _item_columns(plan, n, item)
-                r = rows.get(item.key)
-                if r is None:
-                    r = PlanItemRow(id=new_id(), plan_id=row.id, created_at=uow.now, updated_at=uow.now, **cols)
-                    s.add(r)
+                existing = rows.get(item.key)
+                if existing is None:
+                    new_row = PlanItemRow(id=new_id(), plan_id=row.id, created_at=uow.now, updated_at=uow.now, **cols)
+                    s.add(new_row)
                     s.flush()
-                    outbox.append(("plan_item", r.id, "create", payloads.create_payload("plan_item", r)))
+                    outbox.append(("plan_item", new_row.id, "create", payloads.create_payload("plan_item", new_row)))
                     continue
+                r = existing
                 if r.deleted_at is not None:
                     r.deleted_at = None
                     outbox.append(("plan_item", r.id, "patch", payloads.delete_payload(False)))

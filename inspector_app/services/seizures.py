@@ -220,7 +220,7 @@ class SeizureService:
                               created_at=uow.now, updated_at=uow.now)
             uow.session.add(row)
             uow.record(inspection_id, "evidence.added", "evidence", row.id, "create",
-                       {"data": payloads.row_data("evidence", row, skip_none=("reinspection_id", "seizure_id"))})
+                       payloads.create_payload("evidence", row, skip_none=("reinspection_id", "seizure_id")))
             added.append(row.id)
         return added
 
@@ -274,7 +274,7 @@ class SeizureService:
                                                   "due_on": ext.due_on.isoformat(), "officer_ids": list(officer_ids)},
                                          extra={"officer_id": officer_id, "signing_time_source": "device clock"})
             changes = {"due_on": ext.due_on, "extended": True, "extension_reason": reason, "extended_at": uow.now}
-            fields = payloads.row_changes("seizure", row, changes) or {"fields": {}}
+            fields = payloads.row_changes("seizure", row, changes) or payloads.changes_payload("seizure", {})
             for k, v in changes.items():
                 setattr(row, k, v)
             row.updated_at = uow.now
@@ -334,7 +334,7 @@ class SeizureService:
     def _patch(uow: UnitOfWork, row: SeizureRow, event: str, changes: dict[str, object], **extra: object) -> None:
         """One journal event + one outbox row patching the synced seizure (per-field compare-and-set on the
         server, so a lead's laptop sees the clock); `extra` goes along for the journal (e.g. days late)."""
-        fields = payloads.row_changes("seizure", row, changes) or {"fields": {}}
+        fields = payloads.row_changes("seizure", row, changes) or payloads.changes_payload("seizure", {})
         for k, v in changes.items():
             setattr(row, k, v)
         row.updated_at = uow.now

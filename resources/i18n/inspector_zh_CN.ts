@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="130"/>
-        <location filename="../../inspector_app/domain/plans.py" line="256"/>
+        <location filename="../../inspector_app/domain/plans.py" line="269"/>
         <source>The window ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -579,7 +579,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="173"/>
-        <location filename="../../inspector_app/domain/plans.py" line="297"/>
+        <location filename="../../inspector_app/domain/plans.py" line="310"/>
         <source>Unknown {field} in the scope: {value}.</source>
         <translation>范围中的 {field} 未知：{value}。</translation>
     </message>
@@ -590,15 +590,15 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="193"/>
-        <location filename="../../inspector_app/domain/plans.py" line="164"/>
-        <location filename="../../inspector_app/domain/plans.py" line="279"/>
+        <location filename="../../inspector_app/domain/plans.py" line="177"/>
+        <location filename="../../inspector_app/domain/plans.py" line="292"/>
         <source>The target {value} % is not between 0 and 100.</source>
         <translation>目标 {value}% 不在 0 到 100 之间。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="199"/>
-        <location filename="../../inspector_app/domain/plans.py" line="168"/>
-        <location filename="../../inspector_app/domain/plans.py" line="282"/>
+        <location filename="../../inspector_app/domain/plans.py" line="181"/>
+        <location filename="../../inspector_app/domain/plans.py" line="295"/>
         <source>The target count {value} is not a positive number.</source>
         <translation>目标数量 {value} 不是正整数。</translation>
     </message>
@@ -610,7 +610,7 @@
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="217"/>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="298"/>
-        <location filename="../../inspector_app/domain/plans.py" line="250"/>
+        <location filename="../../inspector_app/domain/plans.py" line="263"/>
         <source>The item id {value} may only use lower-case letters, digits and hyphens.</source>
         <translation>编号 {value} 只能使用小写字母、数字和连字符。</translation>
     </message>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="230"/>
-        <location filename="../../inspector_app/domain/plans.py" line="290"/>
+        <location filename="../../inspector_app/domain/plans.py" line="303"/>
         <source>The window of item {key} lies outside the plan&apos;s window.</source>
         <translation>检查事项 {key} 的期间超出了计划期间。</translation>
     </message>
@@ -644,7 +644,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="271"/>
-        <location filename="../../inspector_app/domain/plans.py" line="268"/>
+        <location filename="../../inspector_app/domain/plans.py" line="281"/>
         <source>The phase {name} lies outside the plan&apos;s window.</source>
         <translation>阶段“{name}”超出了计划期间。</translation>
     </message>
@@ -738,19 +738,19 @@
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="307"/>
-        <location filename="../../inspector_app/domain/plans.py" line="229"/>
+        <location filename="../../inspector_app/domain/plans.py" line="242"/>
         <source>year must be a year such as 2026.</source>
         <translation>year 应为年份，例如 2026。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="320"/>
-        <location filename="../../inspector_app/domain/plans.py" line="232"/>
+        <location filename="../../inspector_app/domain/plans.py" line="245"/>
         <source>The plan has no items.</source>
         <translation>计划没有检查事项。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/catalog/plans_loader.py" line="328"/>
-        <location filename="../../inspector_app/domain/plans.py" line="236"/>
+        <location filename="../../inspector_app/domain/plans.py" line="249"/>
         <source>Two items of the plan have the key {key}.</source>
         <translation>计划中有两个检查事项的编号都是 {key}。</translation>
     </message>
@@ -762,12 +762,12 @@
     </message>
     <message>
         <location filename="../../inspector_app/draw_cli.py" line="66"/>
-        <location filename="../../inspector_app/services/draw_records.py" line="55"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="56"/>
         <source>No officer {id}.</source>
         <translation>没有执法人员 {id}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/coverage.py" line="66"/>
+        <location filename="../../inspector_app/services/coverage.py" line="67"/>
         <source>The inspection already counts for a plan item.</source>
         <translation>该检查已计入某个计划事项。</translation>
     </message>
@@ -833,12 +833,12 @@
         <translation>工作区中已有编号为 {key} 的计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_records.py" line="49"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="50"/>
         <source>Nothing has been drawn yet: run the draw before signing its record.</source>
         <translation>尚未抽取：请先抽取，再签署随机抽查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_records.py" line="82"/>
+        <location filename="../../inspector_app/services/draw_records.py" line="83"/>
         <source>The draw has no signed record yet.</source>
         <translation>该次抽取尚无已签名的随机抽查记录。</translation>
     </message>
@@ -874,23 +874,53 @@
         <translation>可派往“{name}”的合格执法人员不足。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="72"/>
+        <location filename="../../inspector_app/domain/plans.py" line="73"/>
+        <source>being drafted</source>
+        <extracomment>Statuses in which institutions may be drawn and inspections counted against the plan. Plan status names for messages (translated by the UI&apos;s and the CLI&apos;s mapper like templates); distinct English words from the inspection&apos;s status names, because a plan&apos;s 草拟/已审核 are not an inspection&apos;s 草稿/已批准.</extracomment>
+        <translation>草拟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="74"/>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="75"/>
+        <source>filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="76"/>
+        <source>running</source>
+        <translation>实施中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="77"/>
+        <source>summary reported</source>
+        <translation>总结上报</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="78"/>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/plans.py" line="84"/>
         <source>A plan cannot go from {current} to {target}.</source>
-        <extracomment>Statuses in which institutions may be drawn and inspections counted against the plan.</extracomment>
         <translation>计划不能从 {current} 变为 {target}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="227"/>
+        <location filename="../../inspector_app/domain/plans.py" line="240"/>
         <source>The plan has no title.</source>
         <translation>计划没有标题。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="275"/>
+        <location filename="../../inspector_app/domain/plans.py" line="288"/>
         <source>Item {key} has no name.</source>
         <translation>检查事项 {key} 没有名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="285"/>
+        <location filename="../../inspector_app/domain/plans.py" line="298"/>
         <source>The frequency {value} is negative.</source>
         <translation>频次 {value} 为负数。</translation>
     </message>
@@ -958,17 +988,17 @@
         <translation>{file}（工作表 {sheet}）只有表头，没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="229"/>
+        <location filename="../../inspector_app/services/leads.py" line="230"/>
         <source>{file} (sheet {sheet}) has more than {limit} rows; split the extract.</source>
         <translation>{file}（工作表 {sheet}）超过 {limit} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="237"/>
+        <location filename="../../inspector_app/services/leads.py" line="238"/>
         <source>The import of {file} was cancelled; nothing was imported.</source>
         <translation>已取消导入 {file}，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="271"/>
+        <location filename="../../inspector_app/services/leads.py" line="272"/>
         <source>{file} (sheet {sheet}) row {row} repeats row {first} (column {column}).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
@@ -1088,14 +1118,14 @@
         <translation>筛查规则设置 {key} 的值无效：{value}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="167"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="176"/>
         <location filename="../../inspector_app/services/lead_sample.py" line="84"/>
         <source>The lead does not exist.</source>
         <extracomment>Words of a campaign item&apos;s label that name the pattern a screening rule looks for (the campaign tables of seeds 002/004 name them this way): the item a confirmed lead is filed under by default.</extracomment>
         <translation>该线索不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/lead_review.py" line="169"/>
+        <location filename="../../inspector_app/services/lead_review.py" line="178"/>
         <location filename="../../inspector_app/services/lead_sample.py" line="86"/>
         <source>The lead concerns another institution than the inspected one.</source>
         <translation>该线索属于其他机构，不是本次被检查机构。</translation>
@@ -1290,7 +1320,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="114"/>
-        <location filename="../../inspector_app/services/evidence_list.py" line="48"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="49"/>
         <source>Unknown way of taking evidence: {measure}</source>
         <translation>未知的取证方式：{measure}</translation>
     </message>
@@ -1322,7 +1352,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/evidence.py" line="299"/>
-        <location filename="../../inspector_app/services/evidence_list.py" line="78"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="80"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
@@ -2094,55 +2124,55 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/seizures.py" line="118"/>
-        <location filename="../../inspector_app/services/seizures.py" line="248"/>
+        <location filename="../../inspector_app/services/seizures.py" line="249"/>
         <source>Two different officers of this inspection&apos;s team carry out the measure.</source>
         <translation>须由本次检查组的两名不同执法人员实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="156"/>
-        <location filename="../../inspector_app/services/seizures.py" line="240"/>
+        <location filename="../../inspector_app/services/seizures.py" line="157"/>
+        <location filename="../../inspector_app/services/seizures.py" line="241"/>
         <source>The first officer signs the notice first.</source>
         <translation>由第一名执法人员先签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="234"/>
+        <location filename="../../inspector_app/services/seizures.py" line="235"/>
         <source>Record why the sealing period is extended.</source>
         <translation>请记录延长封存期限的理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="292"/>
+        <location filename="../../inspector_app/services/seizures.py" line="293"/>
         <source>Only a sealing period can be extended; a preservation needs its decision within 7 days.</source>
         <translation>只有封存期限可以延长；先行登记保存须在 7 日内作出处理决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="296"/>
+        <location filename="../../inspector_app/services/seizures.py" line="297"/>
         <source>The sealing period was extended already; it can be extended only once.</source>
         <translation>封存期限已延长过，只能延长一次。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="301"/>
+        <location filename="../../inspector_app/services/seizures.py" line="302"/>
         <source>The sealing period ended on {date}; it can no longer be extended.</source>
         <translation>封存期限已于 {date} 届满，不能再延长。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="310"/>
+        <location filename="../../inspector_app/services/seizures.py" line="311"/>
         <source>Choose release or handling decision.</source>
         <translation>请选择解除或作出处理决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="313"/>
+        <location filename="../../inspector_app/services/seizures.py" line="314"/>
         <source>Record what was decided (the decision and its number, or how the items were returned).</source>
         <translation>请记录处理结果（处理决定及文号，或物品返还情况）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="299"/>
-        <location filename="../../inspector_app/services/seizures.py" line="318"/>
+        <location filename="../../inspector_app/services/seizures.py" line="300"/>
+        <location filename="../../inspector_app/services/seizures.py" line="319"/>
         <source>The measure {number} was ended already.</source>
         <translation>措施 {number} 已经解除或处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="288"/>
-        <location filename="../../inspector_app/services/seizures.py" line="346"/>
+        <location filename="../../inspector_app/services/seizures.py" line="289"/>
+        <location filename="../../inspector_app/services/seizures.py" line="347"/>
         <source>The measure does not exist.</source>
         <translation>该措施不存在。</translation>
     </message>
@@ -2188,32 +2218,32 @@
         <translation>证据清单在当事人核对确认后有变动，请当事人重新核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_list.py" line="40"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="41"/>
         <source>Unknown statutory evidence type: {value}</source>
         <translation>未知的法定证据种类：{value}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_list.py" line="56"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="57"/>
         <source>The page count {value} is not a whole number between 1 and {max}.</source>
         <translation>页数 {value} 不是 1 至 {max} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_list.py" line="72"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="74"/>
         <source>The provider&apos;s name is longer than {max} characters.</source>
         <translation>提供人名称超过 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_list.py" line="95"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="97"/>
         <source>Record why the party refuses to confirm the evidence list.</source>
         <translation>请记录当事人拒绝核对证据清单的理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_list.py" line="98"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="100"/>
         <source>Fill in the name of the person confirming the evidence list.</source>
         <translation>请填写核对确认证据清单的人员姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence_list.py" line="108"/>
+        <location filename="../../inspector_app/services/evidence_list.py" line="110"/>
         <source>The evidence list is empty; there is nothing to confirm.</source>
         <translation>证据清单为空，无需核对确认。</translation>
     </message>
@@ -2340,7 +2370,7 @@
         <translation>数据库 {path} 由更新版本的程序创建（结构版本 {revision}），本版本无法安全打开。文件未作任何修改，请升级程序后再打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/plans.py" line="264"/>
+        <location filename="../../inspector_app/domain/plans.py" line="277"/>
         <source>A phase of the plan has no name.</source>
         <translation>计划的某一工作阶段未填写名称。</translation>
     </message>
@@ -2360,7 +2390,7 @@
         <translation>该文件已作为封存／先行登记保存物品的照片保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/seizures.py" line="237"/>
+        <location filename="../../inspector_app/services/seizures.py" line="238"/>
         <source>Name the agency head who approved the extension.</source>
         <translation>请填写批准延长的行政机关负责人。</translation>
     </message>
@@ -3772,83 +3802,83 @@
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
         <source>Rule</source>
         <translation>筛查规则</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
         <source>Settlement no.</source>
         <translation>结算流水号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="67"/>
         <location filename="../../inspector_app/ui/pages/leads_page.py" line="106"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Check result</source>
         <translation>核查结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="68"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="77"/>
         <source>Note on the check (what the records showed)</source>
         <translation>核查说明（病历、票据等显示的情况）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="80"/>
         <source>The campaign item a confirmed lead falls under: the leniency advice compares it with what the institution self-reported</source>
         <translation>属实线索所属的专项治理项目：处罚裁量建议据此与机构自查报告的问题比对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="83"/>
         <source>Confir&amp;med</source>
         <translation>属实(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="85"/>
         <source>No&amp;t confirmed</source>
         <translation>不属实(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="87"/>
         <source>Not chec&amp;ked</source>
         <translation>未核查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="89"/>
         <source>Add ev&amp;idence…</source>
         <translation>添加证据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="92"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="91"/>
         <source>Evidence for the finding a confirmed lead became</source>
         <translation>为属实线索形成的问题添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="93"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="92"/>
         <source>Fill a sample ta&amp;ble…</source>
         <translation>填入抽样表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="94"/>
         <source>Fill the rows of a checklist item&apos;s sample table from the chosen leads</source>
         <translation>用所选线索填写检查项目抽样表的行</translation>
     </message>
@@ -3893,93 +3923,93 @@
         <translation>（不属于专项治理项目）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="175"/>
         <source>%n lead(s) for this institution</source>
         <translation>
             <numerusform>本机构线索 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="176"/>
         <source>%1 checked, %2 confirmed (%3 yuan)</source>
         <translation>已核查 %1 条，属实 %2 条（%3 元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="187"/>
         <source>%1: return received on %2 (deadline %3)</source>
         <translation>%1：%2 收到自查报告（期限 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="189"/>
         <source> — late</source>
         <translation> — 逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="191"/>
         <source>%1: no self-inspection return received</source>
         <translation>%1：未收到自查报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="193"/>
         <source>The institution is in no campaign with a self-inspection phase.</source>
         <translation>本机构不在任何设有自查自纠阶段的专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="203"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="201"/>
         <source>stay %1 – %2</source>
         <translation>住院 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="206"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="204"/>
         <source>previous stay %1, discharged %2</source>
         <translation>前次住院 %1，%2 出院</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="207"/>
         <source>also in %1 (%2 days overlap)</source>
         <translation>同时住院于 %1（重叠 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="214"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="212"/>
         <source>price %1, list %2</source>
         <translation>单价 %1，目录价 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="217"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="215"/>
         <source>quantity %1, plausible %2</source>
         <translation>数量 %1，合理上限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="280"/>
         <source>This inspection&apos;s checklist has no item with a sample table.</source>
         <translation>本次检查的检查表中没有带抽样表的项目。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="284"/>
         <source>Fill a sample table</source>
         <translation>填入抽样表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="285"/>
         <source>%n chosen lead(s) become rows of the sample table of:</source>
         <translation>
             <numerusform>所选 %n 条线索将填入以下项目的抽样表：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="286"/>
         <source>%1 %2 (%3 rows)</source>
         <translation>%1 %2（已有 %3 行）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="299"/>
         <source>%n row(s) added to the sample table of %1.</source>
         <translation>
             <numerusform>已向 %1 的抽样表添加 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads_page.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/leads_page.py" line="302"/>
         <source>Already in the table: %1</source>
         <translation>已在表中：%1</translation>
     </message>
