@@ -42,7 +42,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     try:
         aside = restore_workspace(getattr(args, "data_dir", None), args.backup, cli_workspace_key(args))
     except BackupRefused as exc:
-        print(f"错误：{exc}。当前数据库未作任何修改。", file=sys.stderr)
+        from inspector_app.paths import resolve_paths
+        from inspector_app.ui.cli_words import message
+
+        words = message(exc, getattr(args, "lang", None), resolve_paths(getattr(args, "data_dir", None)).cache_dir)
+        print(f"错误：{words}。当前数据库未作任何修改。", file=sys.stderr)
         return 2
     print(f"已从备份恢复：{args.backup}")
     if aside is not None:

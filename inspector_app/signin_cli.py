@@ -44,6 +44,15 @@ def read_password(args: argparse.Namespace, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def _words(exc: BaseException, args: argparse.Namespace) -> str:
+    """A coded error (key slots) in the command line's language, through the windows' catalogue and mapper
+    (ui/cli_words.py: QtCore only, no window)."""
+    from inspector_app.paths import resolve_paths
+    from inspector_app.ui.cli_words import message
+
+    return message(exc, getattr(args, "lang", None), resolve_paths(getattr(args, "data_dir", None)).cache_dir)
+
+
 def unlock(args: argparse.Namespace, data_dir: str | None) -> tuple[Any, bytes | None]:
     """(the signed-in officer or None, the workspace key or None for a workspace without key slots)."""
     from inspector_app.paths import resolve_paths
@@ -60,7 +69,7 @@ def unlock(args: argparse.Namespace, data_dir: str | None) -> tuple[Any, bytes |
         officer = keys.find(name)
         return officer, keys.unlock(officer.officer_id, read_password(args, f"{officer.name} 的登录密码："))
     except KeySlotError as exc:
-        raise SignInRequired(f"登录失败：{exc}") from exc
+        raise SignInRequired(f"登录失败：{_words(exc, args)}") from exc
 
 
 def open_workspace(args: argparse.Namespace, data_dir: str | None) -> Any:
@@ -131,7 +140,7 @@ def _new_password(args: argparse.Namespace, name: str) -> str:
         raise SignInRequired("需要新密码：请用 --password-stdin、INSPECTOR_NEW_PASSWORD 环境变量，或在终端中运行")
     problem = password_problem(first)
     if problem:
-        raise SignInRequired(problem)
+        raise SignInRequired(_words(problem, args))
     return first
 
 
@@ -223,5 +232,7 @@ def run(args: argparse.Namespace) -> int:
         print("完成")
         return 0
     except (KeySlotError, SignInRequired, OSError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        from inspector_app.ui.cli_words import error_line
+
+        print(error_line(exc, getattr(args, "lang", None), resolve_paths(data_dir).cache_dir), file=sys.stderr)
         return 3

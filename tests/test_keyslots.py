@@ -109,12 +109,15 @@ def test_change_password_rewraps_only_that_slot(slots) -> None:  # type: ignore[
 
 def test_short_password_and_foreign_key_refused(slots) -> None:  # type: ignore[no-untyped-def]
     s, key = slots
-    with pytest.raises(KeySlotError, match="至少"):
+    with pytest.raises(KeySlotError) as raised:
         s.add_officer(key, "o3", "韩景行", "inspector", "测执00002", "short")
-    with pytest.raises(KeySlotError, match="不是本工作区"):
+    assert raised.value.code == "keyslot.password_too_short"
+    with pytest.raises(KeySlotError) as raised:
         s.add_officer(bytes(32), "o3", "韩景行", "inspector", "测执00002", "long-enough-1")
-    with pytest.raises(KeySlotError, match="角色"):
+    assert raised.value.code == "keyslot.foreign_key"
+    with pytest.raises(KeySlotError) as raised:
         s.add_officer(key, "o3", "韩景行", "admin", "测执00002", "long-enough-1")
+    assert raised.value.code == "keyslot.bad_role"
     assert s.slot("o3") is None
 
 
@@ -138,30 +141,37 @@ def test_recovery_key_restores_a_workspace_whose_passwords_are_all_lost(slots, r
 def test_wrong_recovery_key_or_tampered_recovery_slot_refused(slots, recovery_pair) -> None:  # type: ignore[no-untyped-def]
     s, _key = slots
     other_private, _ = generate_recovery_key_pair()
-    with pytest.raises(KeySlotError, match="不匹配"):
+    with pytest.raises(KeySlotError) as raised:
         s.recover(other_private)
-    with pytest.raises(KeySlotError, match="无法读取"):
+    assert raised.value.code == "keyslot.recovery_mismatch"
+    with pytest.raises(KeySlotError) as raised:
         s.recover(b"-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
+    assert raised.value.code == "keyslot.recovery_private_unreadable"
     _edit(s.path, lambda d: d.__setitem__("workspace_id", "00000000-0000-0000-0000-000000000000"))
     with pytest.raises(KeySlotError):
         KeySlots.load(s.path.parent).recover(recovery_pair[0])
 
 
 def test_bad_files_give_a_clear_error(tmp_path, recovery_pair) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(KeySlotError, match="没有密钥槽文件"):
+    with pytest.raises(KeySlotError) as raised:
         KeySlots.load(tmp_path)
+    assert raised.value.code == "keyslot.no_slots_file"
     (tmp_path / "slots.json").write_text("{not json")
-    with pytest.raises(KeySlotError, match="无法读取"):
+    with pytest.raises(KeySlotError) as raised:
         KeySlots.load(tmp_path)
+    assert raised.value.code == "keyslot.slots_unreadable"
     (tmp_path / "slots.json").write_text(json.dumps({"format": 1, "workspace_id": "x"}))
-    with pytest.raises(KeySlotError, match="格式不正确"):
+    with pytest.raises(KeySlotError) as raised:
         KeySlots.load(tmp_path)
-    with pytest.raises(KeySlotError, match="3072"):
+    assert raised.value.code == "keyslot.malformed"
+    with pytest.raises(KeySlotError) as raised:
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric import rsa
 
         small = rsa.generate_private_key(public_exponent=65537, key_size=2048).public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
         KeySlots.create(tmp_path / "k2", small)
-    with pytest.raises(KeySlotError, match="已存在"):
+    assert raised.value.code == "keyslot.recovery_public_weak"
+    with pytest.raises(KeySlotError) as raised:
         KeySlots.create(tmp_path, recovery_pair[1])
+    assert raised.value.code == "keyslot.key_exists"

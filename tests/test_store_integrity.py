@@ -95,12 +95,15 @@ def test_restore_refuses_a_damaged_or_foreign_backup_and_touches_nothing(app, ro
     con.execute("CREATE TABLE notes(x)")
     con.commit()
     con.close()
-    for bad, words in ((broken, "损坏"), (foreign, "不是本程序"), (tmp_path / "missing.sqlite3", "不存在")):
-        with pytest.raises(BackupRefused, match=words):
+    for bad, codes in ((broken, {"backup.corrupt", "backup.unreadable"}), (foreign, {"backup.not_a_database"}),
+                       (tmp_path / "missing.sqlite3", {"backup.missing"})):
+        with pytest.raises(BackupRefused) as refused:
             restore_workspace(str(data_dir), bad, test_workspace_key())
+        assert refused.value.code in codes and refused.value.params["backup"] == str(bad)
     if test_workspace_key() is not None:
-        with pytest.raises(BackupRefused, match="无法用本工作区的密钥解密"):
+        with pytest.raises(BackupRefused) as refused:
             restore_workspace(str(data_dir), backup, os.urandom(32))
+        assert refused.value.code == "backup.wrong_key"
     assert db.read_bytes() == before and not (data_dir / "corrupt").exists()
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.domain.roster import OfficerData
 from inspector_app.services.actor import Actor
 from inspector_app.storage.keyslots import (KeySlotError, KeySlots, OfficerSlot, WrongPasswordError,
@@ -147,10 +148,11 @@ def set_up_first_officer(app: Any, keys: WorkspaceKeys, recovery_pem: bytes, pas
     the key is made, so a refusal leaves no half-set-up workspace."""
     problem = password_problem(password)
     if problem:
-        raise KeySlotError(problem)
+        raise problem
     load_recovery_public_key(recovery_pem)
     if keys.initialised():
-        raise KeySlotError("该工作区已有工作区密钥")
+        raise KeySlotError("keyslot.workspace_has_key", QT_TRANSLATE_NOOP(
+            "Errors", "This workspace already has a workspace key."))
     if new_officer is not None:
         data = OfficerData(**new_officer)
         data.validate()

@@ -46,7 +46,9 @@ class VerificationService:
                 kinds=", ".join(DOCUMENT_NAMES))
         docs = [d for d in self._signing.documents(inspection_id) if d.kind == kind]
         if not docs:
-            raise ValidationError(f"该检查尚无已签名的{DOCUMENT_NAMES[kind]}，不能导出（{_WHERE_SIGNED[kind]}）")
+            raise ValidationError("document.not_signed_yet", QT_TRANSLATE_NOOP(
+                "Errors", "This inspection has no signed {document} yet, so there is nothing to export ({where})."),
+                document=DOCUMENT_NAMES[kind], where=_WHERE_SIGNED[kind])
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self._signing.pdf_path(docs[-1].id), dest)
         return dest

@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.paths import AppPaths
 from inspector_app.storage import integrity, sqlcipher
 from inspector_app.storage.atomic import fsync_dir, write_bytes
@@ -35,6 +36,10 @@ log = logging.getLogger(__name__)
 
 JOURNAL_NAME = "encryption-conversion.json"
 _CHUNK = 1 << 20
+
+
+class ConversionFailed(DomainError, RuntimeError):
+    """The encrypted copy failed its check; the plain database was left as it was."""
 
 
 def journal_path(paths: AppPaths) -> Path:
@@ -90,7 +95,9 @@ def _convert_database(db: Path, key: bytes, backups_dir: Path) -> None:
     sqlcipher.copy_database(db, None, staged, key)
     problem = integrity.quick_check(staged, key, budget_s=600)
     if problem is not None:
-        raise RuntimeError(f"加密后的数据库校验失败（{problem}），原数据库未改动")
+        raise ConversionFailed("encryption.check_failed", QT_TRANSLATE_NOOP(
+            "Errors", "The encrypted database failed its check ({problem}); the original database is unchanged."),
+            problem=problem)
     con = sqlcipher.connect(db, None)
     try:  # fold the plain WAL into the plain file, so no plain -wal is left beside the encrypted database
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

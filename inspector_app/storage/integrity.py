@@ -53,8 +53,8 @@ class CorruptDatabaseError(DomainError, RuntimeError):
         return (type(self), (self.path, self.detail, self.backup))
 
 
-class BackupRefused(RuntimeError):
-    """The backup given to `restore` is unusable; the current database was not touched."""
+class BackupRefused(DomainError, RuntimeError):
+    """The backup given to `restore` is unusable; the current database was not touched. Coded (`backup.*`)."""
 
 
 def _wal_files(path: Path) -> list[Path]:
@@ -121,33 +121,44 @@ def check_backup(backup: Path, key: bytes | None, known: set[str]) -> tuple[byte
     """(the key the backup opens with, its schema revision), or BackupRefused saying why it cannot be used.
     A backup from before the workspace was encrypted is plain; it is accepted and encrypted on the way in."""
     if not backup.is_file():
-        raise BackupRefused(f"备份文件不存在：{backup}")
+        raise BackupRefused("backup.missing", QT_TRANSLATE_NOOP(
+            "Errors", "The backup file does not exist: {backup}"), backup=str(backup))
     plain = sqlcipher.is_plain_file(backup)
     if plain is None:
-        raise BackupRefused(f"备份文件为空：{backup}")
+        raise BackupRefused("backup.empty", QT_TRANSLATE_NOOP(
+            "Errors", "The backup file is empty: {backup}"), backup=str(backup))
     backup_key = None if plain else key
     if backup_key is None and not plain:
-        raise BackupRefused(f"备份 {backup} 已加密，需要工作区密钥")
+        raise BackupRefused("backup.needs_key", QT_TRANSLATE_NOOP(
+            "Errors", "The backup {backup} is encrypted and needs the workspace key"), backup=str(backup))
     try:
         sqlcipher.probe(backup, backup_key)
     except sqlcipher.WrongKeyError:
-        raise BackupRefused(f"备份 {backup} 无法用本工作区的密钥解密（不是本工作区的备份，或已损坏）") from None
+        raise BackupRefused("backup.wrong_key", QT_TRANSLATE_NOOP(
+            "Errors", "The backup {backup} cannot be decrypted with this workspace's key (it is not a backup of "
+                      "this workspace, or it is damaged)"), backup=str(backup)) from None
     con = sqlcipher.connect(backup, backup_key, readonly=True)
     try:
         rows = [r[0] for r in con.execute("PRAGMA integrity_check(20)").fetchall()]
         if rows != ["ok"]:
-            raise BackupRefused(f"备份 {backup} 本身已损坏（完整性检查：{'; '.join(map(str, rows))}）")
+            raise BackupRefused("backup.corrupt", QT_TRANSLATE_NOOP(
+                "Errors", "The backup {backup} itself is damaged (integrity check: {detail})"),
+                backup=str(backup), detail="; ".join(map(str, rows)))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         row = con.execute("SELECT version_num FROM alembic_version").fetchone() \
             if "alembic_version" in tables else None
     except Exception as exc:  # noqa: BLE001
         if isinstance(exc, BackupRefused) or not sqlcipher.is_database_error(exc):
             raise
-        raise BackupRefused(f"备份 {backup} 已损坏或无法读取：{exc}") from None
+        raise BackupRefused("backup.unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "The backup {backup} is damaged or cannot be read: {detail}"), backup=str(backup),
+            detail=str(exc)) from None
     finally:
         con.close()
     if row is None or row[0] not in known or "inspections" not in tables:
-        raise BackupRefused(f"备份 {backup} 不是本程序（本版本）的数据库")
+        raise BackupRefused("backup.not_a_database", QT_TRANSLATE_NOOP(
+            "Errors", "The backup {backup} is not a database of this program (of this version)"),
+            backup=str(backup))
     return backup_key, row[0]
 
 

@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.storage.atomic import write_bytes
 
 FORMAT = 1
@@ -45,12 +46,16 @@ RECOVERY_ALG = "RSA-OAEP-3072-SHA256"
 MIN_PASSWORD = 8
 
 
-class KeySlotError(Exception):
-    """A key-slot problem the user can act on (wrong password, missing slot, bad file)."""
+class KeySlotError(DomainError):
+    """A key-slot problem the user can act on (wrong password, missing slot, bad file); coded (`keyslot.*`)."""
 
 
 class WrongPasswordError(KeySlotError):
-    pass
+    def __init__(self, code: str = "keyslot.wrong_password", template: str | None = None, /, **params: Any):
+        super().__init__(code, template or WRONG_PASSWORD, **params)
+
+
+WRONG_PASSWORD = QT_TRANSLATE_NOOP("Errors", "The password is wrong.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +83,18 @@ def _unb64(text: str) -> bytes:
 
 def _kek(password: str, kdf: dict[str, Any]) -> bytes:
     if kdf.get("alg") != "scrypt":
-        raise KeySlotError(f"不支持的密钥派生算法：{kdf.get('alg')}")
+        raise KeySlotError("keyslot.unsupported_kdf", QT_TRANSLATE_NOOP(
+            "Errors", "Unsupported key derivation algorithm: {alg}."), alg=str(kdf.get("alg")))
     n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
     return hashlib.scrypt(password.encode("utf-8"), salt=_unb64(kdf["salt"]), n=n, r=r, p=p, dklen=32,
                           maxmem=256 * r * n + (1 << 20))
 
 
-def password_problem(password: str) -> str | None:
+def password_problem(password: str) -> KeySlotError | None:
+    """The error to show (or raise) when the password is too short, else None."""
     if len(password) < MIN_PASSWORD:
-        return f"密码至少需要 {MIN_PASSWORD} 个字符"
+        return KeySlotError("keyslot.password_too_short", QT_TRANSLATE_NOOP(
+            "Errors", "The password needs at least {minimum} characters."), minimum=MIN_PASSWORD)
     return None
 
 
@@ -94,9 +102,12 @@ def load_recovery_public_key(pem: bytes) -> rsa.RSAPublicKey:
     try:
         key = serialization.load_pem_public_key(pem)
     except ValueError as exc:
-        raise KeySlotError(f"恢复公钥无法读取（须为 PEM 格式的 RSA 公钥）：{exc}") from exc
+        raise KeySlotError("keyslot.recovery_public_unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "The recovery public key cannot be read (it must be an RSA public key in PEM format): "
+                      "{detail}"), detail=str(exc)) from exc
     if not isinstance(key, rsa.RSAPublicKey) or key.key_size < 3072:
-        raise KeySlotError("恢复公钥须为至少 3072 位的 RSA 公钥")
+        raise KeySlotError("keyslot.recovery_public_weak", QT_TRANSLATE_NOOP(
+            "Errors", "The recovery public key must be an RSA key of at least 3072 bits."))
     return key
 
 
@@ -104,9 +115,11 @@ def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> rsa.
     try:
         key = serialization.load_pem_private_key(pem, password=password)
     except (ValueError, TypeError) as exc:
-        raise KeySlotError(f"恢复私钥无法读取：{exc}") from exc
+        raise KeySlotError("keyslot.recovery_private_unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "The recovery private key cannot be read: {detail}"), detail=str(exc)) from exc
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise KeySlotError("恢复私钥须为 RSA 私钥")
+        raise KeySlotError("keyslot.recovery_private_not_rsa", QT_TRANSLATE_NOOP(
+            "Errors", "The recovery private key must be an RSA private key."))
     return key
 
 
@@ -155,7 +168,8 @@ class KeySlots:
         """A new workspace key with its recovery slot; officers' slots are added with `add_officer`."""
         path = cls.file(keys_dir)
         if path.exists():
-            raise KeySlotError(f"工作区密钥已存在：{path}")
+            raise KeySlotError("keyslot.key_exists", QT_TRANSLATE_NOOP(
+                "Errors", "The workspace key already exists: {path}"), path=str(path))
         public = load_recovery_public_key(recovery_public_pem)
         key = secrets.token_bytes(KEY_BYTES)
         workspace_id = str(uuid.uuid4())
@@ -173,17 +187,24 @@ class KeySlots:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
-            raise KeySlotError(f"工作区没有密钥槽文件：{path}") from exc
+            raise KeySlotError("keyslot.no_slots_file", QT_TRANSLATE_NOOP(
+                "Errors", "The workspace has no key slot file: {path}"), path=str(path)) from exc
         except (OSError, ValueError) as exc:
-            raise KeySlotError(f"密钥槽文件无法读取：{path}：{exc}") from exc
+            raise KeySlotError("keyslot.slots_unreadable", QT_TRANSLATE_NOOP(
+                "Errors", "The key slot file cannot be read: {path}: {detail}"), path=str(path),
+                detail=str(exc)) from exc
         try:
             if raw.get("format") != FORMAT:
-                raise KeySlotError(f"密钥槽文件版本不支持：{raw.get('format')}（{path}）")
+                raise KeySlotError("keyslot.unsupported_format", QT_TRANSLATE_NOOP(
+                    "Errors", "Unsupported key slot file version: {format} ({path})"),
+                    format=str(raw.get("format")), path=str(path))
             officers = [OfficerSlot(**{k: s[k] for k in ("officer_id", "name", "role", "certificate_no", "kdf",
                                                             "nonce", "wrapped")}) for s in raw["officers"]]
             return cls(path, str(raw["workspace_id"]), str(raw["key_check"]), officers, dict(raw["recovery"]))
         except (KeyError, TypeError, AttributeError) as exc:
-            raise KeySlotError(f"密钥槽文件格式不正确：{path}：缺少 {exc}") from exc
+            raise KeySlotError("keyslot.malformed", QT_TRANSLATE_NOOP(
+                "Errors", "The key slot file is malformed: {path}: {detail} is missing"), path=str(path),
+                detail=str(exc)) from exc
 
     def save(self) -> None:
         data = {"format": FORMAT, "workspace_id": self.workspace_id, "key_check": self.key_check,
@@ -198,10 +219,12 @@ class KeySlots:
     def find(self, name_or_id: str) -> OfficerSlot:
         matches = [s for s in self.officers if name_or_id in (s.officer_id, s.name, s.certificate_no)]
         if not matches:
-            raise KeySlotError(f"本机没有 {name_or_id} 的登录密码"
-                               f"（可登录：{'、'.join(s.name for s in self.officers) or '无'}）")
+            raise KeySlotError("keyslot.unknown_officer", QT_TRANSLATE_NOOP(
+                "Errors", "{who} has no sign-in password on this computer (who can sign in: {names})."),
+                who=name_or_id, names=", ".join(s.name for s in self.officers) or "-")
         if len(matches) > 1:
-            raise KeySlotError(f"有多名执法人员名为 {name_or_id}，请改用执法证号")
+            raise KeySlotError("keyslot.ambiguous_officer", QT_TRANSLATE_NOOP(
+                "Errors", "Several officers are named {who}; use the certificate number instead."), who=name_or_id)
         return matches[0]
 
     def _aad(self, slot: OfficerSlot) -> bytes:
@@ -211,10 +234,11 @@ class KeySlots:
     def _wrap(self, key: bytes, officer_id: str, name: str, role: str, certificate_no: str,
               password: str) -> OfficerSlot:
         if role not in ROLES:
-            raise KeySlotError(f"角色须为 {' 或 '.join(ROLES)}：{role}")
+            raise KeySlotError("keyslot.bad_role", QT_TRANSLATE_NOOP(
+                "Errors", "The role must be {roles}: {role}"), roles=" / ".join(ROLES), role=role)
         problem = password_problem(password)
         if problem:
-            raise KeySlotError(problem)
+            raise problem
         kdf = {"alg": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(os.urandom(16))}
         bare = OfficerSlot(officer_id, name, role, certificate_no, kdf)
         nonce = os.urandom(12)
@@ -225,13 +249,14 @@ class KeySlots:
         """The workspace key, or WrongPasswordError. A tampered or relabelled slot fails the same way."""
         slot = self.slot(officer_id)
         if slot is None:
-            raise KeySlotError("该执法人员在本机没有登录密码")
+            raise KeySlotError("keyslot.no_slot", QT_TRANSLATE_NOOP(
+                "Errors", "This officer has no sign-in password on this computer."))
         try:
             key = AESGCM(_kek(password, slot.kdf)).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), self._aad(slot))
         except (InvalidTag, ValueError, KeyError, TypeError) as exc:
-            raise WrongPasswordError("密码不正确") from exc
+            raise WrongPasswordError() from exc
         if len(key) != KEY_BYTES:
-            raise WrongPasswordError("密码不正确")
+            raise WrongPasswordError()
         self.check_key(key)
         return key
 
@@ -239,7 +264,8 @@ class KeySlots:
         """A key given to add a slot must be this workspace's: otherwise a slot would wrap a key that opens
         nothing. The check value is an HMAC under the (random, 256-bit) key, so it reveals nothing about it."""
         if len(key) != KEY_BYTES or not hmac.compare_digest(key_check(key, self.workspace_id), self.key_check):
-            raise KeySlotError("该密钥不是本工作区的密钥")
+            raise KeySlotError("keyslot.foreign_key", QT_TRANSLATE_NOOP(
+                "Errors", "This key is not the key of this workspace."))
 
     def add_officer(self, key: bytes, officer_id: str, name: str, role: str, certificate_no: str,
                     password: str) -> OfficerSlot:
@@ -259,7 +285,8 @@ class KeySlots:
 
     def remove_officer(self, officer_id: str) -> None:
         if self.slot(officer_id) is None:
-            raise KeySlotError("该执法人员在本机没有登录密码")
+            raise KeySlotError("keyslot.no_slot", QT_TRANSLATE_NOOP(
+                "Errors", "This officer has no sign-in password on this computer."))
         self.officers = [s for s in self.officers if s.officer_id != officer_id]
         self.save()
 
@@ -271,12 +298,15 @@ class KeySlots:
         der = private.public_key().public_bytes(serialization.Encoding.DER,
                                                 serialization.PublicFormat.SubjectPublicKeyInfo)
         if hashlib.sha256(der).hexdigest() != self.recovery.get("public_key_sha256"):
-            raise KeySlotError("该恢复私钥与本工作区的恢复公钥不匹配")
+            raise KeySlotError("keyslot.recovery_mismatch", QT_TRANSLATE_NOOP(
+                "Errors", "This recovery private key does not match the workspace's recovery public key."))
         try:
             key = private.decrypt(_unb64(self.recovery["wrapped"]), _oaep(self.workspace_id))
         except (ValueError, KeyError) as exc:
-            raise KeySlotError("恢复槽已损坏或被篡改，无法用恢复私钥解开") from exc
+            raise KeySlotError("keyslot.recovery_damaged", QT_TRANSLATE_NOOP(
+                "Errors", "The recovery slot is damaged or was tampered with.")) from exc
         if len(key) != KEY_BYTES:
-            raise KeySlotError("恢复槽已损坏或被篡改")
+            raise KeySlotError("keyslot.recovery_damaged", QT_TRANSLATE_NOOP(
+                "Errors", "The recovery slot is damaged or was tampered with."))
         self.check_key(key)
         return key

@@ -56,6 +56,11 @@ def _source(_context: str, text: str) -> str:
     return text
 
 
+def message(exc: BaseException, lang: str | None, cache_dir: Path) -> str:
+    """The error alone (no `错误：` head), for a command that words its own line around it."""
+    return plain_message(exc, translator(cli_language(lang), cache_dir))
+
+
 def error_line(exc: BaseException, lang: str | None, cache_dir: Path) -> str:
     """`错误：…` / `Error: …`: a coded error in the chosen language, anything else in its own words."""
     words = translator(cli_language(lang), cache_dir)

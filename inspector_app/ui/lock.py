@@ -180,7 +180,7 @@ class LockController(QObject):
     def _check_same_key(self, officer: SignInOfficer, password: str) -> bytes:
         key = self.keys.unlock(officer.officer_id, password)
         if not hmac.compare_digest(key, self._key):
-            raise WrongPasswordError("密码不正确")
+            raise WrongPasswordError()
         return key
 
     def _after_unlock(self, result: int) -> None:

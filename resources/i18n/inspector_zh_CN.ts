@@ -110,27 +110,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="14"/>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="15"/>
         <source>Change password — %1</source>
         <translation>修改密码 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="23"/>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="24"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="24"/>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="25"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="25"/>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="26"/>
         <source>&amp;Repeat the new password:</source>
         <translation>再次输入新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="37"/>
+        <location filename="../../inspector_app/ui/dialogs/password_dialog.py" line="38"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1383,6 +1383,11 @@
         <translation>未知的文书类型 {kind}（可用：{kinds}）</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/verification.py" line="49"/>
+        <source>This inspection has no signed {document} yet, so there is nothing to export ({where}).</source>
+        <translation>该检查尚无已签名的{document}，不能导出（{where}）</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/services/record_builder.py" line="158"/>
         <source>Record the inspected institution&apos;s signature (or its refusal and the witness) first.</source>
         <translation>请先记录被检查单位的签字（或拒签及见证人）</translation>
@@ -2340,6 +2345,41 @@
         <translation>数据库 {path} 已损坏（完整性检查：{detail}），为免列出或导出错误数据，程序拒绝打开。没有找到本机备份，请联系信息部门从服务器重新同步</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="124"/>
+        <source>The backup file does not exist: {backup}</source>
+        <translation>备份文件不存在：{backup}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="128"/>
+        <source>The backup file is empty: {backup}</source>
+        <translation>备份文件为空：{backup}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="132"/>
+        <source>The backup {backup} is encrypted and needs the workspace key</source>
+        <translation>备份 {backup} 已加密，需要工作区密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="137"/>
+        <source>The backup {backup} cannot be decrypted with this workspace&apos;s key (it is not a backup of this workspace, or it is damaged)</source>
+        <translation>备份 {backup} 无法用本工作区的密钥解密（不是本工作区的备份，或已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="144"/>
+        <source>The backup {backup} itself is damaged (integrity check: {detail})</source>
+        <translation>备份 {backup} 本身已损坏（完整性检查：{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="153"/>
+        <source>The backup {backup} is damaged or cannot be read: {detail}</source>
+        <translation>备份 {backup} 已损坏或无法读取：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/integrity.py" line="159"/>
+        <source>The backup {backup} is not a database of this program (of this version)</source>
+        <translation>备份 {backup} 不是本程序（本版本）的数据库</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/storage/sqlcipher.py" line="101"/>
         <source>{path} is not a plain SQLite database: an encrypted workspace needs a sign-in (the workspace key) to open. The file was not changed.</source>
         <translation>{path} 不是未加密的 SQLite 数据库：若是加密的工作区，需要登录（工作区密钥）才能打开；文件未作任何修改</translation>
@@ -2415,6 +2455,113 @@
         <location filename="../../inspector_app/storage/av_trim.py" line="65"/>
         <source>The clip cannot be cut from this file: {reason}</source>
         <translation>无法从该文件截取片段：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signin.py" line="154"/>
+        <source>This workspace already has a workspace key.</source>
+        <translation>该工作区已有工作区密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/conversion.py" line="98"/>
+        <source>The encrypted database failed its check ({problem}); the original database is unchanged.</source>
+        <translation>加密后的数据库校验失败（{problem}），原数据库未改动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="58"/>
+        <source>The password is wrong.</source>
+        <translation>密码不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="86"/>
+        <source>Unsupported key derivation algorithm: {alg}.</source>
+        <translation>不支持的密钥派生算法：{alg}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="96"/>
+        <source>The password needs at least {minimum} characters.</source>
+        <translation>密码至少需要 {minimum} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="105"/>
+        <source>The recovery public key cannot be read (it must be an RSA public key in PEM format): {detail}</source>
+        <translation>恢复公钥无法读取（须为 PEM 格式的 RSA 公钥）：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="109"/>
+        <source>The recovery public key must be an RSA key of at least 3072 bits.</source>
+        <translation>恢复公钥须为至少 3072 位的 RSA 公钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="118"/>
+        <source>The recovery private key cannot be read: {detail}</source>
+        <translation>恢复私钥无法读取：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="121"/>
+        <source>The recovery private key must be an RSA private key.</source>
+        <translation>恢复私钥须为 RSA 私钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="171"/>
+        <source>The workspace key already exists: {path}</source>
+        <translation>工作区密钥已存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="190"/>
+        <source>The workspace has no key slot file: {path}</source>
+        <translation>工作区没有密钥槽文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="193"/>
+        <source>The key slot file cannot be read: {path}: {detail}</source>
+        <translation>密钥槽文件无法读取：{path}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="198"/>
+        <source>Unsupported key slot file version: {format} ({path})</source>
+        <translation>密钥槽文件版本不支持：{format}（{path}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="205"/>
+        <source>The key slot file is malformed: {path}: {detail} is missing</source>
+        <translation>密钥槽文件格式不正确：{path}：缺少 {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="222"/>
+        <source>{who} has no sign-in password on this computer (who can sign in: {names}).</source>
+        <translation>本机没有 {who} 的登录密码（可登录：{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="226"/>
+        <source>Several officers are named {who}; use the certificate number instead.</source>
+        <translation>有多名执法人员名为 {who}，请改用执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="237"/>
+        <source>The role must be {roles}: {role}</source>
+        <translation>角色须为 {roles}：{role}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="252"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="288"/>
+        <source>This officer has no sign-in password on this computer.</source>
+        <translation>该执法人员在本机没有登录密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="267"/>
+        <source>This key is not the key of this workspace.</source>
+        <translation>该密钥不是本工作区的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="301"/>
+        <source>This recovery private key does not match the workspace&apos;s recovery public key.</source>
+        <translation>该恢复私钥与本工作区的恢复公钥不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="306"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="309"/>
+        <source>The recovery slot is damaged or was tampered with.</source>
+        <translation>恢复槽已损坏或被篡改</translation>
     </message>
 </context>
 <context>
@@ -4506,99 +4653,99 @@ Workspace: %2</source>
 <context>
     <name>OfficerSignInDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="51"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="60"/>
         <source>Choose your name and enter your password. Everything you do is recorded under your name in the whole-process record.</source>
         <translation>请选择您的姓名并输入密码。您的每项操作都以您的名义记入全过程记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="65"/>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="110"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="65"/>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="111"/>
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="67"/>
         <source>Certificate %1</source>
         <translation>执法证号 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="70"/>
         <source>no password yet</source>
         <translation>尚未设置密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="80"/>
         <source>&amp;Repeat the new password:</source>
         <translation>再次输入新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="87"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="90"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="93"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="109"/>
         <source>Locked. %1 (%2, certificate %3): enter your password to unlock.</source>
         <translation>已锁定。%1（%2，执法证号 %3）：请输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="113"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="120"/>
         <source>Nobody can sign in on this laptop yet: ask IT to set up your password (inspector keys).</source>
         <translation>本机还没有可以登录的执法人员：请信息中心为您设置密码（inspector keys）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="135"/>
         <source>First sign-in: choose a password (at least 8 characters).</source>
         <translation>首次登录：请设置密码（至少 8 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="144"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="149"/>
         <source>This officer has no password on this laptop yet.</source>
         <translation>该执法人员在本机尚未设置密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="152"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="157"/>
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="166"/>
         <source>Wrong password. Try again, or ask IT to reset it with the recovery key.</source>
         <translation>密码不正确。请重试，或请信息中心用恢复密钥重设密码。</translation>
     </message>
@@ -6214,110 +6361,110 @@ Workspace: %2</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="26"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="27"/>
         <source>Set up sign-in on this laptop</source>
         <translation>在本机设置登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="30"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="31"/>
         <source>This workspace has no sign-in yet. Choose the agency&apos;s recovery public key (a file from IT) and your password; other officers get theirs after you sign in.</source>
         <translation>此工作区尚未设置登录。请选择机构的恢复公钥（信息中心提供的文件）并设置您的密码；其他执法人员在您登录后设置各自的密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="36"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="37"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="44"/>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="45"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="52"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="44"/>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="45"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="51"/>
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="62"/>
         <source>&amp;Recovery public key:</source>
         <translation>恢复公钥(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="64"/>
         <source>&amp;Officer:</source>
         <translation>执法人员(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="66"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="67"/>
         <source>&amp;Certificate number (执法证号):</source>
         <translation>执法证号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="68"/>
         <source>Certificate &amp;valid until:</source>
         <translation>执法证有效期至(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="69"/>
         <source>&amp;Department:</source>
         <translation>科室(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="70"/>
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="75"/>
         <source>&amp;Repeat the password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="84"/>
         <source>Recovery public key</source>
         <translation>恢复公钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="85"/>
         <source>PEM files (*.pem);;All files (*)</source>
         <translation>PEM 文件 (*.pem);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="105"/>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="110"/>
         <source>Recovery public key: %1</source>
         <translation>恢复公钥：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="107"/>
         <source>cannot read the file %1</source>
         <translation>无法读取文件 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="114"/>
         <source>Enter your name and certificate number.</source>
         <translation>请输入姓名和执法证号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="121"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

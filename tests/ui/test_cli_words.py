@@ -44,3 +44,22 @@ def test_a_storage_refusal_is_coded_and_translated(tmp_path: Path) -> None:
     no_backup = CorruptDatabaseError(Path("/w/inspector.sqlite3"), "page 7", None)
     assert no_backup.code == "database.corrupt_no_backup" and "没有找到本机备份" in error_line(no_backup, "zh_CN",
                                                                                             tmp_path)
+
+
+def test_key_slot_and_backup_refusals_are_coded_translated_and_picklable(tmp_path: Path) -> None:
+    import pickle
+
+    from inspector_app.storage.integrity import BackupRefused, check_backup
+    from inspector_app.storage.keyslots import KeySlotError, WrongPasswordError, password_problem
+
+    wrong = pickle.loads(pickle.dumps(WrongPasswordError()))  # crosses the worker pool with its code
+    assert isinstance(wrong, KeySlotError) and wrong.code == "keyslot.wrong_password"
+    assert error_line(wrong, "zh_CN", tmp_path) == "错误：密码不正确"
+    assert error_line(wrong, "en", tmp_path) == "Error: The password is wrong."
+    short = password_problem("short")
+    assert short is not None and short.code == "keyslot.password_too_short"
+    assert error_line(short, "zh_CN", tmp_path) == "错误：密码至少需要 8 个字符"
+    with pytest.raises(BackupRefused) as refused:
+        check_backup(tmp_path / "nope.sqlite3", None, set())
+    assert refused.value.code == "backup.missing"
+    assert error_line(refused.value, "zh_CN", tmp_path) == f"错误：备份文件不存在：{tmp_path / 'nope.sqlite3'}"

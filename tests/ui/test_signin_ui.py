@@ -337,7 +337,7 @@ def test_change_password_rewraps_the_officers_slot(app, keyed, qtbot) -> None:  
             dialog.new.setText("short")
             dialog.confirm.setText("short")
             dialog._ok()
-            assert "至少" in dialog.message.text() and dialog.isVisible()
+            assert "at least 8 characters" in dialog.message.text() and dialog.isVisible()  # source language
             dialog.new.setText("changed-pass-1")
             dialog.confirm.setText("changed-pass-1")
             dialog._ok()

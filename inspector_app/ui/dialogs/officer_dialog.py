@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from inspector_app.services.signin import SignInOfficer, WrongPasswordError
+from inspector_app.ui.errors import plain_message
 
 # (officer, password) -> workspace key; raises KeySlotError (WrongPasswordError) on failure
 UnlockFn = Callable[[SignInOfficer, str], bytes]
@@ -163,7 +164,7 @@ class OfficerSignInDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
             self.message.setText(self.tr("Wrong password. Try again, or ask IT to reset it with the recovery "
-                                         "key.") if isinstance(result, WrongPasswordError) else str(result))
+                                         "key.") if isinstance(result, WrongPasswordError) else plain_message(result))
             return
         self.officer, self.key = result
         self.password.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from inspector_app.services.signin import password_problem
+from inspector_app.ui.errors import plain_message
 
 
 class ChangePasswordDialog(QDialog):
@@ -32,7 +33,7 @@ class ChangePasswordDialog(QDialog):
     def _ok(self) -> None:
         problem = password_problem(self.new.text())
         if problem:
-            self.message.setText(problem)
+            self.message.setText(plain_message(problem))
         elif self.new.text() != self.confirm.text():
             self.message.setText(self.tr("The two passwords differ."))
         else:

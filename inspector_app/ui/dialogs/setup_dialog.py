@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QPushButton, QWidget)
 
 from inspector_app.services.signin import KeySlotError, load_recovery_public_key, password_problem
+from inspector_app.ui.errors import plain_message
 
 ENV_RECOVERY_PUBLIC_KEY = "INSPECTOR_RECOVERY_PUBLIC_KEY"
 
@@ -106,7 +107,7 @@ class SetupDialog(QDialog):
                 "%1", self.tr("cannot read the file %1").replace("%1", str(path))))
             return
         except KeySlotError as exc:
-            self.message.setText(self.tr("Recovery public key: %1").replace("%1", str(exc)))
+            self.message.setText(self.tr("Recovery public key: %1").replace("%1", plain_message(exc)))
             return
         new = self.new_officer()
         if new is not None and not (new["name"] and new["certificate_no"]):
@@ -114,7 +115,7 @@ class SetupDialog(QDialog):
             return
         problem = password_problem(self.password.text())
         if problem:
-            self.message.setText(problem)
+            self.message.setText(plain_message(problem))
             return
         if self.password.text() != self.confirm.text():
             self.message.setText(self.tr("The two passwords differ."))
