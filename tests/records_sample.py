@@ -1,4 +1,4 @@
-"""Builders for record snapshots used by tests/test_records.py and tests/bench/bench_pdf.py (fictional data)."""
+"""Builders for record snapshots used by tests/records/test_records.py and tests/bench/bench_pdf.py (fictional data)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ The printed appendix is for people (the party, the reviewer, a court): time in t
 happened, in Chinese, with personal data masked (domain.masking). The full machine journal, with every payload and
 hash, stays in the embedded journal.json; the printed text is derived from it and never replaces it.
 
-Every event type the services emit has a name in `EVENT_NAMES` (tests/test_record_words.py scans the services
+Every event type the services emit has a name in `EVENT_NAMES` (tests/records/test_record_words.py scans the services
 for the types they journal and fails on a missing name), so no English event name reaches a record.
 """
 

@@ -70,7 +70,7 @@ def known_revisions() -> set[str]:
 
 def declared_revisions() -> tuple[str | None, set[str]]:
     """(head, every revision) read from the migration files' text, without importing Alembic; None as head
-    when the files do not form one plain chain (then Alembic decides). tests/test_store.py checks it against
+    when the files do not form one plain chain (then Alembic decides). tests/storage/test_store.py checks it against
     Alembic's own answer."""
     revisions: set[str] = set()
     parents: set[str] = set()

@@ -34,7 +34,7 @@ def _workspace(root: Path) -> tuple[Any, dict[str, Any]]:
     from inspector_app.app import build_context
     from inspector_app.records import pki
     from tests.conftest import FIXTURES, Clock, _font_cache, make_roster
-    from tests.test_signing_service import EPOCH, with_keys
+    from tests.services.test_signing_service import EPOCH, with_keys
 
     os.environ["INSPECTOR_FORMS"] = str(FIXTURES / "forms")
     os.environ.setdefault("INSPECTOR_FONT_CACHE", str(_font_cache()))
@@ -100,7 +100,7 @@ def main(repeats: int = 3) -> dict[str, float]:
     from inspector_app.services.context import Actor
     from inspector_app.ui.launch import qt_app
     from inspector_app.ui.tasks import GuiGarbageCollector
-    from tests.test_signing_service import PASSWORD, ready_to_sign
+    from tests.services.test_signing_service import PASSWORD, ready_to_sign
 
     qt = qt_app()
     sys.setswitchinterval(0.001)  # as build_window sets it

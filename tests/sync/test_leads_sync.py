@@ -24,7 +24,7 @@ from tests import leads_data as D
 from tests.sync.harness import INSTITUTION_ID
 from tests.sync.loopback import ServerProcess, admin, client_workspace, seed
 from tests.sync.test_engine_e2e import LEAD, create_inspection
-from tests.test_selfcheck import campaign_data, fill
+from tests.services.test_selfcheck import campaign_data, fill
 
 pytestmark = [pytest.mark.timeout(240), pytest.mark.slow]
 RAW_PATIENT_IDS = sorted({line[2] for line in D.LINES})

@@ -11,8 +11,8 @@ from inspector_app.services.signature_art import demo_strokes, strokes_to_png
 from inspector_app.services.signing import PartySignoff
 from inspector_app.ui.dialogs.document_dialogs import AddendumDialog, NoticeDialog
 from tests.helpers import lead
-from tests.test_review_service import as_actor, signed
-from tests.test_signing_service import PASSWORD, org_ca  # noqa: F401
+from tests.services.test_review_service import as_actor, signed
+from tests.services.test_signing_service import PASSWORD, org_ca  # noqa: F401
 from tests.ui.conftest import settle, when_modal
 from tests.ui.test_signing_ui import open_signing
 

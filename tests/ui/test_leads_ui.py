@@ -14,7 +14,7 @@ from inspector_app.domain.leads.rules import RuleSet
 from tests import imaging
 from tests import leads_data as D
 from tests.helpers import lead, new_inspection, start_on_site
-from tests.test_selfcheck import campaign_data, fill
+from tests.services.test_selfcheck import campaign_data, fill
 from tests.ui.conftest import settle
 
 

@@ -14,8 +14,8 @@ from inspector_app.ui.dialogs.inquiry_dialog import InquiryDialog
 from inspector_app.ui.dialogs.service_dialog import ServiceDialog
 from tests.helpers import lead
 from tests.records_sample import signature_png
-from tests.test_review_service import signed
-from tests.test_signing_service import PASSWORD, org_ca  # noqa: F401
+from tests.services.test_review_service import signed
+from tests.services.test_signing_service import PASSWORD, org_ca  # noqa: F401
 from tests.ui.conftest import settle, when_modal
 from tests.ui.test_signing_ui import open_signing
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from inspector_app.ui.widgets.media_player import multimedia
 from tests.helpers import new_inspection, start_on_site
-from tests.test_recordings import make_wav
+from tests.services.test_recordings import make_wav
 
 
 def test_audio_clip_imported_and_played_back(app, roster, qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ from inspector_app.domain.outcomes import Outcome
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from tests.helpers import lead
 from tests.imaging import exif_jpeg
-from tests.test_review_service import as_actor, signed
-from tests.test_signing_service import PASSWORD, org_ca  # noqa: F401
+from tests.services.test_review_service import as_actor, signed
+from tests.services.test_signing_service import PASSWORD, org_ca  # noqa: F401
 from tests.ui.conftest import settle
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from inspector_app.services.context import Actor
 from inspector_app.ui.dialogs.outcome_dialog import OutcomeDialog
 from tests.helpers import lead
-from tests.test_review_service import signed
-from tests.test_signing_service import PASSWORD, org_ca  # noqa: F401
+from tests.services.test_review_service import signed
+from tests.services.test_signing_service import PASSWORD, org_ca  # noqa: F401
 from tests.ui.conftest import settle, when_modal
 
 

@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 
 from inspector_app.ui.dialogs.seizure_dialog import SeizureDialog
-from tests.test_review_service import signed
-from tests.test_seizures import photo
-from tests.test_signing_service import PASSWORD, org_ca  # noqa: F401
+from tests.services.test_review_service import signed
+from tests.services.test_seizures import photo
+from tests.services.test_signing_service import PASSWORD, org_ca  # noqa: F401
 from tests.ui.conftest import settle, when_modal
 from tests.ui.test_onsite_documents_ui import draw, verified
 from tests.ui.test_signing_ui import open_signing

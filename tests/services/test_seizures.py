@@ -25,8 +25,8 @@ from inspector_app.services.seizures import ItemInput, SeizureInput
 from inspector_app.storage.orm import EvidenceRow
 from tests.helpers import lead, new_inspection, start_on_site
 from tests.records_sample import signature_png
-from tests.test_onsite_documents import check_pdf
-from tests.test_signing_service import PASSWORD, org_ca, with_keys  # noqa: F401 - fixture
+from tests.services.test_onsite_documents import check_pdf
+from tests.services.test_signing_service import PASSWORD, org_ca, with_keys  # noqa: F401 - fixture
 
 
 def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
@@ -54,7 +54,7 @@ def seal_input(app, roster, *, measure: str = dz.SEAL, refused: bool = False,  #
 
 
 def keep_for_screenshots(pdf) -> None:  # type: ignore[no-untyped-def]
-    """`SEAL15_SHOTS=DIR pytest tests/test_seizures.py` keeps the PDFs for the README's page images."""
+    """`SEAL15_SHOTS=DIR pytest tests/services/test_seizures.py` keeps the PDFs for the README's page images."""
     if os.environ.get("SEAL15_SHOTS"):
         shutil.copy(pdf, os.environ["SEAL15_SHOTS"])
 
@@ -219,8 +219,8 @@ def test_case_file_and_cli_hold_the_seal_and_the_preservation(app, roster, org_c
     import zipfile
 
     from inspector_app.cli import main
-    from tests.test_case_file import _rewrite
-    from tests.test_signing_service import ready_to_sign
+    from tests.services.test_case_file import _rewrite
+    from tests.services.test_signing_service import ready_to_sign
 
     with_keys(app, roster, org_ca)
     iid = ready_to_sign(app, roster)

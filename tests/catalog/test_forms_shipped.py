@@ -10,7 +10,7 @@ import pytest
 from inspector_app.catalog.loader import FormError, load_library, load_template
 from inspector_app.domain.checklist import AnswerType, ItemDef, TemplateDef
 
-FORMS = Path(__file__).resolve().parent.parent / "forms"
+FORMS = Path(__file__).resolve().parents[2] / "forms"
 FILES = sorted(FORMS.glob("*.toml"))
 
 

@@ -17,8 +17,8 @@ from inspector_app.domain.leniency import Leniency
 from inspector_app.services.context import Actor
 from tests import leads_data as D
 from tests.helpers import lead
-from tests.test_selfcheck import campaign_data, fill
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 (org_ca: fixture)
+from tests.services.test_selfcheck import campaign_data, fill
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 (org_ca: fixture)
 
 
 def _campaign_with_return(app: Any, roster: Any, tmp_path: Path, rows: dict[str, list[object]]) -> str:

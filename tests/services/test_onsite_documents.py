@@ -19,7 +19,7 @@ from inspector_app.services.inquiries import InquiryInput
 from inspector_app.services.service_receipts import ServiceInput
 from tests.helpers import lead, new_inspection, start_on_site
 from tests.records_sample import signature_png
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
 
 QUESTIONS = ("请介绍你的工作职责。", "住院病历由谁负责管理？", "床头卡与住院登记不符的情况你是否知情？",
              "医保结算数据由谁上传？", "你还有什么需要补充的吗？")

@@ -17,7 +17,7 @@ from inspector_app.services.context import Actor
 from inspector_app.storage.orm import JournalEventRow, OutboxRow
 from inspector_app.storage.plans_orm import PlanItemRow, PlanRow
 
-PLANS = Path(__file__).resolve().parent.parent / "plans"
+PLANS = Path(__file__).resolve().parents[2] / "plans"
 FORMS = {"medical-institution", "pharmacy", "clinic", "agency", "employer", "drug-list", "service-prices",
          "procurement", "medical-assistance", "mini"}
 

@@ -16,7 +16,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from inspector_app.records import render, verify
 from tests import records_sample as rs
-from tests.test_records import _incremental, check, fontset, org, rendered, sign_all, signed, snapshot  # noqa: F401
+from tests.records.test_records import _incremental, check, fontset, org, rendered, sign_all, signed, snapshot  # noqa: F401
 
 pytestmark = pytest.mark.timeout(600)
 

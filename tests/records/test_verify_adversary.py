@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from inspector_app.records import pki, render, signing, verify
 from inspector_app.records.model import LEAD, Officer
 from inspector_app.records.render import SigField
-from tests.test_records import PASSWORD, check, fontset, org, rendered, sign_all, snapshot  # noqa: F401
+from tests.records.test_records import PASSWORD, check, fontset, org, rendered, sign_all, snapshot  # noqa: F401
 
 pytestmark = pytest.mark.timeout(600)
 

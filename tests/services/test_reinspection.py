@@ -17,8 +17,8 @@ from inspector_app.services.context import Actor
 from inspector_app.storage.orm import InspectionRow, OutboxRow
 from tests.helpers import lead
 from tests.imaging import exif_jpeg
-from tests.test_review_service import as_actor, signed
-from tests.test_signing_service import PASSWORD, org_ca  # noqa: F401
+from tests.services.test_review_service import as_actor, signed
+from tests.services.test_signing_service import PASSWORD, org_ca  # noqa: F401
 
 
 def in_rectification(app, roster, ca, tmp_path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -158,7 +158,7 @@ def test_reinspection_is_refused_outside_rectification(app, roster, org_ca, tmp_
 def test_case_file_carries_the_reinspection_and_its_photos(app, roster, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import zipfile
 
-    from tests.test_case_file import _rewrite
+    from tests.services.test_case_file import _rewrite
 
     iid, rect_id = in_rectification(app, roster, org_ca, tmp_path)
     o1, o2 = roster["officers"][0], roster["officers"][1]

@@ -14,7 +14,7 @@ from inspector_app.domain.leads.rules import RuleSet
 from inspector_app.domain.leniency import Leniency
 from tests import leads_data as D
 from tests.helpers import lead, new_inspection, start_on_site
-from tests.test_selfcheck import campaign_data, fill
+from tests.services.test_selfcheck import campaign_data, fill
 
 
 def test_confirmed_leads_become_findings_and_drive_the_leniency(app, roster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -14,8 +14,8 @@ from inspector_app.domain.roster import OfficerData
 from inspector_app.records import pki
 from inspector_app.services.context import Actor
 from tests.helpers import lead
-from tests.test_review_service import as_actor, signed
-from tests.test_signing_service import EPOCH, PASSWORD, org_ca  # noqa: F401
+from tests.services.test_review_service import as_actor, signed
+from tests.services.test_signing_service import EPOCH, PASSWORD, org_ca  # noqa: F401
 
 
 def _cut_before(data: bytes, field: str) -> bytes:

@@ -11,7 +11,7 @@ import pytest
 from inspector_app.domain.errors import ValidationError
 from inspector_app.records import worker_process
 from inspector_app.services.context import Actor
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,7 @@ def test_record_signed_and_countersigned_in_the_child_verifies(app, roster, org_
 
 def test_a_coded_error_in_the_child_arrives_with_its_code(app, roster, org_ca, child) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from inspector_app.records import pki
-    from tests.test_signing_service import EPOCH
+    from tests.services.test_signing_service import EPOCH
 
     with_keys(app, roster, org_ca)
     iid = ready_to_sign(app, roster)

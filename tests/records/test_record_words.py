@@ -28,7 +28,7 @@ from inspector_app.records.model import ChecklistRow, FindingRow
 from inspector_app.services import record_builder as RB
 from tests import records_sample as rs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 NO_START = set("，。、；：？！）》」』】")
 NO_END = set("（《「『【")

@@ -16,7 +16,7 @@ from inspector_app.services import record_builder as RB
 from inspector_app.services.context import Actor
 from inspector_app.services.document_pipeline import DocumentPipeline
 from tests.helpers import lead
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
 
 
 def test_every_kind_is_complete_and_unique() -> None:

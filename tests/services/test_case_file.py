@@ -29,7 +29,7 @@ from inspector_app.services.signing import PartySignoff
 from tests.conftest import FIXTURES, Clock
 from tests.helpers import lead, new_inspection
 from tests.imaging import exif_jpeg
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 (org_ca: fixture)
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 (org_ca: fixture)
 
 #: personal data the sample carries; none of it may reach a publication
 SECRETS = ("周一鸣", "王建国", "李四光", "510802197901011234", "510802198805061234", "37010219880715123X",

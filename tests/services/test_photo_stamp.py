@@ -12,9 +12,9 @@ from PIL import Image
 from inspector_app.services import photo_stamp
 from inspector_app.services.context import Actor
 from tests.helpers import lead
-from tests.test_onsite_documents import check_pdf
-from tests.test_seizures import photo
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
+from tests.services.test_onsite_documents import check_pdf
+from tests.services.test_seizures import photo
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
 
 
 def test_camera_photo_is_printed_stamped_and_the_original_is_untouched(app, roster, org_ca, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ import pytest
 
 from inspector_app import fonts
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 _REAL_SOURCE_FONT = fonts.source_font
 
 BODY = "医疗保障基金现场检查笔录：被检查单位应当如实提供病历、收费票据和进销存记录。"

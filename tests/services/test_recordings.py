@@ -72,7 +72,7 @@ def test_bad_recordings_are_refused_with_codes(app, roster, tmp_path) -> None:  
     with pytest.raises(ValidationError) as exc:
         app.recordings.import_file(lead(roster), iid, broken, recorded_by=o1.id, stage="other")
     assert exc.value.code == "media.unplayable"
-    from tests.test_seizures import photo
+    from tests.services.test_seizures import photo
 
     jpg = tmp_path / "p.jpg"
     jpg.write_bytes(photo(1))

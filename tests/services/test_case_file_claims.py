@@ -10,9 +10,9 @@ import pytest
 
 from inspector_app.records import pki
 from inspector_app.services.case_file import MANIFEST
-from tests.test_case_file import case  # noqa: F401 (the module's signed, exported sample)
-from tests.test_case_file_attacks import _doc, _entries, _first_revision, _reseal
-from tests.test_signing_service import org_ca  # noqa: F401 (fixture)
+from tests.services.test_case_file import case  # noqa: F401 (the module's signed, exported sample)
+from tests.services.test_case_file_attacks import _doc, _entries, _first_revision, _reseal
+from tests.services.test_signing_service import org_ca  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.timeout(900)
 

@@ -25,8 +25,8 @@ from inspector_app.records.casefile_pdf import CatalogueEntry, Sealer, catalogue
 from inspector_app.records.seal import seal_catalogue
 from inspector_app.services.case_file import MANIFEST, ScanLimits
 from tests.imaging import exif_jpeg
-from tests.test_case_file import _rewrite, case  # noqa: F401 (case: the module's signed, exported sample)
-from tests.test_signing_service import EPOCH, org_ca  # noqa: F401 (org_ca: fixture)
+from tests.services.test_case_file import _rewrite, case  # noqa: F401 (case: the module's signed, exported sample)
+from tests.services.test_signing_service import EPOCH, org_ca  # noqa: F401 (org_ca: fixture)
 
 CATALOGUE = "卷内目录.pdf"
 
@@ -311,7 +311,7 @@ def test_a_revoked_sealing_certificate_fails_when_the_crl_says_so(forged: Simple
 def test_cli_asks_who_seals_and_their_password(forged: SimpleNamespace, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from inspector_app.cli import main
-    from tests.test_signing_service import PASSWORD
+    from tests.services.test_signing_service import PASSWORD
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

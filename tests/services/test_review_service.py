@@ -17,7 +17,7 @@ from inspector_app.services.signature_art import demo_strokes, strokes_to_png
 from inspector_app.services.signing import PartySignoff
 from tests.conftest import test_workspace_key
 from tests.helpers import lead
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401
 
 
 def signed(app, roster, ca, evidence=()) -> str:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.services.context import Actor
 from tests.helpers import answer_ids, lead
 from tests.imaging import exif_jpeg, pdf_bytes
-from tests.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 (org_ca: fixture)
+from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 (org_ca: fixture)
 
 pytestmark = pytest.mark.timeout(600)
 

@@ -14,7 +14,7 @@ import pytest
 from inspector_app.records import render, verify
 from inspector_app.records.model import EvidenceConfirmation
 from tests import records_sample as rs
-from tests.test_records import (  # noqa: F401
+from tests.records.test_records import (  # noqa: F401
     POPPLER, _incremental, assert_text, check, fontset, org, pdf_text, sign_all,
 )
 
