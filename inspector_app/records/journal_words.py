@@ -33,6 +33,7 @@ EVENT_NAMES: dict[str, str] = {
     "recording.registered": "登记音像记录",
     # plans and 双随机 draws (services/plans.py, services/draws.py)
     "plan.imported": "导入检查计划",
+    "plan.edited": "修改检查计划",
     "plan.status_changed": "检查计划状态变更",
     "plan.inspection_assigned": "检查纳入计划事项",
     "officer.conflict_declared": "登记执法人员回避关系",
@@ -46,6 +47,7 @@ EVENT_NAMES: dict[str, str] = {
     "selfcheck.imported": "导入自查自纠报告",
     "leads.imported": "导入数据比对线索",
     "lead.checked": "核查数据比对线索",
+    "lead.sample_prefilled": "以数据线索填写抽样表",
     "service.signed": "送达回证签名",
     "notice.served": "送达责令整改通知书",
     "rectification.deadline_from_service": "整改期限自送达之日起计算",

@@ -14,7 +14,7 @@ from inspector_app.records import journal_words as JW
 from inspector_app.records import kinds
 from inspector_app.services import record_builder as RB
 from inspector_app.services.context import Actor
-from inspector_app.services.document_pipeline import DocumentPipeline
+from inspector_app.services import document_pipeline as DP
 from tests.helpers import lead
 from tests.services.test_signing_service import PASSWORD, org_ca, ready_to_sign, with_keys  # noqa: F401 - fixture
 
@@ -47,17 +47,18 @@ def test_notice_is_rendered_and_signed_while_others_can_write(app, roster, org_c
                                                      legal_basis="《医疗保障基金使用监督管理条例》第三十八条"))
     for o in (o1, o2):
         app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
-    original = DocumentPipeline.render
+    # the kind's renderer, as the pipeline calls it inline (the app moves it to the signing child process)
+    original = DP.render
     wrote: list[str] = []
 
-    def render_and_write(self, code, snapshot):  # type: ignore[no-untyped-def]
+    def render_and_write(code, snapshot):  # type: ignore[no-untyped-def]
         # a write on another connection: were the caller inside a write transaction, this would wait for the
         # lock until "database is locked"
         app.findings.add(lead(roster), other, FindingData("另一项检查的问题"))
         wrote.append(code)
-        return original(self, code, snapshot)
+        return original(code, snapshot)
 
-    monkeypatch.setattr(DocumentPipeline, "render", render_and_write)
+    monkeypatch.setattr(DP, "render", render_and_write)
     notice, _ = app.documents.create_notice(lead(roster), iid, deadline=app.ctx.clock().date() + dt.timedelta(days=30),
                                             officer_id=o1.id, password=PASSWORD)
     assert wrote == ["notice"] and notice.number.endswith("1号")
@@ -76,18 +77,18 @@ def test_a_number_taken_meanwhile_is_not_skipped_or_reused(app, roster, org_ca, 
         for o in (o1, o2):
             app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
     deadline = app.ctx.clock().date() + dt.timedelta(days=30)
-    original = DocumentPipeline.render
+    original = DP.render
     numbers: list[str] = []
 
-    def interleave(self, code, snapshot):  # type: ignore[no-untyped-def]
+    def interleave(code, snapshot):  # type: ignore[no-untyped-def]
         numbers.append(snapshot.number)
         if len(numbers) == 1:  # while the first notice renders, another one is issued and takes its number
-            monkeypatch.setattr(DocumentPipeline, "render", original)
+            monkeypatch.setattr(DP, "render", original)
             app.documents.create_notice(lead(roster), b, deadline=deadline, officer_id=o1.id, password=PASSWORD)
-            monkeypatch.setattr(DocumentPipeline, "render", interleave)
-        return original(self, code, snapshot)
+            monkeypatch.setattr(DP, "render", interleave)
+        return original(code, snapshot)
 
-    monkeypatch.setattr(DocumentPipeline, "render", interleave)
+    monkeypatch.setattr(DP, "render", interleave)
     first, _ = app.documents.create_notice(lead(roster), a, deadline=deadline, officer_id=o1.id, password=PASSWORD)
     [second] = [d for d in app.signing.documents(b) if d.kind == "notice"]
     assert numbers[0] == second.number and first.number == numbers[1] != second.number

@@ -31,7 +31,7 @@ def test_round_publication(app, tmp_path: Path, capsys: pytest.CaptureFixture[st
     draw = app.draws.run(ADMIN, app.draws.open(ADMIN, item.id, seed="22" * 32, planned_on=PLANNED).id, count=11)
     assert main(["draw", "publish", draw.id, "--out", str(tmp_path / "x.pdf"),
                  "--data-dir", str(app.paths.data_dir)]) == 2  # not accepted yet
-    assert "Only an accepted draw" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
+    assert "只有已采用的抽取" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
     with pytest.raises(ValidationError) as refused:
         app.draws.last_accepted(item.id)  # what the plans page publishes: nothing before the round is accepted
     assert refused.value.code == "draw.not_accepted"

@@ -183,4 +183,4 @@ def test_cli_import_json(tmp_path: Path, mini_forms: Path) -> None:
     assert out["rows"] == 13 and out["leads"] == {"above_price": 1, "out_of_list": 1, "overlapping_stays": 2,
                                                   "quantity_per_day": 1, "readmission": 1}
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 2 and "already been imported" in again.stderr
+    assert again.returncode == 2 and "已导入过" in again.stderr

@@ -152,4 +152,4 @@ def test_cli_selfcheck_import(tmp_path: Path, mini_forms: Path) -> None:
     out = json.loads(run.stdout)
     assert (out["late"], out["problems"], out["amount"], out["campaign"]["returned"]) == (True, 1, "800.00", 1)
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 2 and "already been imported" in again.stderr
+    assert again.returncode == 2 and "已导入" in again.stderr
