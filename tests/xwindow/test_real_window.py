@@ -47,7 +47,8 @@ def pass_start_dialogs(x: XServer, proc: subprocess.Popen[bytes], data_dir: Path
             return window
         seen.add(window)
         x.run("xdotool", "windowfocus", "--sync", window)
-        x.run("xdotool", "type", "--delay", "20", password)
+        # "--": a generated password may start with "-", which xdotool would read as an option.
+        x.run("xdotool", "type", "--delay", "20", "--", password)
         press(x, window, "Return")
 
 
