@@ -460,10 +460,10 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
+        <location filename="../../inspector_app/services/findings.py" line="34"/>
         <location filename="../../inspector_app/services/inspections.py" line="312"/>
         <location filename="../../inspector_app/services/inspections.py" line="333"/>
-        <location filename="../../inspector_app/services/findings.py" line="34"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
     </message>
@@ -925,8 +925,8 @@
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="284"/>
         <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
+        <location filename="../../inspector_app/services/draws.py" line="284"/>
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
     </message>
@@ -957,8 +957,8 @@
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
         <location filename="../../inspector_app/services/leads.py" line="146"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
@@ -1003,8 +1003,8 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
         <location filename="../../inspector_app/services/leads_files.py" line="24"/>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
         <source>{file} (sheet {sheet}) cannot be read near row {row}: {reason}</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行附近无法读取：{reason}</translation>
     </message>
@@ -1069,9 +1069,9 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="177"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="187"/>
-        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
     </message>
@@ -1247,9 +1247,9 @@
         <translation>请先记录当事人对补正内容的签字（或拒签及见证人）</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/queries.py" line="109"/>
         <location filename="../../inspector_app/services/queries.py" line="129"/>
-        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/record_builder.py" line="146"/>
         <source>The inspection does not exist.</source>
         <extracomment>What an inspection&apos;s and a new answer&apos;s create carries (the other declared fields start empty on the server).</extracomment>
@@ -1266,8 +1266,8 @@
         <translation>执法证号 {certificate} 已登记给 {officer}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/roster.py" line="75"/>
         <location filename="../../inspector_app/services/inspections.py" line="126"/>
+        <location filename="../../inspector_app/services/roster.py" line="75"/>
         <source>The institution does not exist.</source>
         <translation>被检查机构不存在</translation>
     </message>
@@ -1313,61 +1313,76 @@
         <translation>责令整改须先签发责令整改通知书（载明整改期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="285"/>
         <location filename="../../inspector_app/services/reinspection.py" line="106"/>
+        <location filename="../../inspector_app/services/review.py" line="285"/>
         <source>The rectification does not exist.</source>
         <translation>整改记录不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="114"/>
+        <location filename="../../inspector_app/services/evidence.py" line="106"/>
+        <source>The disk is full; nothing was saved.</source>
+        <translation>本机磁盘空间不足，文件未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="107"/>
+        <source>The file could not be read or written: {reason}</source>
+        <translation>文件读写失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="115"/>
         <location filename="../../inspector_app/services/evidence_list.py" line="49"/>
         <source>Unknown way of taking evidence: {measure}</source>
         <translation>未知的取证方式：{measure}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="126"/>
+        <location filename="../../inspector_app/services/evidence.py" line="127"/>
         <source>The re-inspection belongs to another inspection.</source>
         <translation>复查记录不属于该检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="181"/>
-        <location filename="../../inspector_app/services/evidence.py" line="374"/>
+        <location filename="../../inspector_app/services/evidence.py" line="145"/>
+        <source>Not a regular file; it cannot be imported as evidence.</source>
+        <translation>不是普通文件，不能作为证据导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="183"/>
+        <location filename="../../inspector_app/services/evidence.py" line="376"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="200"/>
+        <location filename="../../inspector_app/services/evidence.py" line="202"/>
         <source>The evidence file is not in this computer&apos;s store yet; import it again.</source>
         <translation>证据文件尚未保存到本机存储，请重新导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="213"/>
+        <location filename="../../inspector_app/services/evidence.py" line="215"/>
         <source>The file is already evidence of this inspection (or another re-inspection); a re-inspection needs new evidence.</source>
         <translation>该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="216"/>
+        <location filename="../../inspector_app/services/evidence.py" line="218"/>
         <source>The file is already saved as evidence of a re-inspection.</source>
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="299"/>
+        <location filename="../../inspector_app/services/evidence.py" line="301"/>
         <location filename="../../inspector_app/services/evidence_list.py" line="80"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="328"/>
+        <location filename="../../inspector_app/services/evidence.py" line="330"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="366"/>
+        <location filename="../../inspector_app/services/evidence.py" line="368"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="396"/>
+        <location filename="../../inspector_app/services/evidence.py" line="398"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -1522,8 +1537,8 @@
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="298"/>
         <location filename="../../inspector_app/services/reinspection.py" line="253"/>
+        <location filename="../../inspector_app/services/signing.py" line="298"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
     </message>
@@ -2425,7 +2440,7 @@
         <translation>该计划已不是草拟状态，只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="209"/>
+        <location filename="../../inspector_app/services/evidence.py" line="211"/>
         <source>The file is already saved as the photo of a sealed or preserved item.</source>
         <translation>该文件已作为封存／先行登记保存物品的照片保存。</translation>
     </message>
@@ -2562,6 +2577,67 @@
         <location filename="../../inspector_app/storage/keyslots.py" line="309"/>
         <source>The recovery slot is damaged or was tampered with.</source>
         <translation>恢复槽已损坏或被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="32"/>
+        <source>Supported formats: JPEG, PNG, TIFF and WebP images, PDF documents, MP4, MOV, MP3, WAV and M4A audio and video.</source>
+        <extracomment>A parameter of several refusals; the UI translates string parameters too (ui/errors.py).</extracomment>
+        <translation>支持的格式：JPEG、PNG、TIFF、WebP 图片，PDF 文档，MP4、MOV、MP3、WAV、M4A 音视频</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="96"/>
+        <source>The file is empty (0 bytes) and cannot be evidence.</source>
+        <translation>文件为空（0 字节），不能作为证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="114"/>
+        <source>HEIC/HEIF/AVIF photos are not supported yet. On the phone choose “Settings → Camera → Formats → Most Compatible” (JPEG), or convert the photos to JPEG before importing them.</source>
+        <translation>暂不支持 HEIC/HEIF/AVIF 格式照片。请在手机“设置 → 相机 → 格式”中选择“兼容性最佳”（JPEG），或先将照片转换为 JPEG 再导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="129"/>
+        <source>Word, Excel and other office documents or archives cannot be imported as evidence directly; save them as PDF first. {supported}</source>
+        <translation>Word/Excel 等办公文档或压缩包不能直接作为证据导入，请先另存为 PDF。{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="133"/>
+        <source>GIF and BMP images are not supported; convert them to JPEG or PNG before importing. {supported}</source>
+        <translation>不支持 GIF/BMP 图片，请转换为 JPEG 或 PNG 后再导入。{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="136"/>
+        <source>Unrecognised file type (judged by the file&apos;s content, not its extension). {supported}</source>
+        <translation>无法识别的文件类型（按文件内容判断，与扩展名无关）。{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="160"/>
+        <source>The image has too many pixels, more than the limit of {limit} megapixels; it may be a damaged or malicious file (a decompression bomb). Import refused.</source>
+        <translation>图片像素数过大，超过 {limit} 百万像素的上限，可能是异常或恶意文件（解压炸弹），已拒绝导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="163"/>
+        <source>The image has too many pixels ({width}×{height}), more than the limit of {limit} megapixels; it may be a damaged or malicious file (a decompression bomb). Import refused.</source>
+        <translation>图片像素数过大（{width}×{height}），超过 {limit} 百万像素的上限，可能是异常或恶意文件（解压炸弹），已拒绝导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="179"/>
+        <source>The image cannot be recognised; the file may be damaged.</source>
+        <translation>图片无法识别，文件可能已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="183"/>
+        <source>The image file is incomplete (it may have been cut off while being copied or transferred); copy it again from the original device.</source>
+        <translation>图片文件不完整（可能在拷贝或传输中被截断），请从原始设备重新拷贝</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="192"/>
+        <source>The image cannot be decoded; the file may be damaged ({detail}).</source>
+        <translation>图片无法解码，文件可能已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="230"/>
+        <source>The PDF file is incomplete (its end-of-file marker is missing); it may have been cut off while being copied or downloaded.</source>
+        <translation>PDF 文件不完整（缺少文件结束标记），可能在拷贝或下载中被截断</translation>
     </message>
 </context>
 <context>
