@@ -1588,10 +1588,37 @@
         <translation>该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/records/pki.py" line="222"/>
+        <source>A PKCS#12 file must have a password.</source>
+        <extracomment>Key usages (asn1crypto names); the certificate must carry at least one of them. Acceptable extended key usages when the certificate has an EKU extension (absent EKU is accepted). The X.520 description prefix used for a 执法证号 that is not ASCII (serialNumber is a PrintableString).</extracomment>
+        <translation>PKCS#12 文件必须设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="243"/>
         <location filename="../../inspector_app/services/keys.py" line="56"/>
         <location filename="../../inspector_app/services/keys.py" line="74"/>
         <source>Cannot read the certificate file {file}: {problem}</source>
         <translation>无法读取证书文件 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="255"/>
+        <source>The password of the certificate file {file} is wrong, or the file is damaged.</source>
+        <translation>证书文件 {file} 的密码不正确，或文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="259"/>
+        <source>The certificate file {file} holds no private key or no certificate.</source>
+        <translation>证书文件 {file} 中没有私钥或证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="262"/>
+        <source>The key type of the certificate file {file} is not supported (RSA is needed).</source>
+        <translation>证书文件 {file} 的密钥类型不受支持（需要 RSA）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="277"/>
+        <source>Cannot read the certificate {file}.</source>
+        <translation>无法读取证书 {file}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/keys.py" line="89"/>
@@ -2335,17 +2362,17 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/case_file/export.py" line="247"/>
-        <source>Signing the seal failed; the case file was not exported: {reason}</source>
-        <translation>封卷签名失败，案卷未导出：{reason}</translation>
+        <source>Signing the seal failed; the case file was not exported</source>
+        <translation>封卷签名失败，案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="285"/>
-        <location filename="../../inspector_app/services/case_file/export.py" line="296"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="284"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="295"/>
         <source>The original file of evidence {number} is missing on this computer (perhaps not downloaded from the server yet); the case file was not exported.</source>
         <translation>证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="316"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="315"/>
         <source>The original of item photo {photo} of {number} is not on this computer (perhaps not yet downloaded from the server); the case file was not exported.</source>
         <translation>{number} 物品照片 {photo} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出。</translation>
     </message>
@@ -2638,6 +2665,232 @@
         <location filename="../../inspector_app/storage/media.py" line="230"/>
         <source>The PDF file is incomplete (its end-of-file marker is missing); it may have been cut off while being copied or downloaded.</source>
         <translation>PDF 文件不完整（缺少文件结束标记），可能在拷贝或下载中被截断</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="104"/>
+        <source>Sign in to the sync server first.</source>
+        <translation>请先登录同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="112"/>
+        <source>Cannot connect to the sync server: {reason}</source>
+        <translation>无法连接同步服务器：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="116"/>
+        <source>The server&apos;s storage is full; the sync will be retried automatically.</source>
+        <translation>服务器存储空间已满，稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="119"/>
+        <source>Server error {status}</source>
+        <translation>服务器错误 {status}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="123"/>
+        <source>The sign-in has expired; sign in again.</source>
+        <translation>登录已过期，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="164"/>
+        <source>Another device is uploading this file.</source>
+        <translation>该文件正在由另一台设备上传</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="169"/>
+        <source>The file upload failed again and again (digest mismatch).</source>
+        <translation>文件上传反复失败（摘要不符）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="180"/>
+        <source>The upload did not finish within the allowed number of attempts.</source>
+        <translation>上传未能在限定次数内完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="225"/>
+        <source>The downloaded file does not match its digest; it will be fetched again later.</source>
+        <translation>下载的文件与摘要不符，稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/errors.py" line="48"/>
+        <source>The server refused: {message}</source>
+        <translation>服务器拒绝了请求：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/transfer.py" line="55"/>
+        <source>The server reports a sequence number used twice: the sync data on this computer may be damaged; contact the administrator.</source>
+        <translation>服务器报告序号被重复使用：本机同步数据可能已损坏，请联系管理员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/actions.py" line="63"/>
+        <source>The comment is empty.</source>
+        <translation>意见内容不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/actions.py" line="77"/>
+        <source>The review decision can only be “approve” or “return”.</source>
+        <translation>审核结论只能是“批准”或“退回”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/actions.py" line="83"/>
+        <source>The inspection record is not signed on the server yet; it cannot be reviewed.</source>
+        <translation>检查记录尚未在服务器上签字，不能审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/conflicts.py" line="69"/>
+        <source>The conflict does not exist or has been dealt with already.</source>
+        <translation>该冲突不存在或已处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/conflicts.py" line="74"/>
+        <source>For this kind of conflict only the server&apos;s content can be kept.</source>
+        <translation>此类冲突只能确认保留服务器上的内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/conflicts.py" line="84"/>
+        <source>The value is not valid: {detail}</source>
+        <translation>取值无效：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/demo/workspace.py" line="152"/>
+        <source>The workspace already has institutions; demo data can only be created in an empty workspace.</source>
+        <translation>该工作区已有机构名录，演示数据只能在空工作区中创建</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="180"/>
+        <source>The time {time} has no time zone.</source>
+        <extracomment>Keys of `SignatureImage.signer` that are not officer ids. A field added after records were signed without it: left out of the canonical form while it holds its default, so the content hash (and the re-rendered pages) of a record signed before the field existed stay as signed. a sample (抽查) item prints its rows as a sub-table: the declared column labels, then one tuple per row (cells as text, the last column 是否违规); both empty for other answer types</extracomment>
+        <translation>时间 {time} 缺少时区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="192"/>
+        <source>Hashed content must not contain floating-point numbers.</source>
+        <translation>哈希内容不得包含浮点数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="77"/>
+        <source>The key usage of the certificate {certificate} does not allow signing documents (non-repudiation / content commitment is needed): {detail}</source>
+        <translation>证书 {certificate} 的密钥用途不适用于文书签名（需要不可否认/内容承诺用途）：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="205"/>
+        <source>The file has no signature field {field}.</source>
+        <translation>文件中没有签名域 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="229"/>
+        <source>Signing failed ({field}): {detail}</source>
+        <translation>签名失败（{field}）：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="235"/>
+        <source>The file to be signed cannot be opened: {detail}</source>
+        <translation>无法打开待签名文件：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="261"/>
+        <source>There is no signature position named {field}.</source>
+        <translation>没有名为 {field} 的签名位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="268"/>
+        <source>The file is signed already; later signatures use countersign.</source>
+        <translation>文件已有签名；后续签名请使用 countersign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sealed.py" line="99"/>
+        <source>{file}: not a file encrypted by this program, or its header is damaged.</source>
+        <translation>{file}: 不是本程序加密的文件，或文件头已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sealed.py" line="107"/>
+        <source>{file}: the encrypted file is incomplete (truncated).</source>
+        <translation>{file}: 加密文件不完整（被截断）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sealed.py" line="124"/>
+        <source>{file}: the encrypted file is damaged, truncated or tampered with (chunk {chunk} fails its check), or it belongs to another workspace.</source>
+        <translation>{file}: 加密文件已损坏、被截断或被篡改（第 {chunk} 段校验失败），或不属于本工作区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="35"/>
+        <source>The record names no officer who can seal the case file.</source>
+        <translation>笔录中没有可封卷的执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="40"/>
+        <source>--officer {wanted}: several sealing officers match (choose from: {choices}).</source>
+        <translation>--officer {wanted}：有多名匹配的封卷人（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="44"/>
+        <source>--officer {wanted}: no sealing officer matches (choose from: {choices}).</source>
+        <translation>--officer {wanted}：没有匹配的封卷人（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="49"/>
+        <source>Name the sealing officer with --officer (choose from: {choices}).</source>
+        <translation>请用 --officer 指定封卷人（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="56"/>
+        <source>Not a valid choice: {answer}</source>
+        <translation>无效的选择：{answer}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="39"/>
+        <source>There is no password on standard input.</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="46"/>
+        <source>A password is needed: use --password-stdin or the INSPECTOR_PASSWORD environment variable, or run in a terminal to type it.</source>
+        <translation>需要密码：请用 --password-stdin、INSPECTOR_PASSWORD 环境变量，或在终端中运行以输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="80"/>
+        <source>This workspace needs a sign-in: use --user NAME (who can sign in: {names}).</source>
+        <translation>该工作区需要登录：请用 --user 姓名（可登录：{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="87"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="154"/>
+        <source>The two passwords typed are not the same.</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="157"/>
+        <source>A new password is needed: use --password-stdin or the INSPECTOR_NEW_PASSWORD environment variable, or run in a terminal.</source>
+        <translation>需要新密码：请用 --password-stdin、INSPECTOR_NEW_PASSWORD 环境变量，或在终端中运行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="176"/>
+        <source>The recovery private key is encrypted: run in a terminal, or give its passphrase in INSPECTOR_RECOVERY_KEY_PASSWORD.</source>
+        <translation>恢复私钥已加密：请在终端中运行，或用 INSPECTOR_RECOVERY_KEY_PASSWORD 提供其口令</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="187"/>
+        <source>The roster has several officers {name}.</source>
+        <translation>执法人员名录中有多名 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="189"/>
+        <source>The roster has no officer {name}.</source>
+        <translation>执法人员名录中没有 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="209"/>
+        <source>This workspace has a workspace key already; add officers with inspector keys add.</source>
+        <translation>该工作区已有工作区密钥；新增执法人员请用 inspector keys add</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="234"/>
+        <source>This workspace has no workspace key yet: run inspector keys init first.</source>
+        <translation>该工作区还没有工作区密钥：请先运行 inspector keys init</translation>
     </message>
 </context>
 <context>
@@ -4361,27 +4614,27 @@
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
