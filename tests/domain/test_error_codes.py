@@ -19,12 +19,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 #: (module, exception type) raise sites still raised as finished Chinese messages, each with the reason.
 ALLOWED: dict[tuple[str, str], str] = {
     ("records/rerender.py", "CannotRerender"):
-        "verification-internal: records/verify.py embeds str(exc) in a Chinese Reason text of the verification "
-        "report; converting needs that report to carry codes first (not done yet)",
+        "verification-internal: records/verify.py puts str(exc) into a Chinese Reason text of the verification "
+        "report (records are Qt-free and cannot translate); converting needs that report to carry codes first",
     ("server/tsa.py", "TsaError"):
-        "the sync server's set-up of its time-stamping key (server administrators, server log and exit); the "
-        "server's own messages are not coded yet (not done yet)",
-    ("server/tsa_http.py", "TsaError"): "the same, for the external time-stamping service the server calls",
+        "the sync server's time-stamping set-up, printed by `inspector server tsa ...` and sent in HTTP 400 bodies; "
+        "the server may not load the translation catalogue (import-linter: no inspector_app.ui) and speaks Chinese "
+        "throughout, so an English template would make it bilingual",
+    ("server/tsa_http.py", "TsaError"): "the same: the server's own time-stamping service",
 }
 
 
