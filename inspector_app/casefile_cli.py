@@ -12,9 +12,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 
-class SealPromptError(Exception):
-    """The sealing officer could not be determined; the message is for the user."""
+
+class SealPromptError(DomainError):
+    """The sealing officer could not be determined; a coded error (printed in the command line's language)."""
 
 
 def add_arguments(export: argparse.ArgumentParser) -> None:
@@ -30,23 +32,34 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
 
 def choose_sealer(sealers: Sequence[Any], wanted: str | None) -> Any:
     if not sealers:
-        raise SealPromptError("笔录中没有可封卷的执法人员")
+        raise SealPromptError("case_file.no_sealer", QT_TRANSLATE_NOOP(
+            "Errors", "The record names no officer who can seal the case file."))
     if wanted:
         hits = [s for s in sealers if wanted in (s.name, s.certificate_no) or s.officer_id.startswith(wanted)]
-        if len(hits) != 1:
-            raise SealPromptError(f"--officer {wanted}：{'没有' if not hits else '有多名'}匹配的封卷人（可选："
-                                  + "、".join(f"{s.name}（{s.role}）" for s in sealers) + "）")
+        if len(hits) > 1:
+            raise SealPromptError("case_file.sealer_ambiguous", QT_TRANSLATE_NOOP(
+                "Errors", "--officer {wanted}: several sealing officers match (choose from: {choices})."),
+                wanted=wanted, choices=_choices(sealers))
+        if not hits:
+            raise SealPromptError("case_file.sealer_unknown", QT_TRANSLATE_NOOP(
+                "Errors", "--officer {wanted}: no sealing officer matches (choose from: {choices})."),
+                wanted=wanted, choices=_choices(sealers))
         return hits[0]
     if not sys.stdin.isatty():
-        raise SealPromptError("请用 --officer 指定封卷人（可选：" + "、".join(f"{s.name}（{s.role}）" for s in sealers)
-                              + "）")
+        raise SealPromptError("case_file.sealer_needed", QT_TRANSLATE_NOOP(
+            "Errors", "Name the sealing officer with --officer (choose from: {choices})."), choices=_choices(sealers))
     print("封卷人（以其签名证书对卷内目录和案卷清单签名）：")
     for n, s in enumerate(sealers, start=1):
         print(f"  {n}. {s.name}（{s.role}，执法证号 {s.certificate_no}）")
     answer = input(f"请选择 1–{len(sealers)}：").strip()
     if not answer.isdigit() or not 1 <= int(answer) <= len(sealers):
-        raise SealPromptError(f"无效的选择：{answer or '（空）'}")
+        raise SealPromptError("case_file.bad_choice", QT_TRANSLATE_NOOP(
+            "Errors", "Not a valid choice: {answer}"), answer=answer or "—")
     return sealers[int(answer) - 1]
+
+
+def _choices(sealers: Sequence[Any]) -> str:
+    return "、".join(f"{s.name}（{s.role}）" for s in sealers)  # names and roles as the record prints them
 
 
 def password(args: argparse.Namespace, sealer: Any) -> str:

@@ -296,9 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from inspector_app.desktop import launch_gui  # not via app.py: the sign-in window before the core
 
         return launch_gui(_data_dir(args), args.lang)
+    except SignInRequired as exc:  # a coded error too: before DomainError, for its own exit status
+        print(_error_line(exc, args), file=sys.stderr)
+        return 3
     except (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError) as exc:
         print(_error_line(exc, args), file=sys.stderr)
         return 2
-    except SignInRequired as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 3

@@ -14,8 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 
-class SignInRequired(Exception):
+
+class SignInRequired(DomainError):
     """Printed as the error and exit status 3, like `inspector sync` when a sign-in is needed."""
 
 
@@ -34,23 +36,35 @@ def read_password(args: argparse.Namespace, prompt: str) -> str:
     if getattr(args, "password_stdin", False):
         line = sys.stdin.readline()
         if not line:
-            raise SignInRequired("标准输入中没有密码")
+            raise SignInRequired("cli.no_password_on_stdin", QT_TRANSLATE_NOOP(
+                "Errors", "There is no password on standard input."))
         return line.rstrip("\r\n")
     env = os.environ.get("INSPECTOR_PASSWORD")
     if env:
         return env
     if not sys.stdin.isatty():
-        raise SignInRequired("需要密码：请用 --password-stdin、INSPECTOR_PASSWORD 环境变量，或在终端中运行以输入密码")
+        raise SignInRequired("cli.password_needed", QT_TRANSLATE_NOOP(
+            "Errors", "A password is needed: use --password-stdin or the INSPECTOR_PASSWORD environment variable, or "
+            "run in a terminal to type it."))
     return getpass.getpass(prompt)
 
 
-def _words(exc: BaseException, args: argparse.Namespace) -> str:
-    """A coded error (key slots) in the command line's language, through the windows' catalogue and mapper
-    (ui/cli_words.py: QtCore only, no window)."""
+def error_words(exc: BaseException, args: argparse.Namespace) -> str:
+    """A coded error in the command line's language, through the windows' catalogue and mapper (ui/cli_words.py:
+    QtCore only, no window); `inspector sync` words its errors here too."""
     from inspector_app.paths import resolve_paths
     from inspector_app.ui.cli_words import message
 
     return message(exc, getattr(args, "lang", None), resolve_paths(getattr(args, "data_dir", None)).cache_dir)
+
+
+def error_line(exc: BaseException, args: argparse.Namespace) -> str:
+    """`错误：…` / `Error: …`, the line a command prints before it exits."""
+    from inspector_app.paths import resolve_paths
+    from inspector_app.ui import cli_words
+
+    return cli_words.error_line(exc, getattr(args, "lang", None),
+                                resolve_paths(getattr(args, "data_dir", None)).cache_dir)
 
 
 def unlock(args: argparse.Namespace, data_dir: str | None) -> tuple[Any, bytes | None]:
@@ -63,13 +77,15 @@ def unlock(args: argparse.Namespace, data_dir: str | None) -> tuple[Any, bytes |
     if not keys.initialised():
         return None, None
     if not name:
-        names = "、".join(o.name for o in keys.officers()) or "无"
-        raise SignInRequired(f"该工作区需要登录：请用 --user 姓名（可登录：{names}）")
+        raise SignInRequired("cli.sign_in_needed", QT_TRANSLATE_NOOP(
+            "Errors", "This workspace needs a sign-in: use --user NAME (who can sign in: {names})."),
+            names=", ".join(o.name for o in keys.officers()) or "—")
     try:
         officer = keys.find(name)
         return officer, keys.unlock(officer.officer_id, read_password(args, f"{officer.name} 的登录密码："))
     except KeySlotError as exc:
-        raise SignInRequired(f"登录失败：{_words(exc, args)}") from exc
+        raise SignInRequired("cli.sign_in_failed", QT_TRANSLATE_NOOP("Errors", "Sign-in failed"),
+                             problems=[exc]) from exc
 
 
 def open_workspace(args: argparse.Namespace, data_dir: str | None) -> Any:
@@ -135,12 +151,15 @@ def _new_password(args: argparse.Namespace, name: str) -> str:
     elif sys.stdin.isatty():
         first = getpass.getpass(f"{name} 的新登录密码：")
         if getpass.getpass("再输入一次：") != first:
-            raise SignInRequired("两次输入的密码不一致")
+            raise SignInRequired("cli.passwords_differ", QT_TRANSLATE_NOOP(
+                "Errors", "The two passwords typed are not the same."))
     else:
-        raise SignInRequired("需要新密码：请用 --password-stdin、INSPECTOR_NEW_PASSWORD 环境变量，或在终端中运行")
+        raise SignInRequired("cli.new_password_needed", QT_TRANSLATE_NOOP(
+            "Errors", "A new password is needed: use --password-stdin or the INSPECTOR_NEW_PASSWORD environment "
+            "variable, or run in a terminal."))
     problem = password_problem(first)
     if problem:
-        raise SignInRequired(_words(problem, args))
+        raise SignInRequired(problem.code, problem.template, **problem.params)
     return first
 
 
@@ -154,7 +173,9 @@ def _recovery_key_password(pem: bytes) -> bytes | None:
     value = os.environ.get("INSPECTOR_RECOVERY_KEY_PASSWORD")
     if value is None:
         if not sys.stdin.isatty():
-            raise SignInRequired("恢复私钥已加密：请在终端中运行，或用 INSPECTOR_RECOVERY_KEY_PASSWORD 提供其口令")
+            raise SignInRequired("cli.recovery_key_encrypted", QT_TRANSLATE_NOOP(
+                "Errors", "The recovery private key is encrypted: run in a terminal, or give its passphrase in "
+                "INSPECTOR_RECOVERY_KEY_PASSWORD."))
         value = getpass.getpass("恢复私钥的口令：")
     return value.encode("utf-8")
 
@@ -162,7 +183,11 @@ def _recovery_key_password(pem: bytes) -> bytes | None:
 def _roster_officer(app: Any, name: str) -> Any:
     matches = [o for o in app.roster.officers() if name in (o.id, o.name, o.certificate_no)]
     if len(matches) != 1:
-        raise SignInRequired(f"执法人员名录中{'没有' if not matches else '有多名'} {name}")
+        if matches:
+            raise SignInRequired("cli.officer_ambiguous", QT_TRANSLATE_NOOP(
+                "Errors", "The roster has several officers {name}."), name=name)
+        raise SignInRequired("cli.officer_unknown", QT_TRANSLATE_NOOP(
+            "Errors", "The roster has no officer {name}."), name=name)
     return matches[0]
 
 
@@ -181,7 +206,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if args.keys_command == "init":
             if keys.initialised():
-                raise SignInRequired("该工作区已有工作区密钥；新增执法人员请用 inspector keys add")
+                raise SignInRequired("cli.keys_exist", QT_TRANSLATE_NOOP(
+                    "Errors", "This workspace has a workspace key already; add officers with inspector keys add."))
             pem = args.recovery_public_key.read_bytes()
             app = build_context(data_dir)  # a workspace without key slots is still plain
             try:
@@ -205,7 +231,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         officer, key = unlock(args, data_dir)
         if officer is None or key is None:
-            raise SignInRequired("该工作区还没有工作区密钥：请先运行 inspector keys init")
+            raise SignInRequired("cli.no_keys", QT_TRANSLATE_NOOP(
+                "Errors", "This workspace has no workspace key yet: run inspector keys init first."))
         actor = officer.actor()
         if args.keys_command == "passwd":
             # the sign-in above checked the old password; with --password-stdin the new one is the next line

@@ -153,7 +153,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             try:
                 out = export_case_file(app, matches[0], args)
             except SealPromptError as exc:
-                print(f"错误：{exc}", file=sys.stderr)
+                from inspector_app.paths import resolve_paths
+                from inspector_app.ui.cli_words import error_line
+
+                print(error_line(exc, getattr(args, "lang", None), resolve_paths().cache_dir), file=sys.stderr)
                 return 2
         elif args.publication:
             result = app.case_files.publication(matches[0], args.publication)

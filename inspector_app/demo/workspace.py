@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from inspector_app.domain.agency_time import local
 from inspector_app.domain.credit_code import make_credit_code
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.domain.findings import FindingData, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.domain.roster import Category, CreditRating, InstitutionData, Level, OfficerData, Ownership
@@ -132,6 +133,10 @@ def _person(rng: random.Random, used: set[str]) -> str:
             return name
 
 
+class WorkspaceNotEmpty(DomainError, RuntimeError):
+    """Demo data goes into an empty workspace only (a RuntimeError, as before, and a coded error)."""
+
+
 def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, seed: int = 2026,
                 progress: Callable[[str], None] | None = None, keys: Any = None,
                 workspace_key: bytes | None = None) -> dict[str, int]:
@@ -144,7 +149,8 @@ def create_demo(app: Workspace, now: Callable[[], dt.datetime] | None = None, se
     admin = Actor(name="系统管理员")
     roster = app.roster
     if roster.institutions():
-        raise RuntimeError("该工作区已有机构名录，演示数据只能在空工作区中创建")
+        raise WorkspaceNotEmpty("demo.workspace_not_empty", QT_TRANSLATE_NOOP(
+            "Errors", "The workspace already has institutions; demo data can only be created in an empty workspace."))
     used_people: set[str] = set()
     institutions = []
     seq_by_prefix: dict[str, int] = {}

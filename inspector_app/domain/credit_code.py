@@ -13,11 +13,11 @@ _VALUES = {c: i for i, c in enumerate(ALPHABET)}
 def check_character(first17: str) -> str:
     """Compute the 18th (check) character for the first 17 characters."""
     if len(first17) != 17:
-        raise ValueError("需要 17 位本体代码")
+        raise ValueError(f"17 characters expected, got {len(first17)}")  # a caller's bug: users never get here
     total = 0
     for ch, w in zip(first17.upper(), WEIGHTS):
         if ch not in _VALUES:
-            raise ValueError(f"非法字符 {ch!r}")
+            raise ValueError(f"{ch!r} is not a character of the code")
         total += _VALUES[ch] * w
     return ALPHABET[(31 - total % 31) % 31]
 

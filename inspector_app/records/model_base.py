@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.canonical import canonical_json, content_hash as _content_hash
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 #: Keys of `SignatureImage.signer` that are not officer ids.
 PARTY = "party"
@@ -177,7 +177,8 @@ def _canon(value: Any) -> Any:
         return format(value, "f")
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
-            raise ValidationError(f"时间 {value.isoformat()} 缺少时区")
+            raise ValidationError("record.naive_time", QT_TRANSLATE_NOOP(
+                "Errors", "The time {time} has no time zone."), time=value.isoformat())
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -188,7 +189,8 @@ def _canon(value: Any) -> Any:
     if isinstance(value, Path):
         return None
     if isinstance(value, float):
-        raise ValidationError("哈希内容不得包含浮点数")
+        raise ValidationError("record.float_hashed", QT_TRANSLATE_NOOP(
+            "Errors", "Hashed content must not contain floating-point numbers."))
     raise TypeError(f"not canonicalisable: {type(value).__name__}")
 
 

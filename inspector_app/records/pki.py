@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from inspector_app import fileio
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 
 # ------------------------------------------------------------------------------------------------ key-usage policy
 # pyHanko's default (signing and validation) is {"non_repudiation"}; certificates with only digitalSignature then
@@ -45,8 +46,8 @@ TEAM_LEAD_POLICY = ObjectIdentifier("2.25.39401862947905931039635464652875275165
 CERT_NO_PREFIX = "执法证号："
 
 
-class PkiError(Exception):
-    """A key or certificate file cannot be used; the message is shown to the user."""
+class PkiError(DomainError):
+    """A key or certificate file cannot be used; a coded error (the UI shows it translated)."""
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ def make_crl(ca: CertKey, revoked: tuple[x509.Certificate, ...] = (), *, days: i
 def pkcs12_bytes(ck: CertKey, password: str) -> bytes:
     """Key + certificate + chain as a password-protected PKCS#12 (PBES2/AES-256, SHA-256 MAC)."""
     if not password:
-        raise PkiError("PKCS#12 文件必须设置密码")
+        raise PkiError("pki.password_required", QT_TRANSLATE_NOOP(
+            "Errors", "A PKCS#12 file must have a password."))
     return pkcs12.serialize_key_and_certificates(
         name=ck.subject_cn.encode("utf-8"), key=ck.key, cert=ck.cert, cas=list(ck.chain) or None,
         encryption_algorithm=serialization.BestAvailableEncryption(password.encode("utf-8")))
@@ -238,7 +240,9 @@ def load_pkcs12(path: Path, password: str) -> CertKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PkiError(f"无法读取证书文件 {path.name}：{exc.strerror or exc}") from exc
+        raise PkiError("pki.unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name,
+            problem=str(exc.strerror or exc)) from exc
     return load_pkcs12_bytes(data, password, path.name)
 
 
@@ -248,11 +252,16 @@ def load_pkcs12_bytes(data: bytes, password: str, name: str) -> CertKey:
     try:
         key, cert, cas = pkcs12.load_key_and_certificates(data, password.encode("utf-8") if password else None)
     except ValueError as exc:
-        raise PkiError(f"证书文件 {path.name} 的密码不正确，或文件已损坏") from exc
+        raise PkiError("pki.wrong_password", QT_TRANSLATE_NOOP(
+            "Errors", "The password of the certificate file {file} is wrong, or the file is damaged."),
+            file=path.name) from exc
     if key is None or cert is None:
-        raise PkiError(f"证书文件 {path.name} 中没有私钥或证书")
+        raise PkiError("pki.incomplete", QT_TRANSLATE_NOOP(
+            "Errors", "The certificate file {file} holds no private key or no certificate."), file=path.name)
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise PkiError(f"证书文件 {path.name} 的密钥类型不受支持（需要 RSA）")
+        raise PkiError("pki.key_type", QT_TRANSLATE_NOOP(
+            "Errors", "The key type of the certificate file {file} is not supported (RSA is needed)."),
+            file=path.name)
     return CertKey(cert, key, tuple(cas or ()))
 
 
@@ -265,7 +274,8 @@ def load_cert(path: Path) -> x509.Certificate:
     try:
         return x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data else x509.load_der_x509_certificate(data)
     except ValueError as exc:
-        raise PkiError(f"无法读取证书 {Path(path).name}") from exc
+        raise PkiError("pki.unreadable_certificate", QT_TRANSLATE_NOOP(
+            "Errors", "Cannot read the certificate {file}."), file=Path(path).name) from exc
 
 
 def subject_cn(cert: x509.Certificate) -> str:

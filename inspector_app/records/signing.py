@@ -40,6 +40,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from inspector_app.fonts import RL_BOLD, RL_REGULAR
 from inspector_app.domain.agency_time import zone_label
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.records.model import CN_TZ
 from inspector_app.records.pki import SIGNER_EXTD_KEY_USAGE, SIGNER_KEY_USAGE, CertKey, subject_cn
 from inspector_app.records.render import Attachment, RenderedPdf, SigField
@@ -47,8 +48,8 @@ from inspector_app.records.render import Attachment, RenderedPdf, SigField
 DEVICE_CLOCK_LABEL = "签名时间（设备时钟）"
 
 
-class SigningError(Exception):
-    """Signing failed; the message is shown to the user."""
+class SigningError(DomainError):
+    """Signing failed; a coded error (the UI shows it translated)."""
 
 
 def quiet_pyhanko() -> None:
@@ -73,8 +74,10 @@ def to_pyhanko_signer(ck: CertKey) -> signers.SimpleSigner:
     try:
         key_usage_constraints().validate(cert)
     except Exception as exc:  # pyhanko_certvalidator InvalidCertificateError
-        raise SigningError(f"证书 {subject_cn(ck.cert)} 的密钥用途不适用于文书签名（需要不可否认/内容承诺用途）："
-                           f"{exc}") from exc
+        raise SigningError("signing.key_usage", QT_TRANSLATE_NOOP(
+            "Errors", "The key usage of the certificate {certificate} does not allow signing documents "
+            "(non-repudiation / content commitment is needed): {detail}"),
+            certificate=subject_cn(ck.cert), detail=str(exc)) from exc
     key = asn1_keys.PrivateKeyInfo.load(ck.key.private_bytes(der, serialization.PrivateFormat.PKCS8,
                                                               serialization.NoEncryption()))
     chain = [asn1_x509.Certificate.load(c.public_bytes(der)) for c in ck.chain]
@@ -199,7 +202,8 @@ def _field_rect(writer: IncrementalPdfFileWriter, field_name: str) -> tuple[floa
             widget = obj if "/Rect" in obj else obj["/Kids"][0].get_object()
             x1, y1, x2, y2 = (float(v) for v in widget["/Rect"])
             return abs(x2 - x1), abs(y2 - y1)
-    raise SigningError(f"文件中没有签名域 {field_name}")
+    raise SigningError("signing.no_field", QT_TRANSLATE_NOOP(
+        "Errors", "The file has no signature field {field}."), field=field_name)
 
 
 def _sign(writer: IncrementalPdfFileWriter, ck: CertKey, field_name: str, size: tuple[float, float], *,
@@ -222,8 +226,14 @@ def _sign(writer: IncrementalPdfFileWriter, ck: CertKey, field_name: str, size: 
     try:
         signer.sign_pdf(writer, existing_fields_only=existing_only, output=out)
     except Exception as exc:  # pyHanko raises SigningError, PdfWriteError, ValueError ...
-        raise SigningError(f"签名失败（{field_name}）：{exc}") from exc
+        raise SigningError("signing.failed", QT_TRANSLATE_NOOP(
+            "Errors", "Signing failed ({field}): {detail}"), field=field_name, detail=str(exc)) from exc
     return out.getvalue()
+
+
+def _unopenable(exc: Exception) -> SigningError:
+    return SigningError("signing.cannot_open", QT_TRANSLATE_NOOP(
+        "Errors", "The file to be signed cannot be opened: {detail}"), detail=str(exc))
 
 
 def add_fields_and_attachments(writer: IncrementalPdfFileWriter, sig_fields: Sequence[SigField],
@@ -248,13 +258,15 @@ def certify(pdf: bytes, sig_fields: Sequence[SigField], attachments: Sequence[At
     """First signature: all fields + attachments + certification (DocMDP P=2) in one incremental update."""
     spec = {f.field_name: f for f in sig_fields}
     if field_name not in spec:
-        raise SigningError(f"没有名为 {field_name} 的签名位置")
+        raise SigningError("signing.no_position", QT_TRANSLATE_NOOP(
+            "Errors", "There is no signature position named {field}."), field=field_name)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=True)
     except Exception as exc:
-        raise SigningError(f"无法打开待签名文件：{exc}") from exc
+        raise _unopenable(exc) from exc
     if writer.prev.embedded_signatures:
-        raise SigningError("文件已有签名；后续签名请使用 countersign")
+        raise SigningError("signing.already_signed", QT_TRANSLATE_NOOP(
+            "Errors", "The file is signed already; later signatures use countersign."))
     when = signing_time or _now()
     add_fields_and_attachments(writer, sig_fields, attachments, when)
     f = spec[field_name]
@@ -276,7 +288,7 @@ def countersign(pdf: bytes, ck: CertKey, field_name: str, *, role: str, handwrit
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=True)
     except Exception as exc:
-        raise SigningError(f"无法打开待签名文件：{exc}") from exc
+        raise _unopenable(exc) from exc
     size = _field_rect(writer, field_name)
     return _sign(writer, ck, field_name, size, role=role, handwriting=handwriting, signing_time=signing_time,
                  certify=False, reason=reason, location=location, existing_only=True, revocation=revocation)

@@ -101,10 +101,11 @@ def _read(path: Path, cancelled: Cancelled | None) -> bytes:
     return b"".join(parts)
 
 
-def _io_message(e: OSError) -> str:
+def _io_refusal(e: OSError) -> MediaRefused:
     if e.errno == errno.ENOSPC:
-        return "本机磁盘空间不足，文件未能保存"
-    return f"文件读写失败：{e.strerror or e}"
+        return MediaRefused("evidence.disk_full", QT_TRANSLATE_NOOP("Errors", "The disk is full; nothing was saved."))
+    return MediaRefused("evidence.io_failed", QT_TRANSLATE_NOOP(
+        "Errors", "The file could not be read or written: {reason}"), reason=str(e.strerror or e))
 
 
 def _measure(value: str) -> Measure:
@@ -141,7 +142,8 @@ class EvidenceService:
         try:
             size = path.stat().st_size
             if not path.is_file():
-                raise MediaRefused("不是普通文件，不能作为证据导入")
+                raise MediaRefused("evidence.not_a_file", QT_TRANSLATE_NOOP(
+                    "Errors", "Not a regular file; it cannot be imported as evidence."))
             if size <= IN_MEMORY_LIMIT:
                 return self.prepare_bytes(_read(path, cancelled), path.name, "file", cancelled)
             info, thumb = media.analyse(path, THUMB_PX)
@@ -149,7 +151,7 @@ class EvidenceService:
         except InterruptedError:
             raise
         except OSError as e:
-            raise MediaRefused(_io_message(e)) from None
+            raise _io_refusal(e) from None
         return Prepared(path.name, info, blob.sha256, blob.size, self._save_thumb(blob.sha256, thumb), "file")
 
     def prepare_bytes(self, data: bytes, name: str, origin: str = "paste",
@@ -160,7 +162,7 @@ class EvidenceService:
         try:
             blob = self._ctx.blobs.put_bytes(data)
         except OSError as e:
-            raise MediaRefused(_io_message(e)) from None
+            raise _io_refusal(e) from None
         return Prepared(name, info, blob.sha256, blob.size, self._save_thumb(blob.sha256, thumb), origin)
 
     def _save_thumb(self, sha256: str, thumb: Any) -> Path | None:

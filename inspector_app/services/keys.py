@@ -57,9 +57,9 @@ class KeyService:
                 "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name,
                 problem=str(exc.strerror or exc)) from None
         except SealedFileError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.code, exc.template, **exc.params) from None
         except pki.PkiError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.code, exc.template, **exc.params) from None
 
     def sealed(self, officer_id: str, password: str) -> pki.SealedKey:
         """The officer's PKCS#12 bytes with the password, to be opened in the signing process (`open_key`)."""
@@ -75,7 +75,7 @@ class KeyService:
                 "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name,
                 problem=str(exc.strerror or exc)) from None
         except SealedFileError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.code, exc.template, **exc.params) from None
 
     def import_pkcs12(self, officer_id: str, source: Path, password: str) -> x509.Certificate:
         """Check the file opens with the password, then copy it in (temp, fsync, rename)."""
@@ -84,7 +84,7 @@ class KeyService:
         try:
             ck = pki.load_pkcs12(source, password)
         except pki.PkiError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.code, exc.template, **exc.params) from None
         except OSError as exc:
             raise ValidationError("keys.unreadable_source", QT_TRANSLATE_NOOP(
                 "Errors", "Cannot read the certificate file: {problem}"), problem=str(exc.strerror or exc)) from None
@@ -139,4 +139,4 @@ def open_key(ck: pki.CertKey | pki.SealedKey) -> pki.CertKey:
     try:
         return ck.open()
     except pki.PkiError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(exc.code, exc.template, **exc.params) from None

@@ -22,19 +22,21 @@ from typing import Any, BinaryIO
 from PIL import Image, ImageOps, UnidentifiedImageError
 from PIL.JpegImagePlugin import JpegImageFile
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.evidence import EvidenceKind
 from inspector_app.storage.exif import CHINA_TZ, PhotoFacts, read_facts
 
 MAX_PIXELS = 120_000_000  # above the 108 MP of current phone sensors, far below what exhausts a laptop
 MAX_FRAMES = 500
-SUPPORTED_ZH = "支持的格式：JPEG、PNG、TIFF、WebP 图片，PDF 文档，MP4、MOV、MP3、WAV、M4A 音视频"
+#: A parameter of several refusals; the UI translates string parameters too (ui/errors.py).
+SUPPORTED = QT_TRANSLATE_NOOP("Errors", "Supported formats: JPEG, PNG, TIFF and WebP images, PDF documents, "
+                              "MP4, MOV, MP3, WAV and M4A audio and video.")
 
 Source = Path | bytes | BinaryIO  # a path, the file's bytes, or a seekable binary file (a vault reader)
 
 
 class MediaRefused(ValidationError):
-    """The file cannot become evidence; the message says why, in words an inspector understands."""
+    """The file cannot become evidence; the code says why (the template in words an inspector understands)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,8 @@ def _mp3_frame(h: bytes) -> bool:
 def sniff(head: bytes) -> tuple[EvidenceKind, str, str]:
     """(kind, mime, format) from the first bytes of a file, or MediaRefused with the reason."""
     if not head:
-        raise MediaRefused("文件为空（0 字节），不能作为证据")
+        raise MediaRefused("evidence.empty_file", QT_TRANSLATE_NOOP(
+            "Errors", "The file is empty (0 bytes) and cannot be evidence."))
     if head.startswith(b"\xff\xd8\xff"):
         return EvidenceKind.PHOTO, "image/jpeg", "JPEG"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -108,8 +111,9 @@ def sniff(head: bytes) -> tuple[EvidenceKind, str, str]:
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in _HEIF_BRANDS:
-            raise MediaRefused("暂不支持 HEIC/HEIF/AVIF 格式照片。请在手机“设置 → 相机 → 格式”中选择“兼容性最佳”"
-                               "（JPEG），或先将照片转换为 JPEG 再导入")
+            raise MediaRefused("evidence.heif_unsupported", QT_TRANSLATE_NOOP(
+                "Errors", "HEIC/HEIF/AVIF photos are not supported yet. On the phone choose “Settings → Camera → "
+                "Formats → Most Compatible” (JPEG), or convert the photos to JPEG before importing them."))
         if brand in (b"M4A ", b"M4B "):
             return _AV, "audio/mp4", "M4A"
         if brand == b"qt  ":
@@ -122,10 +126,16 @@ def sniff(head: bytes) -> tuple[EvidenceKind, str, str]:
     if head.startswith(b"#!AMR"):
         return _AV, "audio/amr", "AMR"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise MediaRefused(f"Word/Excel 等办公文档或压缩包不能直接作为证据导入，请先另存为 PDF。{SUPPORTED_ZH}")
+        raise MediaRefused("evidence.office_document", QT_TRANSLATE_NOOP(
+            "Errors", "Word, Excel and other office documents or archives cannot be imported as evidence directly; "
+            "save them as PDF first. {supported}"), supported=SUPPORTED)
     if head[:6] in (b"GIF87a", b"GIF89a") or head[:2] == b"BM":
-        raise MediaRefused(f"不支持 GIF/BMP 图片，请转换为 JPEG 或 PNG 后再导入。{SUPPORTED_ZH}")
-    raise MediaRefused(f"无法识别的文件类型（按文件内容判断，与扩展名无关）。{SUPPORTED_ZH}")
+        raise MediaRefused("evidence.gif_bmp", QT_TRANSLATE_NOOP(
+            "Errors", "GIF and BMP images are not supported; convert them to JPEG or PNG before importing. "
+            "{supported}"), supported=SUPPORTED)
+    raise MediaRefused("evidence.unknown_type", QT_TRANSLATE_NOOP(
+        "Errors", "Unrecognised file type (judged by the file's content, not its extension). {supported}"),
+        supported=SUPPORTED)
 
 
 def _head(src: Source, n: int = 1024) -> bytes:
@@ -140,14 +150,20 @@ def _open(src: Source) -> Image.Image:
     im = Image.open(io.BytesIO(src) if isinstance(src, bytes) else src)
     if im.width * im.height > MAX_PIXELS:
         im.close()
-        raise MediaRefused(_bomb_message(im.size))
+        raise _bomb(im.size)
     return im
 
 
-def _bomb_message(size: tuple[int, int] | None) -> str:
-    dims = f"（{size[0]}×{size[1]}）" if size else ""
-    return (f"图片像素数过大{dims}，超过 {MAX_PIXELS // 1_000_000} 百万像素的上限，可能是异常或恶意文件（解压炸弹），"
-            "已拒绝导入")
+def _bomb(size: tuple[int, int] | None) -> MediaRefused:
+    limit = MAX_PIXELS // 1_000_000
+    if size is None:
+        return MediaRefused("evidence.too_many_pixels", QT_TRANSLATE_NOOP(
+            "Errors", "The image has too many pixels, more than the limit of {limit} megapixels; it may be a damaged "
+            "or malicious file (a decompression bomb). Import refused."), limit=limit)
+    return MediaRefused("evidence.too_many_pixels", QT_TRANSLATE_NOOP(
+        "Errors", "The image has too many pixels ({width}×{height}), more than the limit of {limit} megapixels; it "
+        "may be a damaged or malicious file (a decompression bomb). Import refused."),
+        width=size[0], height=size[1], limit=limit)
 
 
 @contextmanager
@@ -158,15 +174,23 @@ def _image_errors() -> Iterator[None]:
     except MediaRefused:
         raise
     except Image.DecompressionBombError:
-        raise MediaRefused(_bomb_message(None)) from None
+        raise _bomb(None) from None
     except UnidentifiedImageError:
-        raise MediaRefused("图片无法识别，文件可能已损坏") from None
+        raise MediaRefused("evidence.image_unrecognised", QT_TRANSLATE_NOOP(
+            "Errors", "The image cannot be recognised; the file may be damaged.")) from None
     except OSError as e:
         if "truncated" in str(e):
-            raise MediaRefused("图片文件不完整（可能在拷贝或传输中被截断），请从原始设备重新拷贝") from None
-        raise MediaRefused(f"图片无法解码，文件可能已损坏（{e}）") from None
+            raise MediaRefused("evidence.image_truncated", QT_TRANSLATE_NOOP(
+                "Errors", "The image file is incomplete (it may have been cut off while being copied or "
+                "transferred); copy it again from the original device.")) from None
+        raise _undecodable(str(e)) from None
     except Exception as e:  # noqa: BLE001
-        raise MediaRefused(f"图片无法解码，文件可能已损坏（{type(e).__name__}: {e}）") from None
+        raise _undecodable(f"{type(e).__name__}: {e}") from None
+
+
+def _undecodable(detail: str) -> MediaRefused:
+    return MediaRefused("evidence.image_undecodable", QT_TRANSLATE_NOOP(
+        "Errors", "The image cannot be decoded; the file may be damaged ({detail})."), detail=detail)
 
 
 def _decode(im: Image.Image, draft_px: int) -> None:
@@ -176,7 +200,7 @@ def _decode(im: Image.Image, draft_px: int) -> None:
     for i in range(1, frames):  # further pages/frames first: seeking after draft() is unreliable (MPO)
         im.seek(i)
         if im.width * im.height > MAX_PIXELS:
-            raise MediaRefused(_bomb_message(im.size))
+            raise _bomb(im.size)
         im.load()
     if frames > 1:
         im.seek(0)
@@ -203,7 +227,9 @@ def _pdf_facts(src: Source) -> int | None:
     """Page count when cheap (pages not hidden in compressed object streams); refuses a PDF without %%EOF."""
     def scan(data: Any) -> int | None:
         if data.rfind(b"%%EOF") < 0:
-            raise MediaRefused("PDF 文件不完整（缺少文件结束标记），可能在拷贝或下载中被截断")
+            raise MediaRefused("evidence.pdf_truncated", QT_TRANSLATE_NOOP(
+                "Errors", "The PDF file is incomplete (its end-of-file marker is missing); it may have been cut off "
+                "while being copied or downloaded."))
         return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) or None
 
     if isinstance(src, bytes):
@@ -246,7 +272,7 @@ def _av_info(src: Source, mime: str, fmt: str) -> MediaInfo:
 
 
 def probe(src: Source, default_tz: dt.tzinfo = CHINA_TZ) -> MediaInfo:
-    """Identify and verify a file (path or bytes) by its content. Raises MediaRefused with a Chinese message."""
+    """Identify and verify a file (path or bytes) by its content. Raises MediaRefused (a coded error)."""
     return analyse(src, None, default_tz)[0]
 
 

@@ -21,6 +21,8 @@ from typing import BinaryIO
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
+
 MAGIC = b"IAPSEAL"
 VERSION = 1
 HEADER = len(MAGIC) + 1 + 4 + 8
@@ -28,8 +30,9 @@ TAG = 16
 CHUNK = 256 * 1024
 
 
-class SealedFileError(ValueError):
-    """A sealed file is damaged, truncated, reordered or from another workspace (wrong key)."""
+class SealedFileError(DomainError, ValueError):
+    """A sealed file is damaged, truncated, reordered or from another workspace (wrong key). A coded error, and
+    still a ValueError for the callers that catch that."""
 
 
 def is_sealed(head: bytes) -> bool:
@@ -93,14 +96,16 @@ class SealReader(io.RawIOBase):
         self._raw, self._aes, self.name = raw, AESGCM(key), name
         header = raw.read(HEADER)
         if len(header) < HEADER or not is_sealed(header) or header[len(MAGIC)] != VERSION:
-            raise SealedFileError(f"{name}: 不是本程序加密的文件，或文件头已损坏")
+            raise SealedFileError("sealed.not_sealed", QT_TRANSLATE_NOOP(
+                "Errors", "{file}: not a file encrypted by this program, or its header is damaged."), file=name)
         self._header = header
         (self._chunk,) = struct.unpack(">I", header[len(MAGIC) + 1: len(MAGIC) + 5])
         self._prefix = header[-8:]
         body = _remaining(raw)
         full, rest = divmod(body, self._chunk + TAG)
         if rest == 0 and full == 0 or 0 < rest < TAG or self._chunk == 0:
-            raise SealedFileError(f"{name}: 加密文件不完整（被截断）")
+            raise SealedFileError("sealed.truncated", QT_TRANSLATE_NOOP(
+                "Errors", "{file}: the encrypted file is incomplete (truncated)."), file=name)
         self._count = full if rest == 0 else full + 1
         self.size = body - self._count * TAG
         self._pos = 0
@@ -116,8 +121,9 @@ class SealReader(io.RawIOBase):
         try:
             plain = self._aes.decrypt(_nonce(self._prefix, index), sealed, _aad(self._header, index, final))
         except InvalidTag:
-            raise SealedFileError(f"{self.name}: 加密文件已损坏、被截断或被篡改（第 {index + 1} 段校验失败），"
-                                  "或不属于本工作区") from None
+            raise SealedFileError("sealed.damaged", QT_TRANSLATE_NOOP(
+                "Errors", "{file}: the encrypted file is damaged, truncated or tampered with (chunk {chunk} fails "
+                "its check), or it belongs to another workspace."), file=self.name, chunk=index + 1) from None
         self._cached = (index, plain)
         return plain
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.domain.ids import new_id
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.services.inspections import load_inspection, require_editable
@@ -60,7 +60,7 @@ def sign(ctx: ServiceContext, actor: Actor, inspection_id: str) -> str:
 
 def comment(ctx: ServiceContext, actor: Actor, inspection_id: str, text: str) -> str:
     if not text.strip():
-        raise ValidationError("意见内容不能为空")
+        raise ValidationError("review.comment_empty", QT_TRANSLATE_NOOP("Errors", "The comment is empty."))
     with ctx.unit(actor) as uow:
         rec = uow.session.get(SyncRecordRow, ("inspection", inspection_id))
         cid = new_id()
@@ -74,12 +74,14 @@ def approve(ctx: ServiceContext, actor: Actor, inspection_id: str, decision: str
             note: str = "") -> str:
     """An approval names the signed content it approves; the server checks it against the signed version."""
     if decision not in ("approve", "return"):
-        raise ValidationError("审核结论只能是“批准”或“退回”")
+        raise ValidationError("review.bad_decision", QT_TRANSLATE_NOOP(
+            "Errors", "The review decision can only be “approve” or “return”."))
     with ctx.unit(actor) as uow:
         rec = uow.session.get(SyncRecordRow, ("inspection", inspection_id))
         digest = rec.content_hash if rec is not None and rec.content_hash else None
         if digest is None:
-            raise ValidationError("检查记录尚未在服务器上签字，不能审核")
+            raise ValidationError("review.not_signed_on_server", QT_TRANSLATE_NOOP(
+                "Errors", "The inspection record is not signed on the server yet; it cannot be reviewed."))
         aid = new_id()
         uow.record(inspection_id, "review.approval", "approval", aid, "append", payloads.data_payload(
             "approval", {"inspection_id": inspection_id, "content_hash": digest, "decision": decision, "note": note,

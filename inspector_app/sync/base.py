@@ -24,7 +24,8 @@ from inspector_app.services.context import ServiceContext, utc_now
 from inspector_app.storage.db import transaction
 from inspector_app.storage.orm import OutboxRow
 from inspector_app.sync import account, local
-from inspector_app.sync.errors import AuthRequired, Offline, ServerRefused, ServerStorageFull
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
+from inspector_app.sync.errors import AuthRequired, Offline, ServerStorageFull, SyncError, refused
 from inspector_app.sync.status import Backoff, SyncStatus
 from inspector_app.sync.transport import Request, Response, Transport, TransportError
 from inspector_app.syncproto import wire
@@ -65,7 +66,7 @@ class EngineBase:
         self._lock = threading.RLock()          # one round at a time per engine
         self._online = False
         self._state = "never"
-        self._last_error: str | None = None
+        self._last_error: SyncError | None = None
         self._next_attempt: dt.datetime | None = None
         self._hello_done = False
         self._offline_sign_in = False
@@ -100,22 +101,27 @@ class EngineBase:
         if auth:
             token = self._token()
             if not token:
-                raise AuthRequired("请先登录同步服务器")
+                raise AuthRequired("sync.sign_in_needed", QT_TRANSLATE_NOOP(
+                    "Errors", "Sign in to the sync server first."))
             h["Authorization"] = f"Bearer {token}"
         try:
             r = self.transport.send(Request(method, path, json=json_body, content=content, headers=h,
                                             params=params or {}, sink=sink))
         except TransportError as exc:
             self._online = False
-            raise Offline(f"无法连接同步服务器：{exc}") from exc
+            raise Offline("sync.unreachable", QT_TRANSLATE_NOOP(
+                "Errors", "Cannot connect to the sync server: {reason}"), reason=str(exc)) from exc
         self._online = True
         if r.status == 507:
-            raise ServerStorageFull("服务器存储空间已满，稍后自动重试", body=r.json())
+            raise ServerStorageFull("sync.server_full", QT_TRANSLATE_NOOP(
+                "Errors", "The server's storage is full; the sync will be retried automatically."), body=r.json())
         if r.status >= 500:
-            raise Offline(f"服务器错误 {r.status}", body=r.json())
+            raise Offline("sync.server_error", QT_TRANSLATE_NOOP("Errors", "Server error {status}"), body=r.json(),
+                          status=r.status)
         if r.status == 401:
             self._write(account.forget_token)
-            raise AuthRequired("登录已过期，请重新登录", body=r.json())
+            raise AuthRequired("sync.session_expired", QT_TRANSLATE_NOOP(
+                "Errors", "The sign-in has expired; sign in again."), body=r.json())
         return r
 
     @staticmethod
@@ -133,7 +139,7 @@ class EngineBase:
         r = self._call("POST", "/sync/v1/hello", json_body=wire.hello_request(client_id, __version__))
         if r.status != 200:
             err = self._err(r)
-            raise ServerRefused(err.get("message", "hello refused"), err.get("error"), err)
+            raise refused(err, f"hello refused ({r.status})")
         body = r.json()
         self._note_server_time(body.get("server_time"), self.clock())
         self.stats["hello"] += 1

@@ -17,7 +17,8 @@ from inspector_app.storage.orm import OutboxRow
 from inspector_app.storage.sync_orm import BlobLocalRow
 from inspector_app.sync import local
 from inspector_app.sync.base import EngineBase
-from inspector_app.sync.errors import Busy, Offline, ServerRefused, ServerStorageFull
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
+from inspector_app.sync.errors import Busy, Offline, ServerRefused, ServerStorageFull, refused
 
 
 class BlobSync(EngineBase):
@@ -93,7 +94,7 @@ class BlobSync(EngineBase):
 
     def _upload(self, sha: str, note: dict[str, Any]) -> bool:
         if not self.ctx.blobs.has(sha):
-            note["last_error"] = "本地文件缺失"
+            note["last_error"] = "The local file is missing."
             return False
         size = self.ctx.blobs.size(sha)  # the plaintext: the server stores and hashes what the records print
         done = {"upload_status": "complete", "upload_offset": size, "last_error": None}
@@ -134,7 +135,7 @@ class BlobSync(EngineBase):
                     try:
                         h = self._call("HEAD", f"/sync/v1/uploads/{sha}")
                     except Offline:
-                        note.update(upload_offset=offset, last_error="网络中断")
+                        note.update(upload_offset=offset, last_error="The connection was lost.")
                         raise
                     if h.status == 200 and h.header("upload-offset") is not None:
                         offset = int(h.header("upload-offset") or 0)
@@ -160,11 +161,14 @@ class BlobSync(EngineBase):
                 elif r.status == 460:
                     continue
                 elif r.status == 423:
-                    raise Busy("该文件正在由另一台设备上传")
+                    raise Busy("sync.upload_busy", QT_TRANSLATE_NOOP(
+                        "Errors", "Another device is uploading this file."))
                 elif r.status in (404, 410) or (r.status == 422 and self._err(r).get("error") == "digest_mismatch"):
                     restarts += 1
                     if restarts > 3:
-                        raise ServerRefused("文件上传反复失败（摘要不符）", "digest_mismatch")
+                        raise ServerRefused("sync.upload_digest_mismatch", QT_TRANSLATE_NOOP(
+                            "Errors", "The file upload failed again and again (digest mismatch)."),
+                            server_code="digest_mismatch")
                     created = self._create_upload(sha, size, note)
                     if created is None:
                         return True
@@ -172,8 +176,9 @@ class BlobSync(EngineBase):
                 else:
                     err = self._err(r)
                     note["last_error"] = err.get("message")
-                    raise ServerRefused(err.get("message", f"upload refused ({r.status})"), err.get("error"), err)
-        raise Offline("上传未能在限定次数内完成")
+                    raise refused(err, f"upload refused ({r.status})")
+        raise Offline("sync.upload_unfinished", QT_TRANSLATE_NOOP(
+            "Errors", "The upload did not finish within the allowed number of attempts."))
 
     def _whole(self, sha: str, size: int, tus: dict[str, str]) -> bool | None:
         """A file that fits one chunk goes up in one request: PATCH at offset 0 with `Upload-Length` creates the
@@ -195,7 +200,7 @@ class BlobSync(EngineBase):
         if r.status != 200:
             err = self._err(r)
             note["last_error"] = err.get("message")
-            raise ServerRefused(err.get("message", "upload refused"), err.get("error"), err)
+            raise refused(err, f"upload refused ({r.status})")
         body = r.json()
         if body.get("status") == "complete":
             note.update(upload_status="complete", upload_offset=size, last_error=None)
@@ -217,12 +222,13 @@ class BlobSync(EngineBase):
         try:
             r = self._call("GET", f"/sync/v1/blobs/{sha}", sink=lambda pieces: self.ctx.blobs.put_stream(pieces, sha))
         except DigestMismatch:
-            raise Offline("下载的文件与摘要不符，稍后重试") from None
+            raise Offline("sync.download_digest_mismatch", QT_TRANSLATE_NOOP(
+                "Errors", "The downloaded file does not match its digest; it will be fetched again later.")) from None
         if r.status == 404:
             return False
         if r.status != 200:
             err = self._err(r)
-            raise ServerRefused(err.get("message", f"download refused ({r.status})"), err.get("error"), err)
+            raise refused(err, f"download refused ({r.status})")
         size = r.streamed.size
 
         def known(s: Session) -> None:   # it came from the server: never an upload candidate (I8)

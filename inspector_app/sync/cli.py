@@ -14,7 +14,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -57,31 +57,39 @@ def _officer_named(keys_dir: Any, user: str | None) -> str | None:
         return None
 
 
-def _print_status(status: Any, as_json: bool) -> None:
+def _print_status(status: Any, as_json: bool, words: Callable[[BaseException], str] = str) -> None:
+    """The status line; the error in the user's language (`words`, ui/cli_words.py), in JSON as its code."""
     if as_json:
-        d = dataclasses.asdict(status)
+        problem = status.last_problem
+        d = dataclasses.asdict(dataclasses.replace(status, last_problem=None))
+        d["last_problem"] = problem.code if problem is not None else None
         print(json.dumps(d, default=str, ensure_ascii=False))
         return
+    error = words(status.last_problem) if status.last_problem is not None else status.last_error
     last = status.last_sync_at.isoformat(timespec="seconds") if status.last_sync_at else "—"
     print(f"{'在线' if status.online else '离线'}  待上传修改 {status.pending_changes}  照片 {status.photos_uploaded}/"
           f"{status.photos_total}  冲突 {status.open_conflicts}  被拒绝 {status.rejected_changes}  上次同步 {last}"
-          + (f"  错误：{status.last_error}" if status.last_error else ""))
+          + (f"  错误：{error}" if error else ""))
 
 
 def run(args: argparse.Namespace) -> int:
     from inspector_app.app import build_context
     from inspector_app.paths import resolve_paths
-    from inspector_app.signin_cli import SignInRequired, unlock
+    from inspector_app.signin_cli import SignInRequired, error_line, error_words, unlock
     from inspector_app.sync import account
     from inspector_app.sync.engine import SyncEngine
     from inspector_app.sync.transport import HttpTransport
 
     data_dir = getattr(args, "data_dir", None)
+
+    def words(exc: BaseException) -> str:
+        return error_words(exc, args)
+
     officer = args.officer or _officer_named(resolve_paths(data_dir).keys_dir, args.user)
     try:
         _o, key = unlock(argparse.Namespace(officer=officer, password_stdin=args.password_stdin), data_dir)
     except SignInRequired as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(error_line(exc, args), file=sys.stderr)
         return 3
     app = build_context(data_dir, workspace_key=key)
     transport = HttpTransport(args.server)
@@ -105,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
                 print(res.message, file=sys.stderr)
         if args.once:
             result = engine.sync_round()
-            _print_status(engine.status(), args.json)
+            _print_status(engine.status(), args.json, words)
             if engine.status().state == "auth_required":
                 return 3
             return 0 if result.ok else 1
@@ -116,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
 
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
-        engine.on_status = lambda st: _print_status(st, args.json)
+        engine.on_status = lambda st: _print_status(st, args.json, words)
         engine.run(lambda: stop["flag"])
         return 0
     finally:

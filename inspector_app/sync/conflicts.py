@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from sqlalchemy import select
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app import syncproto as P
 from inspector_app.services.context import Actor, ServiceContext
 from inspector_app.storage import outbox_repo
@@ -66,11 +66,13 @@ def resolve(ctx: ServiceContext, actor: Actor, conflict_id: str, choice: Choice,
         s = uow.session
         c = s.get(ConflictLocalRow, conflict_id)
         if c is None or c.status != "open":
-            raise ValidationError("该冲突不存在或已处理")
+            raise ValidationError("conflict.not_open", QT_TRANSLATE_NOOP(
+                "Errors", "The conflict does not exist or has been dealt with already."))
         payload: dict[str, Any] = {"conflict_id": conflict_id, "choice": choice, "apply": False}
         if choice in ("client", "value"):
             if c.field is None or c.kind not in ("concurrent_edit", "edit_after_delete"):
-                raise ValidationError("此类冲突只能确认保留服务器上的内容")
+                raise ValidationError("conflict.server_value_only", QT_TRANSLATE_NOOP(
+                    "Errors", "For this kind of conflict only the server's content can be kept."))
             rec = s.get(SyncRecordRow, (c.entity, c.entity_id))
             current = (rec.server_data or {}).get(c.field) if rec is not None else c.server_value
             chosen = c.client_value if choice == "client" else value
@@ -79,7 +81,8 @@ def resolve(ctx: ServiceContext, actor: Actor, conflict_id: str, choice: Choice,
                 try:
                     P.validate_data(spec, {c.field: chosen}, partial=True)
                 except P.PermanentError as exc:
-                    raise ValidationError(f"取值无效：{exc.message}") from None
+                    raise ValidationError("conflict.invalid_value", QT_TRANSLATE_NOOP(
+                        "Errors", "The value is not valid: {detail}"), detail=exc.message) from None
             payload.update({"field": c.field, "apply": True, "value": chosen, "old": current})
         else:
             payload["field"] = c.field

@@ -91,21 +91,22 @@ class SyncEngine(Transfer, BlobSync):
                 self._state, self._last_error = "idle", None
                 self._note_synced(result)
             except AuthRequired as exc:
-                self._state, self._last_error = "auth_required", str(exc)
-                result.error = str(exc)
+                self._failed("auth_required", exc, result)
             except ServerStorageFull as exc:
-                self._state, self._last_error = "server_full", str(exc)
-                result.error = str(exc)
+                self._failed("server_full", exc, result)
             except Offline as exc:
-                self._state, self._last_error = "offline", str(exc)
+                self._failed("offline", exc, result)
                 self._hello_done = False
-                result.error = str(exc)
             except SyncError as exc:
-                self._state, self._last_error = "error", str(exc)
-                result.error = str(exc)
+                self._failed("error", exc, result)
             self._pending_history = (self._pending_history + [self._pending_count()])[-(self.stuck_after + 1):]
             self._notify()
             return result
+
+    def _failed(self, state: str, exc: SyncError, result: RoundResult) -> None:
+        """The round failed: the state, and the error (the UI shows it translated, logs its English text)."""
+        self._state, self._last_error = state, exc
+        result.error = str(exc)
 
     def _note_synced(self, result: RoundResult) -> None:
         """The time of the last successful round: kept in memory, persisted (for the status after a restart)
@@ -172,7 +173,8 @@ class SyncEngine(Transfer, BlobSync):
             photos_total=int(total) + new_blobs,
             last_sync_at=max((t for t in (dt.datetime.fromisoformat(last) if last else None, self._last_sync_at)
                               if t is not None), default=None),
-            last_error=self._last_error, next_attempt_at=self._next_attempt, stuck=stuck, server_epoch=epoch,
+            last_error=str(self._last_error) if self._last_error else None, last_problem=self._last_error,
+            next_attempt_at=self._next_attempt, stuck=stuck, server_epoch=epoch,
             clock_skew_seconds=self._clock_skew)
 
     def _notify(self) -> None:

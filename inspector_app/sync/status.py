@@ -7,6 +7,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from inspector_app.sync.errors import SyncError
+
 
 @dataclass(frozen=True)
 class SyncStatus:
@@ -21,11 +23,12 @@ class SyncStatus:
     photos_uploaded: int
     photos_total: int
     last_sync_at: dt.datetime | None
-    last_error: str | None
+    last_error: str | None          # in English (logs, --json); a window shows last_problem translated
     next_attempt_at: dt.datetime | None
     stuck: bool
     server_epoch: str | None
     clock_skew_seconds: float | None = None   # server clock minus this laptop's, from the last server_time seen
+    last_problem: SyncError | None = field(default=None, compare=False)  # the coded error behind last_error
 
 
 @dataclass

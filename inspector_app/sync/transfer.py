@@ -14,7 +14,8 @@ from inspector_app.storage.orm import OutboxRow
 from inspector_app.storage.sync_orm import ConflictLocalRow, SyncRecordRow
 from inspector_app.sync import local
 from inspector_app.sync.base import EngineBase, _pending
-from inspector_app.sync.errors import ServerRefused
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
+from inspector_app.sync.errors import ServerRefused, refused
 from inspector_app.syncproto import wire
 
 
@@ -51,11 +52,13 @@ class Transfer(EngineBase):
                 self.hello()     # adopts the epoch and re-pends what the server lost; the next push re-sends
                 return 0
             if err.get("error") == "seq_reused":
-                raise ServerRefused("服务器报告序号被重复使用：本机同步数据可能已损坏，请联系管理员", "seq_reused", err)
-            raise ServerRefused(err.get("message", "push refused"), err.get("error"), err)
+                raise ServerRefused("sync.seq_reused", QT_TRANSLATE_NOOP(
+                    "Errors", "The server reports a sequence number used twice: the sync data on this computer may "
+                    "be damaged; contact the administrator."), server_code="seq_reused", body=err)
+            raise refused(err, "push refused")
         if r.status != 200:
             err = self._err(r)
-            raise ServerRefused(err.get("message", f"push refused ({r.status})"), err.get("error"), err)
+            raise refused(err, f"push refused ({r.status})")
         resp = r.json()
         now = self.clock()
         self._note_server_time(resp.get("server_time"), now)
@@ -101,7 +104,7 @@ class Transfer(EngineBase):
             return 0, True
         if r.status != 200:
             err = self._err(r)
-            raise ServerRefused(err.get("message", f"pull refused ({r.status})"), err.get("error"), err)
+            raise refused(err, f"pull refused ({r.status})")
         page = r.json()
         if self._nothing_to_apply(page, cursor, epoch, scope):
             return 0, False

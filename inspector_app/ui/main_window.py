@@ -256,7 +256,8 @@ class MainWindow(QMainWindow):
     def _show_sync(self, status: Any) -> None:
         self.status_sync.setText(describe(status))
         if status is not None and status.last_error:
-            self.status_sync.setToolTip(status.last_error)
+            problem = getattr(status, "last_problem", None)
+            self.status_sync.setToolTip(plain_message(problem) if problem is not None else status.last_error)
 
     def _sign_in(self) -> None:
         if self.sync is None:

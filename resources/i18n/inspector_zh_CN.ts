@@ -460,10 +460,10 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
+        <location filename="../../inspector_app/services/findings.py" line="34"/>
         <location filename="../../inspector_app/services/inspections.py" line="312"/>
         <location filename="../../inspector_app/services/inspections.py" line="333"/>
-        <location filename="../../inspector_app/services/findings.py" line="34"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
     </message>
@@ -925,8 +925,8 @@
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="284"/>
         <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
+        <location filename="../../inspector_app/services/draws.py" line="284"/>
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
     </message>
@@ -957,8 +957,8 @@
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
         <location filename="../../inspector_app/services/leads.py" line="146"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
@@ -1003,8 +1003,8 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
         <location filename="../../inspector_app/services/leads_files.py" line="24"/>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
         <source>{file} (sheet {sheet}) cannot be read near row {row}: {reason}</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行附近无法读取：{reason}</translation>
     </message>
@@ -1069,9 +1069,9 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="177"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="187"/>
-        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
     </message>
@@ -1247,9 +1247,9 @@
         <translation>请先记录当事人对补正内容的签字（或拒签及见证人）</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/queries.py" line="109"/>
         <location filename="../../inspector_app/services/queries.py" line="129"/>
-        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/record_builder.py" line="146"/>
         <source>The inspection does not exist.</source>
         <extracomment>What an inspection&apos;s and a new answer&apos;s create carries (the other declared fields start empty on the server).</extracomment>
@@ -1266,8 +1266,8 @@
         <translation>执法证号 {certificate} 已登记给 {officer}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/roster.py" line="75"/>
         <location filename="../../inspector_app/services/inspections.py" line="126"/>
+        <location filename="../../inspector_app/services/roster.py" line="75"/>
         <source>The institution does not exist.</source>
         <translation>被检查机构不存在</translation>
     </message>
@@ -1313,61 +1313,76 @@
         <translation>责令整改须先签发责令整改通知书（载明整改期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="285"/>
         <location filename="../../inspector_app/services/reinspection.py" line="106"/>
+        <location filename="../../inspector_app/services/review.py" line="285"/>
         <source>The rectification does not exist.</source>
         <translation>整改记录不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="114"/>
+        <location filename="../../inspector_app/services/evidence.py" line="106"/>
+        <source>The disk is full; nothing was saved.</source>
+        <translation>本机磁盘空间不足，文件未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="107"/>
+        <source>The file could not be read or written: {reason}</source>
+        <translation>文件读写失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="115"/>
         <location filename="../../inspector_app/services/evidence_list.py" line="49"/>
         <source>Unknown way of taking evidence: {measure}</source>
         <translation>未知的取证方式：{measure}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="126"/>
+        <location filename="../../inspector_app/services/evidence.py" line="127"/>
         <source>The re-inspection belongs to another inspection.</source>
         <translation>复查记录不属于该检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="181"/>
-        <location filename="../../inspector_app/services/evidence.py" line="374"/>
+        <location filename="../../inspector_app/services/evidence.py" line="145"/>
+        <source>Not a regular file; it cannot be imported as evidence.</source>
+        <translation>不是普通文件，不能作为证据导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/evidence.py" line="183"/>
+        <location filename="../../inspector_app/services/evidence.py" line="376"/>
         <source>The original file of the evidence is not on this computer (perhaps not downloaded from the server yet).</source>
         <translation>证据原始文件在本机缺失（可能尚未从服务器下载）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="200"/>
+        <location filename="../../inspector_app/services/evidence.py" line="202"/>
         <source>The evidence file is not in this computer&apos;s store yet; import it again.</source>
         <translation>证据文件尚未保存到本机存储，请重新导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="213"/>
+        <location filename="../../inspector_app/services/evidence.py" line="215"/>
         <source>The file is already evidence of this inspection (or another re-inspection); a re-inspection needs new evidence.</source>
         <translation>该文件已作为本次检查（或另一次复查）的证据保存，复查须采集新的证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="216"/>
+        <location filename="../../inspector_app/services/evidence.py" line="218"/>
         <source>The file is already saved as evidence of a re-inspection.</source>
         <translation>该文件已作为复查证据保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="299"/>
+        <location filename="../../inspector_app/services/evidence.py" line="301"/>
         <location filename="../../inspector_app/services/evidence_list.py" line="80"/>
         <source>The evidence does not exist or was removed.</source>
         <translation>证据不存在或已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="328"/>
+        <location filename="../../inspector_app/services/evidence.py" line="330"/>
         <source>Give the reason for removing the evidence.</source>
         <translation>删除证据须填写原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="366"/>
+        <location filename="../../inspector_app/services/evidence.py" line="368"/>
         <source>The evidence does not exist.</source>
         <translation>证据不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="396"/>
+        <location filename="../../inspector_app/services/evidence.py" line="398"/>
         <source>Only photos can be shown in the viewer.</source>
         <translation>只有照片可以在查看器中显示</translation>
     </message>
@@ -1522,8 +1537,8 @@
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="298"/>
         <location filename="../../inspector_app/services/reinspection.py" line="253"/>
+        <location filename="../../inspector_app/services/signing.py" line="298"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
     </message>
@@ -1573,10 +1588,37 @@
         <translation>该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/records/pki.py" line="222"/>
+        <source>A PKCS#12 file must have a password.</source>
+        <extracomment>Key usages (asn1crypto names); the certificate must carry at least one of them. Acceptable extended key usages when the certificate has an EKU extension (absent EKU is accepted). The X.520 description prefix used for a 执法证号 that is not ASCII (serialNumber is a PrintableString).</extracomment>
+        <translation>PKCS#12 文件必须设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="243"/>
         <location filename="../../inspector_app/services/keys.py" line="56"/>
         <location filename="../../inspector_app/services/keys.py" line="74"/>
         <source>Cannot read the certificate file {file}: {problem}</source>
         <translation>无法读取证书文件 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="255"/>
+        <source>The password of the certificate file {file} is wrong, or the file is damaged.</source>
+        <translation>证书文件 {file} 的密码不正确，或文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="259"/>
+        <source>The certificate file {file} holds no private key or no certificate.</source>
+        <translation>证书文件 {file} 中没有私钥或证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="262"/>
+        <source>The key type of the certificate file {file} is not supported (RSA is needed).</source>
+        <translation>证书文件 {file} 的密钥类型不受支持（需要 RSA）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pki.py" line="277"/>
+        <source>Cannot read the certificate {file}.</source>
+        <translation>无法读取证书 {file}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/keys.py" line="89"/>
@@ -2320,17 +2362,17 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/case_file/export.py" line="247"/>
-        <source>Signing the seal failed; the case file was not exported: {reason}</source>
-        <translation>封卷签名失败，案卷未导出：{reason}</translation>
+        <source>Signing the seal failed; the case file was not exported</source>
+        <translation>封卷签名失败，案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="285"/>
-        <location filename="../../inspector_app/services/case_file/export.py" line="296"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="284"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="295"/>
         <source>The original file of evidence {number} is missing on this computer (perhaps not downloaded from the server yet); the case file was not exported.</source>
         <translation>证据 {number} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/export.py" line="316"/>
+        <location filename="../../inspector_app/services/case_file/export.py" line="315"/>
         <source>The original of item photo {photo} of {number} is not on this computer (perhaps not yet downloaded from the server); the case file was not exported.</source>
         <translation>{number} 物品照片 {photo} 的原始文件在本机缺失（可能尚未从服务器下载），案卷未导出。</translation>
     </message>
@@ -2425,7 +2467,7 @@
         <translation>该计划已不是草拟状态，只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/evidence.py" line="209"/>
+        <location filename="../../inspector_app/services/evidence.py" line="211"/>
         <source>The file is already saved as the photo of a sealed or preserved item.</source>
         <translation>该文件已作为封存／先行登记保存物品的照片保存。</translation>
     </message>
@@ -2562,6 +2604,293 @@
         <location filename="../../inspector_app/storage/keyslots.py" line="309"/>
         <source>The recovery slot is damaged or was tampered with.</source>
         <translation>恢复槽已损坏或被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="32"/>
+        <source>Supported formats: JPEG, PNG, TIFF and WebP images, PDF documents, MP4, MOV, MP3, WAV and M4A audio and video.</source>
+        <extracomment>A parameter of several refusals; the UI translates string parameters too (ui/errors.py).</extracomment>
+        <translation>支持的格式：JPEG、PNG、TIFF、WebP 图片，PDF 文档，MP4、MOV、MP3、WAV、M4A 音视频</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="96"/>
+        <source>The file is empty (0 bytes) and cannot be evidence.</source>
+        <translation>文件为空（0 字节），不能作为证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="114"/>
+        <source>HEIC/HEIF/AVIF photos are not supported yet. On the phone choose “Settings → Camera → Formats → Most Compatible” (JPEG), or convert the photos to JPEG before importing them.</source>
+        <translation>暂不支持 HEIC/HEIF/AVIF 格式照片。请在手机“设置 → 相机 → 格式”中选择“兼容性最佳”（JPEG），或先将照片转换为 JPEG 再导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="129"/>
+        <source>Word, Excel and other office documents or archives cannot be imported as evidence directly; save them as PDF first. {supported}</source>
+        <translation>Word/Excel 等办公文档或压缩包不能直接作为证据导入，请先另存为 PDF。{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="133"/>
+        <source>GIF and BMP images are not supported; convert them to JPEG or PNG before importing. {supported}</source>
+        <translation>不支持 GIF/BMP 图片，请转换为 JPEG 或 PNG 后再导入。{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="136"/>
+        <source>Unrecognised file type (judged by the file&apos;s content, not its extension). {supported}</source>
+        <translation>无法识别的文件类型（按文件内容判断，与扩展名无关）。{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="160"/>
+        <source>The image has too many pixels, more than the limit of {limit} megapixels; it may be a damaged or malicious file (a decompression bomb). Import refused.</source>
+        <translation>图片像素数过大，超过 {limit} 百万像素的上限，可能是异常或恶意文件（解压炸弹），已拒绝导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="163"/>
+        <source>The image has too many pixels ({width}×{height}), more than the limit of {limit} megapixels; it may be a damaged or malicious file (a decompression bomb). Import refused.</source>
+        <translation>图片像素数过大（{width}×{height}），超过 {limit} 百万像素的上限，可能是异常或恶意文件（解压炸弹），已拒绝导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="179"/>
+        <source>The image cannot be recognised; the file may be damaged.</source>
+        <translation>图片无法识别，文件可能已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="183"/>
+        <source>The image file is incomplete (it may have been cut off while being copied or transferred); copy it again from the original device.</source>
+        <translation>图片文件不完整（可能在拷贝或传输中被截断），请从原始设备重新拷贝</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="192"/>
+        <source>The image cannot be decoded; the file may be damaged ({detail}).</source>
+        <translation>图片无法解码，文件可能已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/media.py" line="230"/>
+        <source>The PDF file is incomplete (its end-of-file marker is missing); it may have been cut off while being copied or downloaded.</source>
+        <translation>PDF 文件不完整（缺少文件结束标记），可能在拷贝或下载中被截断</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="104"/>
+        <source>Sign in to the sync server first.</source>
+        <translation>请先登录同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="112"/>
+        <source>Cannot connect to the sync server: {reason}</source>
+        <translation>无法连接同步服务器：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="116"/>
+        <source>The server&apos;s storage is full; the sync will be retried automatically.</source>
+        <translation>服务器存储空间已满，稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="119"/>
+        <source>Server error {status}</source>
+        <translation>服务器错误 {status}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/base.py" line="123"/>
+        <source>The sign-in has expired; sign in again.</source>
+        <translation>登录已过期，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="164"/>
+        <source>Another device is uploading this file.</source>
+        <translation>该文件正在由另一台设备上传</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="169"/>
+        <source>The file upload failed again and again (digest mismatch).</source>
+        <translation>文件上传反复失败（摘要不符）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="180"/>
+        <source>The upload did not finish within the allowed number of attempts.</source>
+        <translation>上传未能在限定次数内完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="225"/>
+        <source>The downloaded file does not match its digest; it will be fetched again later.</source>
+        <translation>下载的文件与摘要不符，稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/errors.py" line="48"/>
+        <source>The server refused: {message}</source>
+        <translation>服务器拒绝了请求：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/transfer.py" line="55"/>
+        <source>The server reports a sequence number used twice: the sync data on this computer may be damaged; contact the administrator.</source>
+        <translation>服务器报告序号被重复使用：本机同步数据可能已损坏，请联系管理员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/actions.py" line="63"/>
+        <source>The comment is empty.</source>
+        <translation>意见内容不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/actions.py" line="77"/>
+        <source>The review decision can only be “approve” or “return”.</source>
+        <translation>审核结论只能是“批准”或“退回”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/actions.py" line="83"/>
+        <source>The inspection record is not signed on the server yet; it cannot be reviewed.</source>
+        <translation>检查记录尚未在服务器上签字，不能审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/conflicts.py" line="69"/>
+        <source>The conflict does not exist or has been dealt with already.</source>
+        <translation>该冲突不存在或已处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/conflicts.py" line="74"/>
+        <source>For this kind of conflict only the server&apos;s content can be kept.</source>
+        <translation>此类冲突只能确认保留服务器上的内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/conflicts.py" line="84"/>
+        <source>The value is not valid: {detail}</source>
+        <translation>取值无效：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/demo/workspace.py" line="152"/>
+        <source>The workspace already has institutions; demo data can only be created in an empty workspace.</source>
+        <translation>该工作区已有机构名录，演示数据只能在空工作区中创建</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="180"/>
+        <source>The time {time} has no time zone.</source>
+        <extracomment>Keys of `SignatureImage.signer` that are not officer ids. A field added after records were signed without it: left out of the canonical form while it holds its default, so the content hash (and the re-rendered pages) of a record signed before the field existed stay as signed. a sample (抽查) item prints its rows as a sub-table: the declared column labels, then one tuple per row (cells as text, the last column 是否违规); both empty for other answer types</extracomment>
+        <translation>时间 {time} 缺少时区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="192"/>
+        <source>Hashed content must not contain floating-point numbers.</source>
+        <translation>哈希内容不得包含浮点数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="77"/>
+        <source>The key usage of the certificate {certificate} does not allow signing documents (non-repudiation / content commitment is needed): {detail}</source>
+        <translation>证书 {certificate} 的密钥用途不适用于文书签名（需要不可否认/内容承诺用途）：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="205"/>
+        <source>The file has no signature field {field}.</source>
+        <translation>文件中没有签名域 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="229"/>
+        <source>Signing failed ({field}): {detail}</source>
+        <translation>签名失败（{field}）：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="235"/>
+        <source>The file to be signed cannot be opened: {detail}</source>
+        <translation>无法打开待签名文件：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="261"/>
+        <source>There is no signature position named {field}.</source>
+        <translation>没有名为 {field} 的签名位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/signing.py" line="268"/>
+        <source>The file is signed already; later signatures use countersign.</source>
+        <translation>文件已有签名；后续签名请使用 countersign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sealed.py" line="99"/>
+        <source>{file}: not a file encrypted by this program, or its header is damaged.</source>
+        <translation>{file}: 不是本程序加密的文件，或文件头已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sealed.py" line="107"/>
+        <source>{file}: the encrypted file is incomplete (truncated).</source>
+        <translation>{file}: 加密文件不完整（被截断）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/sealed.py" line="124"/>
+        <source>{file}: the encrypted file is damaged, truncated or tampered with (chunk {chunk} fails its check), or it belongs to another workspace.</source>
+        <translation>{file}: 加密文件已损坏、被截断或被篡改（第 {chunk} 段校验失败），或不属于本工作区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="35"/>
+        <source>The record names no officer who can seal the case file.</source>
+        <translation>笔录中没有可封卷的执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="40"/>
+        <source>--officer {wanted}: several sealing officers match (choose from: {choices}).</source>
+        <translation>--officer {wanted}：有多名匹配的封卷人（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="44"/>
+        <source>--officer {wanted}: no sealing officer matches (choose from: {choices}).</source>
+        <translation>--officer {wanted}：没有匹配的封卷人（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="49"/>
+        <source>Name the sealing officer with --officer (choose from: {choices}).</source>
+        <translation>请用 --officer 指定封卷人（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="56"/>
+        <source>Not a valid choice: {answer}</source>
+        <translation>无效的选择：{answer}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="39"/>
+        <source>There is no password on standard input.</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="46"/>
+        <source>A password is needed: use --password-stdin or the INSPECTOR_PASSWORD environment variable, or run in a terminal to type it.</source>
+        <translation>需要密码：请用 --password-stdin、INSPECTOR_PASSWORD 环境变量，或在终端中运行以输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="80"/>
+        <source>This workspace needs a sign-in: use --user NAME (who can sign in: {names}).</source>
+        <translation>该工作区需要登录：请用 --user 姓名（可登录：{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="87"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="154"/>
+        <source>The two passwords typed are not the same.</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="157"/>
+        <source>A new password is needed: use --password-stdin or the INSPECTOR_NEW_PASSWORD environment variable, or run in a terminal.</source>
+        <translation>需要新密码：请用 --password-stdin、INSPECTOR_NEW_PASSWORD 环境变量，或在终端中运行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="176"/>
+        <source>The recovery private key is encrypted: run in a terminal, or give its passphrase in INSPECTOR_RECOVERY_KEY_PASSWORD.</source>
+        <translation>恢复私钥已加密：请在终端中运行，或用 INSPECTOR_RECOVERY_KEY_PASSWORD 提供其口令</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="187"/>
+        <source>The roster has several officers {name}.</source>
+        <translation>执法人员名录中有多名 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="189"/>
+        <source>The roster has no officer {name}.</source>
+        <translation>执法人员名录中没有 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="209"/>
+        <source>This workspace has a workspace key already; add officers with inspector keys add.</source>
+        <translation>该工作区已有工作区密钥；新增执法人员请用 inspector keys add</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="234"/>
+        <source>This workspace has no workspace key yet: run inspector keys init first.</source>
+        <translation>该工作区还没有工作区密钥：请先运行 inspector keys init</translation>
     </message>
 </context>
 <context>
@@ -4285,27 +4614,27 @@
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1

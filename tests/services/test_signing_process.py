@@ -29,8 +29,9 @@ def test_record_signed_and_countersigned_in_the_child_verifies(app, roster, org_
     iid = ready_to_sign(app, roster)
     o1, o2 = roster["officers"][0], roster["officers"][1]
     steps: list[tuple[int, str]] = []
-    with pytest.raises(ValidationError, match="密码"):  # the certificate is opened here: no child needed for that
+    with pytest.raises(ValidationError) as wrong:  # the certificate is opened here: no child needed for that
         app.signing.sign_record(Actor(o1.name, o1.id), iid, o1.id, "wrong")
+    assert wrong.value.code == "pki.wrong_password"
     doc, _ = app.signing.sign_record(Actor(o1.name, o1.id), iid, o1.id, PASSWORD,
                                      lambda p, t: steps.append((p, t)))
     pid = child.pid

@@ -89,8 +89,9 @@ def test_sign_freeze_countersign_and_verify(app, roster, org_ca, tmp_path) -> No
     with_keys(app, roster, org_ca)
     iid = ready_to_sign(app, roster)
     o1, o2 = roster["officers"][0], roster["officers"][1]
-    with pytest.raises(ValidationError, match="密码"):
+    with pytest.raises(ValidationError) as wrong:
         app.signing.sign_record(Actor(o1.name, o1.id), iid, o1.id, "wrong")
+    assert wrong.value.code == "pki.wrong_password"
     doc, _ = app.signing.sign_record(Actor(o1.name, o1.id), iid, o1.id, PASSWORD)
     assert doc.number.endswith("〔2026〕1号") and doc.pending_fields
     assert app.queries.summary(iid).status == "awaiting_signature"  # the second officer has not signed yet

@@ -240,7 +240,8 @@ def test_full_disk_is_507_and_the_laptop_says_so_and_retries(sqlite_world: World
     result = client.engine.sync_round()         # the records go through; the photo meets the full disk
     status = client.engine.status()
     assert not result.ok and status.state == "server_full" and status.online and status.pending_changes == 0
-    assert "存储空间已满" in (status.last_error or "")
+    assert status.last_problem is not None and status.last_problem.code == "sync.server_full"
+    assert "storage is full" in (status.last_error or "")  # English for logs; the window translates last_problem
     assert client.engine.backoff.next_delay(result.ok) <= 1.0   # retried soon, backing off like any failure
     from inspector_app.ui.sync_controller import describe
     assert "server storage full" in describe(status)

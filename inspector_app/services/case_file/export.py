@@ -245,8 +245,7 @@ class CaseFileExporter:
                 sealed = seal_catalogue(pdf, field, manifest, ck, signing_time=exported_at)
             except SigningError as exc:
                 raise ValidationError("case_file.seal_failed", QT_TRANSLATE_NOOP(
-                    "Errors", "Signing the seal failed; the case file was not exported: {reason}"),
-                    reason=str(exc)) from None
+                    "Errors", "Signing the seal failed; the case file was not exported"), problems=[exc]) from None
             C.write_entry(zf, C.CATALOGUE_PDF, sealed, stamp)
             C.write_entry(zf, C.MANIFEST, manifest, stamp)
         # The file first (temp, fsync, rename), then the rows pointing at it: one unit of work, journal + outbox.
