@@ -233,7 +233,7 @@ def test_two_officers_sign_verify_and_view(  # type: ignore[no-untyped-def]
     assert "Ready" in page.readiness.text()
 
     wrong = sign_as(qtbot, page, o1, "not-the-password")
-    assert wrong["document"] is None and "密码" in wrong["error"] and wrong["result"] == 0
+    assert wrong["document"] is None and "password" in wrong["error"] and wrong["result"] == 0
     first = sign_as(qtbot, page, o1, PASSWORD)
     assert first["document"] is not None, first["error"]
     assert first["progress"] and first["progress"][-1][0] == 90  # delivered on the GUI thread
