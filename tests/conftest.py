@@ -58,6 +58,30 @@ def _font_cache() -> Path:
                 or Path(platformdirs.user_cache_dir("inspector-app-tests")) / "fonts")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, the modules holding slow tests (the packaged build, the sync state machine, the real
+    window...) go first, so they run beside the rest instead of alone at the end; a serial run keeps file order."""
+    if not getattr(config.option, "numprocesses", None):
+        return
+    def module(item: pytest.Item) -> str:
+        return getattr(getattr(item, "module", None), "__name__", "")
+
+    slow = {module(item) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: 0 if module(item) in slow else 1)
+
+
+@pytest.fixture(autouse=True)
+def _inline_signing_after_each_test() -> Iterator[None]:
+    """A test that launches the app turns on the signing child process for the whole pytest process; turn it off
+    again, so a later test (under pytest-xdist, in any order) signs inline as it expects."""
+    yield
+    import sys
+
+    worker_process = sys.modules.get("inspector_app.records.worker_process")
+    if worker_process is not None and worker_process.shared() is not None:
+        worker_process.disable()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_fonts() -> Path:
     """The app finds the fonts through INSPECTOR_FONT_CACHE, so every test workspace shares one build."""

@@ -178,3 +178,13 @@ def enable() -> WorkerProcess:
 
 def shared() -> WorkerProcess | None:
     return _shared
+
+
+def disable() -> None:
+    """Back to inline signing, the child stopped (tests: one test's app must not leave the next test signing in a
+    child process it never asked for)."""
+    global _shared
+    if _shared is not None:
+        atexit.unregister(_shared.close)
+        _shared.close()
+        _shared = None

@@ -10,6 +10,7 @@ CI runs the "ci" Hypothesis profile; the long run is
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -266,7 +267,8 @@ class SyncMachine(RuleBasedStateMachine):
         invariants.check_healed(self.world.db, self.clients)
 
 
-BASE_DIR = Path(tempfile.gettempdir()) / "inspector-sync-sm"
+# One folder per pytest-xdist worker: the cached template databases in it are rebuilt by whoever finds them missing.
+BASE_DIR = Path(tempfile.gettempdir()) / f"inspector-sync-sm{os.environ.get('PYTEST_XDIST_WORKER', '')}"
 BASE_DIR.mkdir(exist_ok=True)
 TestSyncMachine = SyncMachine.TestCase
 
