@@ -74,6 +74,9 @@ class EngineBase:
         self._clock_skew: float | None = None
         self._last_sync_at: dt.datetime | None = None       # the last successful round (engine._note_synced)
         self._stored_last_sync: dt.datetime | None = None
+        # Files seen in the local content-addressed store, which is only ever added to: the idle round's check for
+        # files to download stats each one once per process, not once per round (blob_sync.fetch_documents).
+        self._held: set[str] = set()
         self.on_status: Callable[[SyncStatus], None] | None = None
         self.stats = {"push_requests": 0, "pull_requests": 0, "bytes_uploaded": 0, "epoch_resets": 0,
                       "hello": 0}

@@ -210,8 +210,16 @@ class BlobSync(EngineBase):
     def fetch_documents(self) -> int:
         """Download the signed PDFs and signature images pulled records point at (needed to review and sign)."""
         with self.ctx.read() as s:
-            wanted = local.missing_files(s, self.ctx.blobs)
+            wanted = local.missing_files(s, self._holds)
         return sum(1 for sha in wanted if self.fetch_blob(sha))
+
+    def _holds(self, sha: str) -> bool:
+        if sha in self._held:
+            return True
+        if self.ctx.blobs.has(sha):
+            self._held.add(sha)
+            return True
+        return False
 
     def fetch_blob(self, sha: str) -> bool:
         """Download a teammate's evidence file into the local content-addressed store (verified by its hash)."""

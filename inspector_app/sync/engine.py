@@ -79,13 +79,16 @@ class SyncEngine(Transfer, BlobSync):
         with self._lock:
             self._state = "syncing"
             result = RoundResult(ok=False)
+            pending: int | None = None   # counted once when nothing changes it (the idle round)
             try:
                 self._ensure_hello()
                 result.pushed = self.push_all()
                 result.pulled = self.pull_all()
-                if self._pending_count():
+                pending = self._pending_count()
+                if pending:
+                    pending = None
                     result.pushed += self.push_all()   # e.g. an epoch change seen by the pull
-                result.uploaded = self.upload_all()
+                result.uploaded = self.upload_all()   # uploads and downloads never add to the outbox
                 self.fetch_documents()
                 result.ok = True
                 self._state, self._last_error = "idle", None
@@ -99,7 +102,9 @@ class SyncEngine(Transfer, BlobSync):
                 self._hello_done = False
             except SyncError as exc:
                 self._failed("error", exc, result)
-            self._pending_history = (self._pending_history + [self._pending_count()])[-(self.stuck_after + 1):]
+            if pending is None:
+                pending = self._pending_count()
+            self._pending_history = (self._pending_history + [pending])[-(self.stuck_after + 1):]
             self._notify()
             return result
 

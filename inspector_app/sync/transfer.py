@@ -77,10 +77,13 @@ class Transfer(EngineBase):
         """Push until nothing is pending. A request that moves nothing (the hello after an epoch change, a
         re-pended gap) is allowed once in a row; a second one ends the loop (bounded, F6)."""
         total = 0
-        limit = max_batches if max_batches is not None else self._pending_count() // max(1, self.push_batch) + 5
+        pending = self._pending_count()
+        if not pending:   # the idle round: one count, no request
+            return 0
+        limit = max_batches if max_batches is not None else pending // max(1, self.push_batch) + 5
         stalls = 0
-        for _ in range(max(1, limit)):
-            if not self._pending_count():
+        for k in range(max(1, limit)):
+            if k and not self._pending_count():
                 break
             n = self.push_once()
             total += n
@@ -95,6 +98,7 @@ class Transfer(EngineBase):
         with self.ctx.read() as s:
             st = local.state(s)
             cursor, epoch, scope = st.pull_cursor, st.server_epoch, st.scope_hash
+            quiet = _locally_settled(s)   # read with the cursor: one read session per idle pull
         self.stats["pull_requests"] += 1
         r = self._call("GET", "/sync/v1/pull", params={"cursor": cursor, "limit": self.pull_limit},
                        headers={"X-Sync-Epoch": epoch or ""})
@@ -106,7 +110,7 @@ class Transfer(EngineBase):
             err = self._err(r)
             raise refused(err, f"pull refused ({r.status})")
         page = r.json()
-        if self._nothing_to_apply(page, cursor, epoch, scope):
+        if quiet and _empty_page_at(page, cursor, epoch, scope):
             return 0, False
 
         def apply(s: Session) -> tuple[int, bool]:
@@ -129,22 +133,6 @@ class Transfer(EngineBase):
 
         return self._write(apply)
 
-    def _nothing_to_apply(self, page: dict[str, Any], cursor: int, epoch: str | None, scope: str | None) -> bool:
-        """An empty last page at our own cursor, epoch and scope, with no local resolution to settle and no
-        record waiting for a parent: applying it would change nothing, so the idle round opens no write
-        transaction (issue 17)."""
-        if page.get("items") or page.get("conflicts") or page.get("has_more"):
-            return False
-        if int(page.get("next_cursor", -1)) != cursor or page.get("epoch") != epoch:
-            return False
-        if page.get("scope_hash") and page["scope_hash"] != scope:
-            return False
-        with self.ctx.read() as s:
-            settling = s.scalar(select(ConflictLocalRow.conflict_id).where(
-                ConflictLocalRow.status.in_(("resolving", "stale"))).limit(1))
-            waiting = s.scalar(select(SyncRecordRow.entity_id).where(SyncRecordRow.materialized.is_(False)).limit(1))
-        return settling is None and waiting is None
-
     def pull_all(self, max_pages: int = 10_000) -> int:
         total = 0
         for _ in range(max_pages):
@@ -166,3 +154,21 @@ def _settle_resolving(s: Any) -> None:
         ob = s.scalar(select(OutboxRow).where(OutboxRow.mutation_id == row.resolution_mutation))
         if ob is None or ob.status != "pending":
             row.status = "open" if ob is not None and ob.status in ("rejected", "conflict") else row.status
+
+
+def _empty_page_at(page: dict[str, Any], cursor: int, epoch: str | None, scope: str | None) -> bool:
+    """An empty last page at our own cursor, epoch and scope: applying it would change nothing."""
+    if page.get("items") or page.get("conflicts") or page.get("has_more"):
+        return False
+    if int(page.get("next_cursor", -1)) != cursor or page.get("epoch") != epoch:
+        return False
+    return not (page.get("scope_hash") and page["scope_hash"] != scope)
+
+
+def _locally_settled(s: Session) -> bool:
+    """No local conflict resolution to settle and no record waiting for a parent: with an empty page, the idle
+    round opens no write transaction (issue 17)."""
+    settling = s.scalar(select(ConflictLocalRow.conflict_id).where(
+        ConflictLocalRow.status.in_(("resolving", "stale"))).limit(1))
+    waiting = s.scalar(select(SyncRecordRow.entity_id).where(SyncRecordRow.materialized.is_(False)).limit(1))
+    return settling is None and waiting is None
