@@ -172,6 +172,8 @@ class Change(Base):
     """The pull feed: one row per change, state-based (the item served is the record's latest state)."""
 
     __tablename__ = "changes"
+    # A pull reads `team_id IN (its teams) OR team_id IS NULL` in seq order (sync_service.pull).
+    __table_args__ = (Index("ix_changes_team_seq", "team_id", "seq"),)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     entity: Mapped[str] = mapped_column(String(40))
     id: Mapped[str] = mapped_column(String(200))

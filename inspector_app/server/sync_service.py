@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -125,9 +125,17 @@ def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int)
     server_epoch = current_epoch(s)
     if epoch is not None and epoch != server_epoch:
         raise ApiError(409, "epoch_mismatch", "服务器已从备份恢复或迁移，请重新握手后再同步", epoch=server_epoch)
-    rows = s.scalars(select(Change).where(Change.seq > cursor).order_by(Change.seq).limit(limit)).all()
-    # next_cursor is the last seq *scanned*, not the last one returned after filtering (§8.2).
-    next_cursor = rows[-1].seq if rows else cursor
+    # The head first: every seq up to it is committed (numbers are taken last and held to the commit, feed.py), so
+    # the read below, even in a later snapshot, sees all of them; a change committed meanwhile is above the head.
+    head = s.scalar(select(func.max(Change.seq))) or 0
+    q = select(Change).where(Change.seq > cursor, Change.seq <= head)
+    if not who.is_admin:   # the team's own changes and the shared ones, by index: not every team's (issue 17)
+        q = q.where(or_(Change.team_id.is_(None), Change.team_id.in_(sorted(who.teams))))
+    rows = s.scalars(q.order_by(Change.seq).limit(limit)).all()
+    has_more = len(rows) == limit
+    # next_cursor: the last seq served on a full page, else the head — other teams' changes are skipped, never
+    # scanned page by page (§8.2).
+    next_cursor = rows[-1].seq if has_more else max(head, cursor)
     latest: dict[tuple[str, str], int] = {}
     for ch in rows:
         if who.can_see(ch.team_id):
@@ -157,7 +165,7 @@ def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int)
         else:
             items.append(record_json(row, seq))
     return {"epoch": server_epoch, "scope_hash": P.scope_hash(who.role, who.teams), "items": items,
-            "conflicts": conflicts, "next_cursor": next_cursor, "has_more": len(rows) == limit,
+            "conflicts": conflicts, "next_cursor": next_cursor, "has_more": has_more,
             "schema_version": P.SCHEMA_VERSION}
 
 

@@ -173,6 +173,29 @@ def test_missing_parent_is_parked_and_applied_when_the_parent_arrives(world: Wor
         assert parked.status == "resolved"
 
 
+def test_other_teams_changes_are_skipped_not_paged_through(world: World, alice: Api) -> None:
+    """A pull reads its own teams' changes by index: eve (team t2) gets none of alice's (t1) five inspections and
+    reaches the head in one request; alice, paging by two, gets all five in order with nothing lost (issue 17)."""
+    eve = Api(world, "eve", "client-eve")
+    start = eve.pull(limit=1000)["next_cursor"]
+    alice.push(*[alice.mut("inspection", f"insp-{n}", "create", {"data": INSP}, seq=n) for n in range(1, 6)])
+    eve.push(eve.mut("inspection", "insp-eve", "create", {"data": {**INSP, "institution_id": "y"}}, seq=1))
+    with world.db.read() as s:
+        head = s.scalar(select(func.max(Change.seq)))
+    page = eve.pull(cursor=start, limit=2)
+    assert [i["id"] for i in page["items"]] == ["insp-eve"]
+    assert page["next_cursor"] == head and not page["has_more"]
+    got, cursor, requests = [], start, 0
+    while True:
+        page = alice.pull(cursor=cursor, limit=2)
+        requests += 1
+        got += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            break
+    assert got == [f"insp-{n}" for n in range(1, 6)] and cursor == head and requests == 3
+
+
 def test_pull_cursor_is_the_last_scanned_seq(world: World, alice: Api) -> None:
     eve = Api(world, "eve", "client-eve")
     alice.push(alice.mut("inspection", "insp-1", "create", {"data": INSP}))
