@@ -203,6 +203,12 @@ def _warm_imports(warm: Callable[[], Any] | None) -> None:
     QTimer.singleShot(250, lambda: threading.Thread(target=work, name="warm-imports", daemon=True).start())
 
 
+def _warm_while_signing_in(app: QApplication, warm: Callable[[], Any] | None) -> None:
+    _warm_imports(warm)
+    # the interface font loaded in a step of its own, not in the main window's first paint after the password
+    QTimer.singleShot(100, lambda: ui_fonts.prewarm(app, font_build.default_cache_dir()))
+
+
 def _opened(context: Any) -> Any:
     """On the worker that opened the workspace: the window's modules imported there too (a no-op when the warming
     behind the sign-in dialog got to them), so building the window on the GUI thread imports nothing."""
@@ -223,7 +229,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     title = QCoreApplication.translate("Launch", "Medical-insurance fund inspection")
     try:
         chosen = first_start(build, keys, paths) if not keys.initialised() else \
-            sign_in(keys, settings.officer_id(), on_shown=lambda: _warm_imports(warm))
+            sign_in(keys, settings.officer_id(), on_shown=lambda: _warm_while_signing_in(app, warm))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
         QMessageBox.critical(None, title, plain_message(exc))
         return 2
