@@ -32,6 +32,8 @@ class StallSampler(QObject):
         self.max_stall_ms = 0.0
         self.stalls: list[float] = []  # lateness of every heartbeat over the threshold, ms
         self.samples: collections.Counter[str] = collections.Counter()
+        # the stacks of each stall apart, keyed by when it began (the last punctual heartbeat)
+        self.by_stall: dict[float, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         self.label = ""  # what the script is doing (set by the caller; kept with each stall)
         self.labelled: list[tuple[float, str]] = []
         self._last = time.perf_counter()
@@ -42,6 +44,7 @@ class StallSampler(QObject):
         self._beat.setTimerType(Qt.TimerType.PreciseTimer)
         self._beat.timeout.connect(self._tick)
         self._thread: threading.Thread | None = None
+        self._began: list[tuple[float, float]] = []  # (lateness, the stall's start) for `by_stall`
         self._graveyard: list[list[object]] = []
         self._old_graves: list[list[object]] = []
 
@@ -61,8 +64,8 @@ class StallSampler(QObject):
         self._graveyard, self._old_graves = [], []
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        late = (now - self._last) * 1000 - self.interval_ms
+        now, began = time.perf_counter(), self._last
+        late = (now - began) * 1000 - self.interval_ms
         self._last = now
         # Two generations: what the watchdog appended before the previous tick is surely no longer in its hands.
         dropped, self._old_graves, self._graveyard = self._old_graves, self._graveyard, []
@@ -71,11 +74,13 @@ class StallSampler(QObject):
         if late > self.threshold_ms:
             self.stalls.append(late)
             self.labelled.append((late, self.label))
+            self._began.append((late, began))
 
     def _watch(self) -> None:
         while self._running:
             time.sleep(self.sample_s)
-            if (time.perf_counter() - self._last) * 1000 - self.interval_ms < self.threshold_ms / 2:
+            began = self._last
+            if (time.perf_counter() - began) * 1000 - self.interval_ms < self.threshold_ms / 2:
                 continue
             # Every frame reference taken here is handed to the GUI thread to drop (`_graveyard`): a frame keeps
             # its locals alive, and if this thread dropped the last reference, Qt objects would be destroyed on the
@@ -87,14 +92,16 @@ class StallSampler(QObject):
             while frame is not None and len(lines) < self.depth:
                 held.append(frame)
                 code = frame.f_code
-                name = code.co_filename.split("site-packages/")[-1].split("wt-uiperf/")[-1]
+                name = code.co_filename.split("site-packages/")[-1]
                 lines.append(f"  {name}:{frame.f_lineno} {code.co_name}")
                 frame = frame.f_back
             held.append(frame)
             frame = None
             del held
             if lines:
-                self.samples["\n".join(reversed(lines))] += 1
+                stack = "\n".join(reversed(lines))
+                self.samples[stack] += 1
+                self.by_stall[began][stack] += 1
 
     def report(self, top: int = 8) -> str:
         lines = [f"max stall {self.max_stall_ms:.0f} ms; {len(self.stalls)} stalls over {self.threshold_ms:.0f} ms"]
@@ -103,4 +110,9 @@ class StallSampler(QObject):
         total = sum(self.samples.values()) or 1
         for stack, n in self.samples.most_common(top):
             lines.append(f"--- {n} samples ({n * 100 / total:.0f}%) ≈ {n * self.sample_s * 1000:.0f} ms\n{stack}")
+        for late, began in sorted(self._began, reverse=True)[:3]:  # the longest stalls, each with its own stacks
+            seen = self.by_stall.get(began) or collections.Counter()
+            lines.append(f"=== stall of {late:.0f} ms: {sum(seen.values())} samples")
+            for stack, n in seen.most_common(4):
+                lines.append(f"--- {n} samples\n{stack}")
         return "\n".join(lines)

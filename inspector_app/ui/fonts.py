@@ -15,12 +15,44 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from inspector_app import fonts as font_build
 
 log = logging.getLogger(__name__)
+
+
+# the static fonts registered by `prewarm` (behind the sign-in dialog): `ensure` uses them instead of adding the
+# same files to the font database a second time
+_prewarmed: dict[tuple[Path, ...], str] = {}
+# what the main window's first layout and paint draw: menus, buttons, headers, digits
+_SAMPLE = "检查清单文件编辑视图帮助同步签名证据问题机构状态医保基金现场 0123456789 ABCabc（）、。…"
+
+
+def prewarm(app: QApplication, cache_dir: Path) -> None:
+    """On the GUI thread while the sign-in dialog waits for the password: register the interface font and draw a
+    sample in it, regular and bold, so its face and common glyphs are loaded before the main window's first layout
+    and paint, which otherwise load them right after the password. Nothing shown changes (no app font is set)."""
+    cached = font_build.cached_fonts(cache_dir)
+    if cached is None:
+        return  # a first start: `ensure` registers the stand-in and starts the build
+    paths = (cached.regular, cached.bold)
+    family = _prewarmed.get(paths) or register(paths)
+    if not family:
+        return
+    _prewarmed[paths] = family
+    image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:
+        for bold in (False, True):
+            font = QFont(family)
+            font.setPointSize(max(app.font().pointSize(), 10))
+            font.setBold(bold)
+            painter.setFont(font)
+            painter.drawText(0, 6, _SAMPLE)
+    finally:
+        painter.end()
 
 
 def register(paths: tuple[Path, ...], ids: list[int] | None = None) -> str | None:
@@ -75,7 +107,8 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
         except font_build.FontBuildError:
             pass
     stand_in: list[int] = []
-    family = register(ui_files, stand_in if cached is None else None) if ui_files else None
+    family = _prewarmed.get(ui_files) or (register(ui_files, stand_in if cached is None else None)
+                                          if ui_files else None)
     if family:
         apply(app, family)
     if cached is not None:

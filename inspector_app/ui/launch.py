@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import threading
@@ -32,6 +33,25 @@ if TYPE_CHECKING:
 # the officer types (see `_warm_imports`).
 
 log = logging.getLogger(__name__)
+
+# The main window's modules and the inspection page's (which the window builds on the first turn of its event
+# loop): ≈150 ms of imports that stalled the event loop right after the password. They are imported on a worker
+# instead (`warm_ui_imports`), while the officer types and again behind "Opening the workspace…". QtMultimedia is
+# the evidence page's camera check.
+UI_MODULES = ("inspector_app.ui.operations", "inspector_app.ui.sync_controller", "inspector_app.ui.lock",
+              "inspector_app.ui.main_window", "inspector_app.ui.pages.inspection_page", "PySide6.QtMultimedia")
+_warming = threading.Lock()
+
+
+def warm_ui_imports() -> None:
+    """Import UI_MODULES on the calling (worker) thread; no widget is made. One warming thread at a time: two
+    threads importing the same circle of modules at once could meet in a partly initialised module."""
+    with _warming:
+        for name in UI_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - only a head start: the GUI thread imports it again and reports
+                log.debug("warming %s failed", name, exc_info=True)  # (QtMultimedia may be absent: no camera)
 
 
 def qt_app() -> QApplication:
@@ -167,19 +187,33 @@ def first_start(build: Callable[[bytes | None], Any], keys: WorkspaceKeys,
 
 
 def _warm_imports(warm: Callable[[], Any] | None) -> None:
-    """Import the database layer and services on a worker while the sign-in dialog waits for the password, so
-    the main window follows the password sooner; the dialog itself never waits for it (a daemon thread: a quit
-    before it ends is harmless). Started once the dialog is up, so the first window is not delayed by it."""
-    if warm is None:
-        return
+    """Import the database layer and services (`warm`), then the main window's modules, on a worker while the
+    sign-in dialog waits for the password, so the main window follows the password sooner; the dialog itself
+    never waits for it (a daemon thread: a quit before it ends is harmless). Started once the dialog is up, so the
+    first window is not delayed by it."""
 
     def work() -> None:
         try:
-            warm()
+            if warm is not None:
+                warm()
+            warm_ui_imports()
         except Exception:  # noqa: BLE001 - only a head start: build() imports the same again and reports
             log.debug("warming imports failed", exc_info=True)
 
     QTimer.singleShot(250, lambda: threading.Thread(target=work, name="warm-imports", daemon=True).start())
+
+
+def _warm_while_signing_in(app: QApplication, warm: Callable[[], Any] | None) -> None:
+    _warm_imports(warm)
+    # the interface font loaded in a step of its own, not in the main window's first paint after the password
+    QTimer.singleShot(100, lambda: ui_fonts.prewarm(app, font_build.default_cache_dir()))
+
+
+def _opened(context: Any) -> Any:
+    """On the worker that opened the workspace: the window's modules imported there too (a no-op when the warming
+    behind the sign-in dialog got to them), so building the window on the GUI thread imports nothing."""
+    warm_ui_imports()
+    return context
 
 
 def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: Any = None,
@@ -195,7 +229,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     title = QCoreApplication.translate("Launch", "Medical-insurance fund inspection")
     try:
         chosen = first_start(build, keys, paths) if not keys.initialised() else \
-            sign_in(keys, settings.officer_id(), on_shown=lambda: _warm_imports(warm))
+            sign_in(keys, settings.officer_id(), on_shown=lambda: _warm_while_signing_in(app, warm))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
         QMessageBox.critical(None, title, plain_message(exc))
         return 2
@@ -205,7 +239,8 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     officer, key = chosen
     settings.set_officer_id(officer.officer_id)
     try:
-        context = _in_background(lambda: build(key), QCoreApplication.translate("Launch", "Opening the workspace…"))
+        context = _in_background(lambda: _opened(build(key)),
+                                 QCoreApplication.translate("Launch", "Opening the workspace…"))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
         QMessageBox.critical(None, title, plain_message(exc))
         return 2

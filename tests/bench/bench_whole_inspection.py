@@ -28,14 +28,19 @@ if str(REPO) not in sys.path:
 def baseline(workdir: Path) -> float:
     from inspector_app.app import build_context
     from inspector_app.demo.workspace import create_demo  # noqa: F401 - same roster code path as the demo
-    from inspector_app.demo.signed import setup_workspace, signed_sample
-    from tests.xwindow.harness_keyboard import prepare
+    from inspector_app.demo.signed import signed_sample
+    from inspector_app.paths import resolve_paths
+    from inspector_app.services.signin import WorkspaceKeys
+    from tests.xwindow.harness_keyboard import SIGN_IN_PASSWORD, prepare
 
-    prepare(workdir, 0)
-    ctx = build_context(str(workdir / "ws"), device="bench")
+    # The same workspace the harness gets (encrypted, agency settings and certificates set up), opened with the
+    # first officer's sign-in as the app would.
+    info = prepare(workdir, 0)
+    key = WorkspaceKeys(resolve_paths(str(workdir / "ws")).keys_dir).unlock(info["officers"][0][0], SIGN_IN_PASSWORD)
+    ctx = build_context(str(workdir / "ws"), device="bench", workspace_key=key)
     try:
         officers = ctx.roster.officers()
-        passwords = setup_workspace(ctx, officers, dt.datetime.now(dt.timezone.utc))
+        passwords = {officer_id: password for officer_id, _name, password in info["officers"]}
         institution = ctx.roster.institutions()[0]
         start = time.perf_counter()
         signed_sample(ctx, institution, officers, passwords, dt.datetime.now(dt.timezone.utc), lambda _m: None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -72,7 +72,10 @@ class EvidencePage(QWidget):
         self.details_button.clicked.connect(self.edit_details)
         self.confirm_button.clicked.connect(self.confirm_list)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.camera_button.setVisible(_has_camera())
+        # Asking for cameras loads the multimedia backend (≈20–40 ms): not while the inspection page is built (that
+        # follows the password) but a second later, a step of its own.
+        self.camera_button.setVisible(False)
+        QTimer.singleShot(1000, self, self._show_camera_button)
         QShortcut(keymap.keys("paste_image")[0], self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
                   ).activated.connect(self.paste)
         # on the buttons, like Ctrl+O: active while the evidence tab shows, off when the list is read-only
@@ -178,6 +181,9 @@ class EvidencePage(QWidget):
         from inspector_app.ui.dialogs.recordings_dialog import RecordingsDialog
 
         RecordingsDialog(self.ops, self.inspection_id, self).exec()  # its imports broadcast their changes
+
+    def _show_camera_button(self) -> None:
+        self.camera_button.setVisible(_has_camera())
 
     def open_camera(self) -> None:
         from inspector_app.ui.dialogs.camera_dialog import CameraDialog
