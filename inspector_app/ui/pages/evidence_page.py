@@ -88,10 +88,13 @@ class EvidencePage(QWidget):
                                    "under their SHA-256."), self)
         self.hint.setStyleSheet("color: #666;")
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.paste_button, self.camera_button, self.caption_button, self.details_button,
-                  self.confirm_button, self.remove_button, self.recordings_button):
+        # The camera button last: it appears a second after the page is built (when a camera is found), and there
+        # it moves no other button.
+        for b in (self.add_button, self.paste_button, self.caption_button, self.details_button,
+                  self.confirm_button, self.remove_button, self.recordings_button, self.camera_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        QWidget.setTabOrder(self.recordings_button, self.camera_button)   # Tab follows the row as shown
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
