@@ -45,19 +45,9 @@ class KeyService:
     def load(self, officer_id: str, password: str) -> pki.CertKey:
         from inspector_app.records import pki  # cryptography: loaded when keys are used, not at start-up
 
-        path = self.p12_path(officer_id)
-        if not path.exists():
-            raise ValidationError("keys.no_certificate", QT_TRANSLATE_NOOP(
-                "Errors", "The officer has no signing certificate (PKCS#12) yet; "
-                          "import one under “Signing certificates” first."))
+        path, data = self._p12(officer_id)
         try:
-            return pki.load_pkcs12_bytes(self._vault.read_bytes(path), password, path.name)
-        except OSError as exc:
-            raise ValidationError("keys.unreadable", QT_TRANSLATE_NOOP(
-                "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name,
-                problem=str(exc.strerror or exc)) from None
-        except SealedFileError as exc:
-            raise ValidationError(exc.code, exc.template, **exc.params) from None
+            return pki.load_pkcs12_bytes(data, password, path.name)
         except pki.PkiError as exc:
             raise ValidationError(exc.code, exc.template, **exc.params) from None
 
@@ -65,11 +55,18 @@ class KeyService:
         """The officer's PKCS#12 bytes with the password, to be opened in the signing process (`open_key`)."""
         from inspector_app.records import pki
 
+        path, data = self._p12(officer_id)
+        return pki.SealedKey(data, password, path.name)
+
+    def _p12(self, officer_id: str) -> tuple[Path, bytes]:
+        """The officer's PKCS#12 file and its bytes (decrypted from the vault), refused in the user's words."""
         path = self.p12_path(officer_id)
         if not path.exists():
-            return self.load(officer_id, password)  # type: ignore[return-value] # raises keys.no_certificate
+            raise ValidationError("keys.no_certificate", QT_TRANSLATE_NOOP(
+                "Errors", "The officer has no signing certificate (PKCS#12) yet; "
+                          "import one under “Signing certificates” first."))
         try:
-            return pki.SealedKey(self._vault.read_bytes(path), password, path.name)
+            return path, self._vault.read_bytes(path)
         except OSError as exc:
             raise ValidationError("keys.unreadable", QT_TRANSLATE_NOOP(
                 "Errors", "Cannot read the certificate file {file}: {problem}"), file=path.name,
