@@ -35,15 +35,42 @@ def admin(db: str, *args: str) -> None:
     subprocess.run([*CLI, "--db", db, *args], check=True, env=_env(), capture_output=True, timeout=120)
 
 
+_SEEDED: dict[str, Path] = {}
+
+
 def seed(db: str, tmp: Path) -> None:
-    """Accounts, roster and templates through the real command line."""
-    for name, (role, teams) in USERS.items():
-        admin(db, "users", "add", name, "--role", role, *[x for t in teams for x in ("--team", t)])
+    """Accounts, roster and templates through the real command line.
+
+    The first call in a test process seeds through the command line (six server processes, ~10 s); later calls get
+    a copy of that database (sqlite3's backup API, so the copy is consistent whatever the WAL holds). The seed is
+    the same every time: fixed users, roster and forms."""
+    template = _SEEDED.get("sqlite")
+    if template is None or not template.exists():
+        template = tmp / "seed-template.sqlite3"
+        _seed_cli(str(template), tmp)
+        _SEEDED["sqlite"] = template
+    else:
+        _write_roster(tmp)
+    import sqlite3
+
+    with sqlite3.connect(template) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    dst.close()
+    src.close()
+
+
+def _write_roster(tmp: Path) -> Path:
     ref = reference_payloads()
     roster = {"institutions": [{"id": i["id"], **i["data"]} for i in ref["institution"]],
               "officers": [{"id": i["id"], **i["data"]} for i in ref["officer"]]}
     (tmp / "roster.json").write_text(json.dumps(roster, ensure_ascii=False), encoding="utf-8")
-    admin(db, "import-roster", str(tmp / "roster.json"))
+    return tmp / "roster.json"
+
+
+def _seed_cli(db: str, tmp: Path) -> None:
+    for name, (role, teams) in USERS.items():
+        admin(db, "users", "add", name, "--role", role, *[x for t in teams for x in ("--team", t)])
+    admin(db, "import-roster", str(_write_roster(tmp)))
     admin(db, "import-templates", str(FIXTURES / "forms"))
 
 
