@@ -126,8 +126,14 @@ def test_demo_says_why_it_waits_on_the_first_font_build(tmp_path: Path, monkeypa
             progress(100, "Noto Sans SC ready")
         return real_ensure(cache_dir)  # the suite's shared build: already current
 
+    def create_demo(app, progress=None, **kw):  # type: ignore[no-untyped-def]
+        # what the command prints around the demo is under test, not the demo (tests/demo/ builds it)
+        assert built, "the demo was created before the fonts were built"
+        return {"institutions": 0, "officers": 0, "inspections": 0}
+
     monkeypatch.setattr(fonts, "cached_fonts", lambda cache_dir: None)  # as on a fresh machine
     monkeypatch.setattr(fonts, "ensure_fonts", first_start_build)
+    monkeypatch.setattr("inspector_app.demo.workspace.create_demo", create_demo)
     assert main(["demo", "--data-dir", str(tmp_path / "ws")]) == 0
     out = capsys.readouterr().out
     assert out.index("正在生成 PDF 笔录所需的中文字体") < out.index("演示工作区已创建")
