@@ -58,24 +58,40 @@ def _font_cache() -> Path:
                 or Path(platformdirs.user_cache_dir("inspector-app-tests")) / "fonts")
 
 
-# The longest modules (measured: the PyInstaller build ≈ 2.5 min, the sync state machine ≈ 1.5 min), started first.
-LONGEST = ("tests.xwindow.test_packaged_build", "tests.sync.test_stateful")
+# The longest test files, longest first (worker seconds measured 2026-12-03 on 2 cores: the PyInstaller build
+# ≈ 150, the encryption conversion's kill loop, mypy, the sync state machine, the demo builds …). Under pytest-xdist
+# they start first, so the short files fill in beside them and both workers end together, instead of one worker
+# running a long file alone at the end. The rest keep the order of collection.
+LONGEST = (
+    "tests/xwindow/test_packaged_build.py", "tests/storage/test_encryption_conversion.py",
+    "tests/test_static_checks.py", "tests/sync/test_stateful.py", "tests/storage/test_encryption_at_rest.py",
+    "tests/storage/test_crash_safety.py", "tests/services/test_signing_process.py", "tests/ui/test_review_ui.py",
+    "tests/sync/test_postgres.py", "tests/xwindow/test_real_window.py", "tests/demo/test_demo.py",
+    "tests/ui/test_signing_ui.py",
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """pytest-xdist's file scheduler sorts the files by their number of tests unless told not to, which would undo
+    the order below (a 200-case table first, the 3-minute build last)."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (collected in each worker, which xdist marks with `workerinput`), the longest modules go
-    first, then the other modules holding slow tests, so they run beside the rest instead of alone at the end. The
-    order is the same in every worker, as xdist requires; a serial run keeps file order."""
+    """Under pytest-xdist (collected in each worker, which xdist marks with `workerinput`), the longest files go
+    first, then the other files holding slow tests. The order is the same in every worker, as xdist requires; a
+    serial run keeps file order."""
     if not hasattr(config, "workerinput"):
         return
 
-    def module(item: pytest.Item) -> str:
-        return getattr(getattr(item, "module", None), "__name__", "")
+    def path(item: pytest.Item) -> str:
+        return item.nodeid.split("::", 1)[0]
 
-    slow = {module(item) for item in items if item.get_closest_marker("slow")}
+    slow = {path(item) for item in items if item.get_closest_marker("slow")}
 
     def rank(item: pytest.Item) -> int:
-        name = module(item)
+        name = path(item)
         return LONGEST.index(name) if name in LONGEST else len(LONGEST) + (0 if name in slow else 1)
 
     items.sort(key=rank)
