@@ -63,8 +63,29 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_user)
         self._connect()
         self._restore()
+        if ops.ready:
+            self._services_ready()
+        else:  # the frame first, the workspace opening on a worker (ui/launch.py `run`): nothing to act on yet
+            self.list_page.show_opening()
+            for action in self._needs_services():
+                action.setEnabled(False)
+            ops.attached.connect(self._services_ready)
+
+    def _needs_services(self) -> list[Any]:
+        a = self.actions_
+        return [a.new_inspection, a.open_inspection, a.show_review, a.show_tracking, a.show_plans, a.search,
+                a.refresh, a.sign_in, a.sync_now, a.conflicts, a.about, a.lock, a.switch_officer,
+                a.change_password, a.idle_lock]
+
+    def _services_ready(self) -> None:
+        for action in self._needs_services()[:-4]:  # lock & co.: build_window decides (key slots or not)
+            action.setEnabled(True)
         self.refresh_list()
         QTimer.singleShot(50, self._make_inspection_page)  # behind the first paint (see above)
+
+    def attach_sync(self, sync: SyncController) -> None:
+        self.sync = sync
+        self._connect_sync()
 
     def _connect(self) -> None:
         a = self.actions_
@@ -89,11 +110,7 @@ class MainWindow(QMainWindow):
         a.sign_in.triggered.connect(self._sign_in)
         a.sync_now.triggered.connect(lambda: self.sync.sync_now() if self.sync else self._sign_in())
         a.conflicts.triggered.connect(self._conflicts)
-        if self.sync is not None:
-            self.sync.status_changed.connect(self._show_sync)
-            self.sync.data_arrived.connect(self.refresh_list)
-            self.sync.signed_in.connect(self._signed_in)
-        self._show_sync(None)
+        self._connect_sync()
         a.quit.triggered.connect(self.close)
         a.language_zh.setChecked(self.language == "zh_CN")
         a.language_en.setChecked(self.language == "en")
@@ -101,6 +118,13 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self._changed)
         self.ops.failed.connect(self._show_error)
         self.status_user.setText(self.tr("Officer: %1").replace("%1", self.ops.actor.name))
+
+    def _connect_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.status_changed.connect(self._show_sync)
+            self.sync.data_arrived.connect(self.refresh_list)
+            self.sync.signed_in.connect(self._signed_in)
+        self._show_sync(None)
 
     @property
     def inspection_page(self) -> InspectionPage:

@@ -71,7 +71,8 @@ class InspectionsPage(QWidget):
         for col, width in ((1, 110), (2, 150), (3, 90), (4, 130), (5, 150), (6, 120), (7, 60), (8, 50)):
             header.resizeSection(col, width)
         self.view.activated.connect(self._activated)
-        self.empty = QLabel(self.tr("No inspections yet. Start one with “New inspection” (Ctrl+N)."), self)
+        self._no_rows = self.tr("No inspections yet. Start one with “New inspection” (Ctrl+N).")
+        self.empty = QLabel(self._no_rows, self)
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #666; font-size: 13pt; padding: 40px;")
@@ -122,6 +123,7 @@ class InspectionsPage(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total)))
+        self.empty.setText(self._no_rows)
         self.empty.setVisible(total == 0)
         self.view.setVisible(total > 0)
 
@@ -155,3 +157,9 @@ class InspectionsPage(QWidget):
             self.view.setCurrentIndex(index)
             if index.isValid():
                 self.view.scrollTo(index, QTableView.ScrollHint.EnsureVisible)
+
+    def show_opening(self) -> None:
+        """Until the workspace is open (the window is shown first): say so where the rows will be."""
+        self.empty.setText(self.tr("Opening the workspace…"))
+        self.empty.show()
+        self.view.hide()
