@@ -28,7 +28,9 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO = Path(__file__).resolve().parents[2]
+# INSPECTOR_BENCH_REPO: measure another checkout's app with this bench (run by that checkout's Python), e.g. the
+# base branch interleaved with this one on a shared machine.
+REPO = Path(os.environ.get("INSPECTOR_BENCH_REPO") or Path(__file__).resolve().parents[2])
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
@@ -114,14 +116,15 @@ launch_gui(sys.argv[2], "zh_CN")
 def _proc(code: str, *args: str) -> list[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.run([sys.executable, "-c", code, repr(time.time()), *args], capture_output=True, text=True,
-                          env=env, timeout=120, check=True).stdout.split()
+                          env=env, timeout=120, check=True, cwd=REPO).stdout.split()
 
 
 def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def bench_startup(workspace: str, repeat: int = 7) -> dict[str, float]:
+def bench_startup(workspace: str, repeat: int = int(os.environ.get("INSPECTOR_BENCH_REPEAT", "7"))
+                  ) -> dict[str, float]:
     """Bare, first window and main window alternate, so a burst of load from elsewhere hits all alike; medians.
 
     `startup_main_window` is the real entry with the password typed as soon as the sign-in dialog shows, measured

@@ -343,6 +343,8 @@ def script(d: Driver, info: dict[str, Any], args: argparse.Namespace, out: dict[
     yield from sign_in(d)
     yield wait(lambda: _main_window() is not None and modal() is None, "the main window")
     w = _main_window()
+    # its frame comes first; the officer acts once the workspace is open (the actions are enabled then)
+    yield wait(lambda: w.ops.ready and w.actions_.new_inspection.isEnabled(), "the workspace to open")
     w.activateWindow()
     yield wait(lambda: QApplication.activeWindow() is w, "the window to be active")
 
