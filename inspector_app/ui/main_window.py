@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from shiboken6 import isValid
 
 from inspector_app import __version__
 from inspector_app.services.changes import Changes
@@ -21,6 +24,9 @@ if TYPE_CHECKING:  # pages and dialogs other than the list are imported when fir
     from inspector_app.ui.pages.inspection_page import InspectionPage
     from inspector_app.ui.pages.review_page import ReviewPage
     from inspector_app.ui.pages.tracking_page import TrackingPage
+
+
+_PAGE_MODULE = "inspector_app.ui.pages.inspection_page"
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +47,7 @@ class MainWindow(QMainWindow):
         # the first turn of the event loop after the window is shown, or when first needed, whichever is first,
         # so neither the first paint nor any single step of the event loop waits for all of it.
         self._inspection_page: InspectionPage | None = None
+        self._parts: dict[str, Any] = {}  # its tabs made ahead, one per turn (`_make_inspection_page`)
         self._review_page: ReviewPage | None = None
         self._tracking_page: TrackingPage | None = None
         self._plans_page: Any = None
@@ -131,7 +138,7 @@ class MainWindow(QMainWindow):
         if self._inspection_page is None:
             from inspector_app.ui.pages.inspection_page import InspectionPage
 
-            page = self._inspection_page = InspectionPage(self.ops, self.undo_stack, self)
+            page = self._inspection_page = InspectionPage(self.ops, self.undo_stack, self, made=self._parts)
             self.stack.insertWidget(1, page)
             page.back_requested.connect(self.show_list)
             page.checklist.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -141,6 +148,23 @@ class MainWindow(QMainWindow):
         return self._inspection_page
 
     def _make_inspection_page(self) -> None:
+        """One tab per turn of the event loop (made hidden, then taken by the page), the page itself last — a turn
+        making all of it at once stalled the window (~50 ms of CPU, over 100 ms with the GIL shared with the
+        workers); opening an inspection sooner makes what is left at once."""
+        if self._inspection_page is not None:
+            return
+        if _PAGE_MODULE not in sys.modules:  # its imports (~100 ms) on a worker first: importing defines classes
+            self.ops.runner.run(lambda: importlib.import_module(_PAGE_MODULE),
+                                lambda _m: self._make_inspection_page() if isValid(self) else None, lambda _e: None)
+            return
+        from inspector_app.ui.pages.inspection_page import PARTS, make_part
+
+        left = [name for name in PARTS if name not in self._parts]
+        if left:
+            part = self._parts[left[0]] = make_part(left[0], self.ops, self.undo_stack, self)
+            part.hide()
+            QTimer.singleShot(10, self._make_inspection_page)
+            return
         self.inspection_page  # noqa: B018 - the property makes it
 
     def _flush_inspection(self) -> None:

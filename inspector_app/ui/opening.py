@@ -66,8 +66,10 @@ class WorkspaceOpening(QObject):
         if "error" in self.opened:
             QMessageBox.critical(self.window, self.title, plain_message(self.opened["error"]))
             self.exit_code = 2
-            self.window.close()
-            QApplication.quit()
+            # hide, not close: a close would post a quit of its own (last window closed) beside this exit's, and
+            # the one left over would end the next event loop of the process at once
+            self.window.hide()
+            QApplication.exit(2)
             return
         self._attach(self.window, self.opened["context"])
 
