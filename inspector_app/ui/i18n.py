@@ -1,10 +1,13 @@
 """Translations: English source strings, zh_CN from resources/i18n/*.ts compiled to .qm.
 
 An installed package ships compiled .qm files (setup.py compiles them); a source checkout compiles the .ts into
-the cache directory on first use, so no generated file is committed."""
+the cache directory on first use, kept under the .ts's content stamp (see `_compiled`), so no generated file is
+committed and no later start runs lrelease."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 from pathlib import Path
 
@@ -22,18 +25,30 @@ def default_language() -> str:
 
 
 def _compiled(lang: str, cache_dir: Path) -> Path | None:
+    """The .qm to load, without running lrelease whenever one is already there: the shipped one (an installed
+    package or the PyInstaller build compile it at build time, setup.py / packaging/inspector.spec) unless the .ts
+    beside it is newer (a source checkout being edited), else one compiled before into the cache under the .ts's
+    content stamp — so a checkout, a branch switch or a `touch` that leaves the words alone compiles nothing. Only
+    a .ts never compiled before runs lrelease (once, before the first window)."""
     src_dir = resources_dir() / "i18n"
     shipped = src_dir / f"inspector_{lang}.qm"
-    if shipped.exists():
-        return shipped
     ts = src_dir / f"inspector_{lang}.ts"
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
     if not ts.exists():
         return None
-    out = cache_dir / "i18n" / f"inspector_{lang}.qm"
-    if not out.exists() or out.stat().st_mtime < ts.stat().st_mtime:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        lrelease = Path(_pyside_file).parent / "lrelease"
-        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(out)], check=True, timeout=60)
+    stamp = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    out = cache_dir / "i18n" / f"inspector_{lang}-{stamp}.qm"
+    if out.exists():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_suffix(f".{os.getpid()}.tmp")
+    lrelease = Path(_pyside_file).parent / "lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(partial)], check=True, timeout=60)
+    partial.replace(out)  # whole or absent: a start that is killed mid-compile never leaves half a .qm
+    for old in out.parent.glob(f"inspector_{lang}*.qm"):
+        if old != out:
+            old.unlink(missing_ok=True)  # words that changed since
     return out
 
 

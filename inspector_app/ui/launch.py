@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 import threading
@@ -23,35 +22,18 @@ from inspector_app.ui import fonts as ui_fonts
 from inspector_app.ui.i18n import default_language, install_translators
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.tasks import GuiGarbageCollector, TaskRunner
+from inspector_app.ui import warming
+from inspector_app.ui.warming import UI_MODULES, warm_ui_imports  # noqa: F401 - where callers found them
 from inspector_app.ui.errors import plain_message
 
 if TYPE_CHECKING:
     from inspector_app.ui.main_window import MainWindow
 
 # Start-up: the sign-in dialog is the first window and needs none of the main window's pages, dialogs, services or
-# SQLAlchemy; those are imported in build_window (after the password), and `run` warms them on a worker thread while
-# the officer types (see `_warm_imports`).
+# SQLAlchemy. Behind it a worker imports the main window's frame, then the services (ui/warming.py); after the
+# password the frame is shown at once and the workspace opens behind it (ui/opening.py).
 
 log = logging.getLogger(__name__)
-
-# The main window's modules and the inspection page's (which the window builds on the first turn of its event
-# loop): ≈150 ms of imports that stalled the event loop right after the password. They are imported on a worker
-# instead (`warm_ui_imports`), while the officer types and again behind "Opening the workspace…". QtMultimedia is
-# the evidence page's camera check.
-UI_MODULES = ("inspector_app.ui.operations", "inspector_app.ui.sync_controller", "inspector_app.ui.lock",
-              "inspector_app.ui.main_window", "inspector_app.ui.pages.inspection_page", "PySide6.QtMultimedia")
-_warming = threading.Lock()
-
-
-def warm_ui_imports() -> None:
-    """Import UI_MODULES on the calling (worker) thread; no widget is made. One warming thread at a time: two
-    threads importing the same circle of modules at once could meet in a partly initialised module."""
-    with _warming:
-        for name in UI_MODULES:
-            try:
-                importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - only a head start: the GUI thread imports it again and reports
-                log.debug("warming %s failed", name, exc_info=True)  # (QtMultimedia may be absent: no camera)
 
 
 def qt_app() -> QApplication:
@@ -77,42 +59,40 @@ class SignedIn:
 def build_window(context: Any, actor: Actor, language: str, settings: UiSettings | None = None,
                  runner: TaskRunner | None = None, role: str | None = None,
                  signed_in: SignedIn | None = None) -> MainWindow:
+    """The whole window at once, on an open workspace (screenshots, tests, benchmarks); `run` shows the frame
+    first (`build_frame`) and attaches the services when the workspace is open (`attach_services`)."""
+    window = build_frame(actor, language, settings or UiSettings(context.paths.settings_file), runner, role,
+                         signed_in)
+    attach_services(window, context)
+    return window
+
+
+def build_frame(actor: Actor, language: str, settings: UiSettings, runner: TaskRunner | None = None,
+                role: str | None = None, signed_in: SignedIn | None = None) -> MainWindow:
+    """The main window without its services: menus, status bar and a note that the workspace is opening; the
+    actions that need the services stay disabled until `attach_services`."""
     from inspector_app.ui.lock import LockController
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.operations import Operations
-    from inspector_app.ui.sync_controller import SyncController
 
     # Writes, PDF rendering and signing run on worker threads of this process: while one computes, the GUI thread
     # needs the GIL for every Python slot, event filter and model call. At the default 5 ms switch interval a
     # repaint needing dozens of them waited a tick each (stalls of hundreds of ms while signing); 1 ms hands the
     # GIL back sooner at a small cost in worker throughput.
     sys.setswitchinterval(0.001)
-    # PDF rendering and signing go further: to a child process, started with the first signature (or when the
-    # signing dialog opens), so they do not hold this process's GIL at all.
-    from inspector_app.services.document_pipeline import use_signing_process
-
-    use_signing_process()
     app = qt_app()
-    settings = settings or UiSettings(context.paths.settings_file)
     runner = runner or TaskRunner(app)
     shown: list[MainWindow] = []  # the font callbacks arrive on the GUI thread after the window exists
     building = ui_fonts.ensure(app, font_build.default_cache_dir(), runner.background,
                                on_built=lambda _fs: shown and shown[0].fonts_ready(),
                                on_failed=lambda exc: shown and shown[0].fonts_failed(exc))
-    ops = Operations(context, runner, actor, app)
+    ops = Operations(None, runner, actor, app)
     ops.role = role
-    if role is None and actor.officer_id:  # the roster says what this officer may do (team lead or not)
-        oid = actor.officer_id
-        ops.read(lambda: context.roster.officer(oid).role,
-                 lambda r: ops.set_actor(ops.actor, r) if ops.actor.officer_id == oid else None, lambda _e: None)
-    sync = SyncController(context, settings.server_url(), app, runner=runner)
-    window = MainWindow(ops, settings, language, sync=sync)
+    window = MainWindow(ops, settings, language)
     shown.append(window)
     if building:
         window.fonts_building()
-    a = window.actions_
-    for action in (a.lock, a.switch_officer, a.change_password, a.idle_lock):
-        action.setEnabled(signed_in is not None)  # a workspace without key slots has no password to lock with
+    window.signed_in_ = signed_in  # type: ignore[attr-defined]
     if signed_in is not None:
         window.lock_controller = LockController(window, ops, signed_in.keys, signed_in.officer,  # type: ignore[attr-defined]
                                                 signed_in.key, settings)
@@ -120,8 +100,31 @@ def build_window(context: Any, actor: Actor, language: str, settings: UiSettings
     collector.start()
     window.closed.connect(collector.stop)
     window.destroyed.connect(collector.stop)
-    sync.start()
     return window
+
+
+def attach_services(window: MainWindow, context: Any) -> None:
+    """Hand the opened workspace to a window from `build_frame`: sync, the roster's role, then the list fills."""
+    from inspector_app.ui.sync_controller import SyncController
+
+    # PDF rendering and signing go to a child process, started with the first signature (or when the signing
+    # dialog opens), so they do not hold this process's GIL at all.
+    from inspector_app.services.document_pipeline import use_signing_process
+
+    use_signing_process()
+    ops, app = window.ops, qt_app()
+    sync = SyncController(context, window.settings.server_url(), app, runner=ops.runner)
+    window.attach_sync(sync)
+    ops.attach(context)
+    actor, role = ops.actor, ops.role
+    if role is None and actor.officer_id:  # the roster says what this officer may do (team lead or not)
+        oid = actor.officer_id
+        ops.read(lambda: context.roster.officer(oid).role,
+                 lambda r: ops.set_actor(ops.actor, r) if ops.actor.officer_id == oid else None, lambda _e: None)
+    a = window.actions_
+    for action in (a.lock, a.switch_officer, a.change_password, a.idle_lock):
+        action.setEnabled(window.signed_in_ is not None)  # type: ignore[attr-defined] # no key slots: no password
+    sync.start()
 
 
 def _in_background(fn: Callable[[], Any], label: str) -> Any:
@@ -154,11 +157,21 @@ def _in_background(fn: Callable[[], Any], label: str) -> Any:
 
 def sign_in(keys: WorkspaceKeys, preselect: str | None = None,
             on_shown: Callable[[], None] | None = None) -> tuple[SignInOfficer, bytes] | None:
-    dialog = OfficerSignInDialog(keys.officers(), lambda o, password: keys.unlock(o.officer_id, password),
-                                 preselect=preselect)
+    def unlock(officer: SignInOfficer, password: str) -> bytes:
+        # On the dialog's worker: the warming's heavy imports wait from here until the main window's frame has
+        # painted (ui/warming.py), so the key derivation and the frame do not share the GIL with them.
+        warming.hold()
+        try:
+            return keys.unlock(officer.officer_id, password)
+        except BaseException:
+            warming.release()  # a wrong password: the officer types again, warming goes on meanwhile
+            raise
+
+    dialog = OfficerSignInDialog(keys.officers(), unlock, preselect=preselect)
     if on_shown is not None:
         QTimer.singleShot(0, on_shown)  # runs inside exec(), once the dialog is shown
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.officer is None or dialog.key is None:
+        warming.release()
         return None
     return dialog.officer, dialog.key
 
@@ -187,20 +200,12 @@ def first_start(build: Callable[[bytes | None], Any], keys: WorkspaceKeys,
 
 
 def _warm_imports(warm: Callable[[], Any] | None) -> None:
-    """Import the database layer and services (`warm`), then the main window's modules, on a worker while the
-    sign-in dialog waits for the password, so the main window follows the password sooner; the dialog itself
-    never waits for it (a daemon thread: a quit before it ends is harmless). Started once the dialog is up, so the
-    first window is not delayed by it."""
-
-    def work() -> None:
-        try:
-            if warm is not None:
-                warm()
-            warm_ui_imports()
-        except Exception:  # noqa: BLE001 - only a head start: build() imports the same again and reports
-            log.debug("warming imports failed", exc_info=True)
-
-    QTimer.singleShot(250, lambda: threading.Thread(target=work, name="warm-imports", daemon=True).start())
+    """Import the main window's frame, then the database layer and services (`warm`), then the inspection page,
+    on a worker while the sign-in dialog waits for the password (ui/warming.py); the dialog itself never waits
+    for it (a daemon thread: a quit before it ends is harmless). Started once the dialog is up, so the first
+    window is not delayed by it."""
+    QTimer.singleShot(250, lambda: threading.Thread(target=warming.warm_behind_sign_in, args=(warm,),
+                                                    name="warm-imports", daemon=True).start())
 
 
 def _warm_while_signing_in(app: QApplication, warm: Callable[[], Any] | None) -> None:
@@ -209,16 +214,12 @@ def _warm_while_signing_in(app: QApplication, warm: Callable[[], Any] | None) ->
     QTimer.singleShot(100, lambda: ui_fonts.prewarm(app, font_build.default_cache_dir()))
 
 
-def _opened(context: Any) -> Any:
-    """On the worker that opened the workspace: the window's modules imported there too (a no-op when the warming
-    behind the sign-in dialog got to them), so building the window on the GUI thread imports nothing."""
-    warm_ui_imports()
-    return context
-
-
 def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: Any = None,
         warm: Callable[[], Any] | None = None) -> int:
-    """Sign-in dialog → unlock (off the UI thread) → build_context(workspace_key=key) on a worker → main window."""
+    """Sign-in dialog → unlock (off the UI thread) → the main window's frame → build_context(workspace_key=key) on
+    a worker → the services attached to the window."""
+    from inspector_app.ui.opening import WorkspaceOpening
+
     app = qt_app()
     sys.setswitchinterval(0.001)  # the workspace opens on a worker behind the sign-in: hand the GIL back sooner
     paths = paths.ensure()
@@ -231,6 +232,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
         chosen = first_start(build, keys, paths) if not keys.initialised() else \
             sign_in(keys, settings.officer_id(), on_shown=lambda: _warm_while_signing_in(app, warm))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
+        warming.release()
         QMessageBox.critical(None, title, plain_message(exc))
         return 2
     if chosen is None:
@@ -238,19 +240,26 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
         return 0
     officer, key = chosen
     settings.set_officer_id(officer.officer_id)
-    try:
-        context = _in_background(lambda: _opened(build(key)),
-                                 QCoreApplication.translate("Launch", "Opening the workspace…"))
-    except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
-        QMessageBox.critical(None, title, plain_message(exc))
-        return 2
+    # The window's frame first, right after the password: the database layer, the services and the workspace
+    # (imports, ORM mapping, opening) come on a worker once it has painted; the services are attached when they
+    # are there (actions needing them stay disabled until then, calls made meanwhile wait).
     actor = officer.actor()
-    window = build_window(context, actor, language, settings, role=officer.role,
-                          signed_in=SignedIn(keys, officer, key))
-    window.ops.write(lambda: context.session.signed_in(actor))
+    window = build_frame(actor, language, settings, role=officer.role, signed_in=SignedIn(keys, officer, key))
+
+    def open_workspace() -> Any:
+        if warm is not None:
+            warm()  # the ORM's mapping step, here rather than in the first query on the pool
+        return build(key)
+
+    opening = WorkspaceOpening(window, open_workspace, attach_services, title)
+    ops = window.ops
+    ops.write(lambda: ops.app.session.signed_in(actor))  # queued until the services are attached
     window.show()
+    opening.start_after_paint()
     try:
-        return app.exec()
+        code = app.exec()
+        opening.finish()  # what the close queued (sign-out) is written before the workspace closes
+        return opening.exit_code or code
     finally:
         del translators
-        context.close()
+        opening.close()

@@ -123,8 +123,8 @@ class LockController(QObject):
         elif watched is self.window and event.type() == QEvent.Type.Close and not self._signed_out:
             # queued before MainWindow.closeEvent waits for the writer, so the sign-out is in the journal
             self._signed_out = True
-            actor, session = self.ops.actor, self.ops.app.session
-            self.ops.write(lambda: session.signed_out(actor, "quit"))
+            actor, ops = self.ops.actor, self.ops  # ops.app read when run: the window may still be opening
+            ops.write(lambda: ops.app.session.signed_out(actor, "quit"))
         return False
 
     # -- lock and unlock
@@ -160,8 +160,8 @@ class LockController(QObject):
         self._idle.stop()
         self._cover()
         GuiGarbageCollector.full_collect()  # the officer is away: the frozen survivors too (ui/tasks.py)
-        actor, session = self.ops.actor, self.ops.app.session
-        self.ops.write(lambda: session.locked(actor, reason))
+        actor, ops = self.ops.actor, self.ops  # ops.app read when run: the window may still be opening
+        ops.write(lambda: ops.app.session.locked(actor, reason))
         self._ask_unlock()
 
     def _ask_unlock(self) -> None:

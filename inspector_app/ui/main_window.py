@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from shiboken6 import isValid
 
 from inspector_app import __version__
 from inspector_app.services.changes import Changes
@@ -21,6 +24,9 @@ if TYPE_CHECKING:  # pages and dialogs other than the list are imported when fir
     from inspector_app.ui.pages.inspection_page import InspectionPage
     from inspector_app.ui.pages.review_page import ReviewPage
     from inspector_app.ui.pages.tracking_page import TrackingPage
+
+
+_PAGE_MODULE = "inspector_app.ui.pages.inspection_page"
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +47,7 @@ class MainWindow(QMainWindow):
         # the first turn of the event loop after the window is shown, or when first needed, whichever is first,
         # so neither the first paint nor any single step of the event loop waits for all of it.
         self._inspection_page: InspectionPage | None = None
+        self._parts: dict[str, Any] = {}  # its tabs made ahead, one per turn (`_make_inspection_page`)
         self._review_page: ReviewPage | None = None
         self._tracking_page: TrackingPage | None = None
         self._plans_page: Any = None
@@ -63,8 +70,29 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_user)
         self._connect()
         self._restore()
+        if ops.ready:
+            self._services_ready()
+        else:  # the frame first, the workspace opening on a worker (ui/launch.py `run`): nothing to act on yet
+            self.list_page.show_opening()
+            for action in self._needs_services():
+                action.setEnabled(False)
+            ops.attached.connect(self._services_ready)
+
+    def _needs_services(self) -> list[Any]:
+        a = self.actions_
+        return [a.new_inspection, a.open_inspection, a.show_review, a.show_tracking, a.show_plans, a.search,
+                a.refresh, a.sign_in, a.sync_now, a.conflicts, a.about, a.lock, a.switch_officer,
+                a.change_password, a.idle_lock]
+
+    def _services_ready(self) -> None:
+        for action in self._needs_services()[:-4]:  # lock & co.: build_window decides (key slots or not)
+            action.setEnabled(True)
         self.refresh_list()
         QTimer.singleShot(50, self._make_inspection_page)  # behind the first paint (see above)
+
+    def attach_sync(self, sync: SyncController) -> None:
+        self.sync = sync
+        self._connect_sync()
 
     def _connect(self) -> None:
         a = self.actions_
@@ -89,11 +117,7 @@ class MainWindow(QMainWindow):
         a.sign_in.triggered.connect(self._sign_in)
         a.sync_now.triggered.connect(lambda: self.sync.sync_now() if self.sync else self._sign_in())
         a.conflicts.triggered.connect(self._conflicts)
-        if self.sync is not None:
-            self.sync.status_changed.connect(self._show_sync)
-            self.sync.data_arrived.connect(self.refresh_list)
-            self.sync.signed_in.connect(self._signed_in)
-        self._show_sync(None)
+        self._connect_sync()
         a.quit.triggered.connect(self.close)
         a.language_zh.setChecked(self.language == "zh_CN")
         a.language_en.setChecked(self.language == "en")
@@ -102,12 +126,19 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(self._show_error)
         self.status_user.setText(self.tr("Officer: %1").replace("%1", self.ops.actor.name))
 
+    def _connect_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.status_changed.connect(self._show_sync)
+            self.sync.data_arrived.connect(self.refresh_list)
+            self.sync.signed_in.connect(self._signed_in)
+        self._show_sync(None)
+
     @property
     def inspection_page(self) -> InspectionPage:
         if self._inspection_page is None:
             from inspector_app.ui.pages.inspection_page import InspectionPage
 
-            page = self._inspection_page = InspectionPage(self.ops, self.undo_stack, self)
+            page = self._inspection_page = InspectionPage(self.ops, self.undo_stack, self, made=self._parts)
             self.stack.insertWidget(1, page)
             page.back_requested.connect(self.show_list)
             page.checklist.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -117,6 +148,23 @@ class MainWindow(QMainWindow):
         return self._inspection_page
 
     def _make_inspection_page(self) -> None:
+        """One tab per turn of the event loop (made hidden, then taken by the page), the page itself last — a turn
+        making all of it at once stalled the window (~50 ms of CPU, over 100 ms with the GIL shared with the
+        workers); opening an inspection sooner makes what is left at once."""
+        if self._inspection_page is not None:
+            return
+        if _PAGE_MODULE not in sys.modules:  # its imports (~100 ms) on a worker first: importing defines classes
+            self.ops.runner.run(lambda: importlib.import_module(_PAGE_MODULE),
+                                lambda _m: self._make_inspection_page() if isValid(self) else None, lambda _e: None)
+            return
+        from inspector_app.ui.pages.inspection_page import PARTS, make_part
+
+        left = [name for name in PARTS if name not in self._parts]
+        if left:
+            part = self._parts[left[0]] = make_part(left[0], self.ops, self.undo_stack, self)
+            part.hide()
+            QTimer.singleShot(10, self._make_inspection_page)
+            return
         self.inspection_page  # noqa: B018 - the property makes it
 
     def _flush_inspection(self) -> None:

@@ -22,13 +22,29 @@ class Operations(QObject):
     failed = Signal(str)            # a message for the user
     actor_changed = Signal()        # another officer signed in, or the signed-in officer's role became known
 
-    def __init__(self, app: Services, runner: TaskRunner, actor: Actor, parent: QObject | None = None):
+    attached = Signal()             # the services arrived (see `attach`)
+
+    def __init__(self, app: Services | None, runner: TaskRunner, actor: Actor, parent: QObject | None = None):
         super().__init__(parent)
-        self.app = app
+        # None while the workspace opens on a worker behind an already shown window (ui/launch.py `run`): calls
+        # made meanwhile wait in `_pending` and run, in order, once `attach` hands the services over.
+        self.app: Services = app  # type: ignore[assignment]
+        self._pending: list[tuple[str, Callable[[], Any], Any, Any]] = []
         self.runner = runner
         self.actor = actor
         self.role: str | None = None  # the signed-in officer's role (inspector | team_lead); None until known
         runner.error.connect(self._report)
+
+    @property
+    def ready(self) -> bool:
+        return self.app is not None
+
+    def attach(self, app: Services) -> None:
+        self.app = app
+        pending, self._pending = self._pending, []
+        for kind, fn, done, error in pending:
+            (self.runner.write if kind == "write" else self.runner.run)(fn, done, error)
+        self.attached.emit()
 
     @property
     def is_team_lead(self) -> bool:
@@ -58,10 +74,16 @@ class Operations(QObject):
             if on_error:
                 on_error(exc)
 
+        if self.app is None:
+            self._pending.append(("write", fn, done, error))
+            return
         self.runner.write(fn, done, error)
 
     def read(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None] | None = None) -> None:
+        if self.app is None:
+            self._pending.append(("read", fn, on_done, on_error or self._report))
+            return
         self.runner.run(fn, on_done, on_error or self._report)
 
     def save_answer(self, answer_id: str, value: Any, verdict: str | None, note: str | None = None,

@@ -1583,7 +1583,7 @@
         <translation>该证据没有这项关联</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/keys.py" line="50"/>
+        <location filename="../../inspector_app/services/keys.py" line="65"/>
         <source>The officer has no signing certificate (PKCS#12) yet; import one under “Signing certificates” first.</source>
         <translation>该执法人员尚未导入签名证书（PKCS#12），请先在“签名证书”中导入</translation>
     </message>
@@ -1595,8 +1595,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/records/pki.py" line="243"/>
-        <location filename="../../inspector_app/services/keys.py" line="56"/>
-        <location filename="../../inspector_app/services/keys.py" line="74"/>
+        <location filename="../../inspector_app/services/keys.py" line="71"/>
         <source>Cannot read the certificate file {file}: {problem}</source>
         <translation>无法读取证书文件 {file}：{problem}</translation>
     </message>
@@ -1621,7 +1620,7 @@
         <translation>无法读取证书 {file}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/keys.py" line="89"/>
+        <location filename="../../inspector_app/services/keys.py" line="86"/>
         <source>Cannot read the certificate file: {problem}</source>
         <translation>无法读取证书文件：{problem}</translation>
     </message>
@@ -2667,27 +2666,27 @@
         <translation>PDF 文件不完整（缺少文件结束标记），可能在拷贝或下载中被截断</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="104"/>
+        <location filename="../../inspector_app/sync/base.py" line="107"/>
         <source>Sign in to the sync server first.</source>
         <translation>请先登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="112"/>
+        <location filename="../../inspector_app/sync/base.py" line="115"/>
         <source>Cannot connect to the sync server: {reason}</source>
         <translation>无法连接同步服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="116"/>
+        <location filename="../../inspector_app/sync/base.py" line="119"/>
         <source>The server&apos;s storage is full; the sync will be retried automatically.</source>
         <translation>服务器存储空间已满，稍后自动重试</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="119"/>
+        <location filename="../../inspector_app/sync/base.py" line="122"/>
         <source>Server error {status}</source>
         <translation>服务器错误 {status}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="123"/>
+        <location filename="../../inspector_app/sync/base.py" line="126"/>
         <source>The sign-in has expired; sign in again.</source>
         <translation>登录已过期，请重新登录</translation>
     </message>
@@ -2707,7 +2706,7 @@
         <translation>上传未能在限定次数内完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/blob_sync.py" line="225"/>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="233"/>
         <source>The downloaded file does not match its digest; it will be fetched again later.</source>
         <translation>下载的文件与摘要不符，稍后重试</translation>
     </message>
@@ -2994,59 +2993,59 @@
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="87"/>
         <source>Drop photos, scans or recordings here. Originals are kept byte-identical under their SHA-256.</source>
         <translation>可将照片、扫描件或录音录像拖放到此处。原始文件按 SHA-256 原样保存，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="116"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="132"/>
         <source>Already recorded (not stored twice): %1</source>
         <translation>已登记过（不重复保存）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="135"/>
         <source>Refused:</source>
         <translation>未导入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="138"/>
         <source>Import cancelled; the files already imported are kept.</source>
         <translation>导入已取消；已导入的文件予以保留。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="141"/>
         <source>Evidence import</source>
         <translation>导入证据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="142"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="207"/>
         <source>Caption</source>
         <translation>证据说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="207"/>
         <source>What does this evidence show?</source>
         <translation>该证据反映了什么内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="262"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="271"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="263"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="272"/>
         <source>Why is this evidence removed? (kept in the whole-process record)</source>
         <translation>移除该证据的原因？（将记入全过程记录）</translation>
     </message>
@@ -3076,22 +3075,22 @@
         <translation>当事人核对清单(&amp;C)…（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="258"/>
         <source>The party has not confirmed the evidence list yet (Ctrl+K).</source>
         <translation>当事人尚未核对确认证据清单（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="260"/>
         <source>The list changed after the party&apos;s confirmation: let the party check it again (Ctrl+K).</source>
         <translation>证据清单在当事人确认后有变动，请当事人重新核对（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="262"/>
         <source>The party refused to confirm the evidence list: %1</source>
         <translation>当事人拒绝核对确认证据清单：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/evidence_page.py" line="264"/>
         <source>%1 confirmed: the evidence matches the originals.</source>
         <translation>%1 已确认：以上证据与原件核对一致。</translation>
     </message>
@@ -3682,9 +3681,14 @@
         <translation>暂无检查。请通过“新建检查”(Ctrl+N) 开始。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="125"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="163"/>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区…</translation>
     </message>
 </context>
 <context>
@@ -4259,18 +4263,17 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="164"/>
+        <location filename="../../inspector_app/ui/launch.py" line="197"/>
         <source>Creating the workspace key…</source>
         <translation>正在创建工作区密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="195"/>
+        <location filename="../../inspector_app/ui/launch.py" line="230"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="154"/>
-        <location filename="../../inspector_app/ui/launch.py" line="208"/>
+        <location filename="../../inspector_app/ui/launch.py" line="187"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -4582,59 +4585,59 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="103"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="120"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="225"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="249"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="226"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="250"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="270"/>
         <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
         <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="249"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
         <source>Fonts for PDF records ready</source>
         <translation>PDF 笔录字体已就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="252"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
         <source>The fonts for PDF records could not be built: %1</source>
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="315"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="316"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="324"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="324"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
@@ -4776,7 +4779,7 @@ Workspace: %2</source>
         <translation>修改密码(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="264"/>
         <source>Could not be done</source>
         <translation>操作未完成</translation>
     </message>

@@ -47,6 +47,7 @@ class ChecklistPage(QWidget):
         self.ops = ops
         self.undo = undo
         self.model = ChecklistTreeModel(self)
+        self._fitted: tuple[int, str] | None = None  # the shape the state column was last fitted to
         self.find = QLineEdit(self)
         self.find.setObjectName("checklist_find")
         self.find.setClearButtonEnabled(True)
@@ -130,9 +131,16 @@ class ChecklistPage(QWidget):
         from inspector_app.ui import labels
         from inspector_app.ui.models.checklist_tree_model import STATE_MARKS
 
+        # Measuring the column's contents asks the model for every row (~10-30 ms of Python calls): done when the
+        # checklist's shape or its widest tally changes, not on each reload after an answer or a finding.
+        widest = self.model.widest_tally()
+        shape = (self.model.rowCount(), widest)
+        if shape == self._fitted:
+            return
+        self._fitted = shape
         fm = self.tree.fontMetrics()
         samples = [f"{STATE_MARKS[state]} {labels.item_state(state)}" for state in ItemState]
-        samples.append(self.model.widest_tally())
+        samples.append(widest)
         self.tree.resizeColumnToContents(1)
         wanted = max(fm.horizontalAdvance(t) for t in samples) + 3 * fm.horizontalAdvance(" ") + 12
         self.tree.header().resizeSection(1, max(self.tree.columnWidth(1), wanted))

@@ -22,10 +22,26 @@ from inspector_app.ui.pages.signing_page import SigningPage
 from inspector_app.ui.pages.team_page import TeamPage
 
 
+# The tabs in their order. Each is made on its own (`make_part`) so the main window can make them one per turn of
+# the event loop behind the list (the checklist alone is ~20-70 ms), instead of all in one long turn.
+PARTS = ("team", "checklist", "findings", "evidence", "leads", "signing")
+
+
+def make_part(name: str, ops: Operations, undo: QUndoStack, parent: QWidget | None) -> Any:
+    if name == "checklist":
+        return ChecklistPage(ops, undo, parent)
+    kinds: dict[str, Any] = {"team": TeamPage, "findings": FindingsPage, "evidence": EvidencePage,
+                             "leads": LeadsPage, "signing": SigningPage}
+    return kinds[name](ops, parent)
+
+
 class InspectionPage(QWidget):
     back_requested = Signal()
 
-    def __init__(self, ops: Operations, undo: QUndoStack, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, undo: QUndoStack, parent: QWidget | None = None,
+                 made: dict[str, Any] | None = None):
+        """`made`: tabs made before (`make_part`, one per turn of the event loop: ui/main_window.py), taken
+        from the dict; the others are made here."""
         super().__init__(parent)
         self.ops = ops
         self.undo = undo
@@ -48,12 +64,14 @@ class InspectionPage(QWidget):
         back.setShortcut(back_key.sequences()[0])
         back.clicked.connect(self.back_requested)
         self.tabs = QTabWidget(self)
-        self.team = TeamPage(ops, self)
-        self.checklist = ChecklistPage(ops, undo, self)
-        self.findings = FindingsPage(ops, self)
-        self.evidence = EvidencePage(ops, self)
-        self.leads = LeadsPage(ops, self)
-        self.signing = SigningPage(ops, self)
+        made = made if made is not None else {}
+        parts = {name: made.pop(name, None) or make_part(name, ops, undo, self) for name in PARTS}
+        self.team: TeamPage = parts["team"]
+        self.checklist: ChecklistPage = parts["checklist"]
+        self.findings: FindingsPage = parts["findings"]
+        self.evidence: EvidencePage = parts["evidence"]
+        self.leads: LeadsPage = parts["leads"]
+        self.signing: SigningPage = parts["signing"]
         self.tabs.addTab(self.team, self.tr("Team && procedure"))
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.findings, self.tr("Findings"))

@@ -54,6 +54,11 @@ class InspectionsPage(QWidget):
             w.setDisplayFormat("yyyy-MM-dd")
             w.setEnabled(False)
         self.count = QLabel(self)
+        self._opening = False  # the workspace is still opening (`show_opening`): no rows read yet
+        # room for up to four-digit counts from the start: the filters do not shift when the list fills
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(
+            self.tr("%1 of %2").replace("%1", "8888").replace("%2", "8888")))
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.view = QTableView(self)
         self.view.setObjectName("inspection_table")
         self.view.setModel(self.proxy)
@@ -71,7 +76,8 @@ class InspectionsPage(QWidget):
         for col, width in ((1, 110), (2, 150), (3, 90), (4, 130), (5, 150), (6, 120), (7, 60), (8, 50)):
             header.resizeSection(col, width)
         self.view.activated.connect(self._activated)
-        self.empty = QLabel(self.tr("No inspections yet. Start one with “New inspection” (Ctrl+N)."), self)
+        self._no_rows = self.tr("No inspections yet. Start one with “New inspection” (Ctrl+N).")
+        self.empty = QLabel(self._no_rows, self)
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #666; font-size: 13pt; padding: 40px;")
@@ -93,10 +99,11 @@ class InspectionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # in place of the table when it is hidden: the filters stay on top
         self.empty.hide()
 
     def set_rows(self, rows: list[InspectionSummary]) -> None:
+        self._opening = False
         self.model.set_rows(rows)
         header = self.view.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -120,8 +127,11 @@ class InspectionsPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self._opening:  # no rows read yet: neither a count nor "no inspections"
+            return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total)))
+        self.empty.setText(self._no_rows)
         self.empty.setVisible(total == 0)
         self.view.setVisible(total > 0)
 
@@ -155,3 +165,11 @@ class InspectionsPage(QWidget):
             self.view.setCurrentIndex(index)
             if index.isValid():
                 self.view.scrollTo(index, QTableView.ScrollHint.EnsureVisible)
+
+    def show_opening(self) -> None:
+        """Until the workspace is open (the window is shown first): say so where the rows will be."""
+        self._opening = True
+        self.count.clear()
+        self.empty.setText(self.tr("Opening the workspace…"))
+        self.empty.show()
+        self.view.hide()

@@ -1,0 +1,145 @@
+"""The main window's frame is shown before the workspace is open (ui/launch.py `run`): nothing that needs the
+services can be triggered until they are attached; calls made meanwhile wait and run once they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.signin_helpers import INSPECTOR_PASSWORD, keyed  # noqa: F401 - the keyed fixture
+
+
+def test_frame_waits_for_the_services_then_fills_the_list(app, roster, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.context import Actor
+    from inspector_app.ui.launch import attach_services, build_frame
+    from inspector_app.ui.settings import UiSettings
+    from tests.helpers import new_inspection
+
+    o = roster["officers"][0]
+    actor = Actor(o.name, o.id)
+    new_inspection(app, roster)
+    w = build_frame(actor, "en", UiSettings(app.paths.settings_file))
+    qtbot.addWidget(w)
+    w.show()
+    a = w.actions_
+    needs = [a.new_inspection, a.open_inspection, a.show_review, a.show_tracking, a.show_plans, a.search,
+             a.refresh, a.sync_now, a.conflicts, a.about, a.lock]
+    assert w.ops.app is None and not w.ops.ready
+    assert not any(x.isEnabled() for x in needs)
+    assert a.quit.isEnabled() and a.shortcuts.isEnabled() and a.language_zh.isEnabled()
+    assert w.list_page.empty.isVisible() and w.list_page.empty.text() == "Opening the workspace…"
+    got: list[Any] = []
+    w.ops.read(lambda: w.ops.app.roster.officers(), got.append)  # made before the services exist: it waits
+    qtbot.wait(30)
+    assert got == [] and w._inspection_page is None  # the inspection page needs the services too
+    attach_services(w, app)
+    assert all(x.isEnabled() for x in needs if x is not a.lock)
+    assert not a.lock.isEnabled()  # a workspace without key slots has no password to lock with
+    qtbot.waitUntil(lambda: w.list_page.model.rowCount() == 1 and len(got) == 1)
+    assert not w.list_page.empty.isVisible() and o.id in {x.id for x in got[0]}
+    qtbot.waitUntil(lambda: w._inspection_page is not None)
+    w.ops.runner.wait()
+
+
+def test_run_shows_the_frame_before_the_workspace_is_open(app, roster, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The real entry: after the password the frame shows while the workspace is still opening (here: until the
+    test lets it), with nothing that needs the services enabled and the warming held; then the list fills."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui import launch, warming
+    from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
+    from inspector_app.ui.main_window import MainWindow
+    from tests.helpers import new_inspection
+
+    new_inspection(app, roster)
+    may_open = threading.Event()
+    seen: dict[str, Any] = {}
+
+    def build(key: bytes | None) -> Any:
+        seen["opening_started"] = True
+        assert may_open.wait(30)
+        return app
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, OfficerSignInDialog) and "dialog" not in seen:
+            seen["dialog"] = True
+            modal.list.setCurrentRow(next(n for n in range(modal.list.count())
+                                          if "陈明哲" in modal.list.item(n).text()))
+            modal.password.setText(INSPECTOR_PASSWORD)
+            modal.sign_in_button.click()
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and "frame" not in seen:
+            w = seen["frame"] = windows[0]
+            seen["frame_state"] = (w.ops.ready, w.actions_.new_inspection.isEnabled(), w.list_page.empty.text(),
+                                   w.list_page.view.isVisible())
+            seen["write"] = []
+            w.ops.write(lambda: "queued", seen["write"].append)  # made before the services exist: it waits
+        if "frame" in seen and "released" not in seen and seen.get("opening_started"):
+            seen["released"] = True
+            may_open.set()
+        w = seen.get("frame")
+        if w is not None and w.ops.ready and w.list_page.model.rowCount() == 1 and seen["write"]:
+            seen["filled"] = (w.actions_.new_inspection.isEnabled(), w.list_page.view.isVisible())
+            w.ops.runner.wait()
+            w.close()
+            return
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    assert launch.run(build, lang="en", paths=app.paths) == 0
+    assert seen["frame_state"] == (False, False, "Opening the workspace…", False)
+    assert seen["filled"] == (True, True) and seen["write"] == ["queued"]
+    assert warming._go.is_set()  # nothing stays held after the start
+    assert [e.event_type for e in app.journal.events("session")] == ["session.sign_in", "session.sign_out"]
+
+
+def test_a_workspace_that_fails_to_open_is_said_and_the_app_quits(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from inspector_app.ui import launch
+    from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
+
+    seen: dict[str, Any] = {}
+
+    def build(key: bytes | None) -> Any:
+        raise OSError("the disk is gone")
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, OfficerSignInDialog) and "dialog" not in seen:
+            seen["dialog"] = True
+            modal.list.setCurrentRow(next(n for n in range(modal.list.count())
+                                          if "陈明哲" in modal.list.item(n).text()))
+            modal.password.setText(INSPECTOR_PASSWORD)
+            modal.sign_in_button.click()
+        if isinstance(modal, QMessageBox):
+            seen["message"] = modal.text()
+            modal.accept()
+            return
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    assert launch.run(build, lang="en", paths=app.paths) == 2
+    assert "the disk is gone" in seen["message"]
+
+
+def test_warming_waits_while_held() -> None:
+    import threading
+    import time
+
+    from inspector_app.ui import warming
+
+    done = threading.Event()
+    warming.hold()
+    try:
+        worker = threading.Thread(target=lambda: (warming._import(("json",)), done.set()), daemon=True)
+        worker.start()
+        time.sleep(0.2)
+        assert not done.is_set()  # held: the import waits
+    finally:
+        warming.release()
+    assert done.wait(5)
