@@ -65,8 +65,10 @@ class MainWindow(QMainWindow):
         self.status_pending.setObjectName("pending_changes")
         self.status_sync = QLabel(self)
         self.status_sync.setObjectName("sync_status")
-        self.statusBar().addPermanentWidget(self.status_sync)
+        # the count of changes waiting arrives after the frame (and changes length): leftmost, so when it grows
+        # only it moves, and the sync state and the officer stay where the eye found them
         self.statusBar().addPermanentWidget(self.status_pending)
+        self.statusBar().addPermanentWidget(self.status_sync)
         self.statusBar().addPermanentWidget(self.status_user)
         self._connect()
         self._restore()

@@ -31,11 +31,14 @@ def test_frame_waits_for_the_services_then_fills_the_list(app, roster, qtbot) ->
     w.ops.read(lambda: w.ops.app.roster.officers(), got.append)  # made before the services exist: it waits
     qtbot.wait(30)
     assert got == [] and w._inspection_page is None  # the inspection page needs the services too
+    sync_right = w.status_sync.geometry().right()  # laid out by now
     attach_services(w, app)
     assert all(x.isEnabled() for x in needs if x is not a.lock)
     assert not a.lock.isEnabled()  # a workspace without key slots has no password to lock with
     qtbot.waitUntil(lambda: w.list_page.model.rowCount() == 1 and len(got) == 1)
     assert not w.list_page.empty.isVisible() and o.id in {x.id for x in got[0]}
+    qtbot.waitUntil(lambda: "waiting to sync" in w.status_pending.text())  # the new inspection is not synced yet
+    assert w.status_sync.geometry().right() == sync_right  # the count arrived beside it; the sync state stayed put
     qtbot.waitUntil(lambda: w._inspection_page is not None)
     w.ops.runner.wait()
 
