@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,6 +36,20 @@ def raw_connect(path: Path | str):  # type: ignore[no-untyped-def]
     from inspector_app.storage import sqlcipher
 
     return sqlcipher.connect(Path(path), sqlcipher.db_key(test_workspace_key()))
+
+
+# Registered here, before any test module is imported: a @settings(...) decorator inherits the profile loaded when
+# it runs, so a domain test collected before tests/sync/ would otherwise keep Hypothesis' own 200 ms deadline and
+# too-slow health check, which fail on a loaded machine.
+# "ci" is the default run's: 30 runs of up to 40 steps of the sync state machine keep it near a minute of CPU
+# (50 took two); the invariants get their long search from "nightly".
+settings.register_profile("ci", max_examples=30, stateful_step_count=40, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("nightly", max_examples=2000, stateful_step_count=80, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("quick", max_examples=5, stateful_step_count=30, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 class Clock:

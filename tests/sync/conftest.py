@@ -1,31 +1,22 @@
-"""Sync tests: Hypothesis profiles and a world of one server and several clients.
+"""Sync tests: a world of one server and several clients.
 
-Profiles (select with HYPOTHESIS_PROFILE): "ci" (default, bounded) and "nightly" (long). The long run is:
+Hypothesis profiles (tests/conftest.py; select with HYPOTHESIS_PROFILE): "ci" (default, bounded) and "nightly"
+(long). The long run is:
 
     HYPOTHESIS_PROFILE=nightly .venv/bin/python -m pytest tests/sync -p no:cacheprovider --timeout=0
 """
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 warnings.filterwarnings("ignore", message=".*httpx2.*")
 
-# "ci" is the default run's: 30 runs of up to 40 steps of the sync state machine keep it near a minute of CPU
-# (50 took two); the invariants get their long search from "nightly".
-settings.register_profile("ci", max_examples=30, stateful_step_count=40, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("nightly", max_examples=2000, stateful_step_count=80, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("quick", max_examples=5, stateful_step_count=30, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# The Hypothesis profiles (ci, nightly, quick) are registered and loaded in tests/conftest.py.
 
 
 @pytest.fixture(scope="session")
