@@ -1,9 +1,9 @@
 """Applies the screening rules (domain/leads/rules.py) to one import, in SQL on the import's own transaction, and
-writes the leads. Works on the settlement lines of that import only: a lead always points at lines the inspector
-can find in the extract they came from.
+writes the leads. Works on what the batches of that import left (services/leads_batch.py): one run row per
+settlement and batch (the stays: re-admission, overlaps) and the lines the item rules raised (their sums per lead);
+a lead always points at lines the inspector can find in the extract they came from, and those lines are kept.
 
-Runs on the DB-API connection (sqlite3) of the import's unit of work: a million lines are aggregated by SQLite, and
-only the hits come back to Python.
+Runs on the DB-API connection (sqlite3) of the import's unit of work.
 """
 
 from __future__ import annotations
@@ -16,13 +16,7 @@ from typing import Any
 
 from inspector_app.domain.ids import new_id
 from inspector_app.domain.leads import rules as R
-
-# The import writes one row per run of lines sharing the settlement's columns (lines of a settlement come together
-# in an export: about a fifth as many runs as lines), with the run's summed line amounts; the stays are grouped from
-# the runs — the same MIN/MAX/SUM as over the lines, without sorting every line again.
-CREATE_RUNS = ("CREATE TEMP TABLE lead_runs (settlement_no, institution_code, patient_hash, patient_masked, "
-               "admitted_on, discharged_on, total_fen, amount_fen)")
-INSERT_RUN = "INSERT INTO temp.lead_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+from inspector_app.services.leads_batch import LINE_COLUMNS
 
 _STAYS = """
 CREATE TEMP TABLE lead_stays AS
@@ -56,8 +50,8 @@ _ABOVE_PRICE = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        MAX(l.unit_price_fen), p.max_fen, SUM(l.quantity_milli),
        SUM((l.unit_price_fen - p.max_fen) * COALESCE(l.quantity_milli, 1000))
-FROM lead_lines l JOIN lead_prices p ON p.code = l.item_code
-WHERE l.id BETWEEN ? AND ? AND l.unit_price_fen * 10000 > p.max_fen * (10000 + ?)  -- tolerance in basis points
+FROM temp.lead_hits l JOIN lead_prices p ON p.code = l.item_code
+WHERE l.rule = 'above_price' AND l.unit_price_fen * 10000 > p.max_fen * (10000 + ?)  -- tolerance in basis points
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 """
 
@@ -65,8 +59,8 @@ _QUANTITY = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        COALESCE(l.fee_date, '') AS day, SUM(l.quantity_milli) AS qty, q.max_milli, SUM(l.amount_fen),
        MAX(1, CAST(julianday(MAX(l.discharged_on)) - julianday(MIN(l.admitted_on)) AS INTEGER)) AS stay_days
-FROM lead_lines l JOIN lead_quantities q ON q.code = l.item_code
-WHERE l.id BETWEEN ? AND ? AND l.quantity_milli IS NOT NULL
+FROM temp.lead_hits l JOIN lead_quantities q ON q.code = l.item_code
+WHERE l.rule = 'quantity_per_day' AND l.quantity_milli IS NOT NULL
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code, day
 HAVING (day <> '' AND qty > q.max_milli) OR (day = '' AND qty > q.max_milli * stay_days)
 """
@@ -74,8 +68,8 @@ HAVING (day <> '' AND qty > q.max_milli) OR (day = '' AND qty > q.max_milli * st
 _OUT_OF_LIST = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        SUM(COALESCE(l.amount_fen, 0)), SUM(l.quantity_milli)
-FROM lead_lines l
-WHERE l.id BETWEEN ? AND ? AND ({prefixes}) AND l.item_code NOT IN (SELECT code FROM lead_listed)
+FROM temp.lead_hits l
+WHERE l.rule = 'out_of_list' AND ({prefixes}) AND l.item_code NOT IN (SELECT code FROM lead_listed)
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 """
 
@@ -92,8 +86,7 @@ def _qty(milli: int | None) -> str:
     return "" if milli is None else format((Decimal(milli) / 1000).normalize(), "f")
 
 
-def _hits(cur: Any, span: tuple[int, int],
-          rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
+def _hits(cur: Any, rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
     """(rule, settlement, institution code, patient hash, masked, amount fen, detail) for every hit."""
     if R.READMISSION in rs.enabled:
         sql = _READMISSION.format(partition="" if not rs.readmission_same_institution else ", institution_code")
@@ -111,13 +104,13 @@ def _hits(cur: Any, span: tuple[int, int],
     if R.ABOVE_PRICE in rs.enabled and rs.prices:
         tol = int((rs.price_tolerance_pct * 100).to_integral_value())
         for no, inst, ph, pm, code, name, price, limit, qty, excess in cur.execute(
-                _ABOVE_PRICE, (*span, tol)):
+                _ABOVE_PRICE, (tol,)):
             amount = int((Decimal(excess) / 1000).to_integral_value(ROUND_HALF_UP))
             yield (R.ABOVE_PRICE, no, inst, ph, pm, amount, {
                 "item_code": code, "item_name": name or "", "unit_price": _yuan(price), "price_limit": _yuan(limit),
                 "quantity": _qty(qty)})
     if R.QUANTITY in rs.enabled and rs.max_per_day:
-        for no, inst, ph, pm, code, name, day, qty, limit, amount, stay in cur.execute(_QUANTITY, span):
+        for no, inst, ph, pm, code, name, day, qty, limit, amount, stay in cur.execute(_QUANTITY):
             allowed = limit if day else limit * stay
             share = Decimal(amount or 0) * (qty - allowed) / qty if qty else Decimal(0)
             yield (R.QUANTITY, no, inst, ph, pm, int(share.to_integral_value(ROUND_HALF_UP)), {
@@ -127,18 +120,29 @@ def _hits(cur: Any, span: tuple[int, int],
         prefixes = " OR ".join("substr(l.item_code, 1, {n}) = '{p}'".format(n=len(p), p=p.replace("'", "''"))
                                for p in rs.drug_prefixes)
         for no, inst, ph, pm, code, name, amount, qty in cur.execute(
-                _OUT_OF_LIST.format(prefixes=prefixes), span):
+                _OUT_OF_LIST.format(prefixes=prefixes)):
             yield (R.OUT_OF_LIST, no, inst, ph, pm, amount, {
                 "item_code": code, "item_name": name or "", "quantity": _qty(qty)})
 
 
-def screen(dbapi: Any, import_id: str, span: tuple[int, int], rs: R.RuleSet, institutions: Mapping[str, str],
-           now_iso: str) -> Counter[str]:
-    """Run the enabled rules over the lines of `import_id` (ids `span`, see LeadImportRow) and insert the leads;
-    returns the count per rule."""
+_KEEP_LINES = f"""
+INSERT INTO lead_lines (import_id, {', '.join(LINE_COLUMNS)})
+SELECT ?, {', '.join(LINE_COLUMNS)} FROM temp.lead_hits h
+WHERE h.rule IN ('above_price', 'out_of_list') OR (h.rule = 'quantity_per_day' AND EXISTS (
+  SELECT 1 FROM temp.lead_qty q WHERE q.settlement_no = h.settlement_no AND q.institution_code = h.institution_code
+    AND q.patient_hash = h.patient_hash AND q.item_code = h.item_code AND q.day = COALESCE(h.fee_date, '')))
+GROUP BY h.row_no ORDER BY h.row_no  -- a line two rules raised is kept once
+"""
+
+
+def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str, str],
+           now_iso: str) -> tuple[Counter[str], int | None, int | None]:
+    """Run the enabled rules over what the batches left in the temporary tables (services/leads_batch.py: the
+    settlements' runs, the lines the item rules raised), insert the leads and keep the lines that make them;
+    returns the count per rule and the id range of the kept lines (see LeadImportRow)."""
     cur = dbapi.cursor()
     try:
-        for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
+        for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed", "lead_qty"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
         cur.execute(_STAYS)
         cur.execute("CREATE INDEX temp.ix_lead_stays ON lead_stays (patient_hash, a)")
@@ -148,15 +152,23 @@ def screen(dbapi: Any, import_id: str, span: tuple[int, int], rs: R.RuleSet, ins
         cur.executemany("INSERT INTO lead_quantities VALUES (?, ?)", list(rs.max_per_day.items()))
         cur.execute("CREATE TEMP TABLE lead_listed (code TEXT PRIMARY KEY)")
         cur.executemany("INSERT INTO lead_listed VALUES (?)", [(c,) for c in rs.listed])
-        hits = list(_hits(cur, span, rs))
+        hits = list(_hits(cur, rs))
         counts: Counter[str] = Counter()
         cur.executemany(_INSERT, [
             (new_id(), import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),
              json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")), now_iso, now_iso)
             for rule, no, inst, ph, pm, amount, detail in hits])
         counts.update(h[0] for h in hits)
-        return counts
+        cur.execute("CREATE TEMP TABLE lead_qty (settlement_no, institution_code, patient_hash, item_code, day)")
+        cur.executemany("INSERT INTO temp.lead_qty VALUES (?, ?, ?, ?, ?)", [
+            (no, inst, ph, detail["item_code"], detail["fee_date"] or "")
+            for rule, no, inst, ph, _pm, _amount, detail in hits if rule == R.QUANTITY])
+        before = cur.execute("SELECT COALESCE(MAX(id), 0) FROM lead_lines").fetchone()[0]
+        cur.execute(_KEEP_LINES, (import_id,))
+        first, last = cur.execute("SELECT MIN(id), MAX(id) FROM lead_lines WHERE id > ?", (before,)).fetchone()
+        return counts, first, last
     finally:
-        for t in ("lead_runs", "lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
+        for t in ("lead_runs", "lead_hits", "lead_keys", "lead_scattered", "lead_stays", "lead_prices",
+                  "lead_quantities", "lead_listed", "lead_qty"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
         cur.close()

@@ -1,0 +1,195 @@
+"""Screening an extract batch by batch (polars), keeping only what the rules and the screens read.
+
+The store keeps no copy of the extract (the file is kept, hashed, as evidence). Per batch:
+
+* one row per settlement (its stay: first admission, last discharge, total or summed line amounts) goes to the
+  temporary table ``lead_runs``: the re-admission and overlap rules work on those, a fifth as many rows as lines;
+* the lines an item rule raises (above the price list, out of the drug list: decided line by line; a quantity
+  beyond the daily limit: decided on the sums per settlement, item and day) go to the temporary table ``lead_hits``,
+  and those that make a lead are kept in ``lead_lines`` as its detail (services/leads_screen.py);
+* repeated lines (every value equal) are looked for among the settlement's lines.
+
+The lines of a settlement come together in every export, so a batch's last settlement is held back and joined to
+the next batch: sums, repeats and stays are then complete within one batch. A settlement whose lines are scattered
+further apart (its stay shows up in two batches) is put right by a second read of the file (`second_pass`) that
+collects only that settlement's lines into temporary tables — bounded memory whatever the order of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import polars as pl
+
+from inspector_app.domain.leads import rules as R
+from inspector_app.domain.leads.values import PatientHasher, mask_patient
+from inspector_app.services.leads_check import VALUE_COLUMNS
+
+KEY = ["settlement_no", "institution_code", "patient_id"]
+QTY_KEY = [*KEY, "item_code", "day"]
+
+CREATE_RUNS = ("CREATE TEMP TABLE lead_runs (settlement_no, institution_code, patient_hash, patient_masked, "
+               "admitted_on, discharged_on, total_fen, amount_fen)")
+LINE_COLUMNS = ("row_no", "row_key", "settlement_no", "institution_code", "patient_hash", "patient_masked",
+                "admitted_on", "discharged_on", "institution_name", "diagnosis", "total_fen", "item_code",
+                "item_name", "quantity_milli", "unit_price_fen", "amount_fen", "fee_date", "rule_hit")
+CREATE_HITS = f"CREATE TEMP TABLE lead_hits (rule, {', '.join(LINE_COLUMNS)})"
+_INSERT_HIT = f"INSERT INTO temp.lead_hits VALUES ({', '.join('?' * (len(LINE_COLUMNS) + 1))})"
+_ISO = "%Y-%m-%d"
+
+
+class Batches:
+    """Feed checked batches (services/leads_check.py) in file order, then `finish`."""
+
+    def __init__(self, cur: Any, rs: R.RuleSet, hasher: PatientHasher):
+        self._cur, self._rs, self._hash = cur, rs, hasher
+        self._masked: dict[str, tuple[str, str]] = {}
+        self._carry: pl.DataFrame | None = None
+        self.duplicate: tuple[int, int] | None = None  # (repeat, original) row numbers, the earliest repeat
+        tol = int((rs.price_tolerance_pct * 100).to_integral_value())
+        self._prices = pl.DataFrame({"item_code": list(rs.prices), "max_fen": list(rs.prices.values())},
+                                    schema={"item_code": pl.String, "max_fen": pl.Int64}) \
+            if R.ABOVE_PRICE in rs.enabled and rs.prices else None
+        self._tol = 10000 + tol  # basis points
+        self._limits = pl.DataFrame({"item_code": list(rs.max_per_day), "max_milli": list(rs.max_per_day.values())},
+                                    schema={"item_code": pl.String, "max_milli": pl.Int64}) \
+            if R.QUANTITY in rs.enabled and rs.max_per_day else None
+        self._listed = pl.Series(sorted(rs.listed), dtype=pl.String) \
+            if R.OUT_OF_LIST in rs.enabled and rs.listed and rs.drug_prefixes else None
+        for t in ("lead_runs", "lead_hits", "lead_keys"):
+            cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
+        cur.execute(CREATE_RUNS)
+        cur.execute(CREATE_HITS)
+
+    # ------------------------------------------------------------------ first pass
+
+    def feed(self, df: pl.DataFrame) -> None:
+        if self._carry is not None:
+            df = pl.concat([self._carry, df])
+        last = df.row(df.height - 1, named=True)
+        other = df.select(pl.any_horizontal(pl.col(k) != last[k] for k in KEY).arg_true().max()).item()
+        if other is None:  # one settlement fills the batch: processed, and set right later if it goes on
+            self._carry = None
+            self._process(df)
+        else:
+            self._carry = df.slice(other + 1)
+            self._process(df.slice(0, other + 1))
+
+    def flush(self) -> None:
+        if self._carry is not None:
+            self._process(self._carry)
+            self._carry = None
+
+    def _patients(self, ids: Iterable[str]) -> None:
+        if len(self._masked) > 200_000:  # bounded: the lines of a patient come together
+            self._masked.clear()
+        for pid in ids:
+            if pid not in self._masked:
+                self._masked[pid] = (self._hash(pid), mask_patient(pid))
+
+    def _with_patient(self, df: pl.DataFrame) -> pl.DataFrame:
+        ids = df["patient_id"].unique()
+        self._patients(ids.to_list())
+        got = [self._masked[p] for p in ids.to_list()]
+        return df.with_columns(
+            pl.col("patient_id").replace_strict(ids, [g[0] for g in got], return_dtype=pl.String).alias("patient_hash"),
+            pl.col("patient_id").replace_strict(ids, [g[1] for g in got], return_dtype=pl.String)
+            .alias("patient_masked"))
+
+    def _process(self, df: pl.DataFrame) -> None:
+        runs = self._with_patient(df.group_by(KEY).agg(
+            pl.col("admitted_on").min(), pl.col("discharged_on").max(), pl.col("total_fen").max(),
+            pl.when(pl.col("amount_fen").count() > 0).then(pl.col("amount_fen").sum()).alias("amount_fen")))
+        self._cur.executemany("INSERT INTO temp.lead_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runs.select(
+            "settlement_no", "institution_code", "patient_hash", "patient_masked",
+            pl.col("admitted_on").dt.strftime(_ISO), pl.col("discharged_on").dt.strftime(_ISO), "total_fen",
+            "amount_fen").iter_rows())
+        if self._prices is not None:
+            hit = df.join(self._prices, on="item_code").filter(
+                pl.col("unit_price_fen") * 10000 > pl.col("max_fen") * self._tol)
+            self._hits(R.ABOVE_PRICE, hit)
+        if self._listed is not None:
+            drug = pl.any_horizontal(pl.col("item_code").str.starts_with(p) for p in self._rs.drug_prefixes)
+            self._hits(R.OUT_OF_LIST, df.filter(drug & ~pl.col("item_code").is_in(self._listed.implode())))
+        if self._limits is not None:
+            cand = self.quantity_lines(df)
+            sums = cand.group_by(QTY_KEY).agg(pl.col("quantity_milli").sum().alias("qty"),
+                                              pl.col("admitted_on").min().alias("a"),
+                                              pl.col("discharged_on").max().alias("d"), pl.col("max_milli").first())
+            stay = pl.max_horizontal(pl.lit(1), (pl.col("d") - pl.col("a")).dt.total_days())
+            over = sums.filter(pl.when(pl.col("day") != "").then(pl.col("qty") > pl.col("max_milli"))
+                               .otherwise(pl.col("qty") > pl.col("max_milli") * stay))
+            if over.height:
+                self._hits(R.QUANTITY, cand.join(over.select(QTY_KEY), on=QTY_KEY, how="semi"))
+        self._duplicates(df)
+
+    def quantity_lines(self, df: pl.DataFrame) -> pl.DataFrame:
+        assert self._limits is not None
+        return df.join(self._limits, on="item_code").filter(pl.col("quantity_milli").is_not_null()).with_columns(
+            pl.col("fee_date").dt.strftime(_ISO).fill_null("").alias("day"))
+
+    def _hits(self, rule: str, lines: pl.DataFrame) -> None:
+        if not lines.height:
+            return
+        lines = self._with_patient(lines).with_columns(
+            pl.lit(rule).alias("rule"), row_key(lines),
+            *(pl.col(c).dt.strftime(_ISO) for c in ("admitted_on", "discharged_on", "fee_date")))
+        self._cur.executemany(_INSERT_HIT, lines.select("rule", *LINE_COLUMNS).iter_rows())
+
+    def _duplicates(self, df: pl.DataFrame) -> None:
+        values = df.select(VALUE_COLUMNS)
+        dup = values.is_duplicated()
+        if not dup.any():
+            return
+        groups = df.filter(dup).group_by(VALUE_COLUMNS).agg(pl.col("row_no").sort().head(2).alias("r"))
+        for first, second in (r for (r,) in groups.select("r").iter_rows()):
+            if self.duplicate is None or second < self.duplicate[0]:
+                self.duplicate = (second, first)
+
+    # ------------------------------------------------------------------ settlements scattered over batches
+
+    def scattered(self) -> pl.DataFrame:
+        """(settlement_no, institution_code, patient_hash) of the settlements whose stay shows up in more than one
+        batch; their per-batch quantity sums were partial and are dropped here (`second_pass` redoes them)."""
+        rows = self._cur.execute(
+            "SELECT settlement_no, institution_code, patient_hash FROM temp.lead_runs "
+            "GROUP BY settlement_no, institution_code, patient_hash HAVING COUNT(*) > 1").fetchall()
+        out = pl.DataFrame(rows, schema={"settlement_no": pl.String, "institution_code": pl.String,
+                                         "patient_hash": pl.String}, orient="row")
+        if out.height:
+            self._cur.execute("CREATE TEMP TABLE lead_keys (row_key INTEGER, row_no INTEGER)")
+            self._cur.execute("CREATE TEMP TABLE lead_scattered (settlement_no, institution_code, patient_hash)")
+            self._cur.executemany("INSERT INTO temp.lead_scattered VALUES (?, ?, ?)", rows)
+            self._cur.execute(
+                "DELETE FROM temp.lead_hits WHERE rule = ? AND EXISTS (SELECT 1 FROM temp.lead_scattered s WHERE "
+                "s.settlement_no = lead_hits.settlement_no AND s.institution_code = lead_hits.institution_code "
+                "AND s.patient_hash = lead_hits.patient_hash)", (R.QUANTITY,))
+        return out
+
+    def second_pass(self, df: pl.DataFrame, keys: pl.DataFrame) -> None:
+        """One batch of the file read again: the lines of the scattered settlements only."""
+        df = df.join(keys.select("settlement_no", "institution_code").unique(),
+                     on=["settlement_no", "institution_code"], how="semi")
+        if not df.height:
+            return
+        df = self._with_patient(df).join(keys, on=["settlement_no", "institution_code", "patient_hash"], how="semi")
+        self._cur.executemany("INSERT INTO temp.lead_keys VALUES (?, ?)",
+                              df.select(row_key(df), "row_no").iter_rows())
+        if self._limits is not None:  # every candidate line: the rule's SQL sums them (leads_screen.py)
+            self._hits(R.QUANTITY, self.quantity_lines(df.drop("patient_hash", "patient_masked")))
+
+    def scattered_duplicate(self) -> None:
+        keys = [k for (k,) in self._cur.execute(
+            "SELECT row_key FROM temp.lead_keys GROUP BY row_key HAVING COUNT(*) > 1")]
+        for k in keys:
+            first, second = (r for (r,) in self._cur.execute(
+                "SELECT row_no FROM temp.lead_keys WHERE row_key = ? ORDER BY row_no LIMIT 2", (k,)))
+            if self.duplicate is None or second < self.duplicate[0]:
+                self.duplicate = (second, first)
+
+
+def row_key(df: pl.DataFrame) -> pl.Expr:
+    """64-bit hash of a line's values, as a signed SQLite integer: equal lines, equal keys (two different lines of a
+    million sharing one: about 1 in 30 million; the repeat reported names both rows, for the user to see)."""
+    return pl.struct(VALUE_COLUMNS).hash(seed=0).reinterpret(signed=True).alias("row_key")

@@ -1,0 +1,116 @@
+"""Every value of a batch of extract rows checked and converted at once (polars), with the verdicts the row-by-row
+parser (domain/leads/values.py RowParser) gives: the same texts accepted, the same refused.
+
+Values repeat (dates, prices, a settlement's total on each of its lines), so dates and numbers are converted once
+per distinct text of the batch: numbers in the plain notation of exports by a native pattern, anything else (and
+every date) by the domain's own parse functions. When a batch holds a refused value, the first refused row is handed
+to RowParser, which raises the coded error naming file, sheet, row and column exactly as before — the vectorised
+check only decides *whether* and *where*, the wording has one home.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import polars as pl
+
+from inspector_app.domain.leads.mapping import FIELDS, ResolvedMapping, Where
+from inspector_app.domain.leads.values import MAX_TEXT, Limits, PatientHasher, RowParser, parse_date, parse_scaled
+from inspector_app.services.leads_files import malformed
+
+_MAX = 10**13  # values.py _MAX_FEN: beyond it a value is a typo or a corrupted cell
+
+#: the typed columns of a checked batch (after row_no), in FIELDS order; money in fen, quantities in thousandths
+TYPED: dict[str, tuple[str, pl.DataType]] = {
+    "settlement_no": ("settlement_no", pl.String()), "institution_code": ("institution_code", pl.String()),
+    "patient_id": ("patient_id", pl.String()), "admitted_on": ("admitted_on", pl.Date()),
+    "discharged_on": ("discharged_on", pl.Date()), "institution_name": ("institution_name", pl.String()),
+    "diagnosis": ("diagnosis", pl.String()), "total_amount": ("total_fen", pl.Int64()),
+    "item_code": ("item_code", pl.String()), "item_name": ("item_name", pl.String()),
+    "quantity": ("quantity_milli", pl.Int64()), "unit_price": ("unit_price_fen", pl.Int64()),
+    "amount": ("amount_fen", pl.Int64()), "fee_date": ("fee_date", pl.Date()), "rule_hit": ("rule_hit", pl.String()),
+}
+VALUE_COLUMNS = tuple(name for name, _t in TYPED.values())
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    try:
+        return parse_date(text)
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _scaled_or_none(text: str, scale: int, low: int) -> int | None:
+    try:
+        v = parse_scaled(text, scale)
+    except (ValueError, TypeError, ArithmeticError):
+        return None
+    return v if low <= v < _MAX else None
+
+
+def _dates(v: pl.Series) -> pl.Series:
+    u = v.drop_nulls().unique()
+    return v.replace_strict(u, [_date_or_none(t) for t in u], default=None, return_dtype=pl.Date)
+
+
+def _scaled(v: pl.Series, digits: int, signed: bool) -> pl.Series:
+    """Text → integer × 10^digits, None where refused (values.py _fixed / parse_scaled, and their range)."""
+    u = v.drop_nulls().unique()
+    t = u.str.replace_all(",", "", literal=True) if signed else u  # _money drops thousands separators first
+    sign = "-?" if signed else ""
+    g = t.str.extract_groups(rf"^({sign})([0-9]{{1,12}})(?:\.([0-9]{{0,{digits}}}))?$")
+    fast = (g.struct.field("2").cast(pl.Int64) * 10**digits
+            + g.struct.field("3").str.pad_end(digits, "0").cast(pl.Int64).fill_null(0))
+    fast = pl.select(pl.when(g.struct.field("1") == "-").then(-fast).otherwise(fast)).to_series()
+    low = -_MAX + 1 if signed else 0
+    slow = [None if f is not None else _scaled_or_none(x, 10**digits, low)
+            for f, x in zip(fast.to_list(), t.to_list())] if fast.null_count() else None
+    vals = fast if slow is None else fast.zip_with(fast.is_not_null(), pl.Series(slow, dtype=pl.Int64))
+    vals = pl.select(pl.when((vals >= low) & (vals < _MAX)).then(vals)).to_series()
+    return v.replace_strict(u, vals, default=None, return_dtype=pl.Int64)
+
+
+def check(raw: pl.DataFrame, mapping: ResolvedMapping, where: Where, limits: Limits,
+          hasher: PatientHasher) -> pl.DataFrame:
+    """The typed batch (row_no + VALUE_COLUMNS), or the first refused row's error (ValidationError)."""
+    latest = limits.latest or dt.date.max
+    out: list[pl.Series] = [raw["row_no"]]
+    bad: list[pl.Series] = []
+    n = raw.height
+    for field, (kind, required) in FIELDS.items():
+        name, dtype = TYPED[field]
+        if field not in mapping.columns:
+            out.append(pl.Series(name, [None] * n, dtype=dtype))
+            continue
+        v = raw[field].str.strip_chars()
+        v = pl.select(pl.when(v.str.len_bytes() > 0).then(v)).to_series()
+        refused = v.is_null() if required else pl.Series([False] * n)
+        if kind == "text":
+            typed = v
+            refused = refused | (v.str.len_chars() > MAX_TEXT).fill_null(False)
+        elif kind == "date":
+            typed = _dates(v)
+            refused = refused | (v.is_not_null() & (typed.is_null() | (typed < limits.earliest) | (typed > latest)))
+        else:
+            typed = _scaled(v, 2 if kind == "money" else 3, kind == "money")
+            refused = refused | (v.is_not_null() & typed.is_null())
+        out.append(typed.alias(name))
+        bad.append(refused.fill_null(True))
+    df = pl.DataFrame(out)
+    bad.append((df["discharged_on"] < df["admitted_on"]).fill_null(False))
+    any_bad = pl.DataFrame(bad, schema=[f"b{i}" for i in range(len(bad))]).select(
+        pl.any_horizontal(pl.all()).arg_true().min()).item()
+    if any_bad is not None:
+        _explain(raw.row(int(any_bad), named=True), mapping, where, limits, hasher)
+    return df
+
+
+def _explain(row: dict[str, object], mapping: ResolvedMapping, where: Where, limits: Limits,
+             hasher: PatientHasher) -> None:
+    """Raise the row's error the way the row-by-row parser words it."""
+    cells: list[object] = [None] * (max(mapping.columns.values()) + 1)
+    for field, idx in mapping.columns.items():
+        cells[idx] = row[field]
+    row_no = int(row["row_no"])  # type: ignore[call-overload]
+    RowParser(mapping, where, limits, hasher).parse(cells, row_no)
+    raise malformed(where, "a value the batch check refused", row_no)  # the two checks disagree: never silent
+
