@@ -159,7 +159,7 @@ class LeadService:
                                     imported_by=actor.label, imported_at=uow.now)
                 s.add(imp)
                 s.flush()
-                rows = self._read_and_screen(_dbapi(s), ext, resolved, limits, PatientHasher(self._patient_key(s)),
+                rows, stay_hits = self._read_and_screen(_dbapi(s), ext, resolved, limits, PatientHasher(self._patient_key(s)),
                                              rules, lambda: open_extract(path, sheet), progress, cancelled)
             if rows == 0:
                 raise ValidationError("leads.no_rows", QT_TRANSLATE_NOOP(
@@ -168,7 +168,8 @@ class LeadService:
             institutions = dict(s.execute(select(InstitutionRow.designation_code, InstitutionRow.id)
                                           .where(InstitutionRow.designation_code != "")).all())
             stamp = uow.now.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
-            counts, first_id, last_id = leads_screen.screen(_dbapi(s), imp.id, rules, institutions, stamp)
+            counts, first_id, last_id = leads_screen.screen(_dbapi(s), imp.id, rules, institutions, stamp,
+                                                            stay_hits)
             imp.rows, imp.first_line_id, imp.last_line_id = rows, first_id, last_id
             leads_sync.queue_import(uow, imp.id)  # to the sync server, in this transaction
             uow.journal(LEADS_CHAIN, "leads.imported", {
@@ -187,7 +188,8 @@ class LeadService:
 
     def _read_and_screen(self, dbapi: Any, ext: Extract, resolved: ResolvedMapping, limits: Limits,
                          hasher: PatientHasher, rules: RuleSet, reopen: Callable[[], Extract],
-                         progress: Progress | None, cancelled: Callable[[], bool] | None) -> int:
+                         progress: Progress | None, cancelled: Callable[[], bool] | None
+                         ) -> tuple[int, list[Any]]:
         """Read, check and screen every batch (services/leads_batch.py); the number of rows. Refusals come in file
         order, as a row-by-row read gave them; a repeated line once the whole file is read."""
         cur = dbapi.cursor()
@@ -218,9 +220,10 @@ class LeadService:
                 raise ValidationError("leads.duplicate_row", QT_TRANSLATE_NOOP(
                     "Errors", "{file} (sheet {sheet}) row {row} repeats row {first} (column {column})."),
                     first=original, **ext.where.params(repeat, "*"))
+            stay_hits = work.stay_hits()
             if progress is not None:
                 progress(rows, 1.0)
-            return rows
+            return rows, stay_hits
         finally:
             cur.close()
 

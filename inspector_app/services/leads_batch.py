@@ -2,8 +2,9 @@
 
 The store keeps no copy of the extract (the file is kept, hashed, as evidence). Per batch:
 
-* one row per settlement (its stay: first admission, last discharge, total or summed line amounts) goes to the
-  temporary table ``lead_runs``: the re-admission and overlap rules work on those, a fifth as many rows as lines;
+* one row per settlement (its stay: first admission, last discharge, total or summed line amounts) is kept in
+  memory: the re-admission and overlap rules work on those (services/leads_stays.py), a fifth as many rows as
+  lines (the only state that grows with the file: some 60 bytes a settlement);
 * the lines an item rule raises (above the price list, out of the drug list: decided line by line; a quantity
   beyond the daily limit: decided on the sums per settlement, item and day) go to the temporary table ``lead_hits``,
   and those that make a lead are kept in ``lead_lines`` as its detail (services/leads_screen.py);
@@ -11,7 +12,7 @@ The store keeps no copy of the extract (the file is kept, hashed, as evidence). 
 
 The lines of a settlement come together in every export, so a batch's last settlement is held back and joined to
 the next batch: sums, repeats and stays are then complete within one batch. A settlement whose lines are scattered
-further apart (its stay shows up in two batches) is put right by a second read of the file (`second_pass`) that
+further apart (its row shows up for two batches) is put right by a second read of the file (`second_pass`) that
 collects only that settlement's lines into temporary tables — bounded memory whatever the order of the file.
 """
 
@@ -24,13 +25,12 @@ import polars as pl
 
 from inspector_app.domain.leads import rules as R
 from inspector_app.domain.leads.values import PatientHasher, mask_patient
+from inspector_app.services import leads_stays
 from inspector_app.services.leads_check import VALUE_COLUMNS
 
-KEY = ["settlement_no", "institution_code", "patient_id"]
+KEY = leads_stays.KEY
 QTY_KEY = [*KEY, "item_code", "day"]
 
-CREATE_RUNS = ("CREATE TEMP TABLE lead_runs (settlement_no, institution_code, patient_hash, patient_masked, "
-               "admitted_on, discharged_on, total_fen, amount_fen)")
 LINE_COLUMNS = ("row_no", "row_key", "settlement_no", "institution_code", "patient_hash", "patient_masked",
                 "admitted_on", "discharged_on", "institution_name", "diagnosis", "total_fen", "item_code",
                 "item_name", "quantity_milli", "unit_price_fen", "amount_fen", "fee_date", "rule_hit")
@@ -46,6 +46,8 @@ class Batches:
         self._cur, self._rs, self._hash = cur, rs, hasher
         self._masked: dict[str, tuple[str, str]] = {}
         self._carry: pl.DataFrame | None = None
+        self._runs: list[pl.DataFrame] = []  # per batch, one row per settlement (leads_stays.merge)
+        self._stays: pl.DataFrame | None = None
         self.duplicate: tuple[int, int] | None = None  # (repeat, original) row numbers, the earliest repeat
         tol = int((rs.price_tolerance_pct * 100).to_integral_value())
         self._prices = pl.DataFrame({"item_code": list(rs.prices), "max_fen": list(rs.prices.values())},
@@ -57,9 +59,8 @@ class Batches:
             if R.QUANTITY in rs.enabled and rs.max_per_day else None
         self._listed = pl.Series(sorted(rs.listed), dtype=pl.String) \
             if R.OUT_OF_LIST in rs.enabled and rs.listed and rs.drug_prefixes else None
-        for t in ("lead_runs", "lead_hits", "lead_keys"):
+        for t in ("lead_hits", "lead_keys", "lead_scattered"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
-        cur.execute(CREATE_RUNS)
         cur.execute(CREATE_HITS)
 
     # ------------------------------------------------------------------ first pass
@@ -98,13 +99,9 @@ class Batches:
             .alias("patient_masked"))
 
     def _process(self, df: pl.DataFrame) -> None:
-        runs = self._with_patient(df.group_by(KEY).agg(
+        self._runs.append(df.group_by(KEY).agg(
             pl.col("admitted_on").min(), pl.col("discharged_on").max(), pl.col("total_fen").max(),
-            pl.when(pl.col("amount_fen").count() > 0).then(pl.col("amount_fen").sum()).alias("amount_fen")))
-        self._cur.executemany("INSERT INTO temp.lead_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runs.select(
-            "settlement_no", "institution_code", "patient_hash", "patient_masked",
-            pl.col("admitted_on").dt.strftime(_ISO), pl.col("discharged_on").dt.strftime(_ISO), "total_fen",
-            "amount_fen").iter_rows())
+            pl.col("amount_fen").sum()))
         if self._prices is not None:
             hit = df.join(self._prices, on="item_code").filter(
                 pl.col("unit_price_fen") * 10000 > pl.col("max_fen") * self._tol)
@@ -149,18 +146,29 @@ class Batches:
 
     # ------------------------------------------------------------------ settlements scattered over batches
 
+    def stays(self) -> pl.DataFrame:
+        if self._stays is None:
+            self._stays = leads_stays.merge(self._runs) if self._runs else pl.DataFrame()
+            self._runs = []
+        return self._stays
+
+    def stay_hits(self) -> list[tuple[str, str, str, str, str, int, dict[str, Any]]]:
+        """The settlement-level leads, the patient as its keyed hash and masked hint (computed for these only)."""
+        found = list(leads_stays.hits(self.stays(), self._rs)) if self.stays().height else []
+        self._patients({h[3] for h in found})
+        return [(rule, no, inst, *self._masked[pid], amount, detail) for rule, no, inst, pid, amount, detail in found]
+
     def scattered(self) -> pl.DataFrame:
-        """(settlement_no, institution_code, patient_hash) of the settlements whose stay shows up in more than one
-        batch; their per-batch quantity sums were partial and are dropped here (`second_pass` redoes them)."""
-        rows = self._cur.execute(
-            "SELECT settlement_no, institution_code, patient_hash FROM temp.lead_runs "
-            "GROUP BY settlement_no, institution_code, patient_hash HAVING COUNT(*) > 1").fetchall()
-        out = pl.DataFrame(rows, schema={"settlement_no": pl.String, "institution_code": pl.String,
-                                         "patient_hash": pl.String}, orient="row")
+        """KEY of the settlements whose lines show up in more than one batch; their per-batch quantity sums were
+        partial and are dropped here (`second_pass` redoes them)."""
+        stays = self.stays()
+        out = stays.filter(pl.col("parts") > 1).select(KEY) if stays.height else pl.DataFrame()
         if out.height:
             self._cur.execute("CREATE TEMP TABLE lead_keys (row_key INTEGER, row_no INTEGER)")
             self._cur.execute("CREATE TEMP TABLE lead_scattered (settlement_no, institution_code, patient_hash)")
-            self._cur.executemany("INSERT INTO temp.lead_scattered VALUES (?, ?, ?)", rows)
+            self._patients(out["patient_id"].to_list())
+            self._cur.executemany("INSERT INTO temp.lead_scattered VALUES (?, ?, ?)", [
+                (no, inst, self._masked[pid][0]) for no, inst, pid in out.iter_rows()])
             self._cur.execute(
                 "DELETE FROM temp.lead_hits WHERE rule = ? AND EXISTS (SELECT 1 FROM temp.lead_scattered s WHERE "
                 "s.settlement_no = lead_hits.settlement_no AND s.institution_code = lead_hits.institution_code "
@@ -169,15 +177,13 @@ class Batches:
 
     def second_pass(self, df: pl.DataFrame, keys: pl.DataFrame) -> None:
         """One batch of the file read again: the lines of the scattered settlements only."""
-        df = df.join(keys.select("settlement_no", "institution_code").unique(),
-                     on=["settlement_no", "institution_code"], how="semi")
+        df = df.join(keys, on=KEY, how="semi")
         if not df.height:
             return
-        df = self._with_patient(df).join(keys, on=["settlement_no", "institution_code", "patient_hash"], how="semi")
         self._cur.executemany("INSERT INTO temp.lead_keys VALUES (?, ?)",
                               df.select(row_key(df), "row_no").iter_rows())
         if self._limits is not None:  # every candidate line: the rule's SQL sums them (leads_screen.py)
-            self._hits(R.QUANTITY, self.quantity_lines(df.drop("patient_hash", "patient_masked")))
+            self._hits(R.QUANTITY, self.quantity_lines(df))
 
     def scattered_duplicate(self) -> None:
         keys = [k for (k,) in self._cur.execute(

@@ -18,34 +18,6 @@ from inspector_app.domain.ids import new_id
 from inspector_app.domain.leads import rules as R
 from inspector_app.services.leads_batch import LINE_COLUMNS
 
-_STAYS = """
-CREATE TEMP TABLE lead_stays AS
-SELECT *, julianday(a) AS ja, julianday(d) AS jd FROM (  -- day numbers once per stay, not once per compared pair
-  SELECT settlement_no, institution_code, patient_hash, MIN(patient_masked) AS patient_masked,
-         MIN(admitted_on) AS a, MAX(discharged_on) AS d,
-         COALESCE(MAX(total_fen), SUM(amount_fen), 0) AS total
-  FROM temp.lead_runs GROUP BY settlement_no, institution_code, patient_hash)
-"""
-
-_READMISSION = """
-SELECT * FROM (
-  SELECT settlement_no, institution_code, patient_hash, patient_masked, a, d, total, ja, jd,
-         LAG(settlement_no) OVER w AS prev_no, LAG(d) OVER w AS prev_d, LAG(institution_code) OVER w AS prev_inst,
-         ja - LAG(jd) OVER w AS gap
-  FROM lead_stays WHERE d > a
-  WINDOW w AS (PARTITION BY patient_hash {partition} ORDER BY a, d, settlement_no)
-) WHERE prev_no IS NOT NULL AND a >= prev_d AND gap <= ?
-"""
-
-_OVERLAP = """
-SELECT x.settlement_no, x.institution_code, x.patient_hash, x.patient_masked, x.a, x.d, x.total,
-       y.settlement_no, y.institution_code, y.a, y.d,
-       MIN(x.jd, y.jd) - MAX(x.ja, y.ja) AS days
-FROM lead_stays x JOIN lead_stays y  -- y.a < x.d: an overlap of a day or more, and a range on the index
-  ON y.patient_hash = x.patient_hash AND y.a < x.d AND y.institution_code <> x.institution_code
-WHERE MIN(x.jd, y.jd) - MAX(x.ja, y.ja) >= ?
-"""
-
 _ABOVE_PRICE = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        MAX(l.unit_price_fen), p.max_fen, SUM(l.quantity_milli),
@@ -88,19 +60,6 @@ def _qty(milli: int | None) -> str:
 
 def _hits(cur: Any, rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
     """(rule, settlement, institution code, patient hash, masked, amount fen, detail) for every hit."""
-    if R.READMISSION in rs.enabled:
-        sql = _READMISSION.format(partition="" if not rs.readmission_same_institution else ", institution_code")
-        for no, inst, ph, pm, a, d, total, _ja, _jd, prev_no, prev_d, prev_inst, _gap in cur.execute(
-                sql, (rs.readmission_days,)):
-            yield (R.READMISSION, no, inst, ph, pm, total, {
-                "admitted_on": a, "discharged_on": d, "previous_settlement": prev_no, "previous_discharge": prev_d,
-                "previous_institution": prev_inst, "window_days": rs.readmission_days})
-    if R.OVERLAP in rs.enabled:
-        for no, inst, ph, pm, a, d, total, o_no, o_inst, o_a, o_d, days in cur.execute(
-                _OVERLAP, (rs.overlap_min_days,)):
-            yield (R.OVERLAP, no, inst, ph, pm, total, {
-                "admitted_on": a, "discharged_on": d, "other_settlement": o_no, "other_institution": o_inst,
-                "other_admitted_on": o_a, "other_discharged_on": o_d, "overlap_days": int(days)})
     if R.ABOVE_PRICE in rs.enabled and rs.prices:
         tol = int((rs.price_tolerance_pct * 100).to_integral_value())
         for no, inst, ph, pm, code, name, price, limit, qty, excess in cur.execute(
@@ -135,24 +94,23 @@ GROUP BY h.row_no ORDER BY h.row_no  -- a line two rules raised is kept once
 """
 
 
-def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str, str],
-           now_iso: str) -> tuple[Counter[str], int | None, int | None]:
+def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str, str], now_iso: str,
+           stay_hits: list[tuple[str, str, str, str, str, int, dict[str, Any]]]
+           ) -> tuple[Counter[str], int | None, int | None]:
     """Run the enabled rules over what the batches left in the temporary tables (services/leads_batch.py: the
     settlements' runs, the lines the item rules raised), insert the leads and keep the lines that make them;
     returns the count per rule and the id range of the kept lines (see LeadImportRow)."""
     cur = dbapi.cursor()
     try:
-        for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed", "lead_qty"):
+        for t in ("lead_prices", "lead_quantities", "lead_listed", "lead_qty"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
-        cur.execute(_STAYS)
-        cur.execute("CREATE INDEX temp.ix_lead_stays ON lead_stays (patient_hash, a)")
         cur.execute("CREATE TEMP TABLE lead_prices (code TEXT PRIMARY KEY, max_fen INTEGER)")
         cur.executemany("INSERT INTO lead_prices VALUES (?, ?)", list(rs.prices.items()))
         cur.execute("CREATE TEMP TABLE lead_quantities (code TEXT PRIMARY KEY, max_milli INTEGER)")
         cur.executemany("INSERT INTO lead_quantities VALUES (?, ?)", list(rs.max_per_day.items()))
         cur.execute("CREATE TEMP TABLE lead_listed (code TEXT PRIMARY KEY)")
         cur.executemany("INSERT INTO lead_listed VALUES (?)", [(c,) for c in rs.listed])
-        hits = list(_hits(cur, rs))
+        hits = stay_hits + list(_hits(cur, rs))
         counts: Counter[str] = Counter()
         cur.executemany(_INSERT, [
             (new_id(), import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),
@@ -168,7 +126,7 @@ def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str,
         first, last = cur.execute("SELECT MIN(id), MAX(id) FROM lead_lines WHERE id > ?", (before,)).fetchone()
         return counts, first, last
     finally:
-        for t in ("lead_runs", "lead_hits", "lead_keys", "lead_scattered", "lead_stays", "lead_prices",
-                  "lead_quantities", "lead_listed", "lead_qty"):
+        for t in ("lead_hits", "lead_keys", "lead_scattered", "lead_prices", "lead_quantities", "lead_listed",
+                  "lead_qty"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
         cur.close()
