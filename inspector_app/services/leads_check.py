@@ -48,25 +48,30 @@ def _scaled_or_none(text: str, scale: int, low: int) -> int | None:
 
 
 def _dates(v: pl.Series) -> pl.Series:
-    u = v.drop_nulls().unique()
-    return v.replace_strict(u, [_date_or_none(t) for t in u], default=None, return_dtype=pl.Date)
+    """ISO dates (what exports write) parsed natively; any other text by parse_date, once per distinct text."""
+    iso = v.str.contains(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").fill_null(True)
+    fast = v.str.to_date("%Y-%m-%d", strict=False)
+    rest = v.filter(~iso)
+    if not rest.len():
+        return fast
+    u = rest.unique()
+    return fast.zip_with(iso, v.replace_strict(u, [_date_or_none(t) for t in u], default=None, return_dtype=pl.Date))
 
 
 def _scaled(v: pl.Series, digits: int, signed: bool) -> pl.Series:
-    """Text → integer × 10^digits, None where refused (values.py _fixed / parse_scaled, and their range)."""
-    u = v.drop_nulls().unique()
-    t = u.str.replace_all(",", "", literal=True) if signed else u  # _money drops thousands separators first
+    """Text → integer × 10^digits, None where refused (values.py _fixed / parse_scaled, and their range): the plain
+    notation of exports (12, -3.5, 12.50) natively, anything else (1,200.00, .5, 1e3) by parse_scaled, once per
+    distinct text."""
     sign = "-?" if signed else ""
-    g = t.str.extract_groups(rf"^({sign})([0-9]{{1,12}})(?:\.([0-9]{{0,{digits}}}))?$")
-    fast = (g.struct.field("2").cast(pl.Int64) * 10**digits
-            + g.struct.field("3").str.pad_end(digits, "0").cast(pl.Int64).fill_null(0))
-    fast = pl.select(pl.when(g.struct.field("1") == "-").then(-fast).otherwise(fast)).to_series()
+    plain = v.str.contains(rf"^{sign}[0-9]{{1,12}}(\.[0-9]{{0,{digits}}})?$").fill_null(True)
+    vals = v.cast(pl.Decimal(24, digits), strict=False).to_physical().cast(pl.Int64)
     low = -_MAX + 1 if signed else 0
-    slow = [None if f is not None else _scaled_or_none(x, 10**digits, low)
-            for f, x in zip(fast.to_list(), t.to_list())] if fast.null_count() else None
-    vals = fast if slow is None else fast.zip_with(fast.is_not_null(), pl.Series(slow, dtype=pl.Int64))
-    vals = pl.select(pl.when((vals >= low) & (vals < _MAX)).then(vals)).to_series()
-    return v.replace_strict(u, vals, default=None, return_dtype=pl.Int64)
+    rest = v.filter(~plain)
+    if rest.len():
+        u = rest.unique()
+        vals = vals.zip_with(plain, v.replace_strict(u, [_scaled_or_none(t, 10**digits, low) for t in u],
+                                                     default=None, return_dtype=pl.Int64))
+    return pl.select(pl.when((vals >= low) & (vals < _MAX)).then(vals)).to_series()
 
 
 def check(raw: pl.DataFrame, mapping: ResolvedMapping, where: Where, limits: Limits,
