@@ -99,9 +99,13 @@ class Batches:
             .alias("patient_masked"))
 
     def _process(self, df: pl.DataFrame) -> None:
-        self._runs.append(df.group_by(KEY).agg(
-            pl.col("admitted_on").min(), pl.col("discharged_on").max(), pl.col("total_fen").max(),
-            pl.col("amount_fen").sum()))
+        # runs of lines sharing the settlement (they come together): grouped by a run number, cheaper than by three
+        # texts; a settlement split within the batch gives two runs, merged with the rest in leads_stays.merge
+        run = pl.any_horizontal(pl.col(k) != pl.col(k).shift(1) for k in KEY).fill_null(True).cum_sum()
+        self._runs.append(df.group_by(run.alias("run")).agg(
+            *(pl.col(k).first() for k in KEY), pl.col("admitted_on").min(), pl.col("discharged_on").max(),
+            pl.col("total_fen").max(), pl.col("amount_fen").sum()).drop("run").with_columns(
+            pl.lit(len(self._runs), dtype=pl.Int32).alias("batch")))
         if self._prices is not None:
             hit = df.join(self._prices, on="item_code").filter(
                 pl.col("unit_price_fen") * 10000 > pl.col("max_fen") * self._tol)
@@ -135,11 +139,11 @@ class Batches:
         self._cur.executemany(_INSERT_HIT, lines.select("rule", *LINE_COLUMNS).iter_rows())
 
     def _duplicates(self, df: pl.DataFrame) -> None:
-        values = df.select(VALUE_COLUMNS)
-        dup = values.is_duplicated()
+        dup = df.select(VALUE_COLUMNS).hash_rows().is_duplicated()  # equal hashes first, values compared below
         if not dup.any():
             return
-        groups = df.filter(dup).group_by(VALUE_COLUMNS).agg(pl.col("row_no").sort().head(2).alias("r"))
+        groups = df.filter(dup).group_by(VALUE_COLUMNS).agg(pl.col("row_no").sort().head(2).alias("r")).filter(
+            pl.col("r").list.len() > 1)
         for first, second in (r for (r,) in groups.select("r").iter_rows()):
             if self.duplicate is None or second < self.duplicate[0]:
                 self.duplicate = (second, first)

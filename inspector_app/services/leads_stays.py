@@ -20,20 +20,31 @@ _ISO = "%Y-%m-%d"
 
 
 def merge(parts: list[pl.DataFrame]) -> pl.DataFrame:
-    """One row per settlement: KEY, a, d, total, parts (how many batches it showed up in)."""
-    return pl.concat(parts).group_by(KEY).agg(
+    """One row per settlement: KEY, a, d, total, parts (in how many batches it showed up)."""
+    runs = pl.concat(parts)
+    # Most settlements are one run: only those whose key (hashed, then compared exactly) repeats are grouped.
+    again = runs.select(pl.struct(KEY).hash().is_duplicated()).to_series()
+    single = runs.filter(~again).select(
+        *KEY, pl.col("admitted_on").alias("a"), pl.col("discharged_on").alias("d"),
+        pl.coalesce("total_fen", "amount_fen").alias("total"), pl.lit(1, dtype=pl.UInt32).alias("parts"))
+    merged = runs.filter(again).group_by(KEY).agg(
         pl.col("admitted_on").min().alias("a"), pl.col("discharged_on").max().alias("d"),
         # COALESCE(MAX(total), SUM(amount), 0): a sum over no amounts is 0 here, the same fallback
         pl.coalesce(pl.col("total_fen").max(), pl.col("amount_fen").sum()).alias("total"),
-        pl.len().alias("parts"))
+        pl.col("batch").n_unique().cast(pl.UInt32).alias("parts"))
+    return pl.concat([single, merged]).with_columns(pl.col("total").fill_null(0))
 
 
 def hits(stays: pl.DataFrame, rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, int, dict[str, Any]]]:
     """(rule, settlement, institution code, patient id, amount fen, detail) for every hit."""
     if R.READMISSION in rs.enabled:
         part = ["patient_id", "institution_code"] if rs.readmission_same_institution else ["patient_id"]
-        s = stays.filter(pl.col("d") > pl.col("a")).sort([*part, "a", "d", "settlement_no"])
-        prev = [pl.col(c).shift(1).over(part) for c in ("settlement_no", "d", "institution_code")]
+        # sorted by the partition's hash first (cheaper than by its texts), then the window's own order; the previous
+        # stay counts when it is the same partition (compared exactly)
+        s = stays.filter(pl.col("d") > pl.col("a")).with_columns(pl.struct(part).hash().alias("pk")).sort(
+            ["pk", *part, "a", "d", "settlement_no"])
+        same = pl.all_horizontal(pl.col(c) == pl.col(c).shift(1) for c in part)
+        prev = [pl.when(same).then(pl.col(c).shift(1)) for c in ("settlement_no", "d", "institution_code")]
         s = s.with_columns(prev[0].alias("prev_no"), prev[1].alias("prev_d"), prev[2].alias("prev_inst")).filter(
             pl.col("prev_no").is_not_null() & (pl.col("a") >= pl.col("prev_d"))
             & ((pl.col("a") - pl.col("prev_d")).dt.total_days() <= rs.readmission_days))
@@ -44,7 +55,8 @@ def hits(stays: pl.DataFrame, rs: R.RuleSet) -> Iterator[tuple[str, str, str, st
                 "admitted_on": a, "discharged_on": d, "previous_settlement": prev_no, "previous_discharge": prev_d,
                 "previous_institution": prev_inst, "window_days": rs.readmission_days})
     if R.OVERLAP in rs.enabled:
-        x = stays.select(*KEY, "a", "d", "total")
+        # an overlap of a day or more needs both stays to last a day or more: same-day visits take no part
+        x = stays.filter(pl.col("d") > pl.col("a")).select(*KEY, "a", "d", "total")
         days = (pl.min_horizontal("d", "d_o") - pl.max_horizontal("a", "a_o")).dt.total_days()
         pairs = x.join(x.select("patient_id", pl.col("settlement_no").alias("no_o"),
                                 pl.col("institution_code").alias("inst_o"), pl.col("a").alias("a_o"),
