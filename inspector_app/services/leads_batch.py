@@ -29,7 +29,7 @@ from inspector_app.services import leads_stays
 from inspector_app.services.leads_check import VALUE_COLUMNS
 
 KEY = leads_stays.KEY
-QTY_KEY = [*KEY, "item_code", "day"]
+QTY_KEY = [*KEY, "item_code", "fee_date"]  # no fee date: one group for the stay
 
 LINE_COLUMNS = ("row_no", "row_key", "settlement_no", "institution_code", "patient_hash", "patient_masked",
                 "admitted_on", "discharged_on", "institution_name", "diagnosis", "total_fen", "item_code",
@@ -119,21 +119,20 @@ class Batches:
                                               pl.col("admitted_on").min().alias("a"),
                                               pl.col("discharged_on").max().alias("d"), pl.col("max_milli").first())
             stay = pl.max_horizontal(pl.lit(1), (pl.col("d") - pl.col("a")).dt.total_days())
-            over = sums.filter(pl.when(pl.col("day") != "").then(pl.col("qty") > pl.col("max_milli"))
+            over = sums.filter(pl.when(pl.col("fee_date").is_not_null()).then(pl.col("qty") > pl.col("max_milli"))
                                .otherwise(pl.col("qty") > pl.col("max_milli") * stay))
             if over.height:
-                self._hits(R.QUANTITY, cand.join(over.select(QTY_KEY), on=QTY_KEY, how="semi"))
+                self._hits(R.QUANTITY, cand.join(over.select(QTY_KEY), on=QTY_KEY, how="semi", nulls_equal=True))
         self._duplicates(df)
 
     def quantity_lines(self, df: pl.DataFrame) -> pl.DataFrame:
         assert self._limits is not None
-        return df.join(self._limits, on="item_code").filter(pl.col("quantity_milli").is_not_null()).with_columns(
-            pl.col("fee_date").dt.strftime(_ISO).fill_null("").alias("day"))
+        return df.join(self._limits, on="item_code").filter(pl.col("quantity_milli").is_not_null())
 
     def _hits(self, rule: str, lines: pl.DataFrame) -> None:
         if not lines.height:
             return
-        lines = self._with_patient(lines).with_columns(
+        lines = self._with_patient(lines.drop("max_milli", "max_fen", strict=False)).with_columns(
             pl.lit(rule).alias("rule"), row_key(lines),
             *(pl.col(c).dt.strftime(_ISO) for c in ("admitted_on", "discharged_on", "fee_date")))
         self._cur.executemany(_INSERT_HIT, lines.select("rule", *LINE_COLUMNS).iter_rows())

@@ -11,6 +11,7 @@ check only decides *whether* and *where*, the wording has one home.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 import polars as pl
 
 from inspector_app.domain.leads.mapping import FIELDS, ResolvedMapping, Where
@@ -47,36 +48,45 @@ def _scaled_or_none(text: str, scale: int, low: int) -> int | None:
     return v if low <= v < _MAX else None
 
 
-def _dates(v: pl.Series) -> pl.Series:
+def _leftovers(v: pl.Series, plain: pl.Series, convert: Callable[[str], object],
+               dtype: pl.DataType) -> tuple[pl.Series, list[str]]:
+    """The texts `plain` does not cover, converted once per distinct text (stripped first: a cell of spaces is an
+    empty cell); the blank ones are returned apart."""
+    u = v.filter(~plain).unique()
+    texts = u.to_list()
+    blank = [t for t in texts if not t.strip()]
+    return v.replace_strict(u, [convert(t.strip()) for t in texts], default=None, return_dtype=dtype), blank
+
+
+def _dates(v: pl.Series) -> tuple[pl.Series, list[str]]:
     """ISO dates (what exports write) parsed natively; any other text by parse_date, once per distinct text."""
     iso = v.str.contains(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").fill_null(True)
     fast = v.str.to_date("%Y-%m-%d", strict=False)
-    rest = v.filter(~iso)
-    if not rest.len():
-        return fast
-    u = rest.unique()
-    return fast.zip_with(iso, v.replace_strict(u, [_date_or_none(t) for t in u], default=None, return_dtype=pl.Date))
+    if iso.all():
+        return fast, []
+    slow, blank = _leftovers(v, iso, _date_or_none, pl.Date())
+    return fast.zip_with(iso, slow), blank
 
 
-def _scaled(v: pl.Series, digits: int, signed: bool) -> pl.Series:
+def _scaled(v: pl.Series, digits: int, signed: bool) -> tuple[pl.Series, list[str]]:
     """Text → integer × 10^digits, None where refused (values.py _fixed / parse_scaled, and their range): the plain
-    notation of exports (12, -3.5, 12.50) natively, anything else (1,200.00, .5, 1e3) by parse_scaled, once per
-    distinct text."""
+    notation of exports (12, -3.5, 12.50) natively, anything else (1,200.00, .5, 1e3, a padded cell) by
+    parse_scaled, once per distinct text."""
     sign = "-?" if signed else ""
     plain = v.str.contains(rf"^{sign}[0-9]{{1,12}}(\.[0-9]{{0,{digits}}})?$").fill_null(True)
     vals = v.cast(pl.Decimal(24, digits), strict=False).to_physical().cast(pl.Int64)
     low = -_MAX + 1 if signed else 0
-    rest = v.filter(~plain)
-    if rest.len():
-        u = rest.unique()
-        vals = vals.zip_with(plain, v.replace_strict(u, [_scaled_or_none(t, 10**digits, low) for t in u],
-                                                     default=None, return_dtype=pl.Int64))
-    return pl.select(pl.when((vals >= low) & (vals < _MAX)).then(vals)).to_series()
+    blank: list[str] = []
+    if not plain.all():
+        slow, blank = _leftovers(v, plain, lambda t: _scaled_or_none(t, 10**digits, low), pl.Int64())
+        vals = vals.zip_with(plain, slow)
+    return pl.select(pl.when((vals >= low) & (vals < _MAX)).then(vals)).to_series(), blank
 
 
 def check(raw: pl.DataFrame, mapping: ResolvedMapping, where: Where, limits: Limits,
           hasher: PatientHasher) -> pl.DataFrame:
-    """The typed batch (row_no + VALUE_COLUMNS), or the first refused row's error (ValidationError)."""
+    """The typed batch (row_no + VALUE_COLUMNS), or the first refused row's error (ValidationError). Text cells are
+    stripped; dates and numbers in the plain notation carry no spaces, the others are stripped by the fallback."""
     latest = limits.latest or dt.date.max
     out: list[pl.Series] = [raw["row_no"]]
     bad: list[pl.Series] = []
@@ -86,20 +96,23 @@ def check(raw: pl.DataFrame, mapping: ResolvedMapping, where: Where, limits: Lim
         if field not in mapping.columns:
             out.append(pl.Series(name, [None] * n, dtype=dtype))
             continue
-        v = raw[field].str.strip_chars()
-        v = pl.select(pl.when(v.str.len_bytes() > 0).then(v)).to_series()
-        refused = v.is_null() if required else pl.Series([False] * n)
+        v = raw[field]
         if kind == "text":
-            typed = v
-            refused = refused | (v.str.len_chars() > MAX_TEXT).fill_null(False)
-        elif kind == "date":
-            typed = _dates(v)
-            refused = refused | (v.is_not_null() & (typed.is_null() | (typed < limits.earliest) | (typed > latest)))
+            v = v.str.strip_chars()
+            typed = pl.select(pl.when(v.str.len_bytes() > 0).then(v)).to_series()
+            missing = typed.is_null()
+            wrong = (typed.str.len_chars() > MAX_TEXT).fill_null(False)
         else:
-            typed = _scaled(v, 2 if kind == "money" else 3, kind == "money")
-            refused = refused | (v.is_not_null() & typed.is_null())
+            if kind == "date":
+                typed, blank = _dates(v)
+                wrong = (typed.is_null() | (typed < limits.earliest) | (typed > latest)).fill_null(True)
+            else:
+                typed, blank = _scaled(v, 2 if kind == "money" else 3, kind == "money")
+                wrong = typed.is_null()
+            missing = v.is_null() | v.is_in(pl.Series(blank, dtype=pl.String).implode()) if blank else v.is_null()
+            wrong = wrong & ~missing
         out.append(typed.alias(name))
-        bad.append(refused.fill_null(True))
+        bad.append((wrong | missing) if required else wrong)
     df = pl.DataFrame(out)
     bad.append((df["discharged_on"] < df["admitted_on"]).fill_null(False))
     any_bad = pl.DataFrame(bad, schema=[f"b{i}" for i in range(len(bad))]).select(

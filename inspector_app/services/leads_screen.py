@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from inspector_app.domain.ids import new_id
+from inspector_app.domain.ids import new_ids
 from inspector_app.domain.leads import rules as R
 from inspector_app.services.leads_batch import LINE_COLUMNS
 
@@ -48,6 +48,10 @@ GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 _INSERT = ("INSERT INTO leads (id, import_id, rule, institution_code, institution_id, settlement_no, patient_hash, "
            "patient_masked, amount_fen, detail, status, note, inspection_id, finding_id, campaign_item, created_at, "
            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', NULL, NULL, NULL, ?, ?)")
+
+
+# the form json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")) had, one encoder for all
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False)
 
 
 def _yuan(fen: int) -> str:
@@ -113,9 +117,9 @@ def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str,
         hits = stay_hits + list(_hits(cur, rs))
         counts: Counter[str] = Counter()
         cur.executemany(_INSERT, [
-            (new_id(), import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),
-             json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")), now_iso, now_iso)
-            for rule, no, inst, ph, pm, amount, detail in hits])
+            (lead_id, import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),
+             _JSON.encode(detail), now_iso, now_iso)
+            for lead_id, (rule, no, inst, ph, pm, amount, detail) in zip(new_ids(len(hits)), hits)])
         counts.update(h[0] for h in hits)
         cur.execute("CREATE TEMP TABLE lead_qty (settlement_no, institution_code, patient_hash, item_code, day)")
         cur.executemany("INSERT INTO temp.lead_qty VALUES (?, ?, ?, ?, ?)", [
