@@ -46,6 +46,8 @@ def frames(ext: Extract, columns: Mapping[str, int], batch: int) -> Iterator[tup
 def _boundary(buf: bytes, start: int = 0, last: bool = True) -> int:
     """Offset just after the last (or first) newline of `buf` that ends a record (an even number of quotes before
     it, `buf` starting at a record's start); -1 when there is none."""
+    if buf.find(b'"', start) < 0:  # no quotes (the usual export): any newline ends a record
+        return (buf.rfind(b"\n") if last else buf.find(b"\n", start)) + 1 or -1
     if last:
         p = buf.rfind(b"\n")
         while p >= 0 and buf.count(b'"', 0, p) % 2:
