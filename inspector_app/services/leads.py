@@ -159,8 +159,9 @@ class LeadService:
                                     imported_by=actor.label, imported_at=uow.now)
                 s.add(imp)
                 s.flush()
-                rows, stay_hits = self._read_and_screen(_dbapi(s), ext, resolved, limits, PatientHasher(self._patient_key(s)),
-                                             rules, lambda: open_extract(path, sheet), progress, cancelled)
+                hasher = PatientHasher(self._patient_key(s))
+                rows, stay_hits = self._read_and_screen(_dbapi(s), ext, resolved, limits, hasher, rules,
+                                                        lambda: open_extract(path, sheet), progress, cancelled)
             if rows == 0:
                 raise ValidationError("leads.no_rows", QT_TRANSLATE_NOOP(
                     "Errors", "{file} (sheet {sheet}) has a header row but no data rows."),
@@ -211,7 +212,7 @@ class LeadService:
             keys = work.scattered()
             if keys.height:  # a settlement's lines apart in the file: read it again for them
                 with reopen() as again:
-                    for raw, fraction in leads_read.frames(again, resolved.columns, BATCH):
+                    for raw, _fraction in leads_read.frames(again, resolved.columns, BATCH):
                         work.second_pass(leads_check.check(raw, resolved, ext.where, limits, hasher), keys)
                         self._step(ext, rows, 1.0, None, cancelled)
                 work.scattered_duplicate()
