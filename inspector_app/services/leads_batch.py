@@ -107,8 +107,10 @@ class Batches:
             pl.col("total_fen").max(), pl.col("amount_fen").sum()).drop("run").with_columns(
             pl.lit(len(self._runs), dtype=pl.Int32).alias("batch")))
         if self._prices is not None:
-            hit = df.join(self._prices, on="item_code").filter(
-                pl.col("unit_price_fen") * 10000 > pl.col("max_fen") * self._tol)
+            # the price limit looked up per line (a join of every line with the price list cost twice as much)
+            limit = pl.col("item_code").replace_strict(self._prices["item_code"], self._prices["max_fen"],
+                                                       default=None, return_dtype=pl.Int64)
+            hit = df.filter(pl.col("unit_price_fen") * 10000 > limit * self._tol)
             self._hits(R.ABOVE_PRICE, hit)
         if self._listed is not None:
             drug = pl.any_horizontal(pl.col("item_code").str.starts_with(p) for p in self._rs.drug_prefixes)
@@ -117,7 +119,9 @@ class Batches:
             cand = self.quantity_lines(df)
             sums = cand.group_by(QTY_KEY).agg(pl.col("quantity_milli").sum().alias("qty"),
                                               pl.col("admitted_on").min().alias("a"),
-                                              pl.col("discharged_on").max().alias("d"), pl.col("max_milli").first())
+                                              pl.col("discharged_on").max().alias("d")).with_columns(
+                pl.col("item_code").replace_strict(self._limits["item_code"], self._limits["max_milli"],
+                                                   return_dtype=pl.Int64).alias("max_milli"))
             stay = pl.max_horizontal(pl.lit(1), (pl.col("d") - pl.col("a")).dt.total_days())
             over = sums.filter(pl.when(pl.col("fee_date").is_not_null()).then(pl.col("qty") > pl.col("max_milli"))
                                .otherwise(pl.col("qty") > pl.col("max_milli") * stay))
@@ -127,12 +131,13 @@ class Batches:
 
     def quantity_lines(self, df: pl.DataFrame) -> pl.DataFrame:
         assert self._limits is not None
-        return df.join(self._limits, on="item_code").filter(pl.col("quantity_milli").is_not_null())
+        return df.filter(pl.col("item_code").is_in(self._limits["item_code"].implode())
+                         & pl.col("quantity_milli").is_not_null())
 
     def _hits(self, rule: str, lines: pl.DataFrame) -> None:
         if not lines.height:
             return
-        lines = self._with_patient(lines.drop("max_milli", "max_fen", strict=False)).with_columns(
+        lines = self._with_patient(lines).with_columns(
             pl.lit(rule).alias("rule"), row_key(lines),
             *(pl.col(c).dt.strftime(_ISO) for c in ("admitted_on", "discharged_on", "fee_date")))
         self._cur.executemany(_INSERT_HIT, lines.select("rule", *LINE_COLUMNS).iter_rows())
