@@ -1,9 +1,10 @@
 """Data leads: importing a settlement or monitoring extract, screening it, listing the leads.
 
-One import is one user action: the file's lines, the import record, the source's mapping, the leads the rules
-raised and the journal event are written in ONE transaction — a bad row, a duplicate, a cancel or a crash leaves
-nothing behind. The lines are streamed in batches (bounded memory, whatever the file's size) and written with
-plain executemany on the unit of work's own connection.
+One import is one user action: the import record, the source's mapping, the leads the rules raised, the lines that
+make them and the journal event are written in ONE transaction — a bad row, a duplicate, a cancel or a crash leaves
+nothing behind. The file is read, checked and screened in batches (services/leads_read.py, leads_check.py,
+leads_batch.py: polars, bounded memory whatever the file's size); the store keeps no copy of the extract — the file
+is the evidence, its SHA-256 is in the import record — only what the screens show.
 
 The leads that name a roster institution go to the outbox in the same transaction (services/leads_sync.py);
 the journal chain "leads" records every import.
@@ -257,6 +258,7 @@ class LeadService:
             return {r.name: dict(r.mapping) for r in s.scalars(select(LeadSourceRow).order_by(LeadSourceRow.name))}
 
     def line_count(self, import_id: str) -> int:
+        """The settlement lines kept for the import: those that make its leads."""
         with self._ctx.read() as s:
             imp = s.get(LeadImportRow, import_id)
             if imp is None or imp.first_line_id is None:
