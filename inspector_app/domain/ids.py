@@ -57,10 +57,10 @@ def new_ids(n: int) -> list[str]:
                 _counter = 0
             _last_ms = ms
             stamps.append((ms, _counter))
-    noise = os.urandom(8 * n)
+    noise = os.urandom(8 * n).hex()
     out = []
     for i, (ms, counter) in enumerate(stamps):
-        rand = int.from_bytes(noise[8 * i:8 * i + 8], "big") & ((1 << 62) - 1)
-        h = f"{((ms & ((1 << 48) - 1)) << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand:032x}"
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+        r = noise[16 * i:16 * i + 16]  # 64 random bits: the variant (10) takes the top two of the first digit
+        t = f"{ms & ((1 << 48) - 1):012x}"
+        out.append(f"{t[:8]}-{t[8:]}-7{counter:03x}-{'89ab'[int(r[0], 16) & 3]}{r[1:4]}-{r[4:]}")
     return out
