@@ -13,6 +13,7 @@ the journal chain "leads" records every import.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import datetime as dt
 import hashlib
 import secrets
@@ -109,6 +110,20 @@ def _larger_cache(dbapi: Any) -> Iterator[None]:
         dbapi.execute(f"PRAGMA cache_size = {before}")
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection during an import: it builds tens of thousands of small tuples and dicts (the
+    leads and their details, none in a cycle), and each full collection this set off walked the app's whole heap
+    — about 5 % of a million-line import's CPU time. Reference counting still frees everything."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 class LeadService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
@@ -139,7 +154,7 @@ class LeadService:
                 file=path.name, size=size // 2**20, limit=limits.max_bytes // 2**20)
         sha = file_sha256(path)
         rules = rules or RuleSet()
-        with self._ctx.unit(actor) as uow, _larger_cache(_dbapi(uow.session)):
+        with _no_gc(), self._ctx.unit(actor) as uow, _larger_cache(_dbapi(uow.session)):
             s = uow.session
             if s.scalar(select(LeadImportRow.id).where(LeadImportRow.sha256 == sha)) is not None:
                 raise ValidationError("leads.already_imported", QT_TRANSLATE_NOOP(
