@@ -30,8 +30,10 @@ def frames(ext: Extract, columns: Mapping[str, int], batch: int) -> Iterator[tup
         else _row_frames(ext, columns, max(batch, 1))
     held: list[pl.DataFrame] = []
     n = 0
+    first = next(iter(columns))
     for df, fraction in source:
-        df = df.filter(~pl.all_horizontal(pl.col(f).is_null() for f in columns))  # blank rows
+        if df[first].null_count():  # a blank row has every cell empty, this one too (a count kept by polars)
+            df = df.filter(~pl.all_horizontal(pl.col(f).is_null() for f in columns))
         while df.height:
             take = min(df.height, batch - n)
             held.append(df.slice(0, take))
@@ -100,6 +102,8 @@ def _csv_frames(ext: Extract, columns: Mapping[str, int]) -> Iterator[tuple[pl.D
 
 
 def _refuse_huge_cells(df: pl.DataFrame, columns: Mapping[str, int], where: Any) -> None:
+    if (df.select(pl.max_horizontal(pl.col(f).str.len_bytes().max() for f in columns)).item() or 0) <= MAX_CELL:
+        return  # the longest cell of the block: the lengths are kept beside the texts, no text is read
     huge = df.filter(pl.any_horizontal(pl.col(f).str.len_bytes() > MAX_CELL for f in columns))
     if huge.height:
         raise malformed(where, f"field larger than field limit ({MAX_CELL})", int(huge["row_no"][0]))
