@@ -121,7 +121,8 @@ def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str,
              _JSON.encode(detail), now_iso, now_iso)
             for lead_id, (rule, no, inst, ph, pm, amount, detail) in zip(new_ids(len(hits)), hits)])
         counts.update(h[0] for h in hits)
-        cur.execute("CREATE TEMP TABLE lead_qty (settlement_no, institution_code, patient_hash, item_code, day)")
+        cur.execute("CREATE TEMP TABLE lead_qty (settlement_no, institution_code, patient_hash, item_code, day, "
+                    "PRIMARY KEY (settlement_no, institution_code, patient_hash, item_code, day)) WITHOUT ROWID")
         cur.executemany("INSERT INTO temp.lead_qty VALUES (?, ?, ?, ?, ?)", [
             (no, inst, ph, detail["item_code"], detail["fee_date"] or "")
             for rule, no, inst, ph, _pm, _amount, detail in hits if rule == R.QUANTITY])
