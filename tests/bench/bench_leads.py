@@ -25,7 +25,10 @@ ISO dates natively over whole columns, other notations once per distinct text), 
 sums 0.2, price and catalogue look-ups 0.1), the stays merged and re-admission / overlaps in polars 0.2–0.3, the
 22,000 leads written with their JSON detail and the 11,700 lines that make them 0.55–0.65 (the leads' INSERT 0.19),
 the file's SHA-256 0.13, polars' modules loaded on first use ≈ 0.1. No line is stored but the lines of a lead.
-Medians of three interleaved runs at load 6: 2.22× CPU plain, 2.12× encrypted (before this design: 14.2× / 16.5×).
+Medians of three interleaved runs at load 6: 2.22× CPU plain, 2.12× encrypted (before this design: 14.2× / 16.5×);
+on the idle machine (load 0.3–0.9) 2.54× / 2.30× CPU but 2.28× / 1.98× wall: with both cores free polars' threads
+work in parallel and also spin, which CPU time counts (not yet measured apart: POLARS_MAX_THREADS=1 made no
+difference at load 8).
 What keeps it above 2×: reading plus checking in polars (≈ 1.7 s) already cost as much as csv.reader alone, and the
 leads themselves (22,000 rows with their detail, made in Python) another 0.6 s; the rest is many small polars
 operations per batch. Peak RSS ≈ 370 MB (≈ 80 MB of it the app before the import), flat from the fourth batch on: the
