@@ -1,9 +1,10 @@
 """Data leads: importing a settlement or monitoring extract, screening it, listing the leads.
 
-One import is one user action: the file's lines, the import record, the source's mapping, the leads the rules
-raised and the journal event are written in ONE transaction — a bad row, a duplicate, a cancel or a crash leaves
-nothing behind. The lines are streamed in batches (bounded memory, whatever the file's size) and written with
-plain executemany on the unit of work's own connection.
+One import is one user action: the import record, the source's mapping, the leads the rules raised, the lines that
+make them and the journal event are written in ONE transaction — a bad row, a duplicate, a cancel or a crash leaves
+nothing behind. The file is read, checked and screened in batches (services/leads_read.py, leads_check.py,
+leads_batch.py: polars, bounded memory whatever the file's size); the store keeps no copy of the extract — the file
+is the evidence, its SHA-256 is in the import record — only what the screens show.
 
 The leads that name a roster institution go to the outbox in the same transaction (services/leads_sync.py);
 the journal chain "leads" records every import.
@@ -12,6 +13,7 @@ the journal chain "leads" records every import.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import datetime as dt
 import hashlib
 import secrets
@@ -27,24 +29,18 @@ from sqlalchemy import select
 from inspector_app.domain import agency_time
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError, ValidationError
 from inspector_app.domain.ids import new_id
-from inspector_app.domain.leads.mapping import Where, resolve
+from inspector_app.domain.leads.mapping import ResolvedMapping, resolve
 from inspector_app.domain.leads.rules import RuleSet
-from inspector_app.domain.leads.values import Limits, PatientHasher, RowParser
-from inspector_app.services import leads_screen, leads_sync
+from inspector_app.domain.leads.values import Limits, PatientHasher
+from inspector_app.services import leads_batch, leads_check, leads_read, leads_screen, leads_sync
 from inspector_app.services.context import Actor, ServiceContext
-from inspector_app.services.leads_files import open_extract
+from inspector_app.services.leads_files import Extract, open_extract
 from inspector_app.storage.leads_orm import LeadImportRow, LeadRow, LeadSettingsRow, LeadSourceRow
 from inspector_app.storage.orm import InstitutionRow
 
 LEADS_CHAIN = "leads"
-BATCH = 5000
+BATCH = 100_000  # rows per batch: a few MB of columns, checked and screened at once
 IMPORT_CACHE_KIB = 64 * 1024
-
-_INSERT = ("INSERT INTO lead_lines (import_id, row_no, row_key, settlement_no, institution_code, patient_hash, "
-           "patient_masked, admitted_on, discharged_on, institution_name, diagnosis, total_fen, item_code, "
-           "item_name, quantity_milli, unit_price_fen, amount_fen, fee_date, rule_hit) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-
 
 class ImportCancelled(DomainError):
     """The user cancelled; the transaction was rolled back."""
@@ -97,14 +93,6 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _row_key(values: tuple[object, ...]) -> int:
-    """64-bit hash of a line's parsed values (the patient as its hash): equal lines, equal keys. Python's own
-    hash: ten times cheaper than a digest, and the key is only ever compared within one import, made by one
-    process (two different lines of a million sharing a key: about 1 in 30 million; the duplicate then reported
-    is shown with both row numbers, for the user to see)."""
-    return hash(values)
-
-
 def _dbapi(session: Any) -> Any:
     return session.connection().connection.driver_connection
 
@@ -120,6 +108,20 @@ def _larger_cache(dbapi: Any) -> Iterator[None]:
         yield
     finally:
         dbapi.execute(f"PRAGMA cache_size = {before}")
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection during an import: it builds tens of thousands of small tuples and dicts (the
+    leads and their details, none in a cycle), and each full collection this set off walked the app's whole heap
+    — about 5 % of a million-line import's CPU time. Reference counting still frees everything."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class LeadService:
@@ -152,7 +154,7 @@ class LeadService:
                 file=path.name, size=size // 2**20, limit=limits.max_bytes // 2**20)
         sha = file_sha256(path)
         rules = rules or RuleSet()
-        with self._ctx.unit(actor) as uow, _larger_cache(_dbapi(uow.session)):
+        with _no_gc(), self._ctx.unit(actor) as uow, _larger_cache(_dbapi(uow.session)):
             s = uow.session
             if s.scalar(select(LeadImportRow.id).where(LeadImportRow.sha256 == sha)) is not None:
                 raise ValidationError("leads.already_imported", QT_TRANSLATE_NOOP(
@@ -173,18 +175,19 @@ class LeadService:
                                     imported_by=actor.label, imported_at=uow.now)
                 s.add(imp)
                 s.flush()
-                parser = RowParser(resolved, ext.where, limits, PatientHasher(self._patient_key(s)))
-                rows, first_id, last_id = self._write_lines(_dbapi(s), imp.id, ext, parser, limits, progress,
-                                                            cancelled)
+                hasher = PatientHasher(self._patient_key(s))
+                rows, stay_hits = self._read_and_screen(_dbapi(s), ext, resolved, limits, hasher, rules,
+                                                        lambda: open_extract(path, sheet), progress, cancelled)
             if rows == 0:
                 raise ValidationError("leads.no_rows", QT_TRANSLATE_NOOP(
                     "Errors", "{file} (sheet {sheet}) has a header row but no data rows."),
                     **ext.where.params())
-            imp.rows, imp.first_line_id, imp.last_line_id = rows, first_id, last_id
             institutions = dict(s.execute(select(InstitutionRow.designation_code, InstitutionRow.id)
                                           .where(InstitutionRow.designation_code != "")).all())
             stamp = uow.now.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
-            counts = leads_screen.screen(_dbapi(s), imp.id, (first_id, last_id), rules, institutions, stamp)
+            counts, first_id, last_id = leads_screen.screen(_dbapi(s), imp.id, rules, institutions, stamp,
+                                                            stay_hits)
+            imp.rows, imp.first_line_id, imp.last_line_id = rows, first_id, last_id
             leads_sync.queue_import(uow, imp.id)  # to the sync server, in this transaction
             uow.journal(LEADS_CHAIN, "leads.imported", {
                 "entity": "lead_import", "id": imp.id, "source": source, "file": path.name, "sha256": sha,
@@ -200,78 +203,55 @@ class LeadService:
             s.flush()
         return bytes.fromhex(row.patient_key)
 
-    def _write_lines(self, dbapi: Any, import_id: str, ext: Any, parser: RowParser, limits: Limits,
-                     progress: Progress | None, cancelled: Callable[[], bool] | None) -> tuple[int, int, int]:
-        """Write the lines; (rows, first id, last id). Duplicates are looked for once at the end, by one sort in
-        SQLite: a unique index kept up to date line by line costs a random B-tree write per line and made a
-        million-line import four times slower than the same work at a hundred thousand."""
+    def _read_and_screen(self, dbapi: Any, ext: Extract, resolved: ResolvedMapping, limits: Limits,
+                         hasher: PatientHasher, rules: RuleSet, reopen: Callable[[], Extract],
+                         progress: Progress | None, cancelled: Callable[[], bool] | None
+                         ) -> tuple[int, list[Any]]:
+        """Read, check and screen every batch (services/leads_batch.py); the number of rows. Refusals come in file
+        order, as a row-by-row read gave them; a repeated line once the whole file is read."""
         cur = dbapi.cursor()
-        batch: list[tuple[object, ...]] = []
-        stays: list[tuple[object, ...]] = []
-        rows = 0
-        runs, run_amount = 0, None
-        run: tuple[object, ...] = ()
         try:
-            before = cur.execute("SELECT COALESCE(MAX(id), 0) FROM lead_lines").fetchone()[0]
-            cur.execute("DROP TABLE IF EXISTS temp.lead_runs")
-            cur.execute(leads_screen.CREATE_RUNS)
-            for row_no, cells in ext.rows():
-                values = parser.parse(cells, row_no)
-                batch.append((import_id, row_no, hash(values), *values))  # row key: see _row_key
-                if parser.runs != runs:  # a run of lines sharing the settlement's columns ends: its stay part
-                    if run:
-                        stays.append((*run[:6], run[8], run_amount))
-                    runs, run, run_amount = parser.runs, values, None
-                amount = values[13]
-                if amount is not None:
-                    run_amount = amount if run_amount is None else run_amount + amount  # type: ignore[operator]
-                rows += 1
-                if rows > limits.max_rows:
+            work = leads_batch.Batches(cur, rules, hasher)
+            rows = 0
+            for raw, fraction in leads_read.frames(ext, resolved.columns, BATCH):
+                allowed = limits.max_rows - rows
+                if raw.height > allowed:  # a refused value before the limit is named first
+                    leads_check.check(raw.head(allowed + 1), resolved, ext.where, limits, hasher)
                     raise ValidationError("leads.too_many_rows", QT_TRANSLATE_NOOP(
                         "Errors", "{file} (sheet {sheet}) has more than {limit} rows; split the extract."),
-                        limit=limits.max_rows, **ext.where.params(row_no))
-                if len(batch) >= BATCH:
-                    cur.executemany(_INSERT, batch)
-                    cur.executemany(leads_screen.INSERT_RUN, stays)
-                    batch, stays = [], []
-                    if cancelled is not None and cancelled():
-                        raise ImportCancelled("leads.cancelled", QT_TRANSLATE_NOOP(
-                            "Errors", "The import of {file} was cancelled; nothing was imported."),
-                            file=ext.where.file)
-                    if progress is not None:
-                        progress(rows, ext.fraction())
-            if run:
-                stays.append((*run[:6], run[8], run_amount))
-            if batch:
-                cur.executemany(_INSERT, batch)
-            cur.executemany(leads_screen.INSERT_RUN, stays)
-            first, last = cur.execute("SELECT MIN(id), MAX(id) FROM lead_lines WHERE id > ?", (before,)).fetchone()
-            if rows:
-                self._refuse_duplicates(cur, first, last, ext.where)
+                        limit=limits.max_rows, **ext.where.params(int(raw["row_no"][allowed])))
+                work.feed(leads_check.check(raw, resolved, ext.where, limits, hasher))
+                rows += raw.height
+                if raw.height >= BATCH:
+                    self._step(ext, rows, fraction, progress, cancelled)
+            work.flush()
+            keys = work.scattered()
+            if keys.height:  # a settlement's lines apart in the file: read it again for them
+                with reopen() as again:
+                    for raw, _fraction in leads_read.frames(again, resolved.columns, BATCH):
+                        work.second_pass(leads_check.check(raw, resolved, ext.where, limits, hasher), keys)
+                        self._step(ext, rows, 1.0, None, cancelled)
+                work.scattered_duplicate()
+            if work.duplicate is not None:
+                repeat, original = work.duplicate
+                raise ValidationError("leads.duplicate_row", QT_TRANSLATE_NOOP(
+                    "Errors", "{file} (sheet {sheet}) row {row} repeats row {first} (column {column})."),
+                    first=original, **ext.where.params(repeat, "*"))
+            stay_hits = work.stay_hits()
             if progress is not None:
                 progress(rows, 1.0)
-            return rows, first, last
+            return rows, stay_hits
         finally:
             cur.close()
 
     @staticmethod
-    def _refuse_duplicates(cur: Any, first: int, last: int, where: Where) -> None:
-        keys = [k for (k,) in cur.execute("SELECT row_key FROM lead_lines WHERE id BETWEEN ? AND ? GROUP BY row_key "
-                                          "HAVING COUNT(*) > 1", (first, last))]
-        if not keys:
-            return
-        seen: dict[int, list[int]] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            for key, row_no in cur.execute(
-                    f"SELECT row_key, row_no FROM lead_lines WHERE id BETWEEN ? AND ? AND row_key IN "
-                    f"({','.join('?' * len(chunk))})", (first, last, *chunk)):
-                seen.setdefault(key, []).append(row_no)
-        # the earliest repeat in the file, and the line it repeats
-        repeat, original = min((sorted(v)[1], sorted(v)[0]) for v in seen.values())
-        raise ValidationError("leads.duplicate_row", QT_TRANSLATE_NOOP(
-            "Errors", "{file} (sheet {sheet}) row {row} repeats row {first} (column {column})."),
-            first=original, **where.params(repeat, "*"))
+    def _step(ext: Extract, rows: int, fraction: float, progress: Progress | None,
+              cancelled: Callable[[], bool] | None) -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("leads.cancelled", QT_TRANSLATE_NOOP(
+                "Errors", "The import of {file} was cancelled; nothing was imported."), file=ext.where.file)
+        if progress is not None:
+            progress(rows, fraction)
 
     # ------------------------------------------------------------------ reading
 
@@ -293,6 +273,7 @@ class LeadService:
             return {r.name: dict(r.mapping) for r in s.scalars(select(LeadSourceRow).order_by(LeadSourceRow.name))}
 
     def line_count(self, import_id: str) -> int:
+        """The settlement lines kept for the import: those that make its leads."""
         with self._ctx.read() as s:
             imp = s.get(LeadImportRow, import_id)
             if imp is None or imp.first_line_id is None:

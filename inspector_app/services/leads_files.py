@@ -68,6 +68,8 @@ class Extract:
     _fraction: Any
     _close: Any
     sheets: tuple[str, ...] = field(default=())
+    kind: str = "csv"  # csv | xlsx
+    encoding: str = ""  # a CSV's, as sniffed (services/leads_read.py reads UTF-8 without the csv module)
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         return self._rows
@@ -126,7 +128,8 @@ def _open_csv(path: Path) -> Extract:
     if "\x00" in "".join(header):
         text.close()
         raise malformed(where, "binary content, not text")
-    return Extract(path, where, header, rows_from(1), lambda: min(1.0, counting.count / size), text.close)
+    return Extract(path, where, header, rows_from(1), lambda: min(1.0, counting.count / size), text.close,
+                   kind="csv", encoding=encoding)
 
 
 def _open_xlsx(path: Path, sheet: str | None) -> Extract:
@@ -171,4 +174,4 @@ def _open_xlsx(path: Path, sheet: str | None) -> Extract:
         raise malformed(where, str(exc)) from None
     while header and (header[-1] is None or header[-1] == ""):
         header.pop()
-    return Extract(path, where, header, rows(), lambda: min(1.0, done[0] / total), wb.close, names)
+    return Extract(path, where, header, rows(), lambda: min(1.0, done[0] / total), wb.close, names, kind="xlsx")

@@ -1,9 +1,9 @@
 """Applies the screening rules (domain/leads/rules.py) to one import, in SQL on the import's own transaction, and
-writes the leads. Works on the settlement lines of that import only: a lead always points at lines the inspector
-can find in the extract they came from.
+writes the leads. Works on what the batches of that import left (services/leads_batch.py): one run row per
+settlement and batch (the stays: re-admission, overlaps) and the lines the item rules raised (their sums per lead);
+a lead always points at lines the inspector can find in the extract they came from, and those lines are kept.
 
-Runs on the DB-API connection (sqlite3) of the import's unit of work: a million lines are aggregated by SQLite, and
-only the hits come back to Python.
+Runs on the DB-API connection (sqlite3) of the import's unit of work.
 """
 
 from __future__ import annotations
@@ -14,50 +14,16 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from inspector_app.domain.ids import new_id
+from inspector_app.domain.ids import new_ids
 from inspector_app.domain.leads import rules as R
-
-# The import writes one row per run of lines sharing the settlement's columns (lines of a settlement come together
-# in an export: about a fifth as many runs as lines), with the run's summed line amounts; the stays are grouped from
-# the runs — the same MIN/MAX/SUM as over the lines, without sorting every line again.
-CREATE_RUNS = ("CREATE TEMP TABLE lead_runs (settlement_no, institution_code, patient_hash, patient_masked, "
-               "admitted_on, discharged_on, total_fen, amount_fen)")
-INSERT_RUN = "INSERT INTO temp.lead_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-
-_STAYS = """
-CREATE TEMP TABLE lead_stays AS
-SELECT *, julianday(a) AS ja, julianday(d) AS jd FROM (  -- day numbers once per stay, not once per compared pair
-  SELECT settlement_no, institution_code, patient_hash, MIN(patient_masked) AS patient_masked,
-         MIN(admitted_on) AS a, MAX(discharged_on) AS d,
-         COALESCE(MAX(total_fen), SUM(amount_fen), 0) AS total
-  FROM temp.lead_runs GROUP BY settlement_no, institution_code, patient_hash)
-"""
-
-_READMISSION = """
-SELECT * FROM (
-  SELECT settlement_no, institution_code, patient_hash, patient_masked, a, d, total, ja, jd,
-         LAG(settlement_no) OVER w AS prev_no, LAG(d) OVER w AS prev_d, LAG(institution_code) OVER w AS prev_inst,
-         ja - LAG(jd) OVER w AS gap
-  FROM lead_stays WHERE d > a
-  WINDOW w AS (PARTITION BY patient_hash {partition} ORDER BY a, d, settlement_no)
-) WHERE prev_no IS NOT NULL AND a >= prev_d AND gap <= ?
-"""
-
-_OVERLAP = """
-SELECT x.settlement_no, x.institution_code, x.patient_hash, x.patient_masked, x.a, x.d, x.total,
-       y.settlement_no, y.institution_code, y.a, y.d,
-       MIN(x.jd, y.jd) - MAX(x.ja, y.ja) AS days
-FROM lead_stays x JOIN lead_stays y  -- y.a < x.d: an overlap of a day or more, and a range on the index
-  ON y.patient_hash = x.patient_hash AND y.a < x.d AND y.institution_code <> x.institution_code
-WHERE MIN(x.jd, y.jd) - MAX(x.ja, y.ja) >= ?
-"""
+from inspector_app.services.leads_batch import LINE_COLUMNS
 
 _ABOVE_PRICE = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        MAX(l.unit_price_fen), p.max_fen, SUM(l.quantity_milli),
        SUM((l.unit_price_fen - p.max_fen) * COALESCE(l.quantity_milli, 1000))
-FROM lead_lines l JOIN lead_prices p ON p.code = l.item_code
-WHERE l.id BETWEEN ? AND ? AND l.unit_price_fen * 10000 > p.max_fen * (10000 + ?)  -- tolerance in basis points
+FROM temp.lead_hits l JOIN lead_prices p ON p.code = l.item_code
+WHERE l.rule = 'above_price' AND l.unit_price_fen * 10000 > p.max_fen * (10000 + ?)  -- tolerance in basis points
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 """
 
@@ -65,8 +31,8 @@ _QUANTITY = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        COALESCE(l.fee_date, '') AS day, SUM(l.quantity_milli) AS qty, q.max_milli, SUM(l.amount_fen),
        MAX(1, CAST(julianday(MAX(l.discharged_on)) - julianday(MIN(l.admitted_on)) AS INTEGER)) AS stay_days
-FROM lead_lines l JOIN lead_quantities q ON q.code = l.item_code
-WHERE l.id BETWEEN ? AND ? AND l.quantity_milli IS NOT NULL
+FROM temp.lead_hits l JOIN lead_quantities q ON q.code = l.item_code
+WHERE l.rule = 'quantity_per_day' AND l.quantity_milli IS NOT NULL
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code, day
 HAVING (day <> '' AND qty > q.max_milli) OR (day = '' AND qty > q.max_milli * stay_days)
 """
@@ -74,14 +40,18 @@ HAVING (day <> '' AND qty > q.max_milli) OR (day = '' AND qty > q.max_milli * st
 _OUT_OF_LIST = """
 SELECT l.settlement_no, l.institution_code, l.patient_hash, MIN(l.patient_masked), l.item_code, MIN(l.item_name),
        SUM(COALESCE(l.amount_fen, 0)), SUM(l.quantity_milli)
-FROM lead_lines l
-WHERE l.id BETWEEN ? AND ? AND ({prefixes}) AND l.item_code NOT IN (SELECT code FROM lead_listed)
+FROM temp.lead_hits l
+WHERE l.rule = 'out_of_list' AND ({prefixes}) AND l.item_code NOT IN (SELECT code FROM lead_listed)
 GROUP BY l.settlement_no, l.institution_code, l.patient_hash, l.item_code
 """
 
 _INSERT = ("INSERT INTO leads (id, import_id, rule, institution_code, institution_id, settlement_no, patient_hash, "
            "patient_masked, amount_fen, detail, status, note, inspection_id, finding_id, campaign_item, created_at, "
            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', NULL, NULL, NULL, ?, ?)")
+
+
+# the form json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")) had, one encoder for all
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False)
 
 
 def _yuan(fen: int) -> str:
@@ -92,32 +62,18 @@ def _qty(milli: int | None) -> str:
     return "" if milli is None else format((Decimal(milli) / 1000).normalize(), "f")
 
 
-def _hits(cur: Any, span: tuple[int, int],
-          rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
+def _hits(cur: Any, rs: R.RuleSet) -> Iterator[tuple[str, str, str, str, str, int, dict[str, Any]]]:
     """(rule, settlement, institution code, patient hash, masked, amount fen, detail) for every hit."""
-    if R.READMISSION in rs.enabled:
-        sql = _READMISSION.format(partition="" if not rs.readmission_same_institution else ", institution_code")
-        for no, inst, ph, pm, a, d, total, _ja, _jd, prev_no, prev_d, prev_inst, _gap in cur.execute(
-                sql, (rs.readmission_days,)):
-            yield (R.READMISSION, no, inst, ph, pm, total, {
-                "admitted_on": a, "discharged_on": d, "previous_settlement": prev_no, "previous_discharge": prev_d,
-                "previous_institution": prev_inst, "window_days": rs.readmission_days})
-    if R.OVERLAP in rs.enabled:
-        for no, inst, ph, pm, a, d, total, o_no, o_inst, o_a, o_d, days in cur.execute(
-                _OVERLAP, (rs.overlap_min_days,)):
-            yield (R.OVERLAP, no, inst, ph, pm, total, {
-                "admitted_on": a, "discharged_on": d, "other_settlement": o_no, "other_institution": o_inst,
-                "other_admitted_on": o_a, "other_discharged_on": o_d, "overlap_days": int(days)})
     if R.ABOVE_PRICE in rs.enabled and rs.prices:
         tol = int((rs.price_tolerance_pct * 100).to_integral_value())
         for no, inst, ph, pm, code, name, price, limit, qty, excess in cur.execute(
-                _ABOVE_PRICE, (*span, tol)):
+                _ABOVE_PRICE, (tol,)):
             amount = int((Decimal(excess) / 1000).to_integral_value(ROUND_HALF_UP))
             yield (R.ABOVE_PRICE, no, inst, ph, pm, amount, {
                 "item_code": code, "item_name": name or "", "unit_price": _yuan(price), "price_limit": _yuan(limit),
                 "quantity": _qty(qty)})
     if R.QUANTITY in rs.enabled and rs.max_per_day:
-        for no, inst, ph, pm, code, name, day, qty, limit, amount, stay in cur.execute(_QUANTITY, span):
+        for no, inst, ph, pm, code, name, day, qty, limit, amount, stay in cur.execute(_QUANTITY):
             allowed = limit if day else limit * stay
             share = Decimal(amount or 0) * (qty - allowed) / qty if qty else Decimal(0)
             yield (R.QUANTITY, no, inst, ph, pm, int(share.to_integral_value(ROUND_HALF_UP)), {
@@ -127,36 +83,55 @@ def _hits(cur: Any, span: tuple[int, int],
         prefixes = " OR ".join("substr(l.item_code, 1, {n}) = '{p}'".format(n=len(p), p=p.replace("'", "''"))
                                for p in rs.drug_prefixes)
         for no, inst, ph, pm, code, name, amount, qty in cur.execute(
-                _OUT_OF_LIST.format(prefixes=prefixes), span):
+                _OUT_OF_LIST.format(prefixes=prefixes)):
             yield (R.OUT_OF_LIST, no, inst, ph, pm, amount, {
                 "item_code": code, "item_name": name or "", "quantity": _qty(qty)})
 
 
-def screen(dbapi: Any, import_id: str, span: tuple[int, int], rs: R.RuleSet, institutions: Mapping[str, str],
-           now_iso: str) -> Counter[str]:
-    """Run the enabled rules over the lines of `import_id` (ids `span`, see LeadImportRow) and insert the leads;
-    returns the count per rule."""
+_KEEP_LINES = f"""
+INSERT INTO lead_lines (import_id, {', '.join(LINE_COLUMNS)})
+SELECT ?, {', '.join(LINE_COLUMNS)} FROM temp.lead_hits h
+WHERE h.rule IN ('above_price', 'out_of_list') OR (h.rule = 'quantity_per_day' AND EXISTS (
+  SELECT 1 FROM temp.lead_qty q WHERE q.settlement_no = h.settlement_no AND q.institution_code = h.institution_code
+    AND q.patient_hash = h.patient_hash AND q.item_code = h.item_code AND q.day = COALESCE(h.fee_date, '')))
+GROUP BY h.row_no ORDER BY h.row_no  -- a line two rules raised is kept once
+"""
+
+
+def screen(dbapi: Any, import_id: str, rs: R.RuleSet, institutions: Mapping[str, str], now_iso: str,
+           stay_hits: list[tuple[str, str, str, str, str, int, dict[str, Any]]]
+           ) -> tuple[Counter[str], int | None, int | None]:
+    """Run the enabled rules over what the batches left in the temporary tables (services/leads_batch.py: the
+    settlements' runs, the lines the item rules raised), insert the leads and keep the lines that make them;
+    returns the count per rule and the id range of the kept lines (see LeadImportRow)."""
     cur = dbapi.cursor()
     try:
-        for t in ("lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
+        for t in ("lead_prices", "lead_quantities", "lead_listed", "lead_qty"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
-        cur.execute(_STAYS)
-        cur.execute("CREATE INDEX temp.ix_lead_stays ON lead_stays (patient_hash, a)")
         cur.execute("CREATE TEMP TABLE lead_prices (code TEXT PRIMARY KEY, max_fen INTEGER)")
         cur.executemany("INSERT INTO lead_prices VALUES (?, ?)", list(rs.prices.items()))
         cur.execute("CREATE TEMP TABLE lead_quantities (code TEXT PRIMARY KEY, max_milli INTEGER)")
         cur.executemany("INSERT INTO lead_quantities VALUES (?, ?)", list(rs.max_per_day.items()))
         cur.execute("CREATE TEMP TABLE lead_listed (code TEXT PRIMARY KEY)")
         cur.executemany("INSERT INTO lead_listed VALUES (?)", [(c,) for c in rs.listed])
-        hits = list(_hits(cur, span, rs))
+        hits = stay_hits + list(_hits(cur, rs))
         counts: Counter[str] = Counter()
         cur.executemany(_INSERT, [
-            (new_id(), import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),
-             json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")), now_iso, now_iso)
-            for rule, no, inst, ph, pm, amount, detail in hits])
+            (lead_id, import_id, rule, inst, institutions.get(inst), no, ph, pm, int(amount or 0),
+             _JSON.encode(detail), now_iso, now_iso)
+            for lead_id, (rule, no, inst, ph, pm, amount, detail) in zip(new_ids(len(hits)), hits)])
         counts.update(h[0] for h in hits)
-        return counts
+        cur.execute("CREATE TEMP TABLE lead_qty (settlement_no, institution_code, patient_hash, item_code, day, "
+                    "PRIMARY KEY (settlement_no, institution_code, patient_hash, item_code, day)) WITHOUT ROWID")
+        cur.executemany("INSERT INTO temp.lead_qty VALUES (?, ?, ?, ?, ?)", [
+            (no, inst, ph, detail["item_code"], detail["fee_date"] or "")
+            for rule, no, inst, ph, _pm, _amount, detail in hits if rule == R.QUANTITY])
+        before = cur.execute("SELECT COALESCE(MAX(id), 0) FROM lead_lines").fetchone()[0]
+        cur.execute(_KEEP_LINES, (import_id,))
+        first, last = cur.execute("SELECT MIN(id), MAX(id) FROM lead_lines WHERE id > ?", (before,)).fetchone()
+        return counts, first, last
     finally:
-        for t in ("lead_runs", "lead_stays", "lead_prices", "lead_quantities", "lead_listed"):
+        for t in ("lead_hits", "lead_keys", "lead_scattered", "lead_prices", "lead_quantities", "lead_listed",
+                  "lead_qty"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
         cur.close()

@@ -43,14 +43,16 @@ class LeadImportRow(Base):
     ignored_columns: Mapped[Any] = mapped_column(JSONText, default=list)
     imported_by: Mapped[str] = mapped_column(String(100))
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # The import's lines are one contiguous id range (written in one transaction under the write lock): scans read
-    # them in order through the primary key, and lead_lines needs no other index.
+    # The lines kept for the import's leads are one contiguous id range (written in one transaction under the write
+    # lock); None when no item rule raised a line. Imports before the batch import kept every line of the file.
     first_line_id: Mapped[int | None] = mapped_column(Integer)
     last_line_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class LeadLineRow(Base):
-    """One settlement line of an extract. Written in bulk by services/leads_import.py (plain executemany)."""
+    """One settlement line of an extract that makes a lead (an item rule raised it: the lead's detail on site); the
+    other lines of the file are not stored (services/leads_batch.py). A lead's lines are those of its import with its
+    settlement, institution, patient and item (and fee date for quantity_per_day)."""
 
     __tablename__ = "lead_lines"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

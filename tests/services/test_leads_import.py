@@ -36,10 +36,12 @@ def _refused(app, roster, path: Path, code: str, **kw) -> ValidationError:  # ty
     return exc.value
 
 
-def test_csv_import_keeps_the_lines_and_saves_the_mapping(app, roster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_import_reads_every_line_and_saves_the_mapping(app, roster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = D.write_csv(tmp_path / "结算明细.csv", [r + ["备注"] for r in ROWS], header=D.HEADER + ["备注"])
     result = app.leads.import_file(lead(roster), path, "市平台结算")
-    assert result.rows == len(ROWS) == app.leads.line_count(result.id)
+    # every line read; none kept: without price list, limits or catalogue no item rule raises a line (the file
+    # itself is the evidence, hashed in the import record)
+    assert result.rows == len(ROWS) and app.leads.line_count(result.id) == 0
     assert result.ignored_columns == ("备注",)
     assert result.mapping["settlement_no"] == "结算流水号" and result.mapping["total_amount"] == "医疗总费用"
     assert app.leads.sources() == {"市平台结算": result.mapping}
@@ -52,8 +54,24 @@ def test_csv_import_keeps_the_lines_and_saves_the_mapping(app, roster, tmp_path:
     assert exc.value.code == "leads.already_imported"
 
 
+def test_only_the_lines_that_make_a_lead_are_kept(app, roster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.domain.leads.rules import RuleSet
+
+    result = app.leads.import_file(lead(roster), D.write_csv(tmp_path / "x.csv", ROWS), "x",
+                                   rules=RuleSet.from_json(D.RULES))
+    with raw_connect(app.paths.database) as c:
+        kept = c.execute("SELECT row_no, settlement_no, item_code, unit_price_fen, quantity_milli, fee_date "
+                         "FROM lead_lines ORDER BY row_no").fetchall()
+    # S001's bed above the price list, S002's out-of-list drug, S003's 30 hours of monitoring on one day
+    assert kept == [(2, "S001", "F001", 6000, 9000, None), (4, "S002", "XC99", 2200, 4000, None),
+                    (6, "S003", "F002", 500, 30000, "2026-03-02")]
+    assert app.leads.line_count(result.id) == 3
+
+
 def test_patient_identifiers_are_never_stored_in_clear(app, roster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    app.leads.import_file(lead(roster), D.write_csv(tmp_path / "x.csv", ROWS), "x")
+    from inspector_app.domain.leads.rules import RuleSet
+
+    app.leads.import_file(lead(roster), D.write_csv(tmp_path / "x.csv", ROWS), "x", rules=RuleSet.from_json(D.RULES))
     with raw_connect(app.paths.database) as c:  # every value of every table (iterdump: not on SQLCipher)
         tables = [t for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         dump = "\n".join(repr(row) for t in tables for row in c.execute(f'SELECT * FROM "{t}"'))
