@@ -16,7 +16,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -115,3 +115,22 @@ def secure_tree(root: Path) -> int:
                 elif stat.S_ISREG(st.st_mode):
                     fix(entry.path, st.st_mode, PRIVATE_FILE)
     return changed
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created owner-only) across processes; closing the file releases it,
+    also when the holder dies. Where there is no flock (Windows) it holds nothing: callers must stay safe without
+    it (atomic replaces), the lock only saves repeated work."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

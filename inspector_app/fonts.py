@@ -238,13 +238,15 @@ def ensure_fonts(cache_dir: Path, progress: Progress | None = None, *, jobs: int
     licence = _source_licence(source)
     if not force and _stamp_matches(cache_dir, source):
         return _fontset(cache_dir)
-    with BUILDING:
+    # one build per directory across processes too (app + demo, test workers): a second waits, finds the stamp
+    with BUILDING, fileio.exclusive_lock(cache_dir.parent / f".{cache_dir.name}.build.lock"):  # not in the set
         if not force and _stamp_matches(cache_dir, source):
             return _fontset(cache_dir)
         return _build_into(cache_dir, source, licence, progress, jobs)
 
 
 BUILDING = threading.Lock()  # one build per process: a second caller waits for it, then finds the stamp current
+
 
 
 def _build_into(cache_dir: Path, source: Path, licence: Path, progress: Progress | None, jobs: int) -> FontSet:
