@@ -135,18 +135,23 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     from inspector_app.catalog.loader import load_library, validate_paths
     from inspector_app.resources import forms_dir
 
+    from inspector_app.paths import resolve_paths
+    from inspector_app.ui.cli_words import cli_language, problem_words
+
+    # a template's problems are coded: worded in the command line's language, as its errors are
+    say = problem_words(resolve_paths().cache_dir, cli_language(getattr(args, "lang", None)))
     if args.forms_command == "validate":
         templates, problems = validate_paths(args.paths)
         for t in templates:
             print(f"OK   {t.id} {t.version}: {len(t.items())} 项 ({t.title})")
         for p in problems:
-            print(f"FAIL {p}", file=sys.stderr)
+            print(f"FAIL {say(p)}", file=sys.stderr)
         if problems:
             print(f"{len(problems)} 个问题", file=sys.stderr)
         return 1 if problems else 0
     lib = load_library(forms_dir())
     for p in lib.problems:
-        print(f"已拒绝 {p}", file=sys.stderr)
+        print(f"已拒绝 {say(p)}", file=sys.stderr)
     if args.forms_command == "list":
         rows = [{"id": t.id, "version": t.version, "title": t.title, "items": len(t.items()),
                  "applies_to": list(t.applies_to), "content_hash": t.content_hash}

@@ -86,14 +86,15 @@ def _has_workspace(args: argparse.Namespace) -> bool:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
+    from inspector_app.paths import resolve_paths
     from inspector_app.records.verify import describe, verify_pdf
+    from inspector_app.ui.cli_words import problem_words
 
     if not args.file.is_file():
         print(f"错误：找不到文件 {args.file}", file=sys.stderr)
         return 2
     trust, crls = args.trust, args.crl
     if not trust:
-        from inspector_app.paths import resolve_paths
         from inspector_app.services.keys import KeyService
 
         keys = KeyService(resolve_paths(_data_dir(args)).keys_dir)
@@ -114,7 +115,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
                 app.close()
         else:
             case = verify_case_file(args.file, trust, crls or [], limits=limits)
-        print(case.to_json() if args.json else case.describe())
+        say = problem_words(resolve_paths(_data_dir(args)).cache_dir)  # the coded problems, in the report's Chinese
+        print(case.to_json(say) if args.json else case.describe(say))
         return 0 if case.ok else 1
     if not args.trust and _has_workspace(args) and _may_open_workspace(args):
         # A document of this workspace must reach the stage its database claims (e.g. approved); a foreign file
@@ -127,7 +129,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             app.close()
     else:
         report = verify_pdf(args.file, trust, crls or [], require=args.require)
-    print(report.to_json() if args.json else describe(report))
+    say = problem_words(resolve_paths(_data_dir(args)).cache_dir)
+    print(report.to_json(say) if args.json else describe(report, say))
     return 0 if report.ok else 1
 
 

@@ -1,23 +1,27 @@
 """Problem reporting and field-level readers for checklist templates (catalog/loader.py builds on them).
 
-FormProblem / FormError say where a problem is (file, line, item); `_Ctx` collects the problems of one file and
-finds the line of a `key = "value"`; the readers check one field or value (strings, string lists, thresholds,
-sample-table columns) and report each problem instead of raising. Split out of loader.py to keep it small;
-loader.py re-exports FormProblem and FormError.
+FormProblem / FormError say where a problem is (file, line, item) and what, as a code with an English template and
+parameters (the zh_CN catalogue has the Chinese; ui/errors.problem_message words it); `_Ctx` collects the problems
+of one file and finds the line of a `key = "value"`; the readers check one field or value (strings, string lists,
+thresholds, sample-table columns) and report each problem instead of raising. Split out of loader.py to keep it
+small; loader.py re-exports FormProblem and FormError.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.checklist import COLUMN_TYPES, NUMERIC_TYPES, THRESHOLD_OPS, AnswerType, Column, Threshold
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, render
 
 COLUMN_KEYS = {"id", "label", "type"}
+#: What a template-level problem is about (`where` of the readers below; items and sections are coded phrases).
+TEMPLATE = QT_TRANSLATE_NOOP("Errors", "The template")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +29,21 @@ class FormProblem:
     file: str
     line: int | None
     item: str | None
-    message: str
+    code: str
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (the command line and the windows word it through ui/errors.py)."""
+        return render(self.template, self.params)
+
+    @property
+    def codes(self) -> list[str]:
+        return [self.code]
+
+    def english(self) -> str:
+        return str(self)
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
@@ -63,30 +81,34 @@ class _Ctx:
                 return found[at]
         return None
 
-    def add(self, message: str, item: str | None = None, line: int | None = None) -> None:
-        self.problems.append(FormProblem(self.file, line, item, message))
+    def add(self, code: str, template: str, item: str | None = None, line: int | None = None, **params: Any) -> None:
+        self.problems.append(FormProblem(self.file, line, item, code, template, params))
 
 
-def _str(ctx: _Ctx, obj: dict[str, Any], key: str, where: str, item: str | None, line: int | None,
+def _str(ctx: _Ctx, obj: dict[str, Any], key: str, where: str | CodedProblem, item: str | None, line: int | None,
          required: bool = True) -> str:
     value = obj.get(key)
     if value is None:
         if required:
-            ctx.add(f"{where} 缺少必填字段 {key!r}", item, line)
+            ctx.add("form.missing_field", QT_TRANSLATE_NOOP(
+                "Errors", "{where} lacks the required field {key}."), item, line, where=where, key=repr(key))
         return ""
     if not isinstance(value, str):
-        ctx.add(f"{where} 的 {key!r} 应为字符串", item, line)
+        ctx.add("form.not_a_string", QT_TRANSLATE_NOOP(
+            "Errors", "{where}: {key} must be a string."), item, line, where=where, key=repr(key))
         return ""
     if required and not value.strip():
-        ctx.add(f"{where} 的 {key!r} 不能为空", item, line)
+        ctx.add("form.empty", QT_TRANSLATE_NOOP(
+            "Errors", "{where}: {key} must not be empty."), item, line, where=where, key=repr(key))
     return value
 
 
-def _str_list(ctx: _Ctx, obj: dict[str, Any], key: str, where: str, item: str | None,
+def _str_list(ctx: _Ctx, obj: dict[str, Any], key: str, where: str | CodedProblem, item: str | None,
               line: int | None) -> tuple[str, ...]:
     value = obj.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        ctx.add(f"{where} 的 {key!r} 应为字符串列表", item, line)
+        ctx.add("form.not_a_string_list", QT_TRANSLATE_NOOP(
+            "Errors", "{where}: {key} must be a list of strings."), item, line, where=where, key=repr(key))
         return ()
     return tuple(value)
 
@@ -96,56 +118,76 @@ def _parse_threshold(ctx: _Ctx, raw: Any, answer: AnswerType | None, item_id: st
     if raw is None:
         return None
     if answer is not None and answer not in NUMERIC_TYPES:
-        ctx.add(f"阈值只能用于数值类答案（count、pct、money），本项答案类型为 {answer.value}", item_id, line)
+        ctx.add("form.threshold_not_numeric", QT_TRANSLATE_NOOP(
+            "Errors", "A threshold applies only to numeric answers (count, pct, money); this item's answer type is "
+                      "{answer}."), item_id, line, answer=answer.value)
         return None
     if not isinstance(raw, dict):
-        ctx.add("threshold 应为表，例如 { op = \"<=\", value = 8 }", item_id, line)
+        ctx.add("form.threshold_not_table", QT_TRANSLATE_NOOP(
+            "Errors", "threshold must be a table, for example {example}"),
+            item_id, line, example='{ op = "<=", value = 8 }')
         return None
     unknown = set(raw) - {"op", "value", "source", "unit"}
     if unknown:
-        ctx.add(f"threshold 含未知字段 {sorted(unknown)}", item_id, line)
+        ctx.add("form.threshold_unknown_fields", QT_TRANSLATE_NOOP(
+            "Errors", "threshold has unknown fields {fields}"), item_id, line, fields=str(sorted(unknown)))
     op = raw.get("op")
     if op not in THRESHOLD_OPS:
-        ctx.add(f"threshold 的 op 应为 {sorted(THRESHOLD_OPS)} 之一，实际为 {op!r}", item_id, line)
+        ctx.add("form.threshold_bad_op", QT_TRANSLATE_NOOP(
+            "Errors", "The op of threshold must be one of {ops}, not {op}."),
+            item_id, line, ops=str(sorted(THRESHOLD_OPS)), op=repr(op))
         return None
     try:
         value = Decimal(str(raw.get("value")))
         if not value.is_finite():
             raise InvalidOperation
     except (InvalidOperation, ValueError):
-        ctx.add(f"threshold 的 value 应为数字，实际为 {raw.get('value')!r}", item_id, line)
+        ctx.add("form.threshold_bad_value", QT_TRANSLATE_NOOP(
+            "Errors", "The value of threshold must be a number, not {value}."),
+            item_id, line, value=repr(raw.get("value")))
         return None
     if answer is AnswerType.PCT and not (0 <= value <= 100):
-        ctx.add("百分比阈值应在 0 到 100 之间", item_id, line)
+        ctx.add("form.pct_out_of_range", QT_TRANSLATE_NOOP(
+            "Errors", "A percentage threshold must be between 0 and 100."), item_id, line)
     return Threshold(op=op, value=value, source=str(raw.get("source", "")))
 
 
 def _parse_columns(ctx: _Ctx, raw: Any, item_id: str, line: int | None) -> tuple[Column, ...]:
     if not isinstance(raw, list) or not raw:
-        ctx.add("抽样表（sample）须声明至少一列 columns", item_id, line)
+        ctx.add("form.sample_without_columns", QT_TRANSLATE_NOOP(
+            "Errors", "A sample table (sample) must declare at least one column in columns."), item_id, line)
         return ()
     cols: list[Column] = []
     seen: set[str] = set()
     for n, c in enumerate(raw, start=1):
         if not isinstance(c, dict):
-            ctx.add(f"第 {n} 列应为表 {{ id, label, type }}", item_id, line)
+            ctx.add("form.column_not_table", QT_TRANSLATE_NOOP(
+                "Errors", "Column {n} must be a table {example}"), item_id, line, n=n, example="{ id, label, type }")
             continue
         unknown = set(c) - COLUMN_KEYS
         if unknown:
-            ctx.add(f"第 {n} 列含未知字段 {sorted(unknown)}", item_id, line)
+            ctx.add("form.column_unknown_fields", QT_TRANSLATE_NOOP(
+                "Errors", "Column {n} has unknown fields {fields}"), item_id, line, n=n, fields=str(sorted(unknown)))
         cid, label, ctype = c.get("id"), c.get("label"), c.get("type", "text")
         if not isinstance(cid, str) or not re.match(r"^[a-z][a-z0-9_]*$", cid or ""):
-            ctx.add(f"第 {n} 列的 id 应为小写英文标识，实际为 {cid!r}", item_id, line)
+            ctx.add("form.column_bad_id", QT_TRANSLATE_NOOP(
+                "Errors", "The id of column {n} must be a lowercase English identifier, not {id}."),
+                item_id, line, n=n, id=repr(cid))
             continue
         if cid == "violation":
-            ctx.add("列 id 'violation' 为保留字（用于标记违规行）", item_id, line)
+            ctx.add("form.column_reserved", QT_TRANSLATE_NOOP(
+                "Errors", "The column id 'violation' is reserved (it marks the rows in violation)."), item_id, line)
         if cid in seen:
-            ctx.add(f"列 id {cid!r} 重复", item_id, line)
+            ctx.add("form.column_duplicate", QT_TRANSLATE_NOOP(
+                "Errors", "The column id {id} appears twice."), item_id, line, id=repr(cid))
         seen.add(cid)
         if not isinstance(label, str) or not label.strip():
-            ctx.add(f"列 {cid!r} 缺少 label", item_id, line)
+            ctx.add("form.column_without_label", QT_TRANSLATE_NOOP(
+                "Errors", "Column {id} has no label."), item_id, line, id=repr(cid))
         if ctype not in COLUMN_TYPES:
-            ctx.add(f"列 {cid!r} 的类型 {ctype!r} 未知（可用：{', '.join(sorted(COLUMN_TYPES))}）", item_id, line)
+            ctx.add("form.column_bad_type", QT_TRANSLATE_NOOP(
+                "Errors", "The type {type} of column {id} is unknown (known: {known})."),
+                item_id, line, id=repr(cid), type=repr(ctype), known=", ".join(sorted(COLUMN_TYPES)))
             continue
         cols.append(Column(id=cid, label=label or cid, type=ctype))
     return tuple(cols)

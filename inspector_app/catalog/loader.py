@@ -1,7 +1,9 @@
 """Read checklist templates (forms/*.toml, schema 1) into TemplateDef, reporting every problem found.
 
 A problem names the file, the line where one can be found, the item id and what is wrong, so an editor of a
-template can fix it without reading code. A broken template is refused as a whole; the others still load.
+template can fix it without reading code. A broken template is refused as a whole; the others still load. What is
+wrong is a code with an English template and parameters (form_fields.FormProblem), worded by the command line and
+the windows through ui/errors.py (the zh_CN catalogue keeps the Chinese wording).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.catalog.form_fields import (
+    TEMPLATE,
     FormError as FormError,
     FormProblem as FormProblem,
     _Ctx,
@@ -23,6 +26,7 @@ from inspector_app.catalog.form_fields import (
     _str_list,
 )
 from inspector_app.domain.canonical import content_hash
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, coded
 from inspector_app.domain.checklist import (
     AnswerType,
     Column,
@@ -58,24 +62,30 @@ def _jsonable(value: Any) -> Any:
 
 def _parse_item(ctx: _Ctx, raw: Any, section_id: str, n: int, seen: dict[str, int | None]) -> ItemDef | None:
     if not isinstance(raw, dict):
-        ctx.add(f"分节 {section_id} 的第 {n} 个检查项格式不正确")
+        ctx.add("form.item_not_table", QT_TRANSLATE_NOOP(
+            "Errors", "Check item {n} of section {section} is malformed."), section=section_id, n=n)
         return None
     item_id = raw.get("id")
     line = ctx.line_of("id", item_id) if isinstance(item_id, str) else None
     if not isinstance(item_id, str) or not item_id:
-        ctx.add(f"分节 {section_id} 的第 {n} 个检查项缺少 id", None, line)
+        ctx.add("form.item_without_id", QT_TRANSLATE_NOOP(
+            "Errors", "Check item {n} of section {section} has no id."), None, line, section=section_id, n=n)
         return None
     if not valid_item_id(item_id):
-        ctx.add(f"检查项 id {item_id!r} 格式不正确（示例：H-01、V-C2、H-04.1）", item_id, line)
+        ctx.add("form.bad_item_id", QT_TRANSLATE_NOOP(
+            "Errors", "The check item id {id} is malformed (examples: H-01, V-C2, H-04.1)."),
+            item_id, line, id=repr(item_id))
     if item_id in seen:
         dup_line = seen[item_id]
         line = ctx.line_of("id", item_id, after=dup_line or 0) or line
-        ctx.add(f"检查项 id 重复（首次出现在第 {dup_line} 行）", item_id, line)
+        ctx.add("form.duplicate_item_id", QT_TRANSLATE_NOOP(
+            "Errors", "The check item id appears twice (first at line {first})."), item_id, line, first=dup_line)
     seen[item_id] = line
     unknown = set(raw) - ITEM_KEYS
     if unknown:
-        ctx.add(f"未知字段 {sorted(unknown)}", item_id, line)
-    where = f"检查项 {item_id}"
+        ctx.add("form.unknown_fields", QT_TRANSLATE_NOOP(
+            "Errors", "Unknown fields {fields}"), item_id, line, fields=str(sorted(unknown)))
+    where = coded("form.where_item", QT_TRANSLATE_NOOP("Errors", "Check item {item}"), item=item_id)
     label = _str(ctx, raw, "label", where, item_id, line)
     checks = _str(ctx, raw, "checks", where, item_id, line)
     answer_raw = raw.get("answer")
@@ -83,30 +93,38 @@ def _parse_item(ctx: _Ctx, raw: Any, section_id: str, n: int, seen: dict[str, in
     try:
         answer = AnswerType(answer_raw)
     except ValueError:
-        ctx.add(f"未知的答案类型 {answer_raw!r}（可用：{', '.join(a.value for a in AnswerType)}）", item_id, line)
+        ctx.add("form.unknown_answer", QT_TRANSLATE_NOOP(
+            "Errors", "Unknown answer type {answer} (known: {known})"),
+            item_id, line, answer=repr(answer_raw), known=", ".join(a.value for a in AnswerType))
         answer = None
     threshold = _parse_threshold(ctx, raw.get("threshold"), answer, item_id, line)
     compliant = raw.get("compliant", "yes")
     if compliant not in ("yes", "no"):
-        ctx.add("compliant 只能是 \"yes\" 或 \"no\"", item_id, line)
+        ctx.add("form.bad_compliant", QT_TRANSLATE_NOOP(
+            "Errors", "compliant must be \"yes\" or \"no\"."), item_id, line)
     if "compliant" in raw and answer not in (AnswerType.BOOL, AnswerType.BOOL_NA, None):
-        ctx.add("compliant 只适用于 bool 和 bool_na 类答案", item_id, line)
+        ctx.add("form.compliant_not_bool", QT_TRANSLATE_NOOP(
+            "Errors", "compliant applies only to bool and bool_na answers."), item_id, line)
     choices = _str_list(ctx, raw, "choices", where, item_id, line)
     if answer in (AnswerType.CHOICE, AnswerType.MULTI):
         if len(choices) < 2:
-            ctx.add("单选/多选项须至少列出两个 choices", item_id, line)
+            ctx.add("form.too_few_choices", QT_TRANSLATE_NOOP(
+                "Errors", "A choice or multi item must list at least two choices."), item_id, line)
         if len(set(choices)) != len(choices):
-            ctx.add("choices 中有重复项", item_id, line)
+            ctx.add("form.duplicate_choices", QT_TRANSLATE_NOOP(
+                "Errors", "choices lists an entry twice."), item_id, line)
     elif "choices" in raw:
-        ctx.add("choices 只适用于 choice 和 multi 类答案", item_id, line)
+        ctx.add("form.choices_not_choice", QT_TRANSLATE_NOOP(
+            "Errors", "choices applies only to choice and multi answers."), item_id, line)
     columns: tuple[Column, ...] = ()
     if answer is AnswerType.SAMPLE:
         columns = _parse_columns(ctx, raw.get("columns"), item_id, line)
     elif "columns" in raw:
-        ctx.add("columns 只适用于 sample 类答案", item_id, line)
+        ctx.add("form.columns_not_sample", QT_TRANSLATE_NOOP(
+            "Errors", "columns applies only to sample answers."), item_id, line)
     required = raw.get("required", True)
     if not isinstance(required, bool):
-        ctx.add("required 应为 true 或 false", item_id, line)
+        ctx.add("form.bad_required", QT_TRANSLATE_NOOP("Errors", "required must be true or false."), item_id, line)
         required = True
     if answer is None or not label or not checks:
         return None
@@ -127,55 +145,70 @@ def _parse_item(ctx: _Ctx, raw: Any, section_id: str, n: int, seen: dict[str, in
 def _build(ctx: _Ctx, data: dict[str, Any]) -> TemplateDef | None:
     unknown = set(data) - TEMPLATE_KEYS
     if unknown:
-        ctx.add(f"模板含未知字段 {sorted(unknown)}", None, 1)
+        ctx.add("form.template_unknown_fields", QT_TRANSLATE_NOOP(
+            "Errors", "The template has unknown fields {fields}"), None, 1, fields=str(sorted(unknown)))
     schema = data.get("schema")
     if schema != SCHEMA_VERSION:
         line = next((n for n, text in enumerate(ctx.lines, start=1) if text.strip().startswith("schema")), None)
-        ctx.add(f"schema 应为 {SCHEMA_VERSION}，实际为 {schema!r}（此版本程序无法读取）", None, line)
-    tid = _str(ctx, data, "id", "模板", None, 1)
+        ctx.add("form.bad_schema", QT_TRANSLATE_NOOP(
+            "Errors", "schema must be {expected}, not {schema} (this version of the program cannot read it)."),
+            None, line, expected=SCHEMA_VERSION, schema=repr(schema))
+    tid = _str(ctx, data, "id", TEMPLATE, None, 1)
     if tid and not re.match(r"^[a-z][a-z0-9-]*$", tid):
-        ctx.add(f"模板 id {tid!r} 应为小写英文、数字和连字符", None, ctx.line_of("id", tid))
+        ctx.add("form.bad_template_id", QT_TRANSLATE_NOOP(
+            "Errors", "The template id {id} must be lowercase English letters, digits and hyphens."),
+            None, ctx.line_of("id", tid), id=repr(tid))
     version = data.get("version")
     if not isinstance(version, (str, int)) or isinstance(version, bool) or str(version).strip() == "":
-        ctx.add("模板缺少 version（字符串或整数）", None, 1)
-    title = _str(ctx, data, "title", "模板", None, 1)
-    applies_to = _str_list(ctx, data, "applies_to", "模板", None, None)
+        ctx.add("form.version_missing", QT_TRANSLATE_NOOP(
+            "Errors", "The template has no version (a string or an integer)."), None, 1)
+    title = _str(ctx, data, "title", TEMPLATE, None, 1)
+    applies_to = _str_list(ctx, data, "applies_to", TEMPLATE, None, None)
     known_categories = {c.value for c in Category}
     for cat in applies_to:
         if cat not in known_categories:
-            ctx.add(f"applies_to 含未知机构类别 {cat!r}（可用：{'、'.join(known_categories)}）", None,
-                    ctx.line_of("applies_to", cat))
-    primary_for = _str_list(ctx, data, "primary_for", "模板", None, None)
+            ctx.add("form.unknown_category", QT_TRANSLATE_NOOP(
+                "Errors", "applies_to has an unknown institution category {category} (known: {known})"), None,
+                ctx.line_of("applies_to", cat), category=repr(cat), known=sorted(known_categories))
+    primary_for = _str_list(ctx, data, "primary_for", TEMPLATE, None, None)
     for cat in primary_for:
         if cat not in applies_to:
-            ctx.add(f"primary_for 中的 {cat!r} 不在 applies_to 中", None, ctx.line_of("primary_for", cat))
+            ctx.add("form.primary_not_applicable", QT_TRANSLATE_NOOP(
+                "Errors", "{category} in primary_for is not in applies_to."), None, ctx.line_of("primary_for", cat),
+                category=repr(cat))
     sections_raw = data.get("sections")
     if not isinstance(sections_raw, list) or not sections_raw:
-        ctx.add("模板须至少有一个 [[sections]] 分节", None, None)
+        ctx.add("form.no_sections", QT_TRANSLATE_NOOP(
+            "Errors", "The template must have at least one [[sections]] section."), None, None)
         sections_raw = []
     sections: list[SectionDef] = []
     seen_items: dict[str, int | None] = {}
     seen_sections: set[str] = set()
     for sn, sraw in enumerate(sections_raw, start=1):
         if not isinstance(sraw, dict):
-            ctx.add(f"第 {sn} 个分节格式不正确")
+            ctx.add("form.section_not_table", QT_TRANSLATE_NOOP("Errors", "Section {n} is malformed."), n=sn)
             continue
         sid = sraw.get("id") if isinstance(sraw.get("id"), str) else f"#{sn}"
         sline = ctx.line_of("id", sid)
         unknown = set(sraw) - SECTION_KEYS
         if unknown:
-            ctx.add(f"分节 {sid} 含未知字段 {sorted(unknown)}", None, sline)
+            ctx.add("form.section_unknown_fields", QT_TRANSLATE_NOOP(
+                "Errors", "Section {section} has unknown fields {fields}"),
+                None, sline, section=sid, fields=str(sorted(unknown)))
         if sid in seen_sections:
-            ctx.add(f"分节 id {sid!r} 重复", None, sline)
+            ctx.add("form.duplicate_section", QT_TRANSLATE_NOOP(
+                "Errors", "The section id {id} appears twice."), None, sline, id=repr(sid))
         seen_sections.add(sid)
-        stitle = _str(ctx, sraw, "title", f"分节 {sid}", None, sline)
+        stitle = _str(ctx, sraw, "title", coded("form.where_section", QT_TRANSLATE_NOOP("Errors", "Section {section}"),
+                                                section=sid), None, sline)
         items_raw = sraw.get("items")
         if not isinstance(items_raw, list) or not items_raw:
-            ctx.add(f"分节 {sid} 没有检查项", None, sline)
+            ctx.add("form.section_without_items", QT_TRANSLATE_NOOP(
+                "Errors", "Section {section} has no check items."), None, sline, section=sid)
             continue
         items = [it for n, r in enumerate(items_raw, start=1) if (it := _parse_item(ctx, r, sid, n, seen_items))]
         sections.append(SectionDef(id=sid, title=stitle, items=tuple(items)))
-    seed_refs = _str_list(ctx, data, "seed_refs", "模板", None, None)
+    seed_refs = _str_list(ctx, data, "seed_refs", TEMPLATE, None, None)
     if ctx.problems:
         return None
     source = _jsonable(data)
@@ -193,7 +226,8 @@ def parse_template_text(text: str, path: Path) -> TemplateDef:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        ctx.add(f"TOML 语法错误：{exc}", None, int(m.group(1)) if m else None)
+        ctx.add("form.toml_syntax", QT_TRANSLATE_NOOP(
+            "Errors", "TOML syntax error: {error}"), None, int(m.group(1)) if m else None, error=str(exc))
         raise FormError(ctx.problems) from None
     template = _build(ctx, data)
     if template is None:
@@ -214,11 +248,13 @@ def load_template(path: Path) -> TemplateDef:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise FormError([FormProblem(str(path), None, None, f"无法读取文件：{exc.strerror}")]) from None
+        raise FormError([FormProblem(str(path), None, None, "form.unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "The file cannot be read: {error}"), {"error": exc.strerror})]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FormError([FormProblem(str(path), None, None, f"文件不是 UTF-8 编码（字节位置 {exc.start}）")]) from None
+        raise FormError([FormProblem(str(path), None, None, "form.not_utf8", QT_TRANSLATE_NOOP(
+            "Errors", "The file is not UTF-8 encoded (byte {position})."), {"position": exc.start})]) from None
     return parse_template_text(text, path)
 
 
@@ -256,7 +292,9 @@ def load_library(directory: Path) -> Library:
             lib.problems.extend(exc.problems)
             continue
         if t.id in lib.templates:
-            lib.problems.append(FormProblem(str(path), None, None, f"模板 id {t.id!r} 与 {origin[t.id].name} 重复"))
+            lib.problems.append(FormProblem(str(path), None, None, "form.duplicate_template", QT_TRANSLATE_NOOP(
+                "Errors", "The template id {id} is also the id of {other}."), {"id": repr(t.id),
+                                                                             "other": origin[t.id].name}))
             continue
         lib.templates[t.id] = t
         origin[t.id] = path
@@ -268,7 +306,8 @@ def validate_paths(paths: Iterable[Path]) -> tuple[list[TemplateDef], list[FormP
     problems: list[FormProblem] = []
     files = template_files(paths)
     if not files:
-        problems.append(FormProblem(", ".join(str(p) for p in paths), None, None, "没有找到 .toml 模板文件"))
+        problems.append(FormProblem(", ".join(str(p) for p in paths), None, None, "form.no_templates",
+                                    QT_TRANSLATE_NOOP("Errors", "No .toml template files were found.")))
     for f in files:
         try:
             ok.append(load_template(f))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector_app.domain.canonical import canonical_json, sha256_hex
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, coded
 
 GENESIS = "0" * 64
 
@@ -48,29 +49,37 @@ class ChainReport:
     ok: bool
     head: str
     length: int
-    problems: tuple[str, ...]
+    problems: tuple[CodedProblem, ...]  # each break, coded (worded by whoever reports it: UI, CLI, case file)
 
 
 def verify_chain(events: Iterable[JournalEvent], expected_head: str | None = None) -> ChainReport:
     """Check a chain given in stored order. Reports every break, with the sequence number where it happens."""
-    problems: list[str] = []
+    problems: list[CodedProblem] = []
     prev = GENESIS
     expected_seq = 1
     count = 0
     for ev in events:
         count += 1
         if ev.seq != expected_seq:
-            problems.append(f"第 {count} 条事件序号为 {ev.seq}，应为 {expected_seq}（事件被删除、插入或调换顺序）")
+            problems.append(coded("journal.sequence_gap", QT_TRANSLATE_NOOP(
+                "Errors", "Event {count} has sequence number {seq}, expected {expected} (an event was deleted, "
+                          "inserted or reordered)."), count=count, seq=ev.seq, expected=expected_seq))
         if ev.prev_hash != prev:
-            problems.append(f"序号 {ev.seq} 的前序哈希与上一条事件不符（链条断开）")
+            problems.append(coded("journal.chain_broken", QT_TRANSLATE_NOOP(
+                "Errors", "The previous hash of sequence number {seq} does not match the event before it (the chain is "
+                          "broken)."), seq=ev.seq))
         recomputed = event_hash(ev.chain_id, ev.seq, ev.at, ev.actor, ev.device, ev.event_type, ev.payload,
                                 ev.prev_hash)
         if recomputed != ev.hash:
-            problems.append(f"序号 {ev.seq} 的内容与其哈希不符（事件被修改）")
+            problems.append(coded("journal.event_modified", QT_TRANSLATE_NOOP(
+                "Errors", "The content of sequence number {seq} does not match its hash (the event was modified)."),
+                seq=ev.seq))
         prev = ev.hash
         expected_seq = ev.seq + 1
     if expected_head is not None and prev != expected_head:
-        problems.append("链尾哈希与记录的链头不一致（末尾事件被删除或追加）")
+        problems.append(coded("journal.tail_mismatch", QT_TRANSLATE_NOOP(
+            "Errors", "The hash at the end of the chain does not match the recorded head (events at the end were "
+                      "deleted or appended).")))
     return ChainReport(ok=not problems, head=prev, length=count, problems=tuple(problems))
 
 

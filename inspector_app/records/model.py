@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.domain.agency_time import AGENCY_ZONE
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.records.model_base import (
     PARTY as PARTY,
     WITNESS as WITNESS,
@@ -79,24 +80,30 @@ class RecordSnapshot(_Hashable):
     #: the party's confirmation of the 证据清单 (None: not given; printed as such)
     evidence_confirmation: EvidenceConfirmation | None = field(default=None, metadata=_SINCE_V2)
 
-    def problems(self) -> list[str]:
-        problems: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        problems: list[ValidationError] = []
         if not self.number.strip():
-            problems.append("缺少笔录编号")
+            problems.append(ValidationError("record.number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The record number is missing.")))
         c = self.evidence_confirmation
         if c is not None and c.refused and not c.refusal_reason.strip():
-            problems.append("当事人拒绝核对证据清单时须记录理由")
+            problems.append(ValidationError("record.evidence_refusal_reason_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Record the party's reason for refusing to confirm the evidence list.")))
         if c is not None and not c.refused and not c.signer_name.strip():
-            problems.append("证据清单核对确认缺少当事人签字人姓名")
+            problems.append(ValidationError("record.evidence_confirmation_signer_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The name of the party's signer confirming the evidence list is missing.")))
         if self.ended_at < self.started_at:
-            problems.append("检查结束时间早于开始时间")
+            problems.append(ValidationError("record.ended_before_started", QT_TRANSLATE_NOOP(
+                "Errors", "The inspection ends before it starts.")))
         _check_officers(self.officers, problems)
         for o in self.officers:
             if o.credentials_shown_at is None:
-                problems.append(f"{o.name} 未记录亮证时间")
+                problems.append(ValidationError("record.credentials_time_missing", QT_TRANSLATE_NOOP(
+                    "Errors", "The time {name} showed the credentials is not recorded."), name=o.name))
         _check_signoff(self.party_signoff, self.signature_images, problems)
         if not self.journal:
-            problems.append("缺少全过程记录（行政处罚法第四十七条）")
+            problems.append(ValidationError("record.journal_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The whole-process record is missing (Administrative Penalty Law, art. 47).")))
         _check_journal(self.journal, self.chain_head, problems)
         return problems
 
@@ -138,14 +145,17 @@ class AddendumSnapshot(_Hashable):
     chain_head: str = ""
     title: str = "现场检查笔录补正说明"
 
-    def problems(self) -> list[str]:
-        problems: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        problems: list[ValidationError] = []
         if not self.reason.strip():
-            problems.append("补正须说明理由")
+            problems.append(ValidationError("addendum.reason_missing", QT_TRANSLATE_NOOP(
+                "Errors", "State the reason for the correction.")))
         if not self.changes:
-            problems.append("补正须列明更正内容")
+            problems.append(ValidationError("addendum.changes_missing", QT_TRANSLATE_NOOP(
+                "Errors", "List what the correction changes.")))
         if len(self.original_content_hash) != 64:
-            problems.append("补正须关联原笔录的内容哈希")
+            problems.append(ValidationError("addendum.original_hash_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The correction must refer to the content hash of the original record.")))
         _check_officers(self.officers, problems)
         _check_signoff(self.party_signoff, self.signature_images, problems)
         _check_journal(self.journal, self.chain_head, problems)
@@ -183,14 +193,17 @@ class RectificationNotice(_Hashable):
     reconsideration_body: str = "本级人民政府"
     court: str = "有管辖权的人民法院"
 
-    def problems(self) -> list[str]:
-        problems: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        problems: list[ValidationError] = []
         if not self.items:
-            problems.append("通知书须列明需整改的问题")
+            problems.append(ValidationError("notice.items_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The notice must list the problems to be corrected.")))
         if self.deadline <= self.issued_on:
-            problems.append("整改期限须晚于发文日期")
+            problems.append(ValidationError("notice.deadline_not_after_issue", QT_TRANSLATE_NOOP(
+                "Errors", "The deadline for correcting must be after the date of issue.")))
         if not self.report_method.strip() or not self.consequence.strip():
-            problems.append("通知书须写明整改报告方式和逾期不改的后果")
+            problems.append(ValidationError("notice.report_or_consequence_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The notice must state how to report the correction and the consequence of not correcting.")))
         return problems
 
 
@@ -225,16 +238,21 @@ class ReinspectionRecord(_Hashable):
     voluntary_refund_on: dt.date | None = None
     title: str = "整改复查记录"
 
-    def problems(self) -> list[str]:
-        problems: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        problems: list[ValidationError] = []
         if not self.number.strip():
-            problems.append("缺少复查记录编号")
+            problems.append(ValidationError("reinspection.number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The re-inspection record number is missing.")))
         if self.result not in REINSPECTION_RESULTS:
-            problems.append("请选择复查结论（整改到位／部分整改／逾期未改）")
+            problems.append(ValidationError("reinspection.result_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Choose the result of the re-inspection (corrected / partly corrected / not corrected by the "
+                          "deadline).")))
         if not self.note.strip():
-            problems.append("请记录复查情况")
+            problems.append(ValidationError("reinspection.note_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Record what the re-inspection found.")))
         if len(self.record_content_hash) != 64:
-            problems.append("复查记录须关联原笔录的内容哈希")
+            problems.append(ValidationError("reinspection.record_hash_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The re-inspection record must refer to the content hash of the original record.")))
         _check_officers(self.officers, problems)
         return problems
 

@@ -208,15 +208,18 @@ class _Hashable:
     def content_hash(self) -> str:
         return _content_hash(self.canonical())
 
-    def problems(self) -> list[str]:
-        """What keeps this document from being signed, in the printed form's words (none by default)."""
+    def problems(self) -> list[ValidationError]:
+        """What keeps this document from being signed, as coded problems (none by default); the windows and the
+        command line word them (ui/errors.py), in Chinese as the printed form does."""
         return []
 
     def validate(self) -> None:
         """Refuse an incomplete document, naming every problem at once."""
         problems = self.problems()
+        if len(problems) == 1:
+            raise problems[0]
         if problems:
-            raise ValidationError("；".join(problems))
+            raise ValidationError("record.incomplete", "", problems=problems)
 
     def image_for(self, signer: str) -> bytes | None:
         for img in getattr(self, "signature_images", ()):
@@ -225,31 +228,42 @@ class _Hashable:
         return None
 
 
-def _check_signoff(signoff: PartySignOff, images: tuple[SignatureImage, ...], problems: list[str]) -> None:
+def _check_signoff(signoff: PartySignOff, images: tuple[SignatureImage, ...],
+                   problems: list[ValidationError]) -> None:
     have = {i.signer for i in images}
     if signoff.refused:
         if not signoff.refusal_reason.strip():
-            problems.append("当事人拒绝签字时须记录拒签理由")
+            problems.append(ValidationError("record.refusal_reason_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Record the party's reason for refusing to sign.")))
         w = signoff.witness
         if w is None or not (w.name.strip() and w.id_number.strip() and w.relation.strip()):
-            problems.append("当事人拒绝签字时须记录见证人姓名、身份证号和与当事人关系")
+            problems.append(ValidationError("record.refusal_witness_missing", QT_TRANSLATE_NOOP(
+                "Errors", "When the party refuses to sign, record the witness's name, ID number and relation to "
+                          "the party.")))
         elif WITNESS not in have:
-            problems.append("缺少见证人签名")
+            problems.append(ValidationError("record.witness_signature_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The witness's signature is missing.")))
     else:
         if not signoff.signer_name.strip():
-            problems.append("缺少当事人签字人姓名")
+            problems.append(ValidationError("record.party_signer_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The name of the party's signer is missing.")))
         if PARTY not in have:
-            problems.append("缺少当事人签名")
+            problems.append(ValidationError("record.party_signature_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The party's signature is missing.")))
 
 
-def _check_officers(officers: tuple[Officer, ...], problems: list[str]) -> None:
+def _check_officers(officers: tuple[Officer, ...], problems: list[ValidationError]) -> None:
     if len({o.officer_id for o in officers}) < 2 or len({o.certificate_no.strip() for o in officers}) < 2:
-        problems.append("笔录须载明不少于 2 名执法人员及其不同的执法证号（条例第二十九条）")
+        problems.append(ValidationError("record.two_officers_required", QT_TRANSLATE_NOOP(
+            "Errors", "The record must name at least two enforcement officers with different enforcement "
+                      "certificate numbers (Regulation, art. 29).")))
     for o in officers:
         if not o.certificate_no.strip():
-            problems.append(f"{o.name} 缺少执法证号")
+            problems.append(ValidationError("record.officer_certificate_missing", QT_TRANSLATE_NOOP(
+                "Errors", "{name} has no enforcement certificate number."), name=o.name))
 
 
-def _check_journal(journal: tuple[dict[str, Any], ...], head: str, problems: list[str]) -> None:
+def _check_journal(journal: tuple[dict[str, Any], ...], head: str, problems: list[ValidationError]) -> None:
     if journal and journal[-1].get("hash") != head:
-        problems.append("全过程记录的链头哈希与最后一条事件不符")
+        problems.append(ValidationError("record.journal_head_mismatch", QT_TRANSLATE_NOOP(
+            "Errors", "The head hash of the whole-process record does not match its last event.")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.records.model import (
     Officer, Party, PartySignOff, SignatureImage, _check_officers, _check_signoff, _Hashable,
 )
@@ -90,28 +91,39 @@ class InquiryRecord(_Hashable):
     def evidence_type(self) -> str:
         return INQUIRY_ROLES.get(self.role, "")
 
-    def problems(self) -> list[str]:
-        problems: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        problems: list[ValidationError] = []
         p = self.person
         if not self.number.strip():
-            problems.append("缺少询问笔录编号")
+            problems.append(ValidationError("inquiry.number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The inquiry record number is missing.")))
         if self.role not in INQUIRY_ROLES:
-            problems.append("请选择被询问人身份（当事人／证人）")
-        missing = [label for label, v in (("姓名", p.name), ("性别", p.sex), ("身份证号", p.id_number))
+            problems.append(ValidationError("inquiry.role_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Choose the role of the person questioned (party / witness).")))
+        missing = [label for label, v in ((QT_TRANSLATE_NOOP("Errors", "full name"), p.name),
+                                          (QT_TRANSLATE_NOOP("Errors", "sex"), p.sex),
+                                          (QT_TRANSLATE_NOOP("Errors", "ID card number"), p.id_number))
                    if not v.strip()]
         if missing:
-            problems.append("被询问人缺少：" + "、".join(missing))
+            problems.append(ValidationError("inquiry.person_incomplete", QT_TRANSLATE_NOOP(
+                "Errors", "The person questioned lacks: {fields}."), fields=missing))
         if self.ended_at < self.started_at:
-            problems.append("询问结束时间早于开始时间")
+            problems.append(ValidationError("inquiry.ended_before_started", QT_TRANSLATE_NOOP(
+                "Errors", "The inquiry ends before it starts.")))
         if not self.place.strip():
-            problems.append("请填写询问地点")
+            problems.append(ValidationError("inquiry.place_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Enter where the inquiry takes place.")))
         if not self.qa or any(not q.question.strip() or not q.answer.strip() for q in self.qa):
-            problems.append("询问笔录须有问有答（每一问都须记录回答）")
+            problems.append(ValidationError("inquiry.answer_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Every question of the inquiry must have its answer recorded.")))
         if not self.recusal_answer.strip():
-            problems.append("请记录被询问人对是否申请回避的回答")
+            problems.append(ValidationError("inquiry.recusal_answer_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Record the answer of the person questioned on whether they apply for recusal.")))
         for c in self.corrections:
             if not c.initials.strip():
-                problems.append(f"更正（{c.where}）须由被询问人签名或捺印确认")
+                problems.append(ValidationError("inquiry.correction_unconfirmed", QT_TRANSLATE_NOOP(
+                    "Errors", "The correction ({where}) must be confirmed by the signature or fingerprint of the "
+                              "person questioned."), where=c.where))
         _check_officers(self.officers, problems)
         _check_signoff(self.person_signoff, self.signature_images, problems)
         return problems
@@ -148,28 +160,39 @@ class ServiceReceipt(_Hashable):
     signature_images: tuple[SignatureImage, ...] = ()
     title: str = "送达回证"
 
-    def problems(self) -> list[str]:
-        problems: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        problems: list[ValidationError] = []
         if not self.number.strip():
-            problems.append("缺少送达回证编号")
+            problems.append(ValidationError("service.number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The proof-of-service number is missing.")))
         if self.method not in SERVICE_METHODS:
-            problems.append("请选择送达方式")
+            problems.append(ValidationError("service.method_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Choose how the document is served.")))
         if not self.document_number.strip():
-            problems.append("送达回证须写明送达文书的名称和文号")
+            problems.append(ValidationError("service.document_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The proof of service must name the served document and its number.")))
         if not self.recipient.strip():
-            problems.append("请填写受送达人")
+            problems.append(ValidationError("service.recipient_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Enter the recipient.")))
         if self.method == "直接送达" and not (self.receiver_signed and self.receiver_name.strip()):
-            problems.append("直接送达须由签收人签名")
+            problems.append(ValidationError("service.receiver_signature_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Service in person needs the receiver's signature.")))
         if self.method == "留置送达":
             if not (self.witness_name.strip() and self.witness_id_number.strip()):
-                problems.append("留置送达须有见证人（姓名、身份证号）")
+                problems.append(ValidationError("service.left_without_witness", QT_TRANSLATE_NOOP(
+                    "Errors", "Service by leaving the document needs a witness (name and ID number).")))
             if not self.photo_sha256:
-                problems.append("留置送达须拍照记录留置的文书")
+                problems.append(ValidationError("service.left_without_photo", QT_TRANSLATE_NOOP(
+                    "Errors", "Service by leaving the document needs a photo of the document left.")))
             if not self.refusal_note.strip():
-                problems.append("留置送达须写明拒收情况和留置地点")
+                problems.append(ValidationError("service.left_without_note", QT_TRANSLATE_NOOP(
+                    "Errors", "Service by leaving the document must state the refusal and where the document was "
+                              "left.")))
         if self.method == "邮寄送达" and not self.postal_number.strip():
-            problems.append("邮寄送达须记录邮件号码")
+            problems.append(ValidationError("service.postal_number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Service by post needs the number of the postal item.")))
         if self.method == "电子送达" and not self.electronic_address.strip():
-            problems.append("电子送达须记录受送达人同意的电子地址")
+            problems.append(ValidationError("service.electronic_address_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Electronic service needs the electronic address the recipient agreed to.")))
         _check_officers(self.officers, problems)  # served by two officers, as every on-site act
         return problems

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from inspector_app.domain import seizure as dz
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from inspector_app.records.model_base import (
     Officer, Party, PartySignOff, SignatureImage, _check_officers, _check_signoff, _Hashable,
 )
@@ -74,6 +75,7 @@ class SeizureNotice(_Hashable):
 
     MEASURE = ""
     TITLE = ""
+    DOCUMENT = ""  # the title as a translatable word, for problems that name the document
 
     @property
     def measure(self) -> str:
@@ -92,30 +94,44 @@ class SeizureNotice(_Hashable):
     def photo(self, sha256: str) -> ItemPhoto | None:
         return next((p for p in self.photos if p.original_sha256 == sha256), None)
 
-    def problems(self) -> list[str]:
-        problems: list[str] = []
+    def problems(self) -> list[ValidationError]:
+        problems: list[ValidationError] = []
         if not self.number.strip():
-            problems.append(f"缺少{self.title}编号")
+            problems.append(ValidationError("seizure.number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The number of the {document} is missing."), document=self.DOCUMENT))
         if not self.reason.strip():
-            problems.append("请写明采取措施的事实和理由")
+            problems.append(ValidationError("seizure.reason_missing", QT_TRANSLATE_NOOP(
+                "Errors", "State the facts and reasons for taking the measure.")))
         if not self.place.strip():
-            problems.append("请填写执行地点")
+            problems.append(ValidationError("seizure.place_missing", QT_TRANSLATE_NOOP(
+                "Errors", "Enter where the measure is carried out.")))
         if not self.items:
-            problems.append("物品清单至少须有一项")
+            problems.append(ValidationError("seizure.items_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The list of items must have at least one item.")))
         for i, it in enumerate(self.items, 1):
-            missing = [label for label, v in (("名称", it.name), ("数量", it.quantity), ("单位", it.unit),
-                                              ("存放地点", it.location)) if not v.strip()]
+            missing = [label for label, v in ((QT_TRANSLATE_NOOP("Errors", "item name"), it.name),
+                                              (QT_TRANSLATE_NOOP("Errors", "item quantity"), it.quantity),
+                                              (QT_TRANSLATE_NOOP("Errors", "item unit"), it.unit),
+                                              (QT_TRANSLATE_NOOP("Errors", "storage place"), it.location))
+                       if not v.strip()]
             if missing:
-                problems.append(f"清单第 {i} 项缺少：" + "、".join(missing))
+                problems.append(ValidationError("seizure.item_incomplete", QT_TRANSLATE_NOOP(
+                    "Errors", "Item {item} of the list lacks: {fields}."), item=i, fields=missing))
             elif not _is_quantity(it.quantity):
-                problems.append(f"清单第 {i} 项的数量“{it.quantity}”不是正数")
+                problems.append(ValidationError("seizure.bad_quantity", QT_TRANSLATE_NOOP(
+                    "Errors", "The quantity “{quantity}” of item {item} is not a positive number."),
+                    item=i, quantity=it.quantity))
             for sha in it.photos:
                 if self.photo(sha) is None:
-                    problems.append(f"清单第 {i} 项的照片 {sha[:12]}… 没有打印图像")
+                    problems.append(ValidationError("seizure.photo_not_printed", QT_TRANSLATE_NOOP(
+                        "Errors", "The photo {photo}… of item {item} has no print image."), item=i, photo=sha[:12]))
         if self.due_on != dz.due_date(self.measure, self.started_on):
-            problems.append("期限与法定期限不符")
+            problems.append(ValidationError("seizure.due_date_wrong", QT_TRANSLATE_NOOP(
+                "Errors", "The period does not match the statutory period.")))
         if self.measure == dz.PRESERVATION and not self.approved_by.strip():
-            problems.append("先行登记保存须经行政机关负责人批准（行政处罚法第五十六条）")
+            problems.append(ValidationError("seizure.preservation_not_approved", QT_TRANSLATE_NOOP(
+                "Errors", "Registration and preservation needs the approval of the agency head (Administrative Penalty "
+                          "Law, art. 56).")))
         _check_officers(self.officers, problems)
         _check_signoff(self.party_signoff, self.signature_images, problems)
         return problems
@@ -137,6 +153,7 @@ class SealDecision(SeizureNotice):
     KIND = "seal_decision"
     MEASURE = dz.SEAL
     TITLE = "封存决定书"
+    DOCUMENT = QT_TRANSLATE_NOOP("Errors", "seal decision")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +163,7 @@ class PreservationNotice(SeizureNotice):
     KIND = "preservation_notice"
     MEASURE = dz.PRESERVATION
     TITLE = "先行登记保存通知书"
+    DOCUMENT = QT_TRANSLATE_NOOP("Errors", "registration and preservation notice")
 
 
 BY_MEASURE: dict[str, type[SeizureNotice]] = {dz.SEAL: SealDecision, dz.PRESERVATION: PreservationNotice}
@@ -177,23 +195,31 @@ class SealExtension(_Hashable):
     def title(self) -> str:
         return self.TITLE
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[ValidationError]:
         from inspector_app.domain.agency_time import local
 
-        problems: list[str] = []
+        problems: list[ValidationError] = []
         if not self.number.strip():
-            problems.append("缺少延长封存决定书编号")
+            problems.append(ValidationError("seal_extension.number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The number of the seal extension decision is missing.")))
         if not self.seal_number.strip():
-            problems.append("缺少所延长的封存决定书编号")
+            problems.append(ValidationError("seal_extension.seal_number_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The number of the seal decision being extended is missing.")))
         if not self.reason.strip():
-            problems.append("请写明延长封存期限的理由")
+            problems.append(ValidationError("seal_extension.reason_missing", QT_TRANSLATE_NOOP(
+                "Errors", "State why the seal period is extended.")))
         if not self.approved_by.strip():
-            problems.append("延长封存期限须经行政机关负责人批准（行政强制法第二十五条）")
+            problems.append(ValidationError("seal_extension.not_approved", QT_TRANSLATE_NOOP(
+                "Errors", "Extending a seal needs the approval of the agency head (Administrative Compulsion Law, art. "
+                          "25).")))
         started = local(self.started_at).date()
         if self.due_on != dz.due_date(dz.SEAL, started, extended=True) or \
                 self.due_before != dz.due_date(dz.SEAL, started):
-            problems.append("延长后的期限与法定期限不符（延长不得超过三十日）")
+            problems.append(ValidationError("seal_extension.due_date_wrong", QT_TRANSLATE_NOOP(
+                "Errors", "The extended period does not match the statutory period (an extension is at most 30 "
+                          "days).")))
         if local(self.decided_at).date() > self.due_before:
-            problems.append("封存期限届满后不能再延长")
+            problems.append(ValidationError("seal_extension.expired", QT_TRANSLATE_NOOP(
+                "Errors", "A seal cannot be extended after its period has ended.")))
         _check_officers(self.officers, problems)
         return problems

@@ -20,6 +20,7 @@ from typing import Any
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, coded
 from inspector_app.records.visible import page_text
 
 _SKIP = {"/Parent", "/Annots", "/StructParents", "/Length"}
@@ -176,7 +177,7 @@ def jpegs(view: Any, root: Any) -> dict[str, bytes]:
     return out
 
 
-def _text_difference(signed: str, fresh: str, context: int = 10) -> str:
+def _text_difference(signed: str, fresh: str, context: int = 10) -> CodedProblem:
     """Each differing stretch as “what the page shows” instead of “what the signed data renders to”, with a little
     of the text before it, differences closer than `context` characters merged."""
     regions: list[list[int]] = []
@@ -195,30 +196,40 @@ def _text_difference(signed: str, fresh: str, context: int = 10) -> str:
     for a1, a2, b1, b2 in regions[:3]:
         lead = fresh[max(0, a1 - context):a1]
         tail = context // 2
-        parts.append(f"显示“…{cut(lead + signed[b1:b2 + tail])}…”，应为“…{cut(lead + fresh[a1:a2 + tail])}…”")
-    more = f" 等 {len(regions)} 处" if len(regions) > 3 else ""
-    return "文字不同：" + "；".join(parts) + more
+        parts.append(coded("verify.text_shown", QT_TRANSLATE_NOOP(
+            "Errors", "shows “…{shown}…” where it should read “…{expected}…”"),
+            shown=cut(lead + signed[b1:b2 + tail]), expected=cut(lead + fresh[a1:a2 + tail])))
+    if len(regions) > 3:
+        return coded("verify.text_differs_many", QT_TRANSLATE_NOOP(
+            "Errors", "The text differs in {count} places, among them: {problems}"), problems=parts, count=len(regions))
+    return coded("verify.text_differs", QT_TRANSLATE_NOOP("Errors", "The text differs"), problems=parts)
 
 
-def compare(view: Any, root: Any, fresh_pdf: bytes) -> list[str]:
+def compare(view: Any, root: Any, fresh_pdf: bytes) -> list[CodedProblem]:
     """What differs between the pages of revision `view` and the fresh render, one entry per page ([] = equal)."""
     fresh = PdfFileReader(io.BytesIO(fresh_pdf), strict=False)
     mine, theirs = pages(view, root), pages(fresh, fresh.root)
-    problems: list[str] = []
+    problems: list[CodedProblem] = []
     if len(mine) != len(theirs):
-        problems.append(f"页数不同：文件 {len(mine)} 页，按签名数据生成应为 {len(theirs)} 页")
+        problems.append(coded("verify.page_count_differs", QT_TRANSLATE_NOOP(
+            "Errors", "The file has {pages} pages; rendered from the signed data it has {expected}."),
+            pages=len(mine), expected=len(theirs)))
     for n, (page, good) in enumerate(zip(mine, theirs), 1):
         if page_digest(view, page) == page_digest(fresh, good):
             continue
-        what: list[str] = []
+        what: list[CodedProblem] = []
         text, want = page_text(view, page), page_text(fresh, good)
         if text != want:
             what.append(_text_difference(text, want))
         imgs, want_imgs = page_images(view, page), page_images(fresh, good)
         if imgs != want_imgs:
             extra, missing = len(set(imgs) - set(want_imgs)), len(set(want_imgs) - set(imgs))
-            what.append(f"图像不同（{extra} 幅不属于签名数据，{missing} 幅签名数据中的图像未显示）")
+            what.append(coded("verify.images_differ", QT_TRANSLATE_NOOP(
+                "Errors", "The images differ ({extra} not in the signed data, {missing} of the signed data not "
+                          "shown)."), extra=extra, missing=missing))
         if not what:
-            what.append("绘制内容（线条、字形或版式）不同")
-        problems.append(f"第 {n} 页：" + "；".join(what))
+            what.append(coded("verify.drawing_differs", QT_TRANSLATE_NOOP(
+                "Errors", "What is drawn (lines, glyphs or layout) differs.")))
+        problems.append(coded("verify.page_differs", QT_TRANSLATE_NOOP("Errors", "Page {page}"), problems=what,
+                              page=n))
     return problems

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app import fonts
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.records import model as M
 from inspector_app.records import render as R
 from inspector_app.records import model_docs as MD
@@ -52,8 +53,9 @@ RENDERERS: dict[str, tuple[type, Callable[[Any, fonts.FontSet], R.RenderedPdf]]]
 }
 
 
-class CannotRerender(Exception):
-    """The signed data cannot be turned back into pages: a missing image, or data that is not a snapshot."""
+class CannotRerender(DomainError):
+    """The signed data cannot be turned back into pages: a missing image, or data that is not a snapshot. Coded,
+    as it becomes part of the verification report (records/verify.py), worded where the report is printed."""
 
 
 def _from(tp: Any, value: Any, images: dict[str, bytes], photos: dict[str, tuple[str, Path | None]]) -> Any:
@@ -76,18 +78,23 @@ def _from(tp: Any, value: Any, images: dict[str, bytes], photos: dict[str, tuple
     if tp is bytes:
         data = images.get(value.get("sha256", "")) if isinstance(value, dict) else None
         if data is None:
-            raise CannotRerender(f"签名数据中的图像（SHA-256 {str(value)[:40]}…）没有随文件保存")
+            raise CannotRerender("rerender.image_missing", QT_TRANSLATE_NOOP(
+                "Errors", "An image of the signed data (SHA-256 {digest}…) was not saved with the file."),
+                digest=str(value)[:40])
         return data
     if tp in (str, int, bool):
         if not isinstance(value, tp):
-            raise CannotRerender(f"字段值类型不符：{value!r}")
+            raise CannotRerender("rerender.value_type", QT_TRANSLATE_NOOP(
+                "Errors", "A field value has the wrong type: {value}"), value=repr(value))
         return value
-    raise CannotRerender(f"无法重建的字段类型 {tp}")
+    raise CannotRerender("rerender.field_type", QT_TRANSLATE_NOOP(
+        "Errors", "A field type that cannot be rebuilt: {type}"), type=str(tp))
 
 
 def _build(cls: type, data: Any, images: dict[str, bytes], photos: dict[str, tuple[str, Path | None]]) -> Any:
     if not isinstance(data, dict):
-        raise CannotRerender(f"{cls.__name__} 的数据不是对象")
+        raise CannotRerender("rerender.not_an_object", QT_TRANSLATE_NOOP(
+            "Errors", "The data of {name} is not an object."), name=cls.__name__)
     hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
@@ -96,8 +103,10 @@ def _build(cls: type, data: Any, images: dict[str, bytes], photos: dict[str, tup
             if number in photos:
                 digest, path = photos[number]
                 if path is None:
-                    raise CannotRerender(f"签名数据中证据 {number} 的照片（打印图像 SHA-256 {digest[:16]}…）没有出现在"
-                                         "签名版本的页面中：照片被替换或删除")
+                    raise CannotRerender("rerender.photo_not_on_page", QT_TRANSLATE_NOOP(
+                        "Errors", "The photo of evidence {number} in the signed data (print image SHA-256 {digest}…) "
+                                  "is not on the pages of the signed revision: the photo was replaced or removed."),
+                        number=number, digest=digest[:16])
                 kwargs[f.name] = path
             continue
         if not f.metadata.get("hash", True):
@@ -118,7 +127,8 @@ def _images_file(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, s
         pngs = [base64.b64decode(v) for v in doc.get("images", {}).values()]
         prints = {str(k): str(v) for k, v in doc.get("print_images", {}).items()}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise CannotRerender(f"{R.IMAGES_FILE} 无法解析：{exc}") from exc
+        raise CannotRerender("rerender.images_unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "{file} cannot be parsed: {error}"), file=R.IMAGES_FILE, error=str(exc)) from exc
     return {hashlib.sha256(p).hexdigest(): p for p in pngs}, prints
 
 
@@ -131,7 +141,8 @@ def rerender(record_json: bytes, files: dict[str, bytes], jpegs: dict[str, bytes
     try:
         doc = json.loads(record_json.decode("utf-8"))
     except ValueError as exc:
-        raise CannotRerender(f"{R.RECORD_FILE} 无法解析") from exc
+        raise CannotRerender("rerender.record_unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "{file} cannot be parsed."), file=R.RECORD_FILE) from exc
     entry = RENDERERS.get(doc.get("kind")) if isinstance(doc, dict) else None
     if entry is None:
         return None
@@ -150,8 +161,11 @@ def rerender(record_json: bytes, files: dict[str, bytes], jpegs: dict[str, bytes
         try:
             snapshot = _build(cls, body, pngs, photos)
         except (TypeError, ValueError, KeyError) as exc:
-            raise CannotRerender(f"{R.RECORD_FILE} 不能还原为文书数据：{exc}") from exc
+            raise CannotRerender("rerender.not_a_snapshot", QT_TRANSLATE_NOOP(
+                "Errors", "{file} cannot be restored to the document's data: {error}"),
+                file=R.RECORD_FILE, error=str(exc)) from exc
         if snapshot.canonical_json().encode("utf-8") != record_json:
-            raise CannotRerender(f"{R.RECORD_FILE} 还原后与签名数据不一致")
+            raise CannotRerender("rerender.differs", QT_TRANSLATE_NOOP(
+                "Errors", "{file} restored differs from the signed data."), file=R.RECORD_FILE)
         fontset = fontset or fonts.ensure_fonts(fonts.default_cache_dir())
         return renderer(snapshot, fontset).pdf

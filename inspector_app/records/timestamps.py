@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from inspector_app.domain.agency_time import AGENCY_ZONE
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, coded, in_english
 
 TOLERANCE = dt.timedelta(minutes=10)
 CN_TZ = AGENCY_ZONE   # the agency's one time zone, as configured (domain/agency_time.py)
@@ -41,8 +42,8 @@ class TimeProof:
     proven_at: dt.datetime | None       # genTime of the first valid trusted document timestamp
     tsa: str                            # the TSA's name from its certificate
     device_time: dt.datetime | None     # the last signature's claimed time before that timestamp
-    problems: tuple[str, ...]           # timestamps present but not valid or not trusted
-    broken: tuple[str, ...] = ()        # of those, the ones that do not match the file or cannot be read
+    problems: tuple[CodedProblem, ...]  # timestamps present but not valid or not trusted
+    broken: tuple[CodedProblem, ...] = ()  # of those, the ones that do not match the file or cannot be read
 
     @property
     def proven(self) -> bool:
@@ -58,12 +59,13 @@ class TimeProof:
     def device_clock_flagged(self) -> bool:
         return self.skew is not None and abs(self.skew) > TOLERANCE
 
-    def lines(self) -> list[str]:
-        """Plain Chinese lines for `inspector verify` and the Verify dialog."""
+    def lines(self, say: Callable[[Any], str] = in_english) -> list[str]:
+        """Plain Chinese lines for `inspector verify`; `say` words the coded problems (ui/errors.py for the
+        report's Chinese, English by default)."""
         device = self.device_time.astimezone(CN_TZ).strftime("%Y-%m-%d %H:%M:%S") if self.device_time else "—"
         if self.proven_at is None:
             out = [f"设备时钟：{device}（签名设备自报，未经时间戳证明）"]
-            out += [f"时间戳无效：{p}" for p in self.problems]
+            out += [f"时间戳无效：{say(p)}" for p in self.problems]
             return out
         proven = self.proven_at.astimezone(CN_TZ).strftime("%Y-%m-%d %H:%M:%S")
         out = [f"可信时间：由时间戳服务 {self.tsa} 证明于 {proven}（北京时间）", f"设备时钟：{device}"]
@@ -72,7 +74,7 @@ class TimeProof:
             out.append(f"注意：设备时钟比可信时间快 {_minutes(skew)}：签名时间不可能晚于时间戳，签名设备的时钟有误")
         elif skew is not None and -skew > TOLERANCE:
             out.append(f"注意：签名时间早于可信时间 {_minutes(-skew)}：可能为离线签名后同步，设备时钟无法确认")
-        out += [f"另有无效时间戳：{p}" for p in self.problems]
+        out += [f"另有无效时间戳：{say(p)}" for p in self.problems]
         return out
 
 
@@ -99,8 +101,8 @@ def check_time(reader_or_pdf: Any, trust_roots: Sequence[Any]) -> TimeProof:
     reader = reader_or_pdf if isinstance(reader_or_pdf, PdfFileReader) else PdfFileReader(
         io.BytesIO(reader_or_pdf), strict=False)
     sigs = sorted(reader.embedded_signatures, key=lambda e: e.signed_revision)
-    problems: list[str] = []
-    broken: list[str] = []
+    problems: list[CodedProblem] = []
+    broken: list[CodedProblem] = []
     for es in sigs:
         if es.sig_object_type != "/DocTimeStamp":
             continue
@@ -108,15 +110,19 @@ def check_time(reader_or_pdf: Any, trust_roots: Sequence[Any]) -> TimeProof:
         try:
             st = validate_pdf_timestamp(es, validation_context=vc)
         except Exception as exc:  # a damaged token is a finding, not a crash
-            problems.append(f"{es.field_name}：{exc}")
+            problems.append(coded("timestamp.unreadable", QT_TRANSLATE_NOOP(
+                "Errors", "{field}: {error}"), field=es.field_name, error=str(exc)))
             broken.append(problems[-1])
             continue
         if not (st.intact and st.valid):
-            problems.append(f"{es.field_name}：时间戳与文件内容不符")
+            problems.append(coded("timestamp.mismatch", QT_TRANSLATE_NOOP(
+                "Errors", "{field}: the timestamp does not match the content of the file."), field=es.field_name))
             broken.append(problems[-1])
             continue
         if not st.trusted:
-            problems.append(f"{es.field_name}：时间戳服务证书不能追溯到受信任的根证书")
+            problems.append(coded("timestamp.untrusted", QT_TRANSLATE_NOOP(
+                "Errors", "{field}: the certificate of the timestamp service does not lead to a trusted root "
+                          "certificate."), field=es.field_name))
             continue
         before = [s for s in sigs if s.sig_object_type != "/DocTimeStamp" and s.signed_revision < es.signed_revision]
         device = before[-1].self_reported_timestamp if before else None

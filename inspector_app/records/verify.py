@@ -20,7 +20,9 @@
 
     python -m inspector_app.records.verify FILE.pdf --trust CA.pem [--crl CA.crl ...] [--require signed] [--json]
 
-exits 0 only when the report is ok. The claimed signing time is the signer's device clock (PAdES B-B).
+exits 0 only when the report is ok. The claimed signing time is the signer's device clock (PAdES B-B). Records
+cannot load the translation catalogue, so this command words the coded details in English; `inspector verify`
+(verify_cli.py) prints the same report with them in Chinese.
 """
 
 from __future__ import annotations
@@ -55,11 +57,11 @@ from inspector_app.records.verify_report import (  # noqa: F401 (re-exported)
 )
 from inspector_app.records.verify_sig import bind, check_signature, dss_crls
 from inspector_app.records.timestamps import check_time, is_doc_timestamp
-from inspector_app.domain.errors import DomainError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, DomainError, coded
 from inspector_app.records.embedded import embedded_files
 from inspector_app.records.pagecompare import compare as compare_pages
 from inspector_app.records.pagecompare import jpegs
-from inspector_app.records.rerender import CannotRerender, rerender
+from inspector_app.records.rerender import rerender
 from inspector_app.records.visible import missing_facts
 from inspector_app.records.verify_text import check_lines, describe  # noqa: F401 (re-exported)
 
@@ -97,20 +99,26 @@ def _check_journal(files: dict[str, bytes], printed_head: str, reasons: list[Rea
         if printed_head:
             reasons.append(Reason("journal_missing", f"文书记载了全过程记录链头 {printed_head[:16]}…，但文件中没有 "
                                                      f"{JOURNAL_FILE}"))
-            return JournalCheck(False, False, 0, "", printed_head, ("missing",))
+            missing = coded("verify.journal_file_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The file has no embedded whole-process record."))
+            return JournalCheck(False, False, 0, "", printed_head, (missing,))
         return None
     try:
         doc = json.loads(data.decode("utf-8"))
         events = events_from_json(doc["events"])
     except (ValueError, KeyError, TypeError) as exc:
-        reasons.append(Reason("journal_tampered", f"嵌入的全过程记录无法解析：{exc}"))
-        return JournalCheck(True, False, 0, "", printed_head, (str(exc),))
+        unreadable = coded("verify.journal_unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "The embedded whole-process record cannot be parsed: {error}"), error=str(exc))
+        reasons.append(Reason.coded("journal_tampered", unreadable))
+        return JournalCheck(True, False, 0, "", printed_head, (unreadable,))
     report = verify_chain(events)
     problems = list(report.problems)
     if problems:
-        reasons.append(Reason("journal_tampered", "全过程记录被篡改：" + "；".join(problems)))
+        reasons.append(Reason.coded("journal_tampered", coded("verify.journal_tampered", QT_TRANSLATE_NOOP(
+            "Errors", "The whole-process record was tampered with"), problems=problems)))
     if report.head != printed_head:
-        problems.append("链头不一致")
+        problems.append(coded("verify.journal_head_differs", QT_TRANSLATE_NOOP(
+            "Errors", "The head does not match the record.")))
         reasons.append(Reason("journal_head_mismatch", f"全过程记录计算出的链头 {report.head[:16]}… 与签名时文书所载 "
                                                        f"{(printed_head or '（无）')[:16]}… 不一致"))
     return JournalCheck(True, not problems, report.length, report.head, printed_head, tuple(problems))
@@ -143,11 +151,12 @@ def _check_visible(view: Any, root: Any, record: dict[str, Any], signed_files: d
     Returns whether the full re-render comparison was made."""
     try:
         fresh = rerender(signed_files[RECORD_FILE], signed_files, jpegs(view, root))
-    except (CannotRerender, DomainError) as exc:
-        reasons.append(Reason("visible_content_mismatch", f"无法按签名数据重新生成页面：{exc}"))
+    except DomainError as exc:  # rerender.CannotRerender, or a snapshot's own refusal
+        reasons.append(Reason.coded("visible_content_mismatch", coded("verify.cannot_rerender", QT_TRANSLATE_NOOP(
+            "Errors", "The pages cannot be rendered again from the signed data"), problems=[exc])))
         return True
     except Exception as exc:  # noqa: BLE001 - a damaged image or page stream cannot show the record
-        reasons.append(Reason("visible_content_mismatch", f"页面内容无法读取（{exc}）"))
+        reasons.append(Reason.coded("visible_content_mismatch", _unreadable(exc)))
         return True
     if fresh is None:
         try:
@@ -159,15 +168,27 @@ def _check_visible(view: Any, root: Any, record: dict[str, Any], signed_files: d
             reasons.append(Reason("visible_content_mismatch", f"签名版本的页面没有显示签名数据中的：{shown}"))
         return False
     try:
-        problems = [f"签名版本{p}" for p in compare_pages(view, root, fresh)]
+        problems = [coded("verify.in_signed_revision", QT_TRANSLATE_NOOP(
+            "Errors", "In the signed revision: {problems}"), problems=[p]) for p in compare_pages(view, root, fresh)]
         if not problems:  # the signed revision is right; what a reader sees now must be too
-            problems = [f"当前文件{p}" for p in compare_pages(reader, reader.root, fresh)]
+            problems = [coded("verify.in_file_now", QT_TRANSLATE_NOOP(
+                "Errors", "In the file as it is now: {problems}"), problems=[p])
+                for p in compare_pages(reader, reader.root, fresh)]
     except Exception as exc:  # noqa: BLE001 - a damaged page stream (bad Flate data) cannot show the record
-        problems = [f"页面内容无法读取（{exc}）"]
-    if problems:
-        shown = "；".join(problems[:4]) + (f" 等 {len(problems)} 页" if len(problems) > 4 else "")
-        reasons.append(Reason("visible_content_mismatch", f"页面与按签名数据重新生成的页面不一致：{shown}"))
+        problems = [_unreadable(exc)]
+    if len(problems) > 4:
+        reasons.append(Reason.coded("visible_content_mismatch", coded("verify.pages_differ_many", QT_TRANSLATE_NOOP(
+            "Errors", "{count} pages differ from the pages rendered from the signed data, among them: {problems}"),
+            problems=problems[:4], count=len(problems))))
+    elif problems:
+        reasons.append(Reason.coded("visible_content_mismatch", coded("verify.pages_differ", QT_TRANSLATE_NOOP(
+            "Errors", "The pages differ from the pages rendered from the signed data"), problems=problems)))
     return True
+
+
+def _unreadable(exc: Exception) -> CodedProblem:
+    return coded("verify.pages_unreadable", QT_TRANSLATE_NOOP("Errors", "The page content cannot be read ({error})."),
+                 error=str(exc))
 
 
 def plan_of_pdf(data: bytes) -> P.SignaturePlan | None:
@@ -285,7 +306,8 @@ def verify_pdf(source: str | Path | bytes, trust_roots: Sequence[Any], crls: Seq
     pending = tuple(sorted(_empty_sig_fields(reader) - {s.field_name for s in sigs}))
     time_proof = check_time(reader, roots)
     if time_proof.broken:
-        reasons.append(Reason("timestamp_invalid", "文档时间戳无效：" + "；".join(time_proof.broken)))
+        reasons.append(Reason.coded("timestamp_invalid", coded("verify.timestamp_invalid", QT_TRANSLATE_NOOP(
+            "Errors", "The document timestamp is not valid"), problems=time_proof.broken)))
     decision = decide(reasons)
     report = VerifyReport(decision == PASSED, info.get(INFO_KIND, ""), info.get(INFO_NUMBER, ""), printed_hash,
                           tuple(checks), journal, pages_signed, pages_now, pending, tuple(reasons), decision,

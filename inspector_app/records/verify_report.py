@@ -1,6 +1,11 @@
 """What a verification of a signed record reports: the decision, one `Check` per thing checked (in the order a reader
 wants them: structure, each signature, the stage reached, journal, content, pages), and the failure `Reason`s with
 stable machine codes (CODES). Other checks (e.g. a trusted-time check) append `Check` entries of their own.
+
+A reason whose details are coded problems (a broken journal chain, differing pages, an invalid timestamp) carries
+them as its `detail` (domain.errors.CodedProblem); the report is worded when it is printed (`to_json(say)`,
+verify_text.describe), by a function the caller gives — the command line passes the zh_CN catalogue's
+(ui/cli_words.py), so the Chinese report reads as it always did.
 """
 
 from __future__ import annotations
@@ -8,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from inspector_app.domain.errors import CodedProblem, as_json, in_english
 from inspector_app.records.signing import DEVICE_CLOCK_LABEL
 
 CODES = {
@@ -47,8 +54,16 @@ OK, FAIL, UNCHECKED, INFO = "ok", "fail", "unchecked", "info"
 @dataclass(frozen=True, slots=True)
 class Reason:
     code: str
-    message: str
+    message: str                          # Chinese words; the English of `detail` when there is one
     field: str | None = None
+    detail: CodedProblem | None = None    # the coded form, worded when the report is printed
+
+    @classmethod
+    def coded(cls, code: str, detail: CodedProblem) -> Reason:
+        return cls(code, detail.english(), None, detail)
+
+    def text(self, say: Callable[[Any], str] = in_english) -> str:
+        return say(self.detail) if self.detail is not None else self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +78,10 @@ class Check:
     message: str           # Chinese, plain words
     field: str | None = None
     params: dict[str, str] = dc_field(default_factory=dict)
+    detail: CodedProblem | None = None  # as Reason.detail: a failure whose details are coded
+
+    def text(self, say: Callable[[Any], str] = in_english) -> str:
+        return say(self.detail) if self.detail is not None else self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +123,7 @@ class JournalCheck:
     length: int
     computed_head: str
     printed_head: str
-    problems: tuple[str, ...]
+    problems: tuple[CodedProblem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +148,25 @@ class VerifyReport:
     def codes(self) -> set[str]:
         return {r.code for r in self.reasons}
 
-    def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=1, default=str)
+    def to_json(self, say: Callable[[Any], str] = in_english) -> str:
+        """The report as JSON: each message worded by `say` (as `describe` words it), and each coded problem
+        also by its code and parameters (`detail`, and the journal's and timestamps' problems)."""
+        out = dataclasses.asdict(self)
+        for key, items in (("reasons", self.reasons), ("checks", self.checks)):
+            for row, item in zip(out[key], items):
+                row["message"] = item.text(say)
+                row["detail"] = as_json(item.detail) if item.detail is not None else None
+        if self.journal is not None:
+            out["journal"]["problems"] = worded(self.journal.problems, say)
+        if self.time_proof is not None:
+            for key in ("problems", "broken"):
+                out["time_proof"][key] = worded(getattr(self.time_proof, key), say)
+        return json.dumps(out, ensure_ascii=False, indent=1, default=str)
+
+
+def worded(problems: tuple[CodedProblem, ...], say: Callable[[Any], str]) -> list[dict[str, Any]]:
+    """Coded problems for JSON: the words and, for machines, the code and parameters."""
+    return [{"message": say(p), **as_json(p)} for p in problems]
 
 
 def decide(reasons: list[Reason]) -> str:

@@ -1,13 +1,19 @@
 """The verification report in plain words: the decision first, then one line per check (Chinese; the desktop UI
 words the same `Check` codes through its translations). No internal names: fields are named by their role
-(执法人员 1, 检查组组长), times are Beijing time, booleans are words. Machine codes stay in the JSON output."""
+(执法人员 1, 检查组组长), times are Beijing time, booleans are words. Machine codes stay in the JSON output.
+
+The details of a failure that are coded (a check's `detail`: journal breaks, differing pages, invalid timestamps)
+are worded by the `say` function `describe` is given: the command line passes the zh_CN catalogue's
+(ui/cli_words.problem_words), which words them as they always read; English when none is given."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.agency_time import zone_label
+from inspector_app.domain.errors import in_english
 from inspector_app.records.kinds import pdf_titles
 from inspector_app.records.model import CN_TZ
 from inspector_app.records.plan import STAGE_ORDER, AGENCY_FIELD, LEAD_FIELD, ROLE_AGENCY, ROLE_LEAD, ROLE_OFFICER
@@ -82,6 +88,7 @@ def _signature_lines(s: SignatureCheck, is_record: bool) -> list[Check]:
 
 def check_lines(report: VerifyReport, is_record: bool, missing: str, rerendered: bool = False) -> list[Check]:
     codes = {r.code: r.message for r in report.reasons}
+    details = {r.code: r.detail for r in report.reasons if r.detail is not None}
     out: list[Check] = []
     if "unreadable" in codes:
         return [Check("structure", FAIL, "unreadable", codes["unreadable"])]
@@ -111,7 +118,7 @@ def check_lines(report: VerifyReport, is_record: bool, missing: str, rerendered:
     j = report.journal
     for code in ("journal_missing", "journal_tampered", "journal_head_mismatch"):
         if code in codes:
-            out.append(Check("journal", FAIL, code, codes[code]))
+            out.append(Check("journal", FAIL, code, codes[code], detail=details.get(code)))
     if j is not None and j.ok:
         out.append(Check("journal", OK, "journal_intact", f"全过程记录 {j.length} 条，哈希链完整，链头与文书所载一致",
                          params={"events": str(j.length)}))
@@ -120,7 +127,8 @@ def check_lines(report: VerifyReport, is_record: bool, missing: str, rerendered:
     elif is_record:
         out.append(Check("content", OK, "content_hash_matches", "嵌入的文书数据与文书所载内容哈希一致"))
     if "visible_content_mismatch" in codes:
-        out.append(Check("content", FAIL, "visible_content_mismatch", codes["visible_content_mismatch"]))
+        out.append(Check("content", FAIL, "visible_content_mismatch", codes["visible_content_mismatch"],
+                         detail=details.get("visible_content_mismatch")))
     elif is_record and rerendered:
         out.append(Check("content", OK, "visible_content_matches", "每一页与按签名数据重新生成的页面完全一致（文字、"
                                                                "照片、签名图像和版式）"))
@@ -128,7 +136,8 @@ def check_lines(report: VerifyReport, is_record: bool, missing: str, rerendered:
         out.append(Check("content", OK, "visible_facts_match", "签名版本的页面显示了签名数据中的编号、单位、人员、"
                                                                "金额和证据哈希（该类文书只核对关键事实）"))
     if "timestamp_invalid" in codes:
-        out.append(Check("time", FAIL, "timestamp_invalid", codes["timestamp_invalid"]))
+        out.append(Check("time", FAIL, "timestamp_invalid", codes["timestamp_invalid"],
+                         detail=details.get("timestamp_invalid")))
     if "page_removed" in codes:
         out.append(Check("pages", FAIL, "page_removed", codes["page_removed"]))
     elif report.pages_signed is not None:
@@ -148,14 +157,14 @@ def headline(report: VerifyReport) -> str:
     return f"结论：不通过 —— 发现 {len(report.reasons)} 个问题"
 
 
-def describe(report: VerifyReport) -> str:
-    """The decision first, then one line per check."""
+def describe(report: VerifyReport, say: Callable[[Any], str] = in_english) -> str:
+    """The decision first, then one line per check; `say` words the coded details."""
     lines = [headline(report)]
-    lines += [f"{MARK.get(c.status, '·')} {c.message}" for c in report.checks]
+    lines += [f"{MARK.get(c.status, '·')} {c.text(say)}" for c in report.checks]
     if report.pending_fields:
         lines.append("· 尚未签名的位置：" + "、".join(field_label(f) for f in report.pending_fields))
     if report.time_proof is not None:
-        lines += report.time_proof.lines()
+        lines += report.time_proof.lines(say)
     return "\n".join(lines)
 
 

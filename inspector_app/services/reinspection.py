@@ -218,16 +218,15 @@ class ReinspectionService:
         return self._ctx.blobs.read_bytes(sha) if sha else None
 
     def readiness(self, reinspection_id: str) -> list[DomainError]:
-        """What still prevents signing, as errors; empty when the re-inspection record can be signed. The
-        record's own checks (records/model.py) are worded in Chinese, the document's language, and travel as
-        finished messages; the team's are coded."""
+        """What still prevents signing, as coded errors (the record's own checks, records/model.py, then the
+        team's); empty when the re-inspection record can be signed."""
         with self._ctx.read() as s:
             row = load_reinspection(s, reinspection_id)
             if row.content_hash:
                 return []
             # The 文号 is taken at signing; until then the snapshot is checked as if it had one.
             draft = dataclasses.replace(self.snapshot(s, row, with_images=False), number=row.number or "（签名时编号）")
-            problems: list[DomainError] = [ValidationError(p) for p in draft.problems()]
+            problems: list[DomainError] = list(draft.problems())
             try:
                 check_team_formation(_members(s, row.officer_ids), local(self._ctx.clock()).date())
             except DomainError as e:  # a TeamRuleViolation: coded, with its sub-problems

@@ -10,12 +10,14 @@ LC_MESSAGES, LANG) when it names English or Chinese; else Chinese, the language 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTranslator
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP
-from inspector_app.ui.errors import Translate, plain_message
+from inspector_app.ui.errors import Translate, plain_message, problem_message
 from inspector_app.ui.i18n import compiled_catalogue
 
 ERROR_LINE = QT_TRANSLATE_NOOP("Errors", "Error: {message}")
@@ -65,3 +67,12 @@ def error_line(exc: BaseException, lang: str | None, cache_dir: Path) -> str:
     """`错误：…` / `Error: …`: a coded error in the chosen language, anything else in its own words."""
     words = translator(cli_language(lang), cache_dir)
     return words("Errors", ERROR_LINE).replace("{message}", plain_message(exc, words))
+
+
+def problem_words(cache_dir: Path, lang: str = "zh_CN") -> Callable[[Any], str]:
+    """How the command line words coded problems (a template file's problems; the problems of a verification
+    report, records/verify_text.describe and the case file's report): through the mapper, in `lang`. The
+    verification reports are Chinese documents (their headings and check lines are Chinese whatever the locale), so
+    for them the command line asks for zh_CN, the default: the details read as they always did."""
+    words = translator(lang, cache_dir)
+    return lambda problem: problem_message(problem, words)

@@ -1537,7 +1537,7 @@
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="253"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="252"/>
         <location filename="../../inspector_app/services/signing.py" line="298"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
@@ -1563,7 +1563,7 @@
         <translation>该整改已复查（{result}），不能再次复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="271"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="270"/>
         <source>The re-inspection changed while it was being signed; sign again.</source>
         <translation>签名期间复查记录发生了变化，请重新签名</translation>
     </message>
@@ -2138,15 +2138,21 @@
         <translation>{file}：time_zone 应为字符串，如“{example}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="16"/>
+        <location filename="../../inspector_app/ui/errors.py" line="18"/>
         <source>{first} {next}</source>
         <extracomment>How problems are joined, as patterns a translation may punctuate its own way (zh: &quot;；&quot; and &quot;：&quot;).</extracomment>
         <translation>{first}；{next}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="17"/>
+        <location filename="../../inspector_app/ui/errors.py" line="19"/>
         <source>{head}: {problems}</source>
         <translation>{head}：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/errors.py" line="21"/>
+        <source>{first}, {next}</source>
+        <extracomment>How the items of a list parameter are joined (zh: &quot;、&quot;).</extracomment>
+        <translation>{first}、{next}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/domain/rules.py" line="183"/>
@@ -2299,7 +2305,7 @@
         <translation>已取消签名，未签署任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/cli_words.py" line="21"/>
+        <location filename="../../inspector_app/ui/cli_words.py" line="23"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -2331,8 +2337,8 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/case_file/export.py" line="133"/>
-        <source>The journal of the inspection does not verify, so the case file cannot be exported: {details}</source>
-        <translation>全过程记录校验不通过，不能导出案卷：{details}</translation>
+        <source>The journal of the inspection does not verify, so the case file cannot be exported: {problems}</source>
+        <translation>全过程记录校验不通过，不能导出案卷：{problems}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/case_file/export.py" line="147"/>
@@ -2767,6 +2773,46 @@
         <translation>哈希内容不得包含浮点数</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/records/model_base.py" line="236"/>
+        <source>Record the party&apos;s reason for refusing to sign.</source>
+        <translation>当事人拒绝签字时须记录拒签理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="240"/>
+        <source>When the party refuses to sign, record the witness&apos;s name, ID number and relation to the party.</source>
+        <translation>当事人拒绝签字时须记录见证人姓名、身份证号和与当事人关系</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="244"/>
+        <source>The witness&apos;s signature is missing.</source>
+        <translation>缺少见证人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="248"/>
+        <source>The name of the party&apos;s signer is missing.</source>
+        <translation>缺少当事人签字人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="251"/>
+        <source>The party&apos;s signature is missing.</source>
+        <translation>缺少当事人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="257"/>
+        <source>The record must name at least two enforcement officers with different enforcement certificate numbers (Regulation, art. 29).</source>
+        <translation>笔录须载明不少于 2 名执法人员及其不同的执法证号（条例第二十九条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="262"/>
+        <source>{name} has no enforcement certificate number.</source>
+        <translation>{name} 缺少执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_base.py" line="268"/>
+        <source>The head hash of the whole-process record does not match its last event.</source>
+        <translation>全过程记录的链头哈希与最后一条事件不符</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/records/signing.py" line="77"/>
         <source>The key usage of the certificate {certificate} does not allow signing documents (non-repudiation / content commitment is needed): {detail}</source>
         <translation>证书 {certificate} 的密钥用途不适用于文书签名（需要不可否认/内容承诺用途）：{detail}</translation>
@@ -2890,6 +2936,1076 @@
         <location filename="../../inspector_app/signin_cli.py" line="234"/>
         <source>This workspace has no workspace key yet: run inspector keys init first.</source>
         <translation>该工作区还没有工作区密钥：请先运行 inspector keys init</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="86"/>
+        <source>The record number is missing.</source>
+        <extracomment>The agency&apos;s time zone as configured (domain/agency_time.py: config/agency.toml or INSPECTOR_TIMEZONE, default Asia/Shanghai); records print local time on that clock — the screens and the CLI use the same setting. the party&apos;s confirmation of the 证据清单 (None: not given; printed as such)</extracomment>
+        <translation>缺少笔录编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="90"/>
+        <source>Record the party&apos;s reason for refusing to confirm the evidence list.</source>
+        <translation>当事人拒绝核对证据清单时须记录理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="93"/>
+        <source>The name of the party&apos;s signer confirming the evidence list is missing.</source>
+        <translation>证据清单核对确认缺少当事人签字人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="96"/>
+        <source>The inspection ends before it starts.</source>
+        <translation>检查结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="101"/>
+        <source>The time {name} showed the credentials is not recorded.</source>
+        <translation>{name} 未记录亮证时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="105"/>
+        <source>The whole-process record is missing (Administrative Penalty Law, art. 47).</source>
+        <translation>缺少全过程记录（行政处罚法第四十七条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="151"/>
+        <source>State the reason for the correction.</source>
+        <translation>补正须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="154"/>
+        <source>List what the correction changes.</source>
+        <translation>补正须列明更正内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="157"/>
+        <source>The correction must refer to the content hash of the original record.</source>
+        <translation>补正须关联原笔录的内容哈希</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="199"/>
+        <source>The notice must list the problems to be corrected.</source>
+        <extracomment>remedies (行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条: 6 months), bodies from the workspace settings</extracomment>
+        <translation>通知书须列明需整改的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="202"/>
+        <source>The deadline for correcting must be after the date of issue.</source>
+        <translation>整改期限须晚于发文日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="205"/>
+        <source>The notice must state how to report the correction and the consequence of not correcting.</source>
+        <translation>通知书须写明整改报告方式和逾期不改的后果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="244"/>
+        <source>The re-inspection record number is missing.</source>
+        <extracomment>Results a re-inspection can record (domain.outcomes.RectificationResult values; records/ stays domain-free).</extracomment>
+        <translation>缺少复查记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="247"/>
+        <source>Choose the result of the re-inspection (corrected / partly corrected / not corrected by the deadline).</source>
+        <translation>请选择复查结论（整改到位／部分整改／逾期未改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="251"/>
+        <source>Record what the re-inspection found.</source>
+        <translation>请记录复查情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model.py" line="254"/>
+        <source>The re-inspection record must refer to the content hash of the original record.</source>
+        <translation>复查记录须关联原笔录的内容哈希</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="98"/>
+        <source>The inquiry record number is missing.</source>
+        <extracomment>What the person questioned is to the matter, and the statutory evidence type the record is (行政处罚法 第四十六条). 送达方式 (行政处罚法 第六十一条; 民事诉讼法 on 留置送达): 留置 needs a witness and a photo of the document left.</extracomment>
+        <translation>缺少询问笔录编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="101"/>
+        <source>Choose the role of the person questioned (party / witness).</source>
+        <translation>请选择被询问人身份（当事人／证人）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="103"/>
+        <source>full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="104"/>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="105"/>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="108"/>
+        <source>The person questioned lacks: {fields}.</source>
+        <translation>被询问人缺少：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="111"/>
+        <source>The inquiry ends before it starts.</source>
+        <translation>询问结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="114"/>
+        <source>Enter where the inquiry takes place.</source>
+        <translation>请填写询问地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="117"/>
+        <source>Every question of the inquiry must have its answer recorded.</source>
+        <translation>询问笔录须有问有答（每一问都须记录回答）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="120"/>
+        <source>Record the answer of the person questioned on whether they apply for recusal.</source>
+        <translation>请记录被询问人对是否申请回避的回答</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="124"/>
+        <source>The correction ({where}) must be confirmed by the signature or fingerprint of the person questioned.</source>
+        <translation>更正（{where}）须由被询问人签名或捺印确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="166"/>
+        <source>The proof-of-service number is missing.</source>
+        <translation>缺少送达回证编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="169"/>
+        <source>Choose how the document is served.</source>
+        <translation>请选择送达方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="172"/>
+        <source>The proof of service must name the served document and its number.</source>
+        <translation>送达回证须写明送达文书的名称和文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="175"/>
+        <source>Enter the recipient.</source>
+        <translation>请填写受送达人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="178"/>
+        <source>Service in person needs the receiver&apos;s signature.</source>
+        <translation>直接送达须由签收人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="182"/>
+        <source>Service by leaving the document needs a witness (name and ID number).</source>
+        <translation>留置送达须有见证人（姓名、身份证号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="185"/>
+        <source>Service by leaving the document needs a photo of the document left.</source>
+        <translation>留置送达须拍照记录留置的文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="188"/>
+        <source>Service by leaving the document must state the refusal and where the document was left.</source>
+        <translation>留置送达须写明拒收情况和留置地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="192"/>
+        <source>Service by post needs the number of the postal item.</source>
+        <translation>邮寄送达须记录邮件号码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_docs.py" line="195"/>
+        <source>Electronic service needs the electronic address the recipient agreed to.</source>
+        <translation>电子送达须记录受送达人同意的电子地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="100"/>
+        <source>The number of the {document} is missing.</source>
+        <translation>缺少{document}编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="103"/>
+        <source>State the facts and reasons for taking the measure.</source>
+        <translation>请写明采取措施的事实和理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="106"/>
+        <source>Enter where the measure is carried out.</source>
+        <translation>请填写执行地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="109"/>
+        <source>The list of items must have at least one item.</source>
+        <translation>物品清单至少须有一项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="112"/>
+        <source>item name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="113"/>
+        <source>item quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="114"/>
+        <source>item unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="115"/>
+        <source>storage place</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="118"/>
+        <source>Item {item} of the list lacks: {fields}.</source>
+        <translation>清单第 {item} 项缺少：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="121"/>
+        <source>The quantity “{quantity}” of item {item} is not a positive number.</source>
+        <translation>清单第 {item} 项的数量“{quantity}”不是正数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="126"/>
+        <source>The photo {photo}… of item {item} has no print image.</source>
+        <translation>清单第 {item} 项的照片 {photo}… 没有打印图像</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="129"/>
+        <source>The period does not match the statutory period.</source>
+        <translation>期限与法定期限不符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="132"/>
+        <source>Registration and preservation needs the approval of the agency head (Administrative Penalty Law, art. 56).</source>
+        <translation>先行登记保存须经行政机关负责人批准（行政处罚法第五十六条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="156"/>
+        <source>seal decision</source>
+        <translation>封存决定书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="166"/>
+        <source>registration and preservation notice</source>
+        <translation>先行登记保存通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="203"/>
+        <source>The number of the seal extension decision is missing.</source>
+        <translation>缺少延长封存决定书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="206"/>
+        <source>The number of the seal decision being extended is missing.</source>
+        <translation>缺少所延长的封存决定书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="209"/>
+        <source>State why the seal period is extended.</source>
+        <translation>请写明延长封存期限的理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="212"/>
+        <source>Extending a seal needs the approval of the agency head (Administrative Compulsion Law, art. 25).</source>
+        <translation>延长封存期限须经行政机关负责人批准（行政强制法第二十五条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="218"/>
+        <source>The extended period does not match the statutory period (an extension is at most 30 days).</source>
+        <translation>延长后的期限与法定期限不符（延长不得超过三十日）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/model_seizure.py" line="222"/>
+        <source>A seal cannot be extended after its period has ended.</source>
+        <translation>封存期限届满后不能再延长</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/journal.py" line="64"/>
+        <source>Event {count} has sequence number {seq}, expected {expected} (an event was deleted, inserted or reordered).</source>
+        <translation>第 {count} 条事件序号为 {seq}，应为 {expected}（事件被删除、插入或调换顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/journal.py" line="68"/>
+        <source>The previous hash of sequence number {seq} does not match the event before it (the chain is broken).</source>
+        <translation>序号 {seq} 的前序哈希与上一条事件不符（链条断开）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/journal.py" line="74"/>
+        <source>The content of sequence number {seq} does not match its hash (the event was modified).</source>
+        <translation>序号 {seq} 的内容与其哈希不符（事件被修改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/journal.py" line="80"/>
+        <source>The hash at the end of the chain does not match the recorded head (events at the end were deleted or appended).</source>
+        <translation>链尾哈希与记录的链头不一致（末尾事件被删除或追加）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pagecompare.py" line="199"/>
+        <source>shows “…{shown}…” where it should read “…{expected}…”</source>
+        <translation>显示“…{shown}…”，应为“…{expected}…”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pagecompare.py" line="203"/>
+        <source>The text differs in {count} places, among them: {problems}</source>
+        <translation>文字不同：{problems} 等 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pagecompare.py" line="205"/>
+        <source>The text differs</source>
+        <translation>文字不同</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pagecompare.py" line="214"/>
+        <source>The file has {pages} pages; rendered from the signed data it has {expected}.</source>
+        <translation>页数不同：文件 {pages} 页，按签名数据生成应为 {expected} 页</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pagecompare.py" line="227"/>
+        <source>The images differ ({extra} not in the signed data, {missing} of the signed data not shown).</source>
+        <translation>图像不同（{extra} 幅不属于签名数据，{missing} 幅签名数据中的图像未显示）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pagecompare.py" line="231"/>
+        <source>What is drawn (lines, glyphs or layout) differs.</source>
+        <translation>绘制内容（线条、字形或版式）不同</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/pagecompare.py" line="233"/>
+        <source>Page {page}</source>
+        <translation>第 {page} 页</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="81"/>
+        <source>An image of the signed data (SHA-256 {digest}…) was not saved with the file.</source>
+        <extracomment>kind -&gt; (snapshot class, renderer). Kinds not listed here fall back to the key-facts check (visible.py).</extracomment>
+        <translation>签名数据中的图像（SHA-256 {digest}…）没有随文件保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="87"/>
+        <source>A field value has the wrong type: {value}</source>
+        <translation>字段值类型不符：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="90"/>
+        <source>A field type that cannot be rebuilt: {type}</source>
+        <translation>无法重建的字段类型 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="96"/>
+        <source>The data of {name} is not an object.</source>
+        <translation>{name} 的数据不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="106"/>
+        <source>The photo of evidence {number} in the signed data (print image SHA-256 {digest}…) is not on the pages of the signed revision: the photo was replaced or removed.</source>
+        <translation>签名数据中证据 {number} 的照片（打印图像 SHA-256 {digest}…）没有出现在签名版本的页面中：照片被替换或删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="130"/>
+        <source>{file} cannot be parsed: {error}</source>
+        <translation>{file} 无法解析：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="144"/>
+        <source>{file} cannot be parsed.</source>
+        <translation>{file} 无法解析</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="164"/>
+        <source>{file} cannot be restored to the document&apos;s data: {error}</source>
+        <translation>{file} 不能还原为文书数据：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/rerender.py" line="168"/>
+        <source>{file} restored differs from the signed data.</source>
+        <translation>{file} 还原后与签名数据不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/timestamps.py" line="113"/>
+        <source>{field}: {error}</source>
+        <translation>{field}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/timestamps.py" line="118"/>
+        <source>{field}: the timestamp does not match the content of the file.</source>
+        <translation>{field}：时间戳与文件内容不符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/timestamps.py" line="123"/>
+        <source>{field}: the certificate of the timestamp service does not lead to a trusted root certificate.</source>
+        <translation>{field}：时间戳服务证书不能追溯到受信任的根证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="102"/>
+        <source>The file has no embedded whole-process record.</source>
+        <extracomment>(document kind, number) -&gt; the fields a database or case file says are signed, or None if it does not know it.</extracomment>
+        <translation>文件中没有嵌入的全过程记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="110"/>
+        <source>The embedded whole-process record cannot be parsed: {error}</source>
+        <translation>嵌入的全过程记录无法解析：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="117"/>
+        <source>The whole-process record was tampered with</source>
+        <translation>全过程记录被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="120"/>
+        <source>The head does not match the record.</source>
+        <translation>链头不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="155"/>
+        <source>The pages cannot be rendered again from the signed data</source>
+        <translation>无法按签名数据重新生成页面</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="171"/>
+        <source>In the signed revision: {problems}</source>
+        <translation>签名版本{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="174"/>
+        <source>In the file as it is now: {problems}</source>
+        <translation>当前文件{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="180"/>
+        <source>{count} pages differ from the pages rendered from the signed data, among them: {problems}</source>
+        <translation>页面与按签名数据重新生成的页面不一致：{problems} 等 {count} 页</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="184"/>
+        <source>The pages differ from the pages rendered from the signed data</source>
+        <translation>页面与按签名数据重新生成的页面不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="190"/>
+        <source>The page content cannot be read ({error}).</source>
+        <translation>页面内容无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/records/verify.py" line="309"/>
+        <source>The document timestamp is not valid</source>
+        <translation>文档时间戳无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="24"/>
+        <source>The case file has no journal.json.</source>
+        <translation>案卷中没有 journal.json</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="30"/>
+        <source>journal.json cannot be parsed: {error}</source>
+        <translation>journal.json 无法解析：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="37"/>
+        <source>The head journal.json states differs from the computed head {head}….</source>
+        <translation>journal.json 所载链头与计算出的链头 {head}… 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="43"/>
+        <source>The manifest does not state how many events the journal had at export.</source>
+        <translation>清单没有记载导出时全过程记录的条数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="47"/>
+        <source>The journal has only {length} events; it had {sealed} when sealed (head {head}…): it was cut back.</source>
+        <translation>全过程记录只有 {length} 条，封卷时为 {sealed} 条（链头 {head}…）：记录被截短</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="53"/>
+        <source>{extra} events follow the head sealed at event {length}: they were appended after sealing.</source>
+        <translation>封卷时的链头（第 {length} 条）之后多出 {extra} 条事件：封卷后被追加</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="57"/>
+        <source>The journal does not contain the head {head}… it had when sealed.</source>
+        <translation>全过程记录不含封卷时的链头 {head}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="61"/>
+        <source>The head {sealed}… in the sealed manifest differs from the head {head}… computed from journal.json.</source>
+        <translation>封卷清单所载链头 {sealed}… 与 journal.json 计算出的链头 {head}… 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="65"/>
+        <source>journal.json has events of another inspection.</source>
+        <translation>journal.json 中有不属于本检查的事件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="75"/>
+        <source>The journal head {head}… ({length} events) the signed document carries is not in the chain of journal.json.</source>
+        <translation>签名文书所载全过程记录链头 {head}…（{length} 条）不在 journal.json 的链中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="93"/>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="247"/>
+        <source>signed document</source>
+        <translation>签名文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="94"/>
+        <source>Event {seq} of the journal records the {document} ({number}), but the sealed manifest does not list it.</source>
+        <translation>全过程记录第 {seq} 条载有{document}（{number}），但封卷清单中没有这份文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="81"/>
+        <source>signed by two officers and approved by the team lead</source>
+        <extracomment>code -&gt; what it means. Grouped by the check that reports it (CHECKS); the order is the report&apos;s order. A document&apos;s stage as the problems name it (zh: common.STAGE_LABELS, the words the catalogue prints).</extracomment>
+        <translation>两名执法人员签名并经组长批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="82"/>
+        <source>signed by every officer (not approved)</source>
+        <translation>执法人员均已签名（未批准）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="83"/>
+        <source>signed in full</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="84"/>
+        <source>partly signed</source>
+        <translation>部分签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="91"/>
+        <source>The sealed manifest says it is “{claimed}”, but its valid signatures reach only “{reached}”.</source>
+        <translation>封卷清单称其为“{claimed}”，但有效签名只达到“{reached}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="94"/>
+        <source>The sealed manifest says it is “{claimed}”, but its valid signatures reach only “{reached}” ({fields} missing).</source>
+        <translation>封卷清单称其为“{claimed}”，但有效签名只达到“{reached}”（缺少 {fields}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="103"/>
+        <source>officer {n}</source>
+        <translation>执法人员{n}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="105"/>
+        <source>the team lead</source>
+        <translation>检查组组长</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="106"/>
+        <source>the responsible officer</source>
+        <translation>承办执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/report.py" line="107"/>
+        <source>the seal</source>
+        <translation>封卷</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="49"/>
+        <source>The file is not a valid case-file ZIP: {error}</source>
+        <translation>文件不是有效的 ZIP 案卷：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="86"/>
+        <source>{name} ({time})</source>
+        <translation>{name}（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="90"/>
+        <source>The seal of the catalogue (SHA-256 {digest}…) is not in the server&apos;s seal ledger: the case file may have been changed and sealed again after export; the seals of this case the server registered: {seals}</source>
+        <translation>卷内目录（SHA-256 {digest}…）的封卷不在服务器的封卷登记中：案卷可能在导出后被改动并重新封卷；本案在服务器登记的封卷：{seals}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="94"/>
+        <source>The seal of the catalogue (SHA-256 {digest}…) is not in the server&apos;s seal ledger: the case file may have been changed and sealed again after export; the server has no other seal of this case.</source>
+        <translation>卷内目录（SHA-256 {digest}…）的封卷不在服务器的封卷登记中：案卷可能在导出后被改动并重新封卷；服务器上没有本案的其他封卷登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="100"/>
+        <source>The seal is registered on this computer only, not yet confirmed by the server: sync first, then verify.</source>
+        <translation>封卷只在本机登记，尚未经服务器确认：请先同步后再核验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="113"/>
+        <source>{file} cannot be read, is too large or has a duplicate entry: the seal was not verified.</source>
+        <translation>{file} 无法读取、过大或有重名条目：未能核验封卷签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="117"/>
+        <source>The case file has no {file} (the file that carries the seal).</source>
+        <translation>案卷中没有{file}（封卷签名所在文件）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="134"/>
+        <source>The case file has no manifest.json.</source>
+        <translation>案卷中没有 manifest.json</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="139"/>
+        <source>manifest.json cannot be parsed: {error}</source>
+        <translation>manifest.json 无法解析：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="142"/>
+        <source>manifest.json is not a case-file manifest of this application (format or files is missing).</source>
+        <translation>manifest.json 不是本应用的案卷清单（缺少 format 或 files）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="148"/>
+        <source>A file entry of manifest.json is malformed: {entry}</source>
+        <translation>manifest.json 的文件条目格式错误：{entry}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="151"/>
+        <source>manifest.json lists {path} twice.</source>
+        <translation>manifest.json 重复列出 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="155"/>
+        <source>The list of signed documents in manifest.json is malformed.</source>
+        <translation>manifest.json 的签名文书列表格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="165"/>
+        <source>The manifest the seal carries is not valid</source>
+        <translation>封卷签名所载清单无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="168"/>
+        <source>The case file has no manifest.json (verified against the sealed manifest).</source>
+        <translation>案卷中没有 manifest.json（已按封卷清单核验）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="171"/>
+        <source>manifest.json differs from the manifest the seal carries (verified against the sealed manifest).</source>
+        <translation>manifest.json 与封卷签名所载清单不一致（已按封卷清单核验）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="188"/>
+        <source>The holder of the seal&apos;s certificate, {signer} ({number}), is not the sealer the manifest names, {named} ({named_number}).</source>
+        <translation>封卷证书持有人 {signer}（{number}）与清单所载封卷人 {named}（{named_number}）不符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="199"/>
+        <source>The sealer {signer} is not an officer or the team lead the record names.</source>
+        <translation>封卷人 {signer} 不是笔录所载的执法人员或检查组组长</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="217"/>
+        <source>A file the sealed manifest lists is missing: {file}</source>
+        <translation>封卷清单所列文件缺失：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="221"/>
+        <source>SHA-256 {sha}… ({size} bytes) differs from the manifest&apos;s {listed}… ({listed_size} bytes).</source>
+        <translation>SHA-256 {sha}…（{size} 字节）与清单所载 {listed}…（{listed_size} 字节）不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="226"/>
+        <source>The sealed manifest does not list this file.</source>
+        <translation>封卷清单未列出此文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="245"/>
+        <source>The {document} ({number}) the case file was sealed with is missing.</source>
+        <translation>封卷时的{document}（{number}）在案卷中缺失</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="250"/>
+        <source>SHA-256 {sha}… differs from the sealed manifest&apos;s {listed}…: the document was replaced.</source>
+        <translation>SHA-256 {sha}… 与封卷清单所载 {listed}… 不一致：文书被替换</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="260"/>
+        <source>The document is larger than {limit} MB; its signatures were not verified.</source>
+        <translation>文书大于 {limit} MB，未能核验签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="265"/>
+        <source>The document changed while it was verified.</source>
+        <translation>文书在核验过程中被改动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="276"/>
+        <source>The signed document does not verify</source>
+        <translation>签名文书核验不通过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="312"/>
+        <source>The case file has no signed on-site inspection record.</source>
+        <translation>案卷中没有签名的现场检查笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="318"/>
+        <source>The content hash in the manifest differs from the signed record&apos;s {hash}….</source>
+        <translation>清单所载内容哈希与签名笔录所载 {hash}… 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="322"/>
+        <source>The record number in the manifest differs from the signed record&apos;s, {number}.</source>
+        <translation>清单所载笔录编号与签名笔录 {number} 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="329"/>
+        <source>record.json is missing.</source>
+        <translation>缺少 record.json</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="333"/>
+        <source>The SHA-256 of record.json differs from the content hash {hash}… the signed record ({path}) carries.</source>
+        <translation>record.json 的 SHA-256 与签名笔录（{path}）所载内容哈希 {hash}… 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="338"/>
+        <source>the evidence list of the signed record</source>
+        <translation>签名笔录证据清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="350"/>
+        <source>{number}, listed in {source}, is missing from the case file.</source>
+        <translation>{source}所列 {number} 在案卷中缺失</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="354"/>
+        <source>The SHA-256 of {number} differs from {sha}… in {source} (the original was changed or replaced).</source>
+        <translation>{number} 的 SHA-256 与{source}所载 {sha}… 不一致（原件被改动或替换）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="368"/>
+        <source>The content embedded in the signed document differs from the content hash it carries.</source>
+        <translation>签名文书中嵌入的内容与其所载内容哈希不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="374"/>
+        <source>the item photos of {number}</source>
+        <translation>{number} 物品照片清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="378"/>
+        <source>re-inspection record {number}</source>
+        <translation>整改复查记录 {number} </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="60"/>
+        <source>The entry name contains a backslash (a path separator on Windows, which can lead outside the folder).</source>
+        <extracomment>all entries together, uncompressed (a case file with long videos may be large; a bomb is larger) uncompressed / compressed size of one entry; JSON and text deflate 5–20x, media are stored (1x) entries at most this large are exempt from the ratio rule (a few KB of repetitive JSON is harmless) largest JSON or catalogue held in memory for checking (manifest, record.json, journal.json, 卷内目录.pdf) largest signed PDF read for verification (one at a time; pyHanko needs about twice its size) most entries in one ZIP path -&gt; (sha256, size) of every entry read, or None when it could not be read</extracomment>
+        <translation>条目名含反斜杠（在 Windows 上是路径分隔符，可借此越出目录）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="64"/>
+        <source>The entry name is an absolute path.</source>
+        <translation>条目名是绝对路径</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="68"/>
+        <source>The entry name contains “..”: expanded, it would lead outside the case-file folder.</source>
+        <translation>条目名含“..”，解压时会越出案卷目录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="71"/>
+        <source>The entry name contains an empty path segment, “.” or control characters.</source>
+        <translation>条目名含空路径段、“.”或控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="91"/>
+        <source>The case file has {count} entries, more than the limit of {limit}.</source>
+        <translation>案卷有 {count} 个条目，超过上限 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="96"/>
+        <source>Expanded it is {size} bytes, more than the limit of {limit} bytes: not expanded.</source>
+        <translation>解压后共 {size} 字节，超过上限 {limit} 字节：未解压</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="103"/>
+        <source>The compression ratio {ratio}:1 ({packed} bytes expand to {size} bytes) is above the limit of {limit}:1: a suspected compression bomb, not expanded.</source>
+        <translation>压缩比 {ratio}:1（{packed} 字节解压为 {size} 字节）超过上限 {limit}:1：疑似压缩炸弹，未解压</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="114"/>
+        <source>The entry is a symbolic link (expanded, it can point to a file outside the case file).</source>
+        <translation>条目是符号链接（解压后可指向案卷之外的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="123"/>
+        <source>The case file has entries of the same name (or differing only in case or Unicode form): which one was sealed cannot be told.</source>
+        <translation>案卷中有同名条目（或仅大小写、Unicode 形式不同）：无法确定哪一个是封卷时的文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="136"/>
+        <source>The file cannot be read (the ZIP check failed: {error}).</source>
+        <translation>文件无法读取（ZIP 校验失败：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/case_file/zipscan.py" line="143"/>
+        <source>The file is larger than {limit} MB and was not read for verification.</source>
+        <translation>文件大于 {limit} MB，未读入核验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="24"/>
+        <source>The template</source>
+        <extracomment>What a template-level problem is about (`where` of the readers below; items and sections are coded phrases).</extracomment>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="93"/>
+        <source>{where} lacks the required field {key}.</source>
+        <translation>{where} 缺少必填字段 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="97"/>
+        <source>{where}: {key} must be a string.</source>
+        <translation>{where} 的 {key} 应为字符串</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="101"/>
+        <source>{where}: {key} must not be empty.</source>
+        <translation>{where} 的 {key} 不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="110"/>
+        <source>{where}: {key} must be a list of strings.</source>
+        <translation>{where} 的 {key} 应为字符串列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="121"/>
+        <source>A threshold applies only to numeric answers (count, pct, money); this item&apos;s answer type is {answer}.</source>
+        <translation>阈值只能用于数值类答案（count、pct、money），本项答案类型为 {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="126"/>
+        <source>threshold must be a table, for example {example}</source>
+        <translation>threshold 应为表，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="132"/>
+        <source>threshold has unknown fields {fields}</source>
+        <translation>threshold 含未知字段 {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="136"/>
+        <source>The op of threshold must be one of {ops}, not {op}.</source>
+        <translation>threshold 的 op 应为 {ops} 之一，实际为 {op}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="145"/>
+        <source>The value of threshold must be a number, not {value}.</source>
+        <translation>threshold 的 value 应为数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="150"/>
+        <source>A percentage threshold must be between 0 and 100.</source>
+        <translation>百分比阈值应在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="157"/>
+        <source>A sample table (sample) must declare at least one column in columns.</source>
+        <translation>抽样表（sample）须声明至少一列 columns</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="164"/>
+        <source>Column {n} must be a table {example}</source>
+        <translation>第 {n} 列应为表 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="169"/>
+        <source>Column {n} has unknown fields {fields}</source>
+        <translation>第 {n} 列含未知字段 {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="173"/>
+        <source>The id of column {n} must be a lowercase English identifier, not {id}.</source>
+        <translation>第 {n} 列的 id 应为小写英文标识，实际为 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="178"/>
+        <source>The column id &apos;violation&apos; is reserved (it marks the rows in violation).</source>
+        <translation>列 id &apos;violation&apos; 为保留字（用于标记违规行）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="181"/>
+        <source>The column id {id} appears twice.</source>
+        <translation>列 id {id} 重复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="185"/>
+        <source>Column {id} has no label.</source>
+        <translation>列 {id} 缺少 label</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/form_fields.py" line="188"/>
+        <source>The type {type} of column {id} is unknown (known: {known}).</source>
+        <translation>列 {id} 的类型 {type} 未知（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="65"/>
+        <source>Check item {n} of section {section} is malformed.</source>
+        <translation>分节 {section} 的第 {n} 个检查项格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="71"/>
+        <source>Check item {n} of section {section} has no id.</source>
+        <translation>分节 {section} 的第 {n} 个检查项缺少 id</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="75"/>
+        <source>The check item id {id} is malformed (examples: H-01, V-C2, H-04.1).</source>
+        <translation>检查项 id {id} 格式不正确（示例：H-01、V-C2、H-04.1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="81"/>
+        <source>The check item id appears twice (first at line {first}).</source>
+        <translation>检查项 id 重复（首次出现在第 {first} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="86"/>
+        <source>Unknown fields {fields}</source>
+        <translation>未知字段 {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="88"/>
+        <source>Check item {item}</source>
+        <translation>检查项 {item}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="96"/>
+        <source>Unknown answer type {answer} (known: {known})</source>
+        <translation>未知的答案类型 {answer}（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="103"/>
+        <source>compliant must be &quot;yes&quot; or &quot;no&quot;.</source>
+        <translation>compliant 只能是 &quot;yes&quot; 或 &quot;no&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="106"/>
+        <source>compliant applies only to bool and bool_na answers.</source>
+        <translation>compliant 只适用于 bool 和 bool_na 类答案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="111"/>
+        <source>A choice or multi item must list at least two choices.</source>
+        <translation>单选/多选项须至少列出两个 choices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="114"/>
+        <source>choices lists an entry twice.</source>
+        <translation>choices 中有重复项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="117"/>
+        <source>choices applies only to choice and multi answers.</source>
+        <translation>choices 只适用于 choice 和 multi 类答案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="123"/>
+        <source>columns applies only to sample answers.</source>
+        <translation>columns 只适用于 sample 类答案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="127"/>
+        <source>required must be true or false.</source>
+        <translation>required 应为 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="148"/>
+        <source>The template has unknown fields {fields}</source>
+        <translation>模板含未知字段 {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="153"/>
+        <source>schema must be {expected}, not {schema} (this version of the program cannot read it).</source>
+        <translation>schema 应为 {expected}，实际为 {schema}（此版本程序无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="158"/>
+        <source>The template id {id} must be lowercase English letters, digits and hyphens.</source>
+        <translation>模板 id {id} 应为小写英文、数字和连字符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="163"/>
+        <source>The template has no version (a string or an integer).</source>
+        <translation>模板缺少 version（字符串或整数）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="170"/>
+        <source>applies_to has an unknown institution category {category} (known: {known})</source>
+        <translation>applies_to 含未知机构类别 {category}（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="176"/>
+        <source>{category} in primary_for is not in applies_to.</source>
+        <translation>primary_for 中的 {category} 不在 applies_to 中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="181"/>
+        <source>The template must have at least one [[sections]] section.</source>
+        <translation>模板须至少有一个 [[sections]] 分节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="189"/>
+        <source>Section {n} is malformed.</source>
+        <translation>第 {n} 个分节格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="195"/>
+        <source>Section {section} has unknown fields {fields}</source>
+        <translation>分节 {section} 含未知字段 {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="199"/>
+        <source>The section id {id} appears twice.</source>
+        <translation>分节 id {id} 重复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="202"/>
+        <source>Section {section}</source>
+        <translation>分节 {section}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="206"/>
+        <source>Section {section} has no check items.</source>
+        <translation>分节 {section} 没有检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="229"/>
+        <source>TOML syntax error: {error}</source>
+        <translation>TOML 语法错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="251"/>
+        <source>The file cannot be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="256"/>
+        <source>The file is not UTF-8 encoded (byte {position}).</source>
+        <translation>文件不是 UTF-8 编码（字节位置 {position}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="295"/>
+        <source>The template id {id} is also the id of {other}.</source>
+        <translation>模板 id {id} 与 {other} 重复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/catalog/loader.py" line="310"/>
+        <source>No .toml template files were found.</source>
+        <translation>没有找到 .toml 模板文件</translation>
     </message>
 </context>
 <context>

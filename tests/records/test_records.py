@@ -378,10 +378,13 @@ def test_incomplete_snapshots_are_refused(snapshot, fontset) -> None:
     from inspector_app.domain.errors import ValidationError
     from inspector_app.records.model import PartySignOff
 
-    with pytest.raises(ValidationError, match="不少于 2 名执法人员"):
+    with pytest.raises(ValidationError) as one:
         render.render_record(dataclasses.replace(snapshot, officers=snapshot.officers[:1]), fontset)
-    with pytest.raises(ValidationError, match="见证人"):
+    assert "record.two_officers_required" in one.value.codes
+    with pytest.raises(ValidationError) as refused:
         render.render_record(dataclasses.replace(snapshot, party_signoff=PartySignOff(
             refused=True, refusal_reason="不同意")), fontset)
-    with pytest.raises(ValidationError, match="链头"):
+    assert "record.refusal_witness_missing" in refused.value.codes
+    with pytest.raises(ValidationError) as head:
         render.render_record(dataclasses.replace(snapshot, chain_head="0" * 64), fontset)
+    assert head.value.codes == ["record.journal_head_mismatch"]

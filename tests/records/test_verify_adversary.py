@@ -188,6 +188,9 @@ def test_repainted_amounts_signed_by_the_genuine_officers(snapshot, rendered, fo
     *_, final = sign_all(forged, snapshot, org)
     report = check(final, org)
     assert not report.ok and report.codes == {"visible_content_mismatch"}, verify.describe(report)
-    message = report.reasons[0].message
+    detail = report.reasons[0].detail
     # the re-render names the page and shows the painted amount beside the signed one
-    assert "第 2 页" in message and "显示“…" in message and "1,235.50" in message and "1,234.50" in message, message
+    assert {p.code for p in detail.problems} == {"verify.in_signed_revision"}, detail.english()
+    assert 2 in [page.params["page"] for where in detail.problems for page in where.problems], detail.english()
+    message = detail.english()
+    assert "shows “…" in message and "1,235.50" in message and "1,234.50" in message, message

@@ -1,5 +1,8 @@
 """Issue 11 item 3: the verifier re-renders the record from its signed data and compares page by page, so text
-added to a page, a swapped photo or a repainted amount fails with the page named; the genuine record passes."""
+added to a page, a swapped photo or a repainted amount fails with the page named; the genuine record passes.
+
+What differs is reported as coded problems (the reason's `detail`); the tests assert codes and parameters, and one
+test words them with the zh_CN catalogue as `inspector verify` does."""
 
 from __future__ import annotations
 
@@ -19,6 +22,16 @@ from tests import records_sample as rs
 from tests.records.test_records import _incremental, check, fontset, org, rendered, sign_all, signed, snapshot  # noqa: F401
 
 pytestmark = pytest.mark.timeout(600)
+
+
+def _mismatch(report: verify.VerifyReport):  # type: ignore[no-untyped-def]
+    return next(r.detail for r in report.reasons if r.code == "visible_content_mismatch")
+
+
+def _pages(detail) -> list[tuple[str, int, list[str]]]:  # type: ignore[no-untyped-def]
+    """(where: signed revision or file now, page number, what differs) of a pages_differ detail."""
+    return [(where.code, page.params["page"], [w.code for w in page.problems])
+            for where in detail.problems for page in where.problems]
 
 
 def test_signed_data_carries_the_digests_of_print_images_and_signature_pngs(snapshot, rendered) -> None:  # noqa: F811
@@ -69,9 +82,9 @@ def test_text_added_to_a_page_in_an_incremental_update(signed, org) -> None:  # 
 
     report = check(_incremental(data, add_text), org)
     assert not report.ok and "visible_content_mismatch" in report.codes, verify.describe(report)
-    message = next(r.message for r in report.reasons if r.code == "visible_content_mismatch")
-    assert "当前文件第 2 页" in message and "文字不同" in message, message
-    assert "第 1 页" not in message and "第 3 页" not in message
+    detail = _mismatch(report)
+    assert detail.code == "verify.pages_differ"
+    assert _pages(detail) == [("verify.in_file_now", 2, ["verify.text_differs"])], detail.english()
 
 
 def test_replaced_photo_signed_by_the_genuine_officers_fails(snapshot, rendered, fontset, org, tmp_path) -> None:  # noqa: F811
@@ -88,8 +101,9 @@ def test_replaced_photo_signed_by_the_genuine_officers_fails(snapshot, rendered,
     *_, final = sign_all(forged, snapshot, org)
     report = check(final, org)
     assert not report.ok and "visible_content_mismatch" in report.codes, verify.describe(report)
-    message = next(r.message for r in report.reasons if r.code == "visible_content_mismatch")
-    assert f"证据 {first.number}" in message and "照片被替换或删除" in message, message
+    detail = _mismatch(report)
+    assert detail.codes == ["verify.cannot_rerender", "rerender.photo_not_on_page"], detail.english()
+    assert detail.problems[0].params["number"] == first.number
 
 
 def _repaint_amount(view, page, old: str, new: str) -> bytes:
@@ -113,7 +127,7 @@ def _repaint_amount(view, page, old: str, new: str) -> bytes:
     raise AssertionError(f"{old} not found on the page")
 
 
-def test_changed_amount_on_page_2_after_signing(signed, snapshot, org) -> None:  # noqa: F811
+def test_changed_amount_on_page_2_after_signing(signed, snapshot, org, tmp_path) -> None:  # noqa: F811
     data = signed.read_bytes()
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     old = f"{snapshot.findings[0].amount_involved:,.2f}"
@@ -127,8 +141,15 @@ def test_changed_amount_on_page_2_after_signing(signed, snapshot, org) -> None: 
 
     report = check(_incremental(data, edit), org)
     assert not report.ok and "visible_content_mismatch" in report.codes, verify.describe(report)
-    message = next(r.message for r in report.reasons if r.code == "visible_content_mismatch")
-    assert "当前文件第 2 页" in message and "显示“…" in message, message
+    detail = _mismatch(report)
+    assert _pages(detail) == [("verify.in_file_now", 2, ["verify.text_differs"])], detail.english()
+    [shown] = detail.problems[0].problems[0].problems[0].problems
+    assert shown.code == "verify.text_shown" and old.replace("1", "4", 1)[:6] in shown.params["shown"]
+    # the Chinese report (inspector verify words it with the zh_CN catalogue) reads as it always did
+    from inspector_app.ui.cli_words import problem_words
+
+    message = problem_words(tmp_path)(detail)
+    assert message.startswith("页面与按签名数据重新生成的页面不一致：当前文件第 2 页：文字不同：显示“…"), message
     assert f"较重{old.replace('1', '4', 1)[:6]}" in message and f"较重{old[:6]}" in message, message
 
 
@@ -160,8 +181,9 @@ def test_image_added_to_a_page_is_named(signed, org) -> None:  # noqa: F811
 
     report = check(_incremental(data, add_image), org)
     assert not report.ok and "visible_content_mismatch" in report.codes, verify.describe(report)
-    message = next(r.message for r in report.reasons if r.code == "visible_content_mismatch")
-    assert "当前文件第 1 页" in message and "图像不同（1 幅不属于签名数据" in message, message
+    detail = _mismatch(report)
+    assert _pages(detail) == [("verify.in_file_now", 1, ["verify.images_differ"])], detail.english()
+    assert detail.problems[0].problems[0].problems[0].params == {"extra": 1, "missing": 0}
 
 
 def test_damaged_page_stream_is_a_finding_not_a_crash(signed, org) -> None:  # noqa: F811

@@ -165,7 +165,8 @@ def test_signed_notice_removed(forged: SimpleNamespace) -> None:
     resealed = _reseal(forged, forged.tmp / "nonotice-resealed.zip", drop=(notice,))
     report = forged.app.case_files.verify(resealed)
     assert report.codes == {"document_missing"} and report.problems[0].path == "journal.json"
-    assert "通知书" in report.problems[0].message
+    detail = report.problems[0].detail
+    assert detail.code == "case_file.journal_document_not_sealed" and "通知书" in detail.params["document"]
 
 
 def _first_revision(pdf: bytes) -> bytes:

@@ -89,8 +89,9 @@ def test_inquiry_refuses_incomplete_content_and_strangers(app, roster, org_ca) -
     o1 = roster["officers"][0]
     bad = inquiry_input(app, roster, refused=True)
     bad = InquiryInput(**{**{f: getattr(bad, f) for f in bad.__dataclass_fields__}, "witness": None})
-    with pytest.raises(ValidationError, match="见证人"):
+    with pytest.raises(ValidationError) as no_witness:
         app.inquiries.create(lead(roster), iid, bad, officer_id=o1.id, password=PASSWORD)
+    assert "record.refusal_witness_missing" in no_witness.value.codes
     stranger = inquiry_input(app, roster, refused=False)
     stranger = InquiryInput(**{**{f: getattr(stranger, f) for f in stranger.__dataclass_fields__},
                                "officer_ids": (o1.id, roster["officers"][2].id)})
@@ -117,8 +118,9 @@ def test_notice_served_by_leaving_it_starts_the_period_on_the_served_date(app, r
     base = dict(served_document_id=notice.id, method="留置送达", recipient="青川市第二人民医院",
                 served_at=served_at, place="医院行政楼", officer_ids=(o1.id, o2.id), receiver_name="孙主任",
                 receiver_relation="办公室主任", receiver_signed=False)
-    with pytest.raises(ValidationError, match="见证人"):  # 留置 needs a witness and a photo
+    with pytest.raises(ValidationError) as left:  # 留置 needs a witness and a photo
         app.service_receipts.create(lead(roster), ServiceInput(**base), officer_id=o1.id, password=PASSWORD)
+    assert {"service.left_without_witness", "service.left_without_photo"} <= set(left.value.codes)
     data = ServiceInput(**base, refusal_note="拒绝签收，已留置于行政楼办公室并拍照。", witness_name="李社工",
                         witness_id_number="510802198001010011", witness_relation="社区工作人员",
                         photo=signature_png(3), witness_png=signature_png(8))

@@ -80,9 +80,10 @@ def test_reinspection_has_its_own_evidence_result_and_signed_record(app, roster,
     assert again_report.refused and again_report.refused[0].code == "evidence.reused_for_reinspection"
 
     problems = app.reinspections.readiness(rein.id)
-    assert any("复查结论" in str(p) for p in problems) and any("复查情况" in str(p) for p in problems)
-    with pytest.raises(ValidationError, match="复查结论"):
+    assert {"reinspection.result_missing", "reinspection.note_missing"} <= {p.code for p in problems}
+    with pytest.raises(ValidationError) as not_ready:
         app.reinspections.sign(inspector, rein.id, o1.id, PASSWORD)
+    assert "reinspection.result_missing" in not_ready.value.codes
     app.reinspections.update(inspector, rein.id, result=RectificationResult.DONE,
                              note="已停止串换项目收费，收费系统已修改，违规费用已退回。")
     with pytest.raises(ValidationError) as caught:

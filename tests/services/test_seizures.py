@@ -157,8 +157,9 @@ def test_preservation_refused_before_a_witness_has_a_7_day_clock(app, roster, or
     iid = new_inspection(app, roster)
     start_on_site(app, roster, iid)
     no_approval = dataclasses.replace(seal_input(app, roster, measure=dz.PRESERVATION), approved_by="")
-    with pytest.raises(ValidationError, match="负责人批准"):
+    with pytest.raises(ValidationError) as no_head:
         app.seizures.create(lead(roster), iid, no_approval, officer_id=roster["officers"][0].id, password=PASSWORD)
+    assert no_head.value.codes == ["seizure.preservation_not_approved"]
     doc = signed(app, roster, iid, seal_input(app, roster, measure=dz.PRESERVATION, refused=True))
     assert doc.kind == "preservation" and doc.number == "医保存〔2026〕1号"
     out = app.verification.export_record(iid, tmp_path / "preservation.pdf", "preservation")
@@ -192,8 +193,9 @@ def test_bad_input_is_refused_with_codes_and_nothing_is_stored(app, roster, org_
         app.seizures.create(lead(roster), iid, stranger, officer_id=o1.id, password=PASSWORD)
     assert exc.value.code == "seizure.not_team"
     bad_qty = dataclasses.replace(seal_input(app, roster), items=(ItemInput("药品", "三", "盒", "药房"),))
-    with pytest.raises(ValidationError, match="不是正数"):
+    with pytest.raises(ValidationError) as qty:
         app.seizures.create(lead(roster), iid, bad_qty, officer_id=o1.id, password=PASSWORD)
+    assert qty.value.codes == ["seizure.bad_quantity"] and qty.value.params == {"item": 1, "quantity": "三"}
     assert app.seizures.of_inspection(iid) == [] and not app.signing.documents(iid)
 
 

@@ -158,9 +158,10 @@ def test_notice_and_addendum_are_signed_and_verify(app, roster, org_ca, tmp_path
                                                      legal_basis="《医疗保障基金使用监督管理条例》第三十八条"))
     for o in (o1, o2):
         app.signing.sign_record(Actor(o.name, o.id), iid, o.id, PASSWORD)
-    with pytest.raises(ValidationError, match="晚于"):
+    with pytest.raises(ValidationError) as early:
         app.documents.create_notice(lead(roster), iid, deadline=dt.date(2026, 11, 1), officer_id=o1.id,
                                     password=PASSWORD)
+    assert early.value.codes == ["notice.deadline_not_after_issue"]
     notice, _ = app.documents.create_notice(lead(roster), iid, deadline=dt.date(2026, 12, 20), officer_id=o1.id,
                                             password=PASSWORD)
     assert "改" in notice.number

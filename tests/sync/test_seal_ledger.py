@@ -75,7 +75,8 @@ def test_resealed_case_file_is_flagged_against_the_server_seal_ledger(tmp_path: 
         genuine = app_a.case_files.export(iid, tmp_path / "case.zip", officer_id=OFFICERS[0][0], password=PW)
         # not yet on the server: the exporting laptop knows the seal, the server has not confirmed it
         early = app_a.case_files.verify(genuine, [ca.cert], [crl], ledger=True)
-        assert early.codes == {"seal_not_registered"} and "尚未经服务器确认" in early.problems[0].message
+        assert early.codes == {"seal_not_registered"}
+        assert early.problems[0].detail.code == "case_file.seal_not_confirmed"
         assert eng_a.sync_round().ok
         assert eng_b.sync_round().ok, eng_b.status().last_error
 
@@ -90,8 +91,9 @@ def test_resealed_case_file_is_flagged_against_the_server_seal_ledger(tmp_path: 
         assert offline.ok, offline.problems  # every offline check holds: the insider's seal is genuine
         flagged = app_b.case_files.verify(resealed, [ca.cert], [crl], ledger=True)
         assert flagged.codes == {"seal_not_registered"}, flagged.problems
-        message = flagged.problems[0].message
-        assert "重新封卷" in message and "陈明哲" in message  # the genuine registered seal is named beside it
+        detail = flagged.problems[0].detail
+        assert detail.code == "case_file.seal_not_in_ledger"  # re-sealed; the genuine registered seal named beside it
+        assert [seal.params["name"] for seal in detail.params["seals"]] == ["陈明哲"]
 
         # the command line: `inspector verify FILE.zip --ledger` against laptop B's workspace
         (tmp_path / "ca.pem").write_bytes(ca.cert.public_bytes(serialization.Encoding.PEM))

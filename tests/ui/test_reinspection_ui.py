@@ -49,7 +49,9 @@ def test_reinspection_dialog_collects_photos_and_signs(app, roster, org_ca, qtbo
     d.start_button.click()
     qtbot.waitUntil(lambda: d.reinspection is not None and d.body.isEnabled(), timeout=10000)
     qtbot.waitUntil(lambda: "Before signing" in d.status.text(), timeout=10000)
-    assert "复查结论" in d.status.text() and "复查情况" in d.status.text()
+    # the record's own checks are coded: the English UI words them in English
+    assert "Choose the result of the re-inspection" in d.status.text()
+    assert "Record what the re-inspection found" in d.status.text()
 
     photos = []
     for n in range(2):

@@ -132,7 +132,7 @@ class CaseFileExporter:
         if not chain.ok:
             raise ValidationError("case_file.journal_broken", QT_TRANSLATE_NOOP(
                 "Errors", "The journal of the inspection does not verify, so the case file cannot be exported: "
-                          "{details}"), details="; ".join(chain.problems))
+                          "{problems}"), problems=chain.problems)
         exported_at = self._ctx.clock()
         stamp = exported_at.astimezone(rm.CN_TZ).timetuple()[:6]
         entries: list[CatalogueEntry] = []

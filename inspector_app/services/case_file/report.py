@@ -1,14 +1,22 @@
 """The verification report of a case file: one stable code per problem class (JSON), and plain Chinese text —
-the decision first, then one line per check, each failing check followed by its problems."""
+the decision first, then one line per check, each failing check followed by its problems.
+
+Each problem says what exactly is wrong as a coded problem (domain.errors.CodedProblem: code, English template,
+parameters); the report is worded when it is printed, by the `say` function given to `describe` / `to_json` — the
+command line passes the zh_CN catalogue's (ui/cli_words.problem_words), so the Chinese report reads as before."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, as_json, coded, in_english
 from inspector_app.records.model import CN_TZ
-from inspector_app.services.case_file.common import STAGE_LABELS
+from inspector_app.services.case_file.common import (
+    STAGE_APPROVED, STAGE_LABELS, STAGE_OFFICERS, STAGE_PARTIAL, STAGE_SIGNED,
+)
 
 #: code -> what it means. Grouped by the check that reports it (CHECKS); the order is the report's order.
 CODES = {
@@ -50,10 +58,55 @@ CHECKS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-class Problem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem: its class (`code`, a CODES key: what the report groups by and tests assert), what exactly
+    (`detail`, coded) and where (`path` in the ZIP)."""
+
     code: str
-    message: str
+    detail: CodedProblem
     path: str = ""
+
+    @property
+    def message(self) -> str:
+        """The detail in English (logs, assertion messages); reports word it with their `say`."""
+        return self.detail.english()
+
+    def to_dict(self, say: Callable[[Any], str] = in_english) -> dict[str, Any]:
+        return {"code": self.code, "message": say(self.detail), "path": self.path, "detail": as_json(self.detail)}
+
+
+#: A document's stage as the problems name it (zh: common.STAGE_LABELS, the words the catalogue prints).
+_STAGE_WORDS = {
+    STAGE_APPROVED: QT_TRANSLATE_NOOP("Errors", "signed by two officers and approved by the team lead"),
+    STAGE_OFFICERS: QT_TRANSLATE_NOOP("Errors", "signed by every officer (not approved)"),
+    STAGE_SIGNED: QT_TRANSLATE_NOOP("Errors", "signed in full"),
+    STAGE_PARTIAL: QT_TRANSLATE_NOOP("Errors", "partly signed"),
+}
+
+
+def stage_short(claimed: str, reached: str, lacking: list[str]) -> CodedProblem:
+    """A signed document short of the stage the seal claims for it, with the signatures it lacks."""
+    if not lacking:
+        return coded("case_file.stage_short", QT_TRANSLATE_NOOP(
+            "Errors", "The sealed manifest says it is “{claimed}”, but its valid signatures reach only “{reached}”."),
+            claimed=_STAGE_WORDS.get(claimed, "?"), reached=_STAGE_WORDS[reached])
+    return coded("case_file.stage_short_lacking", QT_TRANSLATE_NOOP(
+        "Errors", "The sealed manifest says it is “{claimed}”, but its valid signatures reach only “{reached}” "
+                  "({fields} missing)."), claimed=_STAGE_WORDS.get(claimed, "?"), reached=_STAGE_WORDS[reached],
+        fields=[_field_word(f) for f in lacking])
+
+
+def _field_word(name: str) -> CodedProblem | str:
+    """A signature field as the problems name it (zh: common.field_label's words)."""
+    if name.startswith("Sig_Officer"):
+        return coded("case_file.officer_field", QT_TRANSLATE_NOOP("Errors", "officer {n}"),
+                     n=name.removeprefix("Sig_Officer"))
+    words = {"Sig_Lead": QT_TRANSLATE_NOOP("Errors", "the team lead"),
+             "Sig_Agency": QT_TRANSLATE_NOOP("Errors", "the responsible officer"),
+             "Sig_Seal": QT_TRANSLATE_NOOP("Errors", "the seal")}
+    return words.get(name, name)
+
 
 
 @dataclass(frozen=True)
@@ -95,7 +148,8 @@ class CaseFileReport:
             return "record.json 与证据原件与签名文书所载一致"
         return f"{self.journal_length} 条，链头 {self.journal_head[:16] or '—'}…，与封卷时一致"
 
-    def describe(self) -> str:
+    def describe(self, say: Callable[[Any], str] = in_english) -> str:
+        """The decision, then each check: passed with what holds, or failed with its problems worded by `say`."""
         m = self.manifest or {}
         lines = ["结论：" + ("通过" if self.ok else f"不通过（{len(self.problems)} 项问题）"),
                  f"案卷：{m.get('record_number') or '（未知）'}，检查 {m.get('inspection_id') or '—'}"]
@@ -103,24 +157,24 @@ class CaseFileReport:
             found = [p for p in self.problems if p.code in codes]
             if found:
                 lines.append(f"{check}：不通过")
-                lines += [f"  · {p.path + '：' if p.path else ''}{p.message}" for p in found]
+                lines += [f"  · {p.path + '：' if p.path else ''}{say(p.detail)}" for p in found]
             elif self.refused or (self.problems and self.problems[0].code == "unreadable"):
                 lines.append(f"{check}：未核验（案卷未解压）")
             else:
                 lines.append(f"{check}：通过（{self._ok_detail(check)}）")
         return "\n".join(lines)
 
-    def to_json(self) -> str:
+    def to_json(self, say: Callable[[Any], str] = in_english) -> str:
         seal = None
         if self.seal is not None:
             s = self.seal
             seal = {"ok": s.ok, "code": s.code, "message": s.message, "signer": s.signer,
                     "certificate_no": s.certificate_no, "serial": s.serial, "claimed_time": s.claimed_time,
                     "claimed_time_source": "device clock", "revocation_checked": s.revocation_checked}
-        return json.dumps({"ok": self.ok, "refused": self.refused, "problems": [p._asdict() for p in self.problems],
+        return json.dumps({"ok": self.ok, "refused": self.refused, "problems": [p.to_dict(say) for p in self.problems],
                            "files": self.files, "journal_length": self.journal_length,
                            "journal_head": self.journal_head, "seal": seal, "stages": self.stages,
                            "ledger": self.ledger,
                            "manifest": self.manifest,
-                           "documents": {k: json.loads(v.to_json()) for k, v in self.documents.items()}},
+                           "documents": {k: json.loads(v.to_json(say)) for k, v in self.documents.items()}},
                           ensure_ascii=False, indent=1, default=str)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, coded, finished
 from inspector_app.records import model as rm
 from inspector_app.records.embedded import embedded_files, pdf_reader
 from inspector_app.records.render import RECORD_FILE
@@ -28,7 +29,7 @@ from inspector_app.records.verify_report import VerifyReport
 from inspector_app.services.case_file import common as C
 from inspector_app.services.case_file.journal_check import check_journal
 from inspector_app.services.case_file.ledger import LedgerEntry
-from inspector_app.services.case_file.report import CODES, CaseFileReport, Problem
+from inspector_app.services.case_file.report import CODES, CaseFileReport, Problem, stage_short
 from inspector_app.services.case_file.zipscan import ScanLimits, ScanResult, scan
 
 _KEPT = (C.MANIFEST, C.RECORD_JSON, C.JOURNAL_JSON, C.CATALOGUE_PDF)
@@ -45,7 +46,8 @@ def verify_case_file(zip_path: str | Path, trust_roots: Sequence[Any], crls: Seq
     try:
         zf = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return CaseFileReport(False, [Problem("unreadable", f"{CODES['unreadable']}：{exc}", str(zip_path))])
+        return CaseFileReport(False, [Problem("unreadable", coded("case_file.unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "The file is not a valid case-file ZIP: {error}"), error=str(exc)), str(zip_path))])
     with zf:
         found = scan(zf, limits, lambda name: name in _KEPT)
         problems = found.problems
@@ -81,17 +83,23 @@ def _check_ledger(catalogue: bytes | None, manifest: dict[str, Any] | None, entr
     digest = hashlib.sha256(catalogue).hexdigest()
     number = (manifest or {}).get("record_number", "")
     same_case = [e for e in entries if e.record_number == number and e.catalogue_sha256 != digest]
-    others = "；本案在服务器登记的封卷：" + "、".join(
-        f"{e.sealed_by}（{e.exported_at}）" for e in same_case if e.confirmed) if any(
-        e.confirmed for e in same_case) else "；服务器上没有本案的其他封卷登记"
+    others = [coded("case_file.ledger_seal", QT_TRANSLATE_NOOP("Errors", "{name} ({time})"), name=e.sealed_by,
+                    time=e.exported_at) for e in same_case if e.confirmed]
     match = next((e for e in entries if e.catalogue_sha256 == digest), None)
     if match is None:
-        problems.append(Problem("seal_not_registered", f"卷内目录（SHA-256 {digest[:16]}…）的封卷不在服务器的封卷登记中"
-                                                       f"：案卷可能在导出后被改动并重新封卷{others}", C.CATALOGUE_PDF))
+        problems.append(Problem("seal_not_registered", coded("case_file.seal_not_in_ledger", QT_TRANSLATE_NOOP(
+            "Errors", "The seal of the catalogue (SHA-256 {digest}…) is not in the server's seal ledger: the case "
+                      "file may have been changed and sealed again after export; the seals of this case the server "
+                      "registered: {seals}"), digest=digest[:16], seals=others) if others else coded(
+            "case_file.seal_not_in_ledger_alone", QT_TRANSLATE_NOOP(
+                "Errors", "The seal of the catalogue (SHA-256 {digest}…) is not in the server's seal ledger: the case "
+                          "file may have been changed and sealed again after export; the server has no other seal of "
+                          "this case."), digest=digest[:16]), C.CATALOGUE_PDF))
         return None
     if not match.confirmed:
-        problems.append(Problem("seal_not_registered", "封卷只在本机登记，尚未经服务器确认：请先同步后再核验",
-                                C.CATALOGUE_PDF))
+        problems.append(Problem("seal_not_registered", coded("case_file.seal_not_confirmed", QT_TRANSLATE_NOOP(
+            "Errors", "The seal is registered on this computer only, not yet confirmed by the server: sync first, "
+                      "then verify.")), C.CATALOGUE_PDF))
         return None
     extra = f"（本案另有 {len(same_case)} 次封卷登记）" if same_case else ""
     return f"封卷已在服务器登记：{match.sealed_by}，导出时间 {match.exported_at}{extra}"
@@ -102,14 +110,17 @@ def _check_seal(found: ScanResult, roots: Sequence[Any], crls: Sequence[Any],
     catalogue = found.kept.get(C.CATALOGUE_PDF)
     if catalogue is None:
         if C.CATALOGUE_PDF in found.hashes or C.CATALOGUE_PDF in found.skipped:
-            problems.append(Problem("seal_invalid", "卷内目录.pdf 无法读取、过大或有重名条目：未能核验封卷签名",
-                                    C.CATALOGUE_PDF))
+            problems.append(Problem("seal_invalid", coded("case_file.catalogue_unreadable", QT_TRANSLATE_NOOP(
+                "Errors", "{file} cannot be read, is too large or has a duplicate entry: the seal was not verified."),
+                file=C.CATALOGUE_PDF), C.CATALOGUE_PDF))
         else:
-            problems.append(Problem("seal_missing", "案卷中没有卷内目录.pdf（封卷签名所在文件）", C.CATALOGUE_PDF))
+            problems.append(Problem("seal_missing", coded("case_file.catalogue_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The case file has no {file} (the file that carries the seal)."), file=C.CATALOGUE_PDF),
+                C.CATALOGUE_PDF))
         return None
     seal = verify_seal(catalogue, roots, crls)
-    if not seal.ok:
-        problems.append(Problem(seal.code, seal.message, C.CATALOGUE_PDF))
+    if not seal.ok:  # records/seal.py words its findings itself (in Chinese), as the signature checks do
+        problems.append(Problem(seal.code, finished(seal.message), C.CATALOGUE_PDF))
     return seal
 
 
@@ -117,41 +128,52 @@ def _is_sha(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value) is not None
 
 
-def _parse_manifest(raw: bytes | None) -> tuple[dict[str, Any] | None, str]:
+def _parse_manifest(raw: bytes | None) -> tuple[dict[str, Any] | None, CodedProblem | None]:
+    """The manifest, or None and why not."""
     if raw is None:
-        return None, "案卷中没有 manifest.json"
+        return None, coded("case_file.manifest_missing", QT_TRANSLATE_NOOP(
+            "Errors", "The case file has no manifest.json."))
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        return None, f"manifest.json 无法解析：{exc}"
+        return None, coded("case_file.manifest_unreadable", QT_TRANSLATE_NOOP(
+            "Errors", "manifest.json cannot be parsed: {error}"), error=str(exc))
     if not isinstance(doc, dict) or doc.get("format") != C.FORMAT or not isinstance(doc.get("files"), list):
-        return None, "manifest.json 不是本应用的案卷清单（缺少 format 或 files）"
+        return None, coded("case_file.manifest_foreign", QT_TRANSLATE_NOOP(
+            "Errors", "manifest.json is not a case-file manifest of this application (format or files is missing)."))
     paths = set()
     for row in doc["files"]:
         if not (isinstance(row, dict) and isinstance(row.get("path"), str) and _is_sha(row.get("sha256"))
                 and isinstance(row.get("size"), int)):
-            return None, f"manifest.json 的文件条目格式错误：{str(row)[:80]}"
+            return None, coded("case_file.manifest_bad_entry", QT_TRANSLATE_NOOP(
+                "Errors", "A file entry of manifest.json is malformed: {entry}"), entry=str(row)[:80])
         if row["path"] in paths:
-            return None, f"manifest.json 重复列出 {row['path']}"
+            return None, coded("case_file.manifest_duplicate", QT_TRANSLATE_NOOP(
+                "Errors", "manifest.json lists {path} twice."), path=row["path"])
         paths.add(row["path"])
     if not isinstance(doc.get("documents", []), list):
-        return None, "manifest.json 的签名文书列表格式错误"
-    return doc, ""
+        return None, coded("case_file.manifest_bad_documents", QT_TRANSLATE_NOOP(
+            "Errors", "The list of signed documents in manifest.json is malformed."))
+    return doc, None
 
 
 def _manifest(seal: SealCheck | None, copy: bytes | None, problems: list[Problem]) -> dict[str, Any] | None:
     """The sealed manifest; without a valid seal, the unsealed copy (so the other checks still say something)."""
     if seal is not None and seal.ok:
         manifest, why = _parse_manifest(seal.manifest)
-        if manifest is None:
-            problems.append(Problem("seal_invalid", f"封卷签名所载清单无效：{why}", C.CATALOGUE_PDF))
+        if why is not None:
+            problems.append(Problem("seal_invalid", coded("case_file.sealed_manifest_invalid", QT_TRANSLATE_NOOP(
+                "Errors", "The manifest the seal carries is not valid"), problems=[why]), C.CATALOGUE_PDF))
+        elif copy is None:
+            problems.append(Problem("manifest_invalid", coded("case_file.manifest_missing_sealed", QT_TRANSLATE_NOOP(
+                "Errors", "The case file has no manifest.json (verified against the sealed manifest).")), C.MANIFEST))
         elif copy != seal.manifest:
-            problems.append(Problem("manifest_invalid", "manifest.json 与封卷签名所载清单不一致（已按封卷清单核验）"
-                                    if copy is not None else "案卷中没有 manifest.json（已按封卷清单核验）",
-                                    C.MANIFEST))
+            problems.append(Problem("manifest_invalid", coded("case_file.manifest_differs", QT_TRANSLATE_NOOP(
+                "Errors", "manifest.json differs from the manifest the seal carries (verified against the sealed "
+                          "manifest).")), C.MANIFEST))
         return manifest
     manifest, why = _parse_manifest(copy)
-    if manifest is None:
+    if why is not None:
         problems.append(Problem("manifest_invalid", why, C.MANIFEST))
     return manifest
 
@@ -163,10 +185,10 @@ def _check_sealer(seal: SealCheck | None, manifest: dict[str, Any] | None, recor
         return
     by = manifest.get("sealed_by") or {}
     if (seal.signer, seal.certificate_no) != (by.get("name"), by.get("certificate_no")):
-        problems.append(Problem("sealer_mismatch",
-                                f"封卷证书持有人 {seal.signer}（{seal.certificate_no or '—'}）与清单所载"
-                                f"封卷人 {by.get('name') or '—'}（{by.get('certificate_no') or '—'}）"
-                                "不符", C.CATALOGUE_PDF))
+        problems.append(Problem("sealer_mismatch", coded("case_file.sealer_not_in_manifest", QT_TRANSLATE_NOOP(
+            "Errors", "The holder of the seal's certificate, {signer} ({number}), is not the sealer the manifest "
+                      "names, {named} ({named_number})."), signer=seal.signer, number=seal.certificate_no or "—",
+            named=by.get("name") or "—", named_number=by.get("certificate_no") or "—"), C.CATALOGUE_PDF))
         return
     try:
         record = json.loads(record_json or b"")
@@ -174,8 +196,9 @@ def _check_sealer(seal: SealCheck | None, manifest: dict[str, Any] | None, recor
         return  # record.json itself is reported by the record check
     named = [*record.get("officers", []), *([record["team_lead"]] if record.get("team_lead") else [])]
     if not any((o.get("name"), o.get("certificate_no")) == (seal.signer, seal.certificate_no) for o in named):
-        problems.append(Problem("sealer_mismatch", f"封卷人 {seal.signer} 不是笔录所载的执法人员或检查组组长",
-                                C.CATALOGUE_PDF))
+        problems.append(Problem("sealer_mismatch", coded("case_file.sealer_not_in_record", QT_TRANSLATE_NOOP(
+            "Errors", "The sealer {signer} is not an officer or the team lead the record names."),
+            signer=seal.signer), C.CATALOGUE_PDF))
 
 
 # ------------------------------------------------------------------------------------------------ files
@@ -191,14 +214,17 @@ def _check_files(found: ScanResult, manifest: dict[str, Any] | None, problems: l
         if path in sealed_docs or path in found.skipped:
             continue  # documents: their own codes below; skipped entries: reported by the structure check
         if path not in actual:
-            problems.append(Problem("file_missing", f"封卷清单所列文件缺失：{row.get('title') or path}", path))
+            problems.append(Problem("file_missing", coded("case_file.file_missing", QT_TRANSLATE_NOOP(
+                "Errors", "A file the sealed manifest lists is missing: {file}"), file=row.get("title") or path), path))
         elif actual[path] is not None and actual[path] != (row["sha256"], row["size"]):
             sha, size = actual[path]  # type: ignore[misc]
-            problems.append(Problem("file_changed", f"SHA-256 {sha[:16]}…（{size} 字节）与清单所载 "
-                                                    f"{row['sha256'][:16]}…（{row['size']} 字节）不一致", path))
+            problems.append(Problem("file_changed", coded("case_file.file_changed", QT_TRANSLATE_NOOP(
+                "Errors", "SHA-256 {sha}… ({size} bytes) differs from the manifest's {listed}… ({listed_size} bytes)."),
+                sha=sha[:16], size=size, listed=row["sha256"][:16], listed_size=row["size"]), path))
     for path in actual:
         if path not in (C.MANIFEST, C.CATALOGUE_PDF) and path not in listed:
-            problems.append(Problem("file_added", "封卷清单未列出此文件", path))
+            problems.append(Problem("file_added", coded("case_file.file_added", QT_TRANSLATE_NOOP(
+                "Errors", "The sealed manifest does not list this file.")), path))
 
 
 def _read_bounded(zf: zipfile.ZipFile, path: str, limit: int) -> bytes | None:
@@ -216,12 +242,14 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
     sealed = {d["path"]: d for d in (manifest or {}).get("documents", []) if isinstance(d, dict) and "path" in d}
     for path, d in sealed.items():
         if path not in found.hashes and path not in found.skipped:
-            problems.append(Problem("document_missing", f"封卷时的{C.DOC_TITLES.get(str(d.get('kind')), '签名文书')}"
-                                                        f"（{d.get('number', '')}）在案卷中缺失", path))
+            problems.append(Problem("document_missing", coded("case_file.document_missing", QT_TRANSLATE_NOOP(
+                "Errors", "The {document} ({number}) the case file was sealed with is missing."),
+                document=C.DOC_TITLES.get(str(d.get("kind"))) or QT_TRANSLATE_NOOP("Errors", "signed document"),
+                number=d.get("number", "")), path))
         elif (h := found.hashes.get(path)) is not None and h[0] != d.get("pdf_sha256"):
-            problems.append(Problem("document_substituted", f"SHA-256 {h[0][:16]}… 与封卷清单所载 "
-                                                            f"{str(d.get('pdf_sha256'))[:16]}… 不一致：文书被替换",
-                                    path))
+            problems.append(Problem("document_substituted", coded("case_file.document_substituted", QT_TRANSLATE_NOOP(
+                "Errors", "SHA-256 {sha}… differs from the sealed manifest's {listed}…: the document was replaced."),
+                sha=h[0][:16], listed=str(d.get("pdf_sha256"))[:16]), path))
     reports: dict[str, VerifyReport] = {}
     stages: dict[str, str] = {}
     embedded: dict[str, bytes] = {}
@@ -229,10 +257,13 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
                        and p.lower().endswith(".pdf")):
         data = _read_bounded(zf, path, limits.max_document)
         if data is None:
-            problems.append(Problem("too_large", f"文书大于 {limits.max_document >> 20} MB，未能核验签名", path))
+            problems.append(Problem("too_large", coded("case_file.document_too_large", QT_TRANSLATE_NOOP(
+                "Errors", "The document is larger than {limit} MB; its signatures were not verified."),
+                limit=limits.max_document >> 20), path))
             continue
         if hashlib.sha256(data).hexdigest() != found.hashes[path][0]:  # type: ignore[index]
-            problems.append(Problem("file_changed", "文书在核验过程中被改动", path))
+            problems.append(Problem("file_changed", coded("case_file.document_changed", QT_TRANSLATE_NOOP(
+                "Errors", "The document changed while it was verified.")), path))
             continue
         # A case file may hold documents still being signed: the stage each must reach is the sealed manifest's
         # claim. It goes to verify_pdf as the claim about this document (its signed fields: the two-officer rule
@@ -242,8 +273,9 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
                             claims=_sealed_claims(claim) if claim is not None else None)
         reports[path] = report
         if not report.ok:
-            problems.append(Problem("pdf_invalid", "签名文书核验不通过：" + "；".join(
-                f"{r.message}" for r in report.reasons), path))
+            problems.append(Problem("pdf_invalid", coded("case_file.pdf_invalid", QT_TRANSLATE_NOOP(
+                "Errors", "The signed document does not verify"),
+                problems=[r.detail or finished(r.message) for r in report.reasons]), path))
         if report.doc_kind == rm.ReinspectionRecord.KIND or report.doc_kind in C.SEIZURE_KINDS:
             embedded[path] = embedded_files(pdf_reader(data).root).get(RECORD_FILE, b"")
         del data
@@ -253,11 +285,7 @@ def _verify_documents(zf: zipfile.ZipFile, found: ScanResult, roots: Sequence[An
         if claim is not None:
             lacking = sorted(set(claim.get("signed_fields", [])) - set(signed))
             if lacking or _STAGE_RANK.get(stages[path], 0) < _STAGE_RANK.get(str(claim.get("stage")), 0):
-                problems.append(Problem("stage_mismatch",
-                                        f"封卷清单称其为“{C.STAGE_LABELS.get(str(claim.get('stage')), '?')}”"
-                                        f"，但有效签名只达到“{C.STAGE_LABELS[stages[path]]}”"
-                                        + (f"（缺少 {'、'.join(C.field_label(f) for f in lacking)}）"
-                                           if lacking else ""),
+                problems.append(Problem("stage_mismatch", stage_short(str(claim.get("stage")), stages[path], lacking),
                                         path))
     return reports, stages, embedded
 
@@ -281,31 +309,37 @@ def _check_record(found: ScanResult, documents: dict[str, VerifyReport], manifes
     records = [(p, r) for p, r in documents.items() if r.doc_kind == rm.RecordSnapshot.KIND]
     if not records:
         if not any(p.code in ("document_missing", "document_substituted") for p in problems):
-            problems.append(Problem("document_missing", "案卷中没有签名的现场检查笔录", "documents/"))
+            problems.append(Problem("document_missing", coded("case_file.no_signed_record", QT_TRANSLATE_NOOP(
+                "Errors", "The case file has no signed on-site inspection record.")), "documents/"))
         return
     path, rep = records[0]
     printed = rep.printed_content_hash
     if manifest is not None and manifest.get("content_hash") != printed:
-        problems.append(Problem("record_mismatch", f"清单所载内容哈希与签名笔录所载 {printed[:16]}… 不一致",
-                                C.MANIFEST))
+        problems.append(Problem("record_mismatch", coded("case_file.manifest_hash_differs", QT_TRANSLATE_NOOP(
+            "Errors", "The content hash in the manifest differs from the signed record's {hash}…."),
+            hash=printed[:16]), C.MANIFEST))
     if manifest is not None and manifest.get("record_number") != rep.record_number:
-        problems.append(Problem("record_mismatch", f"清单所载笔录编号与签名笔录 {rep.record_number} 不一致",
-                                C.MANIFEST))
+        problems.append(Problem("record_mismatch", coded("case_file.manifest_number_differs", QT_TRANSLATE_NOOP(
+            "Errors", "The record number in the manifest differs from the signed record's, {number}."),
+            number=rep.record_number), C.MANIFEST))
     data = found.kept.get(C.RECORD_JSON)
     if data is None and C.RECORD_JSON in found.skipped:
         return  # an ambiguous (duplicate) record.json: reported by the structure check
     if data is None:
-        problems.append(Problem("record_mismatch", "缺少 record.json", C.RECORD_JSON))
+        problems.append(Problem("record_mismatch", coded("case_file.record_json_missing", QT_TRANSLATE_NOOP(
+            "Errors", "record.json is missing.")), C.RECORD_JSON))
         return
     if hashlib.sha256(data).hexdigest() != printed:
-        problems.append(Problem("record_mismatch", f"record.json 的 SHA-256 与签名笔录（{path}）所载内容哈希 "
-                                                   f"{printed[:16]}… 不一致", C.RECORD_JSON))
+        problems.append(Problem("record_mismatch", coded("case_file.record_json_differs", QT_TRANSLATE_NOOP(
+            "Errors", "The SHA-256 of record.json differs from the content hash {hash}… the signed record ({path}) "
+                      "carries."), hash=printed[:16], path=path), C.RECORD_JSON))
         return
     record = json.loads(data)  # the bytes the signatures bind to: the evidence list below is authoritative
-    _check_evidence(found, record.get("evidence", []), "evidence/", "签名笔录证据清单", problems)
+    listed = coded("case_file.record_evidence", QT_TRANSLATE_NOOP("Errors", "the evidence list of the signed record"))
+    _check_evidence(found, record.get("evidence", []), "evidence/", listed, problems)
 
 
-def _check_evidence(found: ScanResult, listed: list[dict[str, Any]], folder: str, source: str,
+def _check_evidence(found: ScanResult, listed: list[dict[str, Any]], folder: str, source: CodedProblem,
                     problems: list[Problem]) -> None:
     for ev in listed:
         number, sha = ev.get("number", ""), ev.get("sha256", "")
@@ -313,10 +347,13 @@ def _check_evidence(found: ScanResult, listed: list[dict[str, Any]], folder: str
         if not matches and any(p.startswith(f"{folder}{number}_") for p in found.skipped):
             continue  # present but ambiguous (duplicate names): reported by the structure check
         if not matches:
-            problems.append(Problem("evidence_mismatch", f"{source}所列 {number} 在案卷中缺失", f"{folder}{number}_"))
+            problems.append(Problem("evidence_mismatch", coded("case_file.evidence_missing", QT_TRANSLATE_NOOP(
+                "Errors", "{number}, listed in {source}, is missing from the case file."), source=source,
+                number=number), f"{folder}{number}_"))
         elif not any(v is not None and v[0] == sha for _p, v in matches):
-            problems.append(Problem("evidence_mismatch", f"{number} 的 SHA-256 与{source}所载 {sha[:16]}… "
-                                                         "不一致（原件被改动或替换）", matches[0][0]))
+            problems.append(Problem("evidence_mismatch", coded("case_file.evidence_changed", QT_TRANSLATE_NOOP(
+                "Errors", "The SHA-256 of {number} differs from {sha}… in {source} (the original was changed or "
+                          "replaced)."), number=number, source=source, sha=sha[:16]), matches[0][0]))
 
 
 def _check_reinspections(found: ScanResult, documents: dict[str, VerifyReport], embedded: dict[str, bytes],
@@ -328,11 +365,15 @@ def _check_reinspections(found: ScanResult, documents: dict[str, VerifyReport], 
             continue
         data = embedded.get(path, b"")
         if hashlib.sha256(data).hexdigest() != rep.printed_content_hash:
-            problems.append(Problem("record_mismatch", "签名文书中嵌入的内容与其所载内容哈希不一致", path))
+            problems.append(Problem("record_mismatch", coded("case_file.embedded_differs", QT_TRANSLATE_NOOP(
+                "Errors", "The content embedded in the signed document differs from the content hash it carries.")),
+                path))
             continue
         if rep.doc_kind in C.SEIZURE_KINDS:  # the seized items' original photos, by the SHA-256 the notice prints
             _check_evidence(found, C.seizure_photos(json.loads(data)), C.seizure_folder(rep.doc_kind,
-                            rep.record_number), f"{rep.record_number} 物品照片清单", problems)
+                            rep.record_number), coded("case_file.item_photos", QT_TRANSLATE_NOOP(
+                                "Errors", "the item photos of {number}"), number=rep.record_number), problems)
             continue
         _check_evidence(found, json.loads(data).get("evidence", []), C.reinspection_folder(rep.record_number),
-                        f"整改复查记录 {rep.record_number} ", problems)
+                        coded("case_file.reinspection_evidence", QT_TRANSLATE_NOOP(
+                            "Errors", "re-inspection record {number}"), number=rep.record_number), problems)

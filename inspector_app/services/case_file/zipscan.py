@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP, CodedProblem, coded
 from inspector_app.services.case_file.common import CHUNK
 from inspector_app.services.case_file.report import Problem
 
@@ -54,16 +55,21 @@ class ScanResult:
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-def _name_problem(name: str) -> tuple[str, str] | None:
+def _name_problem(name: str) -> tuple[str, CodedProblem] | None:
     if "\\" in name:
-        return "path_backslash", "条目名含反斜杠（在 Windows 上是路径分隔符，可借此越出目录）"
+        return "path_backslash", coded("case_file.name_backslash", QT_TRANSLATE_NOOP(
+            "Errors", "The entry name contains a backslash (a path separator on Windows, which can lead outside the "
+                      "folder)."))
     if name.startswith("/") or _DRIVE.match(name):
-        return "path_absolute", "条目名是绝对路径"
+        return "path_absolute", coded("case_file.name_absolute", QT_TRANSLATE_NOOP(
+            "Errors", "The entry name is an absolute path."))
     parts = name.split("/")
     if ".." in parts:
-        return "path_traversal", "条目名含“..”，解压时会越出案卷目录"
+        return "path_traversal", coded("case_file.name_traversal", QT_TRANSLATE_NOOP(
+            "Errors", "The entry name contains “..”: expanded, it would lead outside the case-file folder."))
     if any(p in ("", ".") for p in parts[:-1]) or any(ord(c) < 32 for c in name):
-        return "path_traversal", "条目名含空路径段、“.”或控制字符"
+        return "path_traversal", coded("case_file.name_unsafe", QT_TRANSLATE_NOOP(
+            "Errors", "The entry name contains an empty path segment, “.” or control characters."))
     return None
 
 
@@ -82,33 +88,41 @@ def scan(zf: zipfile.ZipFile, limits: ScanLimits, keep: Callable[[str], bool]) -
     out.entries = len(infos)
     out.declared_total = sum(i.file_size for i in infos)
     if len(infos) > limits.max_entries:
-        out.problems.append(Problem("too_large", f"案卷有 {len(infos)} 个条目，超过上限 {limits.max_entries}"))
+        out.problems.append(Problem("too_large", coded("case_file.too_many_entries", QT_TRANSLATE_NOOP(
+            "Errors", "The case file has {count} entries, more than the limit of {limit}."),
+            count=len(infos), limit=limits.max_entries)))
         out.refused = True
     if out.declared_total > limits.max_total:
-        out.problems.append(Problem("too_large", f"解压后共 {out.declared_total} 字节，超过上限 {limits.max_total} "
-                                                 "字节：未解压"))
+        out.problems.append(Problem("too_large", coded("case_file.too_large_total", QT_TRANSLATE_NOOP(
+            "Errors", "Expanded it is {size} bytes, more than the limit of {limit} bytes: not expanded."),
+            size=out.declared_total, limit=limits.max_total)))
         out.refused = True
     for i in infos:
         if i.file_size > limits.ratio_floor and i.file_size > limits.max_ratio * max(1, i.compress_size):
             ratio = i.file_size / max(1, i.compress_size)
-            out.problems.append(Problem("zip_bomb", f"压缩比 {ratio:.0f}:1（{i.compress_size} 字节解压为 "
-                                                    f"{i.file_size} 字节）超过上限 {limits.max_ratio:.0f}:1："
-                                                    "疑似压缩炸弹，未解压", i.filename))
+            out.problems.append(Problem("zip_bomb", coded("case_file.zip_bomb", QT_TRANSLATE_NOOP(
+                "Errors", "The compression ratio {ratio}:1 ({packed} bytes expand to {size} bytes) is above the limit "
+                          "of {limit}:1: a suspected compression bomb, not expanded."),
+                ratio=f"{ratio:.0f}", packed=i.compress_size, size=i.file_size, limit=f"{limits.max_ratio:.0f}"),
+                i.filename))
             out.refused = True
     if out.refused:
         return out
     unsafe: set[str] = set()
     for i in infos:
         if _is_symlink(i):
-            out.problems.append(Problem("entry_symlink", "条目是符号链接（解压后可指向案卷之外的文件）", i.filename))
+            out.problems.append(Problem("entry_symlink", coded("case_file.entry_symlink", QT_TRANSLATE_NOOP(
+                "Errors", "The entry is a symbolic link (expanded, it can point to a file outside the case file).")),
+                i.filename))
             unsafe.add(i.filename)
         elif (bad := _name_problem(i.filename)) is not None:
             out.problems.append(Problem(bad[0], bad[1], i.filename))
             unsafe.add(i.filename)
     counts = Counter(_collide(i.filename) for i in infos)
     for name in sorted({i.filename for i in infos if counts[_collide(i.filename)] > 1}):
-        out.problems.append(Problem("entry_duplicate", "案卷中有同名条目（或仅大小写、Unicode 形式不同）：无法确定"
-                                                       "哪一个是封卷时的文件", name))
+        out.problems.append(Problem("entry_duplicate", coded("case_file.entry_duplicate", QT_TRANSLATE_NOOP(
+            "Errors", "The case file has entries of the same name (or differing only in case or Unicode form): "
+                      "which one was sealed cannot be told.")), name))
         unsafe.add(name)
     out.skipped = unsafe
     for i in infos:
@@ -119,13 +133,16 @@ def scan(zf: zipfile.ZipFile, limits: ScanLimits, keep: Callable[[str], bool]) -
             sha, size, data = _hash_member(zf, i, wanted)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
             out.hashes[i.filename] = None
-            out.problems.append(Problem("file_changed", f"文件无法读取（ZIP 校验失败：{exc}）", i.filename))
+            out.problems.append(Problem("file_changed", coded("case_file.entry_unreadable", QT_TRANSLATE_NOOP(
+                "Errors", "The file cannot be read (the ZIP check failed: {error})."), error=str(exc)), i.filename))
             continue
         out.hashes[i.filename] = (sha, size)
         if data is not None:
             out.kept[i.filename] = data
         elif keep(i.filename):
-            out.problems.append(Problem("too_large", f"文件大于 {limits.max_kept >> 20} MB，未读入核验", i.filename))
+            out.problems.append(Problem("too_large", coded("case_file.entry_too_large", QT_TRANSLATE_NOOP(
+                "Errors", "The file is larger than {limit} MB and was not read for verification."),
+                limit=limits.max_kept >> 20), i.filename))
     return out
 
 
