@@ -115,21 +115,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(autouse=True)
 def _inline_signing_after_each_test() -> Iterator[None]:
     """A test that launches the app turns on the signing child process for the whole pytest process; turn it off
-    again, so a later test (under pytest-xdist, in any order) signs inline as it expects. The same for a window's
-    garbage collector left running."""
+    again, so a later test (under pytest-xdist, in any order) signs inline as it expects."""
     yield
     import sys
 
     worker_process = sys.modules.get("inspector_app.records.worker_process")
     if worker_process is not None and worker_process.shared() is not None:
         worker_process.disable()
-    # A window a test left without closing it (e.g. the frame hidden when its workspace fails to open, where the
-    # real app exits) keeps its garbage collector running: automatic collection off and survivors frozen for every
-    # later test of the process. Stop it, as the window's close would have.
-    tasks = sys.modules.get("inspector_app.ui.tasks")
-    if tasks is not None:
-        for collector in list(tasks.GuiGarbageCollector._running_set):
-            collector.stop()
 
 
 @pytest.fixture(scope="session", autouse=True)

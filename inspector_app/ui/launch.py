@@ -100,6 +100,7 @@ def build_frame(actor: Actor, language: str, settings: UiSettings, runner: TaskR
     collector.start()
     window.closed.connect(collector.stop)
     window.destroyed.connect(collector.stop)
+    window.collector = collector  # type: ignore[attr-defined]  # run() ends it however the window ended
     return window
 
 
@@ -261,5 +262,9 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
         opening.finish()  # what the close queued (sign-out) is written before the workspace closes
         return opening.exit_code or code
     finally:
+        # A frame hidden because its workspace failed to open never emits `closed`, and with automatic collection
+        # off (the collector's doing) the cycles holding it are never freed, so `destroyed` never comes either:
+        # the collector would keep collection off for the rest of the process.
+        window.collector.stop()  # type: ignore[attr-defined]
         del translators
         opening.close()
