@@ -115,13 +115,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(autouse=True)
 def _inline_signing_after_each_test() -> Iterator[None]:
     """A test that launches the app turns on the signing child process for the whole pytest process; turn it off
-    again, so a later test (under pytest-xdist, in any order) signs inline as it expects."""
+    again, so a later test (under pytest-xdist, in any order) signs inline as it expects. The same for a window's
+    garbage collector still running."""
     yield
     import sys
 
     worker_process = sys.modules.get("inspector_app.records.worker_process")
     if worker_process is not None and worker_process.shared() is not None:
         worker_process.disable()
+    # A window's close is finished after its writes are flushed, which may land in the next test: its garbage
+    # collector would keep automatic collection off and survivors frozen there.
+    tasks = sys.modules.get("inspector_app.ui.tasks")
+    if tasks is not None:
+        tasks.GuiGarbageCollector.stop_all()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -196,6 +196,13 @@ class GuiGarbageCollector(QObject):
             gc.freeze()  # what survived a full collection is long-lived: not walked again (see the class doc)
 
     @staticmethod
+    def stop_all() -> None:
+        """Stop every running collector: the windows are gone (a process that outlives them, like a test run,
+        whose window's close may still be flushing when the next starts) — collection back to the interpreter."""
+        for collector in list(GuiGarbageCollector._running_set):
+            collector.stop()
+
+    @staticmethod
     def full_collect() -> None:
         """Everything, the frozen survivors included (a stall of a second at most: when nobody is working)."""
         gc.unfreeze()
