@@ -14,6 +14,13 @@ INSPECTOR_PASSWORD = "inspector-pass-1"
 LEAD_PASSWORD = "lead-pass-12"
 
 
+def sign_in_as_inspector(dialog: Any) -> None:
+    """In the sign-in dialog: choose the keyed inspector (陈明哲, the roster's first officer) and sign in."""
+    dialog.list.setCurrentRow(next(n for n in range(dialog.list.count()) if "陈明哲" in dialog.list.item(n).text()))
+    dialog.password.setText(INSPECTOR_PASSWORD)
+    dialog.sign_in_button.click()
+
+
 @lru_cache(maxsize=1)
 def recovery_pair() -> tuple[bytes, bytes]:
     """(private PEM, public PEM): one RSA-3072 pair per test session (generation takes a moment)."""

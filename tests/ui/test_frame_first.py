@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.signin_helpers import INSPECTOR_PASSWORD, keyed  # noqa: F401 - the keyed fixture
+from tests.signin_helpers import keyed, sign_in_as_inspector  # noqa: F401 - the keyed fixture
 
 
 def test_frame_waits_for_the_services_then_fills_the_list(app, roster, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -69,10 +69,7 @@ def test_run_shows_the_frame_before_the_workspace_is_open(app, roster, keyed, qt
         modal = QApplication.activeModalWidget()
         if isinstance(modal, OfficerSignInDialog) and "dialog" not in seen:
             seen["dialog"] = True
-            modal.list.setCurrentRow(next(n for n in range(modal.list.count())
-                                          if "陈明哲" in modal.list.item(n).text()))
-            modal.password.setText(INSPECTOR_PASSWORD)
-            modal.sign_in_button.click()
+            sign_in_as_inspector(modal)
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and "frame" not in seen:
             w = seen["frame"] = windows[0]
@@ -115,10 +112,7 @@ def test_a_workspace_that_fails_to_open_is_said_and_the_app_quits(app, keyed, qt
         modal = QApplication.activeModalWidget()
         if isinstance(modal, OfficerSignInDialog) and "dialog" not in seen:
             seen["dialog"] = True
-            modal.list.setCurrentRow(next(n for n in range(modal.list.count())
-                                          if "陈明哲" in modal.list.item(n).text()))
-            modal.password.setText(INSPECTOR_PASSWORD)
-            modal.sign_in_button.click()
+            sign_in_as_inspector(modal)
         if isinstance(modal, QMessageBox):
             seen["message"] = modal.text()
             modal.accept()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel
 
 from inspector_app.services.signin import WorkspaceKeys
-from tests.signin_helpers import INSPECTOR_PASSWORD, LEAD_PASSWORD, keyed  # noqa: F401
+from tests.signin_helpers import INSPECTOR_PASSWORD, LEAD_PASSWORD, keyed, sign_in_as_inspector  # noqa: F401
 from tests.ui.conftest import settle
 
 
@@ -237,10 +237,7 @@ def test_launch_signs_in_then_builds_the_context_on_a_worker(app, keyed, qtbot) 
         modal = QApplication.activeModalWidget()
         if isinstance(modal, OfficerSignInDialog) and "dialog" not in seen:
             seen["dialog"] = modal
-            row = next(n for n in range(modal.list.count()) if "陈明哲" in modal.list.item(n).text())
-            modal.list.setCurrentRow(row)
-            modal.password.setText(INSPECTOR_PASSWORD)
-            modal.sign_in_button.click()
+            sign_in_as_inspector(modal)
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows:
             w = windows[0]
