@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -35,7 +36,7 @@ def admin(db: str, *args: str) -> None:
     subprocess.run([*CLI, "--db", db, *args], check=True, env=_env(), capture_output=True, timeout=120)
 
 
-_SEEDED: dict[str, Path] = {}
+_seed_template: Path | None = None  # the first seeded database of this test process
 
 
 def seed(db: str, tmp: Path) -> None:
@@ -44,19 +45,18 @@ def seed(db: str, tmp: Path) -> None:
     The first call in a test process seeds through the command line (six server processes, ~10 s); later calls get
     a copy of that database (sqlite3's backup API, so the copy is consistent whatever the WAL holds). The seed is
     the same every time: fixed users, roster and forms."""
-    template = _SEEDED.get("sqlite")
-    if template is None or not template.exists():
-        template = tmp / "seed-template.sqlite3"
-        _seed_cli(str(template), tmp)
-        _SEEDED["sqlite"] = template
+    global _seed_template
+    if _seed_template is None or not _seed_template.exists():
+        _seed_template = tmp / "seed-template.sqlite3"
+        _seed_cli(str(_seed_template), tmp)
     else:
         _write_roster(tmp)
-    import sqlite3
-
-    with sqlite3.connect(template) as src, sqlite3.connect(db) as dst:
+    src, dst = sqlite3.connect(_seed_template), sqlite3.connect(db)
+    try:
         src.backup(dst)
-    dst.close()
-    src.close()
+    finally:
+        dst.close()
+        src.close()
 
 
 def _write_roster(tmp: Path) -> Path:
