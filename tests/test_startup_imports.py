@@ -40,11 +40,11 @@ w.close(); ctx.close()
 
 
 @pytest.mark.slow
-def test_first_window_loads_no_pdf_signing_or_migration_library(tmp_path: Path) -> None:
-    from inspector_app.cli import main
+def test_first_window_loads_no_pdf_signing_or_migration_library(tmp_path: Path,
+                                                             tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tests.demo_copy import demo_workspace
 
-    data_dir = tmp_path / "ws"
-    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    data_dir = demo_workspace(tmp_path_factory, tmp_path / "ws")
     env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
     name, _role, _cert, password, *_ = next(
         line.split("\t") for line in (data_dir / "keys" / "demo-passwords.txt").read_text("utf-8").splitlines()

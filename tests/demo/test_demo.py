@@ -8,13 +8,13 @@ from inspector_app.cli import main
 from inspector_app.domain.credit_code import is_valid_credit_code
 from inspector_app.domain.roster import Category, Level
 from inspector_app.demo.workspace import ORG_ALPHABET, org_code_with_check
+from tests.demo_copy import demo_workspace
 
 
 @pytest.fixture(scope="module")
 def demo_ws(tmp_path_factory):  # type: ignore[no-untyped-def]
-    ws = tmp_path_factory.mktemp("demo")
-    assert main(["demo", "--data-dir", str(ws)]) == 0
-    return ws
+    """The run's demo workspace (built once by `inspector demo`, tests/demo_copy.py), copied for this module."""
+    return demo_workspace(tmp_path_factory, tmp_path_factory.mktemp("demo") / "ws")
 
 
 def demo_passwords(ws) -> list[list[str]]:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app import fileio
-from inspector_app.cli import main
+from tests.demo_copy import demo_workspace
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes; Windows profiles are private by default")
 
@@ -36,17 +36,13 @@ def _open_to_others(root: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_ws() -> Iterator[Path]:
-    """A demo workspace under a world-traversable parent, so only the workspace's own modes protect it."""
+def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A demo workspace under a world-traversable parent, so only the workspace's own modes protect it. It is a
+    mode-keeping copy of the run's demo, which `inspector demo` built under a typical login umask (022): the app
+    must not rely on the caller's (tests/demo_copy.py)."""
     parent = Path(tempfile.mkdtemp(prefix="owner-only-"))
     os.chmod(parent, 0o755)
-    ws = parent / "ws"
-    old = os.umask(0o022)   # a typical login umask: the app must not rely on the caller's
-    try:
-        assert main(["demo", "--data-dir", str(ws)]) == 0
-    finally:
-        os.umask(old)
-    yield ws
+    yield demo_workspace(tmp_path_factory, parent / "ws")
     shutil.rmtree(parent, ignore_errors=True)
 
 

@@ -4,12 +4,12 @@ its main window, photograph it, close it with Ctrl+Q and expect a clean exit."""
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.demo_copy import demo_workspace
 from tests.xwindow.conftest import XServer, app_command, assert_not_blank, find_window, press, screenshot
 
 MAIN_MIN_WIDTH = 900  # the main window opens at 1280×820; every start-up dialog is smaller
@@ -20,10 +20,6 @@ def window_width(x: XServer, window: str) -> int:
     return int(next(line.split(":")[1] for line in out.splitlines() if line.strip().startswith("Width:")))
 
 
-def make_demo(data_dir: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "inspector_app", "demo", "--data-dir", str(data_dir)],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
 
 
 def demo_sign_in_password(data_dir: Path) -> str:
@@ -77,9 +73,9 @@ def wait_drawn(x: XServer, window: str, out: Path, timeout: float = 60) -> Path:
 
 
 @pytest.mark.slow
-def test_real_app_window_opens_renders_and_quits(xserver: XServer, tmp_path: Path) -> None:
-    data_dir = tmp_path / "ws"
-    make_demo(data_dir)
+def test_real_app_window_opens_renders_and_quits(xserver: XServer, tmp_path: Path,
+                                                 tmp_path_factory: pytest.TempPathFactory) -> None:
+    data_dir = demo_workspace(tmp_path_factory, tmp_path / "ws")
     log = (tmp_path / "app.log").open("wb")
     proc = subprocess.Popen(app_command("--data-dir", str(data_dir), "--lang", "zh_CN"),
                             env=xserver.env(QT_DEBUG_PLUGINS="0"), stdout=log, stderr=subprocess.STDOUT)
