@@ -80,7 +80,7 @@ def migrated_template_db(root: Path) -> Path:
     return _TEMPLATE_DB[key]
 
 
-def _copy_sqlite(src: Path, dst: Path) -> None:
+def copy_sqlite(src: Path, dst: Path) -> None:
     a, b = sqlite3.connect(src), sqlite3.connect(dst)
     try:
         a.backup(b)
@@ -100,7 +100,7 @@ def seeded_server_db(root: Path) -> Path:
         w = World(work, db_url=str(work / "server.sqlite3"), cache=root)
         w.close()
         path = root / "server-seeded.sqlite3"
-        _copy_sqlite(work / "server.sqlite3", path)
+        copy_sqlite(work / "server.sqlite3", path)
         _TEMPLATE_DB[key] = path
     return _TEMPLATE_DB[key]
 
@@ -132,7 +132,7 @@ class World:
         if db_url is None:
             self.db_url = str(tmp / "server.sqlite3")
             if reference:  # copy a migrated, seeded server database instead of building one per world
-                _copy_sqlite(seeded_server_db(self.cache), Path(self.db_url))
+                copy_sqlite(seeded_server_db(self.cache), Path(self.db_url))
                 seeded = True
         else:
             self.db_url = db_url
@@ -198,7 +198,7 @@ class World:
     def backup(self) -> Any:
         if not self.postgres:
             target = self.tmp / f"backup-{len(list(self.tmp.glob('backup-*')))}.sqlite3"
-            _copy_sqlite(Path(self.db.engine.url.database or ""), target)
+            copy_sqlite(Path(self.db.engine.url.database or ""), target)
             return target
         cluster, name = self.pg
         self.db.engine.dispose()
@@ -209,7 +209,7 @@ class World:
 
         self.db.engine.dispose()
         if not self.postgres:
-            _copy_sqlite(backup, Path(self.db.engine.url.database or ""))
+            copy_sqlite(backup, Path(self.db.engine.url.database or ""))
         else:
             cluster, name = self.pg
             cluster.drop_db(name)

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import strategies as st
@@ -24,8 +25,9 @@ from inspector_app.domain.errors import DomainError
 from inspector_app.services.context import Actor
 from inspector_app.sync import actions, conflicts
 from inspector_app.sync.transport import Fault
+from tests.conftest import test_workspace_key
 from tests.sync import invariants
-from tests.sync.harness import OFFICERS, World
+from tests.sync.harness import OFFICERS, World, copy_sqlite
 from tests.sync.test_engine_e2e import answers, create_inspection
 
 pytestmark = [pytest.mark.timeout(900), pytest.mark.slow]
@@ -55,6 +57,10 @@ class SyncMachine(RuleBasedStateMachine):
         from inspector_app.sync import account
 
         account.SCRYPT_N = 2**8
+        self.findings: list[str] = []
+        if _SNAPSHOT:  # the same start as the first run's, copied: setup is half of a run's time otherwise
+            self._start_from_snapshot()
+            return
         self.world = w = self.make_world()
         self.clients = [w.make_client(f"c{n}", user) for n, user in enumerate(USERS)]
         for c in self.clients:
@@ -64,7 +70,30 @@ class SyncMachine(RuleBasedStateMachine):
         for c in self.clients:
             assert c.engine.sync_round().ok
         self.answer_ids = {k: v.id for k, v in answers(self.clients[0], self.iid).items()}
-        self.findings: list[str] = []
+        if test_workspace_key() is None:  # the copy reads the databases with the plain sqlite3 backup API
+            self._take_snapshot()
+
+    def _take_snapshot(self) -> None:
+        """Copy the world as setup left it (every database through the backup API, as it is open; the other files
+        as they are) and what the machine remembers of it, for the next runs in this process."""
+        target = BASE_DIR / "after-setup"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(self.tmp, target, ignore=shutil.ignore_patterns("*.sqlite3", "*.sqlite3-wal", "*.sqlite3-shm"))
+        for db in self.tmp.rglob("*.sqlite3"):
+            copy_sqlite(db, target / db.relative_to(self.tmp))
+        _SNAPSHOT.update(dir=target, iid=self.iid, answer_ids=dict(self.answer_ids), sent=list(self.sent))
+
+    def _start_from_snapshot(self) -> None:
+        """The server restarted on the copied database and each laptop reopened (signed in, as it was left)."""
+        shutil.copytree(_SNAPSHOT["dir"], self.tmp, dirs_exist_ok=True)
+        self.world = w = World(self.tmp, db_url=str(self.tmp / "server.sqlite3"), cache=BASE_DIR / "cache",
+                               seeded=True)
+        self.clients = [w.make_client(f"c{n}", user, sign_in=False) for n, user in enumerate(USERS)]
+        for c in self.clients:
+            c.transport.on_send = self._remember
+        self.iid = _SNAPSHOT["iid"]
+        self.answer_ids = dict(_SNAPSHOT["answer_ids"])
+        self.sent = list(_SNAPSHOT["sent"])
 
     def make_world(self) -> World:
         return World(self.tmp, cache=BASE_DIR / "cache")
@@ -270,6 +299,8 @@ class SyncMachine(RuleBasedStateMachine):
 # One folder per pytest-xdist worker: the cached template databases in it are rebuilt by whoever finds them missing.
 BASE_DIR = Path(tempfile.gettempdir()) / f"inspector-sync-sm{os.environ.get('PYTEST_XDIST_WORKER', '')}"
 BASE_DIR.mkdir(exist_ok=True)
+# The world right after the first run's setup in this process (tests/sync/test_stateful.py SyncMachine.setup).
+_SNAPSHOT: dict[str, Any] = {}
 TestSyncMachine = SyncMachine.TestCase
 
 
