@@ -123,6 +123,8 @@ _PG: dict[str, object] = {}
 
 
 class PgSyncMachine(SyncMachine):
+    reuse_setup = False  # its server database is in PostgreSQL, not in the folder a snapshot copies
+
     def make_world(self) -> World:
         cluster, seed = _PG["cluster"], _PG["seed"]
         name = cluster.create_db(template=seed)  # type: ignore[attr-defined]
