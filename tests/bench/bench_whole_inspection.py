@@ -61,11 +61,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--photos", type=int, default=20)
+    parser.add_argument("--burst-typing", action="store_true",
+                        help="each typed string in one event-loop turn (the harness's typing until issue 13's end)")
     args = parser.parse_args()
     subject, base, actions, stalls, worst = [], [], [], [], []
     for n in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
-            result = run_harness(Path(tmp) / "ui", "--photos", str(args.photos))
+            result = run_harness(Path(tmp) / "ui", "--photos", str(args.photos),
+                                 *(["--burst-typing"] if args.burst_typing else []))
             if result["error"]:
                 print(f"run {n + 1} failed: {result['error']}", file=sys.stderr)
                 return 1
