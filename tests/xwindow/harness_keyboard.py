@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMe
 Cond = Callable[[], bool]
 HEARTBEAT_MS = 10
 STALL_MS = 100
+REPORT_MS = 60  # stalls listed in result.json ("late"), with the GUI thread's CPU time in them
 
 
 # ---------------------------------------------------------------- preparation (the office's part)
@@ -127,6 +128,9 @@ class Driver(QObject):
         self._last_cpu = time.thread_time()
         self.max_busy_ms = 0.0
         self.busy: list[str] = []
+        self.late: list[str] = []
+        self.cpu0 = self.cpu_s = 0.0
+        self.label = ""  # the last action
         # INSPECTOR_STALL_PROFILE=1: sample the GUI thread's stack during stalls (WORKDIR/stalls.txt)
         self.sampler = None
         if os.environ.get("INSPECTOR_STALL_PROFILE"):
@@ -136,7 +140,7 @@ class Driver(QObject):
 
     def start(self) -> None:
         self._last_beat = time.perf_counter()
-        self._last_cpu = time.thread_time()
+        self._last_cpu = self.cpu0 = time.thread_time()
         self._beat.start()
         self._timer.start()
         if self.sampler is not None:
@@ -156,6 +160,8 @@ class Driver(QObject):
         if late > STALL_MS:
             self.stalls += 1
             self.log.append(f"stall {late:.0f} ms at action {self.actions}")
+        if late > REPORT_MS:
+            self.late.append(f"{late:.0f} ms ({busy:.0f} ms CPU) at action {self.actions} {self.label}")
 
     def _tick(self) -> None:
         if self._busy or self.done:
@@ -199,6 +205,7 @@ class Driver(QObject):
 
     def _finish(self) -> None:
         self.done = True
+        self.cpu_s = time.thread_time() - self.cpu0  # the GUI thread's whole CPU time (load-independent)
         self._timer.stop()
         self._beat.stop()
         if self.sampler is not None:
@@ -215,6 +222,7 @@ class Driver(QObject):
     def act(self, what: str, fn: Callable[[], None]) -> tuple[Cond, str, float]:
         self.actions += 1
         self.log.append(f"{self.actions:3d} {what}")
+        self.label = what
         if self.sampler is not None:
             self.sampler.label = f"{self.actions} {what}"
         fired = [False]
@@ -605,7 +613,8 @@ def main(argv: list[str] | None = None) -> int:
     code = launch.run(lambda key: build_context(str(workdir / "ws"), device="xwindow-laptop", workspace_key=key),
                       args.lang, paths=resolve_paths(str(workdir / "ws")))
     out.update(actions=driver.actions, error=driver.error, max_stall_ms=round(driver.max_stall_ms, 1),
-               max_turn_cpu_ms=round(driver.max_busy_ms, 1), busy_turns=driver.busy,
+               max_turn_cpu_ms=round(driver.max_busy_ms, 1), busy_turns=driver.busy, late=driver.late,
+               gui_cpu_s=round(driver.cpu_s, 2),
                stalls_over_100ms=driver.stalls, exit_code=code, log=driver.log)
     (workdir / "result.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in out.items() if k != "log"}, ensure_ascii=False))
