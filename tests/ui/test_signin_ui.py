@@ -111,6 +111,38 @@ def test_idle_lock_hides_the_data_and_needs_the_password(app, keyed, roster, qtb
     w.close()
 
 
+def test_input_to_any_window_restarts_the_idle_timer_other_events_do_not(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The idle timer watches the windows' input (ui/lock.py), the main window's and a dialog's opened later."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    w = _window(app, keyed, qtbot)
+    lc = w.lock_controller
+    lc.set_idle_seconds(3)
+
+    def restarted_by(send: Any) -> bool:
+        qtbot.wait(600)
+        before = lc._idle.remainingTime()
+        send()
+        return lc._idle.remainingTime() > before + 400
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is w.windowHandle(), timeout=5000)
+    assert restarted_by(lambda: QTest.keyClick(w.windowHandle(), Qt.Key.Key_Shift))
+    assert not restarted_by(lambda: (w.list_page.update(), w.resize(w.width() + 10, w.height()),
+                                     QGuiApplication.processEvents()))
+    dialog = QDialog(w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(), timeout=5000)
+    assert restarted_by(lambda: QTest.mouseClick(dialog.windowHandle(), Qt.MouseButton.LeftButton))
+    assert restarted_by(lambda: QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_Shift))
+    dialog.close()
+    lc.set_idle_seconds(600)
+    w.close()
+
+
 def test_ctrl_l_locks(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = _window(app, keyed, qtbot)
     assert w.actions_.lock.shortcut() == QKeySequence("Ctrl+L")

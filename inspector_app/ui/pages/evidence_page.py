@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services import photo_stamp
 from inspector_app.services.dto import EvidenceDTO
 from inspector_app.ui import keymap
+from inspector_app.ui.file_dialogs import EVIDENCE, FileDialogs
 from inspector_app.ui.import_job import ImportJob
 from inspector_app.ui.models.evidence_list_model import THUMB, EvidenceListModel
 from inspector_app.ui.operations import Operations
@@ -113,7 +113,7 @@ class EvidencePage(QWidget):
     def choose_files(self, link: tuple[str, str] | None = None) -> None:
         if self.read_only or self.inspection_id is None:
             return
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence"), str(Path.home()), FILE_FILTER)
+        names = FileDialogs.of(self).open_file_names(EVIDENCE, self.tr("Add evidence"), str(Path.home()), FILE_FILTER)
         if names:
             self.import_paths([Path(n) for n in names], link)
 

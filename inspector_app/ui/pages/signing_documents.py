@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from inspector_app.domain.agency_time import local
 from inspector_app.services.context import Actor
 from inspector_app.services.signing import DocumentDTO
 from inspector_app.ui import record_labels
+from inspector_app.ui.file_dialogs import EXPORT_PDF, FileDialogs
 from inspector_app.ui.signing_state import SigningState
 
 if TYPE_CHECKING:  # the dialogs and the viewer are imported when first opened (start-up: issue 17)
@@ -299,8 +299,9 @@ class SignedDocuments(QGroupBox):
         doc = self.selected_document()
         if doc is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self.page, self.tr("Export signed PDF"),
-                                              str(Path.home() / pdf_file_name(doc)), self.tr("PDF documents (*.pdf)"))
+        name = FileDialogs.of(self.page).save_file_name(EXPORT_PDF, self.tr("Export signed PDF"),
+                                                        str(Path.home() / pdf_file_name(doc)),
+                                                        self.tr("PDF documents (*.pdf)"))
         if name:
             self.export_to(doc, Path(name))
 
