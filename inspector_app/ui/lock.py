@@ -63,7 +63,15 @@ class LockController(QObject):
         self._idle = QTimer(self, singleShot=True)
         self._idle.timeout.connect(lambda: self.lock("idle"))
         self.set_idle_seconds(settings.idle_lock_seconds())
-        QApplication.instance().installEventFilter(self)
+        # Input anywhere in the app (dialogs included) restarts the idle timer: an app-wide event filter, a Python
+        # call for every event of every object. It comes once the window has painted (at the latest 300 ms after
+        # the frame, for a window that does not paint): installed with the frame, it turned the first layout and
+        # paint's hundreds of events into Python calls, and PySide made the enum classes of every type they carried
+        # (≈ 130, 30 ms of CPU between the password and the shown main window; issue 17). Until then the window's
+        # own events are watched (its Close journals the sign-out).
+        self._watching_app = False
+        window.installEventFilter(self)
+        QTimer.singleShot(300, self, self._watch_app)
         a = window.actions_  # type: ignore[attr-defined]
         a.lock.triggered.connect(lambda: self.lock("manual"))
         a.switch_officer.triggered.connect(self.switch_officer)
@@ -76,6 +84,13 @@ class LockController(QObject):
         label = getattr(self.window, "status_user", None)
         if label is not None:
             label.setText(self.window.tr("Officer: %1").replace("%1", self.ops.actor.name))
+
+    def _watch_app(self) -> None:
+        if self._watching_app:
+            return
+        self._watching_app = True
+        self.window.removeEventFilter(self)  # the app-wide filter sees the window's events too
+        QApplication.instance().installEventFilter(self)
 
     def _detach(self) -> None:
         app = QApplication.instance()
@@ -118,6 +133,8 @@ class LockController(QObject):
             self.set_idle_seconds(minutes * 60)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self._watching_app and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._watch_app)  # after this paint
         if not self.locked and event.type() in _INPUT:
             self._idle.start()
         elif watched is self.window and event.type() == QEvent.Type.Close and not self._signed_out:

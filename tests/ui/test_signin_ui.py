@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 from inspector_app.services.signin import WorkspaceKeys
 from tests.signin_helpers import INSPECTOR_PASSWORD, LEAD_PASSWORD, keyed, sign_in_as_inspector  # noqa: F401
@@ -109,6 +109,25 @@ def test_idle_lock_hides_the_data_and_needs_the_password(app, keyed, roster, qtb
     assert _session(app)[0][0].startswith("陈明哲")
     lc.set_idle_seconds(600)
     w.close()
+
+
+def test_input_in_any_window_keeps_the_idle_lock_away_once_the_frame_has_painted(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The app-wide input watch comes after the window's first paint (not in the step that shows the frame,
+    issue 17); from then on typing in another window (a dialog) restarts the idle timer as before."""
+    w = _window(app, keyed, qtbot, idle_seconds=2)
+    lc = w.lock_controller
+    qtbot.waitUntil(lambda: lc._watching_app, timeout=5000)
+    other = QDialog(w)
+    edit = QLineEdit(other)
+    other.show()
+    for _ in range(8):  # 3.2 s of typing in the dialog: longer than the 2 s idle period
+        qtbot.keyClick(edit, Qt.Key.Key_A)
+        qtbot.wait(400)
+        assert not lc.locked
+    qtbot.waitUntil(lambda: lc.locked, timeout=10000)  # and the lock still comes once the typing stops
+    lc.set_idle_seconds(600)
+    lc.dialog.reject()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=10000)
 
 
 def test_ctrl_l_locks(app, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
