@@ -47,11 +47,11 @@ r = resource.getrusage(resource.RUSAGE_SELF)
 print(time.time() - t0, r.ru_utime + r.ru_stime)
 """
 
-# The real entry (desktop.launch_gui → ui/launch.run) on a workspace with sign-in (the demo): the password is typed
-# into the sign-in dialog as soon as it is shown; reports the process's CPU (all threads: the workspace opens on a
-# worker) and wall time when the MAIN WINDOW IS SHOWN (its frame: menus, status bar, "opening the workspace"), then
-# again when its LIST IS FILLED (services attached, first query answered), and which heavy libraries were loaded by
-# then.
+# The real entry (`inspector`: cli.main → desktop.launch_gui → ui/launch.run) on a workspace with sign-in (the
+# demo): the password is typed into the sign-in dialog as soon as it is shown; reports the process's CPU (all
+# threads: the workspace opens on a worker) and wall time when the MAIN WINDOW IS SHOWN (its frame: menus, status
+# bar, "opening the workspace"), then again when its LIST IS FILLED (services attached, first query answered), and
+# which heavy libraries were loaded by then.
 FULL = """
 import time, sys, resource, os
 t0 = float(sys.argv[1])
@@ -83,13 +83,13 @@ def check():
         os._exit(0)
     QTimer.singleShot(2, check)
 QTimer.singleShot(0, check)
-from inspector_app.desktop import launch_gui
-launch_gui(sys.argv[2], "zh_CN")
+from inspector_app.cli import main
+main(["--data-dir", sys.argv[2], "--lang", "zh_CN"])
 """
 
 # What the user sees first on a daily start (`inspector`, a workspace with sign-in set up): the real entry
-# (desktop.launch_gui → ui/launch.run) up to the shown sign-in dialog; also reports whether SQLAlchemy and the ORM
-# were imported before it (they should come behind it, on the warm-up thread).
+# (cli.main → desktop.launch_gui → ui/launch.run) up to the shown sign-in dialog; also reports whether SQLAlchemy
+# and the ORM were imported before it (they should come behind it, on the warm-up thread).
 FIRST = """
 import time, sys, resource, os
 t0 = float(sys.argv[1])
@@ -108,8 +108,8 @@ def check():
         os._exit(0)
     QTimer.singleShot(2, check)
 QTimer.singleShot(0, check)
-from inspector_app.desktop import launch_gui
-launch_gui(sys.argv[2], "zh_CN")
+from inspector_app.cli import main
+main(["--data-dir", sys.argv[2], "--lang", "zh_CN"])
 """
 
 
