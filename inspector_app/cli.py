@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from inspector_app import __version__
 from inspector_app.domain.agency_time import agency_zone, local
@@ -274,36 +275,68 @@ def _error_line(exc: BaseException, args: argparse.Namespace) -> str:
     return error_line(exc, getattr(args, "lang", None), resolve_paths().cache_dir)
 
 
+class _NotTheDailyStart(Exception):
+    pass
+
+
+class _DesktopOptions(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # a mistake in them: the full parser reports it, as always
+        raise _NotTheDailyStart(message)
+
+
+def _desktop_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The daily start — `inspector` with at most --data-dir and --lang — parsed without building every command's
+    parser (≈ 60 ms of CPU before the sign-in window); None for anything else (a command, --help, --version, a
+    mistake), which `build_parser` parses and reports as before. The two options are declared as there."""
+    quick = _DesktopOptions(prog="inspector", add_help=False)
+    _add_data_dir(quick, top=True)
+    quick.add_argument("--lang", choices=["zh_CN", "en"])
+    quick.set_defaults(command=None)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except _NotTheDailyStart:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from inspector_app import fileio
 
     fileio.private_umask()   # whatever a command writes into a workspace is owner-only (issue 12 item 3)
-    args = build_parser().parse_args(argv)
-    from inspector_app.domain.errors import DomainError
-    from inspector_app.storage.integrity import CorruptDatabaseError
-    from inspector_app.storage.migrate import NewerDatabaseError, NotOurDatabaseError
-
+    args = _desktop_args(argv) or build_parser().parse_args(argv)
     try:
-        if args.command == "forms":
-            return _cmd_forms(args)
-        if args.command == "demo":
-            return _cmd_demo(args)
-        if args.command == "inspections":
-            return _cmd_inspections(args)
-        if args.command == "screenshot":
-            return _cmd_screenshot(args)
-        if args.command == "fonts":
-            return _cmd_fonts(args)
-        if args.command in ("verify", "export", "server", "sync", "keys", "restore", "backups", "plans", "draw",
-                            "coverage", "leads", "selfcheck"):
-            return int(args.handler(args))
-        from inspector_app.desktop import launch_gui  # not via app.py: the sign-in window before the core
+        return _run(args)
+    except Exception as exc:  # noqa: BLE001 - re-raised unless it is one of the coded errors below
+        # Imported only when something went wrong: storage.migrate brings SQLAlchemy (≈ 0.5 s of CPU), which the
+        # daily start must not load before its sign-in window (issue 17).
+        from inspector_app.domain.errors import DomainError
+        from inspector_app.storage.integrity import CorruptDatabaseError
+        from inspector_app.storage.migrate import NewerDatabaseError, NotOurDatabaseError
 
-        return launch_gui(_data_dir(args), args.lang)
-    except SignInRequired as exc:  # a coded error too: before DomainError, for its own exit status
-        print(_error_line(exc, args), file=sys.stderr)
-        return 3
-    except (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError) as exc:
-        print(_error_line(exc, args), file=sys.stderr)
-        return 2
+        if isinstance(exc, SignInRequired):  # a coded error too: before DomainError, for its own exit status
+            print(_error_line(exc, args), file=sys.stderr)
+            return 3
+        if isinstance(exc, (NewerDatabaseError, NotOurDatabaseError, CorruptDatabaseError, DomainError)):
+            print(_error_line(exc, args), file=sys.stderr)
+            return 2
+        raise
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "forms":
+        return _cmd_forms(args)
+    if args.command == "demo":
+        return _cmd_demo(args)
+    if args.command == "inspections":
+        return _cmd_inspections(args)
+    if args.command == "screenshot":
+        return _cmd_screenshot(args)
+    if args.command == "fonts":
+        return _cmd_fonts(args)
+    if args.command in ("verify", "export", "server", "sync", "keys", "restore", "backups", "plans", "draw",
+                        "coverage", "leads", "selfcheck"):
+        return int(args.handler(args))
+    from inspector_app.desktop import launch_gui  # not via app.py: the sign-in window before the core
+
+    return launch_gui(_data_dir(args), args.lang)

@@ -1,10 +1,10 @@
 """One `inspector demo` workspace per test run, copied for every test that needs a fresh one.
 
 Building the demo (roster, inspections, signed records, key slots) takes about 14 s of CPU; four test files need a
-demo workspace they may change (sign in, open the window, run the demo again, check file modes). The first asks
-builds it (with the recovery key written beside it) under the run's shared temporary root (all pytest-xdist workers of one run see the same root) while
-holding a lock, and marks it done; the others wait for the lock and copy it. The copy keeps file modes
-(shutil.copy2), so the owner-only check sees the modes the demo created.
+demo workspace they may change (sign in, open the window, run the demo again, check file modes). The first to ask
+builds it, with its recovery key written beside it, under the run's shared temporary root (all pytest-xdist
+workers of one run see the same root) while holding a lock, and marks it done; the others wait for the lock and
+copy it. The copy keeps file modes (shutil.copy2), so the owner-only check sees the modes the demo created.
 """
 
 from __future__ import annotations

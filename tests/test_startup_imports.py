@@ -183,3 +183,40 @@ def test_sign_in_window_comes_before_the_database_layer_which_is_warmed_behind_i
     at_first_window, after_warm_up = done.stdout.split()[-2:]
     assert at_first_window == "-", f"imported before the sign-in window: {at_first_window}"
     assert {"sqlalchemy", "inspector_app.storage.orm", "inspector_app.app"} <= set(after_warm_up.split(","))
+
+
+FRAME_PROBE = """
+import sys
+from inspector_app.ui.launch import qt_app
+at_sign_in = set(sys.modules)
+from inspector_app.ui.warming import warm_frame_imports
+warm_frame_imports()
+def loaded(modules):
+    return ",".join(m for m in sys.argv[1:] if m in modules) or "-"
+print(loaded(at_sign_in), loaded(sys.modules))
+"""
+# Nothing the sign-in dialog and the main window's frame do not use (issue 17): the CPU of every import before the
+# main window is shown counts, on whatever thread it runs. The recovery slot's RSA/PEM code (creating or recovering
+# a workspace key), the services' read models with the checklist and outcome rules behind them, and the TOML
+# parser (the agency's settings files) come later, with the services.
+NOT_FOR_THE_FRAME = ("cryptography.hazmat.primitives.asymmetric.rsa", "cryptography.hazmat.primitives.serialization",
+                     "inspector_app.services.dto", "inspector_app.domain.checklist", "inspector_app.domain.outcomes",
+                     "inspector_app.domain.rules", "tomllib", "sqlalchemy")
+
+
+def test_sign_in_and_frame_modules_import_no_recovery_crypto_read_models_or_toml() -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", FRAME_PROBE, *NOT_FOR_THE_FRAME], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    at_sign_in, with_frame = done.stdout.split()[-2:]
+    assert at_sign_in == "-", f"imported by the sign-in's modules: {at_sign_in}"
+    assert with_frame == "-", f"imported by the main window's frame: {with_frame}"
+
+
+def test_labels_of_lazily_imported_enums_still_translate() -> None:
+    from inspector_app.ui import labels
+
+    # no translator installed: the English source texts
+    assert labels.item_state("violation") == "Violation"
+    assert labels.rectification_result("整改到位") == "Rectified" and labels.rectification_result(None) == "open"

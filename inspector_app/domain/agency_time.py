@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,6 +51,8 @@ def configure(config_dir: Path | None) -> dt.tzinfo:
     name = os.environ.get(ENV_ZONE, "").strip()
     source = ENV_ZONE  # the environment variable's name
     if not name and config_dir is not None:
+        import tomllib  # only here: the main window's frame uses this module for "today" and needs no parser
+
         path = Path(config_dir) / CONFIG_FILE
         try:
             data = tomllib.loads(path.read_text("utf-8"))

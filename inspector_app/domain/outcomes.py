@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -64,6 +63,8 @@ def load_penalty_map(path: Path | None) -> dict[str, PenaltyRule]:
     rules = dict(DEFAULT_PENALTY_MAP)
     if path is None or not path.exists():
         return rules
+    import tomllib  # only for a province's own map: the main window's frame imports this module without one
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -22,19 +22,22 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
-import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from inspector_app.storage.atomic import write_bytes
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+# The sign-in screen loads this module before its first window and only unwraps a password slot (scrypt, AES-GCM).
+# The RSA and PEM parts of `cryptography` (the recovery slot: creating a workspace key, recovering it) are imported
+# where they are used: ≈ 30 ms of CPU the first window and the password check do not need.
 
 FORMAT = 1
 KEY_BYTES = 32
@@ -99,6 +102,9 @@ def password_problem(password: str) -> KeySlotError | None:
 
 
 def load_recovery_public_key(pem: bytes) -> rsa.RSAPublicKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     try:
         key = serialization.load_pem_public_key(pem)
     except ValueError as exc:
@@ -112,6 +118,9 @@ def load_recovery_public_key(pem: bytes) -> rsa.RSAPublicKey:
 
 
 def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> rsa.RSAPrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     try:
         key = serialization.load_pem_private_key(pem, password=password)
     except (ValueError, TypeError) as exc:
@@ -125,6 +134,9 @@ def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> rsa.
 
 def generate_recovery_key_pair() -> tuple[bytes, bytes]:
     """(private PEM, public PEM). For the demo and tests; an agency makes its own and keeps the private key offline."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     private = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     priv_pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                      serialization.NoEncryption())
@@ -138,6 +150,9 @@ def key_check(key: bytes, workspace_id: str) -> str:
 
 
 def _oaep(workspace_id: str) -> padding.OAEP:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     return padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(),
                         label=workspace_id.encode("ascii"))
 
@@ -166,6 +181,11 @@ class KeySlots:
     @classmethod
     def create(cls, keys_dir: Path, recovery_public_pem: bytes) -> tuple["KeySlots", bytes]:
         """A new workspace key with its recovery slot; officers' slots are added with `add_officer`."""
+        import secrets
+        import uuid
+
+        from cryptography.hazmat.primitives import serialization
+
         path = cls.file(keys_dir)
         if path.exists():
             raise KeySlotError("keyslot.key_exists", QT_TRANSLATE_NOOP(
@@ -294,6 +314,8 @@ class KeySlots:
 
     def recover(self, private_pem: bytes, pem_password: bytes | None = None) -> bytes:
         """The workspace key from the agency's recovery private key."""
+        from cryptography.hazmat.primitives import serialization
+
         private = load_recovery_private_key(private_pem, pem_password)
         der = private.public_key().public_bytes(serialization.Encoding.DER,
                                                 serialization.PublicFormat.SubjectPublicKeyInfo)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from pathlib import Path
 
 from PySide6 import __file__ as _pyside_file
@@ -41,6 +40,8 @@ def _compiled(lang: str, cache_dir: Path) -> Path | None:
     out = cache_dir / "i18n" / f"inspector_{lang}-{stamp}.qm"
     if out.exists():
         return out
+    import subprocess  # only for a .ts never compiled before: not on every start's way to the first window
+
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(f".{os.getpid()}.tmp")
     lrelease = Path(_pyside_file).parent / "lrelease"

@@ -4,16 +4,18 @@ GUI thread as signals. Widgets call these methods; they never touch services' se
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from inspector_app.services.changes import Changes
 from inspector_app.services.actor import Actor
-from inspector_app.services.dto import AnswerDTO
 from inspector_app.ui.tasks import TaskRunner
 from inspector_app.ui.errors import user_message
 from inspector_app.ui.seams import Services
+
+if TYPE_CHECKING:  # the read models (and the domain rules behind them) come with the services, after the frame
+    from inspector_app.services.dto import AnswerDTO
 
 
 class Operations(QObject):

@@ -72,3 +72,40 @@ def test_data_dir_before_or_after_the_subcommand(tmp_path, mini_forms) -> None: 
     assert parser.parse_args(["--data-dir", "A", "demo"]).data_dir == "A"
     assert parser.parse_args(["demo", "--data-dir", "B"]).data_dir == "B"
     assert parser.parse_args(["inspections", "list"]).data_dir is None
+
+
+DAILY_START = """
+import sys
+import inspector_app.cli as cli
+import inspector_app.desktop as desktop
+def launch_gui(data_dir, lang):
+    print(data_dir, lang, "sqlalchemy" in sys.modules, "inspector_app.storage.migrate" in sys.modules)
+    return 0
+desktop.launch_gui = launch_gui
+cli.build_parser = lambda: (_ for _ in ()).throw(AssertionError("the full parser was built"))
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("argv", "printed"), [([], "None None"), (["--data-dir", "W", "--lang", "en"], "W en"),
+                                               (["--lang=zh_CN", "--data-dir=W"], "W zh_CN")])
+def test_daily_start_reaches_the_window_without_the_database_layer_or_every_parser(argv, printed) -> None:  # type: ignore[no-untyped-def]
+    """`inspector` (issue 17): the sign-in window's entry neither builds every command's parser nor imports the
+    storage layer (SQLAlchemy) for the error types it might report."""
+    import os
+
+    done = subprocess.run([sys.executable, "-c", DAILY_START, *argv], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == [*printed.split(), "False", "False"]
+
+
+def test_anything_but_the_daily_start_goes_through_the_full_parser(capsys) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.cli import _desktop_args
+
+    assert _desktop_args(["demo"]) is None and _desktop_args(["--data-dir", "A", "demo"]) is None
+    assert _desktop_args(["--version"]) is None and _desktop_args(["-h"]) is None
+    assert _desktop_args(["--lang", "fr"]) is None and _desktop_args(["--lang"]) is None  # reported by the full one
+    assert capsys.readouterr().err == ""
+    ns = _desktop_args(["--data-dir", "A"])
+    assert ns is not None and (ns.data_dir, ns.lang, ns.command) == ("A", None, None)

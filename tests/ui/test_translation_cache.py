@@ -26,7 +26,7 @@ def test_lrelease_runs_once_per_wording(tmp_path: Path, monkeypatch: pytest.Monk
         runs.append(cmd)
         return real_run(cmd, **kw)
 
-    monkeypatch.setattr(i18n.subprocess, "run", counting_run)
+    monkeypatch.setattr(subprocess, "run", counting_run)  # the module i18n imports when it compiles
     cache = tmp_path / "cache"
     first = i18n._compiled("zh_CN", cache)
     assert first is not None and first.read_bytes()[:4] == bytes.fromhex("3cb86418") and len(runs) == 1

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from inspector_app.domain.agency_time import local
-from inspector_app.services.dto import InspectionSummary
 from inspector_app.ui import labels
+
+if TYPE_CHECKING:  # part of the main window's frame, shown before the services (and their read models) are imported
+    from inspector_app.services.dto import InspectionSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.agency_time import today as agency_today
 from inspector_app.domain.inspection import InspectionType, Status
-from inspector_app.services.dto import InspectionSummary
 from inspector_app.ui import labels
 from inspector_app.ui.models.inspection_table_model import IdRole, InspectionFilterProxy, InspectionTableModel
+
+if TYPE_CHECKING:  # part of the main window's frame, shown before the services (and their read models) are imported
+    from inspector_app.services.dto import InspectionSummary
 
 
 class InspectionsPage(QWidget):
