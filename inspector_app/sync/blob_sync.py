@@ -69,8 +69,6 @@ class BlobSync(EngineBase):
         return self._write(scan)
 
     def pending_blobs(self) -> list[str]:
-        if self._take("no_pending_blobs"):
-            return []
         with self.ctx.read() as s:
             return list(s.scalars(select(BlobLocalRow.sha256).where(BlobLocalRow.upload_status != "complete")
                                   .order_by(BlobLocalRow.created_at, BlobLocalRow.sha256)))
@@ -84,7 +82,7 @@ class BlobSync(EngineBase):
 
         self._write(update)
 
-    def upload_blob(self, sha: str) -> bool:
+    def upload_blob(self, sha: str, fresh: bool | None = None) -> bool:
         """Upload one blob to completion (resuming from the server's offset). True once the server has it.
 
         One local commit per file (issue 17): the attempt count and the outcome (complete, or the offset and
@@ -92,7 +90,7 @@ class BlobSync(EngineBase):
         the offset's truth, so nothing is lost by not recording each chunk."""
         note: dict[str, Any] = {}
         try:
-            return self._upload(sha, note)
+            return self._upload(sha, note, fresh)
         finally:
             def record(s: Session) -> None:
                 row = s.get(BlobLocalRow, sha)
@@ -103,16 +101,17 @@ class BlobSync(EngineBase):
 
             self._write(record)
 
-    def _upload(self, sha: str, note: dict[str, Any]) -> bool:
+    def _upload(self, sha: str, note: dict[str, Any], fresh: bool | None) -> bool:
         if not self.ctx.blobs.has(sha):
             note["last_error"] = "The local file is missing."
             return False
         size = self.ctx.blobs.size(sha)  # the plaintext: the server stores and hashes what the records print
         done = {"upload_status": "complete", "upload_offset": size, "last_error": None}
         tus = {"Tus-Resumable": "1.0.0"}
-        with self.ctx.read() as s:
-            row = s.get(BlobLocalRow, sha)
-            fresh = row is not None and row.attempts == 0 and row.upload_offset == 0
+        if fresh is None:   # upload_all read it with the list of files to send
+            with self.ctx.read() as s:
+                row = s.get(BlobLocalRow, sha)
+                fresh = row is not None and row.attempts == 0 and row.upload_offset == 0
         # One request for a file this device made and never tried to send; anything else asks first (HEAD), so
         # a blob the server already has is never sent again (I8).
         if fresh and size <= self.chunk_size:
@@ -263,9 +262,15 @@ class BlobSync(EngineBase):
 
     def upload_all(self) -> int:
         self.register_blobs()
+        if self._take("no_pending_blobs"):
+            return 0
+        with self.ctx.read() as s:   # the files to send, and which were never tried: one read, not one per file
+            todo = list(s.execute(select(BlobLocalRow.sha256, BlobLocalRow.attempts, BlobLocalRow.upload_offset)
+                                  .where(BlobLocalRow.upload_status != "complete")
+                                  .order_by(BlobLocalRow.created_at, BlobLocalRow.sha256)))
         done = 0
-        for sha in self.pending_blobs():
-            if self.upload_blob(sha):
+        for sha, attempts, offset in todo:
+            if self.upload_blob(sha, fresh=attempts == 0 and offset == 0):
                 done += 1
         return done
 
