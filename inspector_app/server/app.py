@@ -19,6 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -266,15 +267,20 @@ def create_app(settings: ServerSettings) -> FastAPI:
         return JSONResponse({"error": "busy", "message": "服务器繁忙，稍后自动重试"}, status_code=503,
                             headers={"Retry-After": "5"})
 
-    def who(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> auth.Principal:
+    Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+    def signed_in(creds: HTTPAuthorizationCredentials | None, s: Session) -> auth.Principal:
         if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
             raise ApiError(401, "unauthenticated", "需要登录（Authorization: Bearer <token>）",
                            headers={"WWW-Authenticate": "Bearer"})
-        with db.read() as s:
-            p = auth.authenticate(s, creds.credentials, settings.clock())
+        p = auth.authenticate(s, creds.credentials, settings.clock())
         if p is None:
             raise ApiError(401, "invalid_token", "登录已过期或无效，请重新登录", headers={"WWW-Authenticate": "Bearer"})
         return p
+
+    def who(creds: Creds) -> auth.Principal:
+        with db.read() as s:
+            return signed_in(creds, s)
 
     def admin(p: Annotated[auth.Principal, Depends(who)]) -> auth.Principal:
         if not p.is_admin:
@@ -334,12 +340,18 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 stamper.consider(sha)
         return out
 
+    # The idle round's one request (issue 17): the token is checked in the pull's own read transaction, not in a
+    # dependency of its own (a second session and a second trip to the thread pool per request). Query and header
+    # checks therefore come first: a malformed pull without a token gets 422, not 401.
     @app.get("/sync/v1/pull")
-    def pull(p: Who, cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    def pull(creds: Creds, cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
              limit: Annotated[int, Query(ge=1, le=P.MAX_PULL_LIMIT)] = 500,
-             x_sync_epoch: Annotated[str | None, Header(max_length=64)] = None) -> dict[str, Any]:
+             x_sync_epoch: Annotated[str | None, Header(max_length=64)] = None) -> JSONResponse:
         with db.read() as s:
-            return svc.pull(s, p, x_sync_epoch, cursor, limit)
+            page = svc.pull(s, signed_in(creds, s), x_sync_epoch, cursor, limit)
+        # The page is JSON already (stored JSON and plain values): serialised once, without FastAPI walking it
+        # through its encoder and an output check of `dict[str, Any]` first.
+        return JSONResponse(page)
 
     @app.post("/sync/v1/admin/reference")
     def import_reference(body: ReferenceImport, p: Annotated[auth.Principal, Depends(admin)]) -> dict[str, Any]:

@@ -41,7 +41,7 @@ from inspector_app.server.feed import (  # noqa: F401  (re-exported)
     lock_scope,
     write_version,
 )
-from inspector_app.server.models import Change, Client, Conflict, Mutation, Record
+from inspector_app.server.models import Change, Client, Conflict, Mutation, Record, ServerMeta
 
 log = logging.getLogger(__name__)
 
@@ -135,14 +135,22 @@ def _feed_page(s: Session, who: Principal, cursor: int, head: int, limit: int) -
     return s.execute(select(merged).order_by(merged.c.seq).limit(limit)).all()
 
 
+_EPOCH_HEAD = select(select(ServerMeta.value).where(ServerMeta.key == "epoch").scalar_subquery(),
+                     select(func.max(Change.seq)).scalar_subquery())
+
+
 def pull(s: Session, who: Principal, epoch: str | None, cursor: int, limit: int) -> dict[str, Any]:
-    server_epoch = current_epoch(s)
+    # The epoch and the head in one statement (built once). The head first: every seq up to it is committed
+    # (numbers are taken last and held to the commit, feed.py), so the read below, even in a later snapshot, sees
+    # all of them; a change committed meanwhile is above the head.
+    server_epoch, head = s.connection().execute(_EPOCH_HEAD).one()
+    if server_epoch is None:
+        raise RuntimeError("server database not initialised (no epoch): run migrations")
     if epoch is not None and epoch != server_epoch:
         raise ApiError(409, "epoch_mismatch", "服务器已从备份恢复或迁移，请重新握手后再同步", epoch=server_epoch)
-    # The head first: every seq up to it is committed (numbers are taken last and held to the commit, feed.py), so
-    # the read below, even in a later snapshot, sees all of them; a change committed meanwhile is above the head.
-    head = s.scalar(select(func.max(Change.seq))) or 0
-    rows = _feed_page(s, who, cursor, head, limit)
+    head = int(head or 0)
+    # A client at the head (the idle round) gets its empty page without the feed being read.
+    rows = _feed_page(s, who, cursor, head, limit) if cursor < head else []
     has_more = len(rows) == limit
     # next_cursor: the last seq served on a full page, else the head — other teams' changes are skipped, never
     # scanned page by page (§8.2).

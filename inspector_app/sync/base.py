@@ -77,6 +77,10 @@ class EngineBase:
         # Files seen in the local content-addressed store, which is only ever added to: the idle round's check for
         # files to download stats each one once per process, not once per round (blob_sync.fetch_documents).
         self._held: set[str] = set()
+        # What the round's probe read (sync/probe.py), consumed once per key by the step that needs it; any write by
+        # the engine drops it, so a value is only used while nothing this engine did could have changed it.
+        self._hint: dict[str, Any] = {}
+        self._writes = 0
         self.on_status: Callable[[SyncStatus], None] | None = None
         self.stats = {"push_requests": 0, "pull_requests": 0, "bytes_uploaded": 0, "epoch_resets": 0,
                       "hello": 0}
@@ -86,13 +90,23 @@ class EngineBase:
 
     def _write(self, fn: Callable[[Session], T]) -> T:
         """One local write transaction (commit on return, rollback on error) run through the write lane."""
+        self._hint.clear()
+        self._writes += 1
+
         def tx() -> T:
             with transaction(self.ctx.session_factory) as s:
                 return fn(s)
 
         return self.write_lane(tx)  # type: ignore[no-any-return]
 
+    def _take(self, key: str) -> Any:
+        """The probe's value for `key` (once), or None when the step must read for itself."""
+        return self._hint.pop(key, None)
+
     def _token(self) -> str | None:
+        hinted = self._take("token")
+        if hinted is not None:
+            return hinted[0]  # type: ignore[no-any-return]
         with self.ctx.read() as s:
             acc = account.load(s)
         return acc.token if acc else None
@@ -187,6 +201,9 @@ class EngineBase:
             self.hello()
 
     def _pending_count(self) -> int:
+        hinted = self._take("pending")
+        if hinted is not None:
+            return hinted  # type: ignore[no-any-return]
         with self.ctx.read() as s:
             return _pending(s)
 

@@ -28,6 +28,12 @@ class BlobSync(EngineBase):
         blob_entities = {n: spec.blob_field for n, spec in P.ENTITIES.items() if spec.blob_field}
         # The scan reads; a write transaction is opened only when it found something (an idle round writes
         # nothing, issue 17). The write re-checks what it adds, so a concurrent registration is harmless.
+        hinted = self._take("register")
+        if hinted is not None:   # the round's probe: no outbox row with a file since the last scan, nothing to read
+            unregistered, mark, top = hinted
+            found = [(sha, size) for sha, size in unregistered if self.ctx.blobs.has(sha)]
+            if top <= mark:
+                return self._register(found, mark, mark)
         with self.ctx.read() as s:
             # Only files this device holds: photos pulled from teammates are fetched on demand, not uploaded.
             found = [(sha, size) for sha, size in local.local_keys_for_blobs(s) if self.ctx.blobs.has(sha)]
@@ -43,6 +49,9 @@ class BlobSync(EngineBase):
                 sha = data.get(field_name) if isinstance(data, dict) else None
                 if isinstance(sha, str) and P.SHA256_RE.match(sha) and self.ctx.blobs.has(sha):
                     found.append((sha, self.ctx.blobs.size(sha)))
+        return self._register(found, mark, top)
+
+    def _register(self, found: list[tuple[str, int]], mark: int, top: int) -> int:
         if not found and top == mark:
             return 0
 
@@ -73,7 +82,7 @@ class BlobSync(EngineBase):
 
         self._write(update)
 
-    def upload_blob(self, sha: str) -> bool:
+    def upload_blob(self, sha: str, fresh: bool | None = None) -> bool:
         """Upload one blob to completion (resuming from the server's offset). True once the server has it.
 
         One local commit per file (issue 17): the attempt count and the outcome (complete, or the offset and
@@ -81,7 +90,7 @@ class BlobSync(EngineBase):
         the offset's truth, so nothing is lost by not recording each chunk."""
         note: dict[str, Any] = {}
         try:
-            return self._upload(sha, note)
+            return self._upload(sha, note, fresh)
         finally:
             def record(s: Session) -> None:
                 row = s.get(BlobLocalRow, sha)
@@ -92,16 +101,17 @@ class BlobSync(EngineBase):
 
             self._write(record)
 
-    def _upload(self, sha: str, note: dict[str, Any]) -> bool:
+    def _upload(self, sha: str, note: dict[str, Any], fresh: bool | None) -> bool:
         if not self.ctx.blobs.has(sha):
             note["last_error"] = "The local file is missing."
             return False
         size = self.ctx.blobs.size(sha)  # the plaintext: the server stores and hashes what the records print
         done = {"upload_status": "complete", "upload_offset": size, "last_error": None}
         tus = {"Tus-Resumable": "1.0.0"}
-        with self.ctx.read() as s:
-            row = s.get(BlobLocalRow, sha)
-            fresh = row is not None and row.attempts == 0 and row.upload_offset == 0
+        if fresh is None:   # upload_all read it with the list of files to send
+            with self.ctx.read() as s:
+                row = s.get(BlobLocalRow, sha)
+                fresh = row is not None and row.attempts == 0 and row.upload_offset == 0
         # One request for a file this device made and never tried to send; anything else asks first (HEAD), so
         # a blob the server already has is never sent again (I8).
         if fresh and size <= self.chunk_size:
@@ -209,8 +219,10 @@ class BlobSync(EngineBase):
 
     def fetch_documents(self) -> int:
         """Download the signed PDFs and signature images pulled records point at (needed to review and sign)."""
-        with self.ctx.read() as s:
-            wanted = local.missing_files(s, self._holds)
+        wanted = self._take("wanted")
+        if wanted is None:
+            with self.ctx.read() as s:
+                wanted = local.missing_files(s, self._holds)
         return sum(1 for sha in wanted if self.fetch_blob(sha))
 
     def _holds(self, sha: str) -> bool:
@@ -250,9 +262,15 @@ class BlobSync(EngineBase):
 
     def upload_all(self) -> int:
         self.register_blobs()
+        if self._take("no_pending_blobs"):
+            return 0
+        with self.ctx.read() as s:   # the files to send, and which were never tried: one read, not one per file
+            todo = list(s.execute(select(BlobLocalRow.sha256, BlobLocalRow.attempts, BlobLocalRow.upload_offset)
+                                  .where(BlobLocalRow.upload_status != "complete")
+                                  .order_by(BlobLocalRow.created_at, BlobLocalRow.sha256)))
         done = 0
-        for sha in self.pending_blobs():
-            if self.upload_blob(sha):
+        for sha, attempts, offset in todo:
+            if self.upload_blob(sha, fresh=attempts == 0 and offset == 0):
                 done += 1
         return done
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from inspector_app.storage.orm import OutboxRow
 from inspector_app.storage.sync_orm import BlobLocalRow
-from inspector_app.sync import account, local
+from inspector_app.sync import account, local, probe
 from inspector_app.sync.base import CLOCK_SKEW_WARN, _pending
 from inspector_app.sync.blob_sync import BlobSync
 from inspector_app.sync.errors import (
@@ -82,9 +82,13 @@ class SyncEngine(Transfer, BlobSync):
             pending: int | None = None   # counted once when nothing changes it (the idle round)
             try:
                 self._ensure_hello()
+                quiet_pending = self._probe()
+                writes = self._writes
                 result.pushed = self.push_all()
                 result.pulled = self.pull_all()
-                pending = self._pending_count()
+                # Nothing written since the probe found an empty outbox: it is still empty as far as this round
+                # goes (a change the user makes meanwhile is pushed by the next round).
+                pending = 0 if quiet_pending and writes == self._writes else self._pending_count()
                 if pending:
                     pending = None
                     result.pushed += self.push_all()   # e.g. an epoch change seen by the pull
@@ -102,11 +106,24 @@ class SyncEngine(Transfer, BlobSync):
                 self._hello_done = False
             except SyncError as exc:
                 self._failed("error", exc, result)
+            finally:
+                self._hint.clear()
             if pending is None:
                 pending = self._pending_count()
             self._pending_history = (self._pending_history + [pending])[-(self.stuck_after + 1):]
             self._notify()
             return result
+
+    def _probe(self) -> bool:
+        """Read what the round's steps need locally in one read transaction (sync/probe.py) and leave it to them
+        as hints. True when the outbox has nothing pending."""
+        with self.ctx.read() as s:
+            pr = probe.read(s, self._holds)
+        self._hint = {"token": (pr.token,) if pr.token else None, "pending": pr.pending,
+                      "pull": (pr.cursor, pr.epoch, pr.scope, pr.settled),
+                      "register": (pr.unregistered, pr.blob_mark, pr.blob_top),
+                      "no_pending_blobs": not pr.unfinished_uploads, "wanted": pr.wanted_files}
+        return pr.pending == 0
 
     def _failed(self, state: str, exc: SyncError, result: RoundResult) -> None:
         """The round failed: the state, and the error (the UI shows it translated, logs its English text)."""

@@ -134,24 +134,29 @@ def pending_rows(s: Session, limit: int) -> list[OutboxRow]:
                           .order_by(OutboxRow.client_seq).limit(limit)))
 
 
+# Evidence files referenced by local rows that have no upload bookkeeping yet. The idle round runs this and the
+# next statement each time: built once, run as plain rows on the session's connection (sync/probe.py).
+UNREGISTERED_FILES = select(EvidenceRow.sha256, EvidenceRow.size).where(
+    EvidenceRow.sha256.not_in(select(BlobLocalRow.sha256))).distinct()
+
+# Files this laptop may need to hold: pulled signed documents, signature captures, and the evidence of signed
+# records and their re-inspections (what a lead reviews and a case file must contain), and the self-inspection
+# returns pulled. Evidence of records still being worked on stays on the teammate's laptop until it is signed.
+WANTED_FILES = union(
+    select(DocumentRow.pdf_sha256), select(SignatureCaptureRow.png_sha256),
+    select(ServiceReceiptRow.photo_sha256),  # a 留置送达 photo belongs to its signed receipt
+    select(EvidenceRow.sha256).where(EvidenceRow.inspection_id.in_(
+        select(DocumentRow.inspection_id).where(DocumentRow.kind == "record")), EvidenceRow.deleted_at.is_(None)),
+    # The self-inspection returns of the team's institutions, as received (small XLSX files checked on site).
+    select(SelfCheckReturnRow.sha256))
+
+
 def local_keys_for_blobs(s: Session) -> list[tuple[str, int]]:
     """Evidence files referenced by local rows that have no upload bookkeeping yet."""
-    known = select(BlobLocalRow.sha256)
-    return [(sha, size) for sha, size in s.execute(
-        select(EvidenceRow.sha256, EvidenceRow.size).where(EvidenceRow.sha256.not_in(known)).distinct())]
+    return [(sha, size) for sha, size in s.connection().execute(UNREGISTERED_FILES)]
 
 
 def missing_files(s: Session, holds: Callable[[str], bool]) -> list[str]:
-    """Files this laptop does not hold yet of pulled signed documents, signature captures, and the evidence of
-    signed records and their re-inspections (what a lead reviews and a case file must contain), and the
-    self-inspection returns pulled. Evidence of records still being worked on stays on the teammate's laptop until
-    it is signed."""
-    signed = select(DocumentRow.inspection_id).where(DocumentRow.kind == "record")
-    every = union(   # one statement: the idle round runs this each time
-        select(DocumentRow.pdf_sha256), select(SignatureCaptureRow.png_sha256),
-        select(ServiceReceiptRow.photo_sha256),  # a 留置送达 photo belongs to its signed receipt
-        select(EvidenceRow.sha256).where(EvidenceRow.inspection_id.in_(signed), EvidenceRow.deleted_at.is_(None)),
-        # The self-inspection returns of the team's institutions, as received (small XLSX files checked on site).
-        select(SelfCheckReturnRow.sha256))
-    shas = set(s.scalars(every))
+    """The WANTED_FILES this laptop does not hold yet."""
+    shas = {row[0] for row in s.connection().execute(WANTED_FILES)}
     return sorted(sha for sha in shas if sha and not holds(sha))

@@ -95,10 +95,14 @@ class Transfer(EngineBase):
     def pull_once(self) -> tuple[int, bool]:
         """Fetch and apply one page. Returns (items applied, has_more)."""
         self._ensure_hello()
-        with self.ctx.read() as s:
-            st = local.state(s)
-            cursor, epoch, scope = st.pull_cursor, st.server_epoch, st.scope_hash
-            quiet = _locally_settled(s)   # read with the cursor: one read session per idle pull
+        hinted = self._take("pull")
+        if hinted is not None:
+            cursor, epoch, scope, quiet = hinted
+        else:
+            with self.ctx.read() as s:
+                st = local.state(s)
+                cursor, epoch, scope = st.pull_cursor, st.server_epoch, st.scope_hash
+                quiet = _locally_settled(s)   # read with the cursor: one read session per idle pull
         self.stats["pull_requests"] += 1
         r = self._call("GET", "/sync/v1/pull", params={"cursor": cursor, "limit": self.pull_limit},
                        headers={"X-Sync-Epoch": epoch or ""})

@@ -185,6 +185,40 @@ def test_a_laptop_signing_out_revokes_its_token(sqlite_world: World) -> None:
     assert r.status == 401
 
 
+def test_the_pull_checks_its_token_itself_at_once(sqlite_world: World) -> None:
+    """The pull authenticates in its own read transaction (issue 17) with the same rules as every other route:
+    no token, a revoked or expired one, or a disabled account is refused on the very next request."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from inspector_app.server.models import Token, User
+
+    w = sqlite_world
+
+    def pull(token: str | None) -> int:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return w.direct.send(Request("GET", "/sync/v1/pull", headers=headers, params={"cursor": 0})).status
+
+    assert pull(None) == 401 and pull("not-a-token") == 401
+    token = w.token("alice")
+    r = w.direct.send(Request("GET", "/sync/v1/pull", headers={"Authorization": f"Bearer {token}"}))
+    assert r.status == 200 and r.json()["scope_hash"] == w.direct.send(Request(
+        "GET", "/sync/v1/me", headers={"Authorization": f"Bearer {token}"})).json()["scope_hash"]
+    with w.db.write() as s:
+        s.execute(update(Token).values(expires_at=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)))
+    assert pull(token) == 401
+    token = w.token("alice")
+    with w.db.write() as s:
+        s.execute(update(User).where(User.name == "alice").values(disabled=True))
+    assert pull(token) == 401
+    with w.db.write() as s:
+        s.execute(update(User).where(User.name == "alice").values(disabled=False))
+    assert pull(token) == 200
+    assert server_cli.main(["server", "--db", w.db_url, "users", "revoke", "alice"]) == 0
+    assert pull(token) == 401
+
+
 # ---------------------------------------------------------------------------------------------- API description
 
 def test_api_description_needs_a_sign_in(sqlite_world: World) -> None:
