@@ -32,6 +32,15 @@ TYPED: dict[str, tuple[str, pl.DataType]] = {
     "amount": ("amount_fen", pl.Int64()), "fee_date": ("fee_date", pl.Date()), "rule_hit": ("rule_hit", pl.String()),
 }
 VALUE_COLUMNS = tuple(name for name, _t in TYPED.values())
+#: optional texts no screen compares (only stored with a lead's lines): checked here, stripped by `finish` on the
+#: few lines that need them (a strip of every cell was a tenth of the check)
+LATER = ("institution_name", "diagnosis", "item_name", "rule_hit")
+
+
+def finish(df: pl.DataFrame) -> pl.DataFrame:
+    """The LATER columns of checked lines as check would have made them: stripped, None when empty."""
+    texts = [pl.col(c).str.strip_chars() for c in LATER]
+    return df.with_columns(pl.when(t.str.len_bytes() > 0).then(t).alias(c) for c, t in zip(LATER, texts))
 
 
 def _date_or_none(text: str) -> dt.date | None:
@@ -113,7 +122,13 @@ def check(raw: pl.DataFrame, mapping: ResolvedMapping, where: Where, limits: Lim
             out.append(pl.Series(name, [None] * n, dtype=dtype))
             continue
         v = raw[field]
-        if kind == "text":
+        if kind == "text" and field in LATER and not required:
+            typed = v  # stripped by `finish` where the value is used
+            missing = v.is_null()
+            wrong = (v.str.len_bytes() > MAX_TEXT).fill_null(False)  # stripping only shortens a text
+            if wrong.any():
+                wrong = (v.str.strip_chars().str.len_chars() > MAX_TEXT).fill_null(False)
+        elif kind == "text":
             v = v.str.strip_chars()
             size = v.str.len_bytes()  # kept beside the texts: no text is read
             typed = pl.select(pl.when(size > 0).then(v)).to_series()
