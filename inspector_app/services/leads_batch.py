@@ -125,7 +125,12 @@ class Batches:
                 self._hits(R.OUT_OF_LIST, df.filter(pl.col("item_code").is_in(pl.Series(out, dtype=pl.String)
                                                                               .implode())))
         if self._max_milli is not None:
-            cand = self.quantity_lines(df, item)
+            # summed on the columns the rule reads only (half the lines are candidates: a copy of all fifteen
+            # columns cost as much as the sums); the lines of the groups over the limit are then taken whole
+            cand = df.select(*QTY_KEY, "quantity_milli", "admitted_on", "discharged_on",
+                             self._max_milli.gather(item).alias("max_milli"),
+                             pl.int_range(pl.len(), dtype=pl.UInt32).alias("line")).filter(
+                pl.col("max_milli").is_not_null() & pl.col("quantity_milli").is_not_null())
             sums = cand.group_by(QTY_KEY).agg(pl.col("quantity_milli").sum().alias("qty"),
                                               pl.col("admitted_on").min().alias("a"),
                                               pl.col("discharged_on").max().alias("d"),
@@ -134,18 +139,15 @@ class Batches:
             over = sums.filter(pl.when(pl.col("fee_date").is_not_null()).then(pl.col("qty") > pl.col("max_milli"))
                                .otherwise(pl.col("qty") > pl.col("max_milli") * stay))
             if over.height:
-                self._hits(R.QUANTITY, cand.drop("max_milli").join(over.select(QTY_KEY), on=QTY_KEY, how="semi",
-                                                                   nulls_equal=True))
+                lines = cand.join(over.select(QTY_KEY), on=QTY_KEY, how="semi", nulls_equal=True)["line"]
+                self._hits(R.QUANTITY, df[lines.sort()])
         self._duplicates(df)
 
-    def quantity_lines(self, df: pl.DataFrame, item: pl.Series | None = None) -> pl.DataFrame:
-        """The lines of an item with a daily limit and a quantity, with the limit (max_milli)."""
+    def quantity_lines(self, df: pl.DataFrame) -> pl.DataFrame:
+        """The lines of an item with a daily limit and a quantity."""
         assert self._max_milli is not None and self._codes is not None
-        if item is None:
-            item = df["item_code"].cast(self._codes, strict=False).to_physical()
-        limit = self._max_milli.gather(item)
-        return df.with_columns(limit.alias("max_milli")).filter(pl.col("max_milli").is_not_null()
-                                                                & pl.col("quantity_milli").is_not_null())
+        limit = self._max_milli.gather(df["item_code"].cast(self._codes, strict=False).to_physical())
+        return df.filter(limit.is_not_null() & df["quantity_milli"].is_not_null())
 
     def _hits(self, rule: str, lines: pl.DataFrame) -> None:
         if not lines.height:
@@ -219,7 +221,7 @@ class Batches:
         self._cur.executemany("INSERT INTO temp.lead_keys VALUES (?, ?)",
                               df.select(row_key(df), "row_no").iter_rows())
         if self._max_milli is not None:  # every candidate line: the rule's SQL sums them (leads_screen.py)
-            self._hits(R.QUANTITY, self.quantity_lines(df).drop("max_milli"))
+            self._hits(R.QUANTITY, self.quantity_lines(df))
 
     def scattered_duplicate(self) -> None:
         self._write_hits()
