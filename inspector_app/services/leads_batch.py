@@ -171,9 +171,10 @@ class Batches:
     def _duplicates(self, df: pl.DataFrame) -> None:
         # candidates first: lines equal in every value are equal in these (hashed: a cheaper pass than all fifteen
         # columns); the candidates' values are then compared in full below
-        dup = df.select(_DUP_CANDIDATE).hash_rows().is_duplicated()
-        if not dup.any():
+        keys = df.select(_DUP_CANDIDATE).hash_rows()
+        if keys.n_unique() == keys.len():  # the usual batch: counting the distinct keys is cheaper than marking them
             return
+        dup = keys.is_duplicated()
         groups = finish(df.filter(dup)).group_by(VALUE_COLUMNS).agg(pl.col("row_no").sort().head(2).alias("r")).filter(
             pl.col("r").list.len() > 1)
         for first, second in (r for (r,) in groups.select("r").iter_rows()):

@@ -1,11 +1,13 @@
 """Every value of a batch of extract rows checked and converted at once (polars), with the verdicts the row-by-row
 parser (domain/leads/values.py RowParser) gives: the same texts accepted, the same refused.
 
-Values repeat (dates, prices, a settlement's total on each of its lines), so dates and numbers are converted once
-per distinct text of the batch: numbers in the plain notation of exports by a native pattern, anything else (and
-every date) by the domain's own parse functions. When a batch holds a refused value, the first refused row is handed
-to RowParser, which raises the coded error naming file, sheet, row and column exactly as before — the vectorised
-check only decides *whether* and *where*, the wording has one home.
+Numbers in the plain notation of exports and ISO dates are converted natively over the column, anything else by the
+domain's own parse functions once per distinct text. Dates and quantities repeat (a few hundred texts in a batch of
+100,000 lines), so those columns are converted on their distinct texts only and spread back (_per_distinct). Names,
+diagnoses and rule texts are checked here but stripped only on the lines that are kept or compared (`finish`).
+When a batch holds a refused value, the first refused row is handed to RowParser, which raises the coded error
+naming file, sheet, row and column exactly as before — the vectorised check only decides *whether* and *where*, the
+wording has one home.
 """
 
 from __future__ import annotations
