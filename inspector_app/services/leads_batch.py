@@ -26,7 +26,7 @@ import polars as pl
 from inspector_app.domain.leads import rules as R
 from inspector_app.domain.leads.values import PatientHasher, mask_patient
 from inspector_app.services import leads_stays
-from inspector_app.services.leads_check import VALUE_COLUMNS
+from inspector_app.services.leads_check import VALUE_COLUMNS, finish
 
 KEY = leads_stays.KEY
 QTY_KEY = [*KEY, "item_code", "fee_date"]  # no fee date: one group for the stay
@@ -37,6 +37,7 @@ LINE_COLUMNS = ("row_no", "row_key", "settlement_no", "institution_code", "patie
 CREATE_HITS = f"CREATE TEMP TABLE lead_hits (rule, {', '.join(LINE_COLUMNS)})"
 _INSERT_HIT = f"INSERT INTO temp.lead_hits VALUES ({', '.join('?' * (len(LINE_COLUMNS) + 1))})"
 _ISO = "%Y-%m-%d"
+_PENDING_ROWS = 50_000  # lines raised held before they are written (bounded memory whatever the file)
 _DUP_CANDIDATE = ["settlement_no", "item_code", "quantity_milli", "amount_fen", "fee_date"]
 
 
@@ -51,15 +52,19 @@ class Batches:
         self._stays: pl.DataFrame | None = None
         self.duplicate: tuple[int, int] | None = None  # (repeat, original) row numbers, the earliest repeat
         tol = int((rs.price_tolerance_pct * 100).to_integral_value())
-        self._prices = pl.DataFrame({"item_code": list(rs.prices), "max_fen": list(rs.prices.values())},
-                                    schema={"item_code": pl.String, "max_fen": pl.Int64}) \
-            if R.ABOVE_PRICE in rs.enabled and rs.prices else None
         self._tol = 10000 + tol  # basis points
-        self._limits = pl.DataFrame({"item_code": list(rs.max_per_day), "max_milli": list(rs.max_per_day.values())},
-                                    schema={"item_code": pl.String, "max_milli": pl.Int64}) \
-            if R.QUANTITY in rs.enabled and rs.max_per_day else None
-        self._listed = pl.Series(sorted(rs.listed), dtype=pl.String) \
+        prices = rs.prices if R.ABOVE_PRICE in rs.enabled else {}
+        limits = rs.max_per_day if R.QUANTITY in rs.enabled else {}
+        # the item codes of the price and quantity lists as an enum: a line's code is looked up once per batch (a
+        # cast), its price and daily limit then read by position (a hashed look-up per list cost three times more)
+        codes = sorted(set(prices) | set(limits))
+        self._codes = pl.Enum(codes) if codes else None
+        self._max_fen = pl.Series([prices.get(c) for c in codes], dtype=pl.Int64) if prices else None
+        self._max_milli = pl.Series([limits.get(c) for c in codes], dtype=pl.Int64) if limits else None
+        self._listed = frozenset(rs.listed) \
             if R.OUT_OF_LIST in rs.enabled and rs.listed and rs.drug_prefixes else None
+        self._pending: list[pl.DataFrame] = []  # lines raised, written to lead_hits together (_write_hits)
+        self._pending_rows = 0
         for t in ("lead_hits", "lead_keys", "lead_scattered"):
             cur.execute(f"DROP TABLE IF EXISTS temp.{t}")
         cur.execute(CREATE_HITS)
@@ -82,6 +87,7 @@ class Batches:
         if self._carry is not None:
             self._process(self._carry)
             self._carry = None
+        self._write_hits()
 
     def _patients(self, ids: Iterable[str]) -> None:
         if len(self._masked) > 200_000:  # bounded: the lines of a patient come together
@@ -107,49 +113,69 @@ class Batches:
             *(pl.col(k).first() for k in KEY), pl.col("admitted_on").min(), pl.col("discharged_on").max(),
             pl.col("total_fen").max(), pl.col("amount_fen").sum()).drop("run").with_columns(
             pl.lit(len(self._runs), dtype=pl.Int32).alias("batch")))
-        if self._prices is not None:
-            # the price limit looked up per line (a join of every line with the price list cost twice as much)
-            limit = pl.col("item_code").replace_strict(self._prices["item_code"], self._prices["max_fen"],
-                                                       default=None, return_dtype=pl.Int64)
-            hit = df.filter(pl.col("unit_price_fen") * 10000 > limit * self._tol)
-            self._hits(R.ABOVE_PRICE, hit)
+        item = df["item_code"].cast(self._codes, strict=False).to_physical() if self._codes is not None else None
+        if self._max_fen is not None:
+            limit = self._max_fen.gather(item)
+            self._hits(R.ABOVE_PRICE, df.filter(df["unit_price_fen"] * 10000 > limit * self._tol))
         if self._listed is not None:
-            drug = pl.any_horizontal(pl.col("item_code").str.starts_with(p) for p in self._rs.drug_prefixes)
-            self._hits(R.OUT_OF_LIST, df.filter(drug & ~pl.col("item_code").is_in(self._listed.implode())))
-        if self._limits is not None:
-            cand = self.quantity_lines(df)
+            # decided once per distinct code of the batch (a few hundred), the lines then picked by code
+            out = [c for c in df["item_code"].unique().drop_nulls().to_list()
+                   if c.startswith(self._rs.drug_prefixes) and c not in self._listed]
+            if out:
+                self._hits(R.OUT_OF_LIST, df.filter(pl.col("item_code").is_in(pl.Series(out, dtype=pl.String)
+                                                                              .implode())))
+        if self._max_milli is not None:
+            # summed on the columns the rule reads only (half the lines are candidates: a copy of all fifteen
+            # columns cost as much as the sums); the lines of the groups over the limit are then taken whole
+            cand = df.select(*QTY_KEY, "quantity_milli", "admitted_on", "discharged_on",
+                             self._max_milli.gather(item).alias("max_milli"),
+                             pl.int_range(pl.len(), dtype=pl.UInt32).alias("line")).filter(
+                pl.col("max_milli").is_not_null() & pl.col("quantity_milli").is_not_null())
             sums = cand.group_by(QTY_KEY).agg(pl.col("quantity_milli").sum().alias("qty"),
                                               pl.col("admitted_on").min().alias("a"),
-                                              pl.col("discharged_on").max().alias("d")).with_columns(
-                pl.col("item_code").replace_strict(self._limits["item_code"], self._limits["max_milli"],
-                                                   return_dtype=pl.Int64).alias("max_milli"))
+                                              pl.col("discharged_on").max().alias("d"),
+                                              pl.col("max_milli").first())
             stay = pl.max_horizontal(pl.lit(1), (pl.col("d") - pl.col("a")).dt.total_days())
             over = sums.filter(pl.when(pl.col("fee_date").is_not_null()).then(pl.col("qty") > pl.col("max_milli"))
                                .otherwise(pl.col("qty") > pl.col("max_milli") * stay))
             if over.height:
-                self._hits(R.QUANTITY, cand.join(over.select(QTY_KEY), on=QTY_KEY, how="semi", nulls_equal=True))
+                lines = cand.join(over.select(QTY_KEY), on=QTY_KEY, how="semi", nulls_equal=True)["line"]
+                self._hits(R.QUANTITY, df[lines.sort()])
         self._duplicates(df)
 
     def quantity_lines(self, df: pl.DataFrame) -> pl.DataFrame:
-        assert self._limits is not None
-        return df.filter(pl.col("item_code").is_in(self._limits["item_code"].implode())
-                         & pl.col("quantity_milli").is_not_null())
+        """The lines of an item with a daily limit and a quantity."""
+        assert self._max_milli is not None and self._codes is not None
+        limit = self._max_milli.gather(df["item_code"].cast(self._codes, strict=False).to_physical())
+        return df.filter(limit.is_not_null() & df["quantity_milli"].is_not_null())
 
     def _hits(self, rule: str, lines: pl.DataFrame) -> None:
         if not lines.height:
             return
+        self._pending.append(finish(lines).select(pl.lit(rule).alias("rule"), "row_no", *VALUE_COLUMNS))
+        self._pending_rows += lines.height
+        if self._pending_rows >= _PENDING_ROWS:
+            self._write_hits()
+
+    def _write_hits(self) -> None:
+        """The lines raised so far, to lead_hits in one statement: a few thousand per batch, each batch's rules
+        written apart cost more in fixed overhead than in rows."""
+        if not self._pending:
+            return
+        lines = pl.concat(self._pending)
+        self._pending, self._pending_rows = [], 0
         lines = self._with_patient(lines).with_columns(
-            pl.lit(rule).alias("rule"), row_key(lines),
-            *(pl.col(c).dt.strftime(_ISO) for c in ("admitted_on", "discharged_on", "fee_date")))
+            row_key(lines), *(pl.col(c).dt.strftime(_ISO) for c in ("admitted_on", "discharged_on", "fee_date")))
         self._cur.executemany(_INSERT_HIT, lines.select("rule", *LINE_COLUMNS).iter_rows())
 
     def _duplicates(self, df: pl.DataFrame) -> None:
         # candidates first: lines equal in every value are equal in these (hashed: a cheaper pass than all fifteen
         # columns); the candidates' values are then compared in full below
-        dup = df.select(_DUP_CANDIDATE).hash_rows().is_duplicated()
-        if not dup.any():
+        keys = df.select(_DUP_CANDIDATE).hash_rows()
+        if keys.n_unique() == keys.len():  # the usual batch: counting the distinct keys is cheaper than marking them
             return
-        groups = df.filter(dup).group_by(VALUE_COLUMNS).agg(pl.col("row_no").sort().head(2).alias("r")).filter(
+        dup = keys.is_duplicated()
+        groups = finish(df.filter(dup)).group_by(VALUE_COLUMNS).agg(pl.col("row_no").sort().head(2).alias("r")).filter(
             pl.col("r").list.len() > 1)
         for first, second in (r for (r,) in groups.select("r").iter_rows()):
             if self.duplicate is None or second < self.duplicate[0]:
@@ -165,6 +191,7 @@ class Batches:
 
     def stay_hits(self) -> list[tuple[str, str, str, str, str, int, dict[str, Any]]]:
         """The settlement-level leads, the patient as its keyed hash and masked hint (computed for these only)."""
+        self._write_hits()
         found = list(leads_stays.hits(self.stays(), self._rs)) if self.stays().height else []
         self._patients({h[3] for h in found})
         return [(rule, no, inst, *self._masked[pid], amount, detail) for rule, no, inst, pid, amount, detail in found]
@@ -191,12 +218,14 @@ class Batches:
         df = df.join(keys, on=KEY, how="semi")
         if not df.height:
             return
+        df = finish(df)
         self._cur.executemany("INSERT INTO temp.lead_keys VALUES (?, ?)",
                               df.select(row_key(df), "row_no").iter_rows())
-        if self._limits is not None:  # every candidate line: the rule's SQL sums them (leads_screen.py)
+        if self._max_milli is not None:  # every candidate line: the rule's SQL sums them (leads_screen.py)
             self._hits(R.QUANTITY, self.quantity_lines(df))
 
     def scattered_duplicate(self) -> None:
+        self._write_hits()
         keys = [k for (k,) in self._cur.execute(
             "SELECT row_key FROM temp.lead_keys GROUP BY row_key HAVING COUNT(*) > 1")]
         for k in keys:

@@ -17,22 +17,29 @@ Not part of the default test run (pytest --ignore=tests/bench).
     .venv/bin/python tests/bench/bench_leads.py
     INSPECTOR_BENCH_ROWS=100000 INSPECTOR_BENCH_KINDS=plain .venv/bin/python tests/bench/bench_leads.py  # quick
 
-Where the time goes (1,000,000 lines, plain workspace, CPU seconds of one import measured 2026-12-04 on the shared
-2-core machine at load 6–7; csv.reader alone: 1.6 s): 3.7–4.1 in all — reading the blocks with polars' CSV parser
-0.8 (the parser itself 0.56: the floor of reading with polars), checking 15 fields of every line 0.85–1.0 (numbers and
-ISO dates natively over whole columns, other notations once per distinct text), the per-batch screening 0.95–1.05
-(settlement runs 0.15, repeated lines 0.16, lines the item rules raise written to a temporary table 0.2, quantity
-sums 0.2, price and catalogue look-ups 0.1), the stays merged and re-admission / overlaps in polars 0.2–0.3, the
-22,000 leads written with their JSON detail and the 11,700 lines that make them 0.55–0.65 (the leads' INSERT 0.19),
-the file's SHA-256 0.13, polars' modules loaded on first use ≈ 0.1. No line is stored but the lines of a lead.
-Medians of three interleaved runs at load 6: 2.22× CPU plain, 2.12× encrypted (before this design: 14.2× / 16.5×);
-on the idle machine (load 0.3–0.9) 2.54× / 2.30× CPU but 2.28× / 1.98× wall: with both cores free polars' threads
-work in parallel and also spin, which CPU time counts (not yet measured apart: POLARS_MAX_THREADS=1 made no
-difference at load 8).
-What keeps it above 2×: reading plus checking in polars (≈ 1.7 s) already cost as much as csv.reader alone, and the
-leads themselves (22,000 rows with their detail, made in Python) another 0.6 s; the rest is many small polars
-operations per batch. Peak RSS ≈ 370 MB (≈ 80 MB of it the app before the import), flat from the fourth batch on: the
-only state that grows with the file is one row per settlement (≈ 12 MB per million lines).
+Where the time goes (1,000,000 lines, plain workspace, CPU seconds of one import measured 2026-12-03 on the shared
+2-core machine at load 4, where csv.reader alone took 2.1–2.4 s; 1.6 s idle): 4.0–4.2 in all — reading the blocks
+with polars' CSV parser 0.8–0.9 (the parser itself ≈ 0.5: the floor of reading with polars), checking 15 fields of
+every line 0.75–0.9 (numbers and ISO dates natively over whole columns; dates and quantities on their few hundred
+distinct texts per batch; names and diagnoses stripped only on the lines kept), the per-batch screening 0.6–0.8
+(settlement runs 0.15, repeated lines 0.13, item codes looked up through one enum, quantity sums on the eight columns
+they read), the lines the rules raise written to a temporary table 0.25–0.3, the stays merged and re-admission /
+overlaps in polars 0.2–0.25, the 22,000 leads and the 11,700 lines that make them 0.5–0.8 (SQL sums of the raised
+lines 0.15–0.2, the leads' INSERT 0.2–0.3, their JSON 0.1), the file's SHA-256 0.15, polars' modules loaded on
+first use ≈ 0.1. No line is stored but the lines of a lead. The app's own modules must be compiled (.pyc, as
+installed): with PYTHONDONTWRITEBYTECODE set the leads modules, imported on first use, are compiled inside the
+timed import.
+Medians of five interleaved runs (2026-12-03, load 2–4): 1.83× CPU plain, 2.03× encrypted (1.84× / 2.02× wall);
+earlier runs the same day at load 3.5–7 gave 1.89–2.20× plain and 1.83–2.18× encrypted. Before this round (same
+machine, load 5.5–6): 2.13× / 2.27× CPU; this code against the previous one in five interleaved pairs: 4.55 s vs
+5.23 s CPU (−13 %). Before the batch design: 14.2× / 16.5×. On the idle machine the previous code measured 2.54× /
+2.30× CPU but 2.28× / 1.98× wall (polars' threads run in parallel and also spin, which CPU time counts).
+What keeps it near 2× rather than under: reading plus checking in polars (≈ 1.6 s) already cost about the csv.reader
+time, and the leads themselves (22,000 rows with their detail, made in Python, and their lines through a temporary
+table) another 1–1.3 s; the rest is many small polars operations per batch. The ratio moves by ±0.2 from run to run
+on the shared machine (csv.reader alone took 1.8–2.9 s CPU within one series). Peak RSS ≈ 330–365 MB (≈ 80 MB of it
+the app before the import), flat from the fourth batch on: the only state that grows with the file is one row per
+settlement (≈ 12 MB per million lines).
 
 The extract (fictional institutions and patients) is generated once into INSPECTOR_BENCH_CACHE (default: <user cache
 dir>/inspector-app-bench) and reused. The last line is

@@ -72,3 +72,26 @@ def test_new_ids_are_uuid7_and_monotonic_like_new_id() -> None:
     ids = [new_id(), *new_ids(5000), new_id()]
     assert ids == sorted(ids) and len(set(ids)) == len(ids) and new_ids(0) == []
     assert all(uuid.UUID(i).version == 7 and str(uuid.UUID(i)) == i for i in ids)
+
+
+def test_padded_optional_texts_are_stored_and_compared_stripped(app, roster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # names and diagnoses are stripped only on the lines that are kept or compared (leads_check.finish)
+    from tests.conftest import raw_connect
+
+    rows = [list(r) for r in ROWS]
+    name, inst, diag = (D.HEADER.index(c) for c in ("项目名称", "定点名称", "主要诊断"))
+    rows[0][name], rows[0][inst], rows[0][diag] = "  床位费\u3000", " 测试市人民医院 ", "   "
+    result = app.leads.import_file(lead(roster), D.write_csv(tmp_path / "x.csv", rows), "x",
+                                   rules=RuleSet.from_json(D.RULES))
+    with raw_connect(app.paths.database) as c:
+        kept = c.execute("SELECT item_name, institution_name, diagnosis FROM lead_lines WHERE row_no = 2").fetchall()
+    assert kept == [("床位费", "测试市人民医院", None)] and app.leads.line_count(result.id) == 3
+    repeat = list(rows[2])
+    repeat[name] = f" {repeat[name]} "  # equal to row 4 once stripped: a repeated line
+    # next to it (found within the batch) and at the end of the file (its settlement read again: second pass)
+    for at, row in ((3, 5), (len(rows), len(rows) + 2)):
+        with pytest.raises(ValidationError) as exc:
+            app.leads.import_file(lead(roster), D.write_csv(tmp_path / f"y{at}.csv", [*rows[:at], repeat, *rows[at:]]),
+                                  "x")
+        assert exc.value.code == "leads.duplicate_row"
+        assert (exc.value.params["row"], exc.value.params["first"]) == (row, 4)
