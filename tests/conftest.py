@@ -82,7 +82,8 @@ LONGEST = (
     "tests/test_static_checks.py", "tests/sync/test_stateful.py", "tests/storage/test_encryption_at_rest.py",
     "tests/storage/test_crash_safety.py", "tests/services/test_signing_process.py", "tests/ui/test_review_ui.py",
     "tests/sync/test_postgres.py", "tests/xwindow/test_real_window.py", "tests/demo/test_demo.py",
-    "tests/ui/test_signing_ui.py",
+    "tests/ui/test_signing_ui.py", "tests/ui/test_signin_ui.py", "tests/sync/test_seal_ledger.py",
+    "tests/xwindow/test_whole_inspection.py",
 )
 
 
