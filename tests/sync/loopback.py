@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import FIXTURES, REPO
-from tests.sync.harness import PASSWORD, USERS, reference_payloads
+from tests.sync.harness import PASSWORD, USERS, copy_sqlite, reference_payloads
 
 CLI = [sys.executable, "-m", "inspector_app.server.cli", "server"]
 
@@ -51,12 +50,7 @@ def seed(db: str, tmp: Path) -> None:
         _seed_cli(str(_seed_template), tmp)
     else:
         _write_roster(tmp)
-    src, dst = sqlite3.connect(_seed_template), sqlite3.connect(db)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    copy_sqlite(_seed_template, Path(db))
 
 
 def _write_roster(tmp: Path) -> Path:
