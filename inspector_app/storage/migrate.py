@@ -124,8 +124,10 @@ def backup_database(path: Path, backups_dir: Path, revision: str | None, key: by
 
 
 def open_database(path: Path, backups_dir: Path, target: str = "head", key: bytes | None = None,
-                  daily_backup: bool = True) -> MigrationResult:
-    """Open (creating if needed) and upgrade the database at `path`; `key` is the SQLCipher key (None: plain)."""
+                  daily_backup: bool = True, use_snapshot: bool = True) -> MigrationResult:
+    """Open (creating if needed) and upgrade the database at `path`; `key` is the SQLCipher key (None: plain).
+    A new database at head is created from the head schema's script (storage/schema_snapshot.py) when it is current;
+    `use_snapshot=False` replays the migrations (the script's own test and generator)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     current: str | None = None
     if path.exists() and path.stat().st_size > 0:
@@ -143,6 +145,19 @@ def open_database(path: Path, backups_dir: Path, target: str = "head", key: byte
             # The usual start: the schema is current. No migration backup, no Alembic.
             return MigrationResult(engine=make_engine(path, key), from_revision=current, to_revision=current,
                                    backup=None)
+    if current is None and target == "head" and use_snapshot:
+        from inspector_app.storage import schema_snapshot
+
+        head = declared_revisions()[0]
+        sql = schema_snapshot.snapshot_for(head)
+        if sql is not None and head is not None:
+            engine = make_engine(path, key)
+            try:
+                schema_snapshot.create(engine, sql)
+            except BaseException:
+                engine.dispose()
+                raise
+            return MigrationResult(engine=engine, from_revision=None, to_revision=head, backup=None)
     goal = head_revision() if target == "head" else target
     backup = None
     if current is not None and current != goal:
