@@ -21,6 +21,10 @@ from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.sync.errors import Busy, Offline, ServerRefused, ServerStorageFull, refused
 
 
+# Uploads whose outcomes upload_all commits together: at most this many photos are offered again after a crash.
+OUTCOME_BATCH = 16
+
+
 class BlobSync(EngineBase):
     def register_blobs(self) -> int:
         """Give every local file that a record references (evidence photos, signature images, signed PDFs)
@@ -85,21 +89,29 @@ class BlobSync(EngineBase):
     def upload_blob(self, sha: str, fresh: bool | None = None) -> bool:
         """Upload one blob to completion (resuming from the server's offset). True once the server has it.
 
-        One local commit per file (issue 17): the attempt count and the outcome (complete, or the offset and
-        the error) are written together when the upload ends, however it ends. The server's staged length is
-        the offset's truth, so nothing is lost by not recording each chunk."""
+        The attempt count and the outcome (complete, or the offset and the error) are written together when the
+        upload ends, however it ends. The server's staged length is the offset's truth, so nothing is lost by not
+        recording each chunk."""
         note: dict[str, Any] = {}
         try:
             return self._upload(sha, note, fresh)
         finally:
-            def record(s: Session) -> None:
+            self._record_outcomes({sha: note})
+
+    def _record_outcomes(self, outcomes: dict[str, dict[str, Any]]) -> None:
+        """One local commit for the outcomes of several uploads (issue 17: a commit per photo was an fsync per
+        photo). Only outcomes the server has answered are recorded, so a row never claims an upload the server
+        lacks; an outcome lost to a crash before its commit only means the file is offered again, and the server
+        answers "complete" for a blob it holds (the bytes are then sent once more, nothing is duplicated)."""
+        def record(s: Session) -> None:
+            for sha, note in outcomes.items():
                 row = s.get(BlobLocalRow, sha)
                 if row is not None:
                     row.attempts += 1
                     for k, v in note.items():
                         setattr(row, k, v)
 
-            self._write(record)
+        self._write(record)
 
     def _upload(self, sha: str, note: dict[str, Any], fresh: bool | None) -> bool:
         if not self.ctx.blobs.has(sha):
@@ -268,9 +280,21 @@ class BlobSync(EngineBase):
             todo = list(s.execute(select(BlobLocalRow.sha256, BlobLocalRow.attempts, BlobLocalRow.upload_offset)
                                   .where(BlobLocalRow.upload_status != "complete")
                                   .order_by(BlobLocalRow.created_at, BlobLocalRow.sha256)))
+        if not todo:
+            return 0
         done = 0
-        for sha, attempts, offset in todo:
-            if self.upload_blob(sha, fresh=attempts == 0 and offset == 0):
-                done += 1
+        outcomes: dict[str, dict[str, Any]] = {}
+        self._run_token = self._token()
+        try:
+            for sha, attempts, offset in todo:
+                outcomes[sha] = note = {}
+                if self._upload(sha, note, attempts == 0 and offset == 0):
+                    done += 1
+                if len(outcomes) >= OUTCOME_BATCH:
+                    self._record_outcomes(outcomes)
+                    outcomes = {}
+        finally:
+            self._run_token = None
+            if outcomes:   # however the run ended (offline, refused): what was answered is recorded
+                self._record_outcomes(outcomes)
         return done
-
