@@ -159,8 +159,10 @@ def register(app: FastAPI, who: Callable[..., auth.Principal]) -> None:
             reader.cancel()
             await asyncio.wait([reader])
         headers = {**tus, "Upload-Offset": str(offset)}
-        if complete and status == 201:
-            await run_in_threadpool(app.state.stamper.consider, sha256)   # a signed PDF: add its trusted time
+        if complete and status == 201 and app.state.stamper.timestamper is not None:
+            # A signed PDF: add its trusted time. Without a time-stamping key there is nothing to consider, and no
+            # thread hop per photo for it.
+            await run_in_threadpool(app.state.stamper.consider, sha256)
         if complete:
             return JSONResponse({"status": "complete", "offset": offset, "sha256": sha256}, status_code=status,
                                 headers=headers)
