@@ -81,6 +81,9 @@ class EngineBase:
         # the engine drops it, so a value is only used while nothing this engine did could have changed it.
         self._hint: dict[str, Any] = {}
         self._writes = 0
+        # The token for a run of uploads, read once (upload_all): a read transaction per request cost ~4 ms of a
+        # ~30 ms photo upload (issue 17). Cleared when the run ends and when the server answers 401.
+        self._run_token: str | None = None
         self.on_status: Callable[[SyncStatus], None] | None = None
         self.stats = {"push_requests": 0, "pull_requests": 0, "bytes_uploaded": 0, "epoch_resets": 0,
                       "hello": 0}
@@ -104,6 +107,8 @@ class EngineBase:
         return self._hint.pop(key, None)
 
     def _token(self) -> str | None:
+        if self._run_token is not None:
+            return self._run_token
         hinted = self._take("token")
         if hinted is not None:
             return hinted[0]  # type: ignore[no-any-return]
@@ -136,6 +141,7 @@ class EngineBase:
             raise Offline("sync.server_error", QT_TRANSLATE_NOOP("Errors", "Server error {status}"), body=r.json(),
                           status=r.status)
         if r.status == 401:
+            self._run_token = None
             self._write(account.forget_token)
             raise AuthRequired("sync.session_expired", QT_TRANSLATE_NOOP(
                 "Errors", "The sign-in has expired; sign in again."), body=r.json())

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +21,14 @@ from inspector_app.sync import local
 from inspector_app.sync.base import EngineBase
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.sync.errors import Busy, Offline, ServerRefused, ServerStorageFull, refused
+
+
+# Uploads whose outcomes upload_all commits together: at most this many photos are offered again after a crash.
+OUTCOME_BATCH = 16
+# Files in flight at once over a transport that allows it (issue 17): while the server fsyncs one photo and
+# commits its row, the next one is on the wire; one at a time, the link and both CPUs idled through every fsync.
+UPLOAD_STREAMS = 2
+_counting = threading.Lock()
 
 
 class BlobSync(EngineBase):
@@ -85,21 +95,29 @@ class BlobSync(EngineBase):
     def upload_blob(self, sha: str, fresh: bool | None = None) -> bool:
         """Upload one blob to completion (resuming from the server's offset). True once the server has it.
 
-        One local commit per file (issue 17): the attempt count and the outcome (complete, or the offset and
-        the error) are written together when the upload ends, however it ends. The server's staged length is
-        the offset's truth, so nothing is lost by not recording each chunk."""
+        The attempt count and the outcome (complete, or the offset and the error) are written together when the
+        upload ends, however it ends. The server's staged length is the offset's truth, so nothing is lost by not
+        recording each chunk."""
         note: dict[str, Any] = {}
         try:
             return self._upload(sha, note, fresh)
         finally:
-            def record(s: Session) -> None:
+            self._record_outcomes({sha: note})
+
+    def _record_outcomes(self, outcomes: dict[str, dict[str, Any]]) -> None:
+        """One local commit for the outcomes of several uploads (issue 17: a commit per photo was an fsync per
+        photo). Only outcomes the server has answered are recorded, so a row never claims an upload the server
+        lacks; an outcome lost to a crash before its commit only means the file is offered again, and the server
+        answers "complete" for a blob it holds (the bytes are then sent once more, nothing is duplicated)."""
+        def record(s: Session) -> None:
+            for sha, note in outcomes.items():
                 row = s.get(BlobLocalRow, sha)
                 if row is not None:
                     row.attempts += 1
                     for k, v in note.items():
                         setattr(row, k, v)
 
-            self._write(record)
+        self._write(record)
 
     def _upload(self, sha: str, note: dict[str, Any], fresh: bool | None) -> bool:
         if not self.ctx.blobs.has(sha):
@@ -159,11 +177,11 @@ class BlobSync(EngineBase):
                     offset = created
                     continue
                 if r.status in (200, 201):
-                    self.stats["bytes_uploaded"] += len(chunk)
+                    self._uploaded(len(chunk))
                     note.update(done)
                     return True
                 if r.status == 204:
-                    self.stats["bytes_uploaded"] += len(chunk)
+                    self._uploaded(len(chunk))
                     offset = int(r.header("upload-offset") or offset + len(chunk))
                     note["upload_offset"] = offset
                 elif r.status == 409:
@@ -200,7 +218,7 @@ class BlobSync(EngineBase):
             **tus, "Upload-Offset": "0", "Upload-Length": str(size),
             "Content-Type": "application/offset+octet-stream"})
         if r.status in (200, 201):
-            self.stats["bytes_uploaded"] += len(body)
+            self._uploaded(len(body))
             return True
         return None
 
@@ -268,9 +286,64 @@ class BlobSync(EngineBase):
             todo = list(s.execute(select(BlobLocalRow.sha256, BlobLocalRow.attempts, BlobLocalRow.upload_offset)
                                   .where(BlobLocalRow.upload_status != "complete")
                                   .order_by(BlobLocalRow.created_at, BlobLocalRow.sha256)))
+        if not todo:
+            return 0
+        streams = UPLOAD_STREAMS if getattr(self.transport, "concurrent", False) and len(todo) > 1 else 1
+        answered: dict[str, dict[str, Any]] = {}   # outcomes of finished uploads, not yet committed
         done = 0
-        for sha, attempts, offset in todo:
-            if self.upload_blob(sha, fresh=attempts == 0 and offset == 0):
-                done += 1
+        self._run_token = self._token()
+        try:
+            if streams == 1:
+                for sha, attempts, offset in todo:
+                    answered[sha] = note = {}
+                    done += self._upload(sha, note, attempts == 0 and offset == 0)
+                    if len(answered) >= OUTCOME_BATCH:
+                        self._record_outcomes(answered)
+                        answered = {}
+            else:
+                done = self._upload_streams(todo, streams, answered)
+        finally:
+            self._run_token = None
+            if answered:   # however the run ended (offline, refused): what was answered is recorded
+                self._record_outcomes(answered)
         return done
 
+    def _upload_streams(self, todo: list[Any], streams: int, answered: dict[str, dict[str, Any]]) -> int:
+        """`streams` uploads at a time, each on its own thread and connection; outcomes are committed here, on
+        the calling thread, as they are answered. The first error stops new uploads and is raised once the
+        running ones are answered."""
+        done = 0
+        failure: BaseException | None = None
+        rest = iter(todo)
+        running: dict[Future[bool], tuple[str, dict[str, Any]]] = {}
+        with ThreadPoolExecutor(streams, thread_name_prefix="upload") as pool:
+
+            def start() -> None:
+                for sha, attempts, offset in rest:
+                    note: dict[str, Any] = {}
+                    running[pool.submit(self._upload, sha, note, attempts == 0 and offset == 0)] = (sha, note)
+                    return
+
+            for _ in range(streams):
+                start()
+            while running:
+                finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    sha, note = running.pop(fut)
+                    answered[sha] = note
+                    try:
+                        done += fut.result()
+                    except BaseException as exc:
+                        failure = failure or exc
+                    if failure is None:
+                        start()
+                if len(answered) >= OUTCOME_BATCH:
+                    self._record_outcomes(answered)
+                    answered.clear()
+        if failure is not None:
+            raise failure
+        return done
+
+    def _uploaded(self, n: int) -> None:
+        with _counting:   # upload_all's streams count from their own threads
+            self.stats["bytes_uploaded"] += n

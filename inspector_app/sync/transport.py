@@ -61,6 +61,8 @@ class Transport(Protocol):
 class HttpTransport:
     """httpx against a real server. Connection failures and timeouts become TransportError."""
 
+    concurrent = True   # httpx.Client is thread-safe: uploads may run side by side (blob_sync.UPLOAD_STREAMS)
+
     def __init__(self, base_url: str, timeout: float = 60.0, verify: bool | str = True):
         import httpx
 

@@ -201,6 +201,92 @@ def test_a_photo_the_server_lacks_goes_up_in_one_request_and_one_local_commit(up
         assert row is not None and (row.upload_status, row.upload_offset, row.attempts) == ("complete", len(blob), 1)
 
 
+def test_uploads_run_side_by_side_and_their_outcomes_are_committed_in_batches(
+        upload_world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: over a transport that allows it, upload_all keeps two files in flight (a barrier only two
+    requests running at once can pass) and commits the outcomes of OUTCOME_BATCH files per local transaction; the
+    first error stops new uploads and is raised once the running ones are answered, every answered outcome is
+    recorded, and no row claims a file the server lacks."""
+    import os
+    import threading
+
+    from sqlalchemy import event
+
+    from inspector_app.storage.sync_orm import BlobLocalRow
+    from inspector_app.sync import actions, blob_sync
+    from inspector_app.sync.errors import Offline
+
+    w = upload_world
+    c = w.clients["u"]
+    c.engine.upload_all()   # nothing left over from earlier tests of the module
+    c.engine.chunk_size = 1 << 20
+    monkeypatch.setattr(c.transport, "concurrent", True, raising=False)
+    monkeypatch.setattr(blob_sync, "OUTCOME_BATCH", 2)
+    blobs = [os.urandom(20_000) for _ in range(5)]
+    for b in blobs:
+        actions.attach_photo(c.ctx, LEAD, w.iid, b)  # type: ignore[attr-defined]
+    shas = [hashlib.sha256(b).hexdigest() for b in blobs]
+    c.engine.register_blobs()
+    together = threading.Barrier(2, timeout=20)
+    inner = c.transport.send
+    patches = iter(range(2))
+
+    def meet(req):  # type: ignore[no-untyped-def]
+        if req.method == "PATCH" and next(patches, None) is not None:
+            together.wait()   # the first two uploads must be in flight together for either to go on
+        return inner(req)
+
+    commits: list[int] = []
+
+    def on_commit(_conn: object) -> None:
+        commits.append(1)
+
+    monkeypatch.setattr(c.transport, "send", meet)
+    event.listen(c.ctx.engine, "commit", on_commit)
+    try:
+        before = c.engine.stats["bytes_uploaded"]
+        assert c.engine.upload_all() == 5
+    finally:
+        event.remove(c.ctx.engine, "commit", on_commit)
+    assert len(commits) == 3   # outcomes of 2 + 2 + 1 files
+    assert c.engine.stats["bytes_uploaded"] - before == sum(map(len, blobs))
+    for sha, blob in zip(shas, blobs):
+        with w.uploads.storage.open(sha) as f:
+            assert f.read() == blob
+
+    blobs = [os.urandom(20_000) for _ in range(4)]
+    for b in blobs:
+        actions.attach_photo(c.ctx, LEAD, w.iid, b)  # type: ignore[attr-defined]
+    shas = [hashlib.sha256(b).hexdigest() for b in blobs]
+    c.engine.register_blobs()
+    order = c.engine.pending_blobs()   # upload_all's order
+    upload = c.engine._upload
+
+    def failing(sha, note, fresh):  # type: ignore[no-untyped-def]
+        if sha == order[0]:
+            note["last_error"] = "cut"
+            raise Offline("sync.unreachable", "cut")
+        return upload(sha, note, fresh)
+
+    monkeypatch.setattr(c.engine, "_upload", failing)
+    with pytest.raises(Offline):
+        c.engine.upload_all()
+    with c.ctx.read() as s:
+        rows = {sha: s.get(BlobLocalRow, sha) for sha in shas}
+    failed = rows[order[0]]
+    assert failed is not None and (failed.upload_status, failed.attempts, failed.last_error) == ("pending", 1, "cut")
+    for sha, row in rows.items():
+        assert row is not None
+        if row.upload_status == "complete":
+            assert w.uploads.storage.exists(sha) and row.attempts == 1
+    partner = rows[order[1]]   # started with the failing one: answered, then recorded
+    assert partner is not None and partner.upload_status == "complete"
+    monkeypatch.setattr(c.engine, "_upload", upload)
+    c.engine.upload_all()
+    assert not c.engine.pending_blobs()
+    assert all(w.uploads.storage.exists(sha) for sha in shas)
+
+
 def test_a_body_cut_short_leaves_a_resumable_upload(upload_world: World) -> None:
     """A one-request upload (Upload-Length, no upload row yet) whose body stops short keeps what arrived and
     gets its upload row, so HEAD answers the offset and the rest follows; the whole file is then verified."""
