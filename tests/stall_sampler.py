@@ -9,6 +9,9 @@ thread's Python stack while a heartbeat is late (a sampling profiler limited to 
 
 The watchdog only reads `sys._current_frames()` (no signal, no tracing), so it costs nothing while the loop runs;
 Qt's C++ work between Python frames is attributed to the innermost Python caller.
+The watchdog needs the GIL to sample: while the GUI thread runs Python it holds it, so the samples lean towards
+the moments the GUI thread is in C++ or waiting (a Python-heavy turn is under-sampled; `perf` or a per-turn
+cProfile sees it better). The other threads' frames show what ran beside the GUI thread during each stall.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ class StallSampler(QObject):
         self.samples: collections.Counter[str] = collections.Counter()
         # the stacks of each stall apart, keyed by when it began (the last punctual heartbeat)
         self.by_stall: dict[float, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        # the other threads' innermost frames seen during each stall (what held the GIL, or competed for it)
+        self.workers: dict[float, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        self.worker_depth = 4
+        self.detailed = 3  # stalls reported each with its own stacks
         self.label = ""  # what the script is doing (set by the caller; kept with each stall)
         self.labelled: list[tuple[float, str]] = []
         self._last = time.perf_counter()
@@ -96,6 +103,19 @@ class StallSampler(QObject):
                 lines.append(f"  {name}:{frame.f_lineno} {code.co_name}")
                 frame = frame.f_back
             held.append(frame)
+            # The other threads running Python meanwhile (the GIL's other holders): their innermost frames.
+            me = threading.get_ident()
+            for ident, other in held[0].items():  # type: ignore[attr-defined]
+                if ident in (self._gui, me):
+                    continue
+                where = []
+                while other is not None and len(where) < self.worker_depth:
+                    code = other.f_code
+                    where.append(f"{code.co_filename.split('site-packages/')[-1]}:{other.f_lineno} {code.co_name}")
+                    other = other.f_back
+                if where:
+                    self.workers[began][" < ".join(where)] += 1
+            other = None
             frame = None
             del held
             if lines:
@@ -110,9 +130,11 @@ class StallSampler(QObject):
         total = sum(self.samples.values()) or 1
         for stack, n in self.samples.most_common(top):
             lines.append(f"--- {n} samples ({n * 100 / total:.0f}%) ≈ {n * self.sample_s * 1000:.0f} ms\n{stack}")
-        for late, began in sorted(self._began, reverse=True)[:3]:  # the longest stalls, each with its own stacks
+        for late, began in sorted(self._began, reverse=True)[:self.detailed]:  # the longest, each with its stacks
             seen = self.by_stall.get(began) or collections.Counter()
             lines.append(f"=== stall of {late:.0f} ms: {sum(seen.values())} samples")
             for stack, n in seen.most_common(4):
                 lines.append(f"--- {n} samples\n{stack}")
+            for where, n in (self.workers.get(began) or collections.Counter()).most_common(4):
+                lines.append(f"+++ other thread, {n} samples: {where}")
         return "\n".join(lines)

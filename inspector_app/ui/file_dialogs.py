@@ -9,19 +9,112 @@ keeps the directories already read, so typing a path the second time reads nothi
 saved once, when the window is destroyed.
 
 Each use resets what the static helper would set (title, filters, mode, directory, the proposed name) and clears
-the previous choice, so a reused dialog behaves like a new one; `exec()` keeps the callers synchronous as before."""
+the previous choice, so a reused dialog behaves like a new one; `exec()` keeps the callers synchronous as before.
+
+The name field completes paths through `FolderCompleter`, not Qt's own completer: Qt's lists each folder a path
+passes through in the dialog's file system model, then sorts and files the entries on the GUI thread as they
+arrive — typing a path through a 560-entry /tmp was a 35-90 ms turn of the GUI thread (≤ 4 ms per key without
+it). `FolderCompleter` lists a folder on a worker thread, sorted there, and hands the names over in one step."""
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog, QLineEdit, QWidget
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QDialog, QFileDialog, QLineEdit, QWidget
 
 # The purposes made ahead (`prepare`): the two file dialogs of an inspection's ordinary course.
 EVIDENCE = "evidence"
 EXPORT_PDF = "export_pdf"
 AHEAD = (EVIDENCE, EXPORT_PDF)
+
+
+SEPARATORS = "/\\" if os.name == "nt" else "/"
+
+
+def _listing(folder: Path, shown_as: str, hidden: bool) -> list[str]:
+    """The entries of `folder` as the field shows them (`shown_as` + name, a folder with a trailing "/"), sorted;
+    [] when it cannot be read. Runs on a worker thread."""
+    entries = []
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.name.startswith(".") and not hidden:
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                entries.append(shown_as + entry.name + ("/" if is_dir else ""))
+    except OSError:
+        return []
+    return sorted(entries, key=str.casefold if os.name == "nt" else None)
+
+
+class FolderCompleter(QCompleter):
+    """Completes the path typed in a file dialog's name field with the entries of the folder typed so far (or of
+    the dialog's folder for a name without one), listed on a worker thread (see the module's doc)."""
+
+    listed = Signal(str, list)  # (the folder part of the text, its entries): from the worker to the GUI thread
+
+    def __init__(self, dialog: QFileDialog, edit: QLineEdit):
+        super().__init__(dialog)
+        self.setObjectName("folder_completer")
+        self.dialog, self.edit = dialog, edit
+        self.names = QStringListModel(self)
+        self.setModel(self.names)
+        windows = os.name == "nt"
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive if windows else Qt.CaseSensitivity.CaseSensitive)
+        self.setModelSorting(QCompleter.ModelSorting.CaseInsensitivelySortedModel if windows
+                             else QCompleter.ModelSorting.CaseSensitivelySortedModel)
+        self.shown_as: str | None = None  # the folder part whose entries the model holds (or will hold)
+        self.listed.connect(self._listed, Qt.ConnectionType.QueuedConnection)
+        edit.textEdited.connect(self._edited)
+        self.install()
+
+    def install(self) -> None:
+        """On the name field, in place of Qt's completer (again after each reset, should the dialog restore it)."""
+        if self.edit.completer() is not self:
+            self.edit.setCompleter(self)
+
+    def _edited(self, text: str) -> None:
+        cut = max(text.rfind(sep) for sep in SEPARATORS) + 1
+        shown_as = text[:cut]
+        if shown_as == self.shown_as:
+            return  # QLineEdit filters the entries already there as the name is typed
+        self.shown_as = shown_as
+        self.names.setStringList([])
+        typed = Path(os.path.expanduser(shown_as)) if shown_as else Path()
+        folder = typed if typed.is_absolute() else Path(self.dialog.directory().absolutePath()) / typed
+        hidden = text[cut:].startswith(".")
+
+        def work() -> None:
+            entries = _listing(folder, shown_as, hidden)
+            try:
+                self.listed.emit(shown_as, entries)
+            except RuntimeError:
+                pass  # the dialog is gone (the window closed meanwhile): nobody to complete for
+
+        threading.Thread(target=work, name="folder-completer", daemon=True).start()
+
+    def _listed(self, shown_as: str, entries: list[str]) -> None:
+        if shown_as != self.shown_as:
+            return  # the officer typed on into another folder meanwhile
+        self.names.setStringList(entries)
+        text = self.edit.text()
+        if self.edit.hasFocus() and text.startswith(shown_as) and text != shown_as:
+            self.setCompletionPrefix(text)
+            self.complete()
+
+    def reset(self) -> None:
+        self.shown_as = None
+        self.names.setStringList([])
+        popup = self.popup()
+        if popup is not None:
+            popup.hide()
+        self.install()
 
 
 class FileDialogs(QObject):
@@ -44,6 +137,9 @@ class FileDialogs(QObject):
         if dialog is None:
             dialog = self.dialogs[purpose] = QFileDialog(self.window)
             dialog.setObjectName(f"file_dialog_{purpose}")
+            edit = dialog.findChild(QLineEdit, "fileNameEdit")
+            if edit is not None:  # a platform dialog has no name field of Qt's
+                FolderCompleter(dialog, edit)
         return dialog
 
     def prepare(self, purposes: tuple[str, ...] = AHEAD, delay_ms: int = 0) -> None:
@@ -69,6 +165,9 @@ class FileDialogs(QObject):
         edit = dialog.findChild(QLineEdit, "fileNameEdit")
         if edit is not None:
             edit.clear()
+        completer = dialog.findChild(FolderCompleter, "folder_completer")
+        if completer is not None:
+            completer.reset()
         for view in dialog.findChildren(QAbstractItemView):
             if view.selectionModel() is not None:
                 view.selectionModel().clear()

@@ -4,6 +4,7 @@ pool in parallel and committed one by one on the writer; a progress dialog shows
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from inspector_app.domain.errors import DomainError
 from inspector_app.domain.evidence import Measure
+from inspector_app.services.changes import Changes
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.errors import user_message
 
@@ -30,6 +32,9 @@ class ImportJob(QObject):
         self.measure, self.link = measure, link
         self._cancel = threading.Event()
         self._done = 0
+        # What the commits changed, announced together (see `_committed`).
+        self._unannounced: Changes | None = None
+        self._announced_at = time.monotonic()
         self.result: dict[str, Any] = {"imported": [], "duplicates": [], "refused": [], "cancelled": False}
         self.progress: QProgressDialog | None = None
         if show_progress and parent is not None:
@@ -76,8 +81,17 @@ class ImportJob(QObject):
         self.ops.write(lambda: self.ops.app.evidence.commit(actor, iid, prepared, measure, "", link, rid),
                        lambda committed: self._committed(path, committed), lambda exc: self._failed(path, exc))
 
+    # Each announcement makes the open inspection re-read itself whole on a worker (detail, checklist, findings,
+    # evidence, leads), holding the GIL the GUI thread waits for at every call into Python; announced per file, a
+    # 20-photo import queued 20 such reads — the event-loop stalls of the import (only the newest one painted).
+    # So the commits' changes are merged and announced at most once a second while the import runs, and at its end.
+    ANNOUNCE_S = 1.0
+
     def _committed(self, path: Path, committed: Any) -> None:
-        self.ops.changed.emit(committed.changes)
+        changes = committed.changes
+        self._unannounced = changes if self._unannounced is None else self._unannounced | changes
+        if time.monotonic() - self._announced_at >= self.ANNOUNCE_S:
+            self._announce()
         key = "duplicates" if committed.duplicate else "imported"
         self.result[key].append((path.name, committed.evidence))
         self._step()
@@ -98,7 +112,14 @@ class ImportJob(QObject):
         if self._done == len(self.paths):
             self._finish()
 
+    def _announce(self) -> None:
+        if self._unannounced is not None:
+            changes, self._unannounced = self._unannounced, None
+            self._announced_at = time.monotonic()
+            self.ops.changed.emit(changes)
+
     def _finish(self) -> None:
+        self._announce()
         if self.progress is not None:
             # Closing a QProgressDialog emits canceled(): without this every finished import reported itself
             # cancelled.

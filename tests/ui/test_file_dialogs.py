@@ -120,3 +120,83 @@ def test_the_window_builds_its_inspection_file_dialogs_ahead(window, qtbot) -> N
 
     window.inspection_page  # noqa: B018 - made on demand (as when an inspection is opened)
     qtbot.waitUntil(lambda: set(FileDialogs.of(window).dialogs) == set(AHEAD), timeout=5000)
+
+
+def _typed(qtbot: Any, edit: Any, text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    for ch in text:
+        QTest.keyClick(edit, ch)
+
+
+def test_the_name_field_completes_a_typed_folder_listed_off_the_gui_thread(qtbot, qt_dialogs, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                           monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    import inspector_app.ui.file_dialogs as file_dialogs
+    from inspector_app.ui.file_dialogs import EVIDENCE, FileDialogs, FolderCompleter
+
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "p01.jpg").write_bytes(b"x")
+    (tmp_path / "photos" / "p02.jpg").write_bytes(b"x")
+    (tmp_path / "photos" / "sub").mkdir()
+    (tmp_path / "photos" / ".hidden").write_bytes(b"x")
+    listed_on: list[bool] = []
+    real = file_dialogs._listing
+
+    def listing(*args: Any) -> list[str]:
+        listed_on.append(threading.current_thread() is threading.main_thread())
+        return real(*args)
+
+    monkeypatch.setattr(file_dialogs, "_listing", listing)
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = FileDialogs.of(window).dialog(EVIDENCE)
+    dialog.setDirectory(str(tmp_path))
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    edit = _name_edit(dialog)
+    completer = edit.completer()
+    assert isinstance(completer, FolderCompleter)  # Qt's own completer (listing on the GUI thread) replaced
+    edit.setFocus()
+    _typed(qtbot, edit, f"{tmp_path}/photos/p")
+    qtbot.waitUntil(lambda: completer.names.rowCount() == 3, timeout=3000)
+    assert completer.names.stringList() == [f"{tmp_path}/photos/{n}" for n in ("p01.jpg", "p02.jpg", "sub/")]
+    assert listed_on and not any(listed_on)  # the folders were read on a worker thread
+    # what the popup offers once the folder is read: p01.jpg and p02.jpg (the name typed filters)
+    qtbot.waitUntil(lambda: completer.completionPrefix() == edit.text(), timeout=3000)
+    assert completer.completionCount() == 2
+    # a name without a folder completes in the dialog's folder, as Qt's completer did
+    edit.clear()
+    _typed(qtbot, edit, "ph")
+    qtbot.waitUntil(lambda: completer.names.stringList() == ["photos/"], timeout=3000)
+    dialog.hide()
+
+
+def test_a_reused_dialog_completes_from_scratch(qtbot, qt_dialogs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from inspector_app.ui.file_dialogs import EVIDENCE, FileDialogs
+
+    (tmp_path / "a.jpg").write_bytes(b"x")
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialogs = FileDialogs.of(window)
+
+    def type_then_cancel(dialog: Any) -> None:
+        edit = _name_edit(dialog)
+        edit.setFocus()
+        _typed(qtbot, edit, f"{tmp_path}/")
+        qtbot.waitUntil(lambda: edit.completer().names.rowCount() == 1, timeout=3000)
+        dialog.reject()
+
+    when_modal(QFileDialog, type_then_cancel)
+    assert dialogs.open_file_names(EVIDENCE, "Add evidence", str(tmp_path), "Images (*.jpg)") == []
+    completer = _name_edit(dialogs.dialog(EVIDENCE)).completer()
+    when_modal(QFileDialog, lambda d: (seen.append(completer.names.rowCount()), d.reject()))
+    seen: list[int] = []
+    dialogs.open_file_names(EVIDENCE, "Add evidence", str(tmp_path), "Images (*.jpg)")
+    assert seen == [0] and completer.shown_as is None  # nothing of the last use's folder comes back

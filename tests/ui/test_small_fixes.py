@@ -131,3 +131,28 @@ def test_an_older_reload_finishing_last_does_not_overwrite_a_newer_one(qtbot: An
     done(stale)         # … and the older one last
     assert all(m.credentials_shown_at for m in page.detail.team)
     assert page.team.table.item(0, 3).text() != "—"
+
+
+def test_an_import_announces_its_changes_together(qtbot: Any, window: Any, app: Any, roster: Any,
+                                                  tmp_path: Path) -> None:
+    """Each announcement makes the open inspection re-read itself whole on a worker: an import announces what its
+    files changed merged, at most once a second and at its end — not once per file."""
+    iid = new_inspection(app, roster)
+    start_on_site(app, roster, iid)
+    window.open_inspection(iid)
+    settle(qtbot, window)
+    page = window.inspection_page.evidence
+    paths = []
+    for n in range(6):
+        p = tmp_path / f"{n + 1}.jpg"
+        p.write_bytes(imaging.exif_jpeg((64, 48), seed=n))
+        paths.append(p)
+    announced: list[Any] = []
+    window.ops.changed.connect(announced.append)
+    with qtbot.waitSignal(page.import_finished, timeout=30000) as blocker:
+        page.import_paths(paths)
+    assert len(blocker.args[0]["imported"]) == 6
+    assert 1 <= len(announced) < 6
+    assert len(set().union(*(c.evidence for c in announced))) == 6 and all(iid in c.inspections for c in announced)
+    settle(qtbot, window)
+    assert page.model.rowCount() == 6

@@ -137,6 +137,7 @@ class Driver(QObject):
             from tests.stall_sampler import StallSampler
 
             self.sampler = StallSampler(threshold_ms=STALL_MS / 2, parent=self)
+            self.sampler.detailed = 12
 
     def start(self) -> None:
         self._last_beat = time.perf_counter()

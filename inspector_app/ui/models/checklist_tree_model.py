@@ -24,6 +24,18 @@ STATE_MARKS = {ItemState.COMPLIANT: "✓", ItemState.VIOLATION: "✗", ItemState
                ItemState.UNANSWERED: "○"}
 REQUIRED_MARK = "*"  # before the id of a required item; unanswered required items are also bold
 
+# The views call data() for about ten roles per cell and index()/parent()/flags() for every row they lay out or
+# paint, each call a crossing from C++ into Python that must take the GIL — while a worker holds it (the writer
+# saving the answer just given) every crossing waits. The first paint of the checklist was ~2,700 calls (30-60 ms
+# of GUI-thread CPU on this machine): the roles this model does not answer return before any lookup, the flags are
+# one constant and index() checks bounds itself instead of calling back into C++ (hasIndex → rowCount/columnCount).
+_DISPLAY, _FOREGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ForegroundRole)
+_FONT, _TOOLTIP = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ToolTipRole)
+_ANSWER_ID, _STATE = int(AnswerIdRole), int(StateRole)
+_ITEM_ROLES = frozenset((_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ANSWER_ID, _STATE))
+_SECTION_ROLES = frozenset((_DISPLAY, _FOREGROUND))
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
 
 @dataclass
 class _Section:
@@ -158,11 +170,15 @@ class ChecklistTreeModel(QAbstractItemModel):
 
     # -- QAbstractItemModel
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if not 0 <= column < 2 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self._sections) else QModelIndex()
+        s_no = parent.row()
+        if parent.internalId() != 0 or parent.column() != 0 or s_no >= len(self._sections) \
+                or row >= len(self._sections[s_no].items):
+            return QModelIndex()
+        return self.createIndex(row, column, s_no + 1)
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
@@ -185,14 +201,21 @@ class ChecklistTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        role = int(role)
         if not index.isValid():
             return None
         if index.internalId() == 0:
-            return self._section_data(index, role)
+            return self._section_data(index, role) if role in _SECTION_ROLES else None
+        if role not in _ITEM_ROLES:
+            return None
         found = self.item_at(index)
         if found is None:
             return None
         item, answer = found
+        if role == _ANSWER_ID:
+            return answer.id
+        if role == _STATE:
+            return answer.state
         state = ItemState(answer.state)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
@@ -207,18 +230,13 @@ class ChecklistTreeModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return (self.tr("Required item") + "\n" if item.required else "") + item.checks
-        if role == AnswerIdRole:
-            return answer.id
-        if role == StateRole:
-            return answer.state
         return None
 
     def _section_data(self, index: ModelIndex, role: int) -> Any:
-        sec = self._sections[index.row()]
+        if index.column() == 0:
+            return self._sections[index.row()].title if role == _DISPLAY else None
         done, total, violations = self._section_counts(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return sec.title
             text = f"{done}/{total}"
             return text + (self.tr(", %n violation(s)", "", violations) if violations else "")
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and violations:
@@ -226,6 +244,4 @@ class ChecklistTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
