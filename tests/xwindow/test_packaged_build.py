@@ -1,18 +1,23 @@
 """The installable build: PyInstaller one-folder app from packaging/inspector.spec, built here when missing or
-older than the sources, then run as a user would: `inspector demo` (migrations, fonts, PDF rendering and signing
-inside the frozen app) and the window under Xvfb with the xcb platform, closed with Ctrl+Q."""
+older than the sources, then run as a user would: `inspector demo` (fonts, PDF rendering and signing inside the
+frozen app), the oldest released database upgraded by the bundled migrations, and the window under Xvfb with the
+xcb platform, closed with Ctrl+Q."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from inspector_app.storage.migrate import head_revision
+from tests.conftest import FIXTURES, REPO
 from tests.xwindow.conftest import XServer, press
 from tests.xwindow.test_real_window import MAIN_MIN_WIDTH, pass_start_dialogs, wait_drawn, window_width
 
@@ -54,6 +59,16 @@ def test_packaged_app_makes_a_demo_and_opens_its_window(xserver: XServer, tmp_pa
     assert demo.returncode == 0, demo.stdout + demo.stderr
     assert "演示工作区已创建" in demo.stdout and "正在生成" not in demo.stdout  # fonts shipped, not built
     assert list((data_dir / "blobs").rglob("*")), "the demo's signed records are missing"
+    # A new workspace starts from the head schema's script (storage/schema_snapshot.py), so the demo alone no longer
+    # runs Alembic: the oldest released database is upgraded by the bundled migrations, as on an updated laptop.
+    old = tmp_path / "old"
+    old.mkdir()
+    shutil.copyfile(FIXTURES / "db" / "schema-0001.sqlite3", old / "inspector.sqlite3")
+    listed = subprocess.run([str(app), "inspections", "list", "--data-dir", str(old), "--json"], capture_output=True,
+                            text=True, env=env, timeout=300)
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    with closing(sqlite3.connect(old / "inspector.sqlite3")) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
     if sys.platform.startswith("linux"):  # audio/video evidence reads its facts with MediaInfo (storage/av_facts.py)
         assert list(DIST.glob("_internal/pymediainfo/libmediainfo.so*")), "libmediainfo is not in the bundle"
 
