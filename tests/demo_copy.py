@@ -47,3 +47,18 @@ def demo_workspace(factory: pytest.TempPathFactory, dest: Path) -> Path:
     # the demo's recovery key lies beside the workspace, named after it (inspector_app/demo/keys.py)
     shutil.copy2(demo_recovery_key_path(template), demo_recovery_key_path(dest))
     return dest
+
+
+def demo_passwords(ws: Path) -> list[list[str]]:
+    """Rows of keys/demo-passwords.txt: name, role, 执法证号, sign-in password, certificate password."""
+    text = (ws / "keys" / "demo-passwords.txt").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def demo_key(ws: Path) -> bytes:
+    """The demo workspace's key, unlocked like `inspector --user NAME` does with its documented password."""
+    from inspector_app.services.signin import WorkspaceKeys
+
+    name, _role, _cert, password, _p12 = demo_passwords(ws)[0]
+    key: bytes = WorkspaceKeys(ws / "keys").sign_in(name, password)[1]
+    return key

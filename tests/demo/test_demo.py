@@ -8,27 +8,13 @@ from inspector_app.cli import main
 from inspector_app.domain.credit_code import is_valid_credit_code
 from inspector_app.domain.roster import Category, Level
 from inspector_app.demo.workspace import ORG_ALPHABET, org_code_with_check
-from tests.demo_copy import demo_workspace
+from tests.demo_copy import demo_key, demo_passwords, demo_workspace
 
 
 @pytest.fixture(scope="module")
 def demo_ws(tmp_path_factory):  # type: ignore[no-untyped-def]
     """The run's demo workspace (built once by `inspector demo`, tests/demo_copy.py), copied for this module."""
     return demo_workspace(tmp_path_factory, tmp_path_factory.mktemp("demo") / "ws")
-
-
-def demo_passwords(ws) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    """Rows of keys/demo-passwords.txt: name, role, 执法证号, sign-in password, certificate password."""
-    text = (ws / "keys" / "demo-passwords.txt").read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
-def demo_key(ws) -> bytes:  # type: ignore[no-untyped-def]
-    """The demo workspace's key, unlocked like `inspector --user NAME` does with its documented password."""
-    from inspector_app.services.signin import WorkspaceKeys
-
-    name, _role, _cert, password, _p12 = demo_passwords(ws)[0]
-    return WorkspaceKeys(ws / "keys").sign_in(name, password)[1]
 
 
 def test_demo_officers_sign_in_with_the_documented_passwords(demo_ws, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
