@@ -22,6 +22,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from inspector_app.server.auth import Principal
+from inspector_app.server.db import insert_or_ignore
 from inspector_app.server.models import BlobGrant, BlobRef, Record
 
 
@@ -30,9 +31,8 @@ def has_grant(s: Session, user_id: str, sha256: str) -> bool:
 
 
 def grant(s: Session, user_id: str, sha256: str, now: dt.datetime | None = None) -> None:
-    if not has_grant(s, user_id, sha256):
-        s.add(BlobGrant(sha256=sha256, user_id=user_id, created_at=now or dt.datetime.now(dt.timezone.utc)))
-        s.flush()
+    # One statement, no load or flush: it runs for every uploaded photo (issue 17).
+    insert_or_ignore(s, BlobGrant, sha256=sha256, user_id=user_id, created_at=now or dt.datetime.now(dt.timezone.utc))
 
 
 def can_read(s: Session, who: Principal, sha256: str) -> bool:

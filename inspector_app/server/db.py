@@ -20,6 +20,20 @@ from inspector_app.server.models import ServerMeta, SyncCounter
 ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
 
 
+def insert_or_ignore(s: Session, model: type[Any], **values: object) -> None:
+    """INSERT the row unless its primary key exists (a concurrent upload of the same bytes, a second grant), in one
+    statement without loading anything: both dialects the server runs on (SQLite, PostgreSQL) spell it
+    ON CONFLICT DO NOTHING."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        s.execute(pg_insert(model).values(**values).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        s.execute(sqlite_insert(model).values(**values).on_conflict_do_nothing())
+
+
 def normalise_url(url: str) -> str:
     """Accept plain paths and postgres:// URLs; use psycopg 3 for PostgreSQL."""
     if "://" not in url:

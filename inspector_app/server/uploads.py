@@ -16,13 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
 from inspector_app.server import blob_access
 from inspector_app.server.auth import Principal, as_utc
-from inspector_app.server.db import Database
+from inspector_app.server.db import Database, insert_or_ignore
 from inspector_app.server.errors import ApiError
-from inspector_app.server.models import Blob, BlobGrant, Upload
+from inspector_app.server.models import Blob, Upload
 from inspector_app.server.storage import BlobStorage, Locked, StagedFile, Staging, TooLong
 
 TUS_VERSION = "1.0.0"
@@ -242,10 +241,9 @@ class UploadService:
             self.stats.unchecked_chunks.discard(sha256)
         with self.db.write() as s:
             # Three statements, no ORM loading (issue 17: the loads and flushes were ~2 ms of CPU per photo).
-            _insert_new(s, Blob, sha256=sha256, size=size, storage_key=key, created_at=now)
+            insert_or_ignore(s, Blob, sha256=sha256, size=size, storage_key=key, created_at=now)
             s.execute(delete(Upload).where(Upload.sha256 == sha256))
-            # The digest matched: this account holds the bytes.
-            _insert_new(s, BlobGrant, sha256=sha256, user_id=who.user_id, created_at=now)
+            blob_access.grant(s, who.user_id, sha256, now)   # the digest matched: this account holds the bytes
         self.stats.published += 1
         return 201, size, True
 
@@ -258,15 +256,3 @@ class UploadService:
                 s.delete(up)
             return len(old)
 
-
-def _insert_new(s: Session, model: type[Blob] | type[BlobGrant], **values: object) -> None:
-    """INSERT unless the primary key exists (a concurrent upload of the same bytes, a second grant): both
-    dialects the server runs on (SQLite, PostgreSQL) spell it ON CONFLICT DO NOTHING."""
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        s.execute(pg_insert(model).values(**values).on_conflict_do_nothing())
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        s.execute(sqlite_insert(model).values(**values).on_conflict_do_nothing())
