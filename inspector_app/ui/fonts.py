@@ -23,11 +23,42 @@ from inspector_app import fonts as font_build
 log = logging.getLogger(__name__)
 
 
-# the static fonts registered by `prewarm` (behind the sign-in dialog): `ensure` uses them instead of adding the
-# same files to the font database a second time
+# the fonts registered before the main window (`for_first_window`, `prewarm`): `ensure` uses them instead of adding
+# the same files to the font database a second time; their font ids, so a stand-in can be removed when replaced
 _prewarmed: dict[tuple[Path, ...], str] = {}
+_prewarmed_ids: dict[tuple[Path, ...], list[int]] = {}
 # what the main window's first layout and paint draw: menus, buttons, headers, digits
 _SAMPLE = "检查清单文件编辑视图帮助同步签名证据问题机构状态医保基金现场 0123456789 ABCabc（）、。…"
+
+
+def _register_once(paths: tuple[Path, ...]) -> str | None:
+    family = _prewarmed.get(paths)
+    if family:
+        return family
+    ids: list[int] = []
+    family = register(paths, ids)
+    if family:
+        _prewarmed[paths], _prewarmed_ids[paths] = family, ids
+    return family
+
+
+def for_first_window(app: QApplication, cache_dir: Path) -> None:
+    """Before the sign-in or first-start dialog: the officers' names in it are Chinese, and on a machine without a
+    CJK system font (a fresh Linux install, a container) Qt draws them as boxes unless the interface font is
+    registered and set first. The static fonts when they are built (≈ 3 ms to register), on the very first start
+    the variable stand-in (≈ 70 ms, see `ensure`); nothing is built here."""
+    cached = font_build.cached_fonts(cache_dir)
+    if cached is not None:
+        paths: tuple[Path, ...] = (cached.regular, cached.bold)
+    else:
+        try:
+            paths = (font_build.source_font(),)
+        except font_build.FontBuildError:
+            log.warning("no Chinese font for the sign-in dialog until the PDF fonts are built")
+            return
+    family = _register_once(paths)
+    if family:
+        apply(app, family)
 
 
 def prewarm(app: QApplication, cache_dir: Path) -> None:
@@ -37,11 +68,9 @@ def prewarm(app: QApplication, cache_dir: Path) -> None:
     cached = font_build.cached_fonts(cache_dir)
     if cached is None:
         return  # a first start: `ensure` registers the stand-in and starts the build
-    paths = (cached.regular, cached.bold)
-    family = _prewarmed.get(paths) or register(paths)
+    family = _register_once((cached.regular, cached.bold))
     if not family:
         return
-    _prewarmed[paths] = family
     image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
     painter = QPainter(image)
     try:
@@ -106,9 +135,8 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
             ui_files = (font_build.source_font(),)
         except font_build.FontBuildError:
             pass
-    stand_in: list[int] = []
-    family = _prewarmed.get(ui_files) or (register(ui_files, stand_in if cached is None else None)
-                                          if ui_files else None)
+    family = _register_once(ui_files) if ui_files else None
+    stand_in = _prewarmed_ids.get(ui_files, []) if cached is None else []
     if family:
         apply(app, family)
     if cached is not None:
@@ -122,6 +150,8 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
         # matching the family to it.
         for font_id in stand_in:
             QFontDatabase.removeApplicationFont(font_id)
+        _prewarmed.pop(ui_files, None)
+        _prewarmed_ids.pop(ui_files, None)
         late = register((fontset.regular, fontset.bold))
         if late:
             apply(app, late)

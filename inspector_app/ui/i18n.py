@@ -19,8 +19,11 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 
 def default_language() -> str:
-    name = QLocale.system().name()
-    return "zh_CN" if name.startswith("zh") else "en"
+    """Chinese unless the system names another language: the users are officers of Chinese agencies, and the "C"
+    (POSIX) locale of a machine whose locale was never set (fresh installs, containers, LANG=C.UTF-8) is no
+    preference for English. English for any other named language, the only other translation."""
+    language = QLocale.system().language()
+    return "zh_CN" if language in (QLocale.Language.Chinese, QLocale.Language.C) else "en"
 
 
 def _compiled(lang: str, cache_dir: Path) -> Path | None:

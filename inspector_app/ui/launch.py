@@ -227,6 +227,9 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
     settings = UiSettings(paths.settings_file)
     language = lang or settings.language() or default_language()
     translators = install_translators(app, language, paths.cache_dir)
+    # The sign-in dialog lists Chinese names: set the interface font first, or a machine without a CJK system
+    # font draws them as boxes.
+    ui_fonts.for_first_window(app, font_build.default_cache_dir())
     keys = WorkspaceKeys(paths.keys_dir)
     title = QCoreApplication.translate("Launch", "Medical-insurance fund inspection")
     try:

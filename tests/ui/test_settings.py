@@ -15,6 +15,15 @@ def test_language_follows_the_system_locale(monkeypatch) -> None:  # type: ignor
     assert i18n.default_language() == "zh_CN"
     monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("en_GB")))
     assert i18n.default_language() == "en"
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert i18n.default_language() == "en"  # the only other translation
+
+
+def test_an_unset_locale_is_chinese_not_english(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """LANG=C.UTF-8 (a fresh install or container, the README's first command on it) showed the app in English:
+    "C" is no preference, and the users are Chinese agencies' officers."""
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.C)))
+    assert i18n.default_language() == "zh_CN"
 
 
 def test_filters_geometry_and_language_survive_a_restart(app, roster, window, qtbot) -> None:  # type: ignore[no-untyped-def]

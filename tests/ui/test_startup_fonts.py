@@ -79,3 +79,37 @@ def test_the_built_static_fonts_replace_the_variable_stand_in_at_once(app, roste
 
 def test_no_build_and_no_note_when_the_fonts_are_current(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     assert "Preparing" not in window.statusBar().currentMessage()
+
+
+def test_the_sign_in_dialog_gets_the_chinese_font_before_it_shows(app, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a machine without a CJK system font (a fresh Linux install: `fc-list :lang=zh` prints nothing) the
+    officers' names in the sign-in dialog were drawn as boxes: the interface font was set only with the main
+    window. `run` sets it before the first dialog, from the built fonts or, on a first start, the stand-in."""
+    from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app import fonts
+    from inspector_app.paths import resolve_paths
+    from inspector_app.ui import launch
+
+    seen: list[tuple[str, bool]] = []
+
+    def fake_sign_in(*_a: Any, **_k: Any) -> None:
+        font = QApplication.font()
+        seen.append((QFontInfo(font).family(), QFontMetrics(font).inFontUcs4(ord("谭"))))
+        return None  # the officer cancels: `run` quits
+
+    class Keys:
+        def __init__(self, _path: Path) -> None: ...
+
+        def initialised(self) -> bool:
+            return True
+
+    monkeypatch.setattr(launch, "sign_in", fake_sign_in)
+    monkeypatch.setattr(launch, "WorkspaceKeys", Keys)
+    for cache in (fonts.default_cache_dir(), tmp_path / "no-fonts-yet"):  # built; a first start's stand-in
+        monkeypatch.setenv("INSPECTOR_FONT_CACHE", str(cache))
+        QApplication.setFont(QFont("DejaVu Sans"))
+        assert launch.run(lambda _key: None, "zh_CN", resolve_paths(tmp_path / "ws")) == 0
+    assert seen == [(fonts.FAMILY, True), (fonts.FAMILY, True)]
