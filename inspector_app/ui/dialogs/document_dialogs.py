@@ -90,6 +90,22 @@ class _SignedDocumentDialog(QDialog):
         actor, report = Actor(name, oid), self.progress.report
         write_inline(self.ops, lambda: fn(actor, oid, password, report), self._done, self._failed)
 
+    def run_countersigned(self, officer_ids: tuple[str, str], second_id: str, second_password: str,
+                          create: Any) -> None:
+        """Two officers on one document (询问笔录, 封存清单), both on the writer thread: the first in the team's order
+        certifies with `create(actor, officer_id, password, progress)` → (document, changes), the other countersigns
+        at once. The officer chosen in the dialog and the second one give their passwords here."""
+        app = self.ops.app
+        names = {self.officer.itemData(i): self.officer.itemText(i) for i in range(self.officer.count())}
+
+        def both(_actor: Actor, oid: str, password: str, progress: Any) -> Any:
+            passwords = {oid: password, second_id: second_password}
+            first, later = officer_ids
+            doc, _changes = create(Actor(names[first], first), first, passwords[first], progress)
+            return app.signing.countersign(Actor(names[later], later), doc.id, later, passwords[later])
+
+        self.run(both)
+
     def _end(self) -> None:
         self._busy = False
         self.buttons.setEnabled(True)

@@ -6,7 +6,6 @@ first certifies, the second countersigns at once. Errors stay in the dialog next
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.agency_time import agency_zone, local
 from inspector_app.records import model as rm
 from inspector_app.records import model_docs as md
-from inspector_app.services.context import Actor
 from inspector_app.services.inquiries import InquiryInput
 from inspector_app.ui.dialogs.document_dialogs import _SignedDocumentDialog
 from inspector_app.ui.operations import Operations
@@ -266,14 +264,6 @@ class InquiryDialog(_SignedDocumentDialog):
             self.error.setText(self.tr("Enter the second questioner's password."))
             return
         app, iid = self.ops.app, self.inspection_id
-        names = {self.officer.itemData(i): self.officer.itemText(i) for i in range(self.officer.count())}
-
-        def both(_actor: Actor, oid: str, password: str, progress: Any) -> Any:
-            """The first questioner (in the team's order) certifies, the other countersigns at once."""
-            passwords = {oid: password, second_id: second_pw}
-            first, later = data.officer_ids
-            doc, _changes = app.inquiries.create(Actor(names[first], first), iid, data, officer_id=first,
-                                                 password=passwords[first], progress=progress)
-            return app.signing.countersign(Actor(names[later], later), doc.id, later, passwords[later])
-
-        self.run(both)
+        self.run_countersigned(data.officer_ids, second_id, second_pw, lambda actor, oid, password, progress:
+                               app.inquiries.create(actor, iid, data, officer_id=oid, password=password,
+                                                    progress=progress))

@@ -348,16 +348,9 @@ class SeizureDialog(_SignedDocumentDialog):
             self.error.setText(self.tr("Enter the second officer's password."))
             return
         app, iid = self.ops.app, self.inspection_id
-        names = {self.officer.itemData(i): self.officer.itemText(i) for i in range(self.officer.count())}
-
-        def both(_actor: Actor, oid: str, password: str, progress: Any) -> Any:
-            passwords = {oid: password, second_id: second_pw}
-            first, later = data.officer_ids
-            doc, _changes = app.seizures.create(Actor(names[first], first), iid, data, officer_id=first,
-                                                password=passwords[first], progress=progress)
-            return app.signing.countersign(Actor(names[later], later), doc.id, later, passwords[later])
-
-        self.run(both)
+        self.run_countersigned(data.officer_ids, second_id, second_pw, lambda actor, oid, password, progress:
+                               app.seizures.create(actor, iid, data, officer_id=oid, password=password,
+                                                   progress=progress))
 
 
 def _jpeg(image: QImage) -> bytes:
