@@ -4,7 +4,7 @@ uvicorn hands an upload's body over in pieces of 64–256 KiB, and the upload ro
 (routes_blobs.py). With glibc's defaults the heap top above 2 × the largest freed piece is given back to the
 kernel after each request and taken again by the next, so nearly every page of every photo was a fresh page: one
 page fault and a zeroed page per 4 KiB received (≈ 60,000 per 256 MiB; the body path's system CPU fell from
-0.13 s to 0.04 s per 256 MiB without it, tests/bench/bench_upload.py). Keeping up to `KEEP` bytes of freed heap
+0.13 s to 0.04 s per 256 MiB without them, measured with an empty ASGI app). Keeping up to `KEEP` bytes of freed heap
 and serving pieces below `PIECES` from it lets the next request reuse the same pages. Bounded: at most `KEEP`
 freed bytes stay with the process beyond what it uses.
 """

@@ -1,9 +1,11 @@
-"""The server keeps freed heap for the next request's body pieces (server/heap.py, issue 17)."""
+"""The serving process's runtime (issue 17): freed heap kept for the next request's body pieces (server/heap.py),
+and uvicorn on uvloop where it is installed (a server dependency outside Windows)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +57,17 @@ def test_each_serving_process_tunes_its_heap(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(server_cli, "settings_from_env", lambda: None)
     assert server_cli.app_factory() == "the app"
     assert calls == ["heap", "app"]   # before the app allocates anything for requests
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; uvloop has no Windows build")
+def test_the_server_process_runs_on_uvloop(tmp_path: Path) -> None:
+    pytest.importorskip("uvloop")
+    from tests.sync.loopback import ServerProcess
+
+    server = ServerProcess(str(tmp_path / "s.sqlite3"), tmp_path / "storage").start()
+    try:
+        assert server.proc is not None
+        maps = Path(f"/proc/{server.proc.pid}/maps").read_text()
+    finally:
+        server.stop()
+    assert "uvloop/loop." in maps   # uvicorn's loop="auto" picked it: nothing in the start path forces asyncio
