@@ -327,7 +327,9 @@ def settings_from_env() -> Any:
 def app_factory() -> Any:
     """For uvicorn workers: `uvicorn --factory inspector_app.server.cli:app_factory` (settings from env)."""
     from inspector_app.server.app import create_app
+    from inspector_app.server.heap import keep_freed_memory
 
+    keep_freed_memory()   # each serving process: upload bodies reuse heap pages instead of faulting in new ones
     return create_app(settings_from_env())
 
 

@@ -20,18 +20,23 @@ from inspector_app.server.models import ServerMeta, SyncCounter
 ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
 
 
+_INSERT_OR_IGNORE: dict[tuple[str, str], Any] = {}
+
+
 def insert_or_ignore(s: Session, model: type[Any], **values: object) -> None:
     """INSERT the row unless its primary key exists (a concurrent upload of the same bytes, a second grant), in one
     statement without loading anything: both dialects the server runs on (SQLite, PostgreSQL) spell it
-    ON CONFLICT DO NOTHING."""
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        s.execute(pg_insert(model).values(**values).on_conflict_do_nothing())
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        s.execute(sqlite_insert(model).values(**values).on_conflict_do_nothing())
+    ON CONFLICT DO NOTHING. The statement is built once per table and dialect and executed at the table level
+    with the values as parameters (issue 17: built per call through the ORM it was ~0.25 ms of CPU per photo)."""
+    dialect = s.get_bind().dialect.name
+    stmt = _INSERT_OR_IGNORE.get((dialect, model.__tablename__))
+    if stmt is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+        stmt = _INSERT_OR_IGNORE[(dialect, model.__tablename__)] = insert(model.__table__).on_conflict_do_nothing()
+    s.execute(stmt, values)
 
 
 def normalise_url(url: str) -> str:

@@ -344,3 +344,41 @@ def test_a_download_is_streamed_verified_and_stored_only_when_its_digest_matches
     with pytest.raises(DigestMismatch):
         store.put_stream(iter([blob[:1000], blob[1000:]]), wrong)
     assert not store.has(wrong) and not store.has(sha) and not list((tmp_path / "blobs").glob(".incoming-*"))
+
+
+def test_a_twin_upload_that_finished_first_only_means_the_bytes_are_published_again(
+        blob_world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: a one-request upload (Upload-Length at offset 0, no upload row) does not read the database again
+    under the staging lock. When the same bytes were published in between (here: from inside its `ensure`), it
+    stages, verifies and publishes them once more: one blob row, one grant, exact bytes, no staging file left."""
+    import os
+
+    from sqlalchemy import func, select
+
+    from inspector_app.server import auth
+    from inspector_app.server.models import Blob, BlobGrant
+
+    up = blob_world.uploads
+    now = blob_world.clock()
+    with up.db.read() as s:
+        who = auth.authenticate(s, blob_world.token("alice"), now)
+    assert who is not None
+    data = os.urandom(3000)
+    sha = hashlib.sha256(data).hexdigest()
+    real_ensure = up.staging.ensure
+
+    def twin_first(sha256: str) -> Path:
+        monkeypatch.setattr(up.staging, "ensure", real_ensure)
+        assert up.patch(who, sha256, 0, data, None, now, len(data)) == (201, len(data), True)
+        return real_ensure(sha256)
+
+    monkeypatch.setattr(up.staging, "ensure", twin_first)
+    published = up.stats.published
+    assert up.patch(who, sha, 0, data, None, now, len(data)) == (201, len(data), True)
+    assert up.stats.published == published + 2
+    with up.storage.open(sha) as f:
+        assert f.read() == data
+    assert up.staging.length(sha) is None
+    with up.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Blob).where(Blob.sha256 == sha)) == 1
+        assert s.scalar(select(func.count()).select_from(BlobGrant).where(BlobGrant.sha256 == sha)) == 1
