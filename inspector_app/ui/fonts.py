@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 # the static fonts registered by `prewarm` (behind the sign-in dialog): `ensure` uses them instead of adding the
 # same files to the font database a second time
 _prewarmed: dict[tuple[Path, ...], str] = {}
+# set by `apply`: the interface has its font and the main window has been laid out with it, so a `prewarm` still
+# queued behind a fast password (its timer fires after the frame is built) has nothing left to warm
+_applied: list[str] = []
 # what the main window's first layout and paint draw: menus, buttons, headers, digits
 _SAMPLE = "检查清单文件编辑视图帮助同步签名证据问题机构状态医保基金现场 0123456789 ABCabc（）、。…"
 
@@ -34,6 +37,8 @@ def prewarm(app: QApplication, cache_dir: Path) -> None:
     """On the GUI thread while the sign-in dialog waits for the password: register the interface font and draw a
     sample in it, regular and bold, so its face and common glyphs are loaded before the main window's first layout
     and paint, which otherwise load them right after the password. Nothing shown changes (no app font is set)."""
+    if _applied:
+        return  # too late: the main window is built already (the password came before this timer)
     cached = font_build.cached_fonts(cache_dir)
     if cached is None:
         return  # a first start: `ensure` registers the stand-in and starts the build
@@ -73,6 +78,7 @@ def apply(app: QApplication, family: str) -> None:
     font = QFont(family)
     font.setPointSize(max(app.font().pointSize(), 10))
     app.setFont(font)
+    _applied[:] = [family]
     fit_headers(app)
 
 
@@ -110,6 +116,8 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
     family = _prewarmed.get(ui_files) or (register(ui_files, stand_in if cached is None else None)
                                           if ui_files else None)
     if family:
+        if cached is not None:
+            _prewarmed[ui_files] = family  # registered once per process, whoever comes first
         apply(app, family)
     if cached is not None:
         return False

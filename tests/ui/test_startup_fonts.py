@@ -79,3 +79,18 @@ def test_the_built_static_fonts_replace_the_variable_stand_in_at_once(app, roste
 
 def test_no_build_and_no_note_when_the_fonts_are_current(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     assert "Preparing" not in window.statusBar().currentMessage()
+
+
+def test_a_prewarm_after_the_font_is_applied_does_nothing(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in dialog queues `prewarm` 100 ms after it shows; a password typed faster brings the main window
+    (which registers and applies the font itself) before it fires, and it must not register and draw again."""
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app import fonts
+    from inspector_app.ui import fonts as ui_fonts
+
+    assert ui_fonts._applied  # the window fixture applied the interface font
+    registered: list[Any] = []
+    monkeypatch.setattr(ui_fonts, "register", lambda *a, **k: registered.append(a) or "x")
+    ui_fonts.prewarm(QApplication.instance(), fonts.default_cache_dir())  # type: ignore[arg-type]
+    assert registered == []
