@@ -113,18 +113,15 @@ def source_font() -> Path:
     if spec is None:
         raise FontBuildError(f"the font source package {SOURCE_DIST!r} is not installed; "
                              f"install it with: pip install {SOURCE_DIST}")
-    # The package's folder first: importlib.resources would import the package and its own readers (≈ 2-3 ms of
-    # CPU on every start, on the GUI thread before the main window) to name the same file.
+    # its folder first: importlib.resources imported the package and its readers (≈ 2-3 ms on every start)
     candidates = [Path(location).joinpath(*SOURCE_RELPATH) for location in spec.submodule_search_locations or ()]
+    if not any(path.is_file() for path in candidates):
+        with contextlib.suppress(Exception):
+            files = importlib.import_module("importlib.resources").files
+            candidates.append(Path(str(files(SOURCE_PACKAGE).joinpath(*SOURCE_RELPATH))))
     for path in candidates:
         if path.is_file():
             return path
-    with contextlib.suppress(Exception):
-        from importlib import resources
-
-        candidates.append(Path(str(resources.files(SOURCE_PACKAGE).joinpath(*SOURCE_RELPATH))))
-        if candidates[-1].is_file():
-            return candidates[-1]
     looked = ", ".join(str(p) for p in dict.fromkeys(candidates)) or "no package directory on disk"
     raise FontBuildError(f"{'/'.join(SOURCE_RELPATH)} not found in package {SOURCE_DIST!r} (looked at {looked}); "
                          f"reinstall it: pip install --force-reinstall {SOURCE_DIST}")
