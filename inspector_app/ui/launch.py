@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from inspector_app import fonts as font_build
 from inspector_app.services.actor import Actor
@@ -130,6 +130,8 @@ def attach_services(window: MainWindow, context: Any) -> None:
 
 def _in_background(fn: Callable[[], Any], label: str) -> Any:
     """Run `fn` on a worker thread while the GUI stays responsive (busy indicator); return or raise its result."""
+    from PySide6.QtWidgets import QProgressDialog  # a first start only: not on the daily way to the main window
+
     result: dict[str, Any] = {}
 
     def work() -> None:
