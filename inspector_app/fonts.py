@@ -28,7 +28,6 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-import importlib.resources
 import importlib.util
 import json
 import os
@@ -114,11 +113,12 @@ def source_font() -> Path:
     if spec is None:
         raise FontBuildError(f"the font source package {SOURCE_DIST!r} is not installed; "
                              f"install it with: pip install {SOURCE_DIST}")
-    candidates: list[Path] = []
-    with contextlib.suppress(Exception):
-        candidates.append(Path(str(importlib.resources.files(SOURCE_PACKAGE).joinpath(*SOURCE_RELPATH))))
-    for location in spec.submodule_search_locations or ():
-        candidates.append(Path(location).joinpath(*SOURCE_RELPATH))
+    # its folder first: importlib.resources imported the package and its readers (≈ 2-3 ms on every start)
+    candidates = [Path(location).joinpath(*SOURCE_RELPATH) for location in spec.submodule_search_locations or ()]
+    if not any(path.is_file() for path in candidates):
+        with contextlib.suppress(Exception):
+            files = importlib.import_module("importlib.resources").files
+            candidates.append(Path(str(files(SOURCE_PACKAGE).joinpath(*SOURCE_RELPATH))))
     for path in candidates:
         if path.is_file():
             return path

@@ -220,3 +220,18 @@ def test_labels_of_lazily_imported_enums_still_translate() -> None:
     # no translator installed: the English source texts
     assert labels.item_state("violation") == "Violation"
     assert labels.rectification_result("整改到位") == "Rectified" and labels.rectification_result(None) == "open"
+
+
+def test_the_sign_in_dialog_and_the_frame_leave_the_roster_and_file_dialogs_for_later() -> None:
+    """What the sign-in dialog and the main window's frame import (ui/warming.py FRAME_MODULES) brings neither the
+    roster (a first officer's setup needs it) nor the file dialogs (made with the inspection page); the PySide6
+    import check reads files instead of `inspect.getsource` (ui/pyside_import_check.py)."""
+    code = ("import sys, inspector_app.ui.launch, inspector_app.ui.warming as w; "
+            "[__import__(m) for m in w.FRAME_MODULES]; "
+            "f = sys.modules['shibokensupport.feature']._mod_uses_pyside; "
+            "print(','.join(m for m in ('inspector_app.domain.roster', 'inspector_app.ui.file_dialogs', "
+            "'importlib.resources') if m in sys.modules) or '-', getattr(f, '_inspector_reads_file', False))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["-", "True"]

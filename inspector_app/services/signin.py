@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP
-from inspector_app.domain.roster import OfficerData
 from inspector_app.services.actor import Actor
 from inspector_app.storage.keyslots import (KeySlotError, KeySlots, OfficerSlot, WrongPasswordError,
                                             load_recovery_public_key, password_problem)
@@ -154,6 +153,10 @@ def set_up_first_officer(app: Any, keys: WorkspaceKeys, recovery_pem: bytes, pas
         raise KeySlotError("keyslot.workspace_has_key", QT_TRANSLATE_NOOP(
             "Errors", "This workspace already has a workspace key."))
     if new_officer is not None:
+        # here, not at the top: the sign-in dialog imports this module, and the roster's enums and dataclasses
+        # (≈ 2.5 ms) are only needed to set up a first officer
+        from inspector_app.domain.roster import OfficerData
+
         data = OfficerData(**new_officer)
         data.validate()
         dto, _ = app.roster.add_officer(Actor(data.name), data)

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 # the same files to the font database a second time; their font ids, so a stand-in can be removed when replaced
 _prewarmed: dict[tuple[Path, ...], str] = {}
 _prewarmed_ids: dict[tuple[Path, ...], list[int]] = {}
+# set by `apply` (the main window's font): the main window has been laid out with it, so a `prewarm` still queued
+# behind a fast password (its timer fires after the frame is built) has nothing left to warm
+_applied: list[str] = []
 # what the main window's first layout and paint draw: menus, buttons, headers, digits
 _SAMPLE = "检查清单文件编辑视图帮助同步签名证据问题机构状态医保基金现场 0123456789 ABCabc（）、。…"
 
@@ -58,13 +61,16 @@ def for_first_window(app: QApplication, cache_dir: Path) -> None:
             return
     family = _register_once(paths)
     if family:
-        apply(app, family)
+        _set_font(app, family)  # not `apply`: the main window is not built yet, `prewarm` still has work to do
 
 
 def prewarm(app: QApplication, cache_dir: Path) -> None:
-    """On the GUI thread while the sign-in dialog waits for the password: register the interface font and draw a
-    sample in it, regular and bold, so its face and common glyphs are loaded before the main window's first layout
-    and paint, which otherwise load them right after the password. Nothing shown changes (no app font is set)."""
+    """On the GUI thread while the sign-in dialog waits for the password: draw a sample in the interface font
+    (registered by `for_first_window`, or here), regular and bold, so the glyphs of the main window's menus, buttons
+    and headers are loaded before its first layout and paint, which otherwise load them right after the password.
+    Nothing shown changes."""
+    if _applied:
+        return  # too late: the main window is built already (the password came before this timer)
     cached = font_build.cached_fonts(cache_dir)
     if cached is None:
         return  # a first start: `ensure` registers the stand-in and starts the build
@@ -98,10 +104,16 @@ def register(paths: tuple[Path, ...], ids: list[int] | None = None) -> str | Non
     return family
 
 
-def apply(app: QApplication, family: str) -> None:
+def _set_font(app: QApplication, family: str) -> None:
     font = QFont(family)
     font.setPointSize(max(app.font().pointSize(), 10))
     app.setFont(font)
+
+
+def apply(app: QApplication, family: str) -> None:
+    """The main window's font (and any later change of it): headers are measured again."""
+    _set_font(app, family)
+    _applied[:] = [family]
     fit_headers(app)
 
 
@@ -135,7 +147,7 @@ def ensure(app: QApplication, cache_dir: Path, run_in_background: Callable[..., 
             ui_files = (font_build.source_font(),)
         except font_build.FontBuildError:
             pass
-    family = _register_once(ui_files) if ui_files else None
+    family = _register_once(ui_files) if ui_files else None  # registered once per process, whoever comes first
     stand_in = _prewarmed_ids.get(ui_files, []) if cached is None else []
     if family:
         apply(app, family)

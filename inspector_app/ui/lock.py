@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import (QApplication, QDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
+from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
                                QWidget)
 
 from inspector_app.services.signin import SignInOfficer, WorkspaceKeys, WrongPasswordError
@@ -128,6 +128,8 @@ class LockController(QObject):
             self._idle.start()
 
     def _ask_idle(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # its class and enums only when asked (not for the frame)
+
         minutes, ok = QInputDialog.getInt(self.window, self.tr("Idle lock"),
                                           self.tr("Lock the app after this many minutes without input:"),
                                           max(1, self.settings.idle_lock_seconds() // 60), 1, 240)

@@ -14,7 +14,6 @@ from shiboken6 import isValid
 from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.ui.actions import build_menus, create_actions
-from inspector_app.ui.file_dialogs import FileDialogs
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.pages.inspections_page import InspectionsPage
 from inspector_app.ui.settings import UiSettings
@@ -149,7 +148,10 @@ class MainWindow(QMainWindow):
             if splitter is not None:
                 page.checklist.splitter.restoreState(splitter)
             # Its file dialogs (evidence, export), built ahead in idle turns rather than when asked for: building
-            # one is ~10-20 ms of CPU and closing a static one wrote its state to disk (ui/file_dialogs.py).
+            # one is ~10-20 ms of CPU and closing a static one wrote its state to disk (ui/file_dialogs.py). Imported
+            # here: QFileDialog's and QCompleter's classes and enums are not needed to show the frame.
+            from inspector_app.ui.file_dialogs import FileDialogs
+
             FileDialogs.of(self).prepare(delay_ms=500)
         return self._inspection_page
 

@@ -38,6 +38,11 @@ def release() -> None:
     _go.set()
 
 
+def held() -> bool:
+    """The password is being checked, or the frame has not painted yet (`hold` without `release`)."""
+    return not _go.is_set()
+
+
 def _import(names: tuple[str, ...]) -> None:
     for name in names:
         _go.wait(5.0)  # never forever: a frame that never paints must not keep the imports back for good

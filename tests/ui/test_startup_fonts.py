@@ -113,3 +113,39 @@ def test_the_sign_in_dialog_gets_the_chinese_font_before_it_shows(app, tmp_path:
         QApplication.setFont(QFont("DejaVu Sans"))
         assert launch.run(lambda _key: None, "zh_CN", resolve_paths(tmp_path / "ws")) == 0
     assert seen == [(fonts.FAMILY, True), (fonts.FAMILY, True)]
+
+
+def test_a_prewarm_after_the_font_is_applied_does_nothing(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in dialog queues `prewarm` 100 ms after it shows; a password typed faster brings the main window
+    (which registers and applies the font itself) before it fires, and it must not register and draw again."""
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app import fonts
+    from inspector_app.ui import fonts as ui_fonts
+
+    assert ui_fonts._applied  # the window fixture applied the interface font
+    registered: list[Any] = []
+    monkeypatch.setattr(ui_fonts, "register", lambda *a, **k: registered.append(a) or "x")
+    ui_fonts.prewarm(QApplication.instance(), fonts.default_cache_dir())  # type: ignore[arg-type]
+    assert registered == []
+
+
+def test_no_font_prewarm_while_the_password_is_checked(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The key derivation and the frame come first once the password is submitted (warming held): the prewarm
+    waits, and runs after a wrong password lets the warming go on."""
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui import fonts as ui_fonts
+    from inspector_app.ui import launch, warming
+
+    calls: list[Any] = []
+    monkeypatch.setattr(ui_fonts, "prewarm", lambda *a: calls.append(a))
+    app = QApplication.instance()
+    warming.hold()
+    try:
+        launch._prewarm_font(app)  # type: ignore[arg-type]
+        qtbot.wait(50)
+        assert calls == []
+    finally:
+        warming.release()  # as a wrong password does
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=2000)
