@@ -7837,8 +7837,8 @@ Workspace: %2</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="62"/>
-        <source>&amp;Recovery public key:</source>
-        <translation>恢复公钥(&amp;R)：</translation>
+        <source>Recovery public &amp;key:</source>
+        <translation>恢复公钥(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="64"/>

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -71,4 +72,26 @@ def problems(window: Any) -> list[str]:
     for key, title in mnemonics.items():
         dupes[key].append(title)
     out += [f"menu mnemonic {k} used by {v}" for k, v in dupes.items() if len(v) > 1]
+    return out
+
+
+def dialog_problems(dialog: QWidget) -> list[str]:
+    """A dialog's own keys: an "&" in a visible label that has no buddy (Qt prints it as it is: "恢复公钥(&R)"), and an
+    Alt+letter given to two visible labels or buttons (Qt fires neither)."""
+    QApplication.processEvents()
+    out, seen = [], defaultdict(list)
+    for label in dialog.findChildren(QLabel):
+        if not label.isVisible() or label.textFormat() == Qt.TextFormat.RichText:
+            continue
+        seq = QKeySequence.mnemonic(label.text())
+        if seq.isEmpty():
+            continue
+        if label.buddy() is None:
+            out.append(f"{_name(label)} shows its '&' literally: it has no buddy")
+        else:
+            seen[seq.toString()].append(_name(label))
+    for button in dialog.findChildren(QAbstractButton):
+        if button.isVisible() and not button.shortcut().isEmpty():
+            seen[button.shortcut().toString()].append(_name(button))
+    out += [f"{key} given to {', '.join(owners)}" for key, owners in sorted(seen.items()) if len(owners) > 1]
     return out

@@ -192,3 +192,28 @@ def test_required_items_are_marked_and_named_before_the_end(qtbot: Any, window: 
     assert page.tabs.currentWidget() is page.checklist and _current(page.checklist) == "T-01"
     assert app.queries.detail(iid).summary.status == "on_site", "nothing was attempted"
     assert QApplication.activeModalWidget() is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_first_start_and_sign_in_dialogs_have_working_unique_mnemonics(qtbot: Any, app: Any, roster: Any,
+                                                                          tmp_path: Any, lang: str) -> None:
+    """The first dialogs a new user meets: the set-up dialog printed "恢复公钥(&R)" (its label had no buddy) and
+    gave Alt+R twice (with 再次输入密码(&R)). Checked with and without a roster, in both languages."""
+    from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
+    from inspector_app.ui.dialogs.setup_dialog import SetupDialog
+    from inspector_app.ui.i18n import install_translators
+    from inspector_app.ui.launch import qt_app
+    from tests.ui.keymap_audit import dialog_problems
+
+    translators = install_translators(qt_app(), lang, app.paths.cache_dir)
+    try:
+        officers = app.roster.officers()
+        dialogs = [SetupDialog(officers, tmp_path / "none.pem"), SetupDialog([], tmp_path / "none.pem"),
+                   OfficerSignInDialog([], lambda _o, _p: b"")]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            assert dialog_problems(dialog) == [], type(dialog).__name__
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)

@@ -59,7 +59,11 @@ class SetupDialog(QDialog):
         self.message.setStyleSheet("color: #b3261e;")
         form = QFormLayout(self)
         form.addRow(intro)
-        form.addRow(self.tr("&Recovery public key:"), key_row)
+        # The field is a row (path + Browse), not a widget: a label made by addRow(text, layout) has no buddy, so
+        # Qt printed its "&" literally; the mnemonic goes to the path field.
+        key_label = QLabel(self.tr("Recovery public &key:"), self)
+        key_label.setBuddy(self.key_path)
+        form.addRow(key_label, key_row)
         if officers:
             form.addRow(self.tr("&Officer:"), self.officer)
         else:  # a new laptop: the roster arrives with sync; the first officer enters their own details
