@@ -236,7 +236,9 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
 
     app = qt_app()
     sys.setswitchinterval(0.001)  # the workspace opens on a worker behind the sign-in: hand the GIL back sooner
-    paths = paths.ensure()
+    # No walk through the workspace here, before the first window: `build` (build_context) walks it on a worker
+    # once the password is in, off the GUI thread (a year of photos is tens of thousands of entries).
+    paths = paths.ensure(walk=False)
     settings = UiSettings(paths.settings_file)
     language = lang or settings.language() or default_language()
     translators = install_translators(app, language, paths.cache_dir)

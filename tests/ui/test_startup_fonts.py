@@ -106,13 +106,16 @@ def test_the_sign_in_dialog_gets_the_chinese_font_before_it_shows(app, tmp_path:
         def initialised(self) -> bool:
             return True
 
+    walked: list[Any] = []
     monkeypatch.setattr(launch, "sign_in", fake_sign_in)
     monkeypatch.setattr(launch, "WorkspaceKeys", Keys)
+    monkeypatch.setattr("inspector_app.fileio.secure_tree", lambda root: walked.append(root) or 0)
     for cache in (fonts.default_cache_dir(), tmp_path / "no-fonts-yet"):  # built; a first start's stand-in
         monkeypatch.setenv("INSPECTOR_FONT_CACHE", str(cache))
         QApplication.setFont(QFont("DejaVu Sans"))
         assert launch.run(lambda _key: None, "zh_CN", resolve_paths(tmp_path / "ws")) == 0
     assert seen == [(fonts.FAMILY, True), (fonts.FAMILY, True)]
+    assert walked == []  # nor does the first window wait for a walk through the workspace (build_context walks)
 
 
 def test_a_prewarm_after_the_font_is_applied_does_nothing(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
