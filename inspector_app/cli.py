@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from inspector_app import __version__
-from inspector_app.domain.agency_time import agency_zone, local
-from inspector_app.signin_cli import SignInRequired, add_user_args, open_workspace
+
+# The command modules (signin_cli with getpass, agency_time with zoneinfo) are imported by the commands that use
+# them: the daily start (`inspector`, the sign-in window) needs none of them (issue 17, ≈ 4 ms of CPU).
 
 
 def _add_data_dir(p: argparse.ArgumentParser, top: bool = False) -> None:
@@ -22,6 +23,8 @@ def _add_data_dir(p: argparse.ArgumentParser, top: bool = False) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from inspector_app.signin_cli import add_user_args
+
     parser = argparse.ArgumentParser(
         prog="inspector",
         description="医保基金现场检查 — offline field-inspection client. Without a command, starts the desktop app.",
@@ -103,6 +106,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from inspector_app.demo.workspace import create_demo
 
     data_dir = _data_dir(args) or tempfile.mkdtemp(prefix="inspector-screens-")
+    from inspector_app.signin_cli import open_workspace
+
     app = open_workspace(args, data_dir) if _data_dir(args) else build_context(data_dir)
     try:
         if not app.roster.institutions():
@@ -223,6 +228,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_inspections(args: argparse.Namespace) -> int:
+    from inspector_app.domain.agency_time import agency_zone, local
+    from inspector_app.signin_cli import open_workspace
+
     app = open_workspace(args, _data_dir(args))
     try:
         rows = app.queries.inspections()
@@ -311,6 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Imported only when something went wrong: storage.migrate brings SQLAlchemy (≈ 0.5 s of CPU), which the
         # daily start must not load before its sign-in window (issue 17).
         from inspector_app.domain.errors import DomainError
+        from inspector_app.signin_cli import SignInRequired
         from inspector_app.storage.integrity import CorruptDatabaseError
         from inspector_app.storage.migrate import NewerDatabaseError, NotOurDatabaseError
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from inspector_app import fonts as font_build
@@ -77,6 +77,8 @@ def prewarm(app: QApplication, cache_dir: Path) -> None:
     family = _register_once((cached.regular, cached.bold))
     if not family:
         return
+    from PySide6.QtGui import QImage, QPainter  # only when there is time to warm (not with a fast password)
+
     image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
     painter = QPainter(image)
     try:

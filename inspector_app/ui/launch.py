@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from inspector_app import fonts as font_build
 from inspector_app.services.actor import Actor
@@ -252,6 +252,8 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
             sign_in(keys, settings.officer_id(), on_shown=lambda: _warm_while_signing_in(app, warm))
     except Exception as exc:  # noqa: BLE001 - shown to the user, then exit
         warming.release()
+        from PySide6.QtWidgets import QMessageBox  # an error path: not made for every start
+
         QMessageBox.critical(None, title, plain_message(exc))
         return 2
     if chosen is None:
