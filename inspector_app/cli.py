@@ -13,7 +13,8 @@ from typing import NoReturn
 from inspector_app import __version__
 
 # The command modules (signin_cli with getpass, agency_time with zoneinfo) are imported by the commands that use
-# them: the daily start (`inspector`, the sign-in window) needs none of them (issue 17, ≈ 4 ms of CPU).
+# them: the sign-in window of the daily start (`inspector`) needs neither (issue 17; the main window imports
+# agency_time later for its times).
 
 
 def _add_data_dir(p: argparse.ArgumentParser, top: bool = False) -> None:
@@ -104,10 +105,9 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from inspector_app.app import build_context, render_screenshots
     from inspector_app.demo.workspace import create_demo
-
-    data_dir = _data_dir(args) or tempfile.mkdtemp(prefix="inspector-screens-")
     from inspector_app.signin_cli import open_workspace
 
+    data_dir = _data_dir(args) or tempfile.mkdtemp(prefix="inspector-screens-")
     app = open_workspace(args, data_dir) if _data_dir(args) else build_context(data_dir)
     try:
         if not app.roster.institutions():
