@@ -83,7 +83,7 @@ class WorkspaceKeys:
         return key
 
     def unlock(self, officer_id: str, password: str) -> bytes:
-        """Slow on purpose (scrypt): call it off the UI thread."""
+        """Slow on purpose (Argon2id, tens of milliseconds): call it off the UI thread."""
         return self._slots().unlock(officer_id, password)
 
     def sign_in(self, name_or_id: str, password: str) -> tuple[SignInOfficer, bytes]:

@@ -4,10 +4,11 @@ recovery public key (the LUKS / age pattern). `<workspace>/keys/slots.json` hold
 Why this shape:
 - The workspace key encrypts the database and the files (SQLCipher / AES-GCM elsewhere). Changing a password
   re-wraps one slot and never touches the data; a departed officer's slot is simply removed.
-- Password slot: KEK = scrypt(password, salt, N, r, p) with the parameters stored in the slot, then AES-256-GCM
-  over the workspace key. The associated data is the slot's metadata (officer id, name, role, 执法证号, KDF
-  parameters) plus the workspace id, so a slot cannot be relabelled (e.g. an inspector's slot renamed to a team
-  lead's) or moved to another workspace without the unwrap failing. Verifying a password *is* unwrapping its slot:
+- Password slot: KEK = Argon2id(password, salt, m, t, p) with the parameters stored in the slot (older slots:
+  scrypt, re-wrapped at their next sign-in; `keyslot_kdf.py` says why), then AES-256-GCM over the workspace
+  key. The associated data is the slot's metadata (officer id, name, role, 执法证号, KDF parameters) plus the
+  workspace id, so a slot cannot be relabelled (e.g. an inspector's slot renamed to a team lead's) or moved to
+  another workspace without the unwrap failing. Verifying a password *is* unwrapping its slot:
   there is no separate verifier to attack offline.
 - Recovery slot: RSA-OAEP-3072 (SHA-256) to the agency's recovery public key, with the workspace id as the OAEP
   label. The private key never comes near the laptop except to run `inspector keys recover`.
@@ -17,10 +18,10 @@ Why this shape:
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,13 +30,21 @@ from typing import TYPE_CHECKING, Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from inspector_app.domain.errors import QT_TRANSLATE_NOOP, DomainError
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.storage.atomic import write_bytes
+# The errors are defined beside the KDF (which raises them) and re-exported: callers know them from here.
+from inspector_app.storage.keyslot_kdf import KeySlotError as KeySlotError
+from inspector_app.storage.keyslot_kdf import WrongPasswordError as WrongPasswordError
+from inspector_app.storage.keyslot_kdf import derive, new_parameters, outdated
+from inspector_app.storage.keyslot_kdf import b64 as _b64
+from inspector_app.storage.keyslot_kdf import unb64 as _unb64
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-# The sign-in screen loads this module before its first window and only unwraps a password slot (scrypt, AES-GCM).
+# The sign-in screen loads this module before its first window and only unwraps a password slot (Argon2id, AES-GCM).
 # The RSA and PEM parts of `cryptography` (the recovery slot: creating a workspace key, recovering it) are imported
 # where they are used: ≈ 30 ms of CPU the first window and the password check do not need.
 
@@ -43,22 +52,8 @@ FORMAT = 1
 KEY_BYTES = 32
 SLOTS_FILE = "slots.json"
 ROLES = ("inspector", "team_lead")
-# scrypt at N=2^15, r=8 takes ~0.1 s and 32 MiB per guess on a laptop: slow for an attacker, fine at sign-in.
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 RECOVERY_ALG = "RSA-OAEP-3072-SHA256"
 MIN_PASSWORD = 8
-
-
-class KeySlotError(DomainError):
-    """A key-slot problem the user can act on (wrong password, missing slot, bad file); coded (`keyslot.*`)."""
-
-
-class WrongPasswordError(KeySlotError):
-    def __init__(self, code: str = "keyslot.wrong_password", template: str | None = None, /, **params: Any):
-        super().__init__(code, template or WRONG_PASSWORD, **params)
-
-
-WRONG_PASSWORD = QT_TRANSLATE_NOOP("Errors", "The password is wrong.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,23 +69,6 @@ class OfficerSlot:
     def metadata(self) -> dict[str, Any]:
         return {"officer_id": self.officer_id, "name": self.name, "role": self.role,
                 "certificate_no": self.certificate_no, "kdf": self.kdf}
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-def _kek(password: str, kdf: dict[str, Any]) -> bytes:
-    if kdf.get("alg") != "scrypt":
-        raise KeySlotError("keyslot.unsupported_kdf", QT_TRANSLATE_NOOP(
-            "Errors", "Unsupported key derivation algorithm: {alg}."), alg=str(kdf.get("alg")))
-    n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
-    return hashlib.scrypt(password.encode("utf-8"), salt=_unb64(kdf["salt"]), n=n, r=r, p=p, dklen=32,
-                          maxmem=256 * r * n + (1 << 20))
 
 
 def password_problem(password: str) -> KeySlotError | None:
@@ -259,25 +237,35 @@ class KeySlots:
         problem = password_problem(password)
         if problem:
             raise problem
-        kdf = {"alg": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(os.urandom(16))}
+        kdf = new_parameters()
         bare = OfficerSlot(officer_id, name, role, certificate_no, kdf)
         nonce = os.urandom(12)
-        wrapped = AESGCM(_kek(password, kdf)).encrypt(nonce, key, self._aad(bare))
+        wrapped = AESGCM(derive(password, kdf)).encrypt(nonce, key, self._aad(bare))
         return OfficerSlot(officer_id, name, role, certificate_no, kdf, _b64(nonce), _b64(wrapped))
 
-    def unlock(self, officer_id: str, password: str) -> bytes:
-        """The workspace key, or WrongPasswordError. A tampered or relabelled slot fails the same way."""
+    def unlock(self, officer_id: str, password: str, upgrade: bool = True) -> bytes:
+        """The workspace key, or WrongPasswordError. A tampered or relabelled slot fails the same way.
+
+        A slot with older KDF parameters that opens is re-wrapped with the current ones (`upgrade`), once: the
+        password is at hand only now. If that write fails (a read-only disk) the old slot stays and still opens."""
         slot = self.slot(officer_id)
         if slot is None:
             raise KeySlotError("keyslot.no_slot", QT_TRANSLATE_NOOP(
                 "Errors", "This officer has no sign-in password on this computer."))
         try:
-            key = AESGCM(_kek(password, slot.kdf)).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), self._aad(slot))
+            key = AESGCM(derive(password, slot.kdf)).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped),
+                                                             self._aad(slot))
         except (InvalidTag, ValueError, KeyError, TypeError) as exc:
             raise WrongPasswordError() from exc
         if len(key) != KEY_BYTES:
             raise WrongPasswordError()
         self.check_key(key)
+        if upgrade and outdated(slot.kdf):
+            try:
+                self.add_officer(key, slot.officer_id, slot.name, slot.role, slot.certificate_no, password)
+            except (OSError, KeySlotError) as exc:  # e.g. a password shorter than today's minimum: keep the slot
+                log.warning("key slot of %s kept with its older KDF parameters: %s", officer_id,
+                            getattr(exc, "code", type(exc).__name__))
         return key
 
     def check_key(self, key: bytes) -> None:
@@ -298,7 +286,7 @@ class KeySlots:
 
     def change_password(self, officer_id: str, old_password: str, new_password: str) -> None:
         """Re-wrap only this officer's slot."""
-        key = self.unlock(officer_id, old_password)
+        key = self.unlock(officer_id, old_password, upgrade=False)  # re-wrapped below anyway
         slot = self.slot(officer_id)
         assert slot is not None
         self.add_officer(key, slot.officer_id, slot.name, slot.role, slot.certificate_no, new_password)

@@ -4,67 +4,67 @@
 <context>
     <name>AddendumDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="186"/>
         <source>Addendum to the signed record</source>
         <translation>签名笔录的补正说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="188"/>
         <source>The signed record is not changed. List each correction; read them to the party, record their signature or refusal, then sign the addendum.</source>
         <translation>已签名的笔录不作改动。请逐项列明更正内容，向当事人宣读并记录其签字或拒签，然后签署补正说明。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="180"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="196"/>
         <source>What is corrected</source>
         <translation>更正事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="180"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="196"/>
         <source>Recorded as</source>
         <translation>原记载</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="197"/>
         <source>Correct value</source>
         <translation>更正后内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="202"/>
         <source>&amp;Add correction</source>
         <translation>添加更正(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="204"/>
         <source>&amp;Remove correction</source>
         <translation>删除更正(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="206"/>
         <source>The party has not signed the addendum yet.</source>
         <translation>当事人尚未对补正说明签字。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="208"/>
         <source>&amp;Party signs / refuses…</source>
         <translation>当事人签字／拒签(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="218"/>
         <source>Reason:</source>
         <translation>补正理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="244"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="260"/>
         <source>✔ The party&apos;s answer to the addendum is recorded.</source>
         <translation>✔ 已记录当事人对补正说明的签字情况。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="266"/>
         <source>Give the reason for the addendum.</source>
         <translation>请填写补正理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="253"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="269"/>
         <source>Each correction needs what is corrected and its correct value.</source>
         <translation>每项更正须填写更正事项和更正后内容。</translation>
     </message>
@@ -138,76 +138,76 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="331"/>
         <source>%v of %m items answered (%p%)</source>
         <translation>已作答 %v / %m 项（%p%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="54"/>
         <source>Find an item by id or words (Ctrl+F, Enter: next match)</source>
         <translation>按编号或文字查找检查项（Ctrl+F，回车：下一个匹配）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="202"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="210"/>
         <source>No item matches</source>
         <translation>没有匹配的检查项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="212"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 个匹配</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="257"/>
         <source>Rest of the section compliant</source>
         <translation>本节其余项符合</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="269"/>
         <source>%n item(s) marked compliant</source>
         <translation>
             <numerusform>已将 %n 项标为符合</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="263"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="271"/>
         <source>; left for a number: %1</source>
         <translation>；需填写数值的项未标：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="282"/>
         <source>%1 is more than 100%: a percentage cannot be above 100.</source>
         <translation>%1 超过 100%：百分比不能大于 100。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="283"/>
         <source>%1 looks like %2 with digits typed after it.</source>
         <translation>%1 像是在 %2 后面多输入了数字。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="284"/>
         <source>%1 is far above the other counts of this section (largest %2).</source>
         <translation>%1 远高于本节其他计数（最大为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="281"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="289"/>
         <source>Check this value</source>
         <translation>请核对数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="292"/>
         <source>Correct it</source>
         <translation>改正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="295"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/checklist_page.py" line="332"/>
         <source>Compliant %1 · Violations %2 · N/A %3 · %4 required, unanswered: %5</source>
         <translation>符合 %1 · 违规 %2 · 不适用 %3 · %4 必答未答：%5</translation>
     </message>
@@ -215,25 +215,25 @@
 <context>
     <name>ChecklistTreeModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="184"/>
+        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="200"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="184"/>
+        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="200"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="81"/>
-        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="223"/>
+        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="93"/>
+        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="241"/>
         <source>, %n violation(s)</source>
         <translation>
             <numerusform>，违规 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="209"/>
+        <location filename="../../inspector_app/ui/models/checklist_tree_model.py" line="232"/>
         <source>Required item</source>
         <translation>必答项</translation>
     </message>
@@ -460,10 +460,10 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../inspector_app/services/findings.py" line="34"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <location filename="../../inspector_app/services/inspections.py" line="312"/>
         <location filename="../../inspector_app/services/inspections.py" line="333"/>
-        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
+        <location filename="../../inspector_app/services/findings.py" line="34"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
     </message>
@@ -925,8 +925,8 @@
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
         <location filename="../../inspector_app/services/draws.py" line="284"/>
+        <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>{file} 不是可读取的 JSON 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="140"/>
+        <location filename="../../inspector_app/services/leads.py" line="142"/>
         <source>Name the source of the extract (e.g. the platform it was exported from).</source>
         <translation>请填写数据来源（例如导出数据的平台名称）。</translation>
     </message>
@@ -957,8 +957,8 @@
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="146"/>
         <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
+        <location filename="../../inspector_app/services/leads.py" line="148"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
@@ -973,38 +973,38 @@
         <translation>{file}：该机构本次专项治理的自查表已导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="150"/>
+        <location filename="../../inspector_app/services/leads.py" line="152"/>
         <source>{file} is {size} MB; at most {limit} MB can be imported at once.</source>
         <translation>{file} 大小为 {size} MB，单次最多可导入 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="158"/>
+        <location filename="../../inspector_app/services/leads.py" line="160"/>
         <source>{file} has already been imported (same content).</source>
         <translation>{file} 已导入过（内容相同）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="180"/>
+        <location filename="../../inspector_app/services/leads.py" line="182"/>
         <source>{file} (sheet {sheet}) has a header row but no data rows.</source>
         <translation>{file}（工作表 {sheet}）只有表头，没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="230"/>
+        <location filename="../../inspector_app/services/leads.py" line="220"/>
         <source>{file} (sheet {sheet}) has more than {limit} rows; split the extract.</source>
         <translation>{file}（工作表 {sheet}）超过 {limit} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="238"/>
+        <location filename="../../inspector_app/services/leads.py" line="251"/>
         <source>The import of {file} was cancelled; nothing was imported.</source>
         <translation>已取消导入 {file}，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="272"/>
+        <location filename="../../inspector_app/services/leads.py" line="237"/>
         <source>{file} (sheet {sheet}) row {row} repeats row {first} (column {column}).</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads_files.py" line="24"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
+        <location filename="../../inspector_app/services/leads_files.py" line="24"/>
         <source>{file} (sheet {sheet}) cannot be read near row {row}: {reason}</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行附近无法读取：{reason}</translation>
     </message>
@@ -1038,12 +1038,12 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：已退回金额大于涉及金额。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads_files.py" line="94"/>
+        <location filename="../../inspector_app/services/leads_files.py" line="96"/>
         <source>{file}: only CSV and XLSX files can be imported.</source>
         <translation>{file}：只能导入 CSV 或 XLSX 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads_files.py" line="144"/>
+        <location filename="../../inspector_app/services/leads_files.py" line="147"/>
         <source>{file}: there is no sheet {sheet} (sheets: {sheets}).</source>
         <translation>{file}：没有名为 {sheet} 的工作表（现有工作表：{sheets}）。</translation>
     </message>
@@ -1069,9 +1069,9 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="177"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="187"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
     </message>
@@ -1247,9 +1247,9 @@
         <translation>请先记录当事人对补正内容的签字（或拒签及见证人）</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/queries.py" line="116"/>
+        <location filename="../../inspector_app/services/queries.py" line="136"/>
         <location filename="../../inspector_app/services/inspections.py" line="67"/>
-        <location filename="../../inspector_app/services/queries.py" line="109"/>
-        <location filename="../../inspector_app/services/queries.py" line="129"/>
         <location filename="../../inspector_app/services/record_builder.py" line="146"/>
         <source>The inspection does not exist.</source>
         <extracomment>What an inspection&apos;s and a new answer&apos;s create carries (the other declared fields start empty on the server).</extracomment>
@@ -1266,8 +1266,8 @@
         <translation>执法证号 {certificate} 已登记给 {officer}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="126"/>
         <location filename="../../inspector_app/services/roster.py" line="75"/>
+        <location filename="../../inspector_app/services/inspections.py" line="126"/>
         <source>The institution does not exist.</source>
         <translation>被检查机构不存在</translation>
     </message>
@@ -1313,8 +1313,8 @@
         <translation>责令整改须先签发责令整改通知书（载明整改期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="106"/>
         <location filename="../../inspector_app/services/review.py" line="285"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="106"/>
         <source>The rectification does not exist.</source>
         <translation>整改记录不存在</translation>
     </message>
@@ -1537,8 +1537,8 @@
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="252"/>
         <location filename="../../inspector_app/services/signing.py" line="298"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="252"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
     </message>
@@ -1987,17 +1987,17 @@
         <translation>金额最多保留两位小数（分）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/outcomes.py" line="70"/>
+        <location filename="../../inspector_app/domain/outcomes.py" line="71"/>
         <source>The penalty map {file} is malformed: {problem}</source>
         <translation>裁量基准文件 {file} 格式错误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/outcomes.py" line="77"/>
+        <location filename="../../inspector_app/domain/outcomes.py" line="78"/>
         <source>Penalty rule {article}: a field is missing or wrong: {problem}</source>
         <translation>裁量基准 {article} 缺少或错误的字段：{problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/outcomes.py" line="81"/>
+        <location filename="../../inspector_app/domain/outcomes.py" line="82"/>
         <source>Penalty rule {article}: basis must be multiple or fixed, and 0 ≤ low ≤ high.</source>
         <translation>裁量基准 {article}：basis 须为 multiple 或 fixed，且 0 ≤ low ≤ high</translation>
     </message>
@@ -2123,17 +2123,17 @@
         <translation>统一社会信用代码校验位错误：应为 {expected}，实际为 {actual}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/agency_time.py" line="39"/>
+        <location filename="../../inspector_app/domain/agency_time.py" line="38"/>
         <source>Unknown time zone {name} (an IANA zone name is expected, such as {example}).</source>
         <translation>未知的时区 {name}（应为 IANA 时区名，如 {example}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/agency_time.py" line="61"/>
+        <location filename="../../inspector_app/domain/agency_time.py" line="62"/>
         <source>{file}: cannot be read: {problem}</source>
         <translation>{file}：无法读取：{problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/agency_time.py" line="65"/>
+        <location filename="../../inspector_app/domain/agency_time.py" line="66"/>
         <source>{file}: time_zone must be a string, such as &quot;{example}&quot;.</source>
         <translation>{file}：time_zone 应为字符串，如“{example}”</translation>
     </message>
@@ -2452,7 +2452,7 @@
         <translation>{path} 无法作为 SQLite 数据库打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/migrate.py" line="135"/>
+        <location filename="../../inspector_app/storage/migrate.py" line="137"/>
         <source>The database {path} was created by a newer version of the program (schema version {revision}); this version cannot open it safely. The file was not changed: update the program, then open it again.</source>
         <translation>数据库 {path} 由更新版本的程序创建（结构版本 {revision}），本版本无法安全打开。文件未作任何修改，请升级程序后再打开。</translation>
     </message>
@@ -2504,7 +2504,7 @@
         <translation>无法从该文件截取片段：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signin.py" line="154"/>
+        <location filename="../../inspector_app/services/signin.py" line="153"/>
         <source>This workspace already has a workspace key.</source>
         <translation>该工作区已有工作区密钥</translation>
     </message>
@@ -2514,99 +2514,109 @@
         <translation>加密后的数据库校验失败（{problem}），原数据库未改动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="58"/>
+        <location filename="../../inspector_app/storage/keyslot_kdf.py" line="29"/>
         <source>The password is wrong.</source>
         <translation>密码不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="86"/>
+        <location filename="../../inspector_app/storage/keyslot_kdf.py" line="80"/>
+        <source>The key slot asks for key-derivation parameter {name} = {value}, outside {low}–{high}: the key slot file is damaged or was tampered with.</source>
+        <translation>密钥槽要求的密钥派生参数 {name} = {value} 超出 {low}–{high} 的范围：密钥槽文件已损坏或被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslot_kdf.py" line="104"/>
+        <source>This computer&apos;s cryptography library cannot compute Argon2id (it needs OpenSSL 3.2 or later): {detail}</source>
+        <translation>本机的加密库无法计算 Argon2id（需要 OpenSSL 3.2 或更高版本）：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslot_kdf.py" line="111"/>
         <source>Unsupported key derivation algorithm: {alg}.</source>
         <translation>不支持的密钥派生算法：{alg}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="96"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="74"/>
         <source>The password needs at least {minimum} characters.</source>
         <translation>密码至少需要 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="105"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="86"/>
         <source>The recovery public key cannot be read (it must be an RSA public key in PEM format): {detail}</source>
         <translation>恢复公钥无法读取（须为 PEM 格式的 RSA 公钥）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="109"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="90"/>
         <source>The recovery public key must be an RSA key of at least 3072 bits.</source>
         <translation>恢复公钥须为至少 3072 位的 RSA 公钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="118"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="102"/>
         <source>The recovery private key cannot be read: {detail}</source>
         <translation>恢复私钥无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="121"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="105"/>
         <source>The recovery private key must be an RSA private key.</source>
         <translation>恢复私钥须为 RSA 私钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="171"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="166"/>
         <source>The workspace key already exists: {path}</source>
         <translation>工作区密钥已存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="190"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="185"/>
         <source>The workspace has no key slot file: {path}</source>
         <translation>工作区没有密钥槽文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="193"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="188"/>
         <source>The key slot file cannot be read: {path}: {detail}</source>
         <translation>密钥槽文件无法读取：{path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="198"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="193"/>
         <source>Unsupported key slot file version: {format} ({path})</source>
         <translation>密钥槽文件版本不支持：{format}（{path}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="205"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="200"/>
         <source>The key slot file is malformed: {path}: {detail} is missing</source>
         <translation>密钥槽文件格式不正确：{path}：缺少 {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="222"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="217"/>
         <source>{who} has no sign-in password on this computer (who can sign in: {names}).</source>
         <translation>本机没有 {who} 的登录密码（可登录：{names}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="226"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="221"/>
         <source>Several officers are named {who}; use the certificate number instead.</source>
         <translation>有多名执法人员名为 {who}，请改用执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="237"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="232"/>
         <source>The role must be {roles}: {role}</source>
         <translation>角色须为 {roles}：{role}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="252"/>
-        <location filename="../../inspector_app/storage/keyslots.py" line="288"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="250"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="293"/>
         <source>This officer has no sign-in password on this computer.</source>
         <translation>该执法人员在本机没有登录密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="267"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="272"/>
         <source>This key is not the key of this workspace.</source>
         <translation>该密钥不是本工作区的密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="301"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="308"/>
         <source>This recovery private key does not match the workspace&apos;s recovery public key.</source>
         <translation>该恢复私钥与本工作区的恢复公钥不匹配</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="306"/>
-        <location filename="../../inspector_app/storage/keyslots.py" line="309"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="313"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="316"/>
         <source>The recovery slot is damaged or was tampered with.</source>
         <translation>恢复槽已损坏或被篡改</translation>
     </message>
@@ -2672,47 +2682,47 @@
         <translation>PDF 文件不完整（缺少文件结束标记），可能在拷贝或下载中被截断</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="107"/>
+        <location filename="../../inspector_app/sync/base.py" line="126"/>
         <source>Sign in to the sync server first.</source>
         <translation>请先登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="115"/>
+        <location filename="../../inspector_app/sync/base.py" line="134"/>
         <source>Cannot connect to the sync server: {reason}</source>
         <translation>无法连接同步服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="119"/>
+        <location filename="../../inspector_app/sync/base.py" line="138"/>
         <source>The server&apos;s storage is full; the sync will be retried automatically.</source>
         <translation>服务器存储空间已满，稍后自动重试</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="122"/>
+        <location filename="../../inspector_app/sync/base.py" line="141"/>
         <source>Server error {status}</source>
         <translation>服务器错误 {status}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/base.py" line="126"/>
+        <location filename="../../inspector_app/sync/base.py" line="146"/>
         <source>The sign-in has expired; sign in again.</source>
         <translation>登录已过期，请重新登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/blob_sync.py" line="164"/>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="192"/>
         <source>Another device is uploading this file.</source>
         <translation>该文件正在由另一台设备上传</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/blob_sync.py" line="169"/>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="197"/>
         <source>The file upload failed again and again (digest mismatch).</source>
         <translation>文件上传反复失败（摘要不符）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/blob_sync.py" line="180"/>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="208"/>
         <source>The upload did not finish within the allowed number of attempts.</source>
         <translation>上传未能在限定次数内完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/sync/blob_sync.py" line="233"/>
+        <location filename="../../inspector_app/sync/blob_sync.py" line="263"/>
         <source>The downloaded file does not match its digest; it will be fetched again later.</source>
         <translation>下载的文件与摘要不符，稍后重试</translation>
     </message>
@@ -2813,32 +2823,32 @@
         <translation>全过程记录的链头哈希与最后一条事件不符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/records/signing.py" line="77"/>
+        <location filename="../../inspector_app/records/signing.py" line="80"/>
         <source>The key usage of the certificate {certificate} does not allow signing documents (non-repudiation / content commitment is needed): {detail}</source>
         <translation>证书 {certificate} 的密钥用途不适用于文书签名（需要不可否认/内容承诺用途）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/records/signing.py" line="205"/>
+        <location filename="../../inspector_app/records/signing.py" line="231"/>
         <source>The file has no signature field {field}.</source>
         <translation>文件中没有签名域 {field}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/records/signing.py" line="229"/>
+        <location filename="../../inspector_app/records/signing.py" line="255"/>
         <source>Signing failed ({field}): {detail}</source>
         <translation>签名失败（{field}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/records/signing.py" line="235"/>
+        <location filename="../../inspector_app/records/signing.py" line="261"/>
         <source>The file to be signed cannot be opened: {detail}</source>
         <translation>无法打开待签名文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/records/signing.py" line="261"/>
+        <location filename="../../inspector_app/records/signing.py" line="287"/>
         <source>There is no signature position named {field}.</source>
         <translation>没有名为 {field} 的签名位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/records/signing.py" line="268"/>
+        <location filename="../../inspector_app/records/signing.py" line="294"/>
         <source>The file is signed already; later signatures use countersign.</source>
         <translation>文件已有签名；后续签名请使用 countersign</translation>
     </message>
@@ -3454,8 +3464,8 @@
         <translation>签名文书所载全过程记录链头 {head}…（{length} 条）不在 journal.json 的链中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/journal_check.py" line="93"/>
         <location filename="../../inspector_app/services/case_file/verify.py" line="247"/>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="93"/>
         <source>signed document</source>
         <translation>签名文书</translation>
     </message>
@@ -4373,12 +4383,12 @@
 <context>
     <name>ImportJob</name>
     <message>
-        <location filename="../../inspector_app/ui/import_job.py" line="36"/>
+        <location filename="../../inspector_app/ui/import_job.py" line="41"/>
         <source>Importing evidence…</source>
         <translation>正在导入证据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_job.py" line="36"/>
+        <location filename="../../inspector_app/ui/import_job.py" line="41"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4386,252 +4396,252 @@
 <context>
     <name>InquiryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="71"/>
         <source>Inquiry record</source>
         <translation>询问笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="75"/>
         <source>&amp;Person and setting</source>
         <translation>被询问人与询问情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="76"/>
         <source>&amp;Questions and answers</source>
         <translation>问答(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="77"/>
         <source>&amp;Closing and signatures</source>
         <translation>确认与签名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="91"/>
         <source>Second questioner:</source>
         <translation>第二询问人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="92"/>
         <source>Their password:</source>
         <translation>其证书密码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="93"/>
         <source>Recorder:</source>
         <translation>记录人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="94"/>
         <source>Both questioners sign</source>
         <translation>两名询问人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="106"/>
         <source>Party (statement of the party)</source>
         <translation>当事人（当事人的陈述）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="107"/>
         <source>Witness (witness testimony)</source>
         <translation>证人（证人证言）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="111"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="112"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="123"/>
         <source>The person is:</source>
         <translation>被询问人身份：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="124"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="125"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="126"/>
         <source>ID number:</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="127"/>
         <source>Employer:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="128"/>
         <source>Position:</source>
         <translation>职务：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="129"/>
         <source>Relation to the matter:</source>
         <translation>与本案关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="130"/>
         <source>Phone or address:</source>
         <translation>联系方式：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="131"/>
         <source>Place:</source>
         <translation>地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="132"/>
         <source>Started:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="133"/>
         <source>Ended:</source>
         <translation>结束时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="134"/>
         <source>Answer to “Do you request a recusal?”:</source>
         <translation>对“是否申请回避”的回答：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="135"/>
         <source>The rights notice and the recusal question are printed before the questions.</source>
         <translation>权利告知和回避询问印在问答之前。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="142"/>
         <source>Question</source>
         <translation>问</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="142"/>
         <source>Answer</source>
         <translation>答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="143"/>
         <source>Concerns (items, findings)</source>
         <translation>涉及（检查项、问题）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="146"/>
         <source>(type a question)</source>
         <translation>（自行输入问题）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="151"/>
         <source>&amp;Add question</source>
         <translation>添加问题(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="153"/>
         <source>Remove question</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156"/>
         <source>Recorded as</source>
         <translation>原记载</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156"/>
         <source>Corrected to</source>
         <translation>更正为</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="156"/>
         <source>Person&apos;s initials</source>
         <translation>被询问人确认（签名或捺印）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="158"/>
         <source>Add co&amp;rrection</source>
         <translation>添加更正(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="167"/>
         <source>Corrections made when the record was read (each initialled by the person):</source>
         <translation>阅读笔录时所作更正（每处由被询问人签名或捺印确认）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="178"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="176"/>
         <source>The person refuses to sign</source>
         <translation>被询问人拒绝签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="185"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="183"/>
         <source>Confirmation written by the person:</source>
         <translation>被询问人书写的确认语：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="185"/>
         <source>Reason for refusing:</source>
         <translation>拒签理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="186"/>
         <source>Witness name:</source>
         <translation>见证人姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="187"/>
         <source>Witness ID number:</source>
         <translation>见证人身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="188"/>
         <source>Witness relation to the person:</source>
         <translation>见证人与被询问人关系：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="189"/>
         <source>Officers&apos; note:</source>
         <translation>执法人员说明：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="200"/>
         <source>Signature of the witness</source>
         <translation>见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="201"/>
         <source>Signature of the person questioned</source>
         <translation>被询问人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="230"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="228"/>
         <source>The inquiry needs two different questioners.</source>
         <translation>询问须由两名不同的执法人员进行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="231"/>
         <source>The witness signs on the pad.</source>
         <translation>请见证人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="234"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="232"/>
         <source>The person questioned signs on the pad.</source>
         <translation>请被询问人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/inquiry_dialog.py" line="264"/>
         <source>Enter the second questioner&apos;s password.</source>
         <translation>请输入第二询问人的证书密码。</translation>
     </message>
@@ -4639,72 +4649,72 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="75"/>
         <source>Team &amp;&amp; procedure</source>
         <translation>检查组与程序</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="76"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="77"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="78"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="80"/>
         <source>Signatures &amp;&amp; record</source>
         <translation>签名与笔录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="156"/>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="168"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="174"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="186"/>
         <source>Finish on-site work</source>
         <translation>结束现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="169"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="187"/>
         <source>Finish the on-site work? The record then waits for signatures; answers can still be corrected until it is signed.</source>
         <translation>确定结束现场检查？记录将转为待签字；签字前仍可更正作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="41"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="57"/>
         <source>Finish on-site work (%1)</source>
         <translation>结束现场检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="62"/>
         <source>← Inspections (%1)</source>
         <translation>← 检查列表 (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="173"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="157"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="175"/>
         <source>%n required item(s) are not answered yet:</source>
         <translation>
             <numerusform>还有 %n 个必答检查项未作答：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="160"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="178"/>
         <source>Go to the first</source>
         <translation>转到第一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/pages/inspection_page.py" line="79"/>
         <source>Leads</source>
         <translation>线索核查</translation>
     </message>
@@ -4712,59 +4722,59 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="146"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="148"/>
         <source>Institution</source>
         <translation>被检查机构</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="146"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="148"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="146"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="148"/>
         <source>Mode</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="146"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="146"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="148"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="147"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="149"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="147"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="149"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="147"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="149"/>
         <source>Findings</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="147"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="149"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="158"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="160"/>
         <source>%n change(s) not yet synced</source>
         <translation>
             <numerusform>%n 项更改未同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="158"/>
+        <location filename="../../inspector_app/ui/models/inspection_table_model.py" line="160"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
@@ -4772,37 +4782,38 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="36"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="40"/>
         <source>Search institution, officer, type… (Ctrl+F)</source>
         <translation>搜索机构、执法人员、类型… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="44"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="44"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="48"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="51"/>
         <source>From</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="83"/>
         <source>No inspections yet. Start one with “New inspection” (Ctrl+N).</source>
         <translation>暂无检查。请通过“新建检查”(Ctrl+N) 开始。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="137"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="177"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -5071,307 +5082,307 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="14"/>
+        <location filename="../../inspector_app/ui/labels.py" line="16"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="15"/>
+        <location filename="../../inspector_app/ui/labels.py" line="17"/>
         <source>On site</source>
         <translation>现场检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="16"/>
+        <location filename="../../inspector_app/ui/labels.py" line="18"/>
         <source>Awaiting signature</source>
         <translation>待签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="17"/>
+        <location filename="../../inspector_app/ui/labels.py" line="19"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="18"/>
+        <location filename="../../inspector_app/ui/labels.py" line="20"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="19"/>
+        <location filename="../../inspector_app/ui/labels.py" line="21"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="20"/>
+        <location filename="../../inspector_app/ui/labels.py" line="22"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="21"/>
+        <location filename="../../inspector_app/ui/labels.py" line="23"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="22"/>
+        <location filename="../../inspector_app/ui/labels.py" line="24"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="23"/>
+        <location filename="../../inspector_app/ui/labels.py" line="25"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="24"/>
+        <location filename="../../inspector_app/ui/labels.py" line="26"/>
         <source>Cancelled</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="30"/>
+        <location filename="../../inspector_app/ui/labels.py" line="32"/>
         <source>Routine audit</source>
         <translation>日常稽核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="31"/>
+        <location filename="../../inspector_app/ui/labels.py" line="33"/>
         <source>Special inspection</source>
         <translation>专项检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="32"/>
+        <location filename="../../inspector_app/ui/labels.py" line="34"/>
         <source>Unannounced inspection</source>
         <translation>飞行检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="33"/>
+        <location filename="../../inspector_app/ui/labels.py" line="35"/>
         <source>Random inspection</source>
         <translation>双随机抽查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="34"/>
+        <location filename="../../inspector_app/ui/labels.py" line="36"/>
         <source>Cross inspection</source>
         <translation>交叉检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="35"/>
+        <location filename="../../inspector_app/ui/labels.py" line="37"/>
         <source>Follow-up check</source>
         <translation>抽查复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="40"/>
+        <location filename="../../inspector_app/ui/labels.py" line="42"/>
         <source>Administrative inspection</source>
         <translation>行政检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="41"/>
+        <location filename="../../inspector_app/ui/labels.py" line="43"/>
         <source>Agency / agreement audit</source>
         <translation>经办稽核/协议检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="46"/>
+        <location filename="../../inspector_app/ui/labels.py" line="50"/>
         <source>Unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="47"/>
+        <location filename="../../inspector_app/ui/labels.py" line="51"/>
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="48"/>
+        <location filename="../../inspector_app/ui/labels.py" line="52"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="49"/>
+        <location filename="../../inspector_app/ui/labels.py" line="53"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="54"/>
+        <location filename="../../inspector_app/ui/labels.py" line="58"/>
         <source>Minor</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="55"/>
+        <location filename="../../inspector_app/ui/labels.py" line="59"/>
         <source>Serious</source>
         <translation>较重</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="56"/>
+        <location filename="../../inspector_app/ui/labels.py" line="60"/>
         <source>Grave</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="60"/>
+        <location filename="../../inspector_app/ui/labels.py" line="64"/>
         <source>Photograph</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="61"/>
+        <location filename="../../inspector_app/ui/labels.py" line="65"/>
         <source>Copy</source>
         <translation>复印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="62"/>
+        <location filename="../../inspector_app/ui/labels.py" line="66"/>
         <source>Audio/video recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="63"/>
+        <location filename="../../inspector_app/ui/labels.py" line="67"/>
         <source>Data extract</source>
         <translation>调取数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="64"/>
+        <location filename="../../inspector_app/ui/labels.py" line="68"/>
         <source>Sealing</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="81"/>
+        <location filename="../../inspector_app/ui/labels.py" line="85"/>
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="82"/>
+        <location filename="../../inspector_app/ui/labels.py" line="86"/>
         <source>Township health centre</source>
         <translation>乡镇卫生院</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="83"/>
+        <location filename="../../inspector_app/ui/labels.py" line="87"/>
         <source>Community health centre</source>
         <translation>社区卫生服务中心</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="84"/>
+        <location filename="../../inspector_app/ui/labels.py" line="88"/>
         <source>Clinic</source>
         <translation>诊所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="85"/>
+        <location filename="../../inspector_app/ui/labels.py" line="89"/>
         <source>Village clinic</source>
         <translation>村卫生室</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="86"/>
+        <location filename="../../inspector_app/ui/labels.py" line="90"/>
         <source>Retail pharmacy</source>
         <translation>零售药店</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="87"/>
+        <location filename="../../inspector_app/ui/labels.py" line="91"/>
         <source>Long-term care provider</source>
         <translation>长期护理机构</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="88"/>
+        <location filename="../../inspector_app/ui/labels.py" line="92"/>
         <source>Handling agency</source>
         <translation>经办机构</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="89"/>
+        <location filename="../../inspector_app/ui/labels.py" line="93"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="94"/>
+        <location filename="../../inspector_app/ui/labels.py" line="98"/>
         <source>open</source>
         <translation>未复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="95"/>
+        <location filename="../../inspector_app/ui/labels.py" line="101"/>
         <source>Rectified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="96"/>
+        <location filename="../../inspector_app/ui/labels.py" line="102"/>
         <source>Partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="97"/>
+        <location filename="../../inspector_app/ui/labels.py" line="103"/>
         <source>Not rectified by the deadline</source>
         <translation>逾期未改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="103"/>
+        <location filename="../../inspector_app/ui/labels.py" line="109"/>
         <source>Re-admission (split stay?)</source>
         <translation>短期再入院（分解住院嫌疑）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="104"/>
+        <location filename="../../inspector_app/ui/labels.py" line="110"/>
         <source>Stays overlapping at two institutions</source>
         <translation>两机构住院时间重叠</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="105"/>
+        <location filename="../../inspector_app/ui/labels.py" line="111"/>
         <source>Charged above the price list</source>
         <translation>超标准收费（高于价格目录）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="106"/>
+        <location filename="../../inspector_app/ui/labels.py" line="112"/>
         <source>Quantity beyond plausible per day</source>
         <translation>单日数量超出合理上限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="107"/>
+        <location filename="../../inspector_app/ui/labels.py" line="113"/>
         <source>Drug outside the insurance list</source>
         <translation>超医保目录药品</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="111"/>
+        <location filename="../../inspector_app/ui/labels.py" line="117"/>
         <source>Open</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="112"/>
+        <location filename="../../inspector_app/ui/labels.py" line="118"/>
         <source>Confirmed</source>
         <translation>属实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="113"/>
+        <location filename="../../inspector_app/ui/labels.py" line="119"/>
         <source>Not confirmed</source>
         <translation>不属实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="114"/>
+        <location filename="../../inspector_app/ui/labels.py" line="120"/>
         <source>Not checked</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="69"/>
+        <location filename="../../inspector_app/ui/labels.py" line="73"/>
         <source>Documentary evidence</source>
         <translation>书证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="70"/>
+        <location filename="../../inspector_app/ui/labels.py" line="74"/>
         <source>Physical evidence</source>
         <translation>物证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="71"/>
+        <location filename="../../inspector_app/ui/labels.py" line="75"/>
         <source>Audio-visual material</source>
         <translation>视听资料</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="72"/>
+        <location filename="../../inspector_app/ui/labels.py" line="76"/>
         <source>Electronic data</source>
         <translation>电子数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="73"/>
+        <location filename="../../inspector_app/ui/labels.py" line="77"/>
         <source>Witness testimony</source>
         <translation>证人证言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="74"/>
+        <location filename="../../inspector_app/ui/labels.py" line="78"/>
         <source>Party&apos;s statement</source>
         <translation>当事人的陈述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="75"/>
+        <location filename="../../inspector_app/ui/labels.py" line="79"/>
         <source>Expert opinion</source>
         <translation>鉴定意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="76"/>
+        <location filename="../../inspector_app/ui/labels.py" line="80"/>
         <source>Examination or on-site record</source>
         <translation>勘验笔录、现场笔录</translation>
     </message>
@@ -5379,17 +5390,17 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="197"/>
+        <location filename="../../inspector_app/ui/launch.py" line="200"/>
         <source>Creating the workspace key…</source>
         <translation>正在创建工作区密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="230"/>
+        <location filename="../../inspector_app/ui/launch.py" line="249"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="187"/>
+        <location filename="../../inspector_app/ui/launch.py" line="190"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -5645,37 +5656,37 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="97"/>
+        <location filename="../../inspector_app/ui/lock.py" line="115"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="100"/>
+        <location filename="../../inspector_app/ui/lock.py" line="118"/>
         <source>The current password is wrong.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="102"/>
+        <location filename="../../inspector_app/ui/lock.py" line="120"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="113"/>
+        <location filename="../../inspector_app/ui/lock.py" line="133"/>
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="114"/>
+        <location filename="../../inspector_app/ui/lock.py" line="134"/>
         <source>Lock the app after this many minutes without input:</source>
         <translation>无操作多少分钟后锁定：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="170"/>
+        <location filename="../../inspector_app/ui/lock.py" line="190"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="173"/>
+        <location filename="../../inspector_app/ui/lock.py" line="193"/>
         <source>S&amp;witch officer…</source>
         <translation>切换执法人员(&amp;W)…</translation>
     </message>
@@ -5683,7 +5694,7 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="33"/>
+        <location filename="../../inspector_app/ui/lock.py" line="35"/>
         <source>Locked. Sign in to continue.</source>
         <translation>已锁定。请登录后继续。</translation>
     </message>
@@ -5691,69 +5702,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="36"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="42"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="51"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="58"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="120"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="129"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="249"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="250"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="282"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
         <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
         <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="305"/>
         <source>Fonts for PDF records ready</source>
         <translation>PDF 笔录字体已就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="308"/>
         <source>The fonts for PDF records could not be built: %1</source>
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="333"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="315"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="347"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="316"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="348"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="324"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="356"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="324"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="356"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
@@ -5895,7 +5906,7 @@ Workspace: %2</source>
         <translation>修改密码(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="264"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
         <source>Could not be done</source>
         <translation>操作未完成</translation>
     </message>
@@ -6020,39 +6031,39 @@ Workspace: %2</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="135"/>
         <source>Rectification notice</source>
         <translation>责令整改通知书</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="138"/>
         <source>The %n finding(s) of the signed record become the items to correct. The notice is numbered, signed and added to the record&apos;s documents; its deadline starts the rectification tracking.</source>
         <translation>
             <numerusform>签名笔录中的 %n 个问题将列为整改事项。通知书编号、签名后列入本检查的文书；整改期限即开始跟踪。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="140"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="156"/>
         <source>Correct by:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="157"/>
         <source>How to report:</source>
         <translation>整改报告方式：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="142"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="158"/>
         <source>If not corrected:</source>
         <translation>逾期未改的后果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="159"/>
         <source>Contact person:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialogs.py" line="160"/>
         <source>Contact phone:</source>
         <translation>联系电话：</translation>
     </message>
@@ -6101,99 +6112,99 @@ Workspace: %2</source>
 <context>
     <name>OfficerSignInDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="53"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="62"/>
         <source>Choose your name and enter your password. Everything you do is recorded under your name in the whole-process record.</source>
         <translation>请选择您的姓名并输入密码。您的每项操作都以您的名义记入全过程记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="66"/>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="112"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="66"/>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="113"/>
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="69"/>
         <source>Certificate %1</source>
         <translation>执法证号 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="72"/>
         <source>no password yet</source>
         <translation>尚未设置密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="82"/>
         <source>&amp;Repeat the new password:</source>
         <translation>再次输入新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="89"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="92"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="111"/>
         <source>Locked. %1 (%2, certificate %3): enter your password to unlock.</source>
         <translation>已锁定。%1（%2，执法证号 %3）：请输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="115"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="122"/>
         <source>Nobody can sign in on this laptop yet: ask IT to set up your password (inspector keys).</source>
         <translation>本机还没有可以登录的执法人员：请信息中心为您设置密码（inspector keys）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="137"/>
         <source>First sign-in: choose a password (at least 8 characters).</source>
         <translation>首次登录：请设置密码（至少 8 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="146"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="151"/>
         <source>This officer has no password on this laptop yet.</source>
         <translation>该执法人员在本机尚未设置密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="154"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="159"/>
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/officer_dialog.py" line="168"/>
         <source>Wrong password. Try again, or ask IT to reset it with the recovery key.</source>
         <translation>密码不正确。请重试，或请信息中心用恢复密钥重设密码。</translation>
     </message>
@@ -7836,83 +7847,83 @@ Workspace: %2</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="64"/>
         <source>Recovery public &amp;key:</source>
         <translation>恢复公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="68"/>
         <source>&amp;Officer:</source>
         <translation>执法人员(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="70"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="71"/>
         <source>&amp;Certificate number (执法证号):</source>
         <translation>执法证号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="72"/>
         <source>Certificate &amp;valid until:</source>
         <translation>执法证有效期至(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="73"/>
         <source>&amp;Department:</source>
         <translation>科室(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74"/>
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="78"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="79"/>
         <source>&amp;Repeat the password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="88"/>
         <source>Recovery public key</source>
         <translation>恢复公钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="89"/>
         <source>PEM files (*.pem);;All files (*)</source>
         <translation>PEM 文件 (*.pem);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="106"/>
         <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="114"/>
         <source>Recovery public key: %1</source>
         <translation>恢复公钥：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="111"/>
         <source>cannot read the file %1</source>
         <translation>无法读取文件 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="118"/>
         <source>Enter your name and certificate number.</source>
         <translation>请输入姓名和执法证号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="125"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -8317,12 +8328,12 @@ Workspace: %2</source>
         <translation>导出已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="304"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/signing_documents.py" line="313"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -9007,7 +9018,7 @@ Workspace: %2</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="78"/>
+        <location filename="../../inspector_app/ui/lock.py" line="89"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>

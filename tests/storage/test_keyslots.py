@@ -78,7 +78,8 @@ def test_tampered_ciphertext_or_weakened_kdf_fails(slots) -> None:  # type: igno
     _edit(s.path, flip)
     with pytest.raises(WrongPasswordError):
         KeySlots.load(s.path.parent).unlock("o1", "inspector-pass-1")
-    _edit(s.path, lambda d: d["officers"][1]["kdf"].__setitem__("n", 1024))
+    # the KDF parameters are authenticated: a slot edited to ask for less memory no longer opens
+    _edit(s.path, lambda d: d["officers"][1]["kdf"].__setitem__("m", 8192))
     with pytest.raises(WrongPasswordError):
         KeySlots.load(s.path.parent).unlock("o2", "lead-pass-2")
 

@@ -1,5 +1,5 @@
 """Officer sign-in: pick one name (shown with role and 执法证号 from the key slots, readable before anything is
-unlocked), type the password; the workspace key is unwrapped off the UI thread (scrypt is slow on purpose).
+unlocked), type the password; the workspace key is unwrapped off the UI thread (the key derivation is slow on purpose).
 
 An officer of the roster without a password yet (listed only when the workspace is already unlocked, i.e. on
 "switch officer") sets one here: the new slot wraps the key the app already holds. The way out is explicit: a
