@@ -17,6 +17,16 @@ def _warm() -> None:
 
 
 def launch_gui(data_dir: str | None = None, lang: str | None = None) -> int:
+    from inspector_app import startup_gc
+
+    startup_gc.pause()  # until the window's collector takes over; back on below if no window came
+    try:
+        return _launch(data_dir, lang)
+    finally:
+        startup_gc.resume()
+
+
+def _launch(data_dir: str | None, lang: str | None) -> int:
     from inspector_app.paths import resolve_paths
     from inspector_app.ui.launch import run
 

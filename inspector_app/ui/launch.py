@@ -272,7 +272,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
             warm()  # the ORM's mapping step, here rather than in the first query on the pool
         return build(key)
 
-    opening = WorkspaceOpening(window, open_workspace, attach_services, title)
+    opening = WorkspaceOpening(window, open_workspace, attach_services, title, after_paint=window.make_list_page)
     ops = window.ops
     ops.write(lambda: ops.app.session.signed_in(actor))  # queued until the services are attached
     window.show()

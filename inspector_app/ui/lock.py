@@ -11,8 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from inspector_app.services.signin import SignInOfficer, WorkspaceKeys, WrongPasswordError
 from inspector_app.ui.dialogs.officer_dialog import OfficerSignInDialog
@@ -117,9 +116,11 @@ class LockController(QObject):
         def failed(exc: BaseException) -> None:
             text = (self.tr("The current password is wrong.") if isinstance(exc, WrongPasswordError)
                     else plain_message(exc))
+            from PySide6.QtWidgets import QMessageBox  # an error/about box: its type (≈ 1 ms) not made at every start
+
             QMessageBox.warning(self.window, self.tr("Change password"), text)
 
-        self.ops.read(lambda: keys.change_password(oid, old, new), done, failed)  # scrypt: off the UI thread
+        self.ops.read(lambda: keys.change_password(oid, old, new), done, failed)  # slow KDF: off the GUI thread
 
     # -- idle
     def set_idle_seconds(self, seconds: int) -> None:

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
-from shiboken6 import isValid
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.ui.actions import build_menus, create_actions
 from inspector_app.ui.operations import Operations
-from inspector_app.ui.pages.inspections_page import InspectionsPage
 from inspector_app.ui.settings import UiSettings
 from inspector_app.ui.sync_controller import SyncController, describe
 from inspector_app.ui.errors import plain_message
-
-if TYPE_CHECKING:  # pages and dialogs other than the list are imported when first opened
-    from inspector_app.ui.pages.inspection_page import InspectionPage
-    from inspector_app.ui.pages.review_page import ReviewPage
-    from inspector_app.ui.pages.tracking_page import TrackingPage
+from inspector_app.ui.window_pages import LazyPages
 
 
-_PAGE_MODULE = "inspector_app.ui.pages.inspection_page"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, LazyPages):
     closed = Signal()  # after the close has flushed every write
     def __init__(self, ops: Operations, settings: UiSettings, language: str, parent: QWidget | None = None,
                  sync: SyncController | None = None):
@@ -42,17 +31,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Medical-insurance fund inspection"))
         self.resize(1280, 820)
         self.undo_stack = QUndoStack(self)
-        self.list_page = InspectionsPage(self)
-        # The inspection page (five tabs, the checklist's editors) is the costliest part of the window: made on
-        # the first turn of the event loop after the window is shown, or when first needed, whichever is first,
-        # so neither the first paint nor any single step of the event loop waits for all of it.
-        self._inspection_page: InspectionPage | None = None
-        self._parts: dict[str, Any] = {}  # its tabs made ahead, one per turn (`_make_inspection_page`)
-        self._review_page: ReviewPage | None = None
-        self._tracking_page: TrackingPage | None = None
-        self._plans_page: Any = None
+        # Every page is made when first needed (ui/window_pages.py), the list page too: on a start with sign-in
+        # the frame is shown first. The inspection page (five tabs, the checklist's editors) is the costliest:
+        # made tab by tab in turns of the event loop once the list has its rows, so no single turn waits for it.
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.list_page)
+        self.init_pages()
         self.setCentralWidget(self.stack)
         self.actions_ = create_actions(self, self.undo_stack)
         toolbar = QToolBar(self.tr("Main"), self)
@@ -75,7 +58,6 @@ class MainWindow(QMainWindow):
         if ops.ready:
             self._services_ready()
         else:  # the frame first, the workspace opening on a worker (ui/launch.py `run`): nothing to act on yet
-            self.list_page.show_opening()
             for action in self._needs_services():
                 action.setEnabled(False)
             ops.attached.connect(self._services_ready)
@@ -90,7 +72,7 @@ class MainWindow(QMainWindow):
         for action in self._needs_services()[:-4]:  # lock & co.: build_window decides (key slots or not)
             action.setEnabled(True)
         self.refresh_list()
-        QTimer.singleShot(50, self._make_inspection_page)  # behind the first paint (see above)
+        QTimer.singleShot(50, self._make_inspection_page)  # behind the first paint (ui/window_pages.py)
 
     def attach_sync(self, sync: SyncController) -> None:
         self.sync = sync
@@ -123,7 +105,6 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.language_zh.setChecked(self.language == "zh_CN")
         a.language_en.setChecked(self.language == "en")
-        self.list_page.open_requested.connect(self.open_inspection)
         self.ops.changed.connect(self._changed)
         self.ops.failed.connect(self._show_error)
         self.status_user.setText(self.tr("Officer: %1").replace("%1", self.ops.actor.name))
@@ -134,77 +115,6 @@ class MainWindow(QMainWindow):
             self.sync.data_arrived.connect(self.refresh_list)
             self.sync.signed_in.connect(self._signed_in)
         self._show_sync(None)
-
-    @property
-    def inspection_page(self) -> InspectionPage:
-        if self._inspection_page is None:
-            from inspector_app.ui.pages.inspection_page import InspectionPage
-
-            page = self._inspection_page = InspectionPage(self.ops, self.undo_stack, self, made=self._parts)
-            self.stack.insertWidget(1, page)
-            page.back_requested.connect(self.show_list)
-            page.checklist.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-            splitter = self.settings.bytes("window/checklist_splitter")
-            if splitter is not None:
-                page.checklist.splitter.restoreState(splitter)
-            # Its file dialogs (evidence, export), built ahead in idle turns rather than when asked for: building
-            # one is ~10-20 ms of CPU and closing a static one wrote its state to disk (ui/file_dialogs.py). Imported
-            # here: QFileDialog's and QCompleter's classes and enums are not needed to show the frame.
-            from inspector_app.ui.file_dialogs import FileDialogs
-
-            FileDialogs.of(self).prepare(delay_ms=500)
-        return self._inspection_page
-
-    def _make_inspection_page(self) -> None:
-        """One tab per turn of the event loop (made hidden, then taken by the page), the page itself last — a turn
-        making all of it at once stalled the window (~50 ms of CPU, over 100 ms with the GIL shared with the
-        workers); opening an inspection sooner makes what is left at once."""
-        if self._inspection_page is not None:
-            return
-        if _PAGE_MODULE not in sys.modules:  # its imports (~100 ms) on a worker first: importing defines classes
-            self.ops.runner.run(lambda: importlib.import_module(_PAGE_MODULE),
-                                lambda _m: self._make_inspection_page() if isValid(self) else None, lambda _e: None)
-            return
-        from inspector_app.ui.pages.inspection_page import PARTS, make_part
-
-        left = [name for name in PARTS if name not in self._parts]
-        if left:
-            part = self._parts[left[0]] = make_part(left[0], self.ops, self.undo_stack, self)
-            part.hide()
-            QTimer.singleShot(10, self._make_inspection_page)
-            return
-        self.inspection_page  # noqa: B018 - the property makes it
-
-    def _flush_inspection(self) -> None:
-        if self._inspection_page is not None:
-            self._inspection_page.flush()
-
-    @property
-    def review_page(self) -> ReviewPage:
-        if self._review_page is None:
-            from inspector_app.ui.pages.review_page import ReviewPage
-
-            self._review_page = ReviewPage(self.ops, self)
-            self.stack.addWidget(self._review_page)
-        return self._review_page
-
-    @property
-    def tracking_page(self) -> TrackingPage:
-        if self._tracking_page is None:
-            from inspector_app.ui.pages.tracking_page import TrackingPage
-
-            self._tracking_page = TrackingPage(self.ops, self)
-            self.stack.addWidget(self._tracking_page)
-        return self._tracking_page
-
-    @property
-    def plans_page(self) -> Any:
-        if self._plans_page is None:
-            from inspector_app.ui.pages.plans_page import PlansPage
-
-            self._plans_page = PlansPage(self.ops, self)
-            self.stack.addWidget(self._plans_page)
-        return self._plans_page
 
     # -- navigation
     def _on_inspection(self, slot: Any) -> None:
@@ -293,6 +203,8 @@ class MainWindow(QMainWindow):
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
         # Not every failure is a save (signing, export, sync…): the title says what is true of all of them.
+        from PySide6.QtWidgets import QMessageBox  # an error/about box: its type (≈ 1 ms) not made at every start
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not be done"), message, parent=self)
         box.setObjectName("error_box")
         box.open()
@@ -330,6 +242,8 @@ class MainWindow(QMainWindow):
         message = str(result) if isinstance(result, Exception) else result.message
         self.statusBar().showMessage(message, 15000)
         if isinstance(result, Exception) or not result.ok:
+            from PySide6.QtWidgets import QMessageBox  # an error/about box: its type (≈ 1 ms) not made at every start
+
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Sign-in"), message, parent=self)
             box.open()
 
@@ -344,6 +258,8 @@ class MainWindow(QMainWindow):
         self.actions_.language_zh.setChecked(lang == "zh_CN")
         self.actions_.language_en.setChecked(lang == "en")
         if lang != self.language:
+            from PySide6.QtWidgets import QMessageBox  # an error/about box: its type (≈ 1 ms) not made at every start
+
             QMessageBox.information(self, self.tr("Language"),
                                     self.tr("The new language applies the next time the app starts."))
 
@@ -353,6 +269,8 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # an error/about box: its type (≈ 1 ms) not made at every start
+
         QMessageBox.about(self, self.tr("About"), self.tr("Medical-insurance fund inspection %1\nWorkspace: %2")
                           .replace("%1", __version__).replace("%2", str(self.ops.app.paths.data_dir)))
 
@@ -360,20 +278,15 @@ class MainWindow(QMainWindow):
         geometry = self.settings.bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        header = self.settings.bytes("window/list_header")
-        if header is not None:
-            self.list_page.view.horizontalHeader().restoreState(header)
-        filters = self.settings.filters()
-        if filters:
-            QTimer.singleShot(0, lambda: self.list_page.restore_filters(filters))
 
     def save_state(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
         if self._inspection_page is not None:
             self.settings.set_bytes("window/checklist_splitter",
                                     self._inspection_page.checklist.splitter.saveState())
-        self.settings.set_bytes("window/list_header", self.list_page.view.horizontalHeader().saveState())
-        self.settings.set_filters(self.list_page.filter_state())
+        if self._list_page is not None:  # not made yet: what was saved last time stays
+            self.settings.set_bytes("window/list_header", self._list_page.view.horizontalHeader().saveState())
+            self.settings.set_filters(self._list_page.filter_state())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

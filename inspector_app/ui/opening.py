@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from inspector_app.ui import warming
 from inspector_app.ui.errors import plain_message
@@ -20,9 +20,10 @@ class WorkspaceOpening(QObject):
     the GUI thread with its result. An error is shown and the app quits with exit code 2."""
 
     def __init__(self, window: Any, open_workspace: Callable[[], Any], attach: Callable[[Any, Any], None],
-                 title: str):
+                 title: str, after_paint: Callable[[], None] | None = None):
         super().__init__(window)
         self.window, self.title = window, title
+        self._after_paint = after_paint  # the rest of the frame (the list page), before the worker starts
         self._open, self._attach = open_workspace, attach
         self.opened: dict[str, Any] = {}
         self.exit_code = 0
@@ -48,6 +49,8 @@ class WorkspaceOpening(QObject):
             return
         self._started = True
         self.window.removeEventFilter(self)
+        if self._after_paint is not None:
+            self._after_paint()
         warming.release()  # the warming held since the password may go on as well
         self._worker.start()
         self._poll.start()
@@ -64,6 +67,8 @@ class WorkspaceOpening(QObject):
             return
         self._poll.stop()
         if "error" in self.opened:
+            from PySide6.QtWidgets import QMessageBox  # an error/about box: its type (≈ 1 ms) not made at every start
+
             QMessageBox.critical(self.window, self.title, plain_message(self.opened["error"]))
             self.exit_code = 2
             # hide, not close: a close would post a quit of its own (last window closed) beside this exit's, and

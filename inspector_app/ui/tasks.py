@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
+from inspector_app import startup_gc
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _on_writer = threading.local()   # set while a job runs on the writer thread
@@ -161,7 +163,8 @@ class GuiGarbageCollector(QObject):
         if self._running:
             return
         if GuiGarbageCollector._active == 0:
-            GuiGarbageCollector._was_enabled = gc.isenabled()
+            # collection may be paused by the start-up (startup_gc.py): what counts is whether it was on before
+            GuiGarbageCollector._was_enabled = startup_gc.hand_over()
             gc.disable()
             # Start-up's modules and caches set aside without a collection first: a full collection here walked
             # the whole heap on the GUI thread before the window showed (~0.1 s, a quarter of the window's

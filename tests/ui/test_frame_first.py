@@ -43,6 +43,38 @@ def test_frame_waits_for_the_services_then_fills_the_list(app, roster, qtbot) ->
     w.ops.runner.wait()
 
 
+def test_the_list_page_is_made_after_the_frames_first_paint(app, roster, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The frame's first paint has menus, toolbar, status bar and "Opening the workspace…" in the list's place;
+    the list page (its table, filters and date editors) is made on the turn after (ui/window_pages.py), before the
+    workspace's worker starts (ui/opening.py), and says the same until the services come."""
+    from inspector_app.services.context import Actor
+    from inspector_app.ui.launch import build_frame
+    from inspector_app.ui.opening import WorkspaceOpening
+    from inspector_app.ui.settings import UiSettings
+
+    o = roster["officers"][0]
+    w = build_frame(Actor(o.name, o.id), "en", UiSettings(app.paths.settings_file))
+    qtbot.addWidget(w)
+    order: list[str] = []
+    opening = WorkspaceOpening(w, lambda: order.append("worker") or app, lambda _w, _c: None, "t",
+                               after_paint=lambda: (order.append("list page"), w.make_list_page()))
+    w.show()
+    assert w._list_page is None
+    placeholder = w.stack.currentWidget()
+    assert placeholder.objectName() == "opening_placeholder" and placeholder.text() == "Opening the workspace…"
+    opening.start_after_paint()
+    qtbot.waitUntil(lambda: w._list_page is not None and "worker" in order)
+    assert order == ["list page", "worker"]
+    from shiboken6 import isValid
+
+    assert w.stack.currentWidget() is w.list_page
+    assert not isValid(placeholder) or w.stack.indexOf(placeholder) == -1  # taken out, then deleted
+    qtbot.waitUntil(lambda: w.list_page.empty.isVisible())
+    assert w.list_page.empty.text() == "Opening the workspace…" and not w.list_page.view.isVisible()
+    opening._worker.join(30)  # the workspace is the test's own: nothing to close here
+    w.collector.stop()
+
+
 def test_run_shows_the_frame_before_the_workspace_is_open(app, roster, keyed, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The real entry: after the password the frame shows while the workspace is still opening (here: until the
     test lets it), with nothing that needs the services enabled and the warming held; then the list fills."""

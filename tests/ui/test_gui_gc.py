@@ -68,3 +68,40 @@ def test_full_collections_skip_the_frozen_survivors_and_the_lock_screen_collects
     finally:
         collector.stop()
     assert gc.get_freeze_count() == 0  # the last window gone: nothing kept aside
+
+
+def test_the_start_up_pause_is_handed_to_the_window_collector_or_undone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """desktop.launch_gui pauses collection until the window's collector takes over (startup_gc.py): collection
+    must come back on when that collector stops, and when no window came at all (sign-in cancelled)."""
+    from inspector_app import startup_gc
+
+    assert gc.isenabled() and not startup_gc.paused()
+    startup_gc.pause()
+    try:
+        assert not gc.isenabled() and startup_gc.paused()
+        collector = GuiGarbageCollector(interval_ms=20)
+        collector.start()  # the window came: it takes over
+        assert not startup_gc.paused() and not gc.isenabled()
+        startup_gc.resume()  # what launch_gui's `finally` does: nothing to undo any more
+        assert not gc.isenabled()
+        collector.stop()
+        assert gc.isenabled()  # it was on before start-up paused it
+    finally:
+        startup_gc.resume()
+        gc.enable()
+    startup_gc.pause()  # no window this time
+    startup_gc.resume()
+    assert gc.isenabled() and not startup_gc.paused()
+
+
+def test_launch_gui_leaves_collection_on_when_the_sign_in_is_cancelled(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app import desktop
+
+    seen = {}
+
+    def run(*_a, **_k):  # type: ignore[no-untyped-def]
+        seen["during"] = gc.isenabled()
+        return 0  # "Sign-in cancelled"
+    monkeypatch.setattr("inspector_app.ui.launch.run", run)
+    assert desktop.launch_gui(None, "en") == 0
+    assert seen["during"] is False and gc.isenabled()
