@@ -65,15 +65,19 @@ def test_the_date_editor_offers_today_and_saves_only_when_chosen(qtbot: Any) -> 
     editor.commit.connect(saved.append)
     editor.show_value(None)
     assert editor.edit.date() == editor.edit.minimumDate()  # shown as "(no date)"
+    from inspector_app.domain.agency_time import today as agency_today
+
+    day = agency_today()  # the agency's day, whatever the laptop's zone (here UTC: a different day for 8 hours)
+    today = QDate(day.year, day.month, day.day)
     editor.edit.setFocus()
-    qtbot.waitUntil(lambda: editor.edit.date() == QDate.currentDate(), timeout=3000)
+    qtbot.waitUntil(lambda: editor.edit.date() == today, timeout=3000)
     editor.edit.clearFocus()
     assert saved == [] and editor.edit.date() == editor.edit.minimumDate(), "looking is not choosing"
     editor.edit.setFocus()
-    qtbot.waitUntil(lambda: editor.edit.date() == QDate.currentDate(), timeout=3000)
+    qtbot.waitUntil(lambda: editor.edit.date() == today, timeout=3000)
     with qtbot.waitSignal(editor.advance, timeout=3000):
         qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
-    assert saved == [dt.date.today().isoformat()]
+    assert saved == [day.isoformat()]
 
 
 def test_first_officer_is_the_lead_officer_and_errors_are_not_titled_not_saved(qtbot: Any, window: Any, app: Any,

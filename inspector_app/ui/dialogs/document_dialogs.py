@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui.widgets.date_edit import DateEdit
 from inspector_app.services.context import Actor
 from inspector_app.services.documents import DEFAULT_CONSEQUENCE, DEFAULT_REPORT
 from inspector_app.ui.dialogs.inline import message, write_inline
@@ -139,7 +139,7 @@ class NoticeDialog(_SignedDocumentDialog):
             "and added to the record's documents; its deadline starts the rectification tracking.", "", findings),
             self)
         intro.setWordWrap(True)
-        self.deadline = QDateEdit(QDate(today.year, today.month, today.day).addDays(DEFAULT_DAYS), self)
+        self.deadline = DateEdit(QDate(today.year, today.month, today.day).addDays(DEFAULT_DAYS), self)
         self.deadline.setObjectName("notice_deadline")
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui.widgets.date_edit import DateEdit
 from inspector_app.domain.agency_time import from_local, local
 from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.ui import labels
@@ -73,8 +73,8 @@ class NewInspectionDialog(QDialog):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.place = QLineEdit(self)
         self.place.setPlaceholderText(self.tr("Defaults to the institution's address"))
-        self.period_from = QDateEdit(QDate(today.year - 1, 1, 1), self)
-        self.period_to = QDateEdit(QDate(today.year - 1, 12, 31), self)
+        self.period_from = DateEdit(QDate(today.year - 1, 1, 1), self)
+        self.period_to = DateEdit(QDate(today.year - 1, 12, 31), self)
         for w in (self.period_from, self.period_to):
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")

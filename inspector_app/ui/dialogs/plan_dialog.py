@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import today as agency_today
 from inspector_app.domain.errors import DomainError
 from inspector_app.domain.inspection import InspectionType
 from inspector_app.domain.plans import PlanData, PlanItemData, PlanKind, Scope, Target, TargetKind, Window
@@ -55,7 +56,7 @@ class PlanDialog(QDialog):
         self.items: list[dict[str, Any]] = []
         self._current = -1
         self.setWindowTitle(self.tr("New plan") if plan is None else self.tr("Plan"))
-        year = dt.date.today().year
+        year = agency_today().year
         self.key = QLineEdit(self, objectName="plan_key", placeholderText="2026-annual")
         self.kind = QComboBox(self, objectName="plan_kind")
         self.kind.addItem(self.tr("Annual plan"), PlanKind.ANNUAL.value)

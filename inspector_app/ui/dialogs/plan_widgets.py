@@ -7,7 +7,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.agency_time import today as agency_today
+from inspector_app.ui.widgets.date_edit import DateEdit
 from inspector_app.domain.plans import Phase, Window
 
 
@@ -62,8 +63,8 @@ def set_checked(w: QListWidget, values: tuple[str, ...]) -> None:
         item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
 
-def date_edit(parent: QWidget, day: dt.date, name: str = "") -> QDateEdit:
-    w = QDateEdit(QDate(day.year, day.month, day.day), parent, calendarPopup=True)
+def date_edit(parent: QWidget, day: dt.date, name: str = "") -> DateEdit:
+    w = DateEdit(QDate(day.year, day.month, day.day), parent, calendarPopup=True)
     w.setDisplayFormat("yyyy-MM-dd")   # the same in every locale, and never clipped
     if name:
         w.setObjectName(name)
@@ -88,7 +89,7 @@ class PhasesEditor(QWidget):
         self.add_button.clicked.connect(lambda: self.add_phase("", self.default_day, self.default_day))
         self.remove_button = QPushButton(self.tr("Remove phase"), self, objectName="remove_phase")
         self.remove_button.clicked.connect(self._remove)
-        self.default_day = dt.date.today()
+        self.default_day = agency_today()  # the agency's day, not the laptop's zone
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QWidget)
 
+from inspector_app.domain.agency_time import today as agency_today
+from inspector_app.ui.widgets.date_edit import DateEdit
 from inspector_app.services.signin import KeySlotError, load_recovery_public_key, password_problem
 from inspector_app.ui.errors import plain_message
 
@@ -45,7 +47,8 @@ class SetupDialog(QDialog):
             role = self.tr("Team lead") if o.role == "team_lead" else self.tr("Inspector")
             self.officer.addItem("　".join((o.name, role, o.certificate_no)), o)
         self.name, self.certificate, self.department = QLineEdit(self), QLineEdit(self), QLineEdit(self)
-        self.expiry = QDateEdit(QDate.currentDate().addYears(2), self)
+        day = agency_today()  # the agency's day (one time zone everywhere), not the laptop's
+        self.expiry = DateEdit(QDate(day.year, day.month, day.day).addYears(2), self)
         self.expiry.setCalendarPopup(True)
         self.role = QComboBox(self)
         self.role.addItem(self.tr("Inspector"), "inspector")

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui.widgets.date_edit import DateEdit
 from inspector_app.domain.agency_time import today as agency_today
 from inspector_app.domain.inspection import InspectionType, Status
 from inspector_app.ui import labels
@@ -51,8 +51,8 @@ class InspectionsPage(QWidget):
         self.use_dates = QCheckBox(self.tr("From"), self)
         day = agency_today()
         today = QDate(day.year, day.month, day.day)
-        self.date_from = QDateEdit(today.addMonths(-3), self)
-        self.date_to = QDateEdit(today.addMonths(1), self)
+        self.date_from = DateEdit(today.addMonths(-3), self)
+        self.date_to = DateEdit(today.addMonths(1), self)
         for w in (self.date_from, self.date_to):
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")

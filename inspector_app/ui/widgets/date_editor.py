@@ -6,8 +6,10 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from inspector_app.domain.agency_time import today as agency_today
+from inspector_app.ui.widgets.date_edit import DateEdit
 from inspector_app.domain.checklist import ItemDef
 from inspector_app.ui.widgets.answer_editor_base import AnswerEditor
 
@@ -18,8 +20,9 @@ class DateEditor(AnswerEditor):
 
     def __init__(self, item: ItemDef, parent: QWidget | None = None):
         super().__init__(item, parent)
-        self.default_date = QDate.currentDate()
-        self.edit = QDateEdit(self)
+        day = agency_today()  # the agency's day (one time zone everywhere), not the laptop's
+        self.default_date = QDate(day.year, day.month, day.day)
+        self.edit = DateEdit(self)
         self.edit.setObjectName("date_input")
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
