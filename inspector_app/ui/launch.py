@@ -104,6 +104,17 @@ def build_frame(actor: Actor, language: str, settings: UiSettings, runner: TaskR
     return window
 
 
+def fit_to_screen(window: MainWindow, settings: UiSettings) -> None:
+    """A start without a saved window size: the frame's 1280×820 is taller than a 1366×768 laptop's screen, whose
+    status bar (sync state, officer) would hang below it; there it opens maximised. A saved size is Qt's to fit
+    (restoreGeometry moves a window back onto the screens there are)."""
+    if settings.bytes("window/geometry") is not None:
+        return
+    available = window.screen().availableGeometry()
+    if available.width() < window.width() or available.height() < window.height():
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
 def attach_services(window: MainWindow, context: Any) -> None:
     """Hand the opened workspace to a window from `build_frame`: sync, the roster's role, then the list fills."""
     from inspector_app.ui.sync_controller import SyncController
@@ -272,6 +283,7 @@ def run(build: Callable[[bytes | None], Any], lang: str | None = None, paths: An
             warm()  # the ORM's mapping step, here rather than in the first query on the pool
         return build(key)
 
+    fit_to_screen(window, settings)
     opening = WorkspaceOpening(window, open_workspace, attach_services, title, after_paint=window.make_list_page)
     ops = window.ops
     ops.write(lambda: ops.app.session.signed_in(actor))  # queued until the services are attached

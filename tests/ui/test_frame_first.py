@@ -172,3 +172,33 @@ def test_warming_waits_while_held() -> None:
     finally:
         warming.release()
     assert done.wait(5)
+
+
+def test_a_first_window_taller_than_the_screen_opens_maximised(app, roster, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The frame's 1280×820 on a 1366×768 laptop would hang its status bar below the screen (here the offscreen
+    screen is 800×600); a window that fits, or one with a saved size, is left as it is."""
+    from inspector_app.services.context import Actor
+    from inspector_app.ui.launch import build_frame, fit_to_screen
+    from inspector_app.ui.settings import UiSettings
+
+    o = roster["officers"][0]
+    settings = UiSettings(app.paths.settings_file)
+    w = build_frame(Actor(o.name, o.id), "en", settings)
+    qtbot.addWidget(w)
+    available = w.screen().availableGeometry()
+    assert available.height() < 820
+    fit_to_screen(w, settings)
+    w.show()
+    qtbot.waitUntil(w.isMaximized)
+    small = build_frame(Actor(o.name, o.id), "en", settings)
+    qtbot.addWidget(small)
+    small.resize(available.width() // 2, available.height() // 2)
+    fit_to_screen(small, settings)
+    assert not small.isMaximized()
+    settings.set_bytes("window/geometry", small.saveGeometry())  # a size saved at the last close
+    again = build_frame(Actor(o.name, o.id), "en", settings)
+    qtbot.addWidget(again)
+    fit_to_screen(again, settings)
+    assert not again.isMaximized() and again.size() == small.size()  # as it was left
+    for x in (w, small, again):
+        x.collector.stop()

@@ -4,7 +4,6 @@ first officer is the 主办执法人员 (lead officer), failures are not titled 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
