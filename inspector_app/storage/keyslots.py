@@ -261,12 +261,24 @@ class KeySlots:
             raise WrongPasswordError()
         self.check_key(key)
         if upgrade and outdated(slot.kdf):
-            try:
-                self.add_officer(key, slot.officer_id, slot.name, slot.role, slot.certificate_no, password)
-            except (OSError, KeySlotError) as exc:  # e.g. a password shorter than today's minimum: keep the slot
-                log.warning("key slot of %s kept with its older KDF parameters: %s", officer_id,
-                            getattr(exc, "code", type(exc).__name__))
+            self._upgrade(key, slot, password)
         return key
+
+    def _upgrade(self, key: bytes, slot: OfficerSlot, password: str) -> None:
+        """Re-wrap one slot with the current KDF. The file is read again just before it is replaced: another
+        process (`inspector keys …`, a second window) may have added or changed slots since this object loaded
+        it, and a sign-in must never drop them. Nothing is changed if this slot itself changed meanwhile."""
+        try:
+            new = self._wrap(key, slot.officer_id, slot.name, slot.role, slot.certificate_no, password)
+            current = KeySlots.load(self.path.parent)
+            if current.workspace_id != self.workspace_id or current.slot(slot.officer_id) != slot:
+                return
+            current.officers = [new if s.officer_id == slot.officer_id else s for s in current.officers]
+            current.save()
+            self.officers = current.officers
+        except (OSError, KeySlotError) as exc:  # a read-only disk, a password shorter than today's minimum…
+            log.warning("key slot of %s kept with its older KDF parameters: %s", slot.officer_id,
+                        getattr(exc, "code", type(exc).__name__))
 
     def check_key(self, key: bytes) -> None:
         """A key given to add a slot must be this workspace's: otherwise a slot would wrap a key that opens

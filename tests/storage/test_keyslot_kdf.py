@@ -114,3 +114,26 @@ def test_derive_is_deterministic_and_salted() -> None:
     assert a != derive("same password", {**ARGON2ID, "salt": salt_b})
     assert a != derive("same passwore", {**ARGON2ID, "salt": salt_a})
     assert outdated({"alg": "scrypt", "n": 2**15, "r": 8, "p": 1}) and outdated({**ARGON2ID, "m": 19456})
+
+
+def test_an_upgrade_keeps_slots_another_process_added_meanwhile(workspace) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in's object loaded the file before `inspector keys add` (another process) added a slot: the
+    re-wrap reads the file again and keeps it."""
+    s, key = workspace
+    _scrypt_slot(s, key, "o2", "lead-pass-2")
+    signing_in = KeySlots.load(s.path.parent)
+    KeySlots.load(s.path.parent).add_officer(key, "o3", "韩景行", "inspector", "测执00002", "added-meanwhile-3")
+    assert signing_in.unlock("o2", "lead-pass-2") == key
+    after = KeySlots.load(s.path.parent)
+    assert {o.officer_id for o in after.officers} == {"o1", "o2", "o3"}
+    assert after.slot("o2").kdf["alg"] == "argon2id"  # type: ignore[union-attr]
+    assert after.unlock("o3", "added-meanwhile-3") == key
+
+
+def test_no_upgrade_over_a_slot_that_changed_meanwhile(workspace) -> None:  # type: ignore[no-untyped-def]
+    s, key = workspace
+    _scrypt_slot(s, key, "o2", "lead-pass-2")
+    signing_in = KeySlots.load(s.path.parent)
+    KeySlots.load(s.path.parent).change_password("o2", "lead-pass-2", "changed-elsewhere-2")
+    assert signing_in.unlock("o2", "lead-pass-2") == key  # it had the old slot in memory
+    assert KeySlots.load(s.path.parent).unlock("o2", "changed-elsewhere-2") == key  # the newer password stays
