@@ -58,15 +58,26 @@ _active: Words | None = None  # the words of the `speaking` block in progress, N
 
 def requested_language(argv: Sequence[str] | None) -> str:
     """The language of the help, known before parsing: `--lang X` / `--lang=X` when X is one we speak, else the
-    locale rule of the command line's messages (ui/cli_words.cli_language, repeated here to import no Qt)."""
+    locale's."""
     args = list(argv) if argv is not None else []
     for i, arg in enumerate(args):
         if arg == "--":
             break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2] \
-            if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            continue
         if value in LANGUAGES:
             return value
+    return locale_language()
+
+
+def locale_language() -> str:
+    """The command line's language without --lang (its messages' too, ui/cli_words.py): the locale (LC_ALL,
+    LC_MESSAGES, LANG) when it names English or Chinese, else Chinese (an agency tool in China: an unset or "C"
+    locale on a server must not switch it to English)."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value.startswith("en"):
