@@ -21,13 +21,15 @@ class SealPromptError(DomainError):
 
 def add_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("--officer", metavar="NAME|ID",
-                        help="for --case-file: the officer who seals it (name, 执法证号 or officer id; one of the "
-                             "record's officers or its team lead); asked for when omitted")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "for --case-file: the officer who seals it (name, 执法证号 or officer id; one "
+                                   "of the record's officers or its team lead); asked for when omitted"))
     # Not --password-stdin: that one is the officer's sign-in password (signin_cli); with both, sign-in reads the
     # first line of standard input and the certificate password the next.
     export.add_argument("--sign-password-stdin", action="store_true",
-                        help="for --case-file: read the sealing certificate's password from standard input "
-                             "(default: INSPECTOR_SIGN_PASSWORD, else a prompt)")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "for --case-file: read the sealing certificate's password from standard input "
+                                   "(default: INSPECTOR_SIGN_PASSWORD, else a prompt)"))
 
 
 def choose_sealer(sealers: Sequence[Any], wanted: str | None) -> Any:

@@ -17,67 +17,89 @@ from inspector_app import __version__
 # agency_time later for its times).
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """domain.errors' marker, repeated: the daily start (`_desktop_args`) imports nothing it does not need."""
+    return text
+
+
 def _add_data_dir(p: argparse.ArgumentParser, top: bool = False) -> None:
     # Accepted before or after the subcommand; SUPPRESS keeps a subcommand from resetting the top-level value.
     p.add_argument("--data-dir", metavar="DIR", default=None if top else argparse.SUPPRESS,
-                   help="workspace directory (default: INSPECTOR_HOME, else the platform's user data directory)")
+                   help=QT_TRANSLATE_NOOP("Cli", "workspace directory (default: INSPECTOR_HOME, else the "
+                                                 "platform's user data directory)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from inspector_app.cli_help import CliParser
     from inspector_app.signin_cli import add_user_args
 
-    parser = argparse.ArgumentParser(
+    parser = CliParser(  # its subcommands' parsers are CliParsers too: help in the user's language
         prog="inspector",
-        description="医保基金现场检查 — offline field-inspection client. Without a command, starts the desktop app.",
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "医保基金现场检查 — offline field-inspection client. Without a command, starts the desktop app."),
     )
     parser.add_argument("--version", action="version", version=f"inspector {__version__}")
     _add_data_dir(parser, top=True)
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language (default: system locale)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=QT_TRANSLATE_NOOP(
+        "Cli", "user-interface language (default: system locale)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    forms = sub.add_parser("forms", help="checklist library: list, validate, show",
-                           description="Work with the checklist templates in forms/.")
+    forms = sub.add_parser("forms", help=QT_TRANSLATE_NOOP("Cli", "checklist library: list, validate, show"),
+                           description=QT_TRANSLATE_NOOP("Cli", "Work with the checklist templates in forms/."))
     fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
-    flist = fsub.add_parser("list", help="list the templates that load, with item counts and content hashes")
-    flist.add_argument("--json", action="store_true", help="machine-readable output")
-    fval = fsub.add_parser("validate", help="check template files and report every problem",
-                           description="Exit status 0 when every file is valid, 1 otherwise.")
-    fval.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a .toml file or a folder of them")
-    fshow = fsub.add_parser("show", help="print one template as the app reads it")
+    flist = fsub.add_parser("list", help=QT_TRANSLATE_NOOP(
+        "Cli", "list the templates that load, with item counts and content hashes"))
+    flist.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable output"))
+    fval = fsub.add_parser("validate", help=QT_TRANSLATE_NOOP("Cli", "check template files and report every problem"),
+                           description=QT_TRANSLATE_NOOP(
+                               "Cli", "Exit status 0 when every file is valid, 1 otherwise."))
+    fval.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=QT_TRANSLATE_NOOP(
+        "Cli", "a .toml file or a folder of them"))
+    fshow = fsub.add_parser("show", help=QT_TRANSLATE_NOOP("Cli", "print one template as the app reads it"))
     fshow.add_argument("template_id", metavar="ID")
-    fshow.add_argument("--json", action="store_true", help="print the parsed template as JSON")
+    fshow.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "print the parsed template as JSON"))
 
-    demo = sub.add_parser("demo", help="create a demo workspace (fictional roster and sample inspections)",
-                          description="Create a demo workspace: institutions of every category and level, "
-                                      "officers (one with an expired certificate) and sample inspections.")
+    demo = sub.add_parser("demo", help=QT_TRANSLATE_NOOP(
+        "Cli", "create a demo workspace (fictional roster and sample inspections)"),
+                          description=QT_TRANSLATE_NOOP(
+                              "Cli", "Create a demo workspace: institutions of every category and level, officers "
+                                     "(one with an expired certificate) and sample inspections."))
     _add_data_dir(demo)
-    demo.add_argument("--launch", action="store_true", help="start the desktop app on the workspace afterwards")
+    demo.add_argument("--launch", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "start the desktop app on the workspace afterwards"))
 
-    insp = sub.add_parser("inspections", help="list inspections in the workspace")
+    insp = sub.add_parser("inspections", help=QT_TRANSLATE_NOOP("Cli", "list inspections in the workspace"))
     isub = insp.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
-    ilist = isub.add_parser("list", help="list inspections with status, team and completion")
+    ilist = isub.add_parser("list", help=QT_TRANSLATE_NOOP(
+        "Cli", "list inspections with status, team and completion"))
     _add_data_dir(ilist)
     add_user_args(ilist)
-    ilist.add_argument("--json", action="store_true", help="machine-readable output")
+    ilist.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable output"))
 
     from inspector_app.verify_cli import register as register_verify
 
     register_verify(sub)
 
-    shot = sub.add_parser("screenshot", help="render the main screens to PNG (offscreen)",
-                          description="Render the main screens of a workspace to PNG files, offscreen. Without "
-                                      "--data-dir a temporary demo workspace is created.")
+    shot = sub.add_parser("screenshot", help=QT_TRANSLATE_NOOP("Cli", "render the main screens to PNG (offscreen)"),
+                          description=QT_TRANSLATE_NOOP(
+                              "Cli", "Render the main screens of a workspace to PNG files, offscreen. Without "
+                                     "--data-dir a temporary demo workspace is created."))
     _add_data_dir(shot)
-    shot.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
-    shot.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="interface language (default zh_CN)")
+    shot.add_argument("--out", type=Path, required=True, metavar="DIR", help=QT_TRANSLATE_NOOP(
+        "Cli", "folder for the PNG files"))
+    shot.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help=QT_TRANSLATE_NOOP(
+        "Cli", "interface language (default zh_CN)"))
     add_user_args(shot)
 
-    fonts = sub.add_parser("fonts", help="build the bundled Chinese fonts (Noto Sans SC) into the cache",
-                           description="Build static Noto Sans SC Regular/Bold from the installed variable font "
-                                       "(OFL-1.1) for the interface and the PDF records. Runs once; later calls "
-                                       "return at once.")
+    fonts = sub.add_parser("fonts", help=QT_TRANSLATE_NOOP(
+        "Cli", "build the bundled Chinese fonts (Noto Sans SC) into the cache"),
+                           description=QT_TRANSLATE_NOOP(
+                               "Cli", "Build static Noto Sans SC Regular/Bold from the installed variable font "
+                                      "(OFL-1.1) for the interface and the PDF records. Runs once; later calls "
+                                      "return at once."))
     fonts_sub = fonts.add_subparsers(dest="fonts_command", metavar="ACTION", required=True)
-    fbuild = fonts_sub.add_parser("build", help="build (or check) the font cache")
+    fbuild = fonts_sub.add_parser("build", help=QT_TRANSLATE_NOOP("Cli", "build (or check) the font cache"))
     _add_data_dir(fbuild)
 
     from inspector_app.draw_cli import register as register_draw
@@ -307,12 +329,22 @@ def _desktop_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Any command line but the daily start. Help and usage errors speak the user's language (cli_help.py): known
+    before parsing, from `--lang` in argv or the locale."""
+    from inspector_app.cli_help import requested_language, speaking
+
+    parser = build_parser()
+    with speaking(requested_language(sys.argv[1:] if argv is None else argv)):
+        return parser.parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from inspector_app import fileio
 
     fileio.private_umask()   # whatever a command writes into a workspace is owner-only (issue 12 item 3)
-    args = _desktop_args(argv) or build_parser().parse_args(argv)
+    args = _desktop_args(argv) or _parse(argv)
     try:
         return _run(args)
     except Exception as exc:  # noqa: BLE001 - re-raised unless it is one of the coded errors below

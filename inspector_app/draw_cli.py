@@ -11,49 +11,66 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.signin_cli import add_user_args
 
 REDRAW_ZH = {"certificate_expired": "证件失效", "conflict": "回避", "own_region": "本地区（交叉检查）"}
 
 
 def register(sub: Any) -> None:
-    draw = sub.add_parser("draw", help="双随机 draws of institutions and officers for a plan item",
-                          description="Draw institutions (weighted, minimum ratio, 90-day rule) and officers "
-                                      "(valid certificates, 回避, cross-check region) for a plan item, reproducibly.")
+    draw = sub.add_parser("draw", help=QT_TRANSLATE_NOOP(
+        "Cli", "双随机 draws of institutions and officers for a plan item"),
+                          description=QT_TRANSLATE_NOOP(
+                              "Cli", "Draw institutions (weighted, minimum ratio, 90-day rule) and officers (valid "
+                                     "certificates, 回避, cross-check region) for a plan item, reproducibly."))
     dsub = draw.add_subparsers(dest="draw_command", metavar="ACTION", required=True)
-    run = dsub.add_parser("run", help="fix the seed, draw, and create the draft inspections",
-                          description="The seed is fixed and journaled first (printed before the pool), then the "
-                                      "pool is built and the draw made; the result becomes draft inspections. With "
-                                      "--sign the signed 随机抽查记录 is written to --out (password of the signing "
-                                      "certificate from INSPECTOR_SIGN_PASSWORD or a prompt).")
-    run.add_argument("item_id", metavar="PLAN_ITEM_ID", help="item id, id prefix, or PLAN_KEY/ITEM_KEY")
-    run.add_argument("--seed", metavar="HEX", help="the seed (at least 32 hex digits; default: 32 random bytes)")
+    run = dsub.add_parser("run", help=QT_TRANSLATE_NOOP(
+        "Cli", "fix the seed, draw, and create the draft inspections"),
+                          description=QT_TRANSLATE_NOOP(
+                              "Cli", "The seed is fixed and journaled first (printed before the pool), then the "
+                                     "pool is built and the draw made; the result becomes draft inspections. With "
+                                     "--sign the signed 随机抽查记录 is written to --out (password of the signing "
+                                     "certificate from INSPECTOR_SIGN_PASSWORD or a prompt)."))
+    run.add_argument("item_id", metavar="PLAN_ITEM_ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "item id, id prefix, or PLAN_KEY/ITEM_KEY"))
+    run.add_argument("--seed", metavar="HEX", help=QT_TRANSLATE_NOOP(
+        "Cli", "the seed (at least 32 hex digits; default: 32 random bytes)"))
     run.add_argument("--planned-on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
-                     help="planned inspection date (default: today)")
-    run.add_argument("--count", type=int, metavar="N", help="institutions to draw (default: the item's target, "
-                                                            "at least the minimum ratio)")
+                     help=QT_TRANSLATE_NOOP("Cli", "planned inspection date (default: today)"))
+    run.add_argument("--count", type=int, metavar="N", help=QT_TRANSLATE_NOOP(
+        "Cli", "institutions to draw (default: the item's target, at least the minimum ratio)"))
     run.add_argument("--exclude", action="append", default=[], metavar="INSTITUTION_ID=REASON",
-                     help="leave an institution out of the pool, with the reason (repeatable)")
-    run.add_argument("--no-accept", action="store_true", help="only draw; accept or abandon later")
-    run.add_argument("--sign", metavar="OFFICER", help="name or 执法证号 of the officer signing the record")
-    run.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the signed record")
+                     help=QT_TRANSLATE_NOOP(
+                         "Cli", "leave an institution out of the pool, with the reason (repeatable)"))
+    run.add_argument("--no-accept", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "only draw; accept or abandon later"))
+    run.add_argument("--sign", metavar="OFFICER", help=QT_TRANSLATE_NOOP(
+        "Cli", "name or 执法证号 of the officer signing the record"))
+    run.add_argument("--out", type=Path, metavar="FILE.pdf", help=QT_TRANSLATE_NOOP(
+        "Cli", "where to write the signed record"))
     run.add_argument("--rules", type=Path, metavar="FILE.toml",
-                     help="the draw rules (plans/draw-rules.toml is the documented example); default: the "
-                          "workspace's config/draw-rules.toml, else the built-in rules (3 %%, 90 days, 2 officers)")
-    run.add_argument("--json", action="store_true", help="machine-readable output")
-    verify = dsub.add_parser("verify", help="check a 随机抽查记录: signature, and the result re-run from its data",
-                             description="Exit status 0 only when the signature holds and the result follows from "
-                                         "the record's own pool, rules and seed.")
+                     help=QT_TRANSLATE_NOOP("Cli", "the draw rules (plans/draw-rules.toml is the documented "
+                                                   "example); default: the workspace's config/draw-rules.toml, "
+                                                   "else the built-in rules (3 %%, 90 days, 2 officers)"))
+    run.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable output"))
+    verify = dsub.add_parser("verify", help=QT_TRANSLATE_NOOP(
+        "Cli", "check a 随机抽查记录: signature, and the result re-run from its data"),
+                             description=QT_TRANSLATE_NOOP(
+                                 "Cli", "Exit status 0 only when the signature holds and the result follows from "
+                                        "the record's own pool, rules and seed."))
     verify.add_argument("file", type=Path, metavar="FILE.pdf")
-    verify.add_argument("--json", action="store_true", help="machine-readable output")
-    publish = dsub.add_parser("publish", help="the 结果公示 of an accepted draw round (PDF + JSON beside it)",
-                              description="One row per institution inspected (signed records): date, problems, "
-                                          "amounts and result; personal data masked. Institutions not yet visited "
-                                          "are not named.")
+    verify.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable output"))
+    publish = dsub.add_parser("publish", help=QT_TRANSLATE_NOOP(
+        "Cli", "the 结果公示 of an accepted draw round (PDF + JSON beside it)"),
+                              description=QT_TRANSLATE_NOOP(
+                                  "Cli", "One row per institution inspected (signed records): date, problems, "
+                                         "amounts and result; personal data masked. Institutions not yet visited "
+                                         "are not named."))
     publish.add_argument("draw_id", metavar="DRAW_ID")
     publish.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     for p in (run, verify, publish):
-        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
+        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=QT_TRANSLATE_NOOP(
+            "Cli", "workspace directory"))
         add_user_args(p)
         p.set_defaults(handler=_cmd_draw)
 

@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.signin_cli import add_user_args
 
 
 def _data_dir_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=QT_TRANSLATE_NOOP(
+        "Cli", "workspace directory"))
 
 
 def open_as_actor(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -30,41 +32,54 @@ def open_as_actor(args: argparse.Namespace) -> tuple[Any, Any]:
 
 
 def register(sub: Any) -> None:
-    plans = sub.add_parser("plans", help="inspection plans and campaigns: import, list, show",
-                           description="Annual inspection plans (年度检查计划) and campaigns (专项治理) with their "
-                                       "items: scope, target, frequency, window, division, templates and inspection "
-                                       "type.")
+    plans = sub.add_parser("plans", help=QT_TRANSLATE_NOOP(
+        "Cli", "inspection plans and campaigns: import, list, show"),
+                           description=QT_TRANSLATE_NOOP(
+                               "Cli", "Annual inspection plans (年度检查计划) and campaigns (专项治理) with their "
+                                      "items: scope, target, frequency, window, division, templates and inspection "
+                                      "type."))
     psub = plans.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
-    imp = psub.add_parser("import", help="import a plan file (plans/*.toml) as a draft plan",
-                          description="Validate the file and import it as a draft. Every problem is reported with "
-                                      "file:line and its code; a file with any problem imports nothing (exit 1).")
+    imp = psub.add_parser("import", help=QT_TRANSLATE_NOOP(
+        "Cli", "import a plan file (plans/*.toml) as a draft plan"),
+                          description=QT_TRANSLATE_NOOP(
+                              "Cli", "Validate the file and import it as a draft. Every problem is reported with "
+                                     "file:line and its code; a file with any problem imports nothing (exit 1)."))
     imp.add_argument("file", type=Path, metavar="FILE.toml")
-    lst = psub.add_parser("list", help="list the plans of the workspace")
-    lst.add_argument("--json", action="store_true", help="machine-readable output")
-    show = psub.add_parser("show", help="one plan with its items")
-    show.add_argument("plan_id", metavar="ID", help="plan id, id prefix or the plan file's id")
-    show.add_argument("--json", action="store_true", help="machine-readable output")
-    status = psub.add_parser("status", help="move a plan to its next status (§4.2)",
-                             description="draft → approved (分管领导) → filed (法规处) → running → summary → archived; "
-                                         "approved may go back to draft. Institutions are drawn only for filed or "
-                                         "running plans.")
-    status.add_argument("plan_id", metavar="ID", help="plan id, id prefix or the plan file's id")
+    lst = psub.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "list the plans of the workspace"))
+    lst.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable output"))
+    show = psub.add_parser("show", help=QT_TRANSLATE_NOOP("Cli", "one plan with its items"))
+    show.add_argument("plan_id", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "plan id, id prefix or the plan file's id"))
+    show.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable output"))
+    status = psub.add_parser("status", help=QT_TRANSLATE_NOOP("Cli", "move a plan to its next status (§4.2)"),
+                             description=QT_TRANSLATE_NOOP(
+                                 "Cli", "draft → approved (分管领导) → filed (法规处) → running → summary → "
+                                        "archived; approved may go back to draft. Institutions are drawn only for "
+                                        "filed or running plans."))
+    status.add_argument("plan_id", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "plan id, id prefix or the plan file's id"))
     status.add_argument("target", choices=["draft", "approved", "filed", "running", "summary", "archived"])
-    status.add_argument("--note", default="", help="why (kept in the journal)")
-    summary = psub.add_parser("summary", help="the year-end 检查工作总结 of a plan (PDF + XLSX beside it)")
-    summary.add_argument("plan_id", metavar="ID", help="plan id, id prefix or the plan file's id")
+    status.add_argument("--note", default="", help=QT_TRANSLATE_NOOP("Cli", "why (kept in the journal)"))
+    summary = psub.add_parser("summary", help=QT_TRANSLATE_NOOP(
+        "Cli", "the year-end 检查工作总结 of a plan (PDF + XLSX beside it)"))
+    summary.add_argument("plan_id", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "plan id, id prefix or the plan file's id"))
     summary.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     for p in (imp, lst, show, status, summary):
         _data_dir_arg(p)
         add_user_args(p)
         p.set_defaults(handler=_cmd_plans)
-    cov = sub.add_parser("coverage", help="coverage of the plans' targets: done / required, frequency, days left",
-                         description="Per plan item: institutions inspected (signed records only) of those in scope, "
-                                     "against the target; times done against the frequency; days left in the "
-                                     "window; BEHIND when short of the target pro rata of the elapsed window.")
-    cov.add_argument("--plan", metavar="ID", help="one plan (id, id prefix or the plan file's id)")
-    cov.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="as of this day (default: today)")
-    cov.add_argument("--json", action="store_true", help="machine-readable output")
+    cov = sub.add_parser("coverage", help=QT_TRANSLATE_NOOP(
+        "Cli", "coverage of the plans' targets: done / required, frequency, days left"),
+                         description=QT_TRANSLATE_NOOP(
+                             "Cli", "Per plan item: institutions inspected (signed records only) of those in "
+                                    "scope, against the target; times done against the frequency; days left in the "
+                                    "window; BEHIND when short of the target pro rata of the elapsed window."))
+    cov.add_argument("--plan", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "one plan (id, id prefix or the plan file's id)"))
+    cov.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=QT_TRANSLATE_NOOP(
+        "Cli", "as of this day (default: today)"))
+    cov.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable output"))
     _data_dir_arg(cov)
     add_user_args(cov)
     cov.set_defaults(handler=_cmd_coverage)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.signin_cli import add_user_args
 
 
@@ -21,17 +22,21 @@ def cli_workspace_key(args: argparse.Namespace) -> bytes | None:
 
 def register(sub: Any) -> None:
     restore = sub.add_parser(
-        "restore", help="replace a corrupt database by a checked backup",
-        description="Check BACKUP (full integrity check, this app's schema, readable with the workspace key), move "
-                    "the current database aside to corrupt/ in the workspace, and copy the backup in. Nothing is "
-                    "changed when the backup is unusable. Evidence files are not part of the database backup.")
+        "restore", help=QT_TRANSLATE_NOOP("Cli", "replace a corrupt database by a checked backup"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Check BACKUP (full integrity check, this app's schema, readable with the workspace key), move "
+                   "the current database aside to corrupt/ in the workspace, and copy the backup in. Nothing is "
+                   "changed when the backup is unusable. Evidence files are not part of the database backup."))
     restore.add_argument("--from", dest="backup", type=Path, required=True, metavar="BACKUP",
-                         help="a backup file (see: inspector backups)")
-    restore.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
+                         help=QT_TRANSLATE_NOOP("Cli", "a backup file (see: inspector backups)"))
+    restore.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=QT_TRANSLATE_NOOP(
+        "Cli", "workspace directory"))
     add_user_args(restore)
     restore.set_defaults(handler=_cmd_restore)
-    listing = sub.add_parser("backups", help="list the database backups of the workspace, newest first")
-    listing.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
+    listing = sub.add_parser("backups", help=QT_TRANSLATE_NOOP(
+        "Cli", "list the database backups of the workspace, newest first"))
+    listing.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=QT_TRANSLATE_NOOP(
+        "Cli", "workspace directory"))
     listing.set_defaults(handler=_cmd_backups)
 
 

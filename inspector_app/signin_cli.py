@@ -23,11 +23,12 @@ class SignInRequired(DomainError):
 
 def add_user_args(p: argparse.ArgumentParser, flag: str = "--user") -> None:
     p.add_argument(flag, dest="officer", metavar="NAME", default=argparse.SUPPRESS,
-                   help="officer signing in (name or 执法证号); password from --password-stdin, "
-                        "INSPECTOR_PASSWORD or a prompt")
+                   help=QT_TRANSLATE_NOOP("Cli", "officer signing in (name or 执法证号); password from "
+                                                 "--password-stdin, INSPECTOR_PASSWORD or a prompt"))
     if flag == "--user":
         p.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS,
-                       help="read the officer's password from the first line of standard input")
+                       help=QT_TRANSLATE_NOOP(
+                           "Cli", "read the officer's password from the first line of standard input"))
 
 
 def read_password(args: argparse.Namespace, prompt: str) -> str:
@@ -99,40 +100,53 @@ def open_workspace(args: argparse.Namespace, data_dir: str | None) -> Any:
 # ---------------------------------------------------------------------------------------------- inspector keys
 
 def register(sub: Any) -> None:
-    keys = sub.add_parser("keys", help="officers' sign-in passwords and the recovery key (key slots)",
-                          description="The workspace key is wrapped once per officer password and once for the "
-                                      "agency's recovery public key (keys/slots.json).")
+    keys = sub.add_parser("keys", help=QT_TRANSLATE_NOOP(
+        "Cli", "officers' sign-in passwords and the recovery key (key slots)"),
+                          description=QT_TRANSLATE_NOOP(
+                              "Cli", "The workspace key is wrapped once per officer password and once for the "
+                                     "agency's recovery public key (keys/slots.json)."))
     ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
 
     def data_dir(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
+        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=QT_TRANSLATE_NOOP(
+            "Cli", "workspace directory"))
 
-    klist = ksub.add_parser("list", help="who can sign in on this laptop (name, role, 执法证号)")
+    klist = ksub.add_parser("list", help=QT_TRANSLATE_NOOP(
+        "Cli", "who can sign in on this laptop (name, role, 执法证号)"))
     data_dir(klist)
-    init = ksub.add_parser("init", help="create the workspace key for a workspace without one",
-                           description="Create the workspace key, wrap it for the agency's recovery public key "
-                                       "and give the first officer (already in the roster) a password.")
+    init = ksub.add_parser("init", help=QT_TRANSLATE_NOOP(
+        "Cli", "create the workspace key for a workspace without one"),
+                           description=QT_TRANSLATE_NOOP(
+                               "Cli", "Create the workspace key, wrap it for the agency's recovery public key and "
+                                      "give the first officer (already in the roster) a password."))
     init.add_argument("--recovery-public-key", type=Path, required=True, metavar="PUB.pem")
-    init.add_argument("--officer", required=True, metavar="NAME", help="name or 执法证号 of the first officer")
+    init.add_argument("--officer", required=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "Cli", "name or 执法证号 of the first officer"))
     data_dir(init)
-    add = ksub.add_parser("add", help="give another officer of the roster a password (needs a signed-in officer)")
+    add = ksub.add_parser("add", help=QT_TRANSLATE_NOOP(
+        "Cli", "give another officer of the roster a password (needs a signed-in officer)"))
     add.add_argument("--officer", dest="target", required=True, metavar="NAME")
     add_user_args(add)
     data_dir(add)
-    passwd = ksub.add_parser("passwd", help="change an officer's password (re-wraps that officer's slot only)")
+    passwd = ksub.add_parser("passwd", help=QT_TRANSLATE_NOOP(
+        "Cli", "change an officer's password (re-wraps that officer's slot only)"))
     add_user_args(passwd)
     data_dir(passwd)
-    remove = ksub.add_parser("remove", help="remove an officer's slot (e.g. a departed officer)")
+    remove = ksub.add_parser("remove", help=QT_TRANSLATE_NOOP(
+        "Cli", "remove an officer's slot (e.g. a departed officer)"))
     remove.add_argument("--officer", dest="target", required=True, metavar="NAME")
     add_user_args(remove)
     data_dir(remove)
-    rec = ksub.add_parser("recover", help="set a new password for an officer with the agency's recovery key",
-                          description="For a lost password: unwrap the workspace key with the recovery PRIVATE "
-                                      "key and give the officer a new password (prompted, or from "
-                                      "--password-stdin / INSPECTOR_NEW_PASSWORD).")
+    rec = ksub.add_parser("recover", help=QT_TRANSLATE_NOOP(
+        "Cli", "set a new password for an officer with the agency's recovery key"),
+                          description=QT_TRANSLATE_NOOP(
+                              "Cli", "For a lost password: unwrap the workspace key with the recovery PRIVATE key "
+                                     "and give the officer a new password (prompted, or from --password-stdin / "
+                                     "INSPECTOR_NEW_PASSWORD)."))
     rec.add_argument("--recovery-key", type=Path, required=True, metavar="PRIVATE.pem")
     rec.add_argument("--officer", dest="target", required=True, metavar="NAME")
-    rec.add_argument("--password-stdin", action="store_true", help="read the new password from standard input")
+    rec.add_argument("--password-stdin", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "read the new password from standard input"))
     data_dir(rec)
     keys.set_defaults(handler=run)
 

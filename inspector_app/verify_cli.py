@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.records import kinds
 from inspector_app.signin_cli import add_user_args, open_workspace
 
@@ -15,7 +16,8 @@ from inspector_app.signin_cli import add_user_args, open_workspace
 def _add_data_dir(p: argparse.ArgumentParser) -> None:
     # As cli._add_data_dir: SUPPRESS keeps the subcommand from resetting a --data-dir given before it.
     p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                   help="workspace directory (default: INSPECTOR_HOME, else the platform's user data directory)")
+                   help=QT_TRANSLATE_NOOP("Cli", "workspace directory (default: INSPECTOR_HOME, else the "
+                                                 "platform's user data directory)"))
 
 
 def _data_dir(args: argparse.Namespace) -> str | None:
@@ -23,49 +25,63 @@ def _data_dir(args: argparse.Namespace) -> str | None:
 
 
 def register(sub: Any) -> None:
-    verify = sub.add_parser("verify", help="verify a signed PDF record or a case-file ZIP (案卷)",
-                            description="Verify every signature of a signed record against the organisation CA "
-                                        "(revocation from --crl, the workspace and the CRLs embedded at signing), "
-                                        "that each signer is the person and role the record names, the stage "
-                                        "reached (--require; a workspace document: the stage its database claims), "
-                                        "the visible pages against the signed data, what changed after each "
-                                        "signature, and the embedded whole-process journal. A ZIP "
-                                        "is verified as a case file: its seal (the signed 卷内目录 and manifest), "
-                                        "every file's SHA-256, every signed PDF and its stage, the journal against "
-                                        "the sealed head, unsafe entry names and compression bombs. "
-                                        "Exit status 0 only when everything holds.")
+    verify = sub.add_parser("verify", help=QT_TRANSLATE_NOOP(
+        "Cli", "verify a signed PDF record or a case-file ZIP (案卷)"),
+                            description=QT_TRANSLATE_NOOP(
+                                "Cli", "Verify every signature of a signed record against the organisation CA "
+                                       "(revocation from --crl, the workspace and the CRLs embedded at signing), "
+                                       "that each signer is the person and role the record names, the stage "
+                                       "reached (--require; a workspace document: the stage its database claims), "
+                                       "the visible pages against the signed data, what changed after each "
+                                       "signature, and the embedded whole-process journal. A ZIP is verified as a "
+                                       "case file: its seal (the signed 卷内目录 and manifest), every file's "
+                                       "SHA-256, every signed PDF and its stage, the journal against the sealed "
+                                       "head, unsafe entry names and compression bombs. Exit status 0 only when "
+                                       "everything holds."))
     verify.add_argument("file", type=Path, metavar="FILE.pdf|FILE.zip")
     verify.add_argument("--trust", type=Path, action="append", metavar="CA.pem",
-                        help="trusted CA certificate (repeatable; default: the workspace's trust roots)")
-    verify.add_argument("--crl", type=Path, action="append", metavar="CA.crl", help="cached CRL (repeatable)")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "trusted CA certificate (repeatable; default: the workspace's trust roots)"))
+    verify.add_argument("--crl", type=Path, action="append", metavar="CA.crl", help=QT_TRANSLATE_NOOP(
+        "Cli", "cached CRL (repeatable)"))
     verify.add_argument("--require", choices=("signed", "approved"),
-                        help="stage the record must reach: signed by its officers, or approved by the team lead "
-                             "(default: every signature the record plans)")
-    verify.add_argument("--json", action="store_true", help="machine-readable report")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "stage the record must reach: signed by its officers, or approved by the team "
+                                   "lead (default: every signature the record plans)"))
+    verify.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "machine-readable report"))
     verify.add_argument("--max-size", type=int, metavar="BYTES",
-                        help="case file: largest total uncompressed size accepted (default 16 GiB)")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "case file: largest total uncompressed size accepted (default 16 GiB)"))
     verify.add_argument("--max-ratio", type=float, metavar="N",
-                        help="case file: largest compression ratio of an entry over 1 MiB (default 200)")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "case file: largest compression ratio of an entry over 1 MiB (default 200)"))
     verify.add_argument("--ledger", action="store_true",
-                        help="case file: also require its seal in the seal ledger this workspace pulled from the sync "
-                             "server (detects a case file re-sealed after export)")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "case file: also require its seal in the seal ledger this workspace pulled from "
+                                   "the sync server (detects a case file re-sealed after export)"))
     _add_data_dir(verify)
     add_user_args(verify)
     verify.set_defaults(handler=_cmd_verify)
 
-    export = sub.add_parser("export", help="export an inspection's signed record, case file or publication",
-                            description="Copy the latest signed revision of an inspection's record (--pdf), write "
-                                        "its case file (--case-file, 案卷 ZIP), or its publication summary with "
-                                        "personal data masked (--publication, PDF plus JSON beside it).")
-    export.add_argument("inspection_id", metavar="ID", help="inspection id (see: inspector inspections list --json)")
+    export = sub.add_parser("export", help=QT_TRANSLATE_NOOP(
+        "Cli", "export an inspection's signed record, case file or publication"),
+                            description=QT_TRANSLATE_NOOP(
+                                "Cli", "Copy the latest signed revision of an inspection's record (--pdf), write "
+                                       "its case file (--case-file, 案卷 ZIP), or its publication summary with "
+                                       "personal data masked (--publication, PDF plus JSON beside it)."))
+    export.add_argument("inspection_id", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "inspection id (see: inspector inspections list --json)"))
     what = export.add_mutually_exclusive_group(required=True)
-    what.add_argument("--pdf", type=Path, metavar="FILE", help="where to write the PDF")
-    what.add_argument("--case-file", type=Path, metavar="FILE.zip", help="where to write the case file (案卷)")
+    what.add_argument("--pdf", type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "where to write the PDF"))
+    what.add_argument("--case-file", type=Path, metavar="FILE.zip", help=QT_TRANSLATE_NOOP(
+        "Cli", "where to write the case file (案卷)"))
     what.add_argument("--publication", type=Path, metavar="FILE.pdf",
-                      help="where to write the publication summary (公开); the JSON goes beside it")
-    export.add_argument("--kind", choices=list(kinds.codes()), default="record",
-                        help="document for --pdf: " + ", ".join(f"{k.code} ({k.short})" for k in kinds.KINDS)
-                        + " (default: record)")
+                      help=QT_TRANSLATE_NOOP(
+                          "Cli", "where to write the publication summary (公开); the JSON goes beside it"))
+    kind = export.add_argument("--kind", choices=list(kinds.codes()), default="record",
+                               help=QT_TRANSLATE_NOOP("Cli", "document for --pdf: %(kinds)s (default: record)"))
+    # argparse fills a help's %(name)s from the action's attributes: the translated template keeps the list
+    kind.kinds = ", ".join(f"{k.code} ({k.short})" for k in kinds.KINDS)  # type: ignore[attr-defined]
     from inspector_app.casefile_cli import add_arguments as add_seal_arguments
 
     add_seal_arguments(export)

@@ -29,97 +29,118 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
+
 DEFAULT_DB = "inspector-server.sqlite3"
 DEFAULT_STORAGE = "inspector-server-data"
 
 
 def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
     d = argparse.SUPPRESS if suppress else None
-    p.add_argument("--db", metavar="URL", default=d,
-                   help="database: a SQLite file path or sqlite:/// URL, or postgresql://user@host/db "
-                        f"(default: INSPECTOR_SERVER_DB, else ./{DEFAULT_DB})")
-    p.add_argument("--storage", metavar="DIR", default=d,
-                   help="evidence blob storage directory "
-                        f"(default: INSPECTOR_SERVER_STORAGE, else ./{DEFAULT_STORAGE})")
+    # argparse fills a help's %(name)s from the action's attributes: the translated template keeps the names
+    db = p.add_argument("--db", metavar="URL", default=d,
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "database: a SQLite file path or sqlite:/// URL, or postgresql://user@host/db "
+                                   "(default: INSPECTOR_SERVER_DB, else ./%(default_file)s)"))
+    db.default_file = DEFAULT_DB  # type: ignore[attr-defined]
+    storage = p.add_argument("--storage", metavar="DIR", default=d,
+                             help=QT_TRANSLATE_NOOP("Cli", "evidence blob storage directory (default: "
+                                                           "INSPECTOR_SERVER_STORAGE, else ./%(default_dir)s)"))
+    storage.default_dir = DEFAULT_STORAGE  # type: ignore[attr-defined]
+
+
+def _sub(actions: Any, name: str, help: str) -> argparse.ArgumentParser:
+    """An action's parser, with --db and --storage accepted after it too."""
+    p = actions.add_parser(name, help=help)
+    _common(p, suppress=True)
+    return p
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
-    server = subparsers.add_parser("server", help="run or administer the sync server",
-                                   description="The sync server (FastAPI + uvicorn). Without an action it serves.")
+    server = subparsers.add_parser("server", help=QT_TRANSLATE_NOOP("Cli", "run or administer the sync server"),
+                                   description=QT_TRANSLATE_NOOP(
+                                       "Cli", "The sync server (FastAPI + uvicorn). Without an action it serves."))
     _common(server, suppress=False)
-    server.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    server.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
-    server.add_argument("--workers", type=int, default=1, help="worker processes (share one PostgreSQL database)")
-    server.add_argument("--token-hours", type=float, default=12.0, help="bearer token lifetime in hours")
+    server.add_argument("--host", default="127.0.0.1", help=QT_TRANSLATE_NOOP(
+        "Cli", "address to listen on (default 127.0.0.1)"))
+    server.add_argument("--port", type=int, default=8765, help=QT_TRANSLATE_NOOP(
+        "Cli", "port (default 8765; 0 picks a free one)"))
+    server.add_argument("--workers", type=int, default=1, help=QT_TRANSLATE_NOOP(
+        "Cli", "worker processes (share one PostgreSQL database)"))
+    server.add_argument("--token-hours", type=float, default=12.0, help=QT_TRANSLATE_NOOP(
+        "Cli", "bearer token lifetime in hours"))
     server.add_argument("--log-level", default="warning")
     server.add_argument("--tsa-url", default=None, metavar="URL",
-                        help="the agency's RFC 3161 time-stamping service (default: INSPECTOR_SERVER_TSA_URL, else "
-                             "the server's own TSA when `tsa init` has been run, else no timestamps)")
+                        help=QT_TRANSLATE_NOOP("Cli", "the agency's RFC 3161 time-stamping service (default: "
+                                                      "INSPECTOR_SERVER_TSA_URL, else the server's own TSA when "
+                                                      "`tsa init` has been run, else no timestamps)"))
     server.add_argument("--blob-store", default=None, metavar="URL",
-                        help="evidence in an S3-compatible bucket: s3://BUCKET[/PREFIX]?endpoint=URL&region=R "
-                             "(default: INSPECTOR_SERVER_BLOB_STORE, else files under --storage; credentials from "
-                             "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_SHARED_CREDENTIALS_FILE, never the URL)")
+                        help=QT_TRANSLATE_NOOP("Cli", "evidence in an S3-compatible bucket: "
+                                                      "s3://BUCKET[/PREFIX]?endpoint=URL&region=R (default: "
+                                                      "INSPECTOR_SERVER_BLOB_STORE, else files under --storage; "
+                                                      "credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or "
+                                                      "AWS_SHARED_CREDENTIALS_FILE, never the URL)"))
     server.add_argument("--max-chunk-mib", type=float, default=None,
-                        help="largest upload request body in MiB (default: INSPECTOR_SERVER_MAX_CHUNK_MIB, else 16); "
-                             "bodies are streamed to disk, so this bounds request time, not memory")
+                        help=QT_TRANSLATE_NOOP(
+                            "Cli", "largest upload request body in MiB (default: INSPECTOR_SERVER_MAX_CHUNK_MIB, "
+                                   "else 16); bodies are streamed to disk, so this bounds request time, not memory"))
     actions = server.add_subparsers(dest="server_command", metavar="ACTION")
 
-    users = actions.add_parser("users", help="manage accounts")
-    _common(users, suppress=True)
+    users = _sub(actions, "users", QT_TRANSLATE_NOOP("Cli", "manage accounts"))
     usub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    add = usub.add_parser("add", help="create an account")
-    _common(add, suppress=True)
+    add = _sub(usub, "add", QT_TRANSLATE_NOOP("Cli", "create an account"))
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=["inspector", "team_lead", "admin"])
-    add.add_argument("--team", action="append", default=[], metavar="T", help="team (repeatable)")
-    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--team", action="append", default=[], metavar="T", help=QT_TRANSLATE_NOOP(
+        "Cli", "team (repeatable)"))
+    add.add_argument("--password-stdin", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "read the password from standard input"))
     add.add_argument("--officer", metavar="OFFICER_ID", default=None,
-                     help="the account's officer in the roster: drafts of a 双随机 draw that name this officer reach "
-                          "this account (and nobody else of the team) until the visit starts")
-    teams = usub.add_parser("teams", help="replace an account's teams (changes what it may see)")
-    _common(teams, suppress=True)
+                     help=QT_TRANSLATE_NOOP(
+                         "Cli", "the account's officer in the roster: drafts of a 双随机 draw that name this "
+                                "officer reach this account (and nobody else of the team) until the visit starts"))
+    teams = _sub(usub, "teams", QT_TRANSLATE_NOOP("Cli", "replace an account's teams (changes what it may see)"))
     teams.add_argument("name")
     teams.add_argument("--team", action="append", default=[], metavar="T")
-    ulist = usub.add_parser("list", help="list accounts")
-    _common(ulist, suppress=True)
-    revoke = usub.add_parser("revoke", help="revoke every sign-in token of an account (lost laptop, departure)")
-    _common(revoke, suppress=True)
+    _sub(usub, "list", QT_TRANSLATE_NOOP("Cli", "list accounts"))
+    revoke = _sub(usub, "revoke", QT_TRANSLATE_NOOP(
+        "Cli", "revoke every sign-in token of an account (lost laptop, departure)"))
     revoke.add_argument("name")
-    unlock = usub.add_parser("unlock", help="lift the lockout after repeated wrong passwords")
-    _common(unlock, suppress=True)
+    unlock = _sub(usub, "unlock", QT_TRANSLATE_NOOP("Cli", "lift the lockout after repeated wrong passwords"))
     unlock.add_argument("name")
 
-    roster = actions.add_parser("import-roster", help="publish institutions and officers from a JSON file")
-    _common(roster, suppress=True)
+    roster = _sub(actions, "import-roster", QT_TRANSLATE_NOOP(
+        "Cli", "publish institutions and officers from a JSON file"))
     roster.add_argument("file", type=Path)
-    assign = actions.add_parser("assign-institution",
-                                help="assign an institution to a team (its data leads and returns go to that team)")
-    _common(assign, suppress=True)
+    assign = _sub(actions, "assign-institution", QT_TRANSLATE_NOOP(
+        "Cli", "assign an institution to a team (its data leads and returns go to that team)"))
     assign.add_argument("institution_id")
     assign.add_argument("--team", required=True)
-    tmpl = actions.add_parser("import-templates", help="publish checklist templates (forms/*.toml)")
-    _common(tmpl, suppress=True)
+    tmpl = _sub(actions, "import-templates", QT_TRANSLATE_NOOP("Cli", "publish checklist templates (forms/*.toml)"))
     tmpl.add_argument("directory", type=Path, nargs="?")
-    epoch = actions.add_parser("new-epoch", help="regenerate the server epoch (after a restore from backup)")
-    _common(epoch, suppress=True)
-    exp = actions.add_parser("expire-uploads", help="delete incomplete uploads past their expiry (run daily)")
-    _common(exp, suppress=True)
-    tsa = actions.add_parser("tsa", help="the server's own RFC 3161 time-stamping authority")
-    _common(tsa, suppress=True)
+    _sub(actions, "new-epoch", QT_TRANSLATE_NOOP(
+        "Cli", "regenerate the server epoch (after a restore from backup)"))
+    _sub(actions, "expire-uploads", QT_TRANSLATE_NOOP(
+        "Cli", "delete incomplete uploads past their expiry (run daily)"))
+    tsa = _sub(actions, "tsa", QT_TRANSLATE_NOOP("Cli", "the server's own RFC 3161 time-stamping authority"))
     tsub = tsa.add_subparsers(dest="tsa_command", metavar="ACTION", required=True)
-    tinit = tsub.add_parser("init", help="issue the TSA certificate from the agency CA (kept in STORAGE/tsa/)")
-    _common(tinit, suppress=True)
-    tinit.add_argument("--ca-cert", type=Path, required=True, help="the agency CA certificate (PEM)")
-    tinit.add_argument("--ca-key", type=Path, required=True, help="the agency CA private key (PEM)")
+    tinit = _sub(tsub, "init", QT_TRANSLATE_NOOP(
+        "Cli", "issue the TSA certificate from the agency CA (kept in STORAGE/tsa/)"))
+    tinit.add_argument("--ca-cert", type=Path, required=True, help=QT_TRANSLATE_NOOP(
+        "Cli", "the agency CA certificate (PEM)"))
+    tinit.add_argument("--ca-key", type=Path, required=True, help=QT_TRANSLATE_NOOP(
+        "Cli", "the agency CA private key (PEM)"))
     tinit.add_argument("--ca-key-password-stdin", action="store_true",
-                       help="read the CA key's password from standard input")
-    tinit.add_argument("--name", help="the TSA's common name (default: <agency> 时间戳服务)")
-    tserve = tsub.add_parser("serve", help="run the TSA as its own RFC 3161 HTTP service (for --tsa-url)")
-    _common(tserve, suppress=True)
-    tserve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    tserve.add_argument("--port", type=int, default=3161, help="port (default 3161; 0 picks a free one)")
-    mig = actions.add_parser("migrate", help="apply database migrations and exit")
-    _common(mig, suppress=True)
+                       help=QT_TRANSLATE_NOOP("Cli", "read the CA key's password from standard input"))
+    tinit.add_argument("--name", help=QT_TRANSLATE_NOOP(
+        "Cli", "the TSA's common name (default: <agency> 时间戳服务)"))
+    tserve = _sub(tsub, "serve", QT_TRANSLATE_NOOP(
+        "Cli", "run the TSA as its own RFC 3161 HTTP service (for --tsa-url)"))
+    tserve.add_argument("--host", default="127.0.0.1", help=QT_TRANSLATE_NOOP(
+        "Cli", "address to listen on (default 127.0.0.1)"))
+    tserve.add_argument("--port", type=int, default=3161, help=QT_TRANSLATE_NOOP(
+        "Cli", "port (default 3161; 0 picks a free one)"))
+    _sub(actions, "migrate", QT_TRANSLATE_NOOP("Cli", "apply database migrations and exit"))
     server.set_defaults(handler=run)
     return server
 

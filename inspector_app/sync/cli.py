@@ -17,24 +17,35 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from inspector_app.domain.errors import QT_TRANSLATE_NOOP
+
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
-    p = subparsers.add_parser("sync", help="synchronise this workspace with a sync server (headless)",
-                              description="Push local changes, pull the team's changes, upload photos.")
-    p.add_argument("--server", required=True, metavar="URL", help="e.g. http://127.0.0.1:8765")
-    p.add_argument("--user", metavar="U", help="sign in as U (asks for the password unless a token is stored)")
-    p.add_argument("--once", action="store_true", help="one round, then exit (default: keep syncing)")
-    p.add_argument("--interval", type=float, default=30.0, help="seconds between rounds when idle")
+    p = subparsers.add_parser("sync", help=QT_TRANSLATE_NOOP(
+        "Cli", "synchronise this workspace with a sync server (headless)"),
+                              description=QT_TRANSLATE_NOOP(
+                                  "Cli", "Push local changes, pull the team's changes, upload photos."))
+    p.add_argument("--server", required=True, metavar="URL", help=QT_TRANSLATE_NOOP(
+        "Cli", "e.g. http://127.0.0.1:8765"))
+    p.add_argument("--user", metavar="U", help=QT_TRANSLATE_NOOP(
+        "Cli", "sign in as U (asks for the password unless a token is stored)"))
+    p.add_argument("--once", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "one round, then exit (default: keep syncing)"))
+    p.add_argument("--interval", type=float, default=30.0, help=QT_TRANSLATE_NOOP(
+        "Cli", "seconds between rounds when idle"))
     p.add_argument("--password-stdin", action="store_true",
-                   help="read the password(s) from standard input: the officer's first when the workspace needs a "
-                        "sign-in, then the sync account's")
+                   help=QT_TRANSLATE_NOOP("Cli", "read the password(s) from standard input: the officer's first "
+                                                 "when the workspace needs a sign-in, then the sync account's"))
     p.add_argument("--officer", metavar="NAME", default=None,
-                   help="officer who unlocks a workspace with key slots (default: --user when it names one); "
-                        "password from --password-stdin, INSPECTOR_PASSWORD or a prompt")
-    p.add_argument("--chunk-mib", type=float, default=4.0, help="upload chunk size in MiB")
-    p.add_argument("--json", action="store_true", help="print the status as JSON")
+                   help=QT_TRANSLATE_NOOP(
+                       "Cli", "officer who unlocks a workspace with key slots (default: --user when it names one); "
+                              "password from --password-stdin, INSPECTOR_PASSWORD or a prompt"))
+    p.add_argument("--chunk-mib", type=float, default=4.0, help=QT_TRANSLATE_NOOP(
+        "Cli", "upload chunk size in MiB"))
+    p.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "print the status as JSON"))
     p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                   help="workspace directory (default: INSPECTOR_HOME, else the user data directory)")
+                   help=QT_TRANSLATE_NOOP(
+                       "Cli", "workspace directory (default: INSPECTOR_HOME, else the user data directory)"))
     p.set_defaults(handler=run)
     return p
 

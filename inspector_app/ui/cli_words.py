@@ -9,13 +9,13 @@ LC_MESSAGES, LANG) when it names English or Chinese; else Chinese, the language 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTranslator
 
+from inspector_app.cli_help import locale_language
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP
 from inspector_app.ui.errors import Translate, plain_message, problem_message
 from inspector_app.ui.i18n import compiled_catalogue
@@ -25,15 +25,7 @@ _loaded: dict[str, QTranslator | None] = {}
 
 
 def cli_language(requested: str | None = None) -> str:
-    if requested:
-        return requested
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value.startswith("en"):
-            return "en"
-        if value.startswith("zh"):
-            return "zh_CN"
-    return "zh_CN"
+    return requested or locale_language()  # the help's rule too (cli_help.py)
 
 
 def translator(lang: str, cache_dir: Path) -> Translate:

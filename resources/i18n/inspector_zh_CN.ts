@@ -265,6 +265,904 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="24"/>
+        <source>for --case-file: the officer who seals it (name, 执法证号 or officer id; one of the record&apos;s officers or its team lead); asked for when omitted</source>
+        <translation>用于 --case-file：封卷的执法人员（姓名、执法证号或执法人员编号；须为笔录中的执法人员或其组长）；省略时会询问</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/casefile_cli.py" line="30"/>
+        <source>for --case-file: read the sealing certificate&apos;s password from standard input (default: INSPECTOR_SIGN_PASSWORD, else a prompt)</source>
+        <translation>用于 --case-file：从标准输入读取封卷证书的密码（默认：INSPECTOR_SIGN_PASSWORD，否则提示输入）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="28"/>
+        <location filename="../../inspector_app/verify_cli.py" line="19"/>
+        <source>workspace directory (default: INSPECTOR_HOME, else the platform&apos;s user data directory)</source>
+        <translation>工作区目录（默认：INSPECTOR_HOME，否则为系统的用户数据目录）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="38"/>
+        <source>医保基金现场检查 — offline field-inspection client. Without a command, starts the desktop app.</source>
+        <translation>医保基金现场检查——离线现场检查客户端。不带命令时启动桌面程序。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="43"/>
+        <source>user-interface language (default: system locale)</source>
+        <translation>界面语言（默认：按系统语言环境）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="47"/>
+        <source>checklist library: list, validate, show</source>
+        <translation>检查表库：列出、校验、查看</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="48"/>
+        <source>Work with the checklist templates in forms/.</source>
+        <translation>管理 forms/ 中的检查表模板。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="50"/>
+        <source>list the templates that load, with item counts and content hashes</source>
+        <translation>列出可加载的模板及其检查项数和内容哈希</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="52"/>
+        <location filename="../../inspector_app/cli.py" line="78"/>
+        <location filename="../../inspector_app/draw_cli.py" line="55"/>
+        <location filename="../../inspector_app/draw_cli.py" line="62"/>
+        <location filename="../../inspector_app/leads_cli.py" line="41"/>
+        <location filename="../../inspector_app/leads_cli.py" line="63"/>
+        <location filename="../../inspector_app/plans_cli.py" line="49"/>
+        <location filename="../../inspector_app/plans_cli.py" line="53"/>
+        <location filename="../../inspector_app/plans_cli.py" line="82"/>
+        <source>machine-readable output</source>
+        <translation>机器可读的输出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="53"/>
+        <source>check template files and report every problem</source>
+        <translation>校验模板文件并报告全部问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="54"/>
+        <source>Exit status 0 when every file is valid, 1 otherwise.</source>
+        <translation>全部文件有效时退出状态为 0，否则为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="56"/>
+        <source>a .toml file or a folder of them</source>
+        <translation>一个 .toml 文件或存放此类文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="58"/>
+        <source>print one template as the app reads it</source>
+        <translation>按程序读取的结果打印一个模板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="60"/>
+        <source>print the parsed template as JSON</source>
+        <translation>以 JSON 打印解析后的模板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="63"/>
+        <source>create a demo workspace (fictional roster and sample inspections)</source>
+        <translation>创建演示工作区（虚构的名录和示例检查）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="65"/>
+        <source>Create a demo workspace: institutions of every category and level, officers (one with an expired certificate) and sample inspections.</source>
+        <translation>创建演示工作区：各类别、各级别的机构，执法人员（其中一人证件已过期）和示例检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="69"/>
+        <source>start the desktop app on the workspace afterwards</source>
+        <translation>随后在该工作区上启动桌面程序</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="72"/>
+        <source>list inspections in the workspace</source>
+        <translation>列出工作区中的检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="74"/>
+        <source>list inspections with status, team and completion</source>
+        <translation>列出检查及其状态、检查组和完成度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="84"/>
+        <source>render the main screens to PNG (offscreen)</source>
+        <translation>将主要界面渲染为 PNG（离屏）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="85"/>
+        <source>Render the main screens of a workspace to PNG files, offscreen. Without --data-dir a temporary demo workspace is created.</source>
+        <translation>以离屏方式将工作区的主要界面渲染为 PNG 文件。未指定 --data-dir 时创建临时演示工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="89"/>
+        <source>folder for the PNG files</source>
+        <translation>存放 PNG 文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="91"/>
+        <source>interface language (default zh_CN)</source>
+        <translation>界面语言（默认 zh_CN）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="95"/>
+        <source>build the bundled Chinese fonts (Noto Sans SC) into the cache</source>
+        <translation>将内置中文字体（Noto Sans SC）生成到缓存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="97"/>
+        <source>Build static Noto Sans SC Regular/Bold from the installed variable font (OFL-1.1) for the interface and the PDF records. Runs once; later calls return at once.</source>
+        <translation>从已安装的可变字体（OFL-1.1）生成静态 Noto Sans SC Regular/Bold，供界面和 PDF 笔录使用。只需运行一次；之后的调用立即返回。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli.py" line="102"/>
+        <source>build (or check) the font cache</source>
+        <translation>生成（或检查）字体缓存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="30"/>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="31"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="32"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="33"/>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助并退出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="34"/>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="35"/>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="36"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="37"/>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="38"/>
+        <source>one of the arguments %s is required</source>
+        <translation>必须提供以下参数之一：%s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="39"/>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="40"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="41"/>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了显式参数 %r</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="42"/>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="43"/>
+        <source>expected at most one argument</source>
+        <translation>最多需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="44"/>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="45"/>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="46"/>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="47"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="48"/>
+        <source>unexpected option string: %s</source>
+        <translation>意外的选项字符串：%s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="49"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="50"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="51"/>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/cli_help.py" line="52"/>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="21"/>
+        <source>双随机 draws of institutions and officers for a plan item</source>
+        <translation>为计划事项双随机抽取机构和执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="23"/>
+        <source>Draw institutions (weighted, minimum ratio, 90-day rule) and officers (valid certificates, 回避, cross-check region) for a plan item, reproducibly.</source>
+        <translation>为计划事项抽取机构（加权、最低比例、90 日规则）和执法人员（证件有效、回避、交叉检查地区），结果可复现。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="27"/>
+        <source>fix the seed, draw, and create the draft inspections</source>
+        <translation>固定随机种子、抽取，并创建检查草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="29"/>
+        <source>The seed is fixed and journaled first (printed before the pool), then the pool is built and the draw made; the result becomes draft inspections. With --sign the signed 随机抽查记录 is written to --out (password of the signing certificate from INSPECTOR_SIGN_PASSWORD or a prompt).</source>
+        <translation>先固定随机种子并记入全过程记录（在抽取池之前打印），再建立抽取池并抽取；结果成为检查草稿。使用 --sign 时，签名的随机抽查记录写入 --out（签名证书的密码来自 INSPECTOR_SIGN_PASSWORD 或提示输入）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="34"/>
+        <source>item id, id prefix, or PLAN_KEY/ITEM_KEY</source>
+        <translation>事项编号、编号前缀或 PLAN_KEY/ITEM_KEY</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="36"/>
+        <source>the seed (at least 32 hex digits; default: 32 random bytes)</source>
+        <translation>随机种子（至少 32 位十六进制数字；默认：32 个随机字节）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="39"/>
+        <source>planned inspection date (default: today)</source>
+        <translation>计划检查日期（默认：今天）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="40"/>
+        <source>institutions to draw (default: the item&apos;s target, at least the minimum ratio)</source>
+        <translation>抽取的机构数（默认：事项的目标数，且不低于最低比例）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="43"/>
+        <source>leave an institution out of the pool, with the reason (repeatable)</source>
+        <translation>将某机构排除出抽取池并注明理由（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="45"/>
+        <source>only draw; accept or abandon later</source>
+        <translation>只抽取；稍后再接受或放弃</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="47"/>
+        <source>name or 执法证号 of the officer signing the record</source>
+        <translation>签署记录的执法人员的姓名或执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="49"/>
+        <source>where to write the signed record</source>
+        <translation>签名记录的写入位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="52"/>
+        <source>the draw rules (plans/draw-rules.toml is the documented example); default: the workspace&apos;s config/draw-rules.toml, else the built-in rules (3 %%, 90 days, 2 officers)</source>
+        <translation>抽取规则（plans/draw-rules.toml 为带说明的示例）；默认：工作区的 config/draw-rules.toml，否则为内置规则（3 %%、90 天、2 名执法人员）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="56"/>
+        <source>check a 随机抽查记录: signature, and the result re-run from its data</source>
+        <translation>核验随机抽查记录：签名，以及按其数据重新运行的抽取结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="58"/>
+        <source>Exit status 0 only when the signature holds and the result follows from the record&apos;s own pool, rules and seed.</source>
+        <translation>仅当签名有效且结果可由记录自身的抽取池、规则和随机种子复现时，退出状态为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="63"/>
+        <source>the 结果公示 of an accepted draw round (PDF + JSON beside it)</source>
+        <translation>已接受的一轮抽取的结果公示（PDF，旁附 JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="65"/>
+        <source>One row per institution inspected (signed records): date, problems, amounts and result; personal data masked. Institutions not yet visited are not named.</source>
+        <translation>每个已检查的机构一行（仅已签名的记录）：日期、问题、金额和结果；个人信息已脱敏。尚未检查的机构不列名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/draw_cli.py" line="72"/>
+        <location filename="../../inspector_app/leads_cli.py" line="42"/>
+        <location filename="../../inspector_app/leads_cli.py" line="64"/>
+        <location filename="../../inspector_app/plans_cli.py" line="16"/>
+        <location filename="../../inspector_app/restore_cli.py" line="32"/>
+        <location filename="../../inspector_app/restore_cli.py" line="38"/>
+        <location filename="../../inspector_app/signin_cli.py" line="111"/>
+        <source>workspace directory</source>
+        <translation>工作区目录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="16"/>
+        <source>data leads (数据比对): import and screen settlement extracts</source>
+        <translation>数据比对线索：导入并筛查结算数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="18"/>
+        <source>Import settlement or smart-monitoring extracts (CSV or XLSX) and screen them for the classic patterns (分解住院, overlapping stays, charges above the price list, implausible quantities, out-of-list drugs).</source>
+        <translation>导入结算或智能监控数据（CSV 或 XLSX），按典型模式筛查（分解住院、住院时间重叠、超物价收费、数量不合理、目录外用药）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="23"/>
+        <source>import one extract; nothing is imported when any row is refused</source>
+        <translation>导入一份数据；任何一行被拒绝时不导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="25"/>
+        <source>Import FILE under the source NAME. A new source gets the default column mapping (结算流水号, 定点编码, 患者编号, 入院日期, 出院日期, 主要诊断, 医疗总费用, 项目编码, 数量, 单价, 金额 …); a known source reuses its saved mapping. Exit status 0 on success, 2 when the file is refused.</source>
+        <translation>以来源名 NAME 导入 FILE。新来源使用默认的列对应关系（结算流水号, 定点编码, 患者编号, 入院日期, 出院日期, 主要诊断, 医疗总费用, 项目编码, 数量, 单价, 金额 …）；已知来源沿用其保存的对应关系。成功时退出状态为 0，文件被拒绝时为 2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="31"/>
+        <source>name of the source (e.g. 市平台结算)</source>
+        <translation>来源名称（如 市平台结算）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="33"/>
+        <source>XLSX: the sheet to read (default: the first)</source>
+        <translation>XLSX：要读取的工作表（默认：第一个）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="36"/>
+        <source>column mapping to save with the source: {&quot;settlement_no&quot;: &quot;单据号&quot;, ...}</source>
+        <translation>与来源一同保存的列对应关系：{&quot;settlement_no&quot;: &quot;单据号&quot;, ...}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="39"/>
+        <source>screening settings (readmission_days, prices, max_per_day, listed, …)</source>
+        <translation>筛查设置（readmission_days、prices、max_per_day、listed 等）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="47"/>
+        <source>self-inspection returns (自查自纠) of a campaign</source>
+        <translation>专项治理的自查自纠情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="49"/>
+        <source>Import the filled self-inspection returns (自查情况统计表, XLSX generated by the app for each institution of a campaign).</source>
+        <translation>导入已填写的自查情况统计表（本软件为专项治理的每家机构生成的 XLSX）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="53"/>
+        <source>import one filled return; the file is kept as evidence (电子数据)</source>
+        <translation>导入一份已填写的自查情况统计表；文件作为证据（电子数据）保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="55"/>
+        <source>Exit status 0 on success, 2 when the return is refused (the message names file, sheet, row and column).</source>
+        <translation>成功时退出状态为 0；统计表被拒绝时为 2（消息会指出文件、工作表、行和列）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="59"/>
+        <source>date the return was received (default: today)</source>
+        <translation>收到统计表的日期（默认：今天）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/leads_cli.py" line="61"/>
+        <source>how it came (邮件, U盘, 平台上报 …)</source>
+        <translation>报送方式（邮件、U盘、平台上报 …）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="35"/>
+        <source>inspection plans and campaigns: import, list, show</source>
+        <translation>检查计划与专项治理：导入、列出、查看</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="37"/>
+        <source>Annual inspection plans (年度检查计划) and campaigns (专项治理) with their items: scope, target, frequency, window, division, templates and inspection type.</source>
+        <translation>年度检查计划和专项治理及其事项：范围、目标、频次、期间、分工、检查表和检查类型。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="42"/>
+        <source>import a plan file (plans/*.toml) as a draft plan</source>
+        <translation>将计划文件（plans/*.toml）导入为计划草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="44"/>
+        <source>Validate the file and import it as a draft. Every problem is reported with file:line and its code; a file with any problem imports nothing (exit 1).</source>
+        <translation>校验文件并导入为草稿。每个问题都附 文件:行号 及其代码；文件有任何问题时不导入任何内容（退出状态 1）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="48"/>
+        <source>list the plans of the workspace</source>
+        <translation>列出工作区中的计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="50"/>
+        <source>one plan with its items</source>
+        <translation>查看一个计划及其事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="51"/>
+        <location filename="../../inspector_app/plans_cli.py" line="59"/>
+        <location filename="../../inspector_app/plans_cli.py" line="65"/>
+        <source>plan id, id prefix or the plan file&apos;s id</source>
+        <translation>计划编号、编号前缀或计划文件中的编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="54"/>
+        <source>move a plan to its next status (§4.2)</source>
+        <translation>将计划推进到下一状态（§4.2）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="55"/>
+        <source>draft → approved (分管领导) → filed (法规处) → running → summary → archived; approved may go back to draft. Institutions are drawn only for filed or running plans.</source>
+        <translation>draft（草稿）→ approved（分管领导批准）→ filed（法规处备案）→ running（执行中）→ summary（总结）→ archived（归档）；approved 可退回 draft。只有 filed 或 running 的计划才能抽取机构。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="62"/>
+        <source>why (kept in the journal)</source>
+        <translation>原因（记入全过程记录）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="63"/>
+        <source>the year-end 检查工作总结 of a plan (PDF + XLSX beside it)</source>
+        <translation>计划的年度检查工作总结（PDF，旁附 XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="72"/>
+        <source>coverage of the plans&apos; targets: done / required, frequency, days left</source>
+        <translation>计划目标的覆盖情况：已完成 / 应完成、频次、剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="74"/>
+        <source>Per plan item: institutions inspected (signed records only) of those in scope, against the target; times done against the frequency; days left in the window; BEHIND when short of the target pro rata of the elapsed window.</source>
+        <translation>按计划事项：范围内已检查的机构数（仅计已签名的记录）与目标对比；已检查次数与频次对比；期间剩余天数；按已过期间的比例未达目标时标为 BEHIND。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="78"/>
+        <source>one plan (id, id prefix or the plan file&apos;s id)</source>
+        <translation>只看一个计划（编号、编号前缀或计划文件中的编号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/plans_cli.py" line="80"/>
+        <source>as of this day (default: today)</source>
+        <translation>截至该日（默认：今天）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/restore_cli.py" line="25"/>
+        <source>replace a corrupt database by a checked backup</source>
+        <translation>用校验过的备份替换损坏的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/restore_cli.py" line="26"/>
+        <source>Check BACKUP (full integrity check, this app&apos;s schema, readable with the workspace key), move the current database aside to corrupt/ in the workspace, and copy the backup in. Nothing is changed when the backup is unusable. Evidence files are not part of the database backup.</source>
+        <translation>检查 BACKUP（完整性全面检查、是否为本软件的数据库结构、能否用工作区密钥读取），将当前数据库移到工作区的 corrupt/ 下，再复制备份。备份不可用时不做任何改动。证据文件不在数据库备份中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/restore_cli.py" line="31"/>
+        <source>a backup file (see: inspector backups)</source>
+        <translation>备份文件（见：inspector backups）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/restore_cli.py" line="36"/>
+        <source>list the database backups of the workspace, newest first</source>
+        <translation>列出工作区的数据库备份，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="42"/>
+        <source>database: a SQLite file path or sqlite:/// URL, or postgresql://user@host/db (default: INSPECTOR_SERVER_DB, else ./%(default_file)s)</source>
+        <translation>数据库：SQLite 文件路径或 sqlite:/// URL，或 postgresql://user@host/db（默认：INSPECTOR_SERVER_DB，否则为 ./%(default_file)s）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="47"/>
+        <source>evidence blob storage directory (default: INSPECTOR_SERVER_STORAGE, else ./%(default_dir)s)</source>
+        <translation>证据文件存储目录（默认：INSPECTOR_SERVER_STORAGE，否则为 ./%(default_dir)s）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="60"/>
+        <source>run or administer the sync server</source>
+        <translation>运行或管理同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="61"/>
+        <source>The sync server (FastAPI + uvicorn). Without an action it serves.</source>
+        <translation>同步服务器（FastAPI + uvicorn）。不带操作时开始服务。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="64"/>
+        <location filename="../../inspector_app/server/cli.py" line="139"/>
+        <source>address to listen on (default 127.0.0.1)</source>
+        <translation>监听地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="66"/>
+        <source>port (default 8765; 0 picks a free one)</source>
+        <translation>端口（默认 8765；0 表示自动选择空闲端口）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="68"/>
+        <source>worker processes (share one PostgreSQL database)</source>
+        <translation>工作进程数（共用一个 PostgreSQL 数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="70"/>
+        <source>bearer token lifetime in hours</source>
+        <translation>访问令牌有效期（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="74"/>
+        <source>the agency&apos;s RFC 3161 time-stamping service (default: INSPECTOR_SERVER_TSA_URL, else the server&apos;s own TSA when `tsa init` has been run, else no timestamps)</source>
+        <translation>本机构的 RFC 3161 时间戳服务（默认：INSPECTOR_SERVER_TSA_URL，否则在运行过 `tsa init` 时使用服务器自己的时间戳服务，否则不加时间戳）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="78"/>
+        <source>evidence in an S3-compatible bucket: s3://BUCKET[/PREFIX]?endpoint=URL&amp;region=R (default: INSPECTOR_SERVER_BLOB_STORE, else files under --storage; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_SHARED_CREDENTIALS_FILE, never the URL)</source>
+        <translation>证据存放在 S3 兼容的存储桶：s3://BUCKET[/PREFIX]?endpoint=URL&amp;region=R（默认：INSPECTOR_SERVER_BLOB_STORE，否则为 --storage 下的文件；凭据来自 AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY 或 AWS_SHARED_CREDENTIALS_FILE，绝不放在 URL 中）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="84"/>
+        <source>largest upload request body in MiB (default: INSPECTOR_SERVER_MAX_CHUNK_MIB, else 16); bodies are streamed to disk, so this bounds request time, not memory</source>
+        <translation>上传请求体的最大大小，单位 MiB（默认：INSPECTOR_SERVER_MAX_CHUNK_MIB，否则为 16）；请求体流式写入磁盘，因此它限制的是请求时长而非内存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="89"/>
+        <source>manage accounts</source>
+        <translation>管理账号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="91"/>
+        <source>create an account</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="94"/>
+        <source>team (repeatable)</source>
+        <translation>检查组（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="96"/>
+        <source>read the password from standard input</source>
+        <translation>从标准输入读取密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="99"/>
+        <source>the account&apos;s officer in the roster: drafts of a 双随机 draw that name this officer reach this account (and nobody else of the team) until the visit starts</source>
+        <translation>该账号在执法人员名册中对应的执法人员：点名该执法人员的双随机抽取草稿在检查开始前只发给这个账号（不发给组内其他人）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="102"/>
+        <source>replace an account&apos;s teams (changes what it may see)</source>
+        <translation>替换账号所属的检查组（会改变其可见范围）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="105"/>
+        <source>list accounts</source>
+        <translation>列出账号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="106"/>
+        <source>revoke every sign-in token of an account (lost laptop, departure)</source>
+        <translation>吊销账号的全部登录令牌（笔记本丢失、人员离职）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="109"/>
+        <source>lift the lockout after repeated wrong passwords</source>
+        <translation>解除多次密码错误后的锁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="112"/>
+        <source>publish institutions and officers from a JSON file</source>
+        <translation>从 JSON 文件发布机构和执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="115"/>
+        <source>assign an institution to a team (its data leads and returns go to that team)</source>
+        <translation>将机构分配给检查组（其数据线索和自查情况统计表归该组）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="119"/>
+        <source>publish checklist templates (forms/*.toml)</source>
+        <translation>发布检查表模板（forms/*.toml）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="121"/>
+        <source>regenerate the server epoch (after a restore from backup)</source>
+        <translation>重新生成服务器纪元（epoch）（从备份恢复之后）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="123"/>
+        <source>delete incomplete uploads past their expiry (run daily)</source>
+        <translation>删除已过期的未完成上传（每天运行）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="125"/>
+        <source>the server&apos;s own RFC 3161 time-stamping authority</source>
+        <translation>服务器自己的 RFC 3161 时间戳服务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="127"/>
+        <source>issue the TSA certificate from the agency CA (kept in STORAGE/tsa/)</source>
+        <translation>由本机构 CA 签发时间戳服务证书（保存在 STORAGE/tsa/）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="129"/>
+        <source>the agency CA certificate (PEM)</source>
+        <translation>本机构 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="131"/>
+        <source>the agency CA private key (PEM)</source>
+        <translation>本机构 CA 私钥（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="134"/>
+        <source>read the CA key&apos;s password from standard input</source>
+        <translation>从标准输入读取 CA 私钥的密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="135"/>
+        <source>the TSA&apos;s common name (default: &lt;agency&gt; 时间戳服务)</source>
+        <translation>时间戳服务的通用名称（默认：&lt;机构名称&gt; 时间戳服务）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="137"/>
+        <source>run the TSA as its own RFC 3161 HTTP service (for --tsa-url)</source>
+        <translation>将时间戳服务作为独立的 RFC 3161 HTTP 服务运行（供 --tsa-url 使用）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="141"/>
+        <source>port (default 3161; 0 picks a free one)</source>
+        <translation>端口（默认 3161；0 表示自动选择空闲端口）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/server/cli.py" line="143"/>
+        <source>apply database migrations and exit</source>
+        <translation>执行数据库迁移后退出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="26"/>
+        <source>officer signing in (name or 执法证号); password from --password-stdin, INSPECTOR_PASSWORD or a prompt</source>
+        <translation>登录的执法人员（姓名或执法证号）；密码来自 --password-stdin、INSPECTOR_PASSWORD 或提示输入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="30"/>
+        <source>read the officer&apos;s password from the first line of standard input</source>
+        <translation>从标准输入的第一行读取执法人员的密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="103"/>
+        <source>officers&apos; sign-in passwords and the recovery key (key slots)</source>
+        <translation>执法人员的登录密码和恢复密钥（密钥槽）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="105"/>
+        <source>The workspace key is wrapped once per officer password and once for the agency&apos;s recovery public key (keys/slots.json).</source>
+        <translation>工作区密钥按每名执法人员的密码各封装一次，并用本机构的恢复公钥封装一次（keys/slots.json）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="114"/>
+        <source>who can sign in on this laptop (name, role, 执法证号)</source>
+        <translation>本机可登录的人员（姓名、角色、执法证号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="117"/>
+        <source>create the workspace key for a workspace without one</source>
+        <translation>为尚无工作区密钥的工作区创建密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="119"/>
+        <source>Create the workspace key, wrap it for the agency&apos;s recovery public key and give the first officer (already in the roster) a password.</source>
+        <translation>创建工作区密钥，用本机构的恢复公钥封装，并为第一名执法人员（须已在名册中）设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="123"/>
+        <source>name or 执法证号 of the first officer</source>
+        <translation>第一名执法人员的姓名或执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="126"/>
+        <source>give another officer of the roster a password (needs a signed-in officer)</source>
+        <translation>为名册中的另一名执法人员设置密码（需要已登录的执法人员）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="131"/>
+        <source>change an officer&apos;s password (re-wraps that officer&apos;s slot only)</source>
+        <translation>修改执法人员的密码（只重新封装该人员的密钥槽）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="135"/>
+        <source>remove an officer&apos;s slot (e.g. a departed officer)</source>
+        <translation>删除执法人员的密钥槽（如人员离职）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="140"/>
+        <source>set a new password for an officer with the agency&apos;s recovery key</source>
+        <translation>用本机构的恢复密钥为执法人员设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="142"/>
+        <source>For a lost password: unwrap the workspace key with the recovery PRIVATE key and give the officer a new password (prompted, or from --password-stdin / INSPECTOR_NEW_PASSWORD).</source>
+        <translation>密码遗失时：用恢复私钥解开工作区密钥，为该执法人员设置新密码（提示输入，或来自 --password-stdin / INSPECTOR_NEW_PASSWORD）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/signin_cli.py" line="148"/>
+        <source>read the new password from standard input</source>
+        <translation>从标准输入读取新密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="24"/>
+        <source>synchronise this workspace with a sync server (headless)</source>
+        <translation>将本工作区与同步服务器同步（无界面）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="26"/>
+        <source>Push local changes, pull the team&apos;s changes, upload photos.</source>
+        <translation>推送本地更改，拉取检查组的更改，上传照片。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="28"/>
+        <source>e.g. http://127.0.0.1:8765</source>
+        <translation>例如 http://127.0.0.1:8765</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="30"/>
+        <source>sign in as U (asks for the password unless a token is stored)</source>
+        <translation>以 U 身份登录（未保存令牌时询问密码）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="32"/>
+        <source>one round, then exit (default: keep syncing)</source>
+        <translation>同步一轮后退出（默认：持续同步）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="34"/>
+        <source>seconds between rounds when idle</source>
+        <translation>空闲时两轮同步之间的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="37"/>
+        <source>read the password(s) from standard input: the officer&apos;s first when the workspace needs a sign-in, then the sync account&apos;s</source>
+        <translation>从标准输入读取密码：工作区需要登录时先读执法人员的密码，再读同步账号的密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="40"/>
+        <source>officer who unlocks a workspace with key slots (default: --user when it names one); password from --password-stdin, INSPECTOR_PASSWORD or a prompt</source>
+        <translation>解锁带密钥槽的工作区的执法人员（默认：--user 所指的执法人员）；密码来自 --password-stdin、INSPECTOR_PASSWORD 或提示输入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="43"/>
+        <source>upload chunk size in MiB</source>
+        <translation>上传分块大小（MiB）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="45"/>
+        <source>print the status as JSON</source>
+        <translation>以 JSON 打印状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/sync/cli.py" line="47"/>
+        <source>workspace directory (default: INSPECTOR_HOME, else the user data directory)</source>
+        <translation>工作区目录（默认：INSPECTOR_HOME，否则为用户数据目录）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="28"/>
+        <source>verify a signed PDF record or a case-file ZIP (案卷)</source>
+        <translation>核验签名的 PDF 笔录或案卷 ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="30"/>
+        <source>Verify every signature of a signed record against the organisation CA (revocation from --crl, the workspace and the CRLs embedded at signing), that each signer is the person and role the record names, the stage reached (--require; a workspace document: the stage its database claims), the visible pages against the signed data, what changed after each signature, and the embedded whole-process journal. A ZIP is verified as a case file: its seal (the signed 卷内目录 and manifest), every file&apos;s SHA-256, every signed PDF and its stage, the journal against the sealed head, unsafe entry names and compression bombs. Exit status 0 only when everything holds.</source>
+        <translation>按机构 CA 核验签名笔录的每个签名（吊销信息来自 --crl、工作区和签名时嵌入的 CRL），核验每名签名人是否为笔录所载的人员和角色、达到的阶段（--require；工作区中的文书：以其数据库所载的阶段为准）、可见页面与签名数据是否一致、每次签名后有何改动，以及嵌入的全过程记录。ZIP 按案卷核验：封卷（签名的卷内目录和清单）、每个文件的 SHA-256、每份签名 PDF 及其阶段、全过程记录与封卷时的链头是否一致、不安全的条目名和压缩炸弹。全部通过时退出状态才为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="43"/>
+        <source>trusted CA certificate (repeatable; default: the workspace&apos;s trust roots)</source>
+        <translation>受信任的 CA 证书（可重复；默认：工作区的可信根证书）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="45"/>
+        <source>cached CRL (repeatable)</source>
+        <translation>本地缓存的 CRL（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="48"/>
+        <source>stage the record must reach: signed by its officers, or approved by the team lead (default: every signature the record plans)</source>
+        <translation>笔录必须达到的阶段：signed 为执法人员已签名，approved 为组长已批准（默认：笔录规定的全部签名）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="51"/>
+        <source>machine-readable report</source>
+        <translation>机器可读的报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="53"/>
+        <source>case file: largest total uncompressed size accepted (default 16 GiB)</source>
+        <translation>案卷：可接受的最大解压后总大小（默认 16 GiB）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="56"/>
+        <source>case file: largest compression ratio of an entry over 1 MiB (default 200)</source>
+        <translation>案卷：超过 1 MiB 的条目的最大压缩比（默认 200）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="59"/>
+        <source>case file: also require its seal in the seal ledger this workspace pulled from the sync server (detects a case file re-sealed after export)</source>
+        <translation>案卷：还要求其封卷在本工作区从同步服务器拉取的封卷登记中（可发现导出后被重新封卷的案卷）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="66"/>
+        <source>export an inspection&apos;s signed record, case file or publication</source>
+        <translation>导出检查的签名笔录、案卷或公开摘要</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="68"/>
+        <source>Copy the latest signed revision of an inspection&apos;s record (--pdf), write its case file (--case-file, 案卷 ZIP), or its publication summary with personal data masked (--publication, PDF plus JSON beside it).</source>
+        <translation>复制检查笔录的最新签名版本（--pdf），写出其案卷（--case-file，案卷 ZIP），或写出个人信息已脱敏的公开摘要（--publication，PDF，旁附 JSON）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="72"/>
+        <source>inspection id (see: inspector inspections list --json)</source>
+        <translation>检查编号（见：inspector inspections list --json）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="75"/>
+        <source>where to write the PDF</source>
+        <translation>PDF 的写入位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="76"/>
+        <source>where to write the case file (案卷)</source>
+        <translation>案卷的写入位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="79"/>
+        <source>where to write the publication summary (公开); the JSON goes beside it</source>
+        <translation>公开摘要的写入位置；JSON 写在其旁边</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/verify_cli.py" line="82"/>
+        <source>document for --pdf: %(kinds)s (default: record)</source>
+        <translation>--pdf 导出的文书：%(kinds)s（默认：record）</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/conflicts_dialog.py" line="45"/>
@@ -351,12 +1249,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/date_editor.py" line="26"/>
+        <location filename="../../inspector_app/ui/widgets/date_editor.py" line="29"/>
         <source>(no date)</source>
         <translation>（无日期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/date_editor.py" line="30"/>
+        <location filename="../../inspector_app/ui/widgets/date_editor.py" line="33"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -460,10 +1358,10 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
+        <location filename="../../inspector_app/services/findings.py" line="34"/>
         <location filename="../../inspector_app/services/inspections.py" line="312"/>
         <location filename="../../inspector_app/services/inspections.py" line="333"/>
-        <location filename="../../inspector_app/services/findings.py" line="34"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
     </message>
@@ -761,7 +1659,7 @@
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/draw_cli.py" line="66"/>
+        <location filename="../../inspector_app/draw_cli.py" line="83"/>
         <location filename="../../inspector_app/services/draw_records.py" line="56"/>
         <source>No officer {id}.</source>
         <translation>没有执法人员 {id}。</translation>
@@ -925,13 +1823,13 @@
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draws.py" line="284"/>
         <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
+        <location filename="../../inspector_app/services/draws.py" line="284"/>
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/leads_cli.py" line="61"/>
+        <location filename="../../inspector_app/leads_cli.py" line="78"/>
         <source>{file} is not a readable JSON file: {reason}</source>
         <translation>{file} 不是可读取的 JSON 文件：{reason}</translation>
     </message>
@@ -957,8 +1855,8 @@
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
         <location filename="../../inspector_app/services/leads.py" line="148"/>
+        <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
@@ -1003,8 +1901,8 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
         <location filename="../../inspector_app/services/leads_files.py" line="24"/>
+        <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
         <source>{file} (sheet {sheet}) cannot be read near row {row}: {reason}</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行附近无法读取：{reason}</translation>
     </message>
@@ -1069,9 +1967,9 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="177"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="187"/>
-        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
     </message>
@@ -1247,9 +2145,9 @@
         <translation>请先记录当事人对补正内容的签字（或拒签及见证人）</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/queries.py" line="116"/>
         <location filename="../../inspector_app/services/queries.py" line="136"/>
-        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/record_builder.py" line="146"/>
         <source>The inspection does not exist.</source>
         <extracomment>What an inspection&apos;s and a new answer&apos;s create carries (the other declared fields start empty on the server).</extracomment>
@@ -1266,8 +2164,8 @@
         <translation>执法证号 {certificate} 已登记给 {officer}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/roster.py" line="75"/>
         <location filename="../../inspector_app/services/inspections.py" line="126"/>
+        <location filename="../../inspector_app/services/roster.py" line="75"/>
         <source>The institution does not exist.</source>
         <translation>被检查机构不存在</translation>
     </message>
@@ -1313,8 +2211,8 @@
         <translation>责令整改须先签发责令整改通知书（载明整改期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/review.py" line="285"/>
         <location filename="../../inspector_app/services/reinspection.py" line="106"/>
+        <location filename="../../inspector_app/services/review.py" line="285"/>
         <source>The rectification does not exist.</source>
         <translation>整改记录不存在</translation>
     </message>
@@ -1537,8 +2435,8 @@
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing.py" line="298"/>
         <location filename="../../inspector_app/services/reinspection.py" line="252"/>
+        <location filename="../../inspector_app/services/signing.py" line="298"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
     </message>
@@ -2534,89 +3432,89 @@
         <translation>不支持的密钥派生算法：{alg}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="74"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="77"/>
         <source>The password needs at least {minimum} characters.</source>
         <translation>密码至少需要 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="86"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="89"/>
         <source>The recovery public key cannot be read (it must be an RSA public key in PEM format): {detail}</source>
         <translation>恢复公钥无法读取（须为 PEM 格式的 RSA 公钥）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="90"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="93"/>
         <source>The recovery public key must be an RSA key of at least 3072 bits.</source>
         <translation>恢复公钥须为至少 3072 位的 RSA 公钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="102"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="105"/>
         <source>The recovery private key cannot be read: {detail}</source>
         <translation>恢复私钥无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="105"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="108"/>
         <source>The recovery private key must be an RSA private key.</source>
         <translation>恢复私钥须为 RSA 私钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="166"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="169"/>
         <source>The workspace key already exists: {path}</source>
         <translation>工作区密钥已存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="185"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="188"/>
         <source>The workspace has no key slot file: {path}</source>
         <translation>工作区没有密钥槽文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="188"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="191"/>
         <source>The key slot file cannot be read: {path}: {detail}</source>
         <translation>密钥槽文件无法读取：{path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="193"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="196"/>
         <source>Unsupported key slot file version: {format} ({path})</source>
         <translation>密钥槽文件版本不支持：{format}（{path}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="200"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="203"/>
         <source>The key slot file is malformed: {path}: {detail} is missing</source>
         <translation>密钥槽文件格式不正确：{path}：缺少 {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="217"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="220"/>
         <source>{who} has no sign-in password on this computer (who can sign in: {names}).</source>
         <translation>本机没有 {who} 的登录密码（可登录：{names}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="221"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="224"/>
         <source>Several officers are named {who}; use the certificate number instead.</source>
         <translation>有多名执法人员名为 {who}，请改用执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="232"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="235"/>
         <source>The role must be {roles}: {role}</source>
         <translation>角色须为 {roles}：{role}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="250"/>
-        <location filename="../../inspector_app/storage/keyslots.py" line="293"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="253"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="296"/>
         <source>This officer has no sign-in password on this computer.</source>
         <translation>该执法人员在本机没有登录密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="272"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="275"/>
         <source>This key is not the key of this workspace.</source>
         <translation>该密钥不是本工作区的密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="308"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="311"/>
         <source>This recovery private key does not match the workspace&apos;s recovery public key.</source>
         <translation>该恢复私钥与本工作区的恢复公钥不匹配</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="313"/>
         <location filename="../../inspector_app/storage/keyslots.py" line="316"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="319"/>
         <source>The recovery slot is damaged or was tampered with.</source>
         <translation>恢复槽已损坏或被篡改</translation>
     </message>
@@ -2868,82 +3766,82 @@
         <translation>{file}: 加密文件已损坏、被截断或被篡改（第 {chunk} 段校验失败），或不属于本工作区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/casefile_cli.py" line="35"/>
+        <location filename="../../inspector_app/casefile_cli.py" line="37"/>
         <source>The record names no officer who can seal the case file.</source>
         <translation>笔录中没有可封卷的执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/casefile_cli.py" line="40"/>
+        <location filename="../../inspector_app/casefile_cli.py" line="42"/>
         <source>--officer {wanted}: several sealing officers match (choose from: {choices}).</source>
         <translation>--officer {wanted}：有多名匹配的封卷人（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/casefile_cli.py" line="44"/>
+        <location filename="../../inspector_app/casefile_cli.py" line="46"/>
         <source>--officer {wanted}: no sealing officer matches (choose from: {choices}).</source>
         <translation>--officer {wanted}：没有匹配的封卷人（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/casefile_cli.py" line="49"/>
+        <location filename="../../inspector_app/casefile_cli.py" line="51"/>
         <source>Name the sealing officer with --officer (choose from: {choices}).</source>
         <translation>请用 --officer 指定封卷人（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/casefile_cli.py" line="56"/>
+        <location filename="../../inspector_app/casefile_cli.py" line="58"/>
         <source>Not a valid choice: {answer}</source>
         <translation>无效的选择：{answer}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="39"/>
+        <location filename="../../inspector_app/signin_cli.py" line="40"/>
         <source>There is no password on standard input.</source>
         <translation>标准输入中没有密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="46"/>
+        <location filename="../../inspector_app/signin_cli.py" line="47"/>
         <source>A password is needed: use --password-stdin or the INSPECTOR_PASSWORD environment variable, or run in a terminal to type it.</source>
         <translation>需要密码：请用 --password-stdin、INSPECTOR_PASSWORD 环境变量，或在终端中运行以输入密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="80"/>
+        <location filename="../../inspector_app/signin_cli.py" line="81"/>
         <source>This workspace needs a sign-in: use --user NAME (who can sign in: {names}).</source>
         <translation>该工作区需要登录：请用 --user 姓名（可登录：{names}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="87"/>
+        <location filename="../../inspector_app/signin_cli.py" line="88"/>
         <source>Sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="154"/>
+        <location filename="../../inspector_app/signin_cli.py" line="168"/>
         <source>The two passwords typed are not the same.</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="157"/>
+        <location filename="../../inspector_app/signin_cli.py" line="171"/>
         <source>A new password is needed: use --password-stdin or the INSPECTOR_NEW_PASSWORD environment variable, or run in a terminal.</source>
         <translation>需要新密码：请用 --password-stdin、INSPECTOR_NEW_PASSWORD 环境变量，或在终端中运行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="176"/>
+        <location filename="../../inspector_app/signin_cli.py" line="190"/>
         <source>The recovery private key is encrypted: run in a terminal, or give its passphrase in INSPECTOR_RECOVERY_KEY_PASSWORD.</source>
         <translation>恢复私钥已加密：请在终端中运行，或用 INSPECTOR_RECOVERY_KEY_PASSWORD 提供其口令</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="187"/>
+        <location filename="../../inspector_app/signin_cli.py" line="201"/>
         <source>The roster has several officers {name}.</source>
         <translation>执法人员名录中有多名 {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="189"/>
+        <location filename="../../inspector_app/signin_cli.py" line="203"/>
         <source>The roster has no officer {name}.</source>
         <translation>执法人员名录中没有 {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="209"/>
+        <location filename="../../inspector_app/signin_cli.py" line="223"/>
         <source>This workspace has a workspace key already; add officers with inspector keys add.</source>
         <translation>该工作区已有工作区密钥；新增执法人员请用 inspector keys add</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/signin_cli.py" line="234"/>
+        <location filename="../../inspector_app/signin_cli.py" line="248"/>
         <source>This workspace has no workspace key yet: run inspector keys init first.</source>
         <translation>该工作区还没有工作区密钥：请先运行 inspector keys init</translation>
     </message>
@@ -3464,8 +4362,8 @@
         <translation>签名文书所载全过程记录链头 {head}…（{length} 条）不在 journal.json 的链中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/verify.py" line="247"/>
         <location filename="../../inspector_app/services/case_file/journal_check.py" line="93"/>
+        <location filename="../../inspector_app/services/case_file/verify.py" line="247"/>
         <source>signed document</source>
         <translation>签名文书</translation>
     </message>
@@ -4814,6 +5712,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/window_pages.py" line="51"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -5390,17 +6289,17 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="200"/>
+        <location filename="../../inspector_app/ui/launch.py" line="211"/>
         <source>Creating the workspace key…</source>
         <translation>正在创建工作区密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="249"/>
+        <location filename="../../inspector_app/ui/launch.py" line="260"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="190"/>
+        <location filename="../../inspector_app/ui/launch.py" line="201"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -5656,37 +6555,37 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="115"/>
+        <location filename="../../inspector_app/ui/lock.py" line="114"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="118"/>
+        <location filename="../../inspector_app/ui/lock.py" line="117"/>
         <source>The current password is wrong.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="120"/>
+        <location filename="../../inspector_app/ui/lock.py" line="121"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="133"/>
+        <location filename="../../inspector_app/ui/lock.py" line="134"/>
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="134"/>
+        <location filename="../../inspector_app/ui/lock.py" line="135"/>
         <source>Lock the app after this many minutes without input:</source>
         <translation>无操作多少分钟后锁定：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="190"/>
+        <location filename="../../inspector_app/ui/lock.py" line="191"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="193"/>
+        <location filename="../../inspector_app/ui/lock.py" line="194"/>
         <source>S&amp;witch officer…</source>
         <translation>切换执法人员(&amp;W)…</translation>
     </message>
@@ -5694,7 +6593,7 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="35"/>
+        <location filename="../../inspector_app/ui/lock.py" line="34"/>
         <source>Locked. Sign in to continue.</source>
         <translation>已锁定。请登录后继续。</translation>
     </message>
@@ -5702,69 +6601,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="42"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="31"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="58"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="41"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="129"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="110"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="191"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="192"/>
         <source>All changes synced</source>
         <translation>所有更改已同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="214"/>
         <source>Preparing the Chinese fonts for PDF records (once, about a minute)…</source>
         <translation>正在准备 PDF 笔录所需的中文字体（仅此一次，约一分钟）……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="305"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
         <source>Fonts for PDF records ready</source>
         <translation>PDF 笔录字体已就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="308"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="220"/>
         <source>The fonts for PDF records could not be built: %1</source>
         <translation>无法生成 PDF 笔录所需的字体：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="333"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="247"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="347"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="263"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="348"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="264"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="356"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="274"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="356"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="274"/>
         <source>Medical-insurance fund inspection %1
 Workspace: %2</source>
         <translation>医保基金现场检查 %1
@@ -5906,7 +6805,7 @@ Workspace: %2</source>
         <translation>修改密码(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="208"/>
         <source>Could not be done</source>
         <translation>操作未完成</translation>
     </message>
@@ -6381,27 +7280,27 @@ Workspace: %2</source>
 <context>
     <name>PhasesEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="81"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="81"/>
         <source>Start</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="81"/>
         <source>End</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="88"/>
         <source>Add p&amp;hase</source>
         <translation>添加阶段(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_widgets.py" line="90"/>
         <source>Remove phase</source>
         <translation>删除阶段</translation>
     </message>
@@ -6409,179 +7308,179 @@ Workspace: %2</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="58"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="62"/>
         <source>Annual plan</source>
         <translation>年度计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="63"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="72"/>
         <source>Plan id:</source>
         <translation>计划编号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="73"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="74"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="75"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="75"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="128"/>
         <source>Window:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="77"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="78"/>
         <source>Document number:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="83"/>
         <source>&amp;Add item</source>
         <translation>添加事项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="85"/>
         <source>&amp;Remove item</source>
         <translation>删除事项(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="92"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="109"/>
         <source>No target (frequency only)</source>
         <translation>无覆盖目标（仅频次）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="110"/>
         <source>Share of the scope (%)</source>
         <translation>占范围的比例（%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="111"/>
         <source>Number of institutions</source>
         <translation>机构家数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="122"/>
         <source>Item id:</source>
         <translation>事项编号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="123"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="124"/>
         <source>Content:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="140"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="141"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="142"/>
         <source>Times per year:</source>
         <translation>每年次数：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="143"/>
         <source>Responsible division:</source>
         <translation>责任处室：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="144"/>
         <source>Checklists:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="145"/>
         <source>Inspection type:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="248"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="264"/>
         <source>(unnamed item)</source>
         <translation>（未命名事项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="353"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="58"/>
         <source>Plan</source>
         <translation>检查计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="79"/>
         <source>Phases:</source>
         <translation>工作阶段：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="98"/>
         <source>Own window</source>
         <translation>单独时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="107"/>
         <source>None checked: all regions</source>
         <translation>不勾选即为全部地区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="131"/>
         <source>Categories</source>
         <translation>机构类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="131"/>
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="132"/>
         <source>Ownership</source>
         <translation>经营性质</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="132"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_dialog.py" line="137"/>
         <source>Scope (none checked: any):</source>
         <translation>检查范围（不勾选即不限）：</translation>
     </message>
@@ -7820,110 +8719,110 @@ Workspace: %2</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="27"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="29"/>
         <source>Set up sign-in on this laptop</source>
         <translation>在本机设置登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="31"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="33"/>
         <source>This workspace has no sign-in yet. Choose the agency&apos;s recovery public key (a file from IT) and your password; other officers get theirs after you sign in.</source>
         <translation>此工作区尚未设置登录。请选择机构的恢复公钥（信息中心提供的文件）并设置您的密码；其他执法人员在您登录后设置各自的密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="37"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="39"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="45"/>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="47"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="55"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="45"/>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="47"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="54"/>
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="67"/>
         <source>Recovery public &amp;key:</source>
         <translation>恢复公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="71"/>
         <source>&amp;Officer:</source>
         <translation>执法人员(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="73"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74"/>
         <source>&amp;Certificate number (执法证号):</source>
         <translation>执法证号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="75"/>
         <source>Certificate &amp;valid until:</source>
         <translation>执法证有效期至(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="76"/>
         <source>&amp;Department:</source>
         <translation>科室(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="77"/>
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="81"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="82"/>
         <source>&amp;Repeat the password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="91"/>
         <source>Recovery public key</source>
         <translation>恢复公钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="92"/>
         <source>PEM files (*.pem);;All files (*)</source>
         <translation>PEM 文件 (*.pem);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="110"/>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="117"/>
         <source>Recovery public key: %1</source>
         <translation>恢复公钥：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="114"/>
         <source>cannot read the file %1</source>
         <translation>无法读取文件 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="121"/>
         <source>Enter your name and certificate number.</source>
         <translation>请输入姓名和执法证号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/setup_dialog.py" line="128"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -9018,7 +9917,7 @@ Workspace: %2</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../inspector_app/ui/lock.py" line="89"/>
+        <location filename="../../inspector_app/ui/lock.py" line="88"/>
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>

@@ -21,7 +21,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
                                   ["demo"], ["inspections"], ["inspections", "list"]])
 def test_every_command_has_help(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
-        main([*args, "--help"])
+        main(["--lang", "en", *args, "--help"])  # the Chinese help: tests/cli/test_cli_help_words.py
     assert exc.value.code == 0 and "usage: inspector" in capsys.readouterr().out
 
 

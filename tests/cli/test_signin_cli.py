@@ -116,7 +116,7 @@ def test_workspace_without_key_slots_opens_as_before(app, roster, capsys) -> Non
 @pytest.mark.parametrize("args", [["keys"], ["keys", "recover"], ["keys", "init"]])
 def test_keys_help(args, capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as exc:
-        main([*args, "--help"])
+        main(["--lang", "en", *args, "--help"])
     assert exc.value.code == 0
     assert "usage" in capsys.readouterr().out
 
