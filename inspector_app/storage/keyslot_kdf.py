@@ -31,10 +31,10 @@ WRONG_PASSWORD = QT_TRANSLATE_NOOP("Errors", "The password is wrong.")
 ARGON2ID = {"alg": "argon2id", "m": 47104, "t": 1, "p": 1}
 KEK_BYTES = 32
 SALT_BYTES = 16
-# What a slot may ask for (a forged file must not exhaust the laptop): up to 1 GiB and 10 passes for Argon2id,
-# 2^20 blocks (1 GiB at r = 8) for the older scrypt slots.
-MAX_ARGON2_KIB, MAX_ARGON2_T, MAX_ARGON2_P = 1 << 20, 10, 8
-MAX_SCRYPT_N, MAX_SCRYPT_R, MAX_SCRYPT_P = 1 << 20, 16, 4
+# What a slot may ask for (a forged file must not make the laptop swap or spin): Argon2id up to 512 MiB and 4
+# passes (11× and 4× today's); scrypt exactly as the releases before 2026-12 wrote it, at most (32 MiB).
+MAX_ARGON2_KIB, MAX_ARGON2_T, MAX_ARGON2_P = 1 << 19, 4, 4
+MAX_SCRYPT_N, MAX_SCRYPT_R, MAX_SCRYPT_P = 1 << 15, 8, 1
 
 
 class KeySlotError(DomainError):

@@ -31,6 +31,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from inspector_app.domain.errors import QT_TRANSLATE_NOOP
+from inspector_app.fileio import exclusive_lock
 from inspector_app.storage.atomic import write_bytes
 # The errors are defined beside the KDF (which raises them) and re-exported: callers know them from here.
 from inspector_app.storage.keyslot_kdf import KeySlotError as KeySlotError
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 FORMAT = 1
 KEY_BYTES = 32
 SLOTS_FILE = "slots.json"
+LOCK_FILE = ".slots.lock"  # held while the file is read again and replaced (`_replace`)
 ROLES = ("inspector", "team_lead")
 RECOVERY_ALG = "RSA-OAEP-3072-SHA256"
 MIN_PASSWORD = 8
@@ -265,20 +267,38 @@ class KeySlots:
         return key
 
     def _upgrade(self, key: bytes, slot: OfficerSlot, password: str) -> None:
-        """Re-wrap one slot with the current KDF. The file is read again just before it is replaced: another
-        process (`inspector keys …`, a second window) may have added or changed slots since this object loaded
-        it, and a sign-in must never drop them. Nothing is changed if this slot itself changed meanwhile."""
+        """Re-wrap one slot with the current KDF, best effort: the password was right, so nothing here may fail
+        the sign-in. Not when someone else owns the file (a `sudo inspector …` would leave it root's, unreadable
+        for the officer), and not if the slot changed on disk since this object loaded it (`_replace`)."""
         try:
-            new = self._wrap(key, slot.officer_id, slot.name, slot.role, slot.certificate_no, password)
-            current = KeySlots.load(self.path.parent)
-            if current.workspace_id != self.workspace_id or current.slot(slot.officer_id) != slot:
+            if hasattr(os, "geteuid") and self.path.stat().st_uid != os.geteuid():
                 return
-            current.officers = [new if s.officer_id == slot.officer_id else s for s in current.officers]
-            current.save()
-            self.officers = current.officers
-        except (OSError, KeySlotError) as exc:  # a read-only disk, a password shorter than today's minimum…
+            new = self._wrap(key, slot.officer_id, slot.name, slot.role, slot.certificate_no, password)
+            self._replace(slot.officer_id, new, expect=slot)
+        except Exception as exc:  # noqa: BLE001 - a full disk, a too-short old password, an OpenSSL error…
             log.warning("key slot of %s kept with its older KDF parameters: %s", slot.officer_id,
                         getattr(exc, "code", type(exc).__name__))
+
+    def _replace(self, officer_id: str, new: OfficerSlot | None, expect: OfficerSlot | None = None) -> bool:
+        """Put `new` in the place of the officer's slot (appended if there was none; None removes it) and save.
+        Under the slots' lock the file is read again first: another process (`inspector keys …`, a sign-in
+        re-wrapping its slot) may have changed other slots since this object loaded it, and none of that may be
+        lost. With `expect`, nothing is done (False) unless the officer's slot on disk is still `expect`."""
+        with exclusive_lock(self.path.parent / LOCK_FILE):
+            current = KeySlots.load(self.path.parent)
+            if current.workspace_id != self.workspace_id:
+                raise KeySlotError("keyslot.workspace_replaced", QT_TRANSLATE_NOOP(
+                    "Errors", "The key slot file now belongs to another workspace: {path}"), path=str(self.path))
+            if expect is not None and current.slot(officer_id) != expect:
+                return False
+            officers = [s for s in current.officers if s.officer_id != officer_id or new is not None]
+            if new is not None:
+                at = next((i for i, s in enumerate(officers) if s.officer_id == officer_id), None)
+                officers = officers + [new] if at is None else officers[:at] + [new] + officers[at + 1:]
+            current.officers = officers
+            current.save()
+            self.officers = current.officers
+            return True
 
     def check_key(self, key: bytes) -> None:
         """A key given to add a slot must be this workspace's: otherwise a slot would wrap a key that opens
@@ -292,8 +312,7 @@ class KeySlots:
         """Add (or replace) the officer's slot; `key` comes from a sign-in, the recovery key or creation."""
         self.check_key(key)
         slot = self._wrap(key, officer_id, name, role, certificate_no, password)
-        self.officers = [s for s in self.officers if s.officer_id != officer_id] + [slot]
-        self.save()
+        self._replace(officer_id, slot)
         return slot
 
     def change_password(self, officer_id: str, old_password: str, new_password: str) -> None:
@@ -307,8 +326,7 @@ class KeySlots:
         if self.slot(officer_id) is None:
             raise KeySlotError("keyslot.no_slot", QT_TRANSLATE_NOOP(
                 "Errors", "This officer has no sign-in password on this computer."))
-        self.officers = [s for s in self.officers if s.officer_id != officer_id]
-        self.save()
+        self._replace(officer_id, None)
 
     # ------------------------------------------------------------------ recovery
 

@@ -4,6 +4,7 @@ the database and its migrations check); the services are attached on the GUI thr
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from inspector_app.ui import warming
 from inspector_app.ui.errors import plain_message
+
+log = logging.getLogger(__name__)
 
 
 class WorkspaceOpening(QObject):
@@ -50,7 +53,10 @@ class WorkspaceOpening(QObject):
         self._started = True
         self.window.removeEventFilter(self)
         if self._after_paint is not None:
-            self._after_paint()
+            try:
+                self._after_paint()
+            except Exception:  # noqa: BLE001 - the workspace must still open (and its sign-in be written)
+                log.exception("the rest of the frame could not be made")
         warming.release()  # the warming held since the password may go on as well
         self._worker.start()
         self._poll.start()

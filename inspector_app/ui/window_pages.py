@@ -80,6 +80,10 @@ class LazyPages:
             if self._placeholder is not None:
                 if self.stack.currentWidget() is self._placeholder:
                     self.stack.setCurrentWidget(page)
+                    # the label took no focus: the keys typed after the sign-in go to the search, as they did
+                    # when the page was there from the start
+                    if self.focusWidget() is None:  # type: ignore[attr-defined]
+                        page.search.setFocus()
                 self.stack.removeWidget(self._placeholder)
                 self._placeholder.deleteLater()
                 self._placeholder = None

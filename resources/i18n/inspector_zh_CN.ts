@@ -312,11 +312,11 @@
         <location filename="../../inspector_app/cli.py" line="78"/>
         <location filename="../../inspector_app/draw_cli.py" line="55"/>
         <location filename="../../inspector_app/draw_cli.py" line="62"/>
-        <location filename="../../inspector_app/leads_cli.py" line="41"/>
-        <location filename="../../inspector_app/leads_cli.py" line="63"/>
         <location filename="../../inspector_app/plans_cli.py" line="49"/>
         <location filename="../../inspector_app/plans_cli.py" line="53"/>
         <location filename="../../inspector_app/plans_cli.py" line="82"/>
+        <location filename="../../inspector_app/leads_cli.py" line="41"/>
+        <location filename="../../inspector_app/leads_cli.py" line="63"/>
         <source>machine-readable output</source>
         <translation>机器可读的输出</translation>
     </message>
@@ -406,119 +406,119 @@
         <translation>生成（或检查）字体缓存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="30"/>
+        <location filename="../../inspector_app/cli_help.py" line="31"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="31"/>
+        <location filename="../../inspector_app/cli_help.py" line="32"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="32"/>
+        <location filename="../../inspector_app/cli_help.py" line="33"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="33"/>
+        <location filename="../../inspector_app/cli_help.py" line="34"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助并退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="34"/>
+        <location filename="../../inspector_app/cli_help.py" line="35"/>
         <source>show program&apos;s version number and exit</source>
         <translation>显示程序版本号并退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="35"/>
+        <location filename="../../inspector_app/cli_help.py" line="36"/>
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="36"/>
+        <location filename="../../inspector_app/cli_help.py" line="37"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="37"/>
+        <location filename="../../inspector_app/cli_help.py" line="38"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需参数：%s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="38"/>
+        <location filename="../../inspector_app/cli_help.py" line="39"/>
         <source>one of the arguments %s is required</source>
         <translation>必须提供以下参数之一：%s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="39"/>
+        <location filename="../../inspector_app/cli_help.py" line="40"/>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="40"/>
+        <location filename="../../inspector_app/cli_help.py" line="41"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="41"/>
+        <location filename="../../inspector_app/cli_help.py" line="42"/>
         <source>ignored explicit argument %r</source>
         <translation>忽略了显式参数 %r</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="42"/>
+        <location filename="../../inspector_app/cli_help.py" line="43"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="43"/>
+        <location filename="../../inspector_app/cli_help.py" line="44"/>
         <source>expected at most one argument</source>
         <translation>最多需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="44"/>
+        <location filename="../../inspector_app/cli_help.py" line="45"/>
         <source>expected at least one argument</source>
         <translation>至少需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="45"/>
+        <location filename="../../inspector_app/cli_help.py" line="46"/>
         <source>expected %s argument</source>
         <translation>需要 %s 个参数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="46"/>
+        <location filename="../../inspector_app/cli_help.py" line="47"/>
         <source>expected %s arguments</source>
         <translation>需要 %s 个参数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="47"/>
+        <location filename="../../inspector_app/cli_help.py" line="48"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项有歧义：%(option)s 可匹配 %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="48"/>
+        <location filename="../../inspector_app/cli_help.py" line="49"/>
         <source>unexpected option string: %s</source>
         <translation>意外的选项字符串：%s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="49"/>
+        <location filename="../../inspector_app/cli_help.py" line="50"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="50"/>
+        <location filename="../../inspector_app/cli_help.py" line="51"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="51"/>
+        <location filename="../../inspector_app/cli_help.py" line="52"/>
         <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
         <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/cli_help.py" line="52"/>
+        <location filename="../../inspector_app/cli_help.py" line="53"/>
         <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
         <translation>无法打开“%(filename)s”：%(error)s</translation>
     </message>
@@ -609,12 +609,12 @@
     </message>
     <message>
         <location filename="../../inspector_app/draw_cli.py" line="72"/>
+        <location filename="../../inspector_app/plans_cli.py" line="16"/>
         <location filename="../../inspector_app/leads_cli.py" line="42"/>
         <location filename="../../inspector_app/leads_cli.py" line="64"/>
-        <location filename="../../inspector_app/plans_cli.py" line="16"/>
+        <location filename="../../inspector_app/signin_cli.py" line="111"/>
         <location filename="../../inspector_app/restore_cli.py" line="32"/>
         <location filename="../../inspector_app/restore_cli.py" line="38"/>
-        <location filename="../../inspector_app/signin_cli.py" line="111"/>
         <source>workspace directory</source>
         <translation>工作区目录</translation>
     </message>
@@ -1358,10 +1358,10 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../inspector_app/services/findings.py" line="34"/>
+        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
         <location filename="../../inspector_app/services/inspections.py" line="312"/>
         <location filename="../../inspector_app/services/inspections.py" line="333"/>
-        <location filename="../../inspector_app/services/lead_sample.py" line="72"/>
+        <location filename="../../inspector_app/services/findings.py" line="34"/>
         <source>The checklist item does not exist.</source>
         <translation>检查项不存在。</translation>
     </message>
@@ -1823,8 +1823,8 @@
         <translation>频次 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
         <location filename="../../inspector_app/services/draws.py" line="284"/>
+        <location filename="../../inspector_app/services/draw_publication.py" line="41"/>
         <source>Only an accepted draw has results to publish.</source>
         <translation>只有已采用的抽取才有可公示的结果。</translation>
     </message>
@@ -1855,8 +1855,8 @@
         <translation>该机构不在本次专项治理范围内。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads.py" line="148"/>
         <location filename="../../inspector_app/services/selfcheck.py" line="113"/>
+        <location filename="../../inspector_app/services/leads.py" line="148"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
@@ -1901,8 +1901,8 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行与第 {first} 行重复（列 {column}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/leads_files.py" line="24"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="103"/>
+        <location filename="../../inspector_app/services/leads_files.py" line="24"/>
         <source>{file} (sheet {sheet}) cannot be read near row {row}: {reason}</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行附近无法读取：{reason}</translation>
     </message>
@@ -1967,9 +1967,9 @@
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：{value} 不是有效数量（不能为负数）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="177"/>
         <location filename="../../inspector_app/services/selfcheck_xlsx.py" line="187"/>
+        <location filename="../../inspector_app/domain/leads/values.py" line="299"/>
         <source>{file} (sheet {sheet}) row {row}, column {column}: the value is missing.</source>
         <translation>{file}（工作表 {sheet}）第 {row} 行“{column}”列：缺少数值。</translation>
     </message>
@@ -2145,9 +2145,9 @@
         <translation>请先记录当事人对补正内容的签字（或拒签及见证人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/queries.py" line="116"/>
         <location filename="../../inspector_app/services/queries.py" line="136"/>
+        <location filename="../../inspector_app/services/inspections.py" line="67"/>
         <location filename="../../inspector_app/services/record_builder.py" line="146"/>
         <source>The inspection does not exist.</source>
         <extracomment>What an inspection&apos;s and a new answer&apos;s create carries (the other declared fields start empty on the server).</extracomment>
@@ -2164,8 +2164,8 @@
         <translation>执法证号 {certificate} 已登记给 {officer}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspections.py" line="126"/>
         <location filename="../../inspector_app/services/roster.py" line="75"/>
+        <location filename="../../inspector_app/services/inspections.py" line="126"/>
         <source>The institution does not exist.</source>
         <translation>被检查机构不存在</translation>
     </message>
@@ -2211,8 +2211,8 @@
         <translation>责令整改须先签发责令整改通知书（载明整改期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="106"/>
         <location filename="../../inspector_app/services/review.py" line="285"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="106"/>
         <source>The rectification does not exist.</source>
         <translation>整改记录不存在</translation>
     </message>
@@ -2435,8 +2435,8 @@
         <translation>文书在签名期间已被他人签署，请重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/reinspection.py" line="252"/>
         <location filename="../../inspector_app/services/signing.py" line="298"/>
+        <location filename="../../inspector_app/services/reinspection.py" line="252"/>
         <source>Only the officers of the re-inspection can sign its record.</source>
         <translation>只有参加复查的执法人员可以签署复查记录</translation>
     </message>
@@ -3432,89 +3432,94 @@
         <translation>不支持的密钥派生算法：{alg}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="77"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="79"/>
         <source>The password needs at least {minimum} characters.</source>
         <translation>密码至少需要 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="89"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="91"/>
         <source>The recovery public key cannot be read (it must be an RSA public key in PEM format): {detail}</source>
         <translation>恢复公钥无法读取（须为 PEM 格式的 RSA 公钥）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="93"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="95"/>
         <source>The recovery public key must be an RSA key of at least 3072 bits.</source>
         <translation>恢复公钥须为至少 3072 位的 RSA 公钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="105"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="107"/>
         <source>The recovery private key cannot be read: {detail}</source>
         <translation>恢复私钥无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="108"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="110"/>
         <source>The recovery private key must be an RSA private key.</source>
         <translation>恢复私钥须为 RSA 私钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="169"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="171"/>
         <source>The workspace key already exists: {path}</source>
         <translation>工作区密钥已存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="188"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="190"/>
         <source>The workspace has no key slot file: {path}</source>
         <translation>工作区没有密钥槽文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="191"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="193"/>
         <source>The key slot file cannot be read: {path}: {detail}</source>
         <translation>密钥槽文件无法读取：{path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="196"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="198"/>
         <source>Unsupported key slot file version: {format} ({path})</source>
         <translation>密钥槽文件版本不支持：{format}（{path}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="203"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="205"/>
         <source>The key slot file is malformed: {path}: {detail} is missing</source>
         <translation>密钥槽文件格式不正确：{path}：缺少 {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="220"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="222"/>
         <source>{who} has no sign-in password on this computer (who can sign in: {names}).</source>
         <translation>本机没有 {who} 的登录密码（可登录：{names}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="224"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="226"/>
         <source>Several officers are named {who}; use the certificate number instead.</source>
         <translation>有多名执法人员名为 {who}，请改用执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="235"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="237"/>
         <source>The role must be {roles}: {role}</source>
         <translation>角色须为 {roles}：{role}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="253"/>
-        <location filename="../../inspector_app/storage/keyslots.py" line="296"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="255"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="327"/>
         <source>This officer has no sign-in password on this computer.</source>
         <translation>该执法人员在本机没有登录密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="275"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="290"/>
+        <source>The key slot file now belongs to another workspace: {path}</source>
+        <translation>密钥槽文件已属于另一个工作区：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/keyslots.py" line="307"/>
         <source>This key is not the key of this workspace.</source>
         <translation>该密钥不是本工作区的密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="311"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="341"/>
         <source>This recovery private key does not match the workspace&apos;s recovery public key.</source>
         <translation>该恢复私钥与本工作区的恢复公钥不匹配</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/keyslots.py" line="316"/>
-        <location filename="../../inspector_app/storage/keyslots.py" line="319"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="346"/>
+        <location filename="../../inspector_app/storage/keyslots.py" line="349"/>
         <source>The recovery slot is damaged or was tampered with.</source>
         <translation>恢复槽已损坏或被篡改</translation>
     </message>
@@ -4362,8 +4367,8 @@
         <translation>签名文书所载全过程记录链头 {head}…（{length} 条）不在 journal.json 的链中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/case_file/journal_check.py" line="93"/>
         <location filename="../../inspector_app/services/case_file/verify.py" line="247"/>
+        <location filename="../../inspector_app/services/case_file/journal_check.py" line="93"/>
         <source>signed document</source>
         <translation>签名文书</translation>
     </message>
@@ -5711,8 +5716,8 @@
         <translation>%1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="177"/>
         <location filename="../../inspector_app/ui/window_pages.py" line="51"/>
+        <location filename="../../inspector_app/ui/pages/inspections_page.py" line="177"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -6289,17 +6294,17 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="211"/>
+        <location filename="../../inspector_app/ui/launch.py" line="213"/>
         <source>Creating the workspace key…</source>
         <translation>正在创建工作区密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="260"/>
+        <location filename="../../inspector_app/ui/launch.py" line="262"/>
         <source>Medical-insurance fund inspection</source>
         <translation>医保基金现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/launch.py" line="201"/>
+        <location filename="../../inspector_app/ui/launch.py" line="203"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -6862,67 +6867,67 @@ Workspace: %2</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="45"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="44"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="52"/>
         <source>Search by name, credit code, designation code or region…</source>
         <translation>按名称、统一社会信用代码、定点编码或地区搜索…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="74"/>
         <source>Defaults to the institution&apos;s address</source>
         <translation>默认为机构地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="96"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="101"/>
         <source>&amp;Institution:</source>
         <translation>被检查机构(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="105"/>
         <source>&amp;Type:</source>
         <translation>检查类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="106"/>
         <source>&amp;Mode:</source>
         <translation>检查性质(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="107"/>
         <source>&amp;Date and time:</source>
         <translation>检查时间(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="108"/>
         <source>&amp;Place:</source>
         <translation>检查地点(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="113"/>
         <source>Period under inspection:</source>
         <translation>检查时间范围：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="114"/>
         <source>Team (at least two officers with valid certificates)</source>
         <translation>检查组（至少两名持有效执法证的执法人员）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="116"/>
         <source>Checklists (suggested from the institution&apos;s category)</source>
         <translation>检查表（按机构类别推荐）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection_dialog.py" line="148"/>
         <source>Choose the institution to inspect.</source>
         <translation>请选择被检查机构。</translation>
     </message>

@@ -92,6 +92,9 @@ def test_an_upgrade_that_cannot_be_written_keeps_the_old_slot(workspace, monkeyp
     ({"alg": "argon2id", "m": 47104, "t": 10_000, "p": 1}, "keyslot.kdf_out_of_bounds"),
     ({"alg": "argon2id", "m": 1024, "t": 1, "p": 1}, "keyslot.kdf_out_of_bounds"),
     ({"alg": "scrypt", "n": 1 << 30, "r": 8, "p": 1}, "keyslot.kdf_out_of_bounds"),
+    ({"alg": "scrypt", "n": 1 << 15, "r": 16, "p": 1}, "keyslot.kdf_out_of_bounds"),
+    ({"alg": "scrypt", "n": 1 << 15, "r": 8, "p": 4}, "keyslot.kdf_out_of_bounds"),
+    ({"alg": "argon2id", "m": 47104, "t": 1, "p": 16}, "keyslot.kdf_out_of_bounds"),
     ({"alg": "pbkdf2", "iterations": 1}, "keyslot.unsupported_kdf"),
     ({"alg": "argon2id", "m": "lots", "t": 1, "p": 1}, "keyslot.wrong_password"),
 ])
@@ -137,3 +140,43 @@ def test_no_upgrade_over_a_slot_that_changed_meanwhile(workspace) -> None:  # ty
     KeySlots.load(s.path.parent).change_password("o2", "lead-pass-2", "changed-elsewhere-2")
     assert signing_in.unlock("o2", "lead-pass-2") == key  # it had the old slot in memory
     assert KeySlots.load(s.path.parent).unlock("o2", "changed-elsewhere-2") == key  # the newer password stays
+
+
+def test_an_upgrade_that_fails_in_any_way_still_signs_in(workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The password was right: an error while re-wrapping (here OpenSSL's) must not refuse the sign-in, now or
+    at the next one."""
+    from cryptography.exceptions import InternalError
+
+    s, key = workspace
+    _scrypt_slot(s, key, "o2", "lead-pass-2")
+    before = s.path.read_bytes()
+
+    def broken(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise InternalError("EVP_KDF_derive failed", [])
+    monkeypatch.setattr(keyslots_module, "new_parameters", broken)
+    for _ in range(2):
+        assert KeySlots.load(s.path.parent).unlock("o2", "lead-pass-2") == key
+    assert s.path.read_bytes() == before
+
+
+def test_a_slots_file_owned_by_someone_else_is_not_rewritten(workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """After a `sudo inspector …` the re-written file would be root's and unreadable for the officer: no
+    re-wrap when the file is not the process's own."""
+    s, key = workspace
+    _scrypt_slot(s, key, "o2", "lead-pass-2")
+    before = s.path.read_bytes()
+    monkeypatch.setattr(keyslots_module.os, "geteuid", lambda: s.path.stat().st_uid + 1, raising=False)
+    assert KeySlots.load(s.path.parent).unlock("o2", "lead-pass-2") == key
+    assert s.path.read_bytes() == before
+
+
+def test_adding_and_removing_slots_keeps_what_another_process_changed(workspace) -> None:  # type: ignore[no-untyped-def]
+    s, key = workspace
+    stale = KeySlots.load(s.path.parent)
+    KeySlots.load(s.path.parent).add_officer(key, "o3", "韩景行", "inspector", "测执00002", "added-meanwhile-3")
+    stale.add_officer(key, "o4", "周立言", "inspector", "测执00003", "added-by-stale-4")
+    assert {o.officer_id for o in KeySlots.load(s.path.parent).officers} == {"o1", "o3", "o4"}
+    stale2 = KeySlots.load(s.path.parent)
+    KeySlots.load(s.path.parent).add_officer(key, "o5", "吴若水", "inspector", "测执00004", "added-meanwhile-5")
+    stale2.remove_officer("o3")
+    assert {o.officer_id for o in KeySlots.load(s.path.parent).officers} == {"o1", "o4", "o5"}

@@ -69,6 +69,7 @@ def test_the_list_page_is_made_after_the_frames_first_paint(app, roster, qtbot) 
 
     assert w.stack.currentWidget() is w.list_page
     assert not isValid(placeholder) or w.stack.indexOf(placeholder) == -1  # taken out, then deleted
+    assert w.focusWidget() is w.list_page.search  # typing after the sign-in goes somewhere, as before
     qtbot.waitUntil(lambda: w.list_page.empty.isVisible())
     assert w.list_page.empty.text() == "Opening the workspace…" and not w.list_page.view.isVisible()
     opening._worker.join(30)  # the workspace is the test's own: nothing to close here
@@ -202,3 +203,25 @@ def test_a_first_window_taller_than_the_screen_opens_maximised(app, roster, qtbo
     assert not again.isMaximized() and again.size() == small.size()  # as it was left
     for x in (w, small, again):
         x.collector.stop()
+
+
+def test_a_failure_making_the_rest_of_the_frame_still_opens_the_workspace(app, roster, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.context import Actor
+    from inspector_app.ui.launch import build_frame
+    from inspector_app.ui.opening import WorkspaceOpening
+    from inspector_app.ui.settings import UiSettings
+
+    o = roster["officers"][0]
+    w = build_frame(Actor(o.name, o.id), "en", UiSettings(app.paths.settings_file))
+    qtbot.addWidget(w)
+    opened: list[str] = []
+
+    def broken() -> None:
+        raise RuntimeError("a widget could not be made")
+    opening = WorkspaceOpening(w, lambda: opened.append("worker") or app, lambda _w, _c: opened.append("attached"),
+                               "t", after_paint=broken)
+    w.show()
+    opening.start_after_paint()
+    qtbot.waitUntil(lambda: "attached" in opened, timeout=10000)  # the workspace opened all the same
+    assert opened == ["worker", "attached"]
+    w.collector.stop()

@@ -12,7 +12,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui.widgets.date_edit import DateTimeEdit
 from inspector_app.domain.agency_time import agency_zone, local
 from inspector_app.records import model as rm
 from inspector_app.records import model_docs as md
@@ -113,8 +113,8 @@ class InquiryDialog(_SignedDocumentDialog):
         self.employer, self.position = QLineEdit(tab), QLineEdit(tab)
         self.relation, self.contact = QLineEdit(tab), QLineEdit(tab)
         self.place = QLineEdit(place, tab)
-        self.started = QDateTimeEdit(_qdt(now), tab)
-        self.ended = QDateTimeEdit(_qdt(now + dt.timedelta(minutes=30)), tab)
+        self.started = DateTimeEdit(_qdt(now), tab)
+        self.ended = DateTimeEdit(_qdt(now + dt.timedelta(minutes=30)), tab)
         for edit in (self.started, self.ended):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setCalendarPopup(True)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.ui.widgets.date_edit import DateEdit
+from inspector_app.ui.widgets.date_edit import DateEdit, DateTimeEdit
 from inspector_app.domain.agency_time import from_local, local
 from inspector_app.domain.inspection import InspectionMode, InspectionType
 from inspector_app.ui import labels
@@ -67,7 +66,7 @@ class NewInspectionDialog(QDialog):
         self.mode = QComboBox(self)
         for m in InspectionMode:
             self.mode.addItem(labels.mode(m.value), m.value)
-        self.when = QDateTimeEdit(QDateTime(QDate(today.year, today.month, today.day), QTime(now.hour, now.minute)),
+        self.when = DateTimeEdit(QDateTime(QDate(today.year, today.month, today.day), QTime(now.hour, now.minute)),
                                   self)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui.widgets.date_edit import DateTimeEdit
 from inspector_app.records import model_docs as md
 from inspector_app.services.context import Actor
 from inspector_app.services.service_receipts import ServiceInput
@@ -59,7 +59,7 @@ class ServiceDialog(_SignedDocumentDialog):
             self.method.addItem(label, value)
         self.recipient = QLineEdit(institution, self)
         self.receiver, self.relation = QLineEdit(self), QLineEdit(self)
-        self.served_at = QDateTimeEdit(_qdt(ops.app.ctx.clock()), self)
+        self.served_at = DateTimeEdit(_qdt(ops.app.ctx.clock()), self)
         self.served_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.served_at.setCalendarPopup(True)
         self.place = QLineEdit(self)
