@@ -108,8 +108,10 @@ def fit_to_screen(window: MainWindow, settings: UiSettings) -> None:
     """A start without a saved window size: the frame's 1280×820 is taller than a 1366×768 laptop's screen, whose
     status bar (sync state, officer) would hang below it; there it opens maximised. A saved size is Qt's to fit
     (restoreGeometry moves a window back onto the screens there are)."""
+    if settings.bytes("window/geometry") is not None:
+        return
     screen = window.screen()
-    if settings.bytes("window/geometry") is not None or screen is None:
+    if screen is None:
         return
     available = screen.availableGeometry()
     # the size is the inside of the window: its title bar and borders come on top (≈ 40 px on common desktops)

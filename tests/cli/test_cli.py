@@ -109,3 +109,14 @@ def test_anything_but_the_daily_start_goes_through_the_full_parser(capsys) -> No
     assert capsys.readouterr().err == ""
     ns = _desktop_args(["--data-dir", "A"])
     assert ns is not None and (ns.data_dir, ns.lang, ns.command) == ("A", None, None)
+    # the forms it reads itself mean what the full parser makes of them; anything else is the full parser's
+    from inspector_app.cli import build_parser
+
+    for argv in (["--data-dir=A", "--lang", "en"], ["--lang=zh_CN"], [], ["--lang", "en", "--data-dir", "/a b"]):
+        ns = _desktop_args(argv)
+        full = build_parser().parse_args(argv)
+        assert ns is not None and (ns.data_dir, ns.lang, ns.command) == (full.data_dir, full.lang, full.command)
+    for argv in (["--data", "A"], ["--data-dir", "A", "--data-dir", "B"], ["--data-dir", "--lang"], ["--lang="],
+                 ["--data-dir"], ["--lang", "en", "x"], ["-l"]):
+        assert _desktop_args(argv) is None, argv
+    assert capsys.readouterr().err == ""
