@@ -291,11 +291,12 @@ class KeySlots:
                     "Errors", "The key slot file now belongs to another workspace: {path}"), path=str(self.path))
             if expect is not None and current.slot(officer_id) != expect:
                 return False
-            officers = [s for s in current.officers if s.officer_id != officer_id or new is not None]
-            if new is not None:
-                at = next((i for i, s in enumerate(officers) if s.officer_id == officer_id), None)
-                officers = officers + [new] if at is None else officers[:at] + [new] + officers[at + 1:]
-            current.officers = officers
+            if new is None:
+                current.officers = [s for s in current.officers if s.officer_id != officer_id]
+            elif current.slot(officer_id) is None:
+                current.officers = [*current.officers, new]
+            else:
+                current.officers = [new if s.officer_id == officer_id else s for s in current.officers]
             current.save()
             self.officers = current.officers
             return True

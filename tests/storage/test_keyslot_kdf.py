@@ -15,18 +15,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from inspector_app.storage import keyslots as keyslots_module
 from inspector_app.storage.keyslot_kdf import ARGON2ID, derive, outdated
-from inspector_app.storage.keyslots import KeySlotError, KeySlots, OfficerSlot, WrongPasswordError, \
-    generate_recovery_key_pair
-
-
-@pytest.fixture(scope="module")
-def recovery_pair() -> tuple[bytes, bytes]:
-    return generate_recovery_key_pair()
+from inspector_app.storage.keyslots import KeySlotError, KeySlots, OfficerSlot, WrongPasswordError
+from tests.signin_helpers import recovery_pair
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, recovery_pair: tuple[bytes, bytes]) -> tuple[KeySlots, bytes]:
-    s, key = KeySlots.create(tmp_path / "keys", recovery_pair[1])
+def workspace(tmp_path: Path) -> tuple[KeySlots, bytes]:
+    s, key = KeySlots.create(tmp_path / "keys", recovery_pair()[1])
     s.add_officer(key, "o1", "陈明哲", "inspector", "测执00000", "inspector-pass-1")
     return s, key
 
