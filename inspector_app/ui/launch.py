@@ -106,7 +106,8 @@ def build_frame(actor: Actor, language: str, settings: UiSettings, runner: TaskR
 
 def fit_to_screen(window: MainWindow, settings: UiSettings) -> None:
     """A start without a saved window size: the frame's 1280×820 is taller than a 1366×768 laptop's screen, whose
-    status bar (sync state, officer) would hang below it; there it opens maximised. A saved size is Qt's to fit
+    status bar (sync state, officer) would hang below it; there it is made to fit and opens maximised (the size
+    is what remains where no window manager maximises, and after un-maximising). A saved size is Qt's to fit
     (restoreGeometry moves a window back onto the screens there are)."""
     if settings.bytes("window/geometry") is not None:
         return
@@ -115,7 +116,9 @@ def fit_to_screen(window: MainWindow, settings: UiSettings) -> None:
         return
     available = screen.availableGeometry()
     # the size is the inside of the window: its title bar and borders come on top (≈ 40 px on common desktops)
-    if available.width() < window.width() + 16 or available.height() < window.height() + 40:
+    room = available.adjusted(0, 0, -16, -40)
+    if room.width() < window.width() or room.height() < window.height():
+        window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 

@@ -189,6 +189,8 @@ def test_a_first_window_taller_than_the_screen_opens_maximised(app, roster, qtbo
     available = w.screen().availableGeometry()
     assert available.height() < 820
     fit_to_screen(w, settings)
+    # it fits even where nothing maximises it (no window manager), title bar included
+    assert w.width() + 16 <= available.width() and w.height() + 40 <= available.height()
     w.show()
     qtbot.waitUntil(w.isMaximized)
     small = build_frame(Actor(o.name, o.id), "en", settings)
